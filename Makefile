@@ -1,0 +1,47 @@
+# Every target sets up what it needs: a fresh clone needs only python3 (and make).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: report test lint format bench notebooks fixtures examples clean
+
+# The main job: the demo user's progress, from the bundled data.
+report: $(STAMP)
+	$(BIN)/python -m trakt_analysis.summary
+
+# The whole test suite: lint, format check, unit tests, notebooks under nbval, browser test.
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	bash scripts/ensure-chromium
+	env -u MPLBACKEND $(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Speed and memory figures; prints them, asserts nothing.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+# Re-execute every notebook and save it in place (after a change to outputs).
+notebooks: $(STAMP)
+	env -u MPLBACKEND $(BIN)/jupyter nbconvert --to notebook --execute --inplace notebooks/*.ipynb
+
+# Rewrite data/fixtures/users/ from the generator.
+fixtures: $(STAMP)
+	$(BIN)/python -m trakt_analysis.datasets data/fixtures/users
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv 2>/dev/null
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache build dist test-artifacts

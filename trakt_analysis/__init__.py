@@ -1,0 +1,55 @@
+"""trakt_analysis: analyse trakt.tv watched progress with pandas, matplotlib and Jupyter.
+
+>>> import trakt_analysis as ta
+>>> shows, seasons, episodes = ta.load_demo()
+"""
+
+from __future__ import annotations
+
+from . import schema
+from ._version import __version__
+from .core import Progress, load_progress
+from .datasets import demo_users, load_demo
+from .errors import (
+    TraktAPIError,
+    TraktAuthError,
+    TraktCacheMissError,
+    TraktConnectionError,
+    TraktDataError,
+    TraktDataWarning,
+    TraktError,
+    TraktFileError,
+    TraktHTTPError,
+    TraktNotFoundError,
+    TraktRateLimitError,
+    TraktSortWarning,
+    TraktSourceError,
+)
+from .sorting import SORT_ORDERS, filter_shows, hide_completed, only_in_progress, sort_shows
+
+__all__ = [
+    "SORT_ORDERS",
+    "Progress",
+    "TraktAPIError",
+    "TraktAuthError",
+    "TraktCacheMissError",
+    "TraktConnectionError",
+    "TraktDataError",
+    "TraktDataWarning",
+    "TraktError",
+    "TraktFileError",
+    "TraktHTTPError",
+    "TraktNotFoundError",
+    "TraktRateLimitError",
+    "TraktSortWarning",
+    "TraktSourceError",
+    "__version__",
+    "demo_users",
+    "filter_shows",
+    "hide_completed",
+    "load_demo",
+    "load_progress",
+    "only_in_progress",
+    "schema",
+    "sort_shows",
+]

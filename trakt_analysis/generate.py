@@ -1,0 +1,389 @@
+"""A deterministic generator of realistic v1 progress responses.
+
+It makes the bundled demo users and the large payloads for benchmarks. Each
+response is built from a list of :class:`ShowSpec`: the plan of every show,
+season and watched episode. Tests take their expected values from the specs
+(how the data was built), never from the loader.
+
+The same ``seed`` gives the same bytes on every Python >= 3.11: only
+:class:`random.Random`'s integer and choice methods are used, whose sequences
+Python keeps stable.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import orjson
+
+__all__ = [
+    "PROFILES",
+    "SeasonSpec",
+    "ShowSpec",
+    "generate_progress",
+    "make_specs",
+    "render",
+]
+
+Profile = Literal["full", "minimal", "binger"]
+PROFILES: tuple[str, ...] = ("full", "minimal", "binger")
+
+_DAY = 86_400
+_EPOCH_2000 = 946_684_800
+
+# Titles chosen to exercise the loader: Unicode, emoji, remakes (same title,
+# another year), strings that look like NA or numbers, long titles, markup.
+_TITLES: list[tuple[str, int]] = [
+    ("Game of Thrones", 2011),
+    ("Breaking Bad", 2008),
+    ("The Wire", 2002),
+    ("Battlestar Galactica", 1978),
+    ("Battlestar Galactica", 2004),
+    ("Doctor Who", 1963),
+    ("Doctor Who", 2005),
+    ("Shōgun", 1980),
+    ("Shōgun", 2024),
+    ("進撃の巨人", 2013),
+    ("La casa de papel", 2017),
+    ("Pokémon", 1997),
+    ("Ψ Station 🚀", 2021),
+    ("Dark", 2017),
+    ("Jeopardy!", 1984),
+    ("The Daily Show", 1996),
+    ("1883", 2021),
+    ("NA", 2019),
+    ("Brooklyn Nine-Nine", 2013),
+    ("Parks and Recreation", 2009),
+    ("The Office", 2005),
+    ("The Office", 2001),
+    ("Mr. Robot", 2015),
+    ("Fleabag", 2016),
+    ("Chernobyl", 2019),
+    ("Severance", 2022),
+    ("The Bear", 2022),
+    ("Succession", 2018),
+    ("Ted Lasso", 2020),
+    ("Better Call Saul", 2015),
+    ("Twin Peaks", 1990),
+    ("Twin Peaks", 2017),
+    ("The Expanse", 2015),
+    ("Arcane", 2021),
+    ("Borgen", 2010),
+    ("Hell's Kitchen", 2005),
+    ("Suits", 2011),
+    ("<Tales> & =SUM(A1)", 2020),
+    ("The Extraordinarily Long-Running Chronicles of an Imaginary Detective Agency", 2012),
+    ("Ku'damm 56", 2016),
+]
+_NETWORKS = ["HBO", "AMC", "BBC One", "Netflix", "FX", "NBC", "Apple TV+", "NHK", "DR1", "Fox"]
+_COUNTRIES = ["us", "gb", "jp", "de", "es", "dk"]
+_GENRES = ["drama", "comedy", "fantasy", "science-fiction", "crime", "animation", "reality"]
+_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_CERTS = ["TV-MA", "TV-14", "TV-PG", "TV-G"]
+_EPISODE_WORDS = [
+    "The",
+    "Last",
+    "Winter",
+    "Return",
+    "Door",
+    "Night",
+    "King",
+    "Road",
+    "Fire",
+    "Home",
+]
+
+
+@dataclass
+class SeasonSpec:
+    """One season: its number, its aired episodes and which were watched."""
+
+    number: int
+    watched: list[bool]
+    hidden: bool = False
+    listed: bool = True
+
+    @property
+    def aired(self) -> int:
+        return len(self.watched)
+
+    @property
+    def completed(self) -> int:
+        return sum(self.watched)
+
+
+@dataclass
+class ShowSpec:
+    """The plan of one show; :func:`render` turns it into a response item."""
+
+    title: str
+    year: int
+    index: int
+    seasons: list[SeasonSpec]
+    first_aired: int
+    rewatches: int = 0
+    checkins: int = 0
+    seen_share: float = 0.0
+    ids_as_strings: bool = False
+    number_key: str = "number"
+    viewer: dict[str, Any] | None = None
+    extended: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def counted(self) -> list[SeasonSpec]:
+        """Seasons in the show's totals: listed, not hidden, not specials."""
+        return [s for s in self.seasons if s.listed and not s.hidden and s.number > 0]
+
+    @property
+    def aired(self) -> int:
+        return sum(s.aired for s in self.counted)
+
+    @property
+    def completed(self) -> int:
+        return sum(s.completed for s in self.counted)
+
+    @property
+    def plays(self) -> int:
+        return self.completed + self.rewatches
+
+    @property
+    def next_episode(self) -> tuple[int, int] | None:
+        """(season, episode) of the first unwatched counted episode."""
+        for season in self.counted:
+            for number, watched in enumerate(season.watched, start=1):
+                if not watched:
+                    return season.number, number
+        return None
+
+
+def make_specs(
+    n_shows: int = 40,
+    *,
+    seed: int = 0,
+    profile: Profile = "full",
+    episodes_per_show: int | None = None,
+) -> list[ShowSpec]:
+    """Plan `n_shows` shows.
+
+    Parameters
+    ----------
+    n_shows : int
+        Number of shows. Titles repeat (with a suffix) beyond the built-in list.
+    seed : int
+        Seed of the random plan; the same seed gives the same shows.
+    profile : {"full", "minimal", "binger"}
+        ``"full"``: ``extended=full`` show fields and the fields valid auth
+        adds. ``"minimal"``: the seed's minimal fields only. ``"binger"``: full
+        fields, mostly finished shows with many rewatches.
+    episodes_per_show : int, optional
+        Average aired episodes per show, for benchmark payloads.
+    """
+    if profile not in PROFILES:
+        raise ValueError(f"profile must be one of {', '.join(PROFILES)}, got {profile!r}")
+    rng = random.Random(f"{profile}:{seed}")
+    specs = []
+    for index in range(n_shows):
+        title, year = _TITLES[index % len(_TITLES)]
+        if index >= len(_TITLES):
+            title = f"{title} ({index // len(_TITLES) + 1})"
+        specs.append(_plan_show(rng, index, title, year, profile, episodes_per_show))
+    return specs
+
+
+def _plan_show(
+    rng: random.Random,
+    index: int,
+    title: str,
+    year: int,
+    profile: Profile,
+    episodes_per_show: int | None,
+) -> ShowSpec:
+    daily = title in ("Jeopardy!", "The Daily Show")
+    if episodes_per_show:
+        n_seasons = rng.randint(1, 12)
+        per_season = max(1, round(episodes_per_show / n_seasons))
+        lengths = [max(1, per_season + rng.randint(-2, 2)) for _ in range(n_seasons)]
+    elif daily:
+        lengths = [rng.randint(200, 230) for _ in range(rng.randint(2, 3))]
+    else:
+        lengths = [rng.choice((6, 8, 10, 10, 13, 22)) for _ in range(rng.randint(1, 7))]
+
+    # How far along: unwatched, finished, in progress, or with gaps.
+    state = rng.choice(("new", "done", "done", "progress", "progress", "gaps"))
+    if profile == "binger":
+        state = rng.choice(("done", "done", "done", "progress"))
+    if profile == "minimal" and index == 0:
+        state = "progress"
+    total = sum(lengths)
+    if state == "new":
+        cut = 0
+    elif state == "done":
+        cut = total
+    else:
+        cut = rng.randint(1, max(1, total - 1))
+    seasons: list[SeasonSpec] = []
+    position = 0
+    for number, length in enumerate(lengths, start=1):
+        watched = [position + k < cut for k in range(length)]
+        if state == "gaps" and length > 2:
+            for _ in range(rng.randint(1, 3)):  # skipped episodes
+                watched[rng.randrange(length)] = False
+        position += length
+        seasons.append(SeasonSpec(number, watched))
+    if profile != "minimal" and rng.random() < 0.3:
+        specials = [rng.random() < 0.5 for _ in range(rng.randint(1, 4))]
+        seasons.insert(0, SeasonSpec(0, specials))
+    if len(seasons) > 2 and rng.random() < 0.2:
+        # The user hid the first listed season: trakt then leaves it out of the list.
+        seasons[0].hidden = True
+        seasons[0].listed = rng.random() < 0.5
+    first_aired = _EPOCH_2000 + (year - 2000) * 365 * _DAY + rng.randint(0, 300) * _DAY
+    rewatches = 0
+    if profile == "binger" or rng.random() < 0.25:
+        rewatches = rng.randint(1, 3) * max(1, cut // 2)
+    spec = ShowSpec(
+        title=title,
+        year=year,
+        index=index,
+        seasons=seasons,
+        first_aired=max(first_aired, 0),
+        rewatches=rewatches if cut else 0,
+        checkins=rng.randint(0, 3) if cut else 0,
+        seen_share=rng.choice((0.0, 0.1, 0.5, 1.0)),
+        ids_as_strings=rng.random() < 0.15,
+        number_key="num" if profile == "minimal" or rng.random() < 0.3 else "number",
+        extended=profile != "minimal",
+    )
+    if profile != "minimal":
+        spec.viewer = {
+            "watched": cut == total and total > 0,
+            "plays": spec.plays,
+            "in_watchlist": rng.random() < 0.2,
+            "rating": rng.choice(("love", "hate", False, False)),
+        }
+        spec.extra = {
+            "country": rng.choice(_COUNTRIES),
+            "runtime": 22 if daily else rng.choice((25, 30, 45, 60)),
+            "network": rng.choice(_NETWORKS),
+            "air_day": rng.choice(_DAYS),
+            "air_time": f"{rng.randint(17, 22)}:00",
+            "certification": rng.choice(_CERTS),
+            "genres": sorted(rng.sample(_GENRES, rng.randint(1, 3))),
+            "ratings": {
+                "percentage": rng.randint(55, 98),
+                "votes": rng.randint(10, 50_000),
+                "loved": rng.randint(5, 40_000),
+                "hated": rng.randint(0, 2_000),
+            },
+        }
+    return spec
+
+
+def render(specs: list[ShowSpec]) -> list[dict[str, Any]]:
+    """The v1 response (a list of items) for a plan."""
+    return [_render_show(spec) for spec in specs]
+
+
+def _slug(title: str, year: int) -> str:
+    word = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")
+    return f"{word}-{year}"
+
+
+def _render_show(spec: ShowSpec) -> dict[str, Any]:
+    tvdb = 70_000 + spec.index * 37
+    ids: dict[str, Any] = {
+        "imdb_id": f"tt{1_000_000 + spec.index * 7919:07d}",
+        "tvdb_id": str(tvdb) if spec.ids_as_strings else tvdb,
+        "tvrage_id": 0 if spec.index % 5 == 0 else 20_000 + spec.index,
+    }
+    show: dict[str, Any] = {"title": spec.title, "year": spec.year, **ids}
+    if spec.extended:
+        slug = _slug(spec.title, spec.year)
+        show.update(
+            url=f"http://trakt.tv/show/{slug}",
+            first_aired=spec.first_aired,
+            overview=f"{spec.title} ({spec.year}): an example show made by the generator.",
+            images={
+                "poster": f"http://trakt.us/images/posters/{spec.index}.jpg",
+                "fanart": f"http://trakt.us/images/fanart/{spec.index}.jpg",
+            },
+            **spec.extra,
+        )
+    aired, completed = spec.aired, spec.completed
+    plays = spec.plays
+    seen = round(plays * spec.seen_share)
+    checkins = min(spec.checkins, plays - seen)
+    item: dict[str, Any] = {
+        "show": show,
+        "progress": {
+            "percentage": completed * 100 // aired if aired else 0,
+            "aired": aired,
+            "completed": completed,
+            "left": aired - completed,
+        },
+        "seasons": [
+            {
+                "season": s.number,
+                "percentage": s.completed * 100 // s.aired if s.aired else 0,
+                "aired": s.aired,
+                "completed": s.completed,
+                "left": s.aired - s.completed,
+                "episodes": {str(n): w for n, w in enumerate(s.watched, start=1)},
+            }
+            for s in spec.seasons
+            if s.listed
+        ],
+        "hidden_seasons": [s.number for s in spec.seasons if s.hidden],
+        "stats": {
+            "plays": plays,
+            "scrobbles": plays - seen - checkins,
+            "checkins": checkins,
+            "seen": seen,
+        },
+        "next_episode": _render_next(spec),
+    }
+    if spec.viewer is not None:
+        # Valid auth adds these; half the shows carry them inside "show", half beside it.
+        (show if spec.index % 2 else item).update(spec.viewer)
+    return item
+
+
+def _render_next(spec: ShowSpec) -> dict[str, Any] | bool:
+    nxt = spec.next_episode
+    if nxt is None:
+        return False
+    season, number = nxt
+    words = [_EPISODE_WORDS[(spec.index + season * 3 + number * k) % 10] for k in (1, 2)]
+    return {
+        "season": season,
+        spec.number_key: number,
+        "title": " ".join(words),
+        "first_aired": spec.first_aired + (season * 52 + number) * 7 * _DAY,
+        "images": {"screen": f"http://trakt.us/images/episodes/{spec.index}-{season}-{number}.jpg"},
+    }
+
+
+def generate_progress(
+    n_shows: int = 40,
+    *,
+    seed: int = 0,
+    profile: Profile = "full",
+    episodes_per_show: int | None = None,
+    indent: bool = True,
+) -> bytes:
+    """A v1 progress response as JSON bytes.
+
+    Parameters are those of :func:`make_specs`, and `indent`: indent the JSON
+    by two spaces (for fixtures people read) or make it compact (benchmarks).
+
+    Examples
+    --------
+    >>> from trakt_analysis.generate import generate_progress
+    >>> payload = generate_progress(2500, episodes_per_show=80)  # a benchmark payload
+    """
+    specs = make_specs(n_shows, seed=seed, profile=profile, episodes_per_show=episodes_per_show)
+    option = orjson.OPT_INDENT_2 if indent else 0
+    return orjson.dumps(render(specs), option=option) + b"\n"

@@ -1,0 +1,154 @@
+"""Sort and filter the shows frame: the six orders of the API, and two filters."""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+
+from .errors import TraktSortWarning
+
+__all__ = ["SORT_ORDERS", "filter_shows", "hide_completed", "only_in_progress", "sort_shows"]
+
+#: The API's sort orders, as the ``sort`` parameter spells them.
+SORT_ORDERS: tuple[str, ...] = (
+    "title",
+    "activity",
+    "most-completed",
+    "least-completed",
+    "recently-aired",
+    "previously-aired",
+)
+
+# Columns that say when the user last watched a show, in order of preference.
+# A v1 response has none of them (the API sorted by activity server-side);
+# v2 and the account export have last_watched_at.
+_ACTIVITY_COLUMNS = ("last_watched_at", "viewer_last_watched_at", "last_updated_at")
+
+
+def sort_shows(shows: pd.DataFrame, by: str = "title") -> pd.DataFrame:
+    """Sort the shows frame in one of the API's six orders.
+
+    Parameters
+    ----------
+    shows : pandas.DataFrame
+        The shows frame of :func:`load_progress`, for one user or several.
+    by : str
+        - ``"title"``: by title, case-insensitively, then year.
+        - ``"activity"``: most recently watched first. Needs a
+          ``last_watched_at`` column, which v1 responses lack.
+        - ``"most-completed"`` / ``"least-completed"``: by the reported
+          ``percentage``, then by episodes completed.
+        - ``"recently-aired"`` / ``"previously-aired"``: by the air date of the
+          next episode to watch, newest or oldest first. Shows with no next
+          episode come last.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A sorted copy; the index is kept, so rows still align with `shows`.
+        Ties keep their input order.
+
+    Raises
+    ------
+    ValueError
+        `by` is not one of :data:`SORT_ORDERS`.
+
+    Warns
+    -----
+    TraktSortWarning
+        The data lacks what the order needs (no activity times, no air dates).
+        The input order is kept rather than a wrong order returned.
+    """
+    if by not in SORT_ORDERS:
+        raise ValueError(f"unknown sort order {by!r}; choose one of: {', '.join(SORT_ORDERS)}")
+    if by == "title":
+        return shows.sort_values(
+            ["title", "year"], key=_casefold, kind="stable", na_position="last"
+        )
+    if by in ("most-completed", "least-completed"):
+        descending = by == "most-completed"
+        return shows.sort_values(
+            ["percentage", "completed"],
+            ascending=not descending,
+            kind="stable",
+            na_position="last",
+        )
+    if by == "activity":
+        column = next((c for c in _ACTIVITY_COLUMNS if c in shows.columns), None)
+        if column is None:
+            return _keep_order(shows, by, "the data has no last-watched times")
+        times = pd.to_datetime(shows[column], utc=True, errors="coerce")
+        return _sort_by_time(shows, times, by, newest_first=True)
+    times = shows["next_first_aired"]
+    return _sort_by_time(shows, times, by, newest_first=by == "recently-aired")
+
+
+def _sort_by_time(
+    shows: pd.DataFrame, times: pd.Series, by: str, *, newest_first: bool
+) -> pd.DataFrame:
+    if len(shows) and times.isna().all():
+        return _keep_order(shows, by, "no show has the dates this order needs")
+    order = times.sort_values(ascending=not newest_first, kind="stable", na_position="last")
+    return shows.loc[order.index]
+
+
+def _keep_order(shows: pd.DataFrame, by: str, why: str) -> pd.DataFrame:
+    warnings.warn(
+        f"cannot sort by {by!r}: {why}; keeping the input order",
+        TraktSortWarning,
+        stacklevel=3,
+    )
+    return shows.copy()
+
+
+def _casefold(column: pd.Series) -> pd.Series:
+    return column.str.casefold() if column.name == "title" else column
+
+
+def _unfinished(shows: pd.DataFrame) -> pd.Series:
+    return shows["left"].fillna(1) > 0  # unknown counts: not known to be finished
+
+
+def _started(shows: pd.DataFrame) -> pd.Series:
+    return shows["completed"].fillna(0) > 0
+
+
+def hide_completed(shows: pd.DataFrame) -> pd.DataFrame:
+    """Shows with episodes left to watch (drops finished shows)."""
+    return shows[_unfinished(shows)]
+
+
+def only_in_progress(shows: pd.DataFrame) -> pd.DataFrame:
+    """Shows that are started but not finished."""
+    return shows[_started(shows) & _unfinished(shows)]
+
+
+def filter_shows(
+    shows: pd.DataFrame,
+    *,
+    titles: list[str] | None = None,
+    hide_completed: bool = False,
+    in_progress: bool = False,
+) -> pd.DataFrame:
+    """Filter the shows frame.
+
+    Parameters
+    ----------
+    shows : pandas.DataFrame
+        The shows frame.
+    titles : list of str, optional
+        Keep only these titles (all years of a title).
+    hide_completed : bool
+        Drop shows with nothing left to watch.
+    in_progress : bool
+        Keep only shows that are started and not finished.
+    """
+    keep = pd.Series(True, index=shows.index)
+    if titles is not None:
+        keep &= shows["title"].isin(titles)
+    if hide_completed or in_progress:
+        keep &= _unfinished(shows)
+    if in_progress:
+        keep &= _started(shows)
+    return shows[keep]
