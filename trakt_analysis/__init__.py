@@ -12,6 +12,7 @@ from .core import Progress, load_progress
 from .datasets import demo_users, load_demo
 from .errors import (
     TraktAPIError,
+    TraktArgumentError,
     TraktAuthError,
     TraktCacheMissError,
     TraktConnectionError,
@@ -31,6 +32,7 @@ __all__ = [
     "SORT_ORDERS",
     "Progress",
     "TraktAPIError",
+    "TraktArgumentError",
     "TraktAuthError",
     "TraktCacheMissError",
     "TraktConnectionError",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 __all__ = [
     "TraktAPIError",
+    "TraktArgumentError",
     "TraktAuthError",
     "TraktCacheMissError",
     "TraktConnectionError",
@@ -33,6 +34,13 @@ class TraktDataError(TraktError, ValueError):
 
     The message says where (item index, show title, field path, or line and
     column of the JSON text) and what was wrong.
+    """
+
+
+class TraktArgumentError(TraktError, ValueError):
+    """A function was called with an argument it cannot use, e.g. an unknown sort order.
+
+    The message lists the valid choices where there is a fixed set.
     """
 
 

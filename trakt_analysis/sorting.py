@@ -6,7 +6,7 @@ import warnings
 
 import pandas as pd
 
-from .errors import TraktSortWarning
+from .errors import TraktArgumentError, TraktSortWarning
 
 __all__ = ["SORT_ORDERS", "filter_shows", "hide_completed", "only_in_progress", "sort_shows"]
 
@@ -51,8 +51,8 @@ def sort_shows(shows: pd.DataFrame, by: str = "title") -> pd.DataFrame:
 
     Raises
     ------
-    ValueError
-        `by` is not one of :data:`SORT_ORDERS`.
+    TraktArgumentError
+        `by` is not one of :data:`SORT_ORDERS` (a ``ValueError``).
 
     Warns
     -----
@@ -61,7 +61,7 @@ def sort_shows(shows: pd.DataFrame, by: str = "title") -> pd.DataFrame:
         The input order is kept rather than a wrong order returned.
     """
     if by not in SORT_ORDERS:
-        raise ValueError(f"unknown sort order {by!r}; choose one of: {', '.join(SORT_ORDERS)}")
+        raise TraktArgumentError(f"unknown sort order {by!r}; choose one of: {', '.join(SORT_ORDERS)}")
     if by == "title":
         return shows.sort_values(
             ["title", "year"], key=_casefold, kind="stable", na_position="last"
