@@ -61,7 +61,9 @@ def sort_shows(shows: pd.DataFrame, by: str = "title") -> pd.DataFrame:
         The input order is kept rather than a wrong order returned.
     """
     if by not in SORT_ORDERS:
-        raise TraktArgumentError(f"unknown sort order {by!r}; choose one of: {', '.join(SORT_ORDERS)}")
+        raise TraktArgumentError(
+            f"unknown sort order {by!r}; choose one of: {', '.join(SORT_ORDERS)}"
+        )
     if by == "title":
         return shows.sort_values(
             ["title", "year"], key=_casefold, kind="stable", na_position="last"
