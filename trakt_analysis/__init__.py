@@ -18,6 +18,7 @@ from .errors import (
     TraktConnectionError,
     TraktDataError,
     TraktDataWarning,
+    TraktDependencyError,
     TraktError,
     TraktFileError,
     TraktHTTPError,
@@ -26,11 +27,13 @@ from .errors import (
     TraktSortWarning,
     TraktSourceError,
 )
+from .explore import ProgressExplorer
 from .sorting import SORT_ORDERS, filter_shows, hide_completed, only_in_progress, sort_shows
 
 __all__ = [
     "SORT_ORDERS",
     "Progress",
+    "ProgressExplorer",
     "TraktAPIError",
     "TraktArgumentError",
     "TraktAuthError",
@@ -38,6 +41,7 @@ __all__ = [
     "TraktConnectionError",
     "TraktDataError",
     "TraktDataWarning",
+    "TraktDependencyError",
     "TraktError",
     "TraktFileError",
     "TraktHTTPError",

@@ -15,6 +15,7 @@ __all__ = [
     "TraktConnectionError",
     "TraktDataError",
     "TraktDataWarning",
+    "TraktDependencyError",
     "TraktError",
     "TraktFileError",
     "TraktHTTPError",
@@ -98,3 +99,7 @@ class TraktDataWarning(UserWarning):
 
 class TraktSortWarning(UserWarning):
     """A requested order cannot be applied to this data; the input order was kept."""
+
+
+class TraktDependencyError(TraktError, ImportError):
+    """An optional dependency a feature needs is not installed; the message says how to get it."""

@@ -1,0 +1,35 @@
+"""The interactive explorer: :class:`ProgressExplorer` and the logic behind it.
+
+``ipywidgets`` is imported only when an explorer is built, so
+``import trakt_analysis`` works without it; :func:`view` never needs it.
+"""
+
+from __future__ import annotations
+
+from ._sources import (
+    ClientSource,
+    DemoSource,
+    DirectorySource,
+    ExplorerSource,
+    LiveSource,
+    as_source,
+)
+from ._view import TABLE_COLUMNS, Filters, Summary, View, show_options, view
+from ._widget import Controls, ProgressExplorer
+
+__all__ = [
+    "TABLE_COLUMNS",
+    "ClientSource",
+    "Controls",
+    "DemoSource",
+    "DirectorySource",
+    "ExplorerSource",
+    "Filters",
+    "LiveSource",
+    "ProgressExplorer",
+    "Summary",
+    "View",
+    "as_source",
+    "show_options",
+    "view",
+]

@@ -1,0 +1,208 @@
+"""Where the explorer gets a user's progress: demo data, a directory of files, or the API.
+
+Every source has the same two methods: ``users()`` (the names it knows, for
+the user control; may be empty when any name can be asked for) and
+``load(user) -> Progress``. Failures are :class:`~trakt_analysis.TraktError`
+subclasses whose message the explorer shows as it is, so each says what to do.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from ..core import Progress, load_progress
+from ..datasets import demo_users, load_demo
+from ..errors import TraktArgumentError, TraktFileError, TraktSourceError
+
+__all__ = [
+    "ClientSource",
+    "DemoSource",
+    "DirectorySource",
+    "ExplorerSource",
+    "LiveSource",
+    "as_source",
+]
+
+
+@runtime_checkable
+class ExplorerSource(Protocol):
+    """What :class:`ProgressExplorer` needs from a data source."""
+
+    def users(self) -> list[str]:
+        """Usernames to offer in the user control (empty: any name may be typed)."""
+        ...
+
+    def load(self, user: str) -> Progress:
+        """The watched progress of `user`; raises a TraktError on failure."""
+        ...
+
+
+def _check_user(user: object) -> str:
+    if not isinstance(user, str) or not user.strip():
+        raise TraktArgumentError(f"enter a username (got {user!r})")
+    return user.strip()
+
+
+class DemoSource:
+    """The bundled demo users (:func:`trakt_analysis.demo_users`); needs no files."""
+
+    def users(self) -> list[str]:
+        return demo_users()
+
+    def load(self, user: str) -> Progress:
+        user = _check_user(user)
+        known = demo_users()
+        if user not in known:
+            raise TraktArgumentError(f"no demo user {user!r}; choose one of: {', '.join(known)}")
+        return load_demo(user)
+
+    def __repr__(self) -> str:
+        return "DemoSource()"
+
+
+class DirectorySource:
+    """A directory of saved responses, one ``<username>.json`` file per user.
+
+    Parameters
+    ----------
+    directory : str or os.PathLike
+        For example ``data/fixtures/users`` in the repository.
+
+    Raises
+    ------
+    TraktFileError
+        The directory does not exist or holds no ``.json`` file.
+    """
+
+    def __init__(self, directory: str | os.PathLike[str]) -> None:
+        self.directory = Path(directory)
+        if not self.directory.is_dir():
+            raise TraktFileError(f"{self.directory} is not a directory of <username>.json files")
+        if not self.users():
+            raise TraktFileError(f"{self.directory} holds no <username>.json files")
+
+    def users(self) -> list[str]:
+        return sorted(
+            (p.stem for p in self.directory.glob("*.json") if p.is_file()), key=str.casefold
+        )
+
+    def load(self, user: str) -> Progress:
+        user = _check_user(user)
+        # A username is a file name here, never a path: no way out of the directory.
+        if any(sep in user for sep in ("/", "\\", os.sep)) or user.startswith("."):
+            raise TraktArgumentError(f"{user!r} is not a valid username")
+        path = self.directory / f"{user}.json"
+        if not path.is_file():
+            known = ", ".join(self.users()) or "none"
+            raise TraktArgumentError(f"no user {user!r} in {self.directory}; known users: {known}")
+        return load_progress(path, user=user)
+
+    def __repr__(self) -> str:
+        return f"DirectorySource({os.fspath(self.directory)!r})"
+
+
+class ClientSource:
+    """Live data through a :class:`TraktClient` (or any object with ``progress_watched``).
+
+    Any username may be asked for; the ones loaded so far are offered again.
+    """
+
+    def __init__(self, client: Any) -> None:
+        if not callable(getattr(client, "progress_watched", None)):
+            raise TraktSourceError(
+                f"a client source needs a progress_watched() method; got {type(client).__name__}"
+            )
+        self.client = client
+        self._seen: list[str] = []
+
+    def users(self) -> list[str]:
+        return list(self._seen)
+
+    def load(self, user: str) -> Progress:
+        user = _check_user(user)
+        progress = load_progress(self.client.progress_watched(user), user=user)
+        if user not in self._seen:
+            self._seen.append(user)
+        return progress
+
+    def __repr__(self) -> str:
+        return f"ClientSource({type(self.client).__name__})"
+
+
+class LiveSource:
+    """The API, with a key from the environment or entered later (a password field).
+
+    Parameters
+    ----------
+    make_client : callable
+        ``make_client(api_key)`` returns a client; ``api_key`` is None to let
+        the client read ``TRAKT_API_KEY`` itself.
+    api_key : str, optional
+        The key; when None, ``TRAKT_API_KEY`` is used if it is set.
+
+    The key is kept only to build the client and to redact it from messages;
+    it is never part of a repr.
+    """
+
+    def __init__(self, make_client: Callable[[str | None], Any], api_key: str | None = None):
+        self._make_client = make_client
+        self._key = api_key or os.environ.get("TRAKT_API_KEY") or None
+        self._source: ClientSource | None = None
+
+    @property
+    def needs_key(self) -> bool:
+        """True until a key is known."""
+        return self._key is None
+
+    def set_key(self, api_key: str) -> None:
+        """Use `api_key` from now on (a new client is built on the next load)."""
+        api_key = api_key.strip()
+        if not api_key:
+            raise TraktArgumentError("the API key is empty")
+        self._key = api_key
+        self._source = None
+
+    def users(self) -> list[str]:
+        return self._source.users() if self._source is not None else []
+
+    def load(self, user: str) -> Progress:
+        user = _check_user(user)
+        if self._key is None:
+            raise TraktArgumentError(
+                "no API key: set TRAKT_API_KEY or enter the key in the API key field"
+            )
+        if self._source is None:
+            self._source = ClientSource(self._make_client(self._key))
+        return self._source.load(user)
+
+    def redact(self, text: str) -> str:
+        """`text` with the key replaced, for anything shown to the user."""
+        return text.replace(self._key, "***") if self._key else text
+
+    def __repr__(self) -> str:
+        return f"LiveSource(key {'missing' if self._key is None else 'set'})"
+
+
+def as_source(source: object) -> ExplorerSource:
+    """Turn what :class:`ProgressExplorer` was given into a source.
+
+    None: the demo users. A path: a directory of ``<username>.json``. An
+    object with ``progress_watched``: a client. A source is returned as is.
+    """
+    if source is None:
+        return DemoSource()
+    if isinstance(source, str | os.PathLike):
+        return DirectorySource(source)
+    if isinstance(source, DemoSource | DirectorySource | ClientSource | LiveSource):
+        return source
+    if callable(getattr(source, "progress_watched", None)):
+        return ClientSource(source)
+    if isinstance(source, ExplorerSource):
+        return source
+    raise TraktSourceError(
+        f"cannot explore a {type(source).__name__}: pass None (demo users), a directory "
+        "of <username>.json files, or a TraktClient"
+    )

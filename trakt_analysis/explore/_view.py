@@ -1,0 +1,351 @@
+"""The explorer's logic, without widgets: progress + choices -> what to show.
+
+:func:`view` takes the loaded progress and the state of the controls and
+returns a :class:`View`: the table, the one-line summary, the show in focus
+and the figure. The widget only calls it and displays the result, so
+everything here is tested with plain pytest.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+import numpy as np
+import pandas as pd
+
+from ..core import Progress
+from ..errors import TraktArgumentError, TraktDataWarning, TraktSortWarning
+from ..sorting import SORT_ORDERS, filter_shows, sort_shows
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "TABLE_COLUMNS",
+    "Filters",
+    "ShowKey",
+    "Summary",
+    "View",
+    "show_key",
+    "show_label",
+    "show_options",
+    "view",
+]
+
+#: A show's identity in the explorer: (title, year); year is None when unknown.
+ShowKey: TypeAlias = tuple[str, int | None]
+
+#: The columns of the explorer's table, in order.
+TABLE_COLUMNS: tuple[str, ...] = (
+    "title",
+    "year",
+    "completed",
+    "aired",
+    "left",
+    "percentage",
+    "next",
+    "next_first_aired",
+)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which shows the table keeps, besides an explicit selection.
+
+    Attributes
+    ----------
+    hide_completed : bool
+        Drop shows with nothing left to watch.
+    in_progress : bool
+        Keep only shows that are started and not finished.
+    search : str
+        Keep titles containing this text (case-insensitive). Applies only
+        when no show is selected: a selection says exactly what to show.
+    """
+
+    hide_completed: bool = False
+    in_progress: bool = False
+    search: str = ""
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Counts over the shows in the table."""
+
+    shows: int
+    watched: int
+    left: int
+
+    def __str__(self) -> str:
+        noun = "show" if self.shows == 1 else "shows"
+        return (
+            f"{self.shows:,} {noun} · {self.watched:,} episodes watched · "
+            f"{self.left:,} episodes left"
+        )
+
+
+@dataclass(frozen=True, eq=False)
+class View:
+    """What the explorer shows for one state of its controls.
+
+    Attributes
+    ----------
+    shows : pandas.DataFrame
+        The rows of the shows frame that are shown, in the chosen order, with
+        all their columns (the index is the shows frame's, so rows align).
+    table : pandas.DataFrame
+        The same rows with the columns of :data:`TABLE_COLUMNS`, index 0..n-1.
+    summary : Summary
+        Shows, episodes watched and episodes left in the table.
+    sort : str
+        The sort order applied.
+    focus : tuple or None
+        The (title, year) of the show whose episode grid is drawn.
+    figure : matplotlib.figure.Figure or None
+        The completion chart (``figure.axes[0]``) and the focused show's
+        episode grid (``figure.axes[1]``); None when charts were not asked for.
+    notes : tuple of str
+        Warnings raised while building the view (e.g. an order the data
+        cannot give), for the user to read.
+    """
+
+    shows: pd.DataFrame
+    table: pd.DataFrame
+    summary: Summary
+    sort: str
+    focus: ShowKey | None
+    figure: Figure | None = None
+    notes: tuple[str, ...] = field(default=())
+
+
+def _year(value: object) -> int | None:
+    return None if pd.isna(value) else int(value)  # type: ignore[call-overload]
+
+
+def show_key(title: object, year: object) -> ShowKey:
+    """The (title, year) key of a show, with a missing year as None."""
+    return (str(title), _year(year))
+
+
+def show_label(key: ShowKey) -> str:
+    """How a show is named in the controls: ``"Title (2011)"``."""
+    title, year = key
+    return title if year is None else f"{title} ({year})"
+
+
+def _keys(shows: pd.DataFrame) -> list[ShowKey]:
+    years = shows["year"].astype(object).where(shows["year"].notna(), None)
+    return [
+        (str(t), None if y is None else int(y)) for t, y in zip(shows["title"], years, strict=True)
+    ]
+
+
+def show_options(shows: pd.DataFrame, search: str = "") -> list[tuple[str, ShowKey]]:
+    """(label, key) pairs of the shows, by title, for a selection control.
+
+    `search` keeps labels that contain it, case-insensitively.
+    """
+    keys = sorted(set(_keys(shows)), key=lambda k: (k[0].casefold(), k[1] or 0))
+    needle = search.strip().casefold()
+    pairs = [(show_label(k), k) for k in keys]
+    return [p for p in pairs if needle in p[0].casefold()] if needle else pairs
+
+
+def _selection_mask(shows: pd.DataFrame, selection: Iterable[str | ShowKey]) -> np.ndarray:
+    keys: set[ShowKey] = set()
+    titles: set[str] = set()
+    for item in selection:
+        if isinstance(item, str):
+            titles.add(item)
+        elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str):
+            keys.add((item[0], _year(item[1])))
+        else:
+            raise TraktArgumentError(
+                f"a selected show must be a title or a (title, year) pair, got {item!r}"
+            )
+    return np.array([k in keys or k[0] in titles for k in _keys(shows)], dtype=bool)
+
+
+def _next_episode(shows: pd.DataFrame) -> pd.Series:
+    """``S01E05`` for the next episode to watch, NA when there is none."""
+    season = shows["next_season"]
+    number = shows["next_number"]
+    known = (season.notna() & number.notna()).to_numpy()
+    out = np.full(len(shows), np.nan, dtype=object)
+    if known.any():
+        s = season.to_numpy(dtype=float, na_value=np.nan)[known].astype(np.int64)
+        n = number.to_numpy(dtype=float, na_value=np.nan)[known].astype(np.int64)
+        out[known] = [f"S{a:02d}E{b:02d}" for a, b in zip(s, n, strict=True)]
+    return pd.Series(out, index=shows.index, dtype="str")
+
+
+def make_table(shows: pd.DataFrame) -> pd.DataFrame:
+    """The explorer's table (:data:`TABLE_COLUMNS`) of some rows of the shows frame."""
+    table = shows[["title", "year", "completed", "aired", "left", "percentage"]].copy()
+    table["next"] = _next_episode(shows)
+    table["next_first_aired"] = shows["next_first_aired"]
+    return table.reset_index(drop=True)
+
+
+def summarize(shows: pd.DataFrame) -> Summary:
+    """Shows, episodes watched (completed) and episodes left, over `shows`."""
+    return Summary(
+        shows=len(shows),
+        watched=int(shows["completed"].fillna(0).sum()),
+        left=int(shows["left"].fillna(0).sum()),
+    )
+
+
+def view(
+    progress: Progress,
+    selection: Iterable[str | ShowKey] | None = None,
+    sort: str = "title",
+    filters: Filters | None = None,
+    *,
+    focus: ShowKey | str | None = None,
+    top: int = 30,
+    charts: bool = True,
+) -> View:
+    """Compute what the explorer shows for one state of its controls.
+
+    Parameters
+    ----------
+    progress : Progress
+        One user's progress, from :func:`load_progress` or a source.
+    selection : iterable of str or (title, year), optional
+        The shows to show. A title alone matches every year of it. None or
+        empty: every show that passes `filters`.
+    sort : str
+        One of :data:`SORT_ORDERS`.
+    filters : Filters, optional
+        Hide completed shows, keep only shows in progress, search titles.
+    focus : (title, year) or str, optional
+        The show whose episode grid is drawn; when it is not in the table (or
+        None), the table's first show.
+    top : int
+        How many shows the completion chart draws.
+    charts : bool
+        Draw the figure. False computes only the table and summary.
+
+    Returns
+    -------
+    View
+
+    Raises
+    ------
+    TraktArgumentError
+        An unknown sort order or a malformed selection.
+    """
+    if not isinstance(progress, Progress):
+        raise TraktArgumentError(
+            f"view() needs a Progress from load_progress, got {type(progress).__name__}"
+        )
+    if sort not in SORT_ORDERS:
+        raise TraktArgumentError(
+            f"unknown sort order {sort!r}; choose one of: {', '.join(SORT_ORDERS)}"
+        )
+    filters = filters or Filters()
+    shows = progress.shows
+    selection = list(selection) if selection is not None else []
+    if selection:
+        shows = shows[_selection_mask(shows, selection)]
+    elif filters.search.strip():
+        needle = filters.search.strip().casefold()
+        shows = shows[shows["title"].str.casefold().str.contains(needle, regex=False)]
+    shows = filter_shows(
+        shows, hide_completed=filters.hide_completed, in_progress=filters.in_progress
+    )
+
+    notes: list[str] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        shows = sort_shows(shows, sort)
+        table = make_table(shows)
+        focus_key = _choose_focus(table, focus)
+        figure = _draw(progress, shows, sort, focus_key, top) if charts else None
+    for w in caught:
+        if not issubclass(w.category, TraktSortWarning | TraktDataWarning):
+            # Not about the user's data (e.g. a library deprecation): pass it on.
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+            continue
+        text = str(w.message)
+        if text not in notes:
+            notes.append(text)
+    return View(
+        shows=shows,
+        table=table,
+        summary=summarize(shows),
+        sort=sort,
+        focus=focus_key,
+        figure=figure,
+        notes=tuple(notes),
+    )
+
+
+def _choose_focus(table: pd.DataFrame, focus: ShowKey | str | None) -> ShowKey | None:
+    if table.empty:
+        return None
+    keys = _keys(table)
+    if isinstance(focus, str):
+        match = next((k for k in keys if k[0] == focus), None)
+        if match is not None:
+            return match
+    elif focus is not None and focus in keys:
+        return focus
+    return keys[0]
+
+
+def _figure_height(n_rows: int) -> float:
+    return float(np.clip(1.5 + 0.3 * n_rows, 3.5, 10.0))
+
+
+def _draw(
+    progress: Progress, shows: pd.DataFrame, sort: str, focus: ShowKey | None, top: int
+) -> Figure:
+    """The completion chart of `shows` and the episode grid of `focus`, side by side."""
+    from matplotlib.figure import Figure  # imported on first draw: keeps the import light
+
+    from ..plotting import plot_completion, plot_episode_grid
+
+    # A bare Figure, not pyplot: no global state, nothing leaks between renders.
+    figure = Figure(figsize=(13.0, _figure_height(min(top, len(shows)))), layout="constrained")
+    completion_ax, grid_ax = figure.subplots(1, 2, width_ratios=[1.2, 1.0])
+    plot_completion(shows, by=sort, top=top, ax=completion_ax)
+    if focus is None:
+        _empty(grid_ax, "Episodes", "no show to show")
+    else:
+        show: Any = focus if focus[1] is not None else focus[0]
+        plot_episode_grid(_episodes_of(progress.episodes, focus), show, ax=grid_ax)
+    return figure
+
+
+def _episodes_of(episodes: pd.DataFrame, key: ShowKey) -> pd.DataFrame:
+    """The focused show's episode rows (the grid then scans a few rows, not all)."""
+    title, year = key
+    mask = episodes["title"] == title
+    if year is not None:
+        mask &= episodes["year"] == year
+    return episodes[mask.fillna(False).to_numpy(dtype=bool)]
+
+
+def _empty(ax: Any, title: str, message: str) -> None:
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="0.5")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_title(title)
+
+
+def figure_png(figure: Figure, *, dpi: int = 80) -> bytes:
+    """The figure as PNG bytes, for an image widget."""
+    import io
+
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        # Titles in scripts DejaVu Sans lacks (CJK, emoji) draw as boxes; a warning
+        # per glyph on every re-render would only bury the output area.
+        warnings.filterwarnings("ignore", r"Glyph \d+ .*missing from font", UserWarning)
+        figure.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()
