@@ -150,6 +150,22 @@ def test_table_html_escapes_and_draws_bars():
     assert html.count('class="ta-pct"') == 1  # the NA percentage has no bar
 
 
+def test_table_html_leaves_missing_values_empty():
+    table = pd.DataFrame(
+        {
+            "next": pd.Series(["S01E02", pd.NA], dtype="str"),
+            "next_first_aired": pd.Series(
+                [pd.Timestamp("2021-06-01 20:00", tz="UTC"), pd.NaT], dtype="datetime64[ns, UTC]"
+            ),
+        }
+    )
+    html = table_html(table)
+    assert ">2021-06-01<" in html
+    assert "NaT" not in html
+    assert "nan" not in html
+    assert "&lt;NA&gt;" not in html
+
+
 def test_table_html_caps_rows_and_says_so():
     table = pd.DataFrame({"title": [f"t{i}" for i in range(7)]})
     html = table_html(table, max_rows=5)

@@ -19,10 +19,10 @@ _NUMERIC = ("year", "completed", "aired", "left")
 
 
 def _text(value: object) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return ""
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+        return ""  # NA, NaN and NaT all show as an empty cell
     if isinstance(value, pd.Timestamp):
-        return "" if pd.isna(value) else value.strftime("%Y-%m-%d")
+        return value.strftime("%Y-%m-%d")
     return escape(str(value))
 
 

@@ -185,6 +185,12 @@ class ProgressExplorer:
             ]
         )
         self.widget.add_class("ta-explorer")
+        for name in Controls.__dataclass_fields__:  # stable hooks for CSS and browser tests
+            getattr(c, name).add_class(f"ta-{name.replace('_', '-')}")
+        for widget, name in ((self._message, "message"), (self._summary, "summary")):
+            widget.add_class(f"ta-{name}-area")
+        self._table.add_class("ta-table-area")
+        self._chart.add_class("ta-chart-area")
         self._wire()
         if first:
             self._guard(self._load)()
