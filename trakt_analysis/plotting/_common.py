@@ -66,7 +66,7 @@ def no_data(ax: Axes, title: str, message: str = "no data") -> Axes:
 
 def users_of(frame: pd.DataFrame) -> list[object]:
     """Distinct users in order of appearance (NA counts as one user)."""
-    return list(dict.fromkeys(frame["user"].astype(object).where(frame["user"].notna(), None)))
+    return list(dict.fromkeys(frame["user"].astype(object).map(user_key)))
 
 
 def user_color_map(frame: pd.DataFrame) -> dict[object, str]:
@@ -77,15 +77,31 @@ def user_key(value: object) -> object:
     return None if pd.isna(value) else value
 
 
+def of_user(frame: pd.DataFrame, user: object) -> np.ndarray:
+    """Boolean mask of `user`'s rows (None selects the rows without a user)."""
+    if user is None:
+        return frame["user"].isna().to_numpy(dtype=bool)
+    return (frame["user"].astype(object) == user).to_numpy(dtype=bool)
+
+
 def user_name(user: object) -> str:
     return "unknown user" if user is None else str(user)
 
 
-def show_labels(frame: pd.DataFrame, width: int = TITLE_WIDTH) -> list[str]:
-    """Shortened titles; the year is added where a title appears with several years."""
+def show_labels(
+    frame: pd.DataFrame, among: pd.DataFrame | None = None, width: int = TITLE_WIDTH
+) -> list[str]:
+    """Shortened titles of `frame`'s rows.
+
+    The year is added where a title has several years in `among` (default:
+    `frame`), so remakes stay apart even when only one of them is drawn.
+    """
     titles = frame["title"].astype(object)
     years = frame["year"]
-    pairs = pd.DataFrame({"t": titles.to_numpy(), "y": years.to_numpy()}).drop_duplicates()
+    ref = frame if among is None else among
+    pairs = pd.DataFrame(
+        {"t": ref["title"].astype(object).to_numpy(), "y": ref["year"].to_numpy()}
+    ).drop_duplicates()
     repeated = pairs["t"].value_counts().to_dict()
     labels = []
     for title, year in zip(titles, years, strict=True):

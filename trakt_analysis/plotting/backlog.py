@@ -84,7 +84,7 @@ def plot_backlog(
     colors = [colors_by_user[user_key(u)] for u in shown["user"]] if several else IN_PROGRESS
     widths = filled(shown["left"])
     ax.barh(np.arange(len(shown)), widths, color=colors, **kwargs)
-    labels = show_labels(shown)
+    labels = show_labels(shown, shows)
     notes = [_next_note(row) for _, row in shown.iterrows()]
     ends = list(widths)
     if len(rest):

@@ -104,7 +104,7 @@ def plot_completion(
             filled(shown["completed"]).astype(int), filled(shown["aired"]).astype(int), strict=True
         )
     ]
-    labels = show_labels(shown)
+    labels = show_labels(shown, shows)
     if len(rest):
         mean = float(np.nanmean(filled(rest["percentage"])))
         ax.barh([len(shown)], [mean], color=MORE, **kwargs)

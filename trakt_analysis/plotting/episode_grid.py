@@ -16,8 +16,8 @@ from ._common import (
     get_ax,
     legend_outside,
     no_data,
+    of_user,
     user_color_map,
-    user_key,
     user_name,
 )
 from ._select import ShowKey, rows_of, select_show
@@ -122,10 +122,10 @@ def plot_episode_grid(
     users = user_color_map(pd.concat([mine[["user"]], source[mask][["user"]]]))
     blocks = []  # (user, season, codes, hidden)
     for user in users:
-        u_eps = mine[mine["user"].astype(object).map(user_key) == user]
+        u_eps = mine[of_user(mine, user)]
         u_seasons = None
         if mine_seasons is not None:
-            u_seasons = mine_seasons[mine_seasons["user"].astype(object).map(user_key) == user]
+            u_seasons = mine_seasons[of_user(mine_seasons, user)]
         for season, codes, hidden in _season_rows(u_eps, u_seasons):
             blocks.append((user, season, codes, hidden))
 
@@ -156,8 +156,7 @@ def plot_episode_grid(
     grid = np.vstack(grid_rows)
     n_rows = len(grid)
     ax = get_ax(ax, (8.0, float(np.clip(1.6 + 0.3 * n_rows, 2.5, 14.0))))
-    cmap = ListedColormap([STATE_COLORS[s] for s in STATE_ORDER])
-    cmap.set_bad((0, 0, 0, 0))
+    cmap = ListedColormap([STATE_COLORS[s] for s in STATE_ORDER]).with_extremes(bad=(0, 0, 0, 0))
     options = {"cmap": cmap, "vmin": -0.5, "vmax": len(STATE_ORDER) - 0.5}
     options |= {"aspect": "auto", "interpolation": "nearest"}
     options |= kwargs

@@ -16,6 +16,7 @@ from ._common import (
     get_ax,
     legend_outside,
     no_data,
+    of_user,
     show_labels,
     user_color_map,
     user_key,
@@ -84,7 +85,7 @@ def _bars(rows: pd.DataFrame, title: str, year: object, ax: Axes | None, **kwarg
     ax = get_ax(ax, (max(5.0, min(14.0, 2.0 + 0.5 * len(numbers) * len(users))), 4.5))
     width = 0.8 / len(users)
     for k, user in enumerate(users):
-        mine = rows[rows["user"].astype(object).map(user_key) == user]
+        mine = rows[of_user(rows, user)]
         x = (
             np.array([numbers.index(s) for s in mine["season"]])
             + (k - (len(users) - 1) / 2) * width

@@ -15,6 +15,7 @@ from ._common import (
     get_ax,
     legend_outside,
     no_data,
+    of_user,
     rows_height,
     show_labels,
     user_color_map,
@@ -107,7 +108,7 @@ def plot_watch_stats(
 
     colors_by_user = user_color_map(shows)
     several = len(colors_by_user) > 1
-    labels = show_labels(shown)
+    labels = show_labels(shown, shows)
     parts = {s: filled(shown[s]) for s in STATS}
     colors = [colors_by_user[user_key(u)] for u in shown["user"]] if several else None
     _stack(ax, np.arange(len(shown)), parts, colors, **kwargs)
@@ -158,8 +159,7 @@ def plot_watch_split(shows: pd.DataFrame, *, ax: Axes | None = None, **kwargs: A
     check_frame(shows, _COLUMNS, "plot_watch_split", "shows")
     users = list(user_color_map(shows))
     ax = get_ax(ax, (8.0, 1.2 + 0.5 * max(1, len(users))))
-    keys = shows["user"].astype(object).map(user_key)
-    totals = {s: [filled(shows.loc[keys == u, s]).sum() for u in users] for s in STATS}
+    totals = {s: [filled(shows.loc[of_user(shows, u), s]).sum() for u in users] for s in STATS}
     plays = np.add.reduce([np.array(totals[s]) for s in STATS]) if users else np.array([])
     if not len(users) or not plays.any():
         return no_data(ax, SPLIT_TITLE, "no plays" if len(users) else "no data")
