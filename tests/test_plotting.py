@@ -437,7 +437,9 @@ def test_renders_png_at_150_dpi(name, demo, tmp_path):
     png(RENDER_CASES[name](demo), tmp_path, name)
 
 
-@pytest.mark.parametrize("name", list(RENDER_CASES))
+@pytest.mark.parametrize(
+    "name", [n for n in RENDER_CASES if n not in ("overview", "episode_grid_daily")]
+)
 def test_renders_two_users(name, two_users, tmp_path):
     png(RENDER_CASES[name](ta.Progress(*two_users)), tmp_path, name)
 
@@ -451,7 +453,7 @@ def test_unicode_titles_render(demo, tmp_path):
 
 
 def test_frames_without_a_user(tmp_path):
-    shows, seasons, episodes = ta.load_progress(HAND)  # no user given: the column is NA
+    shows, _, episodes = ta.load_progress(HAND)  # no user given: the column is NA
     ax = ta.plot_watch_split(shows)
     assert ytick_texts(ax) == ["unknown user"]
     assert [b.get_width() for b in bars(ax)] == pytest.approx([60, 20, 20])  # 3/5, 1/5, 1/5

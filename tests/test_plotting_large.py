@@ -39,7 +39,7 @@ def test_completion_summarises_the_rest(big, big_specs, tmp_path):
     mean = sum(s.completed * 100 // s.aired for s in rest) / len(rest)
     assert ax.get_yticklabels()[-1].get_text() == f"+{N - 30} more shows (avg {mean:.0f}%)"
     assert ax.patches[-1].get_width() == pytest.approx(mean)
-    ax.figure.savefig(tmp_path / "completion.png", dpi=150)
+    ax.figure.savefig(tmp_path / "completion.png", dpi=50)
 
 
 def test_other_charts_draw_top_and_render(big, tmp_path):
@@ -50,7 +50,7 @@ def test_other_charts_draw_top_and_render(big, tmp_path):
         "season_heatmap": ta.plot_season_progress(seasons),
         "grid": ta.plot_episode_grid(episodes, "Game of Thrones", seasons=seasons),
     }.items():
-        ax.figure.savefig(tmp_path / f"{name}.png", dpi=150)
+        ax.figure.savefig(tmp_path / f"{name}.png", dpi=50)
     assert ta.plot_season_progress(seasons).images[0].get_array().shape[0] == N
     fig = ta.plot_overview(big)
-    fig.savefig(tmp_path / "overview.png", dpi=150)
+    fig.savefig(tmp_path / "overview.png", dpi=50)

@@ -148,8 +148,11 @@ def plot_episode_grid(
                 name += " (hidden)"
             if several:
                 name = f"{shorten(user_name(user), 12)} · {name}"
+            span = f"{part * width + 1}–{min(len(codes), (part + 1) * width)}"
             if part:
-                name = f"{part * width + 1}–{min(len(codes), (part + 1) * width)}"
+                name = span
+            elif n > 1:
+                name = f"{name} {span}"
             labels.append(name)
             label_users.append(user)
             starts.append(part == 0)
@@ -173,7 +176,7 @@ def plot_episode_grid(
             tick.set_color(users[label_users[i]])
     step = 1 if width <= 25 else 5 if width <= 60 else 10
     ax.set_xticks([1, *range(step, width + 1, step)] if step > 1 else range(1, width + 1))
-    ax.set_xlabel("episode" if width == longest or longest <= width else "episode (rows wrap)")
+    ax.set_xlabel("episode" if longest <= width else f"episode (seasons wrap every {width})")
     ax.set_ylabel("season")
     year_text = "" if pd.isna(year) else f" ({year})"
     ax.set_title(f"{shorten(title, 48)}{year_text}: episodes")
