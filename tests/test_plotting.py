@@ -318,6 +318,9 @@ def test_episode_grid_daily_show_wraps(demo, specs):
     assert grid.shape[1] == WRAP
     expected_rows = sum(max(1, math.ceil(s.aired / WRAP)) if s.listed else 1 for s in spec.seasons)
     assert grid.shape[0] == expected_rows
+    labels = ytick_texts(ax)
+    assert f"S2 1–{WRAP}" in labels  # the first row of a wrapped season says its span
+    assert f"{WRAP + 1}–{2 * WRAP}" in labels
     watched = sum(s.completed for s in spec.seasons if s.listed and not s.hidden)
     assert int((grid == STATE_CODES["watched"]).sum()) == watched
 
@@ -459,3 +462,30 @@ def test_frames_without_a_user(tmp_path):
     assert [b.get_width() for b in bars(ax)] == pytest.approx([60, 20, 20])  # 3/5, 1/5, 1/5
     ax = ta.plot_episode_grid(episodes, ("Remake", 2020))
     assert list(grid_of(ax)[0]) == [STATE_CODES["watched"]] * 2
+
+
+def test_kwargs_override_the_palette(demo):
+    ax = ta.plot_completion(demo.shows, top=3, color="#000000")
+    assert {to_hex(b.get_facecolor()) for b in bars(ax)} == {"#000000"}
+    ax = ta.plot_backlog(demo.shows, top=3, color="#000000")
+    assert {to_hex(b.get_facecolor()) for b in bars(ax)} == {"#000000"}
+
+
+def test_season_progress_ambiguous_show(demo):
+    with pytest.raises(
+        ta.TraktArgumentError, match=r"\('Twin Peaks', 1990\), \('Twin Peaks', 2017\)"
+    ):
+        ta.plot_season_progress(demo.seasons, "Twin Peaks")
+
+
+def test_season_heatmap_users_by_label_colour(hand):
+    other = ta.load_progress(HAND, user="you")
+    seasons = pd.concat([hand.seasons, other.seasons], ignore_index=True)
+    ax = ta.plot_season_progress(seasons)
+    assert ax.images[0].get_array().shape == (4, 2)  # (2 users x 2 shows) x seasons 1-2
+    colours = [to_hex(t.get_color()) for t in ax.get_yticklabels()]
+    assert colours == [palette.USER_COLORS[0]] * 2 + [palette.USER_COLORS[1]] * 2
+    assert ytick_texts(ax) == ["Remake (1990)", "Remake (2020)"] * 2
+    hidden = ax.images[1].get_array()
+    assert not hidden.mask[0, 1]  # season 2 of the 1990 show is hidden
+    assert hidden.mask[0, 0]

@@ -46,6 +46,13 @@ def check_frame(frame: object, columns: Iterable[str], func: str, name: str) -> 
     return frame
 
 
+def check_top(top: object, func: str) -> int:
+    """`top` as an int; TraktArgumentError unless it is a positive integer."""
+    if isinstance(top, bool) or not isinstance(top, int | np.integer) or top < 1:
+        raise TraktArgumentError(f"{func}: top must be a positive integer, got {top!r}")
+    return int(top)
+
+
 def no_data(ax: Axes, title: str, message: str = "no data") -> Axes:
     """Mark `ax` as empty: a centred message, no ticks."""
     ax.text(

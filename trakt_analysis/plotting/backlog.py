@@ -10,6 +10,7 @@ from matplotlib.axes import Axes
 
 from ._common import (
     check_frame,
+    check_top,
     filled,
     get_ax,
     no_data,
@@ -19,7 +20,6 @@ from ._common import (
     user_key,
     user_legend,
 )
-from .completion import check_top
 from .palette import IN_PROGRESS, MORE
 from .text import shorten
 
@@ -83,13 +83,13 @@ def plot_backlog(
     several = len(colors_by_user) > 1
     colors = [colors_by_user[user_key(u)] for u in shown["user"]] if several else IN_PROGRESS
     widths = filled(shown["left"])
-    ax.barh(np.arange(len(shown)), widths, color=colors, **kwargs)
+    ax.barh(np.arange(len(shown)), widths, **({"color": colors} | kwargs))
     labels = show_labels(shown, shows)
     notes = [_next_note(row) for _, row in shown.iterrows()]
     ends = list(widths)
     if len(rest):
         mean = float(filled(rest["left"]).mean())
-        ax.barh([len(shown)], [mean], color=MORE, **kwargs)
+        ax.barh([len(shown)], [mean], **({"color": MORE} | kwargs))
         labels.append(f"+{len(rest)} more shows (avg {mean:.0f} left)")
         notes.append(f"{int(filled(rest['left']).sum())} episodes left in all")
         ends.append(mean)

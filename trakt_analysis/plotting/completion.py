@@ -9,10 +9,10 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
-from ..errors import TraktArgumentError
 from ..sorting import sort_shows
 from ._common import (
     check_frame,
+    check_top,
     filled,
     get_ax,
     legend_outside,
@@ -30,12 +30,6 @@ __all__ = ["plot_completion"]
 _COLUMNS = ("user", "title", "year", "aired", "completed", "left", "percentage")
 TITLE = "Completion per show"
 FINISHED_HATCH = "//"
-
-
-def check_top(top: object, func: str) -> int:
-    if isinstance(top, bool) or not isinstance(top, int | np.integer) or top < 1:
-        raise TraktArgumentError(f"{func}: top must be a positive integer, got {top!r}")
-    return int(top)
 
 
 def plot_completion(
@@ -93,7 +87,7 @@ def plot_completion(
         hatches = [""] * len(shown)
 
     y = np.arange(len(shown))
-    bars = ax.barh(y, widths, color=colors, **kwargs)
+    bars = ax.barh(y, widths, **({"color": colors} | kwargs))  # kwargs win
     for bar, hatch in zip(bars, hatches, strict=True):
         if hatch:
             bar.set_hatch(hatch)
@@ -107,7 +101,7 @@ def plot_completion(
     labels = show_labels(shown, shows)
     if len(rest):
         mean = float(np.nanmean(filled(rest["percentage"])))
-        ax.barh([len(shown)], [mean], color=MORE, **kwargs)
+        ax.barh([len(shown)], [mean], **({"color": MORE} | kwargs))
         labels.append(f"+{len(rest)} more shows (avg {mean:.0f}%)")
         completed = int(filled(rest["completed"]).sum())
         aired = int(filled(rest["aired"]).sum())

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 __all__ = [
+    "COMPLETION_CMAP",
     "FINISHED",
     "IN_PROGRESS",
     "MORE",
@@ -28,6 +29,9 @@ IN_PROGRESS = "#3182bd"
 MORE = "#bdbdbd"
 #: Text of an empty chart.
 NO_DATA = "#737373"
+
+#: Colormap of completion (0-100 %) in heatmaps.
+COMPLETION_CMAP = "YlGn"
 
 #: Episode states of the grid, in the order of their codes.
 STATE_ORDER: tuple[str, ...] = ("watched", "unwatched", "missing", "hidden")

@@ -24,7 +24,7 @@ from ._common import (
     user_name,
 )
 from ._select import ShowKey, select_show
-from .palette import FINISHED, IN_PROGRESS, STATE_COLORS
+from .palette import COMPLETION_CMAP, FINISHED, IN_PROGRESS, STATE_COLORS
 from .text import shorten
 
 __all__ = ["plot_season_progress"]
@@ -101,7 +101,7 @@ def _bars(rows: pd.DataFrame, title: str, year: object, ax: Axes | None, **kwarg
                 STATE_COLORS["hidden"] if h else FINISHED if f else IN_PROGRESS
                 for h, f in zip(hidden, finished, strict=True)
             ]
-        bars = ax.bar(x, heights, width=width, color=colors, **kwargs)
+        bars = ax.bar(x, heights, **({"width": width, "color": colors} | kwargs))
         for bar, h, c, a in zip(
             bars, hidden, filled(mine["completed"]), filled(mine["aired"]), strict=True
         ):
@@ -159,7 +159,7 @@ def _heatmap(seasons: pd.DataFrame, ax: Axes | None, **kwargs: Any) -> Axes:
     hidden[rows[is_hidden], cols[is_hidden]] = 1.0
 
     ax = get_ax(ax, (8.0, float(np.clip(1.6 + 0.25 * n_rows, 3.0, 14.0))))
-    options = {"cmap": "YlGn", "vmin": 0, "vmax": 100, "aspect": "auto"}
+    options = {"cmap": COMPLETION_CMAP, "vmin": 0, "vmax": 100, "aspect": "auto"}
     options |= {"interpolation": "nearest"} | kwargs
     extent = (-0.5, n_cols - 0.5, n_rows - 0.5, -0.5)
     image = ax.imshow(np.ma.masked_invalid(values), extent=extent, **options)

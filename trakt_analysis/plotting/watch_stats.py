@@ -11,6 +11,7 @@ from matplotlib.patches import Patch
 
 from ._common import (
     check_frame,
+    check_top,
     filled,
     get_ax,
     legend_outside,
@@ -23,7 +24,6 @@ from ._common import (
     user_legend,
     user_name,
 )
-from .completion import check_top
 from .palette import MORE, STAT_COLORS
 
 __all__ = ["STATS", "plot_watch_split", "plot_watch_stats"]
@@ -59,12 +59,13 @@ def _stack(
     left = np.zeros(len(y))
     for stat in STATS:
         if colors is None:
-            ax.barh(y, parts[stat], left=left, color=STAT_COLORS[stat], label=stat, **kwargs)
+            ax.barh(
+                y, parts[stat], left=left, **({"color": STAT_COLORS[stat], "label": stat} | kwargs)
+            )
         else:
             style = _USER_STYLE[stat]
-            bars = ax.barh(
-                y, parts[stat], left=left, color=colors, alpha=style["alpha"], label=stat, **kwargs
-            )
+            options = {"color": colors, "alpha": style["alpha"], "label": stat} | kwargs
+            bars = ax.barh(y, parts[stat], left=left, **options)
             if style["hatch"]:
                 for bar in bars:
                     bar.set_hatch(style["hatch"])
