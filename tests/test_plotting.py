@@ -379,9 +379,14 @@ def test_backlog(demo, specs):
     assert [b.get_width() for b in drawn[:10]] == [s.aired - s.completed for s in pending[:10]]
     rest = pending[10:]
     assert ytick_texts(ax)[-1].startswith(f"+{len(rest)} more shows")
-    first_note = texts(ax)[0]
-    season, number = pending[0].next_episode
-    assert f"next S{season:02d}E{number:02d}" in first_note
+    assert texts(ax)[:10] == [str(s.aired - s.completed) for s in pending[:10]]
+    assert texts(ax)[10] == f"{sum(s.aired - s.completed for s in rest)} in all"
+    (right,) = ax.child_axes  # the next episodes, labelled on the right
+    notes = [t.get_text() for t in right.get_yticklabels()]
+    for spec, note in zip(pending[:10], notes, strict=False):
+        season, number = spec.next_episode
+        assert note.startswith(f"S{season:02d}E{number:02d} “")
+    assert notes[10] == ""
     n_done = sum(1 for s in specs if s.aired and s.aired == s.completed)
     assert f"{n_done} finished shows not shown" in ax.get_title()
 

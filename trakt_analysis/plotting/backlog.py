@@ -32,11 +32,11 @@ TITLE = "Backlog: episodes left"
 def _next_note(row: pd.Series) -> str:
     if pd.isna(row["next_season"]) or pd.isna(row["next_number"]):
         return ""
-    note = f"next S{int(row['next_season']):02d}E{int(row['next_number']):02d}"
+    note = f"S{int(row['next_season']):02d}E{int(row['next_number']):02d}"
     if "next_title" in row.index and not pd.isna(row["next_title"]):
         note += f" “{shorten(row['next_title'], 24)}”"
     if "next_first_aired" in row.index and not pd.isna(row["next_first_aired"]):
-        note += f", aired {row['next_first_aired']:%Y-%m-%d}"
+        note += f" · {row['next_first_aired']:%Y-%m-%d}"
     return note
 
 
@@ -91,25 +91,29 @@ def plot_backlog(
         mean = float(filled(rest["left"]).mean())
         ax.barh([len(shown)], [mean], **({"color": MORE} | kwargs))
         labels.append(f"+{len(rest)} more shows (avg {mean:.0f} left)")
-        notes.append(f"{int(filled(rest['left']).sum())} episodes left in all")
+        notes.append("")
         ends.append(mean)
-    xmax = max(ends) * 1.6  # room for the next-episode notes
-    for row, (note, end) in enumerate(zip(notes, ends, strict=True)):
-        text = f"{int(widths[row])}  {note}" if row < len(shown) else note
-        inside = end > 0.5 * xmax  # a long bar: the note goes inside it
+    counts = [f"{int(w)}" for w in widths]
+    if len(rest):
+        counts.append(f"{int(filled(rest['left']).sum())} in all")
+    for row, (count, end) in enumerate(zip(counts, ends, strict=True)):
         ax.annotate(
-            text.strip(),
+            count,
             (end, row),
-            xytext=(-3 if inside else 3, 0),
+            xytext=(3, 0),
             textcoords="offset points",
             va="center",
-            ha="right" if inside else "left",
-            color="white" if inside else "black",
             fontsize="x-small",
         )
-    ax.set_yticks(np.arange(len(labels)), labels=labels)
+    rows = np.arange(len(labels))
+    ax.set_yticks(rows, labels=labels)
     ax.set_ylim(len(labels) - 0.5, -0.5)
-    ax.set_xlim(0, xmax)
+    ax.set_xlim(0, max(ends) * 1.15)  # room for the counts
+    # The next episodes, as labels on the right: they never cover a bar.
+    right = ax.secondary_yaxis("right")
+    right.set_yticks(rows, labels=notes, fontsize="x-small")
+    right.tick_params(length=0)
+    right.set_ylabel("next episode, air date", fontsize="small")
     ax.set_xlabel("episodes left")
     ax.set_ylabel("show")
     ax.set_title(title)

@@ -176,8 +176,10 @@ def _heatmap(seasons: pd.DataFrame, ax: Axes | None, **kwargs: Any) -> Axes:
         ax.set_xticks([i for i in range(n_cols) if i % 5 == 0])
     colors_by_user = user_color_map(shows)
     several = len(colors_by_user) > 1
-    if n_rows <= 60:
-        ax.set_yticks(range(n_rows), labels=show_labels(shows))
+    # Label rows only where a label fits: the row height in points sets the font size.
+    row_pts = ax.get_position().height * ax.figure.get_figheight() * 72 / max(1, n_rows)
+    if row_pts >= 5:
+        ax.set_yticks(range(n_rows), labels=show_labels(shows), fontsize=min(10.0, row_pts * 0.85))
         if several:
             for tick, user in zip(ax.get_yticklabels(), shows["user"], strict=True):
                 tick.set_color(colors_by_user[user])
