@@ -494,3 +494,10 @@ def test_season_heatmap_users_by_label_colour(hand):
     hidden = ax.images[1].get_array()
     assert not hidden.mask[0, 1]  # season 2 of the 1990 show is hidden
     assert hidden.mask[0, 0]
+
+
+def test_episode_grid_show_known_from_seasons_only(hand):
+    # the 2020 show taken out of the episodes: only the seasons frame knows it
+    episodes = hand.episodes[hand.episodes["year"] != 2020]
+    ax = ta.plot_episode_grid(episodes, ("Remake", 2020), seasons=hand.seasons)
+    assert list(grid_of(ax)[0]) == [STATE_CODES["missing"]] * 2  # aired 2, no keys

@@ -111,8 +111,10 @@ def plot_episode_grid(
         check_frame(seasons, _SEASON_COLUMNS, "plot_episode_grid", "seasons")
     if episodes.empty and (seasons is None or seasons.empty):
         return no_data(get_ax(ax, (8.0, 3.0)), "Episodes")
-    source = episodes if not episodes.empty else seasons
-    assert source is not None
+    # A show may be known from its seasons only (every season hidden and unlisted).
+    keys = ["user", "title", "year"]
+    parts = [episodes[keys]] + ([seasons[keys]] if seasons is not None else [])
+    source = pd.concat([p.astype({"user": object, "title": object}) for p in parts])
     mask, title, year = select_show(source, show, "plot_episode_grid")
     mine = episodes[rows_of(episodes, title, year)]
     mine_seasons = None
