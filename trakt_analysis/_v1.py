@@ -11,7 +11,6 @@ the caller to emit.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,11 +30,15 @@ _ITEM_CORE = ("show", "progress", "seasons", "hidden_seasons", "stats", "next_ep
 _PROGRESS_KEYS = ("aired", "completed", "left", "percentage")
 _STATS_KEYS = ("plays", "scrobbles", "checkins", "seen")
 _SEASON_CORE = ("season", *_PROGRESS_KEYS, "episodes")
+_SEASON_CORE_SET = frozenset(_SEASON_CORE)
+_PROGRESS_SET = frozenset(_PROGRESS_KEYS)
+_STATS_SET = frozenset(_STATS_KEYS)
+_VIEWER_SET = frozenset(_VIEWER_KEYS)
+_ITEM_KNOWN = frozenset((*_ITEM_CORE, *_VIEWER_KEYS))
 _NEXT_CORE = ("season", "num", "number", "title", "first_aired")
 # Episode and season numbers above this are not numbers a show can have; the
 # cap keeps them in int64 and keeps charts from allocating huge grids.
 _MAX_NUMBER = 10**6
-_EPISODE_KEYS = re.compile(r"[0-9]{1,7}(?:,[0-9]{1,7})*")
 _MAX_WARNINGS = 10
 
 
@@ -86,18 +89,32 @@ def _short(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+_DIGITS = [str(n) for n in range(1, 513)]
+
+
+def _standard_keys(n: int) -> list[str]:
+    """The keys "1".."n", as nearly every season's episodes object has them."""
+    return _DIGITS[:n] if n <= len(_DIGITS) else list(map(str, range(1, n + 1)))
+
+
 def _int_array(
     values: list[object], where: Callable[[int], str], *, allow_str: bool = False
 ) -> pd.arrays.IntegerArray:
     """Check and convert a column of counts or ids to a nullable Int64 array."""
-    if set(map(type, values)) <= {int}:
+    kinds = set(map(type, values))
+    if kinds <= {int, type(None)}:
+        mask = np.zeros(len(values), dtype=bool)
+        filled = values
+        if type(None) in kinds:
+            mask = np.array([v is None for v in values], dtype=bool)
+            filled = [0 if v is None else v for v in values]
         try:
-            arr = np.array(values, dtype=np.int64)
+            arr = np.array(filled, dtype=np.int64)
         except OverflowError:
             pass
         else:
             if not (arr < 0).any():
-                return pd.arrays.IntegerArray(arr, np.zeros(len(arr), dtype=bool))
+                return pd.arrays.IntegerArray(arr, mask)
     out = np.zeros(len(values), dtype=np.int64)
     mask = np.zeros(len(values), dtype=bool)
     for i, value in enumerate(values):
@@ -253,17 +270,20 @@ class _Parser:
         self.viewer: dict[str, list[object]] = {k: [] for k in _VIEWER_KEYS}
         self.extras = _Extras(show_cols)
         self.season_extras = _Extras(set(schema.SEASONS))
-        # Season rows: listed seasons first, hidden-only ones appended; sorted at the end.
-        self.s_item: list[int] = []
-        self.s_path: list[str] = []
-        self.s_number: list[object] = []
-        self.s_counts: dict[str, list[object]] = {k: [] for k in _PROGRESS_KEYS}
-        self.s_hidden: list[bool] = []
-        # Episodes, flat across all listed seasons; ep_rows[j] = season row of season j.
-        self.ep_keys: list[str] = []
+        # Listed seasons, in response order, and how many each item lists.
+        self.season_objs: list[dict[str, Any]] = []
+        self.season_numbers: list[int] = []
+        self.seasons_per_item: list[int] = []
+        self.listed_and_hidden: list[int] = []  # listed seasons' rows that are hidden too
+        # Seasons only named in "hidden_seasons": item, position there, number.
+        self.hidden_only: list[tuple[int, int, int]] = []
+        # Episodes of every listed season, flat; keys kept only where not "1".."n".
         self.ep_values: list[object] = []
         self.ep_sizes: list[int] = []
-        self.ep_rows: list[int] = []
+        self.odd_keys: dict[int, list[str]] = {}  # listed season row -> its keys
+        # Filled by build_seasons: item and position of every season row (unsorted).
+        self.s_item = np.zeros(0, dtype=np.int64)
+        self.s_pos = np.zeros(0, dtype=np.int64)
         self.warnings: dict[int, list[str]] = {}
 
     # -- walk -------------------------------------------------------------------------------
@@ -314,13 +334,20 @@ class _Parser:
             self.show[key].append(progress.get(key))
         for key in _STATS_KEYS:
             self.show[key].append(stats.get(key))
-        self.extras.add(row, "progress", progress, _PROGRESS_KEYS)
-        self.extras.add(row, "stats", stats, _STATS_KEYS)
+        if not progress.keys() <= _PROGRESS_SET:
+            self.extras.add(row, "progress", progress, _PROGRESS_KEYS)
+        if not stats.keys() <= _STATS_SET:
+            self.extras.add(row, "stats", stats, _STATS_KEYS)
 
-        self.viewer_fields(item, show, at, get)
+        if show.keys() & _VIEWER_SET or item.keys() & _VIEWER_SET:
+            self.viewer_fields(item, show, at, get)
+        else:
+            for key in _VIEWER_KEYS:
+                self.viewer[key].append(None)
         self.extras.add(row, "", show, (*_SHOW_CORE, *_VIEWER_KEYS))
         self.next_episode(row, item.get("next_episode"), at, get)
-        self.extras.add(row, "", item, (*_ITEM_CORE, *_VIEWER_KEYS))
+        if not item.keys() <= _ITEM_KNOWN:
+            self.extras.add(row, "", item, (*_ITEM_CORE, *_VIEWER_KEYS))
         self.seasons(index, item, at)
 
     def viewer_fields(
@@ -354,45 +381,49 @@ class _Parser:
         self.extras.add(row, "next", nxt, _NEXT_CORE)
 
     def seasons(self, index: int, item: dict[str, Any], at: Callable[[str], str]) -> None:
+        # The hot loop of the walk (one pass per season): checks are inlined and
+        # the counts are read later, in bulk, from the kept season objects.
         seasons = item.get("seasons")
         if seasons is None:
             seasons = []
         if type(seasons) is not list:
             raise TraktDataError(f"{at('seasons')}: expected a list, got {_short(seasons)}")
-        listed: dict[int, int] = {}  # season number -> row
+        first_row = len(self.season_objs)
+        listed: dict[int, int] = {}  # season number -> position
         for pos, season in enumerate(seasons):
-            path = f"seasons[{pos}]"
             if type(season) is not dict:
-                raise TraktDataError(f"{at(path)}: expected an object, got {_short(season)}")
-            try:
-                number = _count(season.get("season"))
-            except _Bad as exc:
-                raise TraktDataError(f"{at(path + '.season')}: {exc}") from None
-            if number is None:
-                raise TraktDataError(f"{at(path + '.season')}: is missing")
-            if number in listed:
-                raise TraktDataError(f"{at(path + '.season')}: season {number} is listed twice")
-            episodes = season.get("episodes")
-            if episodes is None:
-                episodes = {}
-            if type(episodes) is not dict:
                 raise TraktDataError(
-                    f"{at(path + '.episodes')}: expected an object of episode number -> "
-                    f"true/false, got {type(episodes).__name__} {_short(episodes)}"
+                    f"{at(f'seasons[{pos}]')}: expected an object, got {_short(season)}"
                 )
-            row = len(self.s_item)
-            listed[number] = row
-            self.s_item.append(index)
-            self.s_path.append(path)
-            self.s_number.append(number)
-            for key in _PROGRESS_KEYS:
-                self.s_counts[key].append(season.get(key))
-            self.s_hidden.append(False)
-            self.season_extras.add(row, "", season, _SEASON_CORE)
-            self.ep_keys.extend(episodes)
+            number = season.get("season")
+            if type(number) is not int or number < 0:  # the slow path checks and explains
+                try:
+                    number = _count(number)
+                except _Bad as exc:
+                    raise TraktDataError(f"{at(f'seasons[{pos}].season')}: {exc}") from None
+                if number is None:
+                    raise TraktDataError(f"{at(f'seasons[{pos}].season')}: is missing")
+            if number in listed:
+                raise TraktDataError(
+                    f"{at(f'seasons[{pos}].season')}: season {number} is listed twice"
+                )
+            listed[number] = pos
+            episodes = season.get("episodes")
+            if type(episodes) is not dict:
+                if episodes is not None:
+                    raise TraktDataError(
+                        f"{at(f'seasons[{pos}].episodes')}: expected an object of episode "
+                        f"number -> true/false, got {type(episodes).__name__} {_short(episodes)}"
+                    )
+                episodes = {}
+            keys = list(episodes)
+            if keys != _standard_keys(len(keys)):
+                self.odd_keys[first_row + pos] = keys
             self.ep_values.extend(episodes.values())
-            self.ep_sizes.append(len(episodes))
-            self.ep_rows.append(row)
+            self.ep_sizes.append(len(keys))
+            self.season_objs.append(season)
+            self.season_numbers.append(number)
+        self.seasons_per_item.append(len(seasons))
 
         hidden = item.get("hidden_seasons")
         if hidden is None:
@@ -412,14 +443,13 @@ class _Parser:
             seen_hidden.add(number)
             if number in listed:
                 # A listed season can be hidden too: keep its counts and flag it.
-                self.s_hidden[listed[number]] = True
-                continue
-            self.s_item.append(index)
-            self.s_path.append(path)
-            self.s_number.append(number)
-            for key in _PROGRESS_KEYS:
-                self.s_counts[key].append(None)
-            self.s_hidden.append(True)
+                self.listed_and_hidden.append(first_row + listed[number])
+            else:
+                self.hidden_only.append((index, pos, number))
+
+    def season_path(self, row: int) -> str:
+        pos = self.s_pos[row]
+        return f"seasons[{pos}]" if pos >= 0 else f"hidden_seasons[{-1 - pos}]"
 
     # -- build ------------------------------------------------------------------------------
 
@@ -468,45 +498,68 @@ class _Parser:
 
     def build_seasons(self) -> tuple[dict[str, Any], np.ndarray]:
         titles = self.titles
+        objs = self.season_objs
+        n_listed = len(objs)
+        per_item = np.array(self.seasons_per_item, dtype=np.int64)
+        listed_item = np.repeat(np.arange(len(per_item)), per_item)
+        listed_pos = np.arange(n_listed) - np.repeat(np.cumsum(per_item) - per_item, per_item)
+        hidden_only = np.array(self.hidden_only, dtype=np.int64).reshape(-1, 3)
+        self.s_item = np.concatenate([listed_item, hidden_only[:, 0]])
+        self.s_pos = np.concatenate([listed_pos, -1 - hidden_only[:, 1]])
+        number = np.concatenate([np.array(self.season_numbers, dtype=np.int64), hidden_only[:, 2]])
 
         def at(path: str) -> Callable[[int], str]:
-            return lambda r: _where(
-                self.s_item[r], titles[self.s_item[r]], f"{self.s_path[r]}{path}"
-            )
+            def where(r: int) -> str:
+                item = int(self.s_item[r])
+                return _where(item, titles[item], f"{self.season_path(r)}{path}")
 
-        item = np.array(self.s_item, dtype=np.int64)
-        number = np.array(self.s_number, dtype=np.int64)
+            return where
+
         if len(number) and number.max() > _MAX_NUMBER:
             r = int(number.argmax())
-            raise TraktDataError(f"{at('')(r)}: season number {number[r]} is not plausible")
-        order = np.lexsort((number, item))  # by show (response order), then season number
-        seasons: dict[str, Any] = {"_item": item[order], "season": number[order]}
+            raise TraktDataError(f"{at('.season')(r)}: season number {number[r]} is not plausible")
+        order = np.lexsort((number, self.s_item))  # by show (response order), then number
+        seasons: dict[str, Any] = {"_item": self.s_item[order], "season": number[order]}
+        padding = [None] * len(hidden_only)
         for key in _PROGRESS_KEYS:
-            seasons[key] = _int_array(self.s_counts[key], at(f".{key}"))[order]
+            values = [season.get(key) for season in objs]
+            seasons[key] = _int_array(values + padding, at(f".{key}"))[order]
         seasons["completion"] = _completion(seasons["completed"], seasons["aired"])
-        seasons["hidden"] = np.array(self.s_hidden, dtype=bool)[order]
+        hidden = np.zeros(len(number), dtype=bool)
+        hidden[n_listed:] = True
+        hidden[self.listed_and_hidden] = True
+        seasons["hidden"] = hidden[order]
+        for row, season in enumerate(objs):
+            if not season.keys() <= _SEASON_CORE_SET:
+                self.season_extras.add(row, "", season, _SEASON_CORE)
         extras = self.season_extras.build(len(order), collision_prefix="season_")
         seasons.update({k: v[order] for k, v in extras.items()})
-        seasons["_row"] = order  # unsorted row -> used for locating episode errors
         return seasons, order
 
     def build_episodes(self, season_order: np.ndarray) -> dict[str, Any]:
         titles = self.titles
         sizes = np.array(self.ep_sizes, dtype=np.int64)
-        rows = np.array(self.ep_rows, dtype=np.int64)
-        ep_row = np.repeat(rows, sizes)  # unsorted season row of each episode
-        keys = self.ep_keys
+        starts = np.cumsum(sizes) - sizes
+        ep_row = np.repeat(np.arange(len(sizes)), sizes)  # listed season row of each episode
+        # Keys are "1".."n" in nearly every season: number them without parsing.
+        number = np.arange(int(sizes.sum()), dtype=np.int64) - np.repeat(starts, sizes) + 1
 
         def at(i: int, what: str) -> str:
             r = int(ep_row[i])
-            path = f"{self.s_path[r]}.episodes[{keys[i]!r}]"
-            return f"{_where(self.s_item[r], titles[self.s_item[r]], path)}: {what}"
+            keys = self.odd_keys.get(r)
+            key = keys[i - starts[r]] if keys is not None else str(number[i])
+            path = f"{self.season_path(r)}.episodes[{key!r}]"
+            item = int(self.s_item[r])
+            return f"{_where(item, titles[item], path)}: {what}"
 
-        if keys and not _EPISODE_KEYS.fullmatch(",".join(keys)):
-            for i, key in enumerate(keys):
+        for row, keys in self.odd_keys.items():
+            start = int(starts[row])
+            for offset, key in enumerate(keys):
                 if not (key.isascii() and key.isdigit() and len(key) <= 7):
-                    raise TraktDataError(at(i, "episode keys must be non-negative whole numbers"))
-        number = np.fromiter(map(int, keys), dtype=np.int64, count=len(keys))
+                    raise TraktDataError(
+                        at(start + offset, "episode keys must be non-negative whole numbers")
+                    )
+            number[start : start + len(keys)] = list(map(int, keys))
         if len(number) and number.max() > _MAX_NUMBER:
             raise TraktDataError(at(int(number.argmax()), "episode number is not plausible"))
 
@@ -519,13 +572,15 @@ class _Parser:
         rank = np.empty(len(season_order), dtype=np.int64)
         rank[season_order] = np.arange(len(season_order))
         ep_rank = rank[ep_row]
-        order = np.lexsort((number, ep_rank))
-        ep_rank, number = ep_rank[order], number[order]
-        dup = np.flatnonzero((ep_rank[1:] == ep_rank[:-1]) & (number[1:] == number[:-1]))
-        if len(dup):
-            i = int(order[dup[0] + 1])
-            raise TraktDataError(at(i, f"episode {number[dup[0]]} is listed twice"))
-        return {"_season_rank": ep_rank, "episode": number, "watched": watched[order]}
+        step_rank, step_number = np.diff(ep_rank), np.diff(number)
+        if not np.all((step_rank > 0) | ((step_rank == 0) & (step_number > 0))):
+            order = np.lexsort((number, ep_rank))
+            ep_rank, number, watched = ep_rank[order], number[order], watched[order]
+            dup = np.flatnonzero((ep_rank[1:] == ep_rank[:-1]) & (number[1:] == number[:-1]))
+            if len(dup):
+                i = int(order[dup[0] + 1])
+                raise TraktDataError(at(i, f"episode {number[dup[0]]} is listed twice"))
+        return {"_season_rank": ep_rank, "episode": number, "watched": watched}
 
     def check_consistency(self, shows: dict, seasons: dict, episodes: dict) -> None:
         """Collect warnings for inconsistencies that real data has; raise nothing."""

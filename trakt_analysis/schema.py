@@ -10,7 +10,8 @@ The identity columns (``user``, ``title``, ``year`` and the three ids) are on
 every frame, so the frames join on them. In the long frames (seasons and
 episodes) the text identity columns are categoricals: a title repeated on
 200,000 episode rows then costs a small integer code per row instead of a
-string object.
+string object, and season and episode numbers are int32 (the parser caps
+them far below its limit).
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ SHOWS: dict[str, object] = {
 #: One row per season, listed or hidden; by show, then season number.
 SEASONS: dict[str, object] = {
     **IDENTITY,
-    "season": "int64",
+    "season": "int32",
     "aired": "Int64",
     "completed": "Int64",
     "left": "Int64",
@@ -85,8 +86,8 @@ SEASONS: dict[str, object] = {
 #: One row per episode key of every listed season; by show, season, episode.
 EPISODES: dict[str, object] = {
     **IDENTITY,
-    "season": "int64",
-    "episode": "int64",
+    "season": "int32",
+    "episode": "int32",
     "watched": "bool",
 }
 
