@@ -55,6 +55,10 @@ class Progress:
     def __len__(self) -> int:
         return 3
 
+    def __getitem__(self, index: int | slice) -> Any:
+        """Index like the tuple ``(shows, seasons, episodes)``."""
+        return (self.shows, self.seasons, self.episodes)[index]
+
     def __repr__(self) -> str:
         user = "unknown user" if self.user is None else repr(self.user)
         return (
@@ -179,10 +183,7 @@ def _frame(columns: dict[str, Any], layout: dict[str, object], *, long: bool) ->
     dtypes = schema.frame_dtypes(layout, long=long)
     data: dict[str, Any] = {}
     for name, dtype in dtypes.items():
-        values = columns[name]
-        if isinstance(dtype, pd.CategoricalDtype) and isinstance(values, pd.Categorical):
-            dtype = values.dtype  # keep the categories built from the shows
-        data[name] = pd.Series(values, dtype=dtype, copy=False)
+        data[name] = pd.Series(columns[name], dtype=dtype, copy=False)
     for name, values in columns.items():  # extra fields, after the schema's columns
         if name not in data:
             data[name] = pd.Series(values, copy=False)

@@ -26,7 +26,7 @@ __all__ = [
     "SEASONS",
     "SHOWS",
     "VIEWER",
-    "empty_frame",
+    "frame_dtypes",
 ]
 
 STR = pd.StringDtype(na_value=float("nan"))  # pandas 3's default "str" dtype
@@ -95,25 +95,14 @@ EPISODES: dict[str, object] = {
 CATEGORICAL_IN_LONG_FRAMES = ("user", "title", "imdb_id")
 
 
-def long_frame_dtype(column: str, dtype: object) -> object:
-    """The dtype a column has in the seasons and episodes frames."""
-    if column in CATEGORICAL_IN_LONG_FRAMES:
-        return pd.CategoricalDtype(pd.Index([], dtype=STR))
-    return dtype
-
-
 def frame_dtypes(schema: Mapping[str, object], *, long: bool) -> dict[str, object]:
-    """The column -> dtype mapping of a frame, with categoricals for long frames."""
+    """The column -> dtype mapping of a frame; ``"category"`` for long frames' text ids.
+
+    ``frame.astype(frame_dtypes(...))`` is safe: "category" keeps every value.
+    """
     if not long:
         return dict(schema)
-    return {name: long_frame_dtype(name, dtype) for name, dtype in schema.items()}
-
-
-def empty_frame(schema: Mapping[str, object], *, long: bool = False) -> pd.DataFrame:
-    """An empty frame with the schema's columns and dtypes."""
-    return pd.DataFrame(
-        {
-            name: pd.Series([], dtype=dtype)
-            for name, dtype in frame_dtypes(schema, long=long).items()
-        }
-    )
+    return {
+        name: "category" if name in CATEGORICAL_IN_LONG_FRAMES else dtype
+        for name, dtype in schema.items()
+    }
