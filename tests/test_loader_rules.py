@@ -72,9 +72,9 @@ BAD = [
     ("show", ["Show"], "item 0: show: is a list"),
     ("show.title", DELETE, "item 0: show.title: is missing"),
     ("show.title", 7, "item 0: show.title: is not a string: 7"),
-    ("show.year", "20x", "show.year: expected a numeric id"),
+    ("show.year", "20x", "show.year: expected a number, got '20x'"),
     ("show.imdb_id", 5, "show.imdb_id: expected a string"),
-    ("show.tvdb_id", "abc", "show.tvdb_id: expected a numeric id, got 'abc'"),
+    ("show.tvdb_id", "abc", "show.tvdb_id: expected a number, got 'abc'"),
     ("show.tvdb_id", -4, "show.tvdb_id: expected a non-negative whole number"),
     ("progress", "x", "item 0 ('Show'): progress: expected an object"),
     ("stats", [1], "item 0 ('Show'): stats: expected an object"),
@@ -488,3 +488,16 @@ def test_random_byte_damage_never_escapes_the_exception_family():
             except ta.TraktError:
                 raised += 1
     assert raised > 100  # most damage breaks the JSON; all of it raised our errors
+
+
+def test_implausible_unix_time_is_a_data_error():
+    data = with_change("next_episode.first_aired", 2**62)
+    with pytest.raises(
+        ta.TraktDataError, match=r"next_episode\.first_aired: .* plausible unix time"
+    ):
+        ta.load_progress(data)
+
+
+def test_extra_time_field_out_of_range_stays_a_number():
+    shows = load_quietly([make_item(first_aired=2**62)]).shows
+    assert shows.loc[0, "first_aired"] == 2**62
