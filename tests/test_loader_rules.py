@@ -501,3 +501,12 @@ def test_implausible_unix_time_is_a_data_error():
 def test_extra_time_field_out_of_range_stays_a_number():
     shows = load_quietly([make_item(first_aired=2**62)]).shows
     assert shows.loc[0, "first_aired"] == 2**62
+
+
+def test_a_huge_title_is_shortened_in_messages():
+    data = with_change("progress.aired", -1)
+    data[0]["show"]["title"] = "T" * 100_000
+    with pytest.raises(ta.TraktDataError) as info:
+        ta.load_progress(data)
+    assert len(str(info.value)) < 300
+    assert "TTT..." in str(info.value)

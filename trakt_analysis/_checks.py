@@ -26,8 +26,8 @@ class BadValue(Exception):
 
 
 def locate(index: int, title: object, path: str = "") -> str:
-    """ "item 3 ('Suits'): seasons[0].aired": where a value is, for messages."""
-    label = f"item {index}" if title is None else f"item {index} ({title!r})"
+    """Where a value is, for messages: ``item 3 ('Suits'): seasons[0].aired``."""
+    label = f"item {index}" if title is None else f"item {index} ({short(title)})"
     return f"{label}: {path}" if path else label
 
 
