@@ -197,6 +197,45 @@ class ProgressExplorer:
         else:
             self._render()
 
+    @classmethod
+    def live(
+        cls,
+        api_key: str | None = None,
+        *,
+        user: str | None = None,
+        sort: str = "title",
+        hide_completed: bool = False,
+        in_progress: bool = False,
+        top: int = 30,
+        max_rows: int = 50,
+        **client_kwargs: Any,
+    ) -> ProgressExplorer:
+        """An explorer on the live API through :class:`TraktClient`.
+
+        The key is `api_key`, else ``TRAKT_API_KEY``, else what is typed in
+        the explorer's API key field (a password field, emptied as soon as it
+        is read). `client_kwargs` go to :class:`TraktClient` (``base_url``,
+        ``cache``, ``auth``, ...).
+
+        Examples
+        --------
+        >>> explorer = ta.ProgressExplorer.live(user="justin", cache=True)  # doctest: +SKIP
+        """
+        from ..client import TraktClient
+
+        def make_client(key: str | None) -> Any:
+            return TraktClient(key, **client_kwargs)
+
+        return cls(
+            LiveSource(make_client, api_key),
+            user=user,
+            sort=sort,
+            hide_completed=hide_completed,
+            in_progress=in_progress,
+            top=top,
+            max_rows=max_rows,
+        )
+
     # -- state -----------------------------------------------------------------
     @property
     def table(self) -> pd.DataFrame:
