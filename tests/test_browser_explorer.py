@@ -133,6 +133,8 @@ def jupyter_lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
         "JUPYTERLAB_WORKSPACES_DIR": str(root / "workspaces"),
         "JUPYTER_RUNTIME_DIR": str(root / "runtime"),
         "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+        # the kernel must be this interpreter, the one with trakt_analysis installed
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
     }
     log = root / "lab.log"
     with log.open("w") as log_file:

@@ -73,7 +73,8 @@ class ProgressExplorer:
         Where progress comes from. None (the default): the bundled demo users,
         no files or network needed. A directory: one ``<username>.json`` per
         user, e.g. ``data/fixtures/users``. A :class:`TraktClient`: live data
-        for any username.
+        for any username (or use :meth:`ProgressExplorer.live`, which can
+        also ask for the API key in a password field).
     user : str, optional
         The user to open; default the source's first user.
     sort : str
