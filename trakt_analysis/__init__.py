@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from . import schema
 from ._version import __version__
+from .client import TraktAuth, TraktClient, fetch_progress
 from .core import Progress, load_progress
 from .datasets import demo_users, load_demo
 from .errors import (
@@ -18,6 +19,7 @@ from .errors import (
     TraktConnectionError,
     TraktDataError,
     TraktDataWarning,
+    TraktDependencyError,
     TraktError,
     TraktFileError,
     TraktHTTPError,
@@ -33,11 +35,14 @@ __all__ = [
     "Progress",
     "TraktAPIError",
     "TraktArgumentError",
+    "TraktAuth",
     "TraktAuthError",
     "TraktCacheMissError",
+    "TraktClient",
     "TraktConnectionError",
     "TraktDataError",
     "TraktDataWarning",
+    "TraktDependencyError",
     "TraktError",
     "TraktFileError",
     "TraktHTTPError",
@@ -47,6 +52,7 @@ __all__ = [
     "TraktSourceError",
     "__version__",
     "demo_users",
+    "fetch_progress",
     "filter_shows",
     "hide_completed",
     "load_demo",
