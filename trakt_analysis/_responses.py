@@ -10,7 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 import requests
-from urllib3.exceptions import MaxRetryError, NewConnectionError, ProtocolError
+from urllib3.exceptions import (
+    ConnectTimeoutError,
+    MaxRetryError,
+    NewConnectionError,
+    ReadTimeoutError,
+)
 
 from ._redact import redact
 from ._v1 import check_failure_body
@@ -98,42 +103,49 @@ def _status_error(response: requests.Response, where: str, detail: str) -> Trakt
 
 def transport_error(exc: requests.RequestException, label: str) -> TraktError:
     """Describe a requests exception as a :class:`TraktConnectionError`, without its URL."""
-    if isinstance(exc, requests.exceptions.ConnectTimeout):
-        what = "timed out while connecting"
-    elif isinstance(exc, requests.exceptions.ReadTimeout):
+    root = _root(exc)
+    if isinstance(root, ReadTimeoutError) or isinstance(exc, requests.exceptions.ReadTimeout):
         what = "timed out waiting for the server to answer"
-    elif isinstance(exc, requests.exceptions.ChunkedEncodingError | ProtocolError):
-        what = f"the response was cut off before its end (truncated): {_reason(exc)}"
+    elif isinstance(root, NewConnectionError):
+        what = f"could not connect: {_text(root)}"
+    elif isinstance(root, ConnectTimeoutError) or isinstance(
+        exc, requests.exceptions.ConnectTimeout
+    ):
+        what = "timed out while connecting"
+    elif isinstance(exc, requests.exceptions.ChunkedEncodingError):
+        what = f"the response was cut off before its end (truncated): {_text(root)}"
     elif isinstance(exc, requests.exceptions.ContentDecodingError):
         what = "the response body could not be decoded (truncated or corrupt)"
     elif isinstance(exc, requests.exceptions.SSLError):
-        what = f"TLS failed: {_reason(exc)}"
+        what = f"TLS failed: {_text(root)}"
     elif isinstance(exc, requests.exceptions.ConnectionError):
-        what = f"could not get a response: {_reason(exc)}"
+        what = f"could not get a response: {_text(root)}"
     else:
-        what = f"the request failed: {type(exc).__name__}: {_reason(exc)}"
+        what = f"the request failed: {type(exc).__name__}: {_text(root)}"
     return TraktConnectionError(redact(f"{label}: {what}"))
 
 
-def _reason(exc: BaseException) -> str:
-    """The innermost cause of a requests/urllib3 error, in words (no URL)."""
+def _root(exc: BaseException) -> BaseException:
+    """The innermost cause of a requests/urllib3 error."""
     seen: set[int] = set()
     while id(exc) not in seen:
         seen.add(id(exc))
-        inner: BaseException | None = None
-        if isinstance(exc, MaxRetryError):
-            inner = exc.reason
+        if isinstance(exc, MaxRetryError) and exc.reason is not None:
+            exc = exc.reason
         elif isinstance(exc, NewConnectionError):
             break
         elif exc.args and isinstance(exc.args[-1], BaseException):
-            inner = exc.args[-1]
-        if inner is None:
+            exc = exc.args[-1]
+        else:
             break
-        exc = inner
-    if isinstance(exc, NewConnectionError):
-        text = str(exc).split(": ", 1)[-1]  # drop "HTTPConnection(host=..., port=...)"
-    elif isinstance(exc, OSError) and exc.strerror:
-        text = exc.strerror
-    else:
-        text = str(exc) or type(exc).__name__
+    return exc
+
+
+def _text(exc: BaseException) -> str:
+    """The error in words, without urllib3's "HTTPConnectionPool(host=..., port=...): " prefix."""
+    if isinstance(exc, OSError) and exc.strerror and not str(exc).startswith("HTTP"):
+        return exc.strerror
+    text = str(exc) or type(exc).__name__
+    if text.startswith(("HTTPConnection", "HTTPSConnection")) and "): " in text:
+        text = text.split("): ", 1)[1]
     return redact(text)
