@@ -53,6 +53,7 @@ class Seen:
 
 class V1Server:
     def __init__(self) -> None:
+        self.key = FAKE_KEY  # the key the server accepts
         self.requests: list[Seen] = []
         self._failures: list[Failure] = []
         self._lock = threading.Lock()
@@ -136,7 +137,7 @@ def _make_handler(server: V1Server) -> type[BaseHTTPRequestHandler]:
                 return
             segments = [unquote(s) for s in self.path[len(PREFIX) :].split("/")]
             key, user = segments[0], segments[1] if len(segments) > 1 else ""
-            if key != FAKE_KEY:
+            if key != server.key:
                 self._failure(401, "invalid api key")
                 return
             try:
