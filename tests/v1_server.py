@@ -59,6 +59,8 @@ class V1Server:
         self._lock = threading.Lock()
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
         self.httpd.daemon_threads = True
+        # A client that gave up (timeout, reset) leaves a broken pipe: not worth a traceback.
+        self.httpd.handle_error = lambda request, client_address: None
         self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self._thread = threading.Thread(
             target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True

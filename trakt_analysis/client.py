@@ -293,7 +293,6 @@ class TraktClient:
                 raise_on_status=False,  # the last 429/5xx comes back, to be described
                 retry_after_margin=retry_after_margin,
                 max_retry_time=max_retry_time,
-                retry_after_max=max(1, int(max_retry_time) + 1),
                 redirect=5,
             )
         elif isinstance(retries, PoliteRetry):
