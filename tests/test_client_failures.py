@@ -175,3 +175,13 @@ def test_network_guard_blocks_non_loopback():
         socket.create_connection(("192.0.2.1", 80), timeout=0.1)
     with pytest.raises(OSError, match="must not"):
         socket.getaddrinfo("api.trakt.tv", 80)
+
+
+def test_a_retry_object_can_be_given(v1_server):
+    from trakt_analysis._http import RETRY_STATUSES, PoliteRetry
+
+    v1_server.status(503, FAILURE, times=10)
+    retry = PoliteRetry(total=1, status_forcelist=RETRY_STATUSES, raise_on_status=False)
+    with pytest.raises(ta.TraktHTTPError, match="gave up after 2 attempts"):
+        fetch(v1_server, retries=retry)
+    assert len(v1_server.requests) == 2

@@ -102,7 +102,7 @@ def _segment(value: str) -> str:
 def _titles_segment(titles: str | int | Iterable[str | int]) -> str:
     items: list[str | int]
     if isinstance(titles, str):
-        items = [t for t in titles.split(",")]  # the seed's own comma-delimited form
+        items = list(titles.split(","))  # the seed's own comma-delimited form
     elif isinstance(titles, int) and not isinstance(titles, bool):
         items = [titles]
     elif isinstance(titles, Iterable):
