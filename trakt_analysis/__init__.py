@@ -28,6 +28,15 @@ from .errors import (
     TraktSortWarning,
     TraktSourceError,
 )
+from .plotting import (
+    plot_backlog,
+    plot_completion,
+    plot_episode_grid,
+    plot_overview,
+    plot_season_progress,
+    plot_watch_split,
+    plot_watch_stats,
+)
 from .sorting import SORT_ORDERS, filter_shows, hide_completed, only_in_progress, sort_shows
 
 __all__ = [
@@ -58,6 +67,13 @@ __all__ = [
     "load_demo",
     "load_progress",
     "only_in_progress",
+    "plot_backlog",
+    "plot_completion",
+    "plot_episode_grid",
+    "plot_overview",
+    "plot_season_progress",
+    "plot_watch_split",
+    "plot_watch_stats",
     "schema",
     "sort_shows",
 ]
