@@ -29,7 +29,7 @@ from .errors import (
     TraktNotFoundError,
     TraktRateLimitError,
 )
-from .sources import _excerpt, parse_json
+from .sources import excerpt, parse_json
 
 __all__ = ["attempts_made", "parse_response", "transport_error"]
 
@@ -69,11 +69,11 @@ def parse_response(response: requests.Response, label: str) -> Any:
         parse_error = redact(str(exc))
     if parse_error is not None:
         if status >= 400:
-            raise _status_error(response, where, _excerpt(body))
+            raise _status_error(response, where, excerpt(body))
         raise TraktHTTPError(parse_error, status=status)
     if status >= 400:
         message = data.get("error") if isinstance(data, dict) else None
-        detail = f"the API says: {message}" if message else _excerpt(body)
+        detail = f"the API says: {message}" if message else excerpt(body)
         raise _status_error(response, where, detail)
     try:
         check_failure_body(data, where)
