@@ -93,13 +93,13 @@ class TraktCacheMissError(TraktError):
     """Offline mode was requested and the response is not in the cache."""
 
 
+class TraktDependencyError(TraktError, ImportError):
+    """An optional feature was asked for but its extra is not installed (named in the message)."""
+
+
 class TraktDataWarning(UserWarning):
     """The data loaded, but something in it is inconsistent (named in the message)."""
 
 
 class TraktSortWarning(UserWarning):
     """A requested order cannot be applied to this data; the input order was kept."""
-
-
-class TraktDependencyError(TraktError, ImportError):
-    """An optional dependency a feature needs is not installed; the message says how to get it."""
