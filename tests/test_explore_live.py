@@ -12,8 +12,6 @@ from _explore_data import RESPONSE
 
 import trakt_analysis as ta
 
-pytest.importorskip("trakt_analysis.client", reason="the client is not merged yet")
-
 KEY = "fake-explorer-key-0123"
 
 

@@ -121,7 +121,6 @@ def test_show_options_are_labelled_and_searchable(progress):
 
 
 def test_charts_draw_completion_and_the_focused_grid(progress):
-    pytest.importorskip("trakt_analysis.plotting")
     v = view(progress, sort="most-completed", top=2)
     completion, grid = v.figure.axes[:2]
     # top=2 of the sorted shows: beta and Alpha are drawn, the Gammas are not
@@ -132,8 +131,14 @@ def test_charts_draw_completion_and_the_focused_grid(progress):
     assert "beta" in grid.get_title()
 
 
+def test_charts_of_progress_without_a_user():
+    anonymous = ta.load_progress(RESPONSE)  # user NA, as load_progress(path) gives
+    v = view(anonymous, sort="least-completed")
+    assert v.focus == ("Gamma", 2001)
+    assert "Gamma" in v.figure.axes[1].get_title()
+
+
 def test_charts_of_an_empty_view(progress):
-    pytest.importorskip("trakt_analysis.plotting")
     v = view(progress, filters=Filters(search="zzz"))
     assert v.figure is not None
     assert v.figure.axes[1].texts[0].get_text() == "no show to show"
