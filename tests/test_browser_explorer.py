@@ -232,4 +232,13 @@ def test_explorer_in_jupyterlab(jupyter_lab: dict[str, str], browser: Any) -> No
     page.set_viewport_size({"width": 1400, "height": 2200})  # the charts too, unscrolled
     page.screenshot(path=str(ARTIFACTS / "explorer-lab.png"))
     page.locator(".ta-explorer").screenshot(path=str(ARTIFACTS / "explorer.png"))
+
+    # A failing load shows its message; the controls keep working afterwards.
+    user.fill("nobody")
+    user.press("Enter")
+    expect(page.locator(".ta-explorer .ta-error")).to_contain_text("no demo user 'nobody'")
+    user.fill("casual")
+    user.press("Enter")
+    expect(summary).to_contain_text("casual: 8 shows")
+    expect(page.locator(".ta-explorer .ta-error")).to_have_count(0)
     page.close()
