@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 
 import pytest
@@ -170,9 +171,19 @@ def test_display_bundle_has_a_short_text_and_the_widget(explorer):
     assert model == explorer.widget.model_id
 
 
-def test_bad_sort_argument():
+def test_bad_arguments_raise_at_once(tmp_path):
     with pytest.raises(ta.TraktArgumentError, match="unknown sort order 'best'"):
         ta.ProgressExplorer(sort="best")
+    with pytest.raises(ta.TraktArgumentError, match="top must be a positive integer, got 0"):
+        ta.ProgressExplorer(top=0)
+    with pytest.raises(ta.TraktArgumentError, match="max_rows must be a positive integer"):
+        ta.ProgressExplorer(max_rows=2.5)
+    with pytest.raises(ta.TraktArgumentError, match="user must be a string, got int"):
+        ta.ProgressExplorer(user=7)
+    with pytest.raises(ta.TraktFileError, match="is not a directory"):
+        ta.ProgressExplorer(tmp_path / "missing")
+    with pytest.raises(ta.TraktSourceError, match="cannot explore a dict"):
+        ta.ProgressExplorer({"alice": []})
 
 
 def test_missing_ipywidgets_says_what_to_install(monkeypatch):
@@ -208,3 +219,29 @@ def test_live_source_key_from_password_field_is_never_shown(monkeypatch):
     assert len(explorer.table) == 4
     assert "fake-good-key" not in repr(explorer)
     assert list(c.user.options) == ["alice"]
+
+
+def test_the_package_imports_without_ipywidgets():
+    code = (
+        "import sys; sys.modules['ipywidgets'] = None\n"
+        "import trakt_analysis as ta\n"
+        "from trakt_analysis.explore import view\n"
+        "print(len(view(ta.load_demo(), charts=False).table))\n"
+        "try:\n"
+        "    ta.ProgressExplorer()\n"
+        "except ta.TraktDependencyError as exc:\n"
+        "    print(type(exc).__name__)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["40", "TraktDependencyError"]
+
+
+def test_max_rows_limits_the_display_not_the_table():
+    explorer = ta.ProgressExplorer(max_rows=5)
+    assert len(explorer.table) == 40
+    assert explorer._table.value.count("<tr>") == 1 + 5
+    assert "35 more rows" in explorer._table.value
+    assert len(explorer.controls.focus.options) == 5

@@ -127,6 +127,11 @@ class ProgressExplorer:
             raise TraktArgumentError(
                 f"unknown sort order {sort!r}; choose one of: {', '.join(SORT_ORDERS)}"
             )
+        for name, number in (("top", top), ("max_rows", max_rows)):
+            if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+                raise TraktArgumentError(f"{name} must be a positive integer, got {number!r}")
+        if user is not None and not isinstance(user, str):
+            raise TraktArgumentError(f"user must be a string, got {type(user).__name__}")
         self.source: ExplorerSource = as_source(source)
         self.top = top
         self.max_rows = max_rows
