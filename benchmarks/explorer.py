@@ -15,7 +15,7 @@ import time
 import warnings
 from collections.abc import Callable
 
-from trakt_analysis import load_progress
+from trakt_analysis import Progress, ProgressExplorer, load_progress
 from trakt_analysis.explore import Filters, view
 from trakt_analysis.explore._html import table_html
 from trakt_analysis.explore._view import figure_png
@@ -69,6 +69,18 @@ def main(argv: list[str] | None = None) -> int:
     def table_only(i: int) -> object:
         return view(progress, sort=SORTS[i % len(SORTS)], charts=False)
 
+    class BenchSource:  # any object with users() and load(user) is a source
+        def users(self) -> list[str]:
+            return ["bench"]
+
+        def load(self, user: str) -> Progress:
+            return progress
+
+    def widget_sort_change(i: int) -> object:
+        # End to end in the kernel: callback, view, HTML, PNG, widget state.
+        explorer.controls.sort.value = SORTS[(i + 1) % len(SORTS)]
+        return explorer.table
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # library deprecation notes: not what is measured
         view(progress)  # warm-up: first imports, font cache
@@ -80,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
             "table only (no charts)": _median_ms(table_only, args.repeat),
             "full re-render incl. HTML table and PNG": _median_ms(shown, args.repeat),
         }
+        explorer = ProgressExplorer(BenchSource())
+        results["widget: sort change, end to end"] = _median_ms(widget_sort_change, args.repeat)
+        if explorer.error is not None:
+            print(f"explorer error: {explorer.error}")
     for name, ms in results.items():
         print(f"{name:<46} median {ms:7.1f} ms")
     worst = max(
