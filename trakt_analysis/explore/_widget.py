@@ -9,7 +9,8 @@ area and kept in ``explorer.error`` instead of vanishing into the widget log.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
@@ -245,20 +246,24 @@ class ProgressExplorer:
     # -- state -----------------------------------------------------------------
     @property
     def table(self) -> pd.DataFrame:
+        """The table shown, every row (the display stops at `max_rows`)."""
         if self.view is None:
             return pd.DataFrame({name: pd.Series([], dtype=object) for name in TABLE_COLUMNS})
         return self.view.table
 
     @property
     def shows(self) -> pd.DataFrame | None:
+        """The shown rows of the shows frame, with all columns; None before a load."""
         return None if self.view is None else self.view.shows
 
     @property
     def figure(self) -> Any:
+        """The current Figure: completion (``axes[0]``), episode grid (``axes[1]``)."""
         return None if self.view is None else self.view.figure
 
     @property
     def user(self) -> str | None:
+        """The loaded user, or None when nothing is loaded."""
         return None if self.progress is None else self.progress.user
 
     @property
@@ -421,21 +426,14 @@ class ProgressExplorer:
         with self._quietly():
             setattr(widget, name, value)
 
-    def _quietly(self) -> _Quiet:
-        return _Quiet(self)
-
-
-class _Quiet:
-    """While active, control changes made by the explorer trigger no callback."""
-
-    def __init__(self, explorer: ProgressExplorer) -> None:
-        self.explorer = explorer
-
-    def __enter__(self) -> None:
-        self.explorer._quiet += 1
-
-    def __exit__(self, *exc: object) -> None:
-        self.explorer._quiet -= 1
+    @contextmanager
+    def _quietly(self) -> Iterator[None]:
+        """While active, control changes made by the explorer trigger no callback."""
+        self._quiet += 1
+        try:
+            yield
+        finally:
+            self._quiet -= 1
 
 
 def _keys_of(table: pd.DataFrame) -> list[ShowKey]:
