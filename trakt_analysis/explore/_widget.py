@@ -174,7 +174,7 @@ class ProgressExplorer:
         self._message = w.HTML()
         self._summary = w.HTML()
         self._table = w.HTML()
-        self._chart = w.Image(format="png")
+        self._chart = w.Image(format="png", layout=w.Layout(max_width="100%", height="auto"))
         c = self.controls
         self.widget = w.VBox(
             [
