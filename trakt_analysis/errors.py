@@ -15,6 +15,7 @@ __all__ = [
     "TraktConnectionError",
     "TraktDataError",
     "TraktDataWarning",
+    "TraktDependencyError",
     "TraktError",
     "TraktFileError",
     "TraktHTTPError",
@@ -90,6 +91,10 @@ class TraktConnectionError(TraktError, ConnectionError):
 
 class TraktCacheMissError(TraktError):
     """Offline mode was requested and the response is not in the cache."""
+
+
+class TraktDependencyError(TraktError, ImportError):
+    """An optional dependency is missing; the message names the extra to install."""
 
 
 class TraktDataWarning(UserWarning):
