@@ -74,10 +74,11 @@ def _frames(progress: Progress) -> dict[str, pd.DataFrame]:
 def to_csv(progress: Progress, directory: str | os.PathLike[str]) -> list[Path]:
     """Write ``shows.csv``, ``seasons.csv`` and ``episodes.csv`` into `directory`.
 
-    UTF-8, a header row, no index. Formula-like text is prefixed with ``'``
-    (see :func:`guard_formulas`); dates are ISO 8601 in UTC; missing values
-    are empty cells; list cells (``genres``) are JSON. Each file is written
-    to a temporary file first, so an error leaves no partial file.
+    UTF-8, CRLF line ends (RFC 4180), a header row, no index. Formula-like
+    text is prefixed with ``'`` (see :func:`guard_formulas`); dates are ISO
+    8601 in UTC; missing values are empty cells; list cells (``genres``) are
+    JSON. Each file is written to a temporary file first, so an error leaves
+    no partial file.
 
     Returns
     -------
@@ -91,7 +92,11 @@ def to_csv(progress: Progress, directory: str | os.PathLike[str]) -> list[Path]:
         paths.append(
             write_atomic(
                 directory / f"{name}.csv",
-                lambda tmp, safe=safe: safe.to_csv(tmp, index=False, encoding="utf-8"),
+                # CRLF as RFC 4180 says; it also makes the writer quote a lone
+                # "\r" inside a cell, which "\n" line ends would leave bare.
+                lambda tmp, safe=safe: safe.to_csv(
+                    tmp, index=False, encoding="utf-8", lineterminator="\r\n"
+                ),
             )
         )
     return paths
