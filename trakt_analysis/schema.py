@@ -10,7 +10,8 @@ The identity columns (``user``, ``title``, ``year`` and the three ids) are on
 every frame, so the frames join on them. In the long frames (seasons and
 episodes) the text identity columns are categoricals: a title repeated on
 200,000 episode rows then costs a small integer code per row instead of a
-string object.
+string object, and season and episode numbers are int32 (the parser caps
+them far below its limit).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ __all__ = [
     "SEASONS",
     "SHOWS",
     "VIEWER",
-    "empty_frame",
+    "frame_dtypes",
 ]
 
 STR = pd.StringDtype(na_value=float("nan"))  # pandas 3's default "str" dtype
@@ -73,7 +74,7 @@ SHOWS: dict[str, object] = {
 #: One row per season, listed or hidden; by show, then season number.
 SEASONS: dict[str, object] = {
     **IDENTITY,
-    "season": "int64",
+    "season": "int32",
     "aired": "Int64",
     "completed": "Int64",
     "left": "Int64",
@@ -85,8 +86,8 @@ SEASONS: dict[str, object] = {
 #: One row per episode key of every listed season; by show, season, episode.
 EPISODES: dict[str, object] = {
     **IDENTITY,
-    "season": "int64",
-    "episode": "int64",
+    "season": "int32",
+    "episode": "int32",
     "watched": "bool",
 }
 
@@ -94,25 +95,14 @@ EPISODES: dict[str, object] = {
 CATEGORICAL_IN_LONG_FRAMES = ("user", "title", "imdb_id")
 
 
-def long_frame_dtype(column: str, dtype: object) -> object:
-    """The dtype a column has in the seasons and episodes frames."""
-    if column in CATEGORICAL_IN_LONG_FRAMES:
-        return pd.CategoricalDtype(pd.Index([], dtype=STR))
-    return dtype
-
-
 def frame_dtypes(schema: Mapping[str, object], *, long: bool) -> dict[str, object]:
-    """The column -> dtype mapping of a frame, with categoricals for long frames."""
+    """The column -> dtype mapping of a frame; ``"category"`` for long frames' text ids.
+
+    ``frame.astype(frame_dtypes(...))`` is safe: "category" keeps every value.
+    """
     if not long:
         return dict(schema)
-    return {name: long_frame_dtype(name, dtype) for name, dtype in schema.items()}
-
-
-def empty_frame(schema: Mapping[str, object], *, long: bool = False) -> pd.DataFrame:
-    """An empty frame with the schema's columns and dtypes."""
-    return pd.DataFrame(
-        {
-            name: pd.Series([], dtype=dtype)
-            for name, dtype in frame_dtypes(schema, long=long).items()
-        }
-    )
+    return {
+        name: "category" if name in CATEGORICAL_IN_LONG_FRAMES else dtype
+        for name, dtype in schema.items()
+    }

@@ -1,0 +1,89 @@
+"""Loader benchmark: speed against json.loads and a naive build, memory against the payload.
+
+Run with ``make bench`` (or ``python benchmarks/loader.py``). Prints figures;
+asserts nothing. Targets (issue 2): loader <= 2x json.loads, >= 3x faster than
+a naive row-by-row build, frames' deep memory <= 3x the payload bytes.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import statistics
+import time
+from collections.abc import Callable
+
+import pandas as pd
+
+import trakt_analysis as ta
+from trakt_analysis import schema
+from trakt_analysis.generate import generate_progress
+
+
+def median_seconds(run: Callable[[], object], repeat: int = 7) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def naive_build(payload: bytes) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The obvious way to the same frames: a dict per row, DataFrame(rows), then dtypes.
+
+    No validation at all, so it is a lower bound for a naive loader.
+    """
+    shows, seasons, episodes = [], [], []
+    for item in json.loads(payload):
+        show = item["show"]
+        key = {"user": None, **{k: show.get(k) for k in ("title", "year", *IDS)}}
+        shows.append({**key, **item["progress"], **item["stats"]})
+        for season in item["seasons"]:
+            counts = {k: v for k, v in season.items() if k != "episodes"}
+            seasons.append({**key, **counts, "hidden": False})
+            for number, watched in season["episodes"].items():
+                episodes.append(
+                    {**key, "season": season["season"], "episode": int(number), "watched": watched}
+                )
+    frames = (pd.DataFrame(shows), pd.DataFrame(seasons), pd.DataFrame(episodes))
+    for frame in frames:  # ids may arrive as strings
+        frame[["tvdb_id", "tvrage_id"]] = frame[["tvdb_id", "tvrage_id"]].apply(pd.to_numeric)
+    layouts = (schema.SHOWS, schema.SEASONS, schema.EPISODES)
+    return tuple(
+        frame.astype(
+            {c: t for c, t in schema.frame_dtypes(layout, long=long).items() if c in frame}
+        )
+        for frame, layout, long in zip(frames, layouts, (False, True, True), strict=True)
+    )
+
+
+IDS = ("imdb_id", "tvdb_id", "tvrage_id")
+
+
+def main() -> None:
+    payload = generate_progress(2500, episodes_per_show=80, indent=False)
+    progress = ta.load_progress(payload)
+    print(
+        f"payload: {len(payload) / 1e6:.1f} MB compact JSON, {len(progress.shows)} shows, "
+        f"{len(progress.seasons)} seasons, {len(progress.episodes)} episodes"
+    )
+    gc.collect()
+    t_json = median_seconds(lambda: json.loads(payload))
+    t_load = median_seconds(lambda: ta.load_progress(payload))
+    t_naive = median_seconds(lambda: naive_build(payload), repeat=3)
+    memory = sum(int(frame.memory_usage(deep=True).sum()) for frame in progress)
+    print(f"json.loads:      {t_json * 1000:7.1f} ms")
+    print(
+        f"load_progress:   {t_load * 1000:7.1f} ms = {t_load / t_json:.2f}x json.loads (target <=2)"
+    )
+    print(
+        f"naive row build: {t_naive * 1000:7.1f} ms = {t_naive / t_load:.1f}x the loader's time "
+        "(target >= 3)"
+    )
+    ratio = memory / len(payload)
+    print(f"frames' memory:  {memory / 1e6:7.1f} MB = {ratio:.2f}x the payload (target <= 3)")
+
+
+if __name__ == "__main__":
+    main()

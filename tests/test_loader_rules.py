@@ -1,0 +1,512 @@
+"""The loader's rules, one test each: what raises, what warns, what loads quietly."""
+
+from __future__ import annotations
+
+import copy
+import math
+import random
+import unicodedata
+import warnings
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import trakt_analysis as ta
+from trakt_analysis import schema
+
+SEED = Path(__file__).parent.parent / "data" / "fixtures" / "seed_example.json"
+
+
+def make_item(title: str = "Show", year: int = 2020, **show: Any) -> dict[str, Any]:
+    """A small valid item: one season of 4 episodes, 2 watched."""
+    return {
+        "show": {
+            "title": title,
+            "year": year,
+            "imdb_id": "tt0000001",
+            "tvdb_id": 1001,
+            "tvrage_id": 2002,
+            **show,
+        },
+        "progress": {"percentage": 50, "aired": 4, "completed": 2, "left": 2},
+        "seasons": [
+            {
+                "season": 1,
+                "percentage": 50,
+                "aired": 4,
+                "completed": 2,
+                "left": 2,
+                "episodes": {"1": True, "2": True, "3": False, "4": False},
+            }
+        ],
+        "hidden_seasons": [],
+        "stats": {"plays": 2, "scrobbles": 1, "checkins": 0, "seen": 1},
+        "next_episode": {"season": 1, "number": 3, "title": "Three", "first_aired": 1_600_000_000},
+    }
+
+
+def with_change(path: str, value: Any) -> list[dict[str, Any]]:
+    """[make_item()] with the value at a dotted path replaced (or deleted for DELETE)."""
+    item = make_item()
+    *parents, last = path.split(".")
+    node: Any = item
+    for key in parents:
+        node = node[int(key)] if isinstance(node, list) else node[key]
+    if isinstance(node, list):
+        node[int(last)] = value
+    elif value is DELETE:
+        del node[last]
+    else:
+        node[last] = value
+    return [item]
+
+
+DELETE = object()
+
+# (path, value, what the message must contain)
+BAD = [
+    ("show", DELETE, "item 0: show: is missing"),
+    ("show", ["Show"], "item 0: show: is a list"),
+    ("show.title", DELETE, "item 0: show.title: is missing"),
+    ("show.title", 7, "item 0: show.title: is not a string: 7"),
+    ("show.year", "20x", "show.year: expected a number, got '20x'"),
+    ("show.imdb_id", 5, "show.imdb_id: expected a string"),
+    ("show.tvdb_id", "abc", "show.tvdb_id: expected a number, got 'abc'"),
+    ("show.tvdb_id", -4, "show.tvdb_id: expected a non-negative whole number"),
+    ("progress", "x", "item 0 ('Show'): progress: expected an object"),
+    ("stats", [1], "item 0 ('Show'): stats: expected an object"),
+    ("progress.aired", 1.5, "progress.aired: expected a non-negative whole number, got 1.5"),
+    ("progress.aired", -1, "progress.aired: expected a non-negative whole number, got -1"),
+    ("progress.aired", math.nan, "progress.aired: expected a non-negative whole number, got nan"),
+    ("progress.aired", math.inf, "progress.aired: expected a non-negative whole number, got inf"),
+    ("progress.aired", True, "progress.aired: expected a non-negative whole number, got True"),
+    ("progress.aired", "4", "progress.aired: expected a non-negative whole number, got '4'"),
+    ("progress.aired", 2**70, "progress.aired: expected a non-negative whole number"),
+    ("stats.plays", -3, "stats.plays: expected a non-negative whole number, got -3"),
+    ("seasons", {"1": {}}, "item 0 ('Show'): seasons: expected a list"),
+    ("seasons.0", 3, "seasons[0]: expected an object, got 3"),
+    ("seasons.0.season", DELETE, "seasons[0].season: is missing"),
+    ("seasons.0.season", -1, "seasons[0].season: expected a non-negative whole number"),
+    ("seasons.0.season", 1.5, "seasons[0].season: expected a non-negative whole number"),
+    ("seasons.0.season", 10**7, "seasons[0].season: season number 10000000 is not plausible"),
+    ("seasons.0.aired", 2.5, "seasons[0].aired: expected a non-negative whole number, got 2.5"),
+    ("seasons.0.episodes", [True, False], "seasons[0].episodes: expected an object"),
+    ("seasons.0.episodes", "1,2", "seasons[0].episodes: expected an object"),
+    ("seasons.0.episodes.1", "yes", "seasons[0].episodes['1']: expected true or false, got 'yes'"),
+    ("seasons.0.episodes.3", "false", "seasons[0].episodes['3']: expected true or false"),
+    ("seasons.0.episodes.2", 1, "seasons[0].episodes['2']: expected true or false, got 1"),
+    ("seasons.0.episodes.4", None, "seasons[0].episodes['4']: expected true or false, got None"),
+    ("hidden_seasons", "1", "item 0 ('Show'): hidden_seasons: expected a list"),
+    ("hidden_seasons", [None], "hidden_seasons[0]: is null"),
+    ("hidden_seasons", [-2], "hidden_seasons[0]: expected a non-negative whole number"),
+    ("hidden_seasons", [2, 2], "hidden_seasons[1]: season 2 is hidden twice"),
+    ("next_episode", "soon", "next_episode: expected an object or false, got 'soon'"),
+    ("next_episode.title", 5, "next_episode.title: expected a string, got 5"),
+    ("next_episode.season", -1, "next_episode.season: expected a non-negative whole number"),
+    ("next_episode.first_aired", "today", "next_episode.first_aired: expected a non-negative"),
+    ("watched", "yes", "item 0 ('Show'): watched: expected true or false, got 'yes'"),
+    ("show.in_watchlist", 1, "show.in_watchlist: expected true or false, got 1"),
+    ("rating", 10, "rating: expected 'love', 'hate' or false, got 10"),
+    ("plays", 1.25, "plays: expected a non-negative whole number, got 1.25"),
+]
+
+
+@pytest.mark.parametrize(("path", "value", "message"), BAD, ids=[b[2][:48] for b in BAD])
+def test_bad_value_raises_saying_where(path, value, message):
+    with pytest.raises(ta.TraktDataError) as info:
+        ta.load_progress(with_change(path, value))
+    assert message in str(info.value)
+    assert isinstance(info.value, ValueError)
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["a", "-1", "1.5", " 1", "+1", "", "\u0661", "1e3", "99999999"],
+    ids=["letter", "negative", "fraction", "space", "plus", "empty", "arabic-digit", "exp", "long"],
+)
+def test_episode_keys_must_be_non_negative_whole_numbers(key):
+    data = with_change("seasons.0.episodes", {"1": True, key: False})
+    with pytest.raises(ta.TraktDataError) as info:
+        ta.load_progress(data)
+    assert f"seasons[0].episodes[{key!r}]: episode keys must be" in str(info.value)
+
+
+def test_implausible_episode_number():
+    data = with_change("seasons.0.episodes", {"1": True, "5000000": False})
+    with pytest.raises(ta.TraktDataError, match=r"episodes\['5000000'\]: episode number"):
+        ta.load_progress(data)
+
+
+def test_same_episode_number_twice():
+    data = with_change("seasons.0.episodes", {"1": True, "01": False})
+    with pytest.raises(ta.TraktDataError, match="episode 1 is listed twice"):
+        ta.load_progress(data)
+
+
+def test_duplicate_season_numbers():
+    data = [make_item()]
+    data[0]["seasons"].append(copy.deepcopy(data[0]["seasons"][0]))
+    with pytest.raises(ta.TraktDataError, match=r"seasons\[1\].season: season 1 is listed twice"):
+        ta.load_progress(data)
+
+
+def test_item_that_is_not_an_object():
+    with pytest.raises(ta.TraktDataError, match="item 1: expected an object with a 'show'"):
+        ta.load_progress([make_item(), "Suits"])
+
+
+def test_error_names_the_right_item_and_title():
+    data = [make_item("First"), make_item("Second"), make_item("Third")]
+    data[2]["seasons"][0]["episodes"]["3"] = "no"
+    with pytest.raises(ta.TraktDataError, match=r"item 2 \('Third'\): seasons\[0\]"):
+        ta.load_progress(data)
+
+
+def test_next_episode_num_and_number_must_agree():
+    data = with_change("next_episode.num", 4)  # "number" is 3
+    with pytest.raises(ta.TraktDataError, match="'num' \\(4\\) and 'number' \\(3\\) disagree"):
+        ta.load_progress(data)
+
+
+def test_viewer_field_inside_and_beside_show_must_agree():
+    data = [make_item(plays=3)]
+    data[0]["plays"] = 4
+    with pytest.raises(ta.TraktDataError, match=r"plays: 4 disagrees with show\.plays 3"):
+        ta.load_progress(data)
+
+
+# -- what loads quietly --------------------------------------------------------------------
+
+
+def load_quietly(data: Any) -> ta.Progress:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        return ta.load_progress(data)
+
+
+def test_integral_floats_are_accepted():
+    data = with_change("progress", {"percentage": 50.0, "aired": 4.0, "completed": 2.0, "left": 2})
+    shows = load_quietly(data).shows
+    assert shows.loc[0, "aired"] == 4
+    assert shows["aired"].dtype == "Int64"
+
+
+def test_ids_as_strings_are_accepted():
+    shows = load_quietly(with_change("show.tvdb_id", "121361")).shows
+    assert shows.loc[0, "tvdb_id"] == 121361
+
+
+@pytest.mark.parametrize("imdb", ["", None])
+def test_empty_imdb_id_is_missing(imdb):
+    assert load_quietly(with_change("show.imdb_id", imdb)).shows["imdb_id"].isna().all()
+
+
+@pytest.mark.parametrize("tvdb", [0, "0"])
+def test_zero_ids_are_missing(tvdb):
+    assert load_quietly(with_change("show.tvdb_id", tvdb)).shows["tvdb_id"].isna().all()
+
+
+@pytest.mark.parametrize("value", [False, None])
+def test_no_next_episode(value):
+    shows = load_quietly(with_change("next_episode", value)).shows
+    assert pd.isna(shows.loc[0, "next_first_aired"])
+    assert pd.isna(shows.loc[0, "next_number"])
+
+
+def test_next_episode_number_key_num():
+    item = make_item()
+    item["next_episode"]["num"] = item["next_episode"].pop("number")
+    assert load_quietly([item]).shows.loc[0, "next_number"] == 3
+
+
+def test_unknown_extra_fields_are_kept_as_columns():
+    item = make_item(network="HBO", ratings={"percentage": 91, "votes": 10})
+    item["last_watched_at"] = "2024-01-02T03:04:05.000Z"
+    item["progress"]["last_episode"] = 2
+    item["seasons"][0]["title"] = "Season One"
+    shows, seasons, _ = load_quietly([item])
+    assert shows.loc[0, "network"] == "HBO"
+    assert shows.loc[0, "ratings_percentage"] == 91
+    assert shows.loc[0, "ratings_votes"] == 10
+    assert shows.loc[0, "last_watched_at"] == "2024-01-02T03:04:05.000Z"
+    assert shows.loc[0, "progress_last_episode"] == 2
+    assert seasons.loc[0, "title"] == "Show"  # the identity column is not overwritten...
+    assert seasons.loc[0, "season_title"] == "Season One"  # ...the season's field is kept
+
+
+def test_extended_fields_are_flattened_with_underscores():
+    item = make_item(
+        images={"poster": "p.jpg", "fanart": "f.jpg"},
+        genres=["drama", "crime"],
+        first_aired=1_302_998_400,
+        runtime=60,
+    )
+    shows = load_quietly([item]).shows
+    assert shows.loc[0, "images_poster"] == "p.jpg"
+    assert shows.loc[0, "images_fanart"] == "f.jpg"
+    assert shows.loc[0, "genres"] == ["drama", "crime"]
+    assert shows.loc[0, "runtime"] == 60
+    # 1302998400 s = 15081 days after 1970-01-01 = 2011-04-17, 00:00 UTC
+    assert shows.loc[0, "first_aired"] == pd.Timestamp("2011-04-17", tz="UTC")
+
+
+@pytest.mark.parametrize("where", ["inside", "beside"])
+def test_viewer_fields_get_their_own_columns(where):
+    viewer = {"watched": True, "plays": 9, "in_watchlist": False, "rating": "love"}
+    item = make_item(**viewer) if where == "inside" else {**make_item(), **viewer}
+    shows = load_quietly([item]).shows
+    assert shows.loc[0, "viewer_watched"] is True or shows.loc[0, "viewer_watched"] == True  # noqa: E712
+    assert shows.loc[0, "viewer_plays"] == 9
+    assert not shows.loc[0, "viewer_in_watchlist"]
+    assert shows.loc[0, "viewer_rating"] == "love"
+    assert shows.loc[0, "plays"] == 2  # the stats are not overwritten
+
+
+def test_rating_false_means_not_rated():
+    shows = load_quietly([{**make_item(), "rating": False}]).shows
+    assert pd.isna(shows.loc[0, "viewer_rating"])
+
+
+def test_hidden_season_that_is_also_listed_keeps_its_counts():
+    seasons = load_quietly(with_change("hidden_seasons", [1])).seasons
+    assert len(seasons) == 1
+    assert bool(seasons.loc[0, "hidden"])
+    assert seasons.loc[0, "aired"] == 4
+
+
+def test_hidden_seasons_as_strings():
+    seasons = load_quietly(with_change("hidden_seasons", ["3"])).seasons
+    assert list(seasons["season"]) == [1, 3]
+    assert list(seasons["hidden"]) == [False, True]
+
+
+def test_episodes_sorted_numerically_with_their_flags():
+    episodes_obj = {"10": True, "9": False, "1": True, "2": False, "0": True}
+    data = with_change("seasons.0.episodes", episodes_obj)
+    data[0]["seasons"][0].update(aired=5, completed=3, left=2, percentage=60)
+    data[0]["progress"].update(aired=5, completed=3, left=2, percentage=60)
+    episodes = load_quietly(data).episodes
+    assert list(episodes["episode"]) == [0, 1, 2, 9, 10]
+    assert list(episodes["watched"]) == [True, True, False, False, True]
+
+
+def test_seasons_sorted_by_number_and_episodes_follow():
+    item = make_item()
+    second = copy.deepcopy(item["seasons"][0])
+    second["season"] = 2
+    item["seasons"].insert(0, second)  # listed as 2, then 1
+    item["progress"].update(aired=8, completed=4, left=4)
+    seasons, episodes = load_quietly([item])[1:]
+    assert list(seasons["season"]) == [1, 2]
+    assert list(episodes["season"]) == [1] * 4 + [2] * 4
+
+
+def test_titles_come_back_exactly():
+    titles = [
+        "  Spaced  ",
+        "NA",
+        "None",
+        "null",
+        "1883",
+        "nan",
+        unicodedata.normalize("NFC", "Amélie"),
+        unicodedata.normalize("NFD", "Amélie"),
+        "",
+    ]
+    data = []
+    for i, title in enumerate(titles):
+        item = make_item(title)
+        item["show"]["tvdb_id"] = 1000 + i
+        data.append(item)
+    shows, seasons, episodes = load_quietly(data)
+    assert list(shows["title"]) == titles
+    assert all(isinstance(t, str) for t in shows["title"])
+    assert list(seasons["title"].astype(object)) == titles
+    assert episodes.groupby("tvdb_id").size().tolist() == [4] * len(titles)
+
+
+def test_remakes_stay_distinct():
+    data = [make_item("Doctor Who", 1963), make_item("Doctor Who", 2005)]
+    data[1]["seasons"][0]["episodes"] = {str(n): False for n in range(1, 14)}
+    data[1]["seasons"][0].update(aired=13, completed=0, left=13, percentage=0)
+    data[1]["progress"].update(aired=13, completed=0, left=13, percentage=0)
+    shows, _, episodes = load_quietly(data)
+    assert list(shows["year"]) == [1963, 2005]
+    sizes = episodes.groupby(["title", "year"], observed=True).size()
+    assert sizes.to_dict() == {("Doctor Who", 1963): 4, ("Doctor Who", 2005): 13}
+
+
+def test_missing_seasons_and_stats_are_allowed():
+    item = {"show": {"title": "Bare"}}
+    shows, seasons, episodes = load_quietly([item])
+    assert len(shows) == 1
+    assert shows[["year", "aired", "plays"]].isna().all().all()
+    assert len(seasons) == len(episodes) == 0
+
+
+def test_empty_response_gives_empty_frames_with_the_schema():
+    empty = load_quietly([])
+    full = load_quietly(SEED)
+    for got, reference, layout in zip(
+        empty, full, (schema.SHOWS, schema.SEASONS, schema.EPISODES), strict=True
+    ):
+        assert len(got) == 0
+        assert list(got.columns) == list(layout)
+        for column in layout:
+            assert got[column].dtype == reference[column].dtype or (
+                isinstance(got[column].dtype, pd.CategoricalDtype)
+                and isinstance(reference[column].dtype, pd.CategoricalDtype)
+            ), column
+
+
+def test_dtypes():
+    shows, seasons, episodes = load_quietly(SEED)
+    for column in ("aired", "completed", "left", "percentage", "plays", "tvdb_id", "year"):
+        assert shows[column].dtype == "Int64", column
+        assert seasons[column if column != "plays" else "aired"].dtype == "Int64"
+    assert shows["title"].dtype == pd.StringDtype(na_value=np.nan)
+    assert shows["next_title"].dtype == pd.StringDtype(na_value=np.nan)
+    assert shows["next_first_aired"].dtype == pd.DatetimeTZDtype(tz="UTC")
+    assert shows["completion"].dtype == "Float64"
+    assert seasons["hidden"].dtype == bool
+    assert episodes["watched"].dtype == bool
+    assert episodes["episode"].dtype.kind == "i"
+    assert isinstance(episodes["title"].dtype, pd.CategoricalDtype)
+
+
+def test_user_is_missing_when_not_given():
+    for frame in load_quietly(SEED):
+        assert frame["user"].isna().all()
+
+
+def test_concat_of_two_users_keeps_every_row():
+    a = ta.load_progress(SEED, user="alice")
+    b = ta.load_progress(SEED, user="bob")
+    episodes = pd.concat([a.episodes, b.episodes], ignore_index=True)
+    assert episodes.groupby("user").size().to_dict() == {"alice": 125, "bob": 125}
+    shows = pd.concat([a.shows, b.shows], ignore_index=True)
+    assert shows.groupby("user")["completed"].sum().to_dict() == {"alice": 112, "bob": 112}
+
+
+# -- warnings --------------------------------------------------------------------------------
+
+
+def test_percentage_disagreeing_with_counts_warns_naming_the_show():
+    data = with_change("progress.percentage", 90)  # 2 of 4 is 50%
+    with pytest.warns(ta.TraktDataWarning, match=r"item 0 \('Show'\): progress: percentage 90"):
+        shows = ta.load_progress(data).shows
+    assert shows.loc[0, "percentage"] == 90  # the reported value is kept
+
+
+def test_completed_above_aired_warns():
+    data = with_change("progress", {"percentage": 100, "aired": 4, "completed": 5, "left": 0})
+    with pytest.warns(ta.TraktDataWarning, match="completed 5 exceeds aired 4"):
+        ta.load_progress(data)
+
+
+def test_left_disagreeing_warns():
+    data = with_change("seasons.0.left", 3)
+    with pytest.warns(ta.TraktDataWarning, match=r"season 1: left is 3, not aired - completed = 2"):
+        ta.load_progress(data)
+
+
+def test_season_completed_against_watched_flags_warns():
+    data = with_change("seasons.0.episodes.3", True)  # 3 watched, "completed" says 2
+    with pytest.warns(ta.TraktDataWarning, match="completed is 2 but 3 episodes are marked"):
+        ta.load_progress(data)
+
+
+def test_many_inconsistent_shows_give_a_bounded_number_of_warnings():
+    data = []
+    for i in range(25):
+        item = make_item(f"Show {i}")
+        item["progress"]["percentage"] = 99
+        data.append(item)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        ta.load_progress(data)
+    messages = [str(w.message) for w in caught if w.category is ta.TraktDataWarning]
+    assert len(messages) == 11
+    assert messages[-1].endswith("and 15 more shows with inconsistencies")
+
+
+# -- robustness ------------------------------------------------------------------------------
+
+_JUNK = [None, True, False, -1, 0, 1.5, math.nan, "", "x", [], {}, [1], {"a": 1}, 2**64]
+
+
+def _mutate(node: Any, rng: random.Random) -> None:
+    """Replace one random value somewhere in `node` with junk."""
+    path = []
+    while isinstance(node, dict | list) and node:
+        key = rng.choice(list(node)) if isinstance(node, dict) else rng.randrange(len(node))
+        path.append((node, key))
+        if rng.random() < 0.3:
+            break
+        node = node[key]
+    if path:
+        parent, key = path[-1]
+        parent[key] = rng.choice(_JUNK)
+
+
+def test_random_corruption_never_escapes_the_exception_family():
+    original = ta.sources.read_json(SEED)
+    rng = random.Random(20261127)
+    outcomes = {"loaded": 0, "raised": 0}
+    for _ in range(400):
+        data = copy.deepcopy(original)
+        for _ in range(rng.randint(1, 3)):
+            _mutate(data, rng)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ta.TraktDataWarning)
+            try:
+                ta.load_progress(data)
+            except ta.TraktError:
+                outcomes["raised"] += 1
+            else:
+                outcomes["loaded"] += 1
+    # Both outcomes occur, so the run explored valid and invalid inputs alike.
+    assert outcomes["raised"] > 50, outcomes
+    assert outcomes["loaded"] > 5, outcomes
+
+
+def test_random_byte_damage_never_escapes_the_exception_family():
+    original = SEED.read_bytes()
+    rng = random.Random(7)
+    raised = 0
+    for _ in range(200):
+        data = bytearray(original)
+        for _ in range(rng.randint(1, 4)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ta.TraktDataWarning)
+            try:
+                ta.load_progress(bytes(data))
+            except ta.TraktError:
+                raised += 1
+    assert raised > 100  # most damage breaks the JSON; all of it raised our errors
+
+
+def test_implausible_unix_time_is_a_data_error():
+    data = with_change("next_episode.first_aired", 2**62)
+    with pytest.raises(
+        ta.TraktDataError, match=r"next_episode\.first_aired: .* plausible unix time"
+    ):
+        ta.load_progress(data)
+
+
+def test_extra_time_field_out_of_range_stays_a_number():
+    shows = load_quietly([make_item(first_aired=2**62)]).shows
+    assert shows.loc[0, "first_aired"] == 2**62
+
+
+def test_a_huge_title_is_shortened_in_messages():
+    data = with_change("progress.aired", -1)
+    data[0]["show"]["title"] = "T" * 100_000
+    with pytest.raises(ta.TraktDataError) as info:
+        ta.load_progress(data)
+    assert len(str(info.value)) < 300
+    assert "TTT..." in str(info.value)

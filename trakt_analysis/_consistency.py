@@ -1,0 +1,72 @@
+"""Inconsistencies that real data has: found in the frame columns, reported as warnings.
+
+Nothing here raises. Works on the columns any parser returns, so every source
+gets the same checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+_COUNTS = ("aired", "completed", "left", "percentage")
+
+
+def find_inconsistencies(
+    shows: dict[str, Any], seasons: dict[str, Any], episodes: dict[str, Any]
+) -> dict[int, list[str]]:
+    """Messages per show (by item index) for counts that disagree with each other."""
+    found: dict[int, list[str]] = {}
+
+    def note(item: int, message: str) -> None:
+        found.setdefault(int(item), []).append(message)
+
+    n_shows = len(shows["title"])
+    _check_counts(shows, np.arange(n_shows), lambda i: "progress", note)
+    _check_counts(seasons, seasons["_item"], lambda i: f"season {seasons['season'][i]}", note)
+    # A season's "completed" against the watched flags of its episodes.
+    n_seasons = len(seasons["season"])
+    rank = episodes["_season_rank"]
+    watched = np.bincount(rank, weights=episodes["watched"], minlength=n_seasons)
+    has_keys = np.bincount(rank, minlength=n_seasons) > 0
+    done = seasons["completed"].to_numpy(dtype=np.float64, na_value=np.nan)
+    for i in np.flatnonzero(has_keys & ~np.isnan(done) & (watched != done)):
+        note(
+            seasons["_item"][i],
+            f"season {seasons['season'][i]}: completed is {done[i]:.0f} but "
+            f"{watched[i]:.0f} episodes are marked watched",
+        )
+    return found
+
+
+def _check_counts(
+    cols: dict[str, Any],
+    items: np.ndarray,
+    where: Callable[[int], str],
+    note: Callable[[int, str], None],
+) -> None:
+    aired, done, left, pct = (cols[k].to_numpy(dtype=np.float64, na_value=np.nan) for k in _COUNTS)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        # trakt rounds the percentage down; allow one point either way.
+        bad_pct = (aired > 0) & (np.abs(pct - np.floor(done / aired * 100)) > 1)
+        over = done > aired
+        known = ~(np.isnan(aired) | np.isnan(done) | np.isnan(left))
+        bad_left = known & ~over & (left != aired - done)
+    for i in np.flatnonzero(bad_pct):
+        note(
+            items[i],
+            f"{where(i)}: percentage {pct[i]:.0f} disagrees with "
+            f"completed/aired = {done[i]:.0f}/{aired[i]:.0f}",
+        )
+    for i in np.flatnonzero(over):
+        note(
+            items[i],
+            f"{where(i)}: completed {done[i]:.0f} exceeds aired {aired[i]:.0f} (specials counted?)",
+        )
+    for i in np.flatnonzero(bad_left):
+        note(
+            items[i],
+            f"{where(i)}: left is {left[i]:.0f}, not aired - completed = {aired[i] - done[i]:.0f}",
+        )
