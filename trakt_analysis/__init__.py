@@ -18,6 +18,7 @@ from .errors import (
     TraktConnectionError,
     TraktDataError,
     TraktDataWarning,
+    TraktDependencyError,
     TraktError,
     TraktFileError,
     TraktHTTPError,
@@ -26,7 +27,9 @@ from .errors import (
     TraktSortWarning,
     TraktSourceError,
 )
+from .report import report_html, write_report
 from .sorting import SORT_ORDERS, filter_shows, hide_completed, only_in_progress, sort_shows
+from .summary import completion_distribution, summarize, watch_next
 
 __all__ = [
     "SORT_ORDERS",
@@ -38,6 +41,7 @@ __all__ = [
     "TraktConnectionError",
     "TraktDataError",
     "TraktDataWarning",
+    "TraktDependencyError",
     "TraktError",
     "TraktFileError",
     "TraktHTTPError",
@@ -46,12 +50,17 @@ __all__ = [
     "TraktSortWarning",
     "TraktSourceError",
     "__version__",
+    "completion_distribution",
     "demo_users",
     "filter_shows",
     "hide_completed",
     "load_demo",
     "load_progress",
     "only_in_progress",
+    "report_html",
     "schema",
     "sort_shows",
+    "summarize",
+    "watch_next",
+    "write_report",
 ]

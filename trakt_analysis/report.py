@@ -14,11 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
 
 from ._files import atomic_path
 from ._html import Column, esc, figure_img, fmt_date, fmt_int, fmt_pct, fmt_year, table
@@ -26,6 +25,8 @@ from ._version import __version__
 from .summary import COMPLETION_BINS, completion_distribution, summarize, watch_next
 
 if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
     from .core import Progress
 
 __all__ = ["report_html", "write_report"]
@@ -46,7 +47,9 @@ class _Chart:
     draw: Callable[[Progress], Figure]
 
 
-def _bar_figure(n_bars: int) -> tuple[Figure, object]:
+def _bar_figure(n_bars: int) -> tuple[Figure, Any]:
+    from matplotlib.figure import Figure  # imported on first use: it is slow
+
     fig = Figure(figsize=(8, 1.2 + 0.26 * max(n_bars, 1)), layout="constrained")
     return fig, fig.subplots()
 
