@@ -223,3 +223,69 @@ def test_console_script_is_installed():
     )
     assert result.returncode == 0
     assert result.stdout.strip() == f"trakt-analysis {ta.__version__}"
+
+
+@pytest.fixture
+def trakt_server(monkeypatch):
+    """A local stand-in for api.trakt.tv that answers every progress request with a demo user."""
+    import http.server
+    import threading
+
+    seen: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            seen.append(self.path)
+            if "/nobody/" in self.path:
+                body, status = b'{"status": "failure", "error": "user not found"}', 404
+            else:
+                body, status = demo_payload("casual"), 200
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    monkeypatch.setenv("TRAKT_BASE_URL", f"http://127.0.0.1:{server.server_address[1]}")
+    monkeypatch.setenv("TRAKT_API_KEY", "fake-key-0123456789abcdef")
+    try:
+        yield seen
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_user_fetches_live(trakt_server, tmp_path, capsys):
+    pytest.importorskip("trakt_analysis.client")
+    out_path = tmp_path / "r.html"
+    argv = ["report", "--user", "justin", "--sort", "activity", "--extended", "full"]
+    assert main([*argv, "-o", str(out_path), "--no-charts"]) == 0
+    assert len(trakt_server) == 1
+    path = trakt_server[0]
+    assert "/justin/" in path
+    assert "/activity" in path
+    assert path.endswith("/full")
+    out, err = capsys.readouterr()
+    html = out_path.read_text(encoding="utf-8")
+    assert "fetching the progress of 'justin'" in err
+    assert "Watched progress of justin" in html
+    for text in (out, err, html):
+        assert "fake-key-0123456789abcdef" not in text
+
+
+def test_user_errors_are_one_line(trakt_server, monkeypatch, capsys):
+    pytest.importorskip("trakt_analysis.client")
+    assert main(["summary", "--user", "nobody", "-q"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("trakt-analysis: error: ")
+    assert err.count("\n") == 1
+    assert "fake-key-0123456789abcdef" not in err
+    monkeypatch.delenv("TRAKT_API_KEY")
+    assert main(["summary", "--user", "justin", "-q"]) == 1
+    assert "set the TRAKT_API_KEY environment variable" in capsys.readouterr().err

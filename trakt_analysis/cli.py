@@ -209,18 +209,21 @@ def _load(args: argparse.Namespace, status: _Status) -> tuple[Progress, str]:
 
 
 def _fetch(user: str, *, sort: str | None, extended: str | None) -> Progress:
-    """Fetch live through the client (:mod:`trakt_analysis.client`)."""
+    """Fetch live through the client: the key from ``TRAKT_API_KEY``, the server
+    from ``TRAKT_BASE_URL`` (see :class:`trakt_analysis.client.TraktClient`)."""
     try:
-        from .client import TraktClient  # type: ignore[import-not-found,unused-ignore]
+        from .client import fetch_progress  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         raise TraktError(
             "fetching live is not available in this installation; "
             "save the API response to a file and pass it as SOURCE"
         ) from None
-    kwargs: dict[str, Any] = {"extended": extended}
-    if sort:
-        kwargs["sort"] = sort
-    return TraktClient().progress_watched(user, **kwargs)
+    if not os.environ.get("TRAKT_API_KEY", "").strip():
+        raise TraktError(
+            "no API key: set the TRAKT_API_KEY environment variable "
+            "(it is never taken from the command line, where others could read it)"
+        )
+    return fetch_progress(user, sort=sort or "title", extended=extended)
 
 
 def _run_report(args: argparse.Namespace, status: _Status) -> int:
