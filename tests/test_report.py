@@ -244,3 +244,22 @@ def test_status_messages_name_the_steps():
     assert messages[0] == "summary"
     assert messages[-1] == "tables"
     assert not any(re.match("chart", m) for m in messages)
+
+
+def first_image_width(html: str) -> int:
+    src = BeautifulSoup(html, "html.parser").find("img")["src"]
+    with Image.open(io.BytesIO(base64.b64decode(src.split(",", 1)[1]))) as picture:
+        return picture.width
+
+
+def test_dpi_scales_the_images():
+    progress = ta.load_demo("casual")
+    low = first_image_width(report_html(progress, dpi=40))
+    high = first_image_width(report_html(progress, dpi=80))
+    assert high / low == pytest.approx(2, rel=0.05)
+
+
+@pytest.mark.parametrize("dpi", [5, 601, 96.0, True, "96"])
+def test_bad_dpi(dpi):
+    with pytest.raises(ta.TraktArgumentError, match="dpi must be"):
+        report_html(ta.load_demo("casual"), dpi=dpi)

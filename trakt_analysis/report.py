@@ -22,6 +22,7 @@ import pandas as pd
 from ._files import atomic_path
 from ._html import Column, esc, figure_img, fmt_date, fmt_int, fmt_pct, fmt_year, table
 from ._version import __version__
+from .errors import TraktArgumentError
 from .summary import COMPLETION_BINS, completion_distribution, summarize, watch_next
 
 if TYPE_CHECKING:
@@ -311,10 +312,10 @@ def _seasons_section(seasons: pd.DataFrame) -> str:
     )
 
 
-def _chart_figure(chart: _Chart, progress: Progress) -> str:
+def _chart_figure(chart: _Chart, progress: Progress, dpi: int) -> str:
     fig = chart.draw(progress)
     try:
-        img = figure_img(fig, chart.alt)
+        img = figure_img(fig, chart.alt, dpi=dpi)
     finally:
         fig.clear()
     return (
@@ -329,6 +330,7 @@ def report_html(
     title: str | None = None,
     source: str | None = None,
     charts: bool = True,
+    dpi: int = 96,
     status: Status | None = None,
     generated: datetime | None = None,
 ) -> str:
@@ -345,6 +347,8 @@ def report_html(
     charts : bool
         Include the charts (the slow part). Without them the report has the
         numbers and tables only.
+    dpi : int
+        Resolution of the chart images (96 is one image pixel per CSS pixel).
     status : callable, optional
         Called with a short message before each step, to show progress.
     generated : datetime, optional
@@ -355,6 +359,8 @@ def report_html(
     str
         The HTML text. No script, no link to anything outside the page.
     """
+    if isinstance(dpi, bool) or not isinstance(dpi, int) or not 10 <= dpi <= 600:
+        raise TraktArgumentError(f"dpi must be a whole number from 10 to 600, got {dpi!r}")
     say = status or (lambda message: None)
     shows = progress.shows
     say("summary")
@@ -372,7 +378,7 @@ def report_html(
     if charts:
         for i, chart in enumerate(_CHARTS, start=1):
             say(f"chart {i}/{len(_CHARTS)}: {chart.title.lower()}")
-            figures[chart.key] = _chart_figure(chart, progress)
+            figures[chart.key] = _chart_figure(chart, progress, dpi)
     say("tables")
     body = [
         f"<header><h1>{esc(heading)}</h1><p class=meta>{esc(meta)}</p>",
