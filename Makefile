@@ -46,3 +46,7 @@ $(STAMP): pyproject.toml
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build dist test-artifacts
+
+# Rewrite docs/images/*.png, the README's example charts, from the demo data.
+examples: $(STAMP)
+	$(BIN)/python scripts/make_examples.py

@@ -27,6 +27,15 @@ from .errors import (
     TraktSortWarning,
     TraktSourceError,
 )
+from .plotting import (
+    plot_backlog,
+    plot_completion,
+    plot_episode_grid,
+    plot_overview,
+    plot_season_progress,
+    plot_watch_split,
+    plot_watch_stats,
+)
 from .report import report_html, write_report
 from .sorting import SORT_ORDERS, filter_shows, hide_completed, only_in_progress, sort_shows
 from .summary import completion_distribution, summarize, watch_next
@@ -57,6 +66,13 @@ __all__ = [
     "load_demo",
     "load_progress",
     "only_in_progress",
+    "plot_backlog",
+    "plot_completion",
+    "plot_episode_grid",
+    "plot_overview",
+    "plot_season_progress",
+    "plot_watch_split",
+    "plot_watch_stats",
     "report_html",
     "schema",
     "sort_shows",

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from .core import Progress, load_progress
+from .errors import TraktArgumentError
 from .generate import Profile, generate_progress
 
 __all__ = ["DEMO_USERS", "demo_payload", "demo_users", "load_demo", "write_demo_fixtures"]
@@ -35,7 +36,7 @@ def demo_payload(user: str = "demo") -> bytes:
         n_shows, seed, profile = DEMO_USERS[user]
     except KeyError:
         names = ", ".join(DEMO_USERS)
-        raise ValueError(f"no demo user {user!r}; choose one of: {names}") from None
+        raise TraktArgumentError(f"no demo user {user!r}; choose one of: {names}") from None
     return generate_progress(n_shows, seed=seed, profile=profile)
 
 

@@ -18,6 +18,8 @@ from typing import Any, Literal
 
 import orjson
 
+from .errors import TraktArgumentError
+
 __all__ = [
     "PROFILES",
     "SeasonSpec",
@@ -182,7 +184,7 @@ def make_specs(
         Average aired episodes per show, for benchmark payloads.
     """
     if profile not in PROFILES:
-        raise ValueError(f"profile must be one of {', '.join(PROFILES)}, got {profile!r}")
+        raise TraktArgumentError(f"profile must be one of {', '.join(PROFILES)}, got {profile!r}")
     rng = random.Random(f"{profile}:{seed}")
     specs = []
     for index in range(n_shows):

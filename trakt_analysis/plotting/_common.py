@@ -1,0 +1,144 @@
+"""Helpers shared by the charts: axes creation, column checks, labels, "no data"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.patches import Patch
+
+from ..errors import TraktArgumentError
+from .palette import NO_DATA, user_colors
+from .text import shorten
+
+TITLE_WIDTH = 32
+
+
+def get_ax(ax: Axes | None, figsize: tuple[float, float] = (8.0, 6.0)) -> Axes:
+    """`ax`, or a new figure's axes when None (the only place charts create figures)."""
+    if ax is not None:
+        return ax
+    _, new = plt.subplots(figsize=figsize, layout="constrained")
+    return new
+
+
+def rows_height(n_rows: int) -> tuple[float, float]:
+    """A figure size that fits `n_rows` horizontal bars."""
+    return (8.0, float(np.clip(1.2 + 0.28 * n_rows, 2.5, 14.0)))
+
+
+def check_frame(frame: object, columns: Iterable[str], func: str, name: str) -> pd.DataFrame:
+    """Raise TraktArgumentError unless `frame` is a DataFrame with `columns`."""
+    if not isinstance(frame, pd.DataFrame):
+        raise TraktArgumentError(
+            f"{func}: {name} must be a pandas DataFrame from load_progress, "
+            f"got {type(frame).__name__}"
+        )
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise TraktArgumentError(
+            f"{func}: the {name} frame lacks column(s) {', '.join(missing)}; "
+            f"pass the {name} frame of load_progress"
+        )
+    return frame
+
+
+def check_top(top: object, func: str) -> int:
+    """`top` as an int; TraktArgumentError unless it is a positive integer."""
+    if isinstance(top, bool) or not isinstance(top, int | np.integer) or top < 1:
+        raise TraktArgumentError(f"{func}: top must be a positive integer, got {top!r}")
+    return int(top)
+
+
+def no_data(ax: Axes, title: str, message: str = "no data") -> Axes:
+    """Mark `ax` as empty: a centred message, no ticks."""
+    ax.text(
+        0.5,
+        0.5,
+        message,
+        ha="center",
+        va="center",
+        transform=ax.transAxes,
+        color=NO_DATA,
+        fontsize=12,
+    )
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_title(title)
+    return ax
+
+
+def users_of(frame: pd.DataFrame) -> list[object]:
+    """Distinct users in order of appearance (NA counts as one user)."""
+    return list(dict.fromkeys(frame["user"].astype(object).map(user_key)))
+
+
+def user_color_map(frame: pd.DataFrame) -> dict[object, str]:
+    return user_colors(users_of(frame))
+
+
+def user_key(value: object) -> object:
+    return None if pd.isna(value) else value
+
+
+def of_user(frame: pd.DataFrame, user: object) -> np.ndarray:
+    """Boolean mask of `user`'s rows (None selects the rows without a user)."""
+    if user is None:
+        return frame["user"].isna().to_numpy(dtype=bool)
+    return (frame["user"].astype(object) == user).to_numpy(dtype=bool)
+
+
+def user_name(user: object) -> str:
+    return "unknown user" if user is None else str(user)
+
+
+def show_labels(
+    frame: pd.DataFrame, among: pd.DataFrame | None = None, width: int = TITLE_WIDTH
+) -> list[str]:
+    """Shortened titles of `frame`'s rows.
+
+    The year is added where a title has several years in `among` (default:
+    `frame`), so remakes stay apart even when only one of them is drawn.
+    """
+    titles = frame["title"].astype(object)
+    years = frame["year"]
+    ref = frame if among is None else among
+    pairs = pd.DataFrame(
+        {"t": ref["title"].astype(object).to_numpy(), "y": ref["year"].to_numpy()}
+    ).drop_duplicates()
+    repeated = pairs["t"].value_counts().to_dict()
+    labels = []
+    for title, year in zip(titles, years, strict=True):
+        if repeated.get(title, 1) > 1 and not pd.isna(year):
+            suffix = f" ({year})"
+            labels.append(shorten(title, width - len(suffix)) + suffix)
+        else:
+            labels.append(shorten(title, width))
+    return labels
+
+
+def legend_outside(ax: Axes, handles: list[Patch], title: str | None = None) -> None:
+    """A legend to the right of `ax`, where it never hides data."""
+    ax.legend(
+        handles=handles,
+        title=title,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        fontsize="small",
+        title_fontsize="small",
+    )
+
+
+def user_legend(ax: Axes, colors: dict[object, str], extra: list[Patch] | None = None) -> None:
+    """A legend naming each user's colour (plus `extra` handles)."""
+    handles = [Patch(facecolor=c, label=user_name(u)) for u, c in colors.items()]
+    legend_outside(ax, handles + (extra or []), title="user")
+
+
+def filled(series: pd.Series) -> np.ndarray:
+    """A nullable count column as floats, NA -> 0."""
+    values = series.to_numpy(dtype=float, na_value=np.nan)
+    return np.nan_to_num(values, nan=0.0)

@@ -1,0 +1,122 @@
+"""plot_backlog: episodes left per show, and the next episode to watch."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+
+from ._common import (
+    check_frame,
+    check_top,
+    filled,
+    get_ax,
+    no_data,
+    rows_height,
+    show_labels,
+    user_color_map,
+    user_key,
+    user_legend,
+)
+from .palette import IN_PROGRESS, MORE
+from .text import shorten
+
+__all__ = ["plot_backlog"]
+
+_COLUMNS = ("user", "title", "year", "aired", "left", "next_season", "next_number")
+TITLE = "Backlog: episodes left"
+
+
+def _next_note(row: pd.Series) -> str:
+    if pd.isna(row["next_season"]) or pd.isna(row["next_number"]):
+        return ""
+    note = f"S{int(row['next_season']):02d}E{int(row['next_number']):02d}"
+    if "next_title" in row.index and not pd.isna(row["next_title"]):
+        note += f" “{shorten(row['next_title'], 24)}”"
+    if "next_first_aired" in row.index and not pd.isna(row["next_first_aired"]):
+        note += f" · {row['next_first_aired']:%Y-%m-%d}"
+    return note
+
+
+def plot_backlog(
+    shows: pd.DataFrame, *, top: int = 30, ax: Axes | None = None, **kwargs: Any
+) -> Axes:
+    """Episodes left per show, most first, with the next episode where known.
+
+    Shows with nothing left are not drawn; the title says how many there are.
+    The shows beyond `top` are summarised in one last bar, "+N more shows",
+    whose width is their mean number of episodes left.
+
+    Parameters
+    ----------
+    shows : pandas.DataFrame
+        The shows frame of :func:`load_progress`, one user or several
+        concatenated (users are told apart by colour).
+    top : int
+        Number of shows drawn.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; a new figure is made when None.
+    **kwargs
+        Passed to :meth:`matplotlib.axes.Axes.barh`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    check_frame(shows, _COLUMNS, "plot_backlog", "shows")
+    top = check_top(top, "plot_backlog")
+    left = filled(shows["left"])
+    pending = shows[left > 0]
+    pending = pending.iloc[
+        np.argsort(-filled(pending["left"]), kind="stable")
+    ]  # most left first, ties keep order
+    shown, rest = pending.iloc[:top], pending.iloc[top:]
+    ax = get_ax(ax, rows_height(len(shown) + (1 if len(rest) else 0)))
+    n_done = int(((left == 0) & (filled(shows["aired"]) > 0)).sum())
+    title = TITLE + (f" ({n_done} finished shows not shown)" if n_done else "")
+    if shown.empty:
+        return no_data(ax, title, "nothing left to watch" if len(shows) else "no data")
+
+    colors_by_user = user_color_map(shows)
+    several = len(colors_by_user) > 1
+    colors = [colors_by_user[user_key(u)] for u in shown["user"]] if several else IN_PROGRESS
+    widths = filled(shown["left"])
+    ax.barh(np.arange(len(shown)), widths, **({"color": colors} | kwargs))
+    labels = show_labels(shown, shows)
+    notes = [_next_note(row) for _, row in shown.iterrows()]
+    ends = list(widths)
+    if len(rest):
+        mean = float(filled(rest["left"]).mean())
+        ax.barh([len(shown)], [mean], **({"color": MORE} | kwargs))
+        labels.append(f"+{len(rest)} more shows (avg {mean:.0f} left)")
+        notes.append("")
+        ends.append(mean)
+    counts = [f"{int(w)}" for w in widths]
+    if len(rest):
+        counts.append(f"{int(filled(rest['left']).sum())} in all")
+    for row, (count, end) in enumerate(zip(counts, ends, strict=True)):
+        ax.annotate(
+            count,
+            (end, row),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize="x-small",
+        )
+    rows = np.arange(len(labels))
+    ax.set_yticks(rows, labels=labels)
+    ax.set_ylim(len(labels) - 0.5, -0.5)
+    ax.set_xlim(0, max(ends) * 1.15)  # room for the counts
+    # The next episodes, as labels on the right: they never cover a bar.
+    right = ax.secondary_yaxis("right")
+    right.set_yticks(rows, labels=notes, fontsize="x-small")
+    right.tick_params(length=0)
+    right.set_ylabel("next episode, air date", fontsize="small")
+    ax.set_xlabel("episodes left")
+    ax.set_ylabel("show")
+    ax.set_title(title)
+    if several:
+        user_legend(ax, colors_by_user)
+    return ax

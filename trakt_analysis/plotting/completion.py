@@ -1,0 +1,142 @@
+"""plot_completion: how far along each show is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.patches import Patch
+
+from ..sorting import sort_shows
+from ._common import (
+    check_frame,
+    check_top,
+    filled,
+    get_ax,
+    legend_outside,
+    no_data,
+    rows_height,
+    show_labels,
+    user_color_map,
+    user_key,
+    user_legend,
+)
+from .palette import FINISHED, IN_PROGRESS, MORE
+
+__all__ = ["plot_completion"]
+
+_COLUMNS = ("user", "title", "year", "aired", "completed", "left", "percentage")
+TITLE = "Completion per show"
+FINISHED_HATCH = "//"
+
+
+def plot_completion(
+    shows: pd.DataFrame,
+    *,
+    by: str = "most-completed",
+    top: int = 30,
+    ax: Axes | None = None,
+    **kwargs: Any,
+) -> Axes:
+    """Horizontal bars of completion per show, annotated "completed/aired".
+
+    Parameters
+    ----------
+    shows : pandas.DataFrame
+        The shows frame of :func:`load_progress`, for one user or several
+        concatenated (users are told apart by colour).
+    by : str
+        Sort order, one of :data:`SORT_ORDERS` (see :func:`sort_shows`).
+    top : int
+        Number of shows drawn; the rest are summarised in one last bar,
+        "+N more shows", whose width is their mean percentage.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; a new figure is made when None.
+    **kwargs
+        Passed to :meth:`matplotlib.axes.Axes.barh`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Notes
+    -----
+    Bar widths are the API's ``percentage``. Finished shows (nothing left) are
+    green for one user and hatched for several; a legend says which is which.
+    """
+    check_frame(shows, _COLUMNS, "plot_completion", "shows")
+    top = check_top(top, "plot_completion")
+    ordered = sort_shows(shows, by)
+    shown, rest = ordered.iloc[:top], ordered.iloc[top:]
+    n_rows = len(shown) + (1 if len(rest) else 0)
+    ax = get_ax(ax, rows_height(n_rows))
+    if shown.empty:
+        return no_data(ax, TITLE)
+
+    widths = filled(shown["percentage"])
+    finished = (filled(shown["left"]) == 0) & (filled(shown["aired"]) > 0)
+    colors_by_user = user_color_map(shows)
+    several = len(colors_by_user) > 1
+    if several:
+        colors = [colors_by_user[user_key(u)] for u in shown["user"]]
+        hatches = [FINISHED_HATCH if f else "" for f in finished]
+    else:
+        colors = [FINISHED if f else IN_PROGRESS for f in finished]
+        hatches = [""] * len(shown)
+
+    y = np.arange(len(shown))
+    bars = ax.barh(y, widths, **({"color": colors} | kwargs))  # kwargs win
+    for bar, hatch in zip(bars, hatches, strict=True):
+        if hatch:
+            bar.set_hatch(hatch)
+            bar.set_edgecolor("white")
+    notes = [
+        f"{c}/{a}"
+        for c, a in zip(
+            filled(shown["completed"]).astype(int), filled(shown["aired"]).astype(int), strict=True
+        )
+    ]
+    labels = show_labels(shown, shows)
+    if len(rest):
+        mean = float(np.nanmean(filled(rest["percentage"])))
+        ax.barh([len(shown)], [mean], **({"color": MORE} | kwargs))
+        labels.append(f"+{len(rest)} more shows (avg {mean:.0f}%)")
+        completed = int(filled(rest["completed"]).sum())
+        aired = int(filled(rest["aired"]).sum())
+        notes.append(f"{completed}/{aired}")
+    ends = [*widths, mean] if len(rest) else list(widths)
+    for row, (note, end) in enumerate(zip(notes, ends, strict=True)):
+        ax.annotate(
+            note,
+            (end, row),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            ha="left",
+            fontsize="x-small",
+        )
+
+    ax.set_yticks(np.arange(len(labels)), labels=labels)
+    ax.set_ylim(len(labels) - 0.5, -0.5)  # first show at the top
+    ax.set_xlim(0, 115)  # room for the annotations of full bars
+    ax.set_xticks(range(0, 101, 20))
+    ax.set_xlabel("completed (%)")
+    ax.set_ylabel("show")
+    ax.set_title(TITLE)
+    if several:
+        user_legend(
+            ax,
+            colors_by_user,
+            [Patch(facecolor="white", edgecolor="black", hatch=FINISHED_HATCH, label="finished")],
+        )
+    else:
+        legend_outside(
+            ax,
+            [
+                Patch(facecolor=FINISHED, label="finished"),
+                Patch(facecolor=IN_PROGRESS, label="episodes left"),
+            ],
+        )
+    return ax

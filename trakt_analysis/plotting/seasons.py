@@ -1,0 +1,197 @@
+"""plot_season_progress: completion per season."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.colors import ListedColormap
+from matplotlib.patches import Patch
+
+from ._common import (
+    check_frame,
+    filled,
+    get_ax,
+    legend_outside,
+    no_data,
+    of_user,
+    show_labels,
+    user_color_map,
+    user_key,
+    user_legend,
+    user_name,
+)
+from ._select import ShowKey, select_show
+from .palette import COMPLETION_CMAP, FINISHED, IN_PROGRESS, STATE_COLORS
+from .text import shorten
+
+__all__ = ["plot_season_progress"]
+
+_COLUMNS = ("user", "title", "year", "season", "aired", "completed", "percentage", "hidden")
+HIDDEN_HATCH = "//"
+TITLE = "Completion per season"
+
+
+def plot_season_progress(
+    seasons: pd.DataFrame,
+    show: ShowKey | None = None,
+    *,
+    ax: Axes | None = None,
+    **kwargs: Any,
+) -> Axes:
+    """Completion per season: bars for one show, or a heatmap of every show.
+
+    Parameters
+    ----------
+    seasons : pandas.DataFrame
+        The seasons frame of :func:`load_progress`, one user or several.
+    show : str or (str, int), optional
+        One show: a bar per season (height = ``percentage``, annotated
+        "completed/aired"; hidden seasons drawn as hatched full-height bars;
+        several users side by side in their colours). When None, a heatmap:
+        a row per show and user, a column per season, colour = percentage,
+        hidden seasons in the hidden colour.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; a new figure is made when None.
+    **kwargs
+        Passed to :meth:`~matplotlib.axes.Axes.bar` (one show) or
+        :meth:`~matplotlib.axes.Axes.imshow` (all shows).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Raises
+    ------
+    TraktArgumentError
+        `show` is unknown or ambiguous (the message lists the candidates).
+    """
+    check_frame(seasons, _COLUMNS, "plot_season_progress", "seasons")
+    if seasons.empty:
+        return no_data(get_ax(ax, (8.0, 4.0)), TITLE)
+    if show is None:
+        return _heatmap(seasons, ax, **kwargs)
+    mask, title, year = select_show(seasons, show, "plot_season_progress")
+    return _bars(seasons[mask], title, year, ax, **kwargs)
+
+
+def _bars(rows: pd.DataFrame, title: str, year: object, ax: Axes | None, **kwargs: Any) -> Axes:
+    colors_by_user = user_color_map(rows)
+    users = list(colors_by_user)
+    several = len(users) > 1
+    numbers = sorted(set(rows["season"].tolist()))
+    ax = get_ax(ax, (max(5.0, min(14.0, 2.0 + 0.5 * len(numbers) * len(users))), 4.5))
+    width = 0.8 / len(users)
+    for k, user in enumerate(users):
+        mine = rows[of_user(rows, user)]
+        x = (
+            np.array([numbers.index(s) for s in mine["season"]])
+            + (k - (len(users) - 1) / 2) * width
+        )
+        hidden = mine["hidden"].to_numpy(dtype=bool)
+        pct = filled(mine["percentage"])
+        finished = (filled(mine["left"]) == 0) & (filled(mine["aired"]) > 0)
+        heights = np.where(hidden, 100.0, pct)
+        if several:
+            colors = [STATE_COLORS["hidden"] if h else colors_by_user[user] for h in hidden]
+        else:
+            colors = [
+                STATE_COLORS["hidden"] if h else FINISHED if f else IN_PROGRESS
+                for h, f in zip(hidden, finished, strict=True)
+            ]
+        bars = ax.bar(x, heights, **({"width": width, "color": colors} | kwargs))
+        for bar, h, c, a in zip(
+            bars, hidden, filled(mine["completed"]), filled(mine["aired"]), strict=True
+        ):
+            if h:
+                bar.set_hatch(HIDDEN_HATCH)
+                bar.set_alpha(0.5)
+            note = "hidden" if h else f"{int(c)}/{int(a)}"
+            ax.annotate(
+                note,
+                (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                xytext=(0, 2),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize="x-small",
+            )
+    ax.set_xticks(range(len(numbers)), labels=["Sp" if n == 0 else str(n) for n in numbers])
+    ax.set_ylim(0, 110)
+    ax.set_yticks(range(0, 101, 20))
+    ax.set_xlabel("season")
+    ax.set_ylabel("completed (%)")
+    year_text = "" if pd.isna(year) else f" ({year})"
+    ax.set_title(f"{shorten(title, 48)}{year_text}: completion per season")
+    hidden_patch = Patch(
+        facecolor=STATE_COLORS["hidden"], alpha=0.5, hatch=HIDDEN_HATCH, label="hidden"
+    )
+    if several:
+        user_legend(ax, colors_by_user, [hidden_patch])
+    else:
+        handles = [
+            Patch(facecolor=FINISHED, label="finished"),
+            Patch(facecolor=IN_PROGRESS, label="episodes left"),
+            hidden_patch,
+        ]
+        legend_outside(ax, handles)
+    return ax
+
+
+def _heatmap(seasons: pd.DataFrame, ax: Axes | None, **kwargs: Any) -> Axes:
+    keys = ["user", "title", "year"]
+    frame = seasons.assign(user=seasons["user"].astype(object).map(user_key))
+    frame = frame.assign(title=frame["title"].astype(object))
+    shows = frame[keys].drop_duplicates()
+    shows = shows.assign(row=np.arange(len(shows)))
+    frame = frame.merge(shows, on=keys, how="left")
+    numbers = sorted(set(frame["season"].tolist()))
+    column = {n: i for i, n in enumerate(numbers)}
+    n_rows, n_cols = len(shows), len(numbers)
+    rows = frame["row"].to_numpy()
+    cols = frame["season"].map(column).to_numpy()
+    values = np.full((n_rows, n_cols), np.nan)
+    hidden = np.full((n_rows, n_cols), np.nan)
+    is_hidden = frame["hidden"].to_numpy(dtype=bool)
+    values[rows[~is_hidden], cols[~is_hidden]] = filled(frame["percentage"])[~is_hidden]
+    hidden[rows[is_hidden], cols[is_hidden]] = 1.0
+
+    ax = get_ax(ax, (8.0, float(np.clip(1.6 + 0.25 * n_rows, 3.0, 14.0))))
+    options = {"cmap": COMPLETION_CMAP, "vmin": 0, "vmax": 100, "aspect": "auto"}
+    options |= {"interpolation": "nearest"} | kwargs
+    extent = (-0.5, n_cols - 0.5, n_rows - 0.5, -0.5)
+    image = ax.imshow(np.ma.masked_invalid(values), extent=extent, **options)
+    ax.imshow(
+        np.ma.masked_invalid(hidden),
+        cmap=ListedColormap([STATE_COLORS["hidden"]]),
+        extent=extent,
+        aspect="auto",
+        interpolation="nearest",
+    )
+    ax.figure.colorbar(image, ax=ax, label="completed (%)", location="bottom", shrink=0.6)
+    ax.set_xticks(range(n_cols), labels=["Sp" if n == 0 else str(n) for n in numbers])
+    if n_cols > 30:
+        ax.set_xticks([i for i in range(n_cols) if i % 5 == 0])
+    colors_by_user = user_color_map(shows)
+    several = len(colors_by_user) > 1
+    # Label rows only where a label fits: the row height in points sets the font size.
+    row_pts = ax.get_position().height * ax.figure.get_figheight() * 72 / max(1, n_rows)
+    if row_pts >= 5:
+        ax.set_yticks(range(n_rows), labels=show_labels(shows), fontsize=min(10.0, row_pts * 0.85))
+        if several:
+            for tick, user in zip(ax.get_yticklabels(), shows["user"], strict=True):
+                tick.set_color(colors_by_user[user])
+        ax.set_ylabel("show")
+    else:
+        ax.set_ylabel(f"show ({n_rows} rows)")
+    ax.set_xlabel("season")
+    ax.set_title(TITLE)
+    hidden_patch = Patch(facecolor=STATE_COLORS["hidden"], label="hidden season")
+    if several:
+        handles = [Patch(facecolor=c, label=user_name(u)) for u, c in colors_by_user.items()]
+        legend_outside(ax, [*handles, hidden_patch], title="user (label colour)")
+    else:
+        legend_outside(ax, [hidden_patch])
+    return ax
