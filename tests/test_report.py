@@ -263,3 +263,33 @@ def test_dpi_scales_the_images():
 def test_bad_dpi(dpi):
     with pytest.raises(ta.TraktArgumentError, match="dpi must be"):
         report_html(ta.load_demo("casual"), dpi=dpi)
+
+
+def test_charts_come_from_the_plotting_module(monkeypatch):
+    import trakt_analysis.plotting as plotting
+
+    calls: list[tuple[str, int, object]] = []
+
+    def spy(name):
+        original = getattr(plotting, name)
+
+        def wrapper(frame, *args, **kwargs):
+            calls.append((name, len(frame), kwargs.get("top")))
+            ax = original(frame, *args, **kwargs)
+            assert ax is kwargs["ax"]  # drawn on the report's own figure
+            return ax
+
+        return wrapper
+
+    for name in ("plot_watch_stats", "plot_completion", "plot_backlog", "plot_season_progress"):
+        monkeypatch.setattr(plotting, name, spy(name))
+    progress = ta.load_demo("casual")
+    soup = BeautifulSoup(report_html(progress, dpi=30), "html.parser")
+    assert calls == [
+        ("plot_watch_stats", 8, 30),
+        ("plot_completion", 8, 30),
+        ("plot_backlog", 8, 30),
+        ("plot_season_progress", len(progress.seasons), None),
+    ]
+    ids = [fig["id"] for fig in soup.find_all("figure")]
+    assert ids == ["chart-plays", "chart-completion", "chart-backlog", "chart-seasons"]

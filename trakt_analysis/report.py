@@ -23,7 +23,7 @@ from ._files import atomic_path
 from ._html import Column, esc, figure_img, fmt_date, fmt_int, fmt_pct, fmt_year, table
 from ._version import __version__
 from .errors import TraktArgumentError
-from .summary import COMPLETION_BINS, completion_distribution, summarize, watch_next
+from .summary import completion_distribution, summarize, watch_next
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -48,73 +48,75 @@ class _Chart:
     draw: Callable[[Progress], Figure]
 
 
-def _bar_figure(n_bars: int) -> tuple[Figure, Any]:
+def _figure(height: float) -> tuple[Figure, Any]:
     from matplotlib.figure import Figure  # imported on first use: it is slow
 
-    fig = Figure(figsize=(8, 1.2 + 0.26 * max(n_bars, 1)), layout="constrained")
+    # A bare Figure, not pyplot's: nothing global to close, safe in any backend.
+    fig = Figure(figsize=(9.0, float(np.clip(height, 2.5, 14.0))), layout="constrained")
     return fig, fig.subplots()
 
 
+def _bars_height(shows: pd.DataFrame) -> float:
+    return 1.2 + 0.28 * (min(TOP, len(shows)) + 1)
+
+
 def _draw_completion(progress: Progress) -> Figure:
-    counts = completion_distribution(progress.shows)
-    fig, ax = _bar_figure(len(counts))
-    y = np.arange(len(counts))[::-1]
-    ax.barh(y, counts.to_numpy(dtype=float), color="#4c72b0")
-    ax.set_yticks(y, list(COMPLETION_BINS))
-    ax.set_xlabel("shows")
-    ax.set_title("Shows by completion")
+    from .plotting import plot_completion
+
+    fig, ax = _figure(_bars_height(progress.shows))
+    plot_completion(progress.shows, top=TOP, ax=ax)
     return fig
 
 
-def _top(shows: pd.DataFrame, column: str) -> pd.DataFrame:
-    values = shows[column].fillna(0).to_numpy(dtype=float)
-    order = np.argsort(-values, kind="stable")[:TOP]
-    return shows.iloc[order[values[order] > 0]]
-
-
-def _labels(rows: pd.DataFrame) -> list[str]:
-    return [
-        f"{t} ({y})" if not pd.isna(y) else str(t)
-        for t, y in zip(rows["title"], rows["year"], strict=True)
-    ]
-
-
 def _draw_plays(progress: Progress) -> Figure:
-    rows = _top(progress.shows, "plays")
-    fig, ax = _bar_figure(len(rows))
-    y = np.arange(len(rows))[::-1]
-    left = np.zeros(len(rows))
-    for column, label, color in (
-        ("scrobbles", "scrobbles", "#4c72b0"),
-        ("checkins", "check-ins", "#dd8452"),
-        ("seen", "seen", "#55a868"),
-    ):
-        width = rows[column].fillna(0).to_numpy(dtype=float)
-        ax.barh(y, width, left=left, label=label, color=color)
-        left += width
-    ax.set_yticks(y, _labels(rows))
-    ax.set_xlabel("plays")
-    ax.set_title(f"Plays by kind, top {len(rows)} shows")
-    ax.legend(loc="lower right")
+    from .plotting import plot_watch_stats
+
+    fig, ax = _figure(_bars_height(progress.shows))
+    plot_watch_stats(progress.shows, top=TOP, ax=ax)
     return fig
 
 
 def _draw_backlog(progress: Progress) -> Figure:
-    rows = _top(progress.shows, "left")
-    fig, ax = _bar_figure(len(rows))
-    y = np.arange(len(rows))[::-1]
-    ax.barh(y, rows["left"].fillna(0).to_numpy(dtype=float), color="#c44e52")
-    ax.set_yticks(y, _labels(rows))
-    ax.set_xlabel("episodes left")
-    ax.set_title(f"Backlog, top {len(rows)} shows")
+    from .plotting import plot_backlog
+
+    fig, ax = _figure(_bars_height(progress.shows))
+    plot_backlog(progress.shows, top=TOP, ax=ax)
     return fig
 
 
-# Swapped for trakt_analysis.plotting's functions once that module is on main.
+def _draw_seasons(progress: Progress) -> Figure:
+    from .plotting import plot_season_progress
+
+    fig, ax = _figure(1.6 + 0.25 * len(progress.shows))
+    plot_season_progress(progress.seasons, ax=ax)
+    return fig
+
+
 _CHARTS: tuple[_Chart, ...] = (
-    _Chart("completion", "Completion", "Bar chart: shows by completion", _draw_completion),
-    _Chart("plays", "Plays", "Bar chart: plays per show, split by kind", _draw_plays),
-    _Chart("backlog", "Backlog", "Bar chart: episodes left per show", _draw_backlog),
+    _Chart(
+        "plays",
+        "Plays per show, split into scrobbles, check-ins and marked as seen",
+        "Bar chart: plays per show, split by kind",
+        _draw_plays,
+    ),
+    _Chart(
+        "completion",
+        "Completion per show, most completed first",
+        "Bar chart: completion per show",
+        _draw_completion,
+    ),
+    _Chart(
+        "backlog",
+        "Episodes left per show, most first",
+        "Bar chart: episodes left per show",
+        _draw_backlog,
+    ),
+    _Chart(
+        "seasons",
+        "Completion of every season (grey: hidden seasons)",
+        "Heatmap: completion per show and season",
+        _draw_seasons,
+    ),
 )
 
 _CSS = """
@@ -287,10 +289,10 @@ def _shows_section(shows: pd.DataFrame) -> str:
     )
 
 
-def _seasons_section(seasons: pd.DataFrame) -> str:
+def _seasons_section(seasons: pd.DataFrame, figure: str = "") -> str:
     frame = seasons.assign(_hidden=np.where(seasons["hidden"].to_numpy(dtype=bool), "hidden", ""))
     return (
-        '<section id="seasons"><h2>Seasons</h2><details><summary>'
+        f'<section id="seasons"><h2>Seasons</h2>{figure}<details><summary>'
         f"{len(seasons):,} seasons (show or hide the table)</summary>"
         '<div class="scroll">'
         + table(
@@ -310,6 +312,20 @@ def _seasons_section(seasons: pd.DataFrame) -> str:
         )
         + "</div></details></section>"
     )
+
+
+def _nav(*, has_backlog: bool) -> str:
+    sections = [
+        ("summary", "Summary"),
+        ("plays", "Plays"),
+        ("completion", "Completion"),
+        ("next", "Watch next"),
+        *([("backlog", "Backlog")] if has_backlog else []),
+        ("shows", "Shows"),
+        ("seasons", "Seasons"),
+    ]
+    links = "".join(f'<a href="#{key}">{esc(label)}</a>' for key, label in sections)
+    return f"<nav>{links}</nav></header><main>"
 
 
 def _chart_figure(chart: _Chart, progress: Progress, dpi: int) -> str:
@@ -377,14 +393,12 @@ def report_html(
     figures: dict[str, str] = {}
     if charts:
         for i, chart in enumerate(_CHARTS, start=1):
-            say(f"chart {i}/{len(_CHARTS)}: {chart.title.lower()}")
+            say(f"chart {i}/{len(_CHARTS)}: {chart.key}")
             figures[chart.key] = _chart_figure(chart, progress, dpi)
     say("tables")
     body = [
         f"<header><h1>{esc(heading)}</h1><p class=meta>{esc(meta)}</p>",
-        '<nav><a href="#summary">Summary</a><a href="#plays">Plays</a>'
-        '<a href="#completion">Completion</a><a href="#next">Watch next</a>'
-        '<a href="#shows">Shows</a><a href="#seasons">Seasons</a></nav></header><main>',
+        _nav(has_backlog="backlog" in figures),
         _summary_section(totals),
         '<section id="plays"><h2>Plays</h2><div class="two"><div class="scroll">',
         _plays_table(totals),
@@ -402,7 +416,7 @@ def report_html(
         body.append(f'<section id="backlog"><h2>Backlog</h2>{figures["backlog"]}</section>')
     body += [
         _shows_section(shows),
-        _seasons_section(progress.seasons),
+        _seasons_section(progress.seasons, figures.get("seasons", "")),
         "</main><footer>Made with trakt_analysis. This page is one file: it loads nothing "
         "from the network.</footer>",
     ]
