@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from . import schema
 from ._version import __version__
+from .client import TraktAuth, TraktClient, fetch_progress
 from .core import Progress, load_progress
 from .datasets import demo_users, load_demo
 from .errors import (
@@ -45,8 +46,10 @@ __all__ = [
     "Progress",
     "TraktAPIError",
     "TraktArgumentError",
+    "TraktAuth",
     "TraktAuthError",
     "TraktCacheMissError",
+    "TraktClient",
     "TraktConnectionError",
     "TraktDataError",
     "TraktDataWarning",
@@ -61,6 +64,7 @@ __all__ = [
     "__version__",
     "completion_distribution",
     "demo_users",
+    "fetch_progress",
     "filter_shows",
     "hide_completed",
     "load_demo",

@@ -94,7 +94,7 @@ class TraktCacheMissError(TraktError):
 
 
 class TraktDependencyError(TraktError, ImportError):
-    """An optional dependency is missing; the message names the extra to install."""
+    """An optional feature was asked for but its extra is not installed (named in the message)."""
 
 
 class TraktDataWarning(UserWarning):

@@ -14,7 +14,7 @@ import orjson
 
 from .errors import TraktDataError, TraktFileError, TraktSourceError
 
-__all__ = ["Source", "describe_source", "parse_json", "read_json"]
+__all__ = ["Source", "describe_source", "excerpt", "parse_json", "read_json"]
 
 Source: TypeAlias = (
     "str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes] | list[Any]"
@@ -112,10 +112,8 @@ def _decode_error(data: bytes, exc: orjson.JSONDecodeError, label: str) -> Trakt
             f"{label}: not valid UTF-8 at line {line} column {col} "
             f"(byte {bad.start}: {data[bad.start : bad.start + 1]!r})"
         )
-    head = data.lstrip()[:200].lower()
-    if head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<")):
-        excerpt = _excerpt(data)
-        return TraktDataError(f"{label}: expected JSON, got what looks like HTML: {excerpt}")
+    if data.lstrip().startswith(b"<"):  # an HTML (or XML) error page
+        return TraktDataError(f"{label}: expected JSON, got what looks like HTML: {excerpt(data)}")
     if not data.strip():
         return TraktDataError(f"{label}: empty input, expected a JSON list")
     line, col = _line_col(text, exc.pos)  # orjson's pos counts characters
@@ -131,6 +129,7 @@ def _line_col(text: str, pos: int) -> tuple[int, int]:
     return line, pos - text.rfind("\n", 0, pos)
 
 
-def _excerpt(data: bytes) -> str:
+def excerpt(data: bytes) -> str:
+    """The start of a body, whitespace folded, quoted: for error messages."""
     text = " ".join(data[:400].decode("utf-8", errors="replace").split())
     return repr(text[:_EXCERPT] + ("…" if len(text) > _EXCERPT else ""))

@@ -1,0 +1,164 @@
+"""A real HTTP server on 127.0.0.1 that speaks the seed's v1 ``user/progress/watched`` URL.
+
+It serves ``data/fixtures/users/<name>.json`` (and ``seed_example.json`` as user
+``seed``), checks the API key, and can be told to misbehave: queue failures with
+:meth:`V1Server.fail`; each request takes the next one, then it serves normally.
+Every request is recorded (path and headers), so tests count retries and check URLs.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import struct
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote
+
+FIXTURES = Path(__file__).resolve().parent.parent / "data" / "fixtures"
+FAKE_KEY = "f4k3f4k3f4k3f4k3f4k3f4k3f4k3f4k3"  # an obvious fake, never a real key
+PREFIX = "/user/progress/watched.json/"
+
+
+def fixture_bytes(user: str) -> bytes:
+    if user == "seed":
+        return (FIXTURES / "seed_example.json").read_bytes()
+    return (FIXTURES / "users" / f"{user}.json").read_bytes()
+
+
+@dataclass
+class Failure:
+    """One scripted answer: a status with body and headers, or a broken exchange.
+
+    kind: "status" (send status/body/headers), "reset" (close with RST, no answer),
+    "hang" (wait `delay` s, then answer normally), "truncate" (promise more bytes
+    than sent, then close), "unterminated" (no Content-Length, half the fixture, close).
+    """
+
+    kind: str = "status"
+    status: int = 200
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+
+
+@dataclass
+class Seen:
+    path: str
+    headers: dict[str, str]
+
+
+class V1Server:
+    def __init__(self) -> None:
+        self.key = FAKE_KEY  # the key the server accepts
+        self.requests: list[Seen] = []
+        self._failures: list[Failure] = []
+        self._lock = threading.Lock()
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
+        self.httpd.daemon_threads = True
+        # A client that gave up (timeout, reset) leaves a broken pipe: not worth a traceback.
+        self.httpd.handle_error = lambda request, client_address: None
+        self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self._thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
+
+    def start(self) -> V1Server:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def fail(self, *failures: Failure, times: int = 1) -> None:
+        """Queue `failures` (repeated `times` times) for the next requests."""
+        with self._lock:
+            self._failures.extend(list(failures) * times)
+
+    def status(self, code: int, body: object = b"", times: int = 1, **headers: str) -> None:
+        data = body if isinstance(body, bytes) else json.dumps(body).encode()
+        self.fail(Failure("status", code, data, dict(headers)), times=times)
+
+    @property
+    def paths(self) -> list[str]:
+        return [seen.path for seen in self.requests]
+
+    def _next(self) -> Failure | None:
+        with self._lock:
+            return self._failures.pop(0) if self._failures else None
+
+
+def _make_handler(server: V1Server) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args: object) -> None:  # keep test output quiet
+            pass
+
+        def do_GET(self) -> None:
+            server.requests.append(Seen(self.path, dict(self.headers)))
+            failure = server._next()
+            if failure is None or failure.kind == "hang":
+                if failure is not None:
+                    time.sleep(failure.delay)
+                self._serve()
+            elif failure.kind == "status":
+                self._send(failure.status, failure.body, failure.headers)
+            elif failure.kind == "reset":
+                # SO_LINGER 0: close() sends RST, the client sees "connection reset".
+                self.connection.setsockopt(
+                    socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+                )
+                self.connection.close()
+                self.close_connection = True
+            elif failure.kind == "truncate":
+                body = fixture_bytes("casual")
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body[: len(body) // 2])
+                self.wfile.flush()
+                self.close_connection = True
+            elif failure.kind == "unterminated":
+                body = fixture_bytes("casual")
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Connection", "close")
+                self.end_headers()
+                self.wfile.write(body[: len(body) // 2])
+                self.close_connection = True
+
+        def _serve(self) -> None:
+            if not self.path.startswith(PREFIX):
+                self._send(404, b"<html><body><h1>Not Found</h1></body></html>", {})
+                return
+            segments = [unquote(s) for s in self.path[len(PREFIX) :].split("/")]
+            key, user = segments[0], segments[1] if len(segments) > 1 else ""
+            if key != server.key:
+                self._failure(401, "invalid api key")
+                return
+            try:
+                body = fixture_bytes(user)
+            except OSError:
+                self._failure(404, f"user {user} not found")
+                return
+            self._send(200, body, {"Content-Type": "application/json"})
+
+        def _failure(self, status: int, message: str) -> None:
+            body = json.dumps({"status": "failure", "error": message}).encode()
+            self._send(status, body, {"Content-Type": "application/json"})
+
+        def _send(self, status: int, body: bytes, headers: dict[str, str]) -> None:
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    return Handler

@@ -1,0 +1,98 @@
+"""The optional on-disk HTTP cache (requests-cache), so re-running a notebook does not call the API.
+
+Needs the ``cache`` extra: ``pip install 'trakt_analysis[cache]'``. Entries are
+keyed on the URL with the API key replaced by a placeholder (see ``_http``), so
+neither keys nor stored entries hold the key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import requests
+
+from .errors import TraktArgumentError, TraktDependencyError, TraktFileError
+
+__all__ = ["DEFAULT_TTL", "cached_session", "default_cache_dir"]
+
+DEFAULT_TTL = timedelta(hours=1)
+CACHE_NAME = "http_cache"  # the SQLite file is <cache dir>/http_cache.sqlite
+
+
+def default_cache_dir() -> Path:
+    """The user's cache directory for the toolkit, e.g. ``~/.cache/trakt_analysis``."""
+    import platformdirs  # comes with requests-cache
+
+    return Path(platformdirs.user_cache_dir("trakt_analysis", appauthor=False))
+
+
+def _is_complete_progress(response: requests.Response) -> bool:
+    """Cache only what looks like a whole progress list, never a failure body or a cut-off one."""
+    body = (response.content or b"").strip()
+    return body[:1] == b"[" and body[-1:] == b"]"
+
+
+def cached_session(
+    cache_dir: str | os.PathLike[str] | None,
+    *,
+    ttl: float | timedelta | None,
+    offline: bool,
+    partition: str = "",
+) -> requests.Session:
+    """Return a ``requests_cache.CachedSession`` storing under `cache_dir`.
+
+    Parameters
+    ----------
+    cache_dir : path or None
+        Where the SQLite file goes; None for :func:`default_cache_dir`.
+    ttl : float (seconds), timedelta or None
+        How long a response is served from the cache; None keeps it forever.
+    offline : bool
+        Serve only from the cache (expired entries too) and never send a request.
+    partition : str
+        Mixed into every key, so responses fetched with different auth are kept apart.
+    """
+    try:
+        import requests_cache
+    except ImportError:
+        raise TraktDependencyError(
+            "the HTTP cache needs requests-cache: pip install 'trakt_analysis[cache]'"
+        ) from None
+    if ttl is None:
+        expire_after: Any = requests_cache.NEVER_EXPIRE
+    elif isinstance(ttl, timedelta):
+        expire_after = ttl
+    elif isinstance(ttl, int | float) and not isinstance(ttl, bool) and ttl >= 0:
+        expire_after = timedelta(seconds=ttl)
+    else:
+        raise TraktArgumentError(
+            f"cache_ttl must be seconds >= 0, a timedelta or None (never expire), got {ttl!r}"
+        )
+    directory = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise TraktFileError(f"cannot create the cache directory {directory}: {reason}") from None
+
+    def key_fn(request: Any, **kwargs: Any) -> str:
+        key = requests_cache.create_key(request, **kwargs)
+        if not partition:
+            return key
+        return hashlib.sha256(f"{key}|{partition}".encode()).hexdigest()[:32]
+
+    return requests_cache.CachedSession(
+        str(directory / CACHE_NAME),
+        backend="sqlite",
+        expire_after=expire_after,
+        allowable_codes=(200,),
+        allowable_methods=("GET",),
+        filter_fn=_is_complete_progress,
+        key_fn=key_fn,
+        only_if_cached=offline,
+        stale_if_error=offline,
+    )

@@ -1,0 +1,94 @@
+"""Keep secrets (the API key, the password digest) out of messages and log records.
+
+v1 puts the API key in the URL path, and urllib3 logs URLs (at DEBUG, and at
+WARNING when it retries a broken connection). Every secret a client holds is
+registered here; :func:`redact` replaces it, in any encoding it may take in a
+URL or a header, with ``<redacted>``, and :class:`SecretFilter` does the same
+to the log records of the loggers that may see a URL.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import threading
+from urllib.parse import quote, quote_plus
+
+__all__ = ["REDACTED", "SecretFilter", "install_log_filter", "redact", "register_secret"]
+
+REDACTED = "<redacted>"
+
+# Loggers (and their children) that may format a request URL or header.
+_WATCHED_LOGGERS = ("trakt_analysis", "urllib3", "requests", "requests_cache")
+
+_lock = threading.Lock()
+_secrets: tuple[str, ...] = ()
+
+
+def register_secret(secret: str) -> None:
+    """Redact `secret`, and its URL-encoded forms, from now on (for this process)."""
+    global _secrets
+    if not secret:
+        return
+    forms = {secret, quote(secret, safe=""), quote_plus(secret), quote(secret)}
+    with _lock:
+        # Longest first, so a secret that contains another is replaced whole.
+        _secrets = tuple(sorted(set(_secrets) | forms, key=len, reverse=True))
+
+
+def register_basic_auth(username: str, password: str) -> None:
+    """Redact the password and the ``Authorization: Basic`` token built from it."""
+    register_secret(password)
+    token = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
+    register_secret(token)
+
+
+def redact(text: str) -> str:
+    """Return `text` with every registered secret replaced by ``<redacted>``."""
+    for secret in _secrets:
+        if secret in text:
+            text = text.replace(secret, REDACTED)
+    return text
+
+
+class SecretFilter(logging.Filter):
+    """Rewrite a log record's message (and traceback text) with the secrets redacted.
+
+    The record is formatted here, once, so handlers see only the redacted text.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not _secrets:
+            return True
+        try:
+            message = record.getMessage()
+        except Exception:  # a malformed record: leave it to logging's own error path
+            return True
+        record.msg = redact(message)
+        record.args = None
+        if record.exc_info:
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
+            record.exc_info = None
+        elif record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
+        return True
+
+
+_FILTER = SecretFilter()
+
+
+def install_log_filter() -> None:
+    """Attach the filter to every existing logger under the watched names.
+
+    A logger's filters apply only to records logged on that very logger, not to
+    those propagated from its children, so each module's logger gets it. Called
+    before every request, which also covers loggers created since.
+    """
+    manager = logging.Logger.manager
+    names = [name for name in list(manager.loggerDict) if name.split(".", 1)[0] in _WATCHED_LOGGERS]
+    for name in (*_WATCHED_LOGGERS, *names):
+        logger = logging.getLogger(name)
+        if _FILTER not in logger.filters:
+            logger.addFilter(_FILTER)

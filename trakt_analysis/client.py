@@ -1,0 +1,444 @@
+"""HTTP client for the v1 ``user/progress/watched`` endpoint, and the one-step fetch.
+
+>>> import trakt_analysis as ta
+>>> progress = ta.fetch_progress("justin")  # doctest: +SKIP
+>>> shows, seasons, episodes = progress  # doctest: +SKIP
+
+The API key goes into the URL path only on the wire (see ``_http``): it never
+appears in an error message, a repr, a log record, or the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import os
+import re
+from collections.abc import Iterable
+from datetime import timedelta
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import requests
+
+from ._cache import DEFAULT_TTL, cached_session
+from ._http import KEY_PLACEHOLDER, RETRY_STATUSES, PoliteRetry, SecretAdapter
+from ._redact import REDACTED, install_log_filter, register_basic_auth, register_secret
+from ._responses import parse_response, transport_error
+from ._version import __version__
+from .core import Progress, load_progress
+from .errors import TraktArgumentError, TraktCacheMissError
+from .sorting import SORT_ORDERS
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "EXTENDED_LEVELS",
+    "TraktAuth",
+    "TraktClient",
+    "fetch_progress",
+]
+
+DEFAULT_BASE_URL = "http://api.trakt.tv"
+EXTENDED_LEVELS = ("normal", "full")
+USER_AGENT = f"trakt_analysis/{__version__} (python-requests/{requests.__version__})"
+_SHA1_HEX = re.compile(r"^[0-9a-fA-F]{40}$")
+
+
+class TraktAuth:
+    """The seed's optional authentication: a username and the SHA-1 digest of the password.
+
+    Only the digest is kept, in memory; it is sent as HTTP Basic auth.
+
+    Parameters
+    ----------
+    username : str
+        The trakt.tv username to authenticate as.
+    password : str, optional
+        The plain password; it is hashed at once and not kept.
+    password_sha1 : str, optional
+        The SHA-1 hex digest of the password, instead of `password`.
+    """
+
+    __slots__ = ("_digest", "username")
+
+    def __init__(
+        self, username: str, password: str | None = None, *, password_sha1: str | None = None
+    ) -> None:
+        if not isinstance(username, str) or not username:
+            raise TraktArgumentError(f"auth username must be a non-empty str, got {username!r}")
+        if (password is None) == (password_sha1 is None):
+            raise TraktArgumentError("auth needs exactly one of password or password_sha1")
+        if password is not None:
+            if not isinstance(password, str):
+                raise TraktArgumentError("auth password must be a str")
+            digest = hashlib.sha1(password.encode("utf-8")).hexdigest()
+        else:
+            if not isinstance(password_sha1, str) or not _SHA1_HEX.match(password_sha1):
+                raise TraktArgumentError("password_sha1 must be the 40-character SHA-1 hex digest")
+            digest = password_sha1.lower()
+        self.username = username
+        self._digest = digest
+        register_basic_auth(username, digest)
+
+    def __repr__(self) -> str:
+        return f"TraktAuth(username={self.username!r}, password_sha1={REDACTED})"
+
+    def __reduce__(self) -> Any:
+        raise TypeError("TraktAuth holds a secret and cannot be pickled")
+
+    def _header(self) -> str:
+        from requests.auth import _basic_auth_str
+
+        return _basic_auth_str(self.username, self._digest)
+
+
+def _segment(value: str) -> str:
+    """URL-encode one path segment."""
+    if value in (".", ".."):  # would be read as path navigation, even encoded
+        raise TraktArgumentError(f"{value!r} is not a valid username or title")
+    return quote(value, safe="")
+
+
+def _titles_segment(titles: str | int | Iterable[str | int]) -> str:
+    items: list[str | int]
+    if isinstance(titles, str):
+        items = list(titles.split(","))  # the seed's own comma-delimited form
+    elif isinstance(titles, int) and not isinstance(titles, bool):
+        items = [titles]
+    elif isinstance(titles, Iterable):
+        items = list(titles)
+    else:
+        raise TraktArgumentError(
+            f"titles must be a slug, a TVDB id, or a list of them, got {type(titles).__name__}"
+        )
+    parts = []
+    for item in items:
+        if isinstance(item, bool) or not isinstance(item, str | int):
+            raise TraktArgumentError(
+                f"each title must be a slug (str) or a TVDB id (int), got {item!r}"
+            )
+        text = str(item).strip()
+        if not text:
+            raise TraktArgumentError(f"empty title in titles={titles!r}")
+        parts.append(_segment(text))
+    if not parts:
+        raise TraktArgumentError("titles is empty; pass None for every show")
+    return ",".join(parts)
+
+
+def progress_watched_path(
+    username: str,
+    titles: str | int | Iterable[str | int] | None = None,
+    sort: str = "title",
+    extended: str | None = None,
+) -> str:
+    """The request path, with a placeholder for the API key.
+
+    Optional segments are left off at the end; ``all`` and ``title`` (the
+    seed's defaults) fill in when a later segment is needed.
+
+    Raises
+    ------
+    TraktArgumentError
+        An empty username, a bad title, or an unknown `sort` or `extended`.
+    """
+    if not isinstance(username, str) or not username.strip():
+        raise TraktArgumentError(f"username must be a non-empty str, got {username!r}")
+    if sort not in SORT_ORDERS:
+        raise TraktArgumentError(
+            f"unknown sort {sort!r}; choose one of {', '.join(map(repr, SORT_ORDERS))}"
+        )
+    if extended is not None and extended not in EXTENDED_LEVELS:
+        raise TraktArgumentError(f"unknown extended {extended!r}; choose None, 'normal' or 'full'")
+    segments = ["user", "progress", "watched.json", KEY_PLACEHOLDER, _segment(username.strip())]
+    optional = [
+        None if titles is None else _titles_segment(titles),
+        None if sort == "title" else sort,
+        extended,
+    ]
+    defaults = ["all", "title", None]
+    last = max((i for i, v in enumerate(optional) if v is not None), default=-1)
+    for i in range(last + 1):
+        segments.append(optional[i] if optional[i] is not None else defaults[i])  # type: ignore[arg-type]
+    return "/" + "/".join(segments)
+
+
+def _base_url(base_url: str | None) -> str:
+    url = base_url if base_url is not None else os.environ.get("TRAKT_BASE_URL") or DEFAULT_BASE_URL
+    if not isinstance(url, str):
+        raise TraktArgumentError(f"base_url must be a str, got {type(url).__name__}")
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise TraktArgumentError(f"base_url must be an http(s) URL like {DEFAULT_BASE_URL!r}")
+    if parts.query or parts.fragment or "@" in parts.netloc:
+        raise TraktArgumentError("base_url must not hold a query, a fragment or credentials")
+    return url.strip().rstrip("/")
+
+
+def _timeout(timeout: Any) -> float | tuple[float, float]:
+    values = timeout if isinstance(timeout, tuple) else (timeout,)
+    if len(values) not in (1, 2) or not all(
+        isinstance(v, int | float) and not isinstance(v, bool) and v > 0 for v in values
+    ):
+        raise TraktArgumentError(
+            f"timeout must be seconds > 0 or a (connect, read) pair, got {timeout!r}"
+        )
+    return timeout
+
+
+class TraktClient:
+    """A polite, safe client for the v1 ``user/progress/watched`` endpoint.
+
+    Parameters
+    ----------
+    api_key : str, optional
+        The API key; defaults to the ``TRAKT_API_KEY`` environment variable.
+        Not needed in offline mode.
+    base_url : str, optional
+        Where the API lives; defaults to ``TRAKT_BASE_URL``, else
+        ``http://api.trakt.tv`` (v1 is gone: point this at a compatible server).
+    auth : TraktAuth or (username, password) tuple, optional
+        Sent as HTTP Basic auth with the password's SHA-1 digest. With auth,
+        shows carry the viewer's fields (watched, plays, in watchlist, rating).
+    session : requests.Session, optional
+        Your own session; the client mounts its adapter on it for `base_url`.
+    timeout : float or (float, float)
+        Seconds to connect and to wait for the answer.
+    retries : int or urllib3.util.Retry
+        Retries for 429, 5xx, timeouts and broken connections.
+    backoff : float
+        urllib3's backoff factor between retries (0, 2b, 4b, ... seconds).
+    retry_after_margin : float
+        Seconds added to the server's ``Retry-After``.
+    max_retry_time : float
+        No retry whose wait would end later than this after the first failure.
+    cache : bool or path
+        Keep responses in an on-disk cache (needs the ``cache`` extra): True for
+        the user's cache directory, or the directory to use.
+    cache_ttl : float (seconds), timedelta or None
+        How long cached responses are used; None for ever.
+    offline : bool
+        Serve only from the cache (expired entries too); a miss raises
+        :class:`~trakt_analysis.TraktCacheMissError`. Implies ``cache=True``.
+
+    Examples
+    --------
+    >>> with TraktClient("my-api-key", base_url="http://localhost:8000") as client:
+    ...     data = client.progress_watched("justin", sort="activity")  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        auth: TraktAuth | tuple[str, str] | None = None,
+        session: requests.Session | None = None,
+        timeout: float | tuple[float, float] = 10.0,
+        retries: int | PoliteRetry = 3,
+        backoff: float = 0.5,
+        retry_after_margin: float = 1.0,
+        max_retry_time: float = 60.0,
+        cache: bool | str | os.PathLike[str] = False,
+        cache_ttl: float | timedelta | None = DEFAULT_TTL,
+        offline: bool = False,
+    ) -> None:
+        self.base_url = _base_url(base_url)
+        self.timeout = _timeout(timeout)
+        self.offline = bool(offline)
+        key = api_key if api_key is not None else os.environ.get("TRAKT_API_KEY")
+        if key is not None:
+            if not isinstance(key, str):
+                raise TraktArgumentError(f"api_key must be a str, got {type(key).__name__}")
+            key = key.strip() or None
+        if key is None and not self.offline:
+            raise TraktArgumentError("no API key: pass api_key=... or set TRAKT_API_KEY")
+        if key is not None:
+            register_secret(key)
+        if isinstance(auth, tuple):
+            if len(auth) != 2:
+                raise TraktArgumentError("auth must be a TraktAuth or a (username, password) pair")
+            auth = TraktAuth(auth[0], auth[1])
+        elif auth is not None and not isinstance(auth, TraktAuth):
+            raise TraktArgumentError(
+                "auth must be a TraktAuth or a (username, password) pair, "
+                f"not {type(auth).__name__}"
+            )
+        self.auth = auth
+        install_log_filter()
+
+        if self.offline and cache is False:
+            cache = True
+        if session is not None and cache is not False:
+            raise TraktArgumentError("pass either session= or cache=/offline=, not both")
+        self._cache_label = "off" if session is None else "session"
+        if session is None:
+            if cache is False:
+                session = requests.Session()
+            else:
+                cache_dir = None if cache is True else os.fspath(cache)  # type: ignore[arg-type]
+                self._cache_label = cache_dir or "user cache dir"
+                session = cached_session(
+                    cache_dir,
+                    ttl=cache_ttl,
+                    offline=self.offline,
+                    partition=auth.username if auth else "",
+                )
+        self._session = session
+        if isinstance(retries, int) and not isinstance(retries, bool) and retries >= 0:
+            retry = PoliteRetry(
+                total=retries,
+                status_forcelist=RETRY_STATUSES,
+                backoff_factor=backoff,
+                raise_on_status=False,  # the last 429/5xx comes back, to be described
+                retry_after_margin=retry_after_margin,
+                max_retry_time=max_retry_time,
+                redirect=5,
+            )
+        elif isinstance(retries, PoliteRetry):
+            retry = retries
+        else:
+            raise TraktArgumentError(f"retries must be an int >= 0 or a Retry, got {retries!r}")
+        adapter = SecretAdapter(
+            api_key=key,
+            authorization=auth._header() if auth else None,
+            offline=self.offline,
+            max_retries=retry,
+        )
+        session.mount(self.base_url + "/", adapter)
+
+    def __repr__(self) -> str:
+        return (
+            f"TraktClient(base_url={self.base_url!r}, api_key={REDACTED}, auth={self.auth!r}, "
+            f"cache={self._cache_label!r}, offline={self.offline})"
+        )
+
+    def __enter__(self) -> TraktClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the session (and the cache database)."""
+        self._session.close()
+
+    def progress_watched_url(
+        self,
+        username: str,
+        titles: str | int | Iterable[str | int] | None = None,
+        sort: str = "title",
+        extended: str | None = None,
+    ) -> str:
+        """The URL :meth:`progress_watched` requests, with the API key shown as ``<redacted>``."""
+        path = progress_watched_path(username, titles, sort, extended)
+        return (self.base_url + path).replace(KEY_PLACEHOLDER, REDACTED)
+
+    def progress_watched(
+        self,
+        username: str,
+        titles: str | int | Iterable[str | int] | None = None,
+        sort: str = "title",
+        extended: str | None = None,
+    ) -> Any:
+        """GET ``user/progress/watched`` and return the parsed response (a list of shows).
+
+        Parameters
+        ----------
+        username : str
+            Whose progress.
+        titles : str, int or list of them, optional
+            Slugs or TVDB ids (a str may be the seed's comma-delimited list);
+            None for every show.
+        sort : str
+            One of :data:`~trakt_analysis.SORT_ORDERS`; the server sorts.
+        extended : {None, 'normal', 'full'}
+            How much show detail to include.
+
+        Raises
+        ------
+        TraktArgumentError
+            A bad argument, before any request is made.
+        TraktAuthError, TraktNotFoundError, TraktRateLimitError, TraktHTTPError
+            The server answered 401, 404, 429 (after retries), or another error,
+            or a body that is not whole JSON.
+        TraktAPIError
+            A v1 failure body (also with status 200).
+        TraktConnectionError
+            A timeout, a refused or reset connection, a cut-off body.
+        TraktCacheMissError
+            Offline mode, and the response is not cached.
+        """
+        url = self.base_url + progress_watched_path(username, titles, sort, extended)
+        label = "GET " + url.replace(KEY_PLACEHOLDER, REDACTED)
+        install_log_filter()
+        error = None
+        try:
+            response = self._session.get(
+                url,
+                timeout=self.timeout,
+                headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+            )
+        except requests.RequestException as exc:
+            error = transport_error(exc, label)
+        # Raised outside the except block, so the original (holding the real URL)
+        # is not attached as __context__.
+        if error is not None:
+            raise error
+        # requests-cache answers an offline miss with a made-up 504 (only 200s are cached).
+        if self.offline and (
+            not getattr(response, "from_cache", False) or response.status_code == 504
+        ):
+            raise TraktCacheMissError(f"offline mode: {label} is not in the cache")
+        return parse_response(response, label)
+
+
+_CLIENT_OPTIONS = frozenset(inspect.signature(TraktClient.__init__).parameters) - {"self"}
+
+
+def fetch_progress(
+    username: str,
+    *,
+    titles: str | int | Iterable[str | int] | None = None,
+    sort: str = "title",
+    extended: str | None = None,
+    client: TraktClient | None = None,
+    **client_kwargs: Any,
+) -> Progress:
+    """Fetch a user's watched progress and load it into the three frames.
+
+    Parameters
+    ----------
+    username : str
+        Whose progress; also fills the frames' ``user`` column.
+    titles, sort, extended
+        As in :meth:`TraktClient.progress_watched`.
+    client : TraktClient, optional
+        The client to use; otherwise one is made from `client_kwargs` (e.g.
+        ``api_key=``, ``base_url=``, ``cache=True``) and closed afterwards.
+
+    Returns
+    -------
+    Progress
+        ``shows, seasons, episodes = fetch_progress(...)``.
+
+    Examples
+    --------
+    >>> shows, seasons, episodes = fetch_progress("justin", cache=True)  # doctest: +SKIP
+    """
+    if client is not None and client_kwargs:
+        raise TraktArgumentError(
+            f"pass either client= or client options ({', '.join(sorted(client_kwargs))}), not both"
+        )
+    unknown = set(client_kwargs) - _CLIENT_OPTIONS
+    if unknown:
+        raise TraktArgumentError(
+            f"unknown client option(s) {', '.join(sorted(unknown))}; "
+            f"valid: {', '.join(sorted(_CLIENT_OPTIONS))}"
+        )
+    if client is not None:
+        data = client.progress_watched(username, titles, sort, extended)
+    else:
+        with TraktClient(**client_kwargs) as own:
+            data = own.progress_watched(username, titles, sort, extended)
+    return load_progress(data, user=username)
