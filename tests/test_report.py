@@ -10,12 +10,11 @@ from datetime import UTC, datetime
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
+from report_expect import demo_specs, expected_bins, expected_totals
 
 import trakt_analysis as ta
 from trakt_analysis.generate import make_specs, render
 from trakt_analysis.report import report_html, write_report
-
-from .test_summary import demo_specs, expected_bins, expected_totals
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 

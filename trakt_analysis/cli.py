@@ -187,7 +187,7 @@ def _check_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> No
 def _load(args: argparse.Namespace, status: _Status) -> tuple[Progress, str]:
     """The progress the arguments name, and a label of where it came from."""
     if args.user is not None:
-        status(f"fetching the progress of {args.user!r} from trakt.tv")
+        status(f"fetching the progress of {args.user!r} from the trakt API")
         progress = _fetch(args.user, sort=args.sort, extended=args.extended)
         return progress, f"trakt.tv user {args.user}"
     if args.source is not None:
