@@ -60,8 +60,8 @@ def _source_options() -> argparse.ArgumentParser:
     data.add_argument(
         "--user",
         metavar="NAME",
-        help="fetch NAME's progress live from the trakt.tv API "
-        "(the API key is read from the environment, never from the command line)",
+        help="fetch NAME's progress live from the trakt API: the key is read from "
+        "TRAKT_API_KEY (never from the command line), the server from TRAKT_BASE_URL",
     )
     data.add_argument(
         "--demo",

@@ -435,21 +435,40 @@ def report_html(
 def write_report(
     progress: Progress,
     path: str | os.PathLike[str],
-    **kwargs: object,
+    *,
+    title: str | None = None,
+    source: str | None = None,
+    charts: bool = True,
+    dpi: int = 96,
+    status: Status | None = None,
+    generated: datetime | None = None,
 ) -> Path:
     """Write :func:`report_html` to `path` (UTF-8); returns the path.
 
     The page is built in memory and written to a temporary file beside
     `path`, then moved into place: a failure leaves no partial file, and an
-    existing report is replaced only by a complete one. Keyword arguments go
-    to :func:`report_html`.
+    existing report is replaced only by a complete one. Parent folders are
+    created. The other parameters are those of :func:`report_html`.
 
     Raises
     ------
     TraktFileError
         `path` cannot be written.
+
+    Examples
+    --------
+    >>> import trakt_analysis as ta
+    >>> ta.write_report(ta.load_demo(), "reports/report.html")  # doctest: +SKIP
     """
-    text = report_html(progress, **kwargs)  # type: ignore[arg-type]
+    text = report_html(
+        progress,
+        title=title,
+        source=source,
+        charts=charts,
+        dpi=dpi,
+        status=status,
+        generated=generated,
+    )
     with atomic_path(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return Path(path)
