@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .datasets import DEMO_USERS
-from .errors import TraktError
+from .errors import TraktArgumentError, TraktError
 from .sorting import SORT_ORDERS
 
 if TYPE_CHECKING:
@@ -217,15 +217,10 @@ def _load(args: argparse.Namespace, status: _Status) -> tuple[Progress, str]:
 def _fetch(user: str, *, sort: str | None, extended: str | None) -> Progress:
     """Fetch live through the client: the key from ``TRAKT_API_KEY``, the server
     from ``TRAKT_BASE_URL`` (see :class:`trakt_analysis.client.TraktClient`)."""
-    try:
-        from .client import fetch_progress  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        raise TraktError(
-            "fetching live is not available in this installation; "
-            "save the API response to a file and pass it as SOURCE"
-        ) from None
+    from .client import fetch_progress
+
     if not os.environ.get("TRAKT_API_KEY", "").strip():
-        raise TraktError(
+        raise TraktArgumentError(
             "no API key: set the TRAKT_API_KEY environment variable "
             "(it is never taken from the command line, where others could read it)"
         )
