@@ -286,3 +286,17 @@ def test_user_errors_are_one_line(trakt_server, monkeypatch, capsys):
     monkeypatch.delenv("TRAKT_API_KEY")
     assert main(["summary", "--user", "justin", "-q"]) == 1
     assert "set the TRAKT_API_KEY environment variable" in capsys.readouterr().err
+
+
+def test_report_sort_orders_the_shows_table(tmp_path, capsys):
+    out_path = tmp_path / "r.html"
+    argv = ["report", "--demo", "casual", "--sort", "title", "--no-charts", "-q"]
+    assert main([*argv, "-o", str(out_path)]) == 0
+    soup = BeautifulSoup(out_path.read_text(encoding="utf-8"), "html.parser")
+    table = soup.find("table", id="shows-table").tbody.find_all("tr")
+    got = [(tr.td.get_text(), int(tr.find_all("td")[1].get_text())) for tr in table]
+    want = sorted(
+        ((s.title, s.year) for s in demo_specs("casual")), key=lambda t: (t[0].casefold(), t[1])
+    )
+    assert got == want
+    assert got != [(s.title, s.year) for s in demo_specs("casual")]  # the order did change
