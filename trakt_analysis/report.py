@@ -113,7 +113,7 @@ _CHARTS: tuple[_Chart, ...] = (
     ),
     _Chart(
         "seasons",
-        "Completion of every season (grey: hidden seasons)",
+        "Completion of every season (purple: hidden seasons)",
         "Heatmap: completion per show and season",
         _draw_seasons,
     ),
