@@ -1,6 +1,8 @@
 """ProgressExplorer in a real JupyterLab, driven by headless Chromium (Playwright).
 
-One JupyterLab server and one browser per session. The server binds
+One JupyterLab server and one browser for this module; module scope, not
+session, because Playwright's sync API cannot run twice at once in a thread
+and other browser tests start their own. The server binds
 127.0.0.1 on a free port with a random token, and runs in temporary
 directories (notebook, settings, workspaces), so parallel runs never collide.
 Debian's chromium is used through ``executable_path``: no browser download.
@@ -112,7 +114,7 @@ def _wait_for_url(proc: subprocess.Popen[str], log: Path, token: str, timeout: f
     raise RuntimeError(f"jupyter lab did not start in {timeout:.0f} s:\n{log.read_text()}")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def jupyter_lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     _chromium()
     root = tmp_path_factory.mktemp("lab")
@@ -170,7 +172,7 @@ def jupyter_lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
             proc.wait()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     chromium = _chromium()
     try:
