@@ -1,15 +1,17 @@
 """HTML for the explorer's output area: the table with percentage bars, messages.
 
 Built by hand rather than with ``DataFrame.style`` so that it needs no jinja2
-and stays fast on thousands of rows. Every value is escaped: titles such as
+and stays fast on thousands of rows, with inline styles because an HTML widget
+has no stylesheet (the report's :mod:`trakt_analysis._html` tables rely on
+one). Every value is escaped with the shared :func:`esc`: titles such as
 ``<Tales> & =SUM(A1)`` are data, not markup.
 """
 
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
+
+from .._html import esc, fmt_date
 
 __all__ = ["message_html", "summary_html", "table_html"]
 
@@ -19,11 +21,8 @@ _NUMERIC = ("year", "completed", "aired", "left")
 
 
 def _text(value: object) -> str:
-    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
-        return ""  # NA, NaN and NaT all show as an empty cell
-    if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d")
-    return escape(str(value))
+    """Escaped cell text; NA, NaN and NaT give an empty cell."""
+    return fmt_date(value) if isinstance(value, pd.Timestamp) else esc(value)
 
 
 def _percentage_cell(value: object) -> str:
@@ -42,8 +41,7 @@ def table_html(table: pd.DataFrame, *, max_rows: int = 50) -> str:
     """An HTML table of the explorer's table; `max_rows` rows, then a note of the rest."""
     columns = list(table.columns)
     head = "".join(
-        f'<th style="{_CELL}text-align:left;">{escape(str(c).replace("_", " "))}</th>'
-        for c in columns
+        f'<th style="{_CELL}text-align:left;">{esc(str(c).replace("_", " "))}</th>' for c in columns
     )
     rows = []
     shown = table.head(max_rows)
@@ -73,8 +71,8 @@ def table_html(table: pd.DataFrame, *, max_rows: int = 50) -> str:
 
 
 def summary_html(user: str | None, summary: object) -> str:
-    who = f"<b>{escape(user)}</b>: " if user else ""
-    return f'<div class="ta-summary">{who}{escape(str(summary))}</div>'
+    who = f"<b>{esc(user)}</b>: " if user else ""
+    return f'<div class="ta-summary">{who}{esc(str(summary))}</div>'
 
 
 def message_html(text: str, *, kind: str = "error") -> str:
@@ -85,5 +83,5 @@ def message_html(text: str, *, kind: str = "error") -> str:
     return (
         f'<div class="ta-{kind}" style="color:{color};border-left:4px solid {color};'
         f'padding:4px 8px;white-space:pre-wrap;">'
-        f"<b>{label}:</b> {escape(text)}</div>"
+        f"<b>{label}:</b> {esc(text)}</div>"
     )
