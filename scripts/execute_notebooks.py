@@ -1,0 +1,95 @@
+"""Re-execute notebooks in place so that their stored outputs are byte-stable.
+
+``make notebooks`` runs this on ``notebooks/*.ipynb``. Each notebook runs top to bottom in a
+fresh kernel of *this* Python (the project's venv, as nbval's ``--nbval-current-env`` does),
+with the notebook's folder as working directory and no ``TRAKT_*`` variables in its
+environment, so stored outputs always come from the bundled fixtures, never from an account.
+Cells marked ``# NBVAL_SKIP`` (they need a real account) are not run and keep no output. Then
+what would change from run to run is made stable: no execution timestamps, widget model ids
+numbered in order, the ``python3`` kernelspec, one newline at the end.
+
+Usage: python scripts/execute_notebooks.py NOTEBOOK.ipynb [...]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+from jupyter_client.manager import KernelManager
+from nbclient import NotebookClient
+from nbval.kernel import CURRENT_ENV_KERNEL_NAME, NbvalKernelspecManager
+
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+SKIP_MARKER = re.compile(r"^\s*#\s*NBVAL_SKIP\s*$", re.MULTILINE)
+SKIP_TAG = "skip-execution"  # nbclient leaves cells with this tag alone
+
+
+def needs_account(cell) -> bool:
+    return cell.cell_type == "code" and bool(SKIP_MARKER.search(cell.source))
+
+
+def execute(path: Path) -> None:
+    nb = nbformat.read(path, as_version=4)
+    skipped = [cell for cell in nb.cells if needs_account(cell)]
+    for cell in skipped:
+        cell.metadata.setdefault("tags", []).append(SKIP_TAG)
+    km = KernelManager(
+        kernel_name=CURRENT_ENV_KERNEL_NAME, kernel_spec_manager=NbvalKernelspecManager()
+    )
+    client = NotebookClient(
+        nb,
+        km=km,
+        timeout=600,
+        record_timing=False,
+        store_widget_state=True,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    client.execute()
+    for cell in skipped:
+        cell.metadata["tags"].remove(SKIP_TAG)
+        if not cell.metadata["tags"]:
+            del cell.metadata["tags"]
+        cell.outputs, cell.execution_count = [], None
+    nb.metadata["kernelspec"] = dict(KERNELSPEC)
+    text = renumber_widget_ids(nbformat.writes(nb))
+    nbformat.validate(nbformat.reads(text, as_version=4))
+    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def renumber_widget_ids(text: str) -> str:
+    """Replace the random widget model ids with ``00..01``, ``00..02``... in order of use."""
+    nb = json.loads(text)
+    state = nb.get("metadata", {}).get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    ids = list(state)
+    for cell in nb["cells"]:
+        for output in cell.get("outputs", []):
+            view = output.get("data", {}).get(WIDGET_VIEW)
+            if view and view["model_id"] not in ids:
+                ids.append(view["model_id"])
+    if not ids:
+        return text
+    new = {old: f"{n:032x}" for n, old in enumerate(ids, start=1)}
+    return re.sub("|".join(map(re.escape, new)), lambda m: new[m.group(0)], text)
+
+
+def main(paths: list[str]) -> int:
+    if not paths:
+        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
+        return 2
+    for name in [name for name in os.environ if name.startswith("TRAKT_")]:
+        del os.environ[name]  # the kernel inherits this environment
+    for name in paths:
+        print(f"executing {name}", flush=True)
+        execute(Path(name))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
