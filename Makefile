@@ -6,9 +6,10 @@ STAMP := $(VENV)/.installed
 
 .PHONY: report test lint format bench notebooks fixtures examples clean
 
-# The main job: the demo user's progress, from the bundled data.
+# The main job: the HTML report of the bundled demo user (no key, no network).
+# It prints where the file is; open it in any browser.
 report: $(STAMP)
-	$(BIN)/python -m trakt_analysis.summary
+	$(BIN)/trakt-analysis report -o reports/report.html
 
 # The whole test suite: lint, format check, unit tests, notebooks under nbval, browser test.
 test: $(STAMP)

@@ -52,3 +52,26 @@ def test_load_demo_from_the_wheel_alone(wheel, tmp_path):
     )
     n_shows = 40  # DEMO_USERS["demo"]
     assert result.stdout.split()[0] == str(n_shows)
+
+
+def test_cli_report_from_the_wheel_alone(wheel, tmp_path):
+    """The README's main job works after a plain install: no repository, no key, no network."""
+    entry_points = zipfile.ZipFile(wheel).read(
+        next(n for n in zipfile.ZipFile(wheel).namelist() if n.endswith("entry_points.txt"))
+    )
+    assert b"trakt-analysis = trakt_analysis.cli:main" in entry_points
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); from trakt_analysis.cli import main; "
+        "raise SystemExit(main(['report', '-o', 'out/report.html', '-q', '--no-charts']))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-I", "-c", code, str(wheel)],
+        cwd=tmp_path,
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out" / "report.html"
+    assert result.stdout.startswith(f"Report written to {out.resolve()}")
+    assert 'data-metric="shows"><div class="value">40<' in out.read_text(encoding="utf-8")

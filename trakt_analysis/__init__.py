@@ -37,7 +37,9 @@ from .plotting import (
     plot_watch_split,
     plot_watch_stats,
 )
+from .report import report_html, write_report
 from .sorting import SORT_ORDERS, filter_shows, hide_completed, only_in_progress, sort_shows
+from .summary import completion_distribution, summarize, watch_next
 
 __all__ = [
     "SORT_ORDERS",
@@ -60,6 +62,7 @@ __all__ = [
     "TraktSortWarning",
     "TraktSourceError",
     "__version__",
+    "completion_distribution",
     "demo_users",
     "fetch_progress",
     "filter_shows",
@@ -74,6 +77,10 @@ __all__ = [
     "plot_season_progress",
     "plot_watch_split",
     "plot_watch_stats",
+    "report_html",
     "schema",
     "sort_shows",
+    "summarize",
+    "watch_next",
+    "write_report",
 ]

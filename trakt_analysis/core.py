@@ -8,10 +8,12 @@ columns by the schema (:mod:`.schema`) into the three frames.
 from __future__ import annotations
 
 import gc
+import os
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -65,6 +67,30 @@ class Progress:
             f"<Progress of {user}: {len(self.shows)} shows, {len(self.seasons)} seasons, "
             f"{len(self.episodes)} episodes>"
         )
+
+    # Thin wrappers: the logic lives in summary.py, display.py and export.py.
+    def summary(self) -> pd.DataFrame:
+        """Totals, one row per user: see :func:`trakt_analysis.summary.summarize`."""
+        from .summary import summarize
+
+        return summarize(self.shows)
+
+    def _repr_html_(self) -> str:
+        from .display import progress_html
+
+        return progress_html(self)
+
+    def to_csv(self, directory: str | os.PathLike[str]) -> list[Path]:
+        """Write the three frames as CSV files: see :func:`trakt_analysis.export.to_csv`."""
+        from .export import to_csv
+
+        return to_csv(self, directory)
+
+    def to_parquet(self, directory: str | os.PathLike[str]) -> list[Path]:
+        """Write the three frames as Parquet: see :func:`trakt_analysis.export.to_parquet`."""
+        from .export import to_parquet
+
+        return to_parquet(self, directory)
 
 
 def load_progress(source: Source, *, user: str | None = None) -> Progress:

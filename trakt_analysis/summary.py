@@ -1,34 +1,368 @@
-"""Print a summary of a progress response: ``python -m trakt_analysis.summary [FILE]``."""
+"""Summary numbers of watched progress: totals, completion bins, what to watch next.
+
+Everything here is computed from the shows frame, whose counts are the API's
+own (``aired``, ``completed``, ``left`` leave out specials and hidden seasons),
+so the numbers agree with what trakt.tv shows. :func:`format_summary` renders
+them as plain text for a terminal (``trakt-analysis summary``).
+"""
 
 from __future__ import annotations
 
-import sys
+import re
+from typing import TYPE_CHECKING
 
-from .core import Progress, load_progress
-from .datasets import load_demo
+import numpy as np
+import pandas as pd
+
+from .errors import TraktDataError
+
+if TYPE_CHECKING:
+    from .core import Progress
+
+__all__ = [
+    "COMPLETION_BINS",
+    "completion_distribution",
+    "episode_code",
+    "format_summary",
+    "summarize",
+    "watch_next",
+]
+
+#: Labels of :func:`completion_distribution`, in order. The middle four are
+#: half-open ranges of ``completed / aired``: 25 % falls in "25% to 50%".
+COMPLETION_BINS: tuple[str, ...] = (
+    "nothing aired",
+    "not started",
+    "under 25%",
+    "25% to 50%",
+    "50% to 75%",
+    "75% or more",
+    "finished",
+)
+
+#: Columns of :func:`summarize`, in order.
+SUMMARY_COLUMNS: tuple[str, ...] = (
+    "shows",
+    "finished",
+    "in_progress",
+    "not_started",
+    "nothing_aired",
+    "episodes_aired",
+    "episodes_watched",
+    "episodes_left",
+    "completion",
+    "plays",
+    "scrobbles",
+    "checkins",
+    "seen",
+    "up_next",
+)
+
+_NEEDED = ("user", "title", "year", "aired", "completed", "left", "plays")
 
 
-def describe(progress: Progress) -> str:
-    """A short text summary of the three frames."""
-    shows, _, episodes = progress
-    watched = int(episodes["watched"].sum())
-    left = int(shows["left"].sum())
-    lines = [
-        repr(progress),
-        f"episodes watched: {watched}, left to watch: {left}",
-        f"finished shows: {int((shows['left'] == 0).sum())} of {len(shows)}",
-        "",
-        shows[["title", "year", "completed", "aired", "percentage"]].to_string(index=False),
+def _check(shows: pd.DataFrame, needed: tuple[str, ...] = _NEEDED) -> None:
+    if not isinstance(shows, pd.DataFrame):
+        raise TraktDataError(f"expected the shows frame (a DataFrame), got {type(shows).__name__}")
+    missing = [name for name in needed if name not in shows.columns]
+    if missing:
+        raise TraktDataError(
+            f"the shows frame lacks column(s) {', '.join(missing)}; "
+            "pass the .shows frame of ta.load_progress()"
+        )
+
+
+def _counts(column: pd.Series) -> np.ndarray:
+    """An Int64 count column as int64, NA counted as 0."""
+    return column.fillna(0).to_numpy(dtype=np.int64)
+
+
+def _states(shows: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Boolean masks that partition the shows by how far the user got."""
+    aired = _counts(shows["aired"])
+    completed = _counts(shows["completed"])
+    left = _counts(shows["left"])
+    nothing = aired == 0
+    return {
+        "nothing_aired": nothing,
+        "not_started": ~nothing & (completed == 0),
+        "finished": ~nothing & (completed > 0) & (left == 0),
+        "in_progress": ~nothing & (completed > 0) & (left > 0),
+    }
+
+
+def summarize(shows: pd.DataFrame) -> pd.DataFrame:
+    """Totals of watched progress, one row per user.
+
+    Parameters
+    ----------
+    shows : pandas.DataFrame
+        The shows frame of :func:`load_progress`, for one user or several.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``user`` (NA when the user is unknown), in order of first
+        appearance. Columns:
+
+        - ``shows``: number of shows; ``finished`` (everything aired is
+          watched), ``in_progress`` (started, episodes left), ``not_started``
+          and ``nothing_aired`` split them.
+        - ``episodes_aired``, ``episodes_watched``, ``episodes_left``: sums of
+          the shows' ``aired``, ``completed`` and ``left`` (specials and hidden
+          seasons excluded, as the API counts).
+        - ``completion``: ``episodes_watched / episodes_aired`` (NA if 0).
+        - ``plays`` and its split ``scrobbles``, ``checkins``, ``seen``.
+        - ``up_next``: shows with a next episode to watch.
+
+        Use ``.T`` for a one-column view of a single user.
+
+    Examples
+    --------
+    >>> import trakt_analysis as ta
+    >>> ta.load_demo().summary().T  # doctest: +SKIP
+    """
+    _check(shows)
+    states = _states(shows)
+    per_show = pd.DataFrame(
+        {
+            "user": shows["user"].to_numpy(dtype=object),
+            "shows": np.ones(len(shows), dtype=np.int64),
+            "finished": states["finished"].astype(np.int64),
+            "in_progress": states["in_progress"].astype(np.int64),
+            "not_started": states["not_started"].astype(np.int64),
+            "nothing_aired": states["nothing_aired"].astype(np.int64),
+            "episodes_aired": _counts(shows["aired"]),
+            "episodes_watched": _counts(shows["completed"]),
+            "episodes_left": _counts(shows["left"]),
+            "plays": _counts(shows["plays"]),
+            "scrobbles": _counts(shows.get("scrobbles", pd.Series(0, index=shows.index))),
+            "checkins": _counts(shows.get("checkins", pd.Series(0, index=shows.index))),
+            "seen": _counts(shows.get("seen", pd.Series(0, index=shows.index))),
+            "up_next": _has_next(shows).astype(np.int64),
+        }
+    )
+    totals = per_show.groupby("user", dropna=False, sort=False).sum()
+    totals = totals.astype("Int64")
+    aired = totals["episodes_aired"].astype("Float64")
+    totals["completion"] = (totals["episodes_watched"] / aired).where(aired > 0, pd.NA)
+    totals = totals[list(SUMMARY_COLUMNS)]
+    totals.index = pd.Index(totals.index, dtype=shows["user"].dtype, name="user")
+    return totals
+
+
+def _has_next(shows: pd.DataFrame) -> np.ndarray:
+    if "next_season" not in shows.columns:
+        return np.zeros(len(shows), dtype=bool)
+    return shows["next_season"].notna().to_numpy(dtype=bool)
+
+
+def completion_distribution(shows: pd.DataFrame) -> pd.Series:
+    """How many shows are at each stage of completion.
+
+    Parameters
+    ----------
+    shows : pandas.DataFrame
+        The shows frame.
+
+    Returns
+    -------
+    pandas.Series
+        Counts of shows (``Int64``) indexed by :data:`COMPLETION_BINS`, every
+        bin present (0 when empty), in that order. ``completed / aired`` of a
+        show in progress falls in one of the four middle, half-open bins.
+    """
+    _check(shows, ("aired", "completed", "left"))
+    states = _states(shows)
+    aired = _counts(shows["aired"])
+    completed = _counts(shows["completed"])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        fraction = np.where(aired > 0, completed / np.maximum(aired, 1), 0.0)
+    started = states["in_progress"]
+    counts = [
+        states["nothing_aired"].sum(),
+        states["not_started"].sum(),
+        (started & (fraction < 0.25)).sum(),
+        (started & (fraction >= 0.25) & (fraction < 0.5)).sum(),
+        (started & (fraction >= 0.5) & (fraction < 0.75)).sum(),
+        (started & (fraction >= 0.75)).sum(),
+        states["finished"].sum(),
     ]
+    index = pd.Index(COMPLETION_BINS, name="completion")
+    return pd.Series(counts, index=index, name="shows", dtype="Int64")
+
+
+def episode_code(season: object, number: object) -> str:
+    """``S02E09`` for season 2, episode 9; empty when either is missing."""
+    if season is None or number is None or pd.isna(season) or pd.isna(number):
+        return ""
+    return f"S{int(season):02d}E{int(number):02d}"
+
+
+def watch_next(shows: pd.DataFrame, n: int | None = None) -> pd.DataFrame:
+    """The next episode of every show that has one, closest to finished first.
+
+    Parameters
+    ----------
+    shows : pandas.DataFrame
+        The shows frame.
+    n : int, optional
+        Keep the first `n` rows.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``user``, ``title``, ``year``, ``episode`` (``S02E09``),
+        ``next_title``, ``next_first_aired`` (the air date, UTC), ``left`` and
+        ``completion``. Started shows come first, by completion (highest
+        first), then shows not started; ties keep the frame's order. The index
+        is the shows frame's.
+    """
+    _check(shows, ("user", "title", "year", "left", "completed", "completion"))
+    has_next = _has_next(shows)
+    rows = shows[has_next]
+    started = rows["completed"].fillna(0) > 0
+    completion = rows["completion"].fillna(0).to_numpy(dtype=float)
+    order = np.lexsort((-completion, ~started.to_numpy(dtype=bool)))
+    rows = rows.iloc[order]
+    codes = [
+        episode_code(s, e)
+        for s, e in zip(
+            rows["next_season"].to_numpy(dtype=object, na_value=None),
+            rows["next_number"].to_numpy(dtype=object, na_value=None),
+            strict=True,
+        )
+    ]
+    out = pd.DataFrame(
+        {
+            "user": rows["user"],
+            "title": rows["title"],
+            "year": rows["year"],
+            "episode": pd.Series(codes, index=rows.index, dtype=shows["title"].dtype),
+            "next_title": rows.get("next_title"),
+            "next_first_aired": rows.get("next_first_aired"),
+            "left": rows["left"],
+            "completion": rows["completion"],
+        },
+        index=rows.index,
+    )
+    return out if n is None else out.head(n)
+
+
+# C0 and C1 control characters (ESC starts terminal escape sequences).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: object) -> str:
+    """Text with control characters replaced, so a title cannot drive the terminal."""
+    return _CONTROL.sub("\N{REPLACEMENT CHARACTER}", str(text))
+
+
+def _pct(value: object) -> str:
+    return "n/a" if value is None or pd.isna(value) else f"{float(value):.1%}"
+
+
+def _date(value: object) -> str:
+    return "" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
+
+
+def format_summary(progress: Progress, *, top: int = 10) -> str:
+    """The summary as plain text: totals, completion bins, what to watch next, the shows.
+
+    Parameters
+    ----------
+    progress : Progress
+        The loaded progress.
+    top : int
+        How many shows to list under "Watch next".
+    """
+    shows = progress.shows
+    totals = summarize(shows)
+    row = totals.sum(numeric_only=True) if len(totals) != 1 else totals.iloc[0]
+    aired = int(row["episodes_aired"])
+    watched = int(row["episodes_watched"])
+    who = "unknown user" if progress.user is None else repr(progress.user)
+    lines = [
+        f"Watched progress of {terminal_safe(who)}",
+        "",
+        f"  shows      {int(row['shows']):>9,}  ({int(row['finished']):,} finished, "
+        f"{int(row['in_progress']):,} in progress, {int(row['not_started']):,} not started, "
+        f"{int(row['nothing_aired']):,} with nothing aired)",
+        f"  episodes   {watched:>9,}  watched of {aired:,} aired "
+        f"({_pct(watched / aired if aired else None)}), {int(row['episodes_left']):,} left",
+        f"  plays      {int(row['plays']):>9,}  ({int(row['scrobbles']):,} scrobbles, "
+        f"{int(row['checkins']):,} check-ins, {int(row['seen']):,} seen)",
+        "",
+        "Completion",
+    ]
+    for label, count in completion_distribution(shows).items():
+        lines.append(f"  {label:<14} {int(count):>5,}")
+    nxt = watch_next(shows, n=top)
+    lines += ["", f"Watch next ({len(nxt)} of {int(row['up_next']):,} shows with a next episode)"]
+    lines += _text_table(
+        ["title", "year", "episode", "aired", "left", "done"],
+        [
+            [title, _year(year), code, _date(aired), _int(left), _pct(done)]
+            for title, year, code, aired, left, done in zip(
+                nxt["title"],
+                nxt["year"],
+                nxt["episode"],
+                nxt["next_first_aired"],
+                nxt["left"],
+                nxt["completion"],
+                strict=True,
+            )
+        ],
+    )
+    lines += ["", f"Shows ({len(shows):,})"]
+    lines += _text_table(
+        ["title", "year", "watched", "done", "left", "plays"],
+        [
+            [
+                title,
+                _year(year),
+                f"{_int(done, '?')}/{_int(aired, '?')}",
+                _pct(pct),
+                _int(left),
+                _int(plays),
+            ]
+            for title, year, done, aired, pct, left, plays in zip(
+                shows["title"],
+                shows["year"],
+                shows["completed"],
+                shows["aired"],
+                shows["completion"],
+                shows["left"],
+                shows["plays"],
+                strict=True,
+            )
+        ],
+    )
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    progress = load_progress(argv[0]) if argv else load_demo()
-    print(describe(progress))
-    return 0
+def _year(value: object) -> str:
+    return "" if value is None or pd.isna(value) else str(int(value))
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
+def _int(value: object, missing: str = "") -> str:
+    return missing if value is None or pd.isna(value) else f"{int(value):,}"
+
+
+def _text_table(headers: list[str], rows: list[list[object]], width: int = 48) -> list[str]:
+    """Rows as aligned text: the first column (titles) left, the others right."""
+    if not rows:
+        return []
+    cells = [[_clip(terminal_safe(row[0]), width), *map(str, row[1:])] for row in rows]
+    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
+
+    def line(values: list[str]) -> str:
+        first = values[0].ljust(widths[0])
+        rest = (v.rjust(w) for v, w in zip(values[1:], widths[1:], strict=True))
+        return "  " + "  ".join([first, *rest]).rstrip()
+
+    return [line(headers), *(line(r) for r in cells)]
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "\N{HORIZONTAL ELLIPSIS}"

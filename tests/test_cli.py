@@ -1,0 +1,302 @@
+"""The command line: exit codes, messages, and no partial files."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from report_expect import demo_specs, expected_totals
+
+import trakt_analysis as ta
+from trakt_analysis.cli import main
+from trakt_analysis.datasets import demo_payload
+
+
+def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None):
+    """``python -m trakt_analysis ARGS`` in a fresh interpreter."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TRAKT_")}
+    return subprocess.run(
+        [sys.executable, "-m", "trakt_analysis", *args],
+        input=stdin,
+        capture_output=True,
+        check=False,
+        timeout=120,
+        cwd=cwd,
+        env=env,
+    )
+
+
+def usage_error(capsys, argv: list[str]) -> str:
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    return capsys.readouterr().err
+
+
+def test_summary_of_the_demo_user(capsys):
+    assert main(["summary"]) == 0
+    out, err = capsys.readouterr()
+    want = expected_totals(demo_specs())
+    assert out.startswith("Watched progress of 'demo'")
+    assert f"{want['episodes_watched']:,}  watched of {want['episodes_aired']:,} aired" in out
+    assert "loading the bundled demo user 'demo'" in err
+
+
+def test_summary_of_a_file(tmp_path, capsys):
+    path = tmp_path / "progress.json"
+    path.write_bytes(demo_payload("casual"))
+    assert main(["summary", str(path), "--top", "2", "-q"]) == 0
+    out, err = capsys.readouterr()
+    assert "Watched progress of unknown user" in out
+    assert "Shows (8)" in out
+    assert err == ""
+
+
+def test_sort_orders_the_shows(capsys):
+    assert main(["summary", "--demo", "casual", "--sort", "most-completed", "-q"]) == 0
+    out = capsys.readouterr().out
+    table = out.split("Shows (8)\n", 1)[1].splitlines()[1:]
+    # most-completed sorts by the API's whole-number percentage, completed*100 // aired.
+    watched = [tuple(map(int, line.split()[-4].split("/"))) for line in table]
+    percentage = [c * 100 // a for c, a in watched]
+    assert percentage == sorted(percentage, reverse=True)
+    assert percentage != [c * 100 // a for c, a in (_casual_watched())]
+
+
+def _casual_watched():
+    return [(s.completed, s.aired) for s in demo_specs("casual")]
+
+
+def test_sort_warning_is_one_line(capsys):
+    assert main(["summary", "--demo", "casual", "--sort", "activity", "-q"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("trakt-analysis: warning: cannot sort by 'activity'")
+
+
+def test_report_writes_the_file_and_says_where(tmp_path, capsys):
+    out_path = tmp_path / "reports" / "r.html"
+    assert main(["report", "--demo", "casual", "-o", str(out_path), "--no-charts"]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip().startswith(f"Report written to {out_path.resolve()} (")
+    soup = BeautifulSoup(out_path.read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one('[data-metric="shows"] .value').get_text() == "8"
+    # Progress on stderr, step by step.
+    assert "loading the bundled demo user 'casual'" in err
+    assert "tables" in err
+
+
+def test_report_title_and_source_from_file(tmp_path, capsys):
+    src = tmp_path / "in.json"
+    src.write_bytes(demo_payload("casual"))
+    out_path = tmp_path / "r.html"
+    argv = ["report", str(src), "-o", str(out_path), "--no-charts", "--title", "<Mine>", "-q"]
+    assert main(argv) == 0
+    soup = BeautifulSoup(out_path.read_text(encoding="utf-8"), "html.parser")
+    assert soup.h1.get_text() == "<Mine>"
+    assert str(src) in soup.select_one(".meta").get_text()
+    assert capsys.readouterr().err == ""
+
+
+def test_missing_file_is_a_one_line_error(tmp_path, capsys):
+    out_path = tmp_path / "r.html"
+    code = main(["report", str(tmp_path / "nope.json"), "-o", str(out_path), "-q"])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert err.startswith("trakt-analysis: error: ")
+    assert "nope.json" in err
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
+    assert not out_path.exists()
+
+
+def test_bad_json_leaves_no_file_and_keeps_the_old_one(tmp_path, capsys):
+    src = tmp_path / "bad.json"
+    src.write_bytes(b'[{"show": {"title": "x"}')
+    out_path = tmp_path / "r.html"
+    assert main(["report", str(src), "-o", str(out_path), "-q"]) == 1
+    assert not out_path.exists()
+    out_path.write_text("previous report")
+    assert main(["report", str(src), "-o", str(out_path), "-q"]) == 1
+    assert out_path.read_text() == "previous report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json", "r.html"]
+    err = capsys.readouterr().err
+    assert "bad.json" in err
+    assert "Traceback" not in err
+
+
+def test_failure_while_building_leaves_no_partial_file(tmp_path, capsys, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("renderer crashed")
+
+    monkeypatch.setattr("trakt_analysis.report._seasons_section", broken)
+    out_path = tmp_path / "r.html"
+    assert main(["report", "--demo", "casual", "-o", str(out_path), "--no-charts", "-q"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("trakt-analysis: internal error: RuntimeError: renderer crashed")
+    assert "--debug" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unwritable_output(tmp_path, capsys):
+    (tmp_path / "dir.html").mkdir()
+    code = main(["report", "--demo", "casual", "-o", str(tmp_path / "dir.html"), "--no-charts"])
+    assert code == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1].startswith("trakt-analysis: error: cannot write")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dir.html"]
+
+
+def test_api_failure_body_is_reported(tmp_path, capsys):
+    src = tmp_path / "failure.json"
+    src.write_bytes(b'{"status": "failure", "error": "user not found"}')
+    assert main(["summary", str(src), "-q"]) == 1
+    assert "user not found" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["summary", "x.json", "--demo", "casual"], "only one data source"),
+        (["summary", "--user", "justin", "--demo", "casual"], "only one data source"),
+        (["summary", "--extended", "full"], "--extended needs --user"),
+        (["summary", "--sort", "newest"], "invalid choice: 'newest'"),
+        (["summary", "--demo", "nobody"], "invalid choice: 'nobody'"),
+        (["summary", "--top", "0"], "must be at least 1"),
+        (["report", "--user", " "], "--user needs a username"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+        ([], "required: COMMAND"),
+    ],
+)
+def test_usage_errors_exit_2(capsys, argv, message):
+    err = usage_error(capsys, argv)
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_help_lists_commands_and_options(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert "report" in out
+    assert "summary" in out
+    assert "bundled demo user" in out
+    with pytest.raises(SystemExit):
+        main(["report", "--help"])
+    out = capsys.readouterr().out
+    for option in ("--output", "--user", "--sort", "--extended", "--debug", "SOURCE"):
+        assert option in out
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert capsys.readouterr().out.strip() == f"trakt-analysis {ta.__version__}"
+
+
+def test_python_dash_m_and_debug_traceback(tmp_path):
+    ok = run("summary", "-", "-q", stdin=demo_payload("casual"))
+    assert ok.returncode == 0, ok.stderr
+    assert b"Shows (8)" in ok.stdout
+    bad = run("summary", str(tmp_path / "missing.json"))
+    assert bad.returncode == 1
+    assert b"Traceback" not in bad.stderr
+    assert bad.stderr.decode().splitlines()[-1].startswith("trakt-analysis: error:")
+    debug = run("summary", str(tmp_path / "missing.json"), "--debug")
+    assert debug.returncode == 1
+    assert b"Traceback (most recent call last)" in debug.stderr
+    assert b"TraktFileError" in debug.stderr
+
+
+def test_console_script_is_installed():
+    script = Path(sys.executable).parent / "trakt-analysis"
+    assert script.exists()
+    result = subprocess.run(
+        [str(script), "--version"], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"trakt-analysis {ta.__version__}"
+
+
+@pytest.fixture
+def trakt_server(monkeypatch):
+    """A local stand-in for api.trakt.tv that answers every progress request with a demo user."""
+    import http.server
+    import threading
+
+    seen: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            seen.append(self.path)
+            if self.path.rstrip("/").split("/")[5:6] == ["nobody"]:
+                body, status = b'{"status": "failure", "error": "user not found"}', 404
+            else:
+                body, status = demo_payload("casual"), 200
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    monkeypatch.setenv("TRAKT_BASE_URL", f"http://127.0.0.1:{server.server_address[1]}")
+    monkeypatch.setenv("TRAKT_API_KEY", "fake-key-0123456789abcdef")
+    try:
+        yield seen
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_user_fetches_live(trakt_server, tmp_path, capsys):
+    out_path = tmp_path / "r.html"
+    argv = ["report", "--user", "justin", "--sort", "activity", "--extended", "full"]
+    assert main([*argv, "-o", str(out_path), "--no-charts"]) == 0
+    assert len(trakt_server) == 1
+    path = trakt_server[0]
+    assert "/justin/" in path
+    assert "/activity" in path
+    assert path.endswith("/full")
+    out, err = capsys.readouterr()
+    html = out_path.read_text(encoding="utf-8")
+    assert "fetching the progress of 'justin'" in err
+    assert "Watched progress of justin" in html
+    for text in (out, err, html):
+        assert "fake-key-0123456789abcdef" not in text
+
+
+def test_user_errors_are_one_line(trakt_server, monkeypatch, capsys):
+    assert main(["summary", "--user", "nobody", "-q"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("trakt-analysis: error: ")
+    assert err.count("\n") == 1
+    assert "fake-key-0123456789abcdef" not in err
+    monkeypatch.delenv("TRAKT_API_KEY")
+    assert main(["summary", "--user", "justin", "-q"]) == 1
+    assert "set the TRAKT_API_KEY environment variable" in capsys.readouterr().err
+
+
+def test_report_sort_orders_the_shows_table(tmp_path, capsys):
+    out_path = tmp_path / "r.html"
+    argv = ["report", "--demo", "casual", "--sort", "title", "--no-charts", "-q"]
+    assert main([*argv, "-o", str(out_path)]) == 0
+    soup = BeautifulSoup(out_path.read_text(encoding="utf-8"), "html.parser")
+    table = soup.find("table", id="shows-table").tbody.find_all("tr")
+    got = [(tr.td.get_text(), int(tr.find_all("td")[1].get_text())) for tr in table]
+    want = sorted(
+        ((s.title, s.year) for s in demo_specs("casual")), key=lambda t: (t[0].casefold(), t[1])
+    )
+    assert got == want
+    assert got != [(s.title, s.year) for s in demo_specs("casual")]  # the order did change

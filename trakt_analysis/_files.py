@@ -1,0 +1,59 @@
+"""Write files atomically: a failed write never leaves a partial file behind."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from .errors import TraktError, TraktFileError
+
+__all__ = ["atomic_path", "write_atomic"]
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temporary path beside `path`; on success it replaces `path`.
+
+    The temporary file lives in the same directory, so :func:`os.replace` is
+    atomic. If the block raises, the temporary file is removed and `path` is
+    left as it was. The parent directory is created if needed.
+
+    Raises
+    ------
+    TraktFileError
+        The directory cannot be created or written.
+    """
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise TraktFileError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        # mkstemp makes the file private (0600); give it the usual permissions.
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and not isinstance(exc, TraktError):
+            raise TraktFileError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise
+
+
+def write_atomic(path: str | os.PathLike[str], write: Callable[[Path], object]) -> Path:
+    """Call ``write(tmp)`` on a temporary path, then move it to `path`."""
+    with atomic_path(path) as tmp:
+        write(tmp)
+    return Path(path)

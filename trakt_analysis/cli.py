@@ -1,0 +1,318 @@
+"""The command line: ``trakt-analysis report|summary [SOURCE]`` (also ``python -m trakt_analysis``).
+
+Errors are one line on stderr and a non-zero exit status: 1 for bad data, a
+failed download or an unwritable file, 2 for a bad command line, 130 when
+interrupted. ``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import sys
+import time
+import warnings
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+from .datasets import DEMO_USERS
+from .errors import TraktArgumentError, TraktError
+from .sorting import SORT_ORDERS
+
+if TYPE_CHECKING:
+    from .core import Progress
+
+__all__ = ["build_parser", "main"]
+
+PROG = "trakt-analysis"
+EXTENDED = ("normal", "full")
+
+_DESCRIPTION = """\
+Analyse trakt.tv watched progress (the user/progress/watched response).
+
+Without a SOURCE the bundled demo user is used: no API key, no network.
+"""
+
+_EPILOG = """\
+examples:
+  trakt-analysis report                       report of the bundled demo user
+  trakt-analysis report progress.json -o me.html
+  trakt-analysis summary --demo binger        a text summary of another demo user
+  trakt-analysis report --user justin --extended full   fetch live (needs an API key)
+
+Run 'trakt-analysis COMMAND --help' for a command's options.
+"""
+
+
+def _source_options() -> argparse.ArgumentParser:
+    """Options shared by every command: where the data comes from, and --debug."""
+    common = argparse.ArgumentParser(add_help=False)
+    data = common.add_argument_group("data source (one of; default: the demo user 'demo')")
+    data.add_argument(
+        "source",
+        nargs="?",
+        metavar="SOURCE",
+        help="a JSON file of a user/progress/watched response; '-' reads standard input",
+    )
+    data.add_argument(
+        "--user",
+        metavar="NAME",
+        help="fetch NAME's progress live from the trakt API: the key is read from "
+        "TRAKT_API_KEY (never from the command line), the server from TRAKT_BASE_URL",
+    )
+    data.add_argument(
+        "--demo",
+        metavar="NAME",
+        choices=list(DEMO_USERS),
+        help=f"a bundled demo user: {', '.join(DEMO_USERS)}",
+    )
+    shaping = common.add_argument_group("options")
+    shaping.add_argument(
+        "--sort",
+        metavar="ORDER",
+        choices=SORT_ORDERS,
+        help=f"order of the shows: {', '.join(SORT_ORDERS)} "
+        "(default: the response's order; with --user the API sorts)",
+    )
+    shaping.add_argument(
+        "--extended",
+        choices=EXTENDED,
+        help="with --user: ask the API for more show fields (normal: url and images; "
+        "full: network, genres, ratings ...)",
+    )
+    shaping.add_argument(
+        "-q", "--quiet", action="store_true", help="print no progress messages on stderr"
+    )
+    shaping.add_argument(
+        "--debug", action="store_true", help="on an error, show the full traceback"
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``trakt-analysis``."""
+    common = _source_options()
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description=_DESCRIPTION,
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    report = commands.add_parser(
+        "report",
+        parents=[common],
+        help="write a one-file HTML report (charts and tables; opens offline)",
+        description="Write a self-contained HTML report: summary numbers, charts and tables. "
+        "The file needs no network to open.",
+    )
+    report.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        default="report.html",
+        help="where to write the report (default: %(default)s); parent folders are created",
+    )
+    report.add_argument("--title", help="the report's heading")
+    report.add_argument(
+        "--no-charts", action="store_true", help="leave out the charts (faster, smaller)"
+    )
+    report.add_argument(
+        "--dpi",
+        type=_positive_int,
+        default=96,
+        help="resolution of the chart images (default: %(default)s; 192 for sharp prints)",
+    )
+    report.set_defaults(run=_run_report, parser=report)
+
+    summary = commands.add_parser(
+        "summary",
+        parents=[common],
+        help="print a text summary: totals, completion, what to watch next, the shows",
+        description="Print a text summary of the progress to the terminal.",
+    )
+    summary.add_argument(
+        "--top",
+        metavar="N",
+        type=_positive_int,
+        default=10,
+        help="shows listed under 'Watch next' (default: %(default)s)",
+    )
+    summary.set_defaults(run=_run_summary, parser=summary)
+    return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+class _Status:
+    """Progress messages on stderr, with the time since the start."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.start = time.perf_counter()
+
+    def __call__(self, message: str) -> None:
+        if not self.quiet:
+            elapsed = time.perf_counter() - self.start
+            print(f"{PROG}: [{elapsed:5.1f}s] {message}", file=sys.stderr, flush=True)
+
+
+def _check_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    given = [
+        name
+        for name, value in (("SOURCE", args.source), ("--user", args.user), ("--demo", args.demo))
+        if value is not None
+    ]
+    if len(given) > 1:
+        parser.error(f"give only one data source, not {' and '.join(given)}")
+    if args.extended and args.user is None:
+        parser.error("--extended needs --user: it asks the API for more fields")
+    if args.user is not None and not args.user.strip():
+        parser.error("--user needs a username")
+
+
+def _load(args: argparse.Namespace, status: _Status) -> tuple[Progress, str]:
+    """The progress the arguments name, and a label of where it came from."""
+    if args.user is not None:
+        status(f"fetching the progress of {args.user!r} from the trakt API")
+        progress = _fetch(args.user, sort=args.sort, extended=args.extended)
+        return progress, f"trakt.tv user {args.user}"
+    if args.source is not None:
+        from .core import load_progress
+
+        status(f"loading {args.source}")
+        if args.source == "-":
+            progress = load_progress(sys.stdin.buffer)
+            label = "standard input"
+        else:
+            progress = load_progress(Path(args.source))
+            label = args.source
+    else:
+        from .datasets import load_demo
+
+        name = args.demo or "demo"
+        status(f"loading the bundled demo user {name!r}")
+        progress = load_demo(name)
+        label = f"the bundled demo user {name!r}"
+    if args.sort:
+        from .sorting import sort_shows
+
+        progress = dataclasses.replace(progress, shows=sort_shows(progress.shows, args.sort))
+    return progress, label
+
+
+def _fetch(user: str, *, sort: str | None, extended: str | None) -> Progress:
+    """Fetch live through the client: the key from ``TRAKT_API_KEY``, the server
+    from ``TRAKT_BASE_URL`` (see :class:`trakt_analysis.client.TraktClient`)."""
+    from .client import fetch_progress
+
+    if not os.environ.get("TRAKT_API_KEY", "").strip():
+        raise TraktArgumentError(
+            "no API key: set the TRAKT_API_KEY environment variable "
+            "(it is never taken from the command line, where others could read it)"
+        )
+    return fetch_progress(user, sort=sort or "title", extended=extended)
+
+
+def _run_report(args: argparse.Namespace, status: _Status) -> int:
+    progress, label = _load(args, status)
+    if not args.no_charts:
+        status("loading matplotlib")
+    from .report import write_report
+
+    out = write_report(
+        progress,
+        args.output,
+        title=args.title,
+        source=label,
+        charts=not args.no_charts,
+        dpi=args.dpi,
+        status=status,
+    )
+    size = out.stat().st_size
+    print(f"Report written to {out.resolve()} ({size / 1024:,.0f} KB)")
+    return 0
+
+
+def _run_summary(args: argparse.Namespace, status: _Status) -> int:
+    from .summary import format_summary
+
+    progress, _ = _load(args, status)
+    print(format_summary(progress, top=args.top))
+    return 0
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return " / ".join(part.strip() for part in text.splitlines() if part.strip())
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: Any = None,
+    line: str | None = None,
+) -> None:
+    print(f"{PROG}: warning: {_one_line(Warning(message))}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status.
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        The arguments, without the program name; ``sys.argv[1:]`` by default.
+    """
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _check_args(args.parser, args)
+    run: Callable[[argparse.Namespace, _Status], int] = args.run
+    with warnings.catch_warnings():
+        warnings.showwarning = _show_warning
+        try:
+            return run(args, _Status(args.quiet))
+        except KeyboardInterrupt:
+            if args.debug:
+                raise
+            print(f"{PROG}: interrupted", file=sys.stderr)
+            return 130
+        except BrokenPipeError:
+            # The reader went away (e.g. `| head`): not worth a message. Point
+            # stdout at devnull so the interpreter's final flush does not fail.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return 1
+        except TraktError as exc:
+            if args.debug:
+                raise
+            print(f"{PROG}: error: {_one_line(exc)}", file=sys.stderr)
+            return 1
+        except Exception as exc:
+            if args.debug:
+                raise
+            print(
+                f"{PROG}: internal error: {type(exc).__name__}: {_one_line(exc)} "
+                "(run again with --debug for the traceback, and please report it)",
+                file=sys.stderr,
+            )
+            return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

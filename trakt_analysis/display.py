@@ -1,0 +1,71 @@
+"""The compact notebook display of a :class:`Progress` (its ``_repr_html_``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ._html import Column, esc, fmt_date, fmt_int, fmt_pct, fmt_year, table
+from .summary import summarize, watch_next
+
+if TYPE_CHECKING:
+    from .core import Progress
+
+__all__ = ["progress_html"]
+
+#: Shows listed in the notebook display; the frames hold the rest.
+DISPLAY_ROWS = 8
+
+
+def progress_html(progress: Progress, *, rows: int = DISPLAY_ROWS) -> str:
+    """A short HTML view: a headline of the totals and the next episodes to watch."""
+    shows = progress.shows
+    totals = summarize(shows).sum(numeric_only=True)
+    aired = int(totals.get("episodes_aired", 0))
+    watched = int(totals.get("episodes_watched", 0))
+    who = (
+        "unknown user"
+        if progress.user is None
+        else f"\N{LEFT SINGLE QUOTATION MARK}{progress.user}\N{RIGHT SINGLE QUOTATION MARK}"
+    )
+    head = (
+        f"<strong>Progress of {esc(who)}</strong>: "
+        f"{fmt_int(len(shows))} shows, {fmt_int(len(progress.seasons))} seasons, "
+        f"{fmt_int(len(progress.episodes))} episodes"
+    )
+    stats = (
+        f"{fmt_int(watched)} of {fmt_int(aired)} episodes watched "
+        f"({fmt_pct(watched / aired if aired else None)}), "
+        f"{fmt_int(totals.get('episodes_left', 0))} left; "
+        f"{fmt_int(totals.get('finished', 0))} shows finished, "
+        f"{fmt_int(totals.get('in_progress', 0))} in progress"
+    )
+    nxt = watch_next(shows)
+    parts = [
+        '<div class="trakt-progress">',
+        f"<p>{head}<br>{esc(stats)}</p>",
+    ]
+    if len(nxt):
+        parts.append(
+            table(
+                nxt.head(rows),
+                [
+                    Column("watch next", "title"),
+                    Column("year", "year", fmt_year, numeric=True),
+                    Column("episode", "episode"),
+                    Column("aired", "next_first_aired", fmt_date),
+                    Column("left", "left", fmt_int, numeric=True),
+                    Column("done", "completion", fmt_pct, numeric=True),
+                ],
+                cls="dataframe",
+            )
+        )
+        if len(nxt) > rows:
+            parts.append(
+                f"<p>\N{HORIZONTAL ELLIPSIS} and {fmt_int(len(nxt) - rows)} more "
+                "shows to continue.</p>"
+            )
+    parts.append(
+        "<p><small>Frames: <code>.shows</code>, <code>.seasons</code>, "
+        "<code>.episodes</code>; totals: <code>.summary()</code>.</small></p></div>"
+    )
+    return "".join(parts)

@@ -1,0 +1,137 @@
+"""Write the three frames to files: CSV for spreadsheets, Parquet for data tools.
+
+CSV cells that a spreadsheet would run as a formula (text starting with
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return) get a leading single
+quote, as OWASP advises against CSV injection: a show titled ``=SUM(A1)`` is
+written ``'=SUM(A1)``. Only text columns are touched; numbers stay numbers.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ._files import write_atomic
+from .errors import TraktDependencyError
+
+if TYPE_CHECKING:
+    from .core import Progress
+
+__all__ = ["FORMULA_PREFIXES", "guard_formulas", "to_csv", "to_parquet"]
+
+#: Leading characters that make a spreadsheet treat a cell as a formula.
+FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+
+_NAMES = ("shows", "seasons", "episodes")
+
+
+def _is_text(column: pd.Series) -> bool:
+    dtype = column.dtype
+    return (
+        isinstance(dtype, pd.StringDtype | pd.CategoricalDtype)
+        or pd.api.types.is_object_dtype(dtype)
+        or pd.api.types.is_string_dtype(dtype)
+    )
+
+
+def _guard_value(value: object) -> object:
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _listlike_to_json(value: object) -> object:
+    # List fields (genres) as JSON text: unambiguous, and it reads back with json.loads.
+    if isinstance(value, list | tuple):
+        return json.dumps(list(value), ensure_ascii=False)
+    return value
+
+
+def guard_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `frame` ready for CSV: text cells cannot start a formula.
+
+    Text columns (``str``, categorical, object) become plain text columns in
+    which every cell that starts with one of :data:`FORMULA_PREFIXES` is
+    prefixed with ``'``; list cells become JSON text. Other columns are kept.
+    """
+    out = {}
+    for name, column in frame.items():
+        if _is_text(column):
+            values = column.astype(object).map(_listlike_to_json).map(_guard_value)
+            column = values.where(column.notna(), None)
+        out[name] = column
+    return pd.DataFrame(out, index=frame.index)
+
+
+def _frames(progress: Progress) -> dict[str, pd.DataFrame]:
+    return dict(zip(_NAMES, progress, strict=True))
+
+
+def to_csv(progress: Progress, directory: str | os.PathLike[str]) -> list[Path]:
+    """Write ``shows.csv``, ``seasons.csv`` and ``episodes.csv`` into `directory`.
+
+    UTF-8, CRLF line ends (RFC 4180), a header row, no index. Formula-like
+    text is prefixed with ``'`` (see :func:`guard_formulas`); dates are ISO
+    8601 in UTC; missing values are empty cells; list cells (``genres``) are
+    JSON. Each file is written to a temporary file first, so an error leaves
+    no partial file.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The three files written.
+    """
+    directory = Path(directory)
+    paths = []
+    for name, frame in _frames(progress).items():
+        safe = guard_formulas(frame)
+        paths.append(
+            write_atomic(
+                directory / f"{name}.csv",
+                # CRLF as RFC 4180 says; it also makes the writer quote a lone
+                # "\r" inside a cell, which "\n" line ends would leave bare.
+                lambda tmp, safe=safe: safe.to_csv(
+                    tmp, index=False, encoding="utf-8", lineterminator="\r\n"
+                ),
+            )
+        )
+    return paths
+
+
+def to_parquet(progress: Progress, directory: str | os.PathLike[str]) -> list[Path]:
+    """Write ``shows.parquet``, ``seasons.parquet`` and ``episodes.parquet`` into `directory`.
+
+    The dtypes round-trip through :func:`pandas.read_parquet` (categoricals,
+    nullable integers, UTC dates). Needs pyarrow: ``pip install
+    'trakt_analysis[parquet]'``.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The three files written.
+
+    Raises
+    ------
+    TraktDependencyError
+        pyarrow is not installed.
+    """
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise TraktDependencyError(
+            "writing Parquet needs pyarrow; install it with: pip install 'trakt_analysis[parquet]'"
+        ) from None
+    directory = Path(directory)
+    paths = []
+    for name, frame in _frames(progress).items():
+        paths.append(
+            write_atomic(
+                directory / f"{name}.parquet",
+                lambda tmp, frame=frame: frame.to_parquet(tmp, index=False, engine="pyarrow"),
+            )
+        )
+    return paths

@@ -1,0 +1,474 @@
+"""The one-file HTML report: summary numbers, inline charts and the tables.
+
+The file is self-contained: charts are base64 PNG ``data:`` URIs, the style is
+inline, and there is no script. A Content-Security-Policy in the page forbids
+loading anything else, so opening it needs no network, and nothing in the data
+(titles, URLs of posters) can make the browser fetch or run anything. Every
+value from the data is escaped.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from ._files import atomic_path
+from ._html import Column, esc, figure_img, fmt_date, fmt_int, fmt_pct, fmt_year, table
+from ._version import __version__
+from .errors import TraktArgumentError
+from .summary import completion_distribution, summarize, watch_next
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from .core import Progress
+
+__all__ = ["report_html", "write_report"]
+
+#: Shows listed under "Watch next" in the report; the shows table has all.
+WATCH_NEXT_ROWS = 50
+#: Bars in the per-show charts.
+TOP = 30
+
+Status = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class _Chart:
+    key: str
+    title: str
+    alt: str
+    draw: Callable[[Progress], Figure]
+
+
+def _figure(height: float) -> tuple[Figure, Any]:
+    from matplotlib.figure import Figure  # imported on first use: it is slow
+
+    # A bare Figure, not pyplot's: nothing global to close, safe in any backend.
+    fig = Figure(figsize=(9.0, float(np.clip(height, 2.5, 14.0))), layout="constrained")
+    return fig, fig.subplots()
+
+
+def _bars_height(shows: pd.DataFrame) -> float:
+    return 1.2 + 0.28 * (min(TOP, len(shows)) + 1)
+
+
+def _draw_completion(progress: Progress) -> Figure:
+    from .plotting import plot_completion
+
+    fig, ax = _figure(_bars_height(progress.shows))
+    plot_completion(progress.shows, top=TOP, ax=ax)
+    return fig
+
+
+def _draw_plays(progress: Progress) -> Figure:
+    from .plotting import plot_watch_stats
+
+    fig, ax = _figure(_bars_height(progress.shows))
+    plot_watch_stats(progress.shows, top=TOP, ax=ax)
+    return fig
+
+
+def _draw_backlog(progress: Progress) -> Figure:
+    from .plotting import plot_backlog
+
+    fig, ax = _figure(_bars_height(progress.shows))
+    plot_backlog(progress.shows, top=TOP, ax=ax)
+    return fig
+
+
+def _draw_seasons(progress: Progress) -> Figure:
+    from .plotting import plot_season_progress
+
+    fig, ax = _figure(1.6 + 0.25 * len(progress.shows))
+    plot_season_progress(progress.seasons, ax=ax)
+    return fig
+
+
+_CHARTS: tuple[_Chart, ...] = (
+    _Chart(
+        "plays",
+        "Plays per show, split into scrobbles, check-ins and marked as seen",
+        "Bar chart: plays per show, split by kind",
+        _draw_plays,
+    ),
+    _Chart(
+        "completion",
+        "Completion per show, most completed first",
+        "Bar chart: completion per show",
+        _draw_completion,
+    ),
+    _Chart(
+        "backlog",
+        "Episodes left per show, most first",
+        "Bar chart: episodes left per show",
+        _draw_backlog,
+    ),
+    _Chart(
+        "seasons",
+        "Completion of every season (purple: hidden seasons)",
+        "Heatmap: completion per show and season",
+        _draw_seasons,
+    ),
+)
+
+_CSS = """
+:root{color-scheme:light;--fg:#1d2330;--muted:#5b6475;--line:#dde1e8;--bg:#f6f7f9;--acc:#4c72b0}
+*{box-sizing:border-box}
+body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;
+  color:var(--fg);background:var(--bg)}
+header,main,footer{max-width:1100px;margin:0 auto;padding:0 20px}
+header{padding-top:28px}
+h1{margin:0 0 4px;font-size:26px}
+h2{margin:32px 0 12px;font-size:20px;border-bottom:1px solid var(--line);padding-bottom:4px}
+.meta,footer,caption{color:var(--muted);font-size:13px}
+nav{margin:12px 0 0;font-size:14px}
+nav a{color:var(--acc);margin-right:14px;text-decoration:none}
+.stats{display:grid;grid-template-columns:repeat(auto-fill,minmax(160px,1fr));gap:10px}
+.stat{background:#fff;border:1px solid var(--line);border-radius:8px;padding:10px 12px}
+.stat .value{font-size:24px;font-weight:600;font-variant-numeric:tabular-nums}
+.stat .label{color:var(--muted);font-size:13px}
+.scroll{overflow-x:auto;background:#fff;border:1px solid var(--line);border-radius:8px}
+table.data{border-collapse:collapse;width:100%;font-size:13px}
+table.data caption{caption-side:bottom;text-align:left;padding:6px 8px}
+table.data th,table.data td{padding:4px 8px;border-bottom:1px solid var(--line);
+  text-align:left;vertical-align:top}
+table.data th{background:#eef1f5;position:sticky;top:0}
+table.data .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+table.data tbody tr:nth-child(even){background:#fafbfc}
+figure{margin:0;background:#fff;border:1px solid var(--line);border-radius:8px;padding:10px}
+figure img{max-width:100%;height:auto;display:block;margin:0 auto}
+figcaption{color:var(--muted);font-size:13px;margin-top:6px}
+.two{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1.4fr);gap:16px;align-items:start}
+@media (max-width:800px){.two{grid-template-columns:1fr}}
+details summary{cursor:pointer;margin:8px 0}
+footer{padding:24px 20px 40px}
+"""
+
+# Forbids every load but inline style and data: images (defence in depth).
+_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
+
+
+def _stat(key: str, value: str, label: str) -> str:
+    return (
+        f'<div class="stat" data-metric="{esc(key)}"><div class="value">{esc(value)}</div>'
+        f'<div class="label">{esc(label)}</div></div>'
+    )
+
+
+def _summary_section(totals: pd.Series) -> str:
+    cards = [
+        ("shows", fmt_int(totals["shows"]), "shows"),
+        ("finished", fmt_int(totals["finished"]), "finished"),
+        ("in_progress", fmt_int(totals["in_progress"]), "in progress"),
+        ("not_started", fmt_int(totals["not_started"]), "not started"),
+        ("episodes_watched", fmt_int(totals["episodes_watched"]), "episodes watched"),
+        ("episodes_left", fmt_int(totals["episodes_left"]), "episodes left"),
+        ("episodes_aired", fmt_int(totals["episodes_aired"]), "episodes aired"),
+        ("completion", fmt_pct(totals["completion"]), "of aired episodes watched"),
+        ("plays", fmt_int(totals["plays"]), "plays"),
+        ("scrobbles", fmt_int(totals["scrobbles"]), "scrobbles"),
+        ("checkins", fmt_int(totals["checkins"]), "check-ins"),
+        ("seen", fmt_int(totals["seen"]), "marked seen"),
+    ]
+    return (
+        '<section id="summary"><h2>Summary</h2><div class="stats">'
+        + "".join(_stat(*card) for card in cards)
+        + "</div></section>"
+    )
+
+
+def _plays_table(totals: pd.Series) -> str:
+    plays = int(totals["plays"])
+    frame = pd.DataFrame(
+        {
+            "kind": ["scrobbles", "check-ins", "seen", "all plays"],
+            "plays": [totals["scrobbles"], totals["checkins"], totals["seen"], plays],
+        }
+    )
+    frame["share"] = [(v / plays if plays else None) for v in frame["plays"]]
+    return table(
+        frame,
+        [
+            Column("kind", "kind"),
+            Column("plays", "plays", fmt_int, numeric=True),
+            Column("share", "share", fmt_pct, numeric=True),
+        ],
+        table_id="plays-table",
+        caption="Scrobbles are plays a media player reported; check-ins were made by hand "
+        "while watching; seen marks episodes watched earlier.",
+    )
+
+
+def _completion_table(shows: pd.DataFrame) -> str:
+    counts = completion_distribution(shows)
+    frame = pd.DataFrame({"stage": counts.index, "shows": counts.to_numpy()})
+    n = len(shows)
+    frame["share"] = [(v / n if n else None) for v in frame["shows"]]
+    return table(
+        frame,
+        [
+            Column("completion", "stage"),
+            Column("shows", "shows", fmt_int, numeric=True),
+            Column("share", "share", fmt_pct, numeric=True),
+        ],
+        table_id="completion-table",
+        caption="Completion is episodes watched over episodes aired, specials and hidden "
+        "seasons left out; the middle bins include their lower bound.",
+    )
+
+
+def _next_section(shows: pd.DataFrame) -> str:
+    nxt = watch_next(shows)
+    if not len(nxt):
+        return '<section id="next"><h2>Watch next</h2><p>No show has a next episode.</p></section>'
+    more = len(nxt) - WATCH_NEXT_ROWS
+    caption = "Started shows first, closest to finished first; the air date is the next episode's."
+    if more > 0:
+        caption += f" {more:,} more shows have a next episode; see the shows table."
+    return (
+        '<section id="next"><h2>Watch next</h2><div class="scroll">'
+        + table(
+            nxt.head(WATCH_NEXT_ROWS),
+            [
+                Column("show", "title"),
+                Column("year", "year", fmt_year, numeric=True),
+                Column("episode", "episode"),
+                Column("episode title", "next_title"),
+                Column("air date", "next_first_aired", fmt_date, numeric=True),
+                Column("left", "left", fmt_int, numeric=True),
+                Column("done", "completion", fmt_pct, numeric=True),
+            ],
+            table_id="next-table",
+            caption=caption,
+        )
+        + "</div></section>"
+    )
+
+
+def _shows_section(shows: pd.DataFrame) -> str:
+    codes = [
+        f"S{int(s):02d}E{int(e):02d}" if not (pd.isna(s) or pd.isna(e)) else ""
+        for s, e in zip(
+            shows["next_season"].to_numpy(dtype=object, na_value=None),
+            shows["next_number"].to_numpy(dtype=object, na_value=None),
+            strict=True,
+        )
+    ]
+    frame = shows.assign(_next=pd.Series(codes, index=shows.index, dtype=object))
+    return (
+        '<section id="shows"><h2>Shows</h2><div class="scroll">'
+        + table(
+            frame,
+            [
+                Column("show", "title"),
+                Column("year", "year", fmt_year, numeric=True),
+                Column("network", "network"),
+                Column("watched", "completed", fmt_int, numeric=True),
+                Column("aired", "aired", fmt_int, numeric=True),
+                Column("left", "left", fmt_int, numeric=True),
+                Column("done", "completion", fmt_pct, numeric=True),
+                Column("plays", "plays", fmt_int, numeric=True),
+                Column("scrobbles", "scrobbles", fmt_int, numeric=True),
+                Column("check-ins", "checkins", fmt_int, numeric=True),
+                Column("seen", "seen", fmt_int, numeric=True),
+                Column("next", "_next"),
+                Column("next airs", "next_first_aired", fmt_date, numeric=True),
+            ],
+            table_id="shows-table",
+            caption=f"{len(shows):,} shows.",
+        )
+        + "</div></section>"
+    )
+
+
+def _seasons_section(seasons: pd.DataFrame, figure: str = "") -> str:
+    frame = seasons.assign(_hidden=np.where(seasons["hidden"].to_numpy(dtype=bool), "hidden", ""))
+    return (
+        f'<section id="seasons"><h2>Seasons</h2>{figure}<details><summary>'
+        f"{len(seasons):,} seasons (show or hide the table)</summary>"
+        '<div class="scroll">'
+        + table(
+            frame,
+            [
+                Column("show", "title"),
+                Column("year", "year", fmt_year, numeric=True),
+                Column("season", "season", fmt_int, numeric=True),
+                Column("watched", "completed", fmt_int, numeric=True),
+                Column("aired", "aired", fmt_int, numeric=True),
+                Column("left", "left", fmt_int, numeric=True),
+                Column("done", "completion", fmt_pct, numeric=True),
+                Column("", "_hidden"),
+            ],
+            table_id="seasons-table",
+            caption="Season 0 holds the specials. Hidden seasons have no counts.",
+        )
+        + "</div></details></section>"
+    )
+
+
+def _nav(*, has_backlog: bool) -> str:
+    sections = [
+        ("summary", "Summary"),
+        ("plays", "Plays"),
+        ("completion", "Completion"),
+        ("next", "Watch next"),
+        *([("backlog", "Backlog")] if has_backlog else []),
+        ("shows", "Shows"),
+        ("seasons", "Seasons"),
+    ]
+    links = "".join(f'<a href="#{key}">{esc(label)}</a>' for key, label in sections)
+    return f"<nav>{links}</nav></header><main>"
+
+
+def _chart_figure(chart: _Chart, progress: Progress, dpi: int) -> str:
+    fig = chart.draw(progress)
+    try:
+        img = figure_img(fig, chart.alt, dpi=dpi)
+    finally:
+        fig.clear()
+    return (
+        f'<figure id="chart-{esc(chart.key)}" class="chart">{img}'
+        f"<figcaption>{esc(chart.title)}</figcaption></figure>"
+    )
+
+
+def report_html(
+    progress: Progress,
+    *,
+    title: str | None = None,
+    source: str | None = None,
+    charts: bool = True,
+    dpi: int = 96,
+    status: Status | None = None,
+    generated: datetime | None = None,
+) -> str:
+    """The report as one self-contained HTML document.
+
+    Parameters
+    ----------
+    progress : Progress
+        The loaded progress.
+    title : str, optional
+        The page's heading; by default "Watched progress of USER".
+    source : str, optional
+        Where the data came from, shown under the heading (e.g. a file name).
+    charts : bool
+        Include the charts (the slow part). Without them the report has the
+        numbers and tables only.
+    dpi : int
+        Resolution of the chart images (96 is one image pixel per CSS pixel).
+    status : callable, optional
+        Called with a short message before each step, to show progress.
+    generated : datetime, optional
+        The time printed as "generated"; now by default.
+
+    Returns
+    -------
+    str
+        The HTML text. No script, no link to anything outside the page.
+    """
+    if isinstance(dpi, bool) or not isinstance(dpi, int) or not 10 <= dpi <= 600:
+        raise TraktArgumentError(f"dpi must be a whole number from 10 to 600, got {dpi!r}")
+    say = status or (lambda message: None)
+    shows = progress.shows
+    say("summary")
+    totals = summarize(shows).sum(numeric_only=True)
+    totals["completion"] = (
+        totals["episodes_watched"] / totals["episodes_aired"] if totals["episodes_aired"] else None
+    )
+    user = progress.user
+    heading = title or (f"Watched progress of {user}" if user else "Watched progress")
+    when = (generated or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
+    meta = f"Generated {when} by trakt_analysis {__version__}"
+    if source:
+        meta += f" from {source}"
+    figures: dict[str, str] = {}
+    if charts:
+        for i, chart in enumerate(_CHARTS, start=1):
+            say(f"chart {i}/{len(_CHARTS)}: {chart.key}")
+            figures[chart.key] = _chart_figure(chart, progress, dpi)
+    say("tables")
+    body = [
+        f"<header><h1>{esc(heading)}</h1><p class=meta>{esc(meta)}</p>",
+        _nav(has_backlog="backlog" in figures),
+        _summary_section(totals),
+        '<section id="plays"><h2>Plays</h2><div class="two"><div class="scroll">',
+        _plays_table(totals),
+        "</div>",
+        figures.get("plays", ""),
+        "</div></section>",
+        '<section id="completion"><h2>Completion</h2><div class="two"><div class="scroll">',
+        _completion_table(shows),
+        "</div>",
+        figures.get("completion", ""),
+        "</div></section>",
+        _next_section(shows),
+    ]
+    if "backlog" in figures:
+        body.append(f'<section id="backlog"><h2>Backlog</h2>{figures["backlog"]}</section>')
+    body += [
+        _shows_section(shows),
+        _seasons_section(progress.seasons, figures.get("seasons", "")),
+        "</main><footer>Made with trakt_analysis. This page is one file: it loads nothing "
+        "from the network.</footer>",
+    ]
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta name="generator" content="trakt_analysis {esc(__version__)}">'
+        f"<title>{esc(heading)}</title><style>{_CSS}</style></head><body>\n"
+        + "\n".join(body)
+        + "\n</body></html>\n"
+    )
+
+
+def write_report(
+    progress: Progress,
+    path: str | os.PathLike[str],
+    *,
+    title: str | None = None,
+    source: str | None = None,
+    charts: bool = True,
+    dpi: int = 96,
+    status: Status | None = None,
+    generated: datetime | None = None,
+) -> Path:
+    """Write :func:`report_html` to `path` (UTF-8); returns the path.
+
+    The page is built in memory and written to a temporary file beside
+    `path`, then moved into place: a failure leaves no partial file, and an
+    existing report is replaced only by a complete one. Parent folders are
+    created. The other parameters are those of :func:`report_html`.
+
+    Raises
+    ------
+    TraktFileError
+        `path` cannot be written.
+
+    Examples
+    --------
+    >>> import trakt_analysis as ta
+    >>> ta.write_report(ta.load_demo(), "reports/report.html")  # doctest: +SKIP
+    """
+    text = report_html(
+        progress,
+        title=title,
+        source=source,
+        charts=charts,
+        dpi=dpi,
+        status=status,
+        generated=generated,
+    )
+    with atomic_path(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return Path(path)
