@@ -4,9 +4,14 @@
 fresh kernel of *this* Python (the project's venv, as nbval's ``--nbval-current-env`` does),
 with the notebook's folder as working directory and no ``TRAKT_*`` variables in its
 environment, so stored outputs always come from the bundled fixtures, never from an account.
-Cells marked ``# NBVAL_SKIP`` (they need a real account) are not run and keep no output. Then
-what would change from run to run is made stable: no execution timestamps, widget model ids
-numbered in order, the ``python3`` kernelspec, one newline at the end.
+Cells marked ``# NBVAL_SKIP`` (they need a real account) are not run and keep no output.
+
+Then what would change from run to run is made stable:
+- consecutive prints are joined into one stream output (the kernel splits them by timing);
+- text outputs pass through the patterns of ``notebooks/sanitize.cfg``, as nbval compares
+  them (a local server's port is stored as ``127.0.0.1:PORT``);
+- no execution timestamps; widget model ids numbered in order of use;
+- the ``python3`` kernelspec; one newline at the end of the file.
 
 Usage: python scripts/execute_notebooks.py NOTEBOOK.ipynb [...]
 """
@@ -23,12 +28,14 @@ import nbformat
 from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbval.kernel import CURRENT_ENV_KERNEL_NAME, NbvalKernelspecManager
+from nbval.plugin import get_sanitize_patterns
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 SKIP_MARKER = re.compile(r"^\s*#\s*NBVAL_SKIP\s*$", re.MULTILINE)
 SKIP_TAG = "skip-execution"  # nbclient leaves cells with this tag alone
+SANITIZE = Path(__file__).resolve().parent.parent / "notebooks" / "sanitize.cfg"
 
 
 def needs_account(cell) -> bool:
@@ -57,10 +64,50 @@ def execute(path: Path) -> None:
         if not cell.metadata["tags"]:
             del cell.metadata["tags"]
         cell.outputs, cell.execution_count = [], None
+    sanitize_outputs(nb)
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
     text = renumber_widget_ids(nbformat.writes(nb))
     nbformat.validate(nbformat.reads(text, as_version=4))
     path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def sanitize_outputs(nb) -> None:
+    """Apply sanitize.cfg to the text that nbval compares (stdout, stderr, text/* data)."""
+    patterns = [
+        (re.compile(regex), replace)
+        for regex, replace in get_sanitize_patterns(SANITIZE.read_text(encoding="utf-8"))
+    ]
+
+    def clean(text: str) -> str:
+        for regex, replace in patterns:
+            text = regex.sub(replace, text)
+        return text
+
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = coalesce_streams(cell.outputs)
+        for output in cell.get("outputs", []):
+            if output.output_type == "stream":
+                output.text = clean(output.text)
+            for mime, value in output.get("data", {}).items():
+                if mime.startswith("text/") and isinstance(value, str):
+                    output.data[mime] = clean(value)
+
+
+def coalesce_streams(outputs: list) -> list:
+    """Join consecutive prints to one stream (the kernel splits them as timing has it)."""
+    joined: list = []
+    for output in outputs:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and output.output_type == previous.output_type == "stream"
+            and output.name == previous.name
+        ):
+            previous.text += output.text
+        else:
+            joined.append(output)
+    return joined
 
 
 def renumber_widget_ids(text: str) -> str:
