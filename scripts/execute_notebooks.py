@@ -35,6 +35,7 @@ WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 SKIP_MARKER = re.compile(r"^\s*#\s*NBVAL_SKIP\s*$", re.MULTILINE)
 SKIP_TAG = "skip-execution"  # nbclient leaves cells with this tag alone
+MODEL_REF = re.compile(r"IPY_MODEL_([0-9a-f]{32})")
 SANITIZE = Path(__file__).resolve().parent.parent / "notebooks" / "sanitize.cfg"
 
 
@@ -66,8 +67,9 @@ def execute(path: Path) -> None:
         cell.outputs, cell.execution_count = [], None
     sanitize_outputs(nb)
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
-    text = renumber_widget_ids(nbformat.writes(nb))
-    nbformat.validate(nbformat.reads(text, as_version=4))
+    renumbered = nbformat.reads(renumber_widget_ids(nbformat.writes(nb)), as_version=4)
+    nbformat.validate(renumbered)
+    text = nbformat.writes(renumbered)  # again, so that the new ids are in sorted order
     path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
 
 
@@ -111,18 +113,47 @@ def coalesce_streams(outputs: list) -> list:
 
 
 def renumber_widget_ids(text: str) -> str:
-    """Replace the random widget model ids with ``00..01``, ``00..02``... in order of use."""
+    """Replace the random widget model ids with ``00..01``, ``00..02``... in a stable order.
+
+    The order is that of the widget tree, depth first: from each displayed widget in cell
+    order, then from the widgets that were never displayed (ordered by their content with
+    the ids replaced by what they refer to), so the numbering does not depend on the order
+    in which the kernel's messages arrived.
+    """
     nb = json.loads(text)
     state = nb.get("metadata", {}).get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
-    ids = list(state)
+    if not state:
+        return text
+    order: list[str] = []
+
+    def visit(model_id: str) -> None:
+        if model_id in order or model_id not in state:
+            return
+        order.append(model_id)
+        for ref in MODEL_REF.findall(json.dumps(state[model_id], sort_keys=True)):
+            visit(ref)
+
     for cell in nb["cells"]:
         for output in cell.get("outputs", []):
             view = output.get("data", {}).get(WIDGET_VIEW)
-            if view and view["model_id"] not in ids:
-                ids.append(view["model_id"])
-    if not ids:
-        return text
-    new = {old: f"{n:032x}" for n, old in enumerate(ids, start=1)}
+            if view:
+                visit(view["model_id"])
+
+    def canonical(model_id: str, seen: frozenset[str] = frozenset()) -> str:
+        """The model's content with each reference replaced by the referred model's."""
+        text = json.dumps(state[model_id], sort_keys=True)
+        if model_id in seen:
+            return text
+        return MODEL_REF.sub(
+            lambda m: canonical(m.group(1), seen | {model_id}) if m.group(1) in state else "",
+            text,
+        )
+
+    referenced = {ref for model in state.values() for ref in MODEL_REF.findall(json.dumps(model))}
+    roots = [model_id for model_id in state if model_id not in referenced]
+    for model_id in sorted(roots, key=canonical) + sorted(state, key=canonical):
+        visit(model_id)
+    new = {old: f"{n:032x}" for n, old in enumerate(order, start=1)}
     return re.sub("|".join(map(re.escape, new)), lambda m: new[m.group(0)], text)
 
 
