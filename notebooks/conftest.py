@@ -1,7 +1,8 @@
-"""Notebook runs under nbval: find the sanitize file wherever pytest is started from."""
+"""Notebook runs under nbval: set up what the kernels inherit, wherever pytest starts."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -13,3 +14,6 @@ def pytest_configure(config):
         candidate = config.rootpath / given
         if candidate.exists():
             config.option.nbval_sanitize_with = str(candidate)
+    # nbval's kernels inherit this environment. MPLBACKEND=Agg there would replace the
+    # inline backend, and the figures the notebooks store would not come back.
+    os.environ.pop("MPLBACKEND", None)

@@ -161,8 +161,9 @@ def main(paths: list[str]) -> int:
     if not paths:
         print(__doc__.strip().splitlines()[-1], file=sys.stderr)
         return 2
-    for name in [name for name in os.environ if name.startswith("TRAKT_")]:
-        del os.environ[name]  # the kernel inherits this environment
+    # The kernel inherits this environment: no account, and the inline backend for figures.
+    for name in [name for name in os.environ if name.startswith("TRAKT_")] + ["MPLBACKEND"]:
+        os.environ.pop(name, None)
     for name in paths:
         print(f"executing {name}", flush=True)
         execute(Path(name))
