@@ -30,9 +30,10 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
-# Re-execute every notebook and save it in place (after a change to outputs).
+# Re-execute every notebook and save it in place (after a change to outputs), in this venv's
+# kernel, with byte-stable outputs (scripts/execute_notebooks.py says what it normalizes).
 notebooks: $(STAMP)
-	env -u MPLBACKEND $(BIN)/jupyter nbconvert --to notebook --execute --inplace notebooks/*.ipynb
+	env -u MPLBACKEND $(BIN)/python scripts/execute_notebooks.py notebooks/*.ipynb
 
 # Rewrite data/fixtures/users/ from the generator.
 fixtures: $(STAMP)
