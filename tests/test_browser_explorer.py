@@ -26,23 +26,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_setup import ARTIFACTS, CHROMIUM_ARGS
 
 import trakt_analysis as ta
 
 pytestmark = pytest.mark.browser
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-    "--disable-dev-shm-usage",
-]
 NOTEBOOK_CELLS = [
     "import trakt_analysis as ta",
     "explorer = ta.ProgressExplorer()\nexplorer",

@@ -8,28 +8,14 @@ browser. Skipped when /usr/bin/chromium is missing, unless
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
+from browser_setup import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
 
 import trakt_analysis as ta
 from trakt_analysis.report import write_report
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-    "--disable-dev-shm-usage",
-]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +26,7 @@ def chromium():
         pytest.skip(f"{CHROMIUM} is missing (bash scripts/ensure-chromium installs it)")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:
