@@ -186,21 +186,12 @@ def _summary_section(totals: pd.Series) -> str:
 
 
 def _plays_table(totals: pd.Series) -> str:
-    plays = int(totals["plays"])
-    frame = pd.DataFrame(
-        {
-            "kind": ["scrobbles", "check-ins", "seen", "all plays"],
-            "plays": [totals["scrobbles"], totals["checkins"], totals["seen"], plays],
-        }
-    )
-    frame["share"] = [(v / plays if plays else None) for v in frame["plays"]]
-    return table(
-        frame,
-        [
-            Column("kind", "kind"),
-            Column("plays", "plays", fmt_int, numeric=True),
-            Column("share", "share", fmt_pct, numeric=True),
-        ],
+    kinds = ["scrobbles", "check-ins", "seen", "all plays"]
+    counts = [totals["scrobbles"], totals["checkins"], totals["seen"], int(totals["plays"])]
+    return _share_table(
+        ("kind", "kind", kinds),
+        ("plays", counts),
+        total=int(totals["plays"]),
         table_id="plays-table",
         caption="Scrobbles are plays a media player reported; check-ins were made by hand "
         "while watching; seen marks episodes watched earlier.",
@@ -209,19 +200,38 @@ def _plays_table(totals: pd.Series) -> str:
 
 def _completion_table(shows: pd.DataFrame) -> str:
     counts = completion_distribution(shows)
-    frame = pd.DataFrame({"stage": counts.index, "shows": counts.to_numpy()})
-    n = len(shows)
-    frame["share"] = [(v / n if n else None) for v in frame["shows"]]
-    return table(
-        frame,
-        [
-            Column("completion", "stage"),
-            Column("shows", "shows", fmt_int, numeric=True),
-            Column("share", "share", fmt_pct, numeric=True),
-        ],
+    return _share_table(
+        ("completion", "stage", list(counts.index)),
+        ("shows", list(counts.to_numpy())),
+        total=len(shows),
         table_id="completion-table",
         caption="Completion is episodes watched over episodes aired, specials and hidden "
         "seasons left out; the middle bins include their lower bound.",
+    )
+
+
+def _share_table(
+    label: tuple[str, str, list],
+    count: tuple[str, list],
+    *,
+    total: int,
+    table_id: str,
+    caption: str,
+) -> str:
+    """A table of labels, counts and each count's share of `total`."""
+    heading, label_name, labels = label
+    count_name, counts = count
+    frame = pd.DataFrame({label_name: labels, count_name: counts})
+    frame["share"] = [(v / total if total else None) for v in frame[count_name]]
+    return table(
+        frame,
+        [
+            Column(heading, label_name),
+            Column(count_name, count_name, fmt_int, numeric=True),
+            Column("share", "share", fmt_pct, numeric=True),
+        ],
+        table_id=table_id,
+        caption=caption,
     )
 
 
