@@ -37,7 +37,7 @@ notebooks: $(STAMP)
 
 # Rewrite data/fixtures/users/ from the generator.
 fixtures: $(STAMP)
-	$(BIN)/python -m trakt_analysis.datasets data/fixtures/users
+	$(BIN)/python -m trakt_analysis.demo.users data/fixtures/users
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

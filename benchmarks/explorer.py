@@ -16,10 +16,10 @@ import warnings
 from collections.abc import Callable
 
 from trakt_analysis import Progress, ProgressExplorer, load_progress
+from trakt_analysis.demo.generate import generate_progress
 from trakt_analysis.explore import Filters, view
 from trakt_analysis.explore._html import table_html
 from trakt_analysis.explore._view import figure_png
-from trakt_analysis.generate import generate_progress
 
 TARGET_MS = 300.0
 SORTS = ("title", "most-completed", "least-completed", "recently-aired", "previously-aired")

@@ -17,7 +17,7 @@ import pandas as pd
 
 import trakt_analysis as ta
 from trakt_analysis import schema
-from trakt_analysis.generate import generate_progress
+from trakt_analysis.demo.generate import generate_progress
 
 
 def median_seconds(run: Callable[[], object], repeat: int = 7) -> float:

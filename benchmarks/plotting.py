@@ -17,7 +17,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
 import trakt_analysis as ta
-from trakt_analysis.generate import generate_progress
+from trakt_analysis.demo.generate import generate_progress
 
 N_SHOWS = 2500
 TARGET_S = 2.0

@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 import trakt_analysis as ta
-from trakt_analysis.generate import generate_progress
-from trakt_analysis.report import write_report
+from trakt_analysis.demo.generate import generate_progress
+from trakt_analysis.report.html import write_report
 
 TARGET_S = 20.0
 N_SHOWS = 2_500

@@ -51,7 +51,7 @@ def _no_internet(monkeypatch):
 @pytest.fixture
 def v1_server(monkeypatch):
     """A live v1 server on 127.0.0.1 (ephemeral port) serving data/fixtures; see v1_server.py."""
-    from v1_server import V1Server
+    from trakt_analysis.demo.v1_server import V1Server
 
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")  # a proxy in the env must not apply
 

@@ -6,9 +6,9 @@ test: the report, the summary and the CLI tests compare against them.
 
 from __future__ import annotations
 
-from trakt_analysis.datasets import DEMO_USERS
-from trakt_analysis.generate import make_specs
-from trakt_analysis.summary import COMPLETION_BINS
+from trakt_analysis.analysis.summary import COMPLETION_BINS
+from trakt_analysis.demo.generate import make_specs
+from trakt_analysis.demo.users import DEMO_USERS
 
 
 def demo_specs(user: str = "demo"):

@@ -13,7 +13,7 @@ import pytest
 from browser_setup import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
 
 import trakt_analysis as ta
-from trakt_analysis.report import write_report
+from trakt_analysis.report.html import write_report
 
 pytestmark = pytest.mark.browser
 

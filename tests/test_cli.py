@@ -13,7 +13,7 @@ from report_expect import demo_specs, expected_totals
 
 import trakt_analysis as ta
 from trakt_analysis.cli import main
-from trakt_analysis.datasets import demo_payload
+from trakt_analysis.demo.users import demo_payload
 
 
 def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None):
@@ -133,7 +133,7 @@ def test_failure_while_building_leaves_no_partial_file(tmp_path, capsys, monkeyp
     def broken(*args, **kwargs):
         raise RuntimeError("renderer crashed")
 
-    monkeypatch.setattr("trakt_analysis.report._seasons_section", broken)
+    monkeypatch.setattr("trakt_analysis.report.html._seasons_section", broken)
     out_path = tmp_path / "r.html"
     assert main(["report", "--demo", "casual", "-o", str(out_path), "--no-charts", "-q"]) == 1
     err = capsys.readouterr().err

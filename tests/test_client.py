@@ -8,10 +8,10 @@ import time
 import pandas as pd
 import pytest
 import requests
-from v1_server import FAKE_KEY, FIXTURES, fixture_bytes
 
 import trakt_analysis as ta
-from trakt_analysis.client import USER_AGENT
+from trakt_analysis.demo.v1_server import FAKE_KEY, FIXTURES, fixture_bytes
+from trakt_analysis.sources.v1_api import USER_AGENT
 
 P = f"/user/progress/watched.json/{FAKE_KEY}"
 

@@ -6,9 +6,9 @@ import socket
 import time
 
 import pytest
-from v1_server import FAKE_KEY, Failure
 
 import trakt_analysis as ta
+from trakt_analysis.demo.v1_server import FAKE_KEY, Failure
 
 FAILURE = {"status": "failure", "error": "server is over capacity"}
 HTML = b"<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
@@ -178,7 +178,7 @@ def test_network_guard_blocks_non_loopback():
 
 
 def test_a_retry_object_can_be_given(v1_server):
-    from trakt_analysis._http import RETRY_STATUSES, PoliteRetry
+    from trakt_analysis._http.session import RETRY_STATUSES, PoliteRetry
 
     v1_server.status(503, FAILURE, times=10)
     retry = PoliteRetry(total=1, status_forcelist=RETRY_STATUSES, raise_on_status=False)

@@ -14,9 +14,9 @@ from bs4 import BeautifulSoup
 
 import trakt_analysis as ta
 from trakt_analysis._files import atomic_path
+from trakt_analysis.demo.generate import make_specs, render
 from trakt_analysis.errors import TraktFileError
-from trakt_analysis.export import guard_formulas
-from trakt_analysis.generate import make_specs, render
+from trakt_analysis.report.tables import guard_formulas
 
 FORMULAS = ["=SUM(A1)", "+1+2", "-2+3", "@SUM(A1)", "\tTAB", "\rCR", "=cmd|' /C calc'!A0"]
 
@@ -115,7 +115,7 @@ def test_without_pyarrow(tmp_path):
         sys.modules["pyarrow"] = None  # as if it were not installed
         import pandas as pd
         import trakt_analysis as ta
-        from trakt_analysis.report import report_html
+        from trakt_analysis.report.html import report_html
         progress = ta.load_demo()
         assert progress.shows["title"].dtype.storage == "python", progress.shows["title"].dtype
         progress.to_csv({str(tmp_path)!r})

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 import trakt_analysis as ta
-from trakt_analysis.datasets import DEMO_USERS, demo_payload
-from trakt_analysis.generate import make_specs
+from trakt_analysis.demo.generate import make_specs
+from trakt_analysis.demo.users import DEMO_USERS, demo_payload
 
 USERS_DIR = Path(__file__).parent.parent / "data" / "fixtures" / "users"
 

@@ -453,7 +453,7 @@ def _mutate(node: Any, rng: random.Random) -> None:
 
 
 def test_random_corruption_never_escapes_the_exception_family():
-    original = ta.sources.read_json(SEED)
+    original = ta.sources.files.read_json(SEED)
     rng = random.Random(20261127)
     outcomes = {"loaded": 0, "raised": 0}
     for _ in range(400):

@@ -20,7 +20,7 @@ from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
 import trakt_analysis as ta
-from trakt_analysis.generate import make_specs
+from trakt_analysis.demo.generate import make_specs
 from trakt_analysis.plotting import palette
 from trakt_analysis.plotting.episode_grid import STATE_CODES, WRAP
 from trakt_analysis.plotting.text import shorten

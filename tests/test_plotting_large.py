@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt
 import pytest
 
 import trakt_analysis as ta
-from trakt_analysis.generate import generate_progress, make_specs
+from trakt_analysis.demo.generate import generate_progress, make_specs
 
 pytestmark = pytest.mark.filterwarnings("ignore:Glyph .* missing from font:UserWarning")
 N = 2500

@@ -17,10 +17,10 @@ import warnings
 from urllib.parse import quote, quote_plus
 
 import pytest
-from v1_server import FAKE_KEY, Failure, fixture_bytes
 
 import trakt_analysis as ta
-from trakt_analysis._redact import REDACTED, SecretFilter, redact
+from trakt_analysis._http.redact import REDACTED, SecretFilter, redact
+from trakt_analysis.demo.v1_server import FAKE_KEY, Failure, fixture_bytes
 
 ODD_KEY = "odd key/+?&=%41-" + "9" * 16  # needs encoding in a path segment
 PASSWORD = "hunter2-not-real"

@@ -13,8 +13,8 @@ from PIL import Image
 from report_expect import demo_specs, expected_bins, expected_totals
 
 import trakt_analysis as ta
-from trakt_analysis.generate import make_specs, render
-from trakt_analysis.report import report_html, write_report
+from trakt_analysis.demo.generate import make_specs, render
+from trakt_analysis.report.html import report_html, write_report
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -170,7 +170,7 @@ def assert_offline(soup: BeautifulSoup, html: str | None = None) -> None:
 
 
 def test_no_external_urls(soup, demo_html):
-    assert "http://trakt.us/images/posters/0.jpg" in ta.datasets.demo_payload().decode()
+    assert "http://trakt.us/images/posters/0.jpg" in ta.demo.users.demo_payload().decode()
     assert_offline(soup, demo_html)
     csp = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
     assert "default-src 'none'" in csp["content"]
@@ -230,7 +230,7 @@ def test_write_report_failure_keeps_the_old_file(tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("chart failed")
 
-    monkeypatch.setattr("trakt_analysis.report._chart_figure", broken)
+    monkeypatch.setattr("trakt_analysis.report.html._chart_figure", broken)
     with pytest.raises(RuntimeError, match="chart failed"):
         write_report(ta.load_demo("casual"), out)
     assert out.read_text(encoding="utf-8") == "old report"

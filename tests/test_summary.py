@@ -7,10 +7,7 @@ import pytest
 from report_expect import demo_specs, expected_bins, expected_totals
 
 import trakt_analysis as ta
-from trakt_analysis.datasets import DEMO_USERS
-from trakt_analysis.errors import TraktDataError
-from trakt_analysis.generate import make_specs, render
-from trakt_analysis.summary import (
+from trakt_analysis.analysis.summary import (
     COMPLETION_BINS,
     completion_distribution,
     episode_code,
@@ -19,6 +16,9 @@ from trakt_analysis.summary import (
     terminal_safe,
     watch_next,
 )
+from trakt_analysis.demo.generate import make_specs, render
+from trakt_analysis.demo.users import DEMO_USERS
+from trakt_analysis.errors import TraktDataError
 
 
 @pytest.mark.parametrize("user", list(DEMO_USERS))
@@ -50,7 +50,7 @@ def test_summary_dtypes_and_one_row_per_user():
 
 
 def test_summary_of_unknown_user_and_empty_frame():
-    progress = ta.load_progress(ta.datasets.demo_payload("casual"))
+    progress = ta.load_progress(ta.demo.users.demo_payload("casual"))
     got = progress.summary()
     assert len(got) == 1
     assert pd.isna(got.index[0])

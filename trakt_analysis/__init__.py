@@ -8,9 +8,15 @@ from __future__ import annotations
 
 from . import schema
 from ._version import __version__
-from .client import TraktAuth, TraktClient, fetch_progress
-from .core import Progress, load_progress
-from .datasets import demo_users, load_demo
+from .analysis.sorting import (
+    SORT_ORDERS,
+    filter_shows,
+    hide_completed,
+    only_in_progress,
+    sort_shows,
+)
+from .analysis.summary import completion_distribution, summarize, watch_next
+from .demo.users import demo_users, load_demo
 from .errors import (
     TraktAPIError,
     TraktArgumentError,
@@ -29,6 +35,7 @@ from .errors import (
     TraktSourceError,
 )
 from .explore import ProgressExplorer
+from .frames import Progress, load_progress
 from .plotting import (
     plot_backlog,
     plot_completion,
@@ -38,9 +45,8 @@ from .plotting import (
     plot_watch_split,
     plot_watch_stats,
 )
-from .report import report_html, write_report
-from .sorting import SORT_ORDERS, filter_shows, hide_completed, only_in_progress, sort_shows
-from .summary import completion_distribution, summarize, watch_next
+from .report.html import report_html, write_report
+from .sources.v1_api import TraktAuth, TraktClient, fetch_progress
 
 __all__ = [
     "SORT_ORDERS",

@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .datasets import DEMO_USERS
+from .analysis.sorting import SORT_ORDERS
+from .demo.users import DEMO_USERS
 from .errors import TraktArgumentError, TraktError
-from .sorting import SORT_ORDERS
 
 if TYPE_CHECKING:
-    from .core import Progress
+    from .frames import Progress
 
 __all__ = ["build_parser", "main"]
 
@@ -191,7 +191,7 @@ def _load(args: argparse.Namespace, status: _Status) -> tuple[Progress, str]:
         progress = _fetch(args.user, sort=args.sort, extended=args.extended)
         return progress, f"trakt.tv user {args.user}"
     if args.source is not None:
-        from .core import load_progress
+        from .frames import load_progress
 
         status(f"loading {args.source}")
         if args.source == "-":
@@ -201,14 +201,14 @@ def _load(args: argparse.Namespace, status: _Status) -> tuple[Progress, str]:
             progress = load_progress(Path(args.source))
             label = args.source
     else:
-        from .datasets import load_demo
+        from .demo.users import load_demo
 
         name = args.demo or "demo"
         status(f"loading the bundled demo user {name!r}")
         progress = load_demo(name)
         label = f"the bundled demo user {name!r}"
     if args.sort:
-        from .sorting import sort_shows
+        from .analysis.sorting import sort_shows
 
         progress = dataclasses.replace(progress, shows=sort_shows(progress.shows, args.sort))
     return progress, label
@@ -217,7 +217,7 @@ def _load(args: argparse.Namespace, status: _Status) -> tuple[Progress, str]:
 def _fetch(user: str, *, sort: str | None, extended: str | None) -> Progress:
     """Fetch live through the client: the key from ``TRAKT_API_KEY``, the server
     from ``TRAKT_BASE_URL`` (see :class:`trakt_analysis.client.TraktClient`)."""
-    from .client import fetch_progress
+    from .sources.v1_api import fetch_progress
 
     if not os.environ.get("TRAKT_API_KEY", "").strip():
         raise TraktArgumentError(
@@ -231,7 +231,7 @@ def _run_report(args: argparse.Namespace, status: _Status) -> int:
     progress, label = _load(args, status)
     if not args.no_charts:
         status("loading matplotlib")
-    from .report import write_report
+    from .report.html import write_report
 
     out = write_report(
         progress,
@@ -248,7 +248,7 @@ def _run_report(args: argparse.Namespace, status: _Status) -> int:
 
 
 def _run_summary(args: argparse.Namespace, status: _Status) -> int:
-    from .summary import format_summary
+    from .analysis.summary import format_summary
 
     progress, _ = _load(args, status)
     print(format_summary(progress, top=args.top))

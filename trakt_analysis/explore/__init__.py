@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from ._sources import (
+from ..sources.catalog import (
     ClientSource,
     DemoSource,
     DirectorySource,

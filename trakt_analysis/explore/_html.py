@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .._html import esc, fmt_date
+from ..report._html import esc, fmt_date
 
 __all__ = ["message_html", "summary_html", "table_html"]
 

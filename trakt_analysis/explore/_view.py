@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import numpy as np
 import pandas as pd
 
-from ..core import Progress
+from ..analysis.sorting import SORT_ORDERS, filter_shows, sort_shows
 from ..errors import TraktArgumentError, TraktDataWarning, TraktSortWarning
-from ..sorting import SORT_ORDERS, filter_shows, sort_shows
+from ..frames import Progress
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -17,11 +17,11 @@ from typing import Any
 
 import pandas as pd
 
-from ..core import Progress
+from ..analysis.sorting import SORT_ORDERS
 from ..errors import TraktArgumentError, TraktDependencyError, TraktError
-from ..sorting import SORT_ORDERS
+from ..frames import Progress
+from ..sources.catalog import ExplorerSource, LiveSource, as_source
 from ._html import message_html, summary_html, table_html
-from ._sources import ExplorerSource, LiveSource, as_source
 from ._view import (
     TABLE_COLUMNS,
     Filters,
@@ -228,7 +228,7 @@ class ProgressExplorer:
         --------
         >>> explorer = ta.ProgressExplorer.live(user="justin", cache=True)  # doctest: +SKIP
         """
-        from ..client import TraktClient
+        from ..sources.v1_api import TraktClient
 
         def make_client(key: str | None) -> Any:
             return TraktClient(key, **client_kwargs)

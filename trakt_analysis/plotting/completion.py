@@ -9,7 +9,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
-from ..sorting import sort_shows
+from ..analysis.sorting import sort_shows
 from ._common import (
     check_frame,
     check_top,

@@ -8,8 +8,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ..core import Progress
 from ..errors import TraktArgumentError
+from ..frames import Progress
 from ._common import user_color_map, user_name
 from .backlog import plot_backlog
 from .completion import plot_completion

@@ -6,7 +6,7 @@ import warnings
 
 import pandas as pd
 
-from .errors import TraktArgumentError, TraktSortWarning
+from ..errors import TraktArgumentError, TraktSortWarning
 
 __all__ = ["SORT_ORDERS", "filter_shows", "hide_completed", "only_in_progress", "sort_shows"]
 

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from .errors import TraktDataError
+from ..errors import TraktDataError
 
 if TYPE_CHECKING:
-    from .core import Progress
+    from ..frames import Progress
 
 __all__ = [
     "COMPLETION_BINS",

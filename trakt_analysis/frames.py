@@ -20,9 +20,9 @@ import numpy as np
 import pandas as pd
 
 from . import schema
-from ._v1 import ParsedProgress, parse_progress
 from .errors import TraktDataWarning, TraktSourceError
-from .sources import Source, describe_source, read_json
+from .parsers.v1 import ParsedProgress, parse_progress
+from .sources.files import Source, describe_source, read_json
 
 __all__ = ["Progress", "frames_from_parsed", "load_progress"]
 
@@ -71,24 +71,24 @@ class Progress:
     # Thin wrappers: the logic lives in summary.py, display.py and export.py.
     def summary(self) -> pd.DataFrame:
         """Totals, one row per user: see :func:`trakt_analysis.summary.summarize`."""
-        from .summary import summarize
+        from .analysis.summary import summarize
 
         return summarize(self.shows)
 
     def _repr_html_(self) -> str:
-        from .display import progress_html
+        from .report.display import progress_html
 
         return progress_html(self)
 
     def to_csv(self, directory: str | os.PathLike[str]) -> list[Path]:
         """Write the three frames as CSV files: see :func:`trakt_analysis.export.to_csv`."""
-        from .export import to_csv
+        from .report.tables import to_csv
 
         return to_csv(self, directory)
 
     def to_parquet(self, directory: str | os.PathLike[str]) -> list[Path]:
         """Write the three frames as Parquet: see :func:`trakt_analysis.export.to_parquet`."""
-        from .export import to_parquet
+        from .report.tables import to_parquet
 
         return to_parquet(self, directory)
 

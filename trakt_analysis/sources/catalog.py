@@ -13,9 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from ..core import Progress, load_progress
-from ..datasets import demo_users, load_demo
+from ..demo.users import demo_users, load_demo
 from ..errors import TraktArgumentError, TraktFileError, TraktSourceError
+from ..frames import Progress, load_progress
 
 __all__ = [
     "ClientSource",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..analysis.summary import summarize, watch_next
 from ._html import Column, esc, fmt_date, fmt_int, fmt_pct, fmt_year, table
-from .summary import summarize, watch_next
 
 if TYPE_CHECKING:
-    from .core import Progress
+    from ..frames import Progress
 
 __all__ = ["progress_html"]
 

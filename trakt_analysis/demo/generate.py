@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 import orjson
 
-from .errors import TraktArgumentError
+from ..errors import TraktArgumentError
 
 __all__ = [
     "PROFILES",

@@ -15,7 +15,7 @@ from typing import Any
 
 import requests
 
-from .errors import TraktArgumentError, TraktDependencyError, TraktFileError
+from ..errors import TraktArgumentError, TraktDependencyError, TraktFileError
 
 __all__ = ["DEFAULT_TTL", "cached_session", "default_cache_dir"]
 

@@ -18,8 +18,8 @@ from requests.adapters import HTTPAdapter
 from urllib3.exceptions import InvalidHeader, MaxRetryError, ResponseError
 from urllib3.util.retry import Retry
 
-from ._redact import REDACTED, install_log_filter
-from .errors import TraktCacheMissError
+from ..errors import TraktCacheMissError
+from .redact import REDACTED, install_log_filter
 
 __all__ = ["KEY_PLACEHOLDER", "RETRY_STATUSES", "PoliteRetry", "SecretAdapter"]
 

@@ -14,8 +14,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import schema
-from .errors import TraktDataError
+from .. import schema
+from ..errors import TraktDataError
 
 # Seconds since the epoch that pandas' nanosecond datetimes can hold (to 2262).
 MAX_UNIX_SECONDS = 9_000_000_000

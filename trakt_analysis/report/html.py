@@ -19,16 +19,16 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from ._files import atomic_path
+from .._files import atomic_path
+from .._version import __version__
+from ..analysis.summary import completion_distribution, summarize, watch_next
+from ..errors import TraktArgumentError
 from ._html import Column, esc, figure_img, fmt_date, fmt_int, fmt_pct, fmt_year, table
-from ._version import __version__
-from .errors import TraktArgumentError
-from .summary import completion_distribution, summarize, watch_next
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from .core import Progress
+    from ..frames import Progress
 
 __all__ = ["report_html", "write_report"]
 
@@ -61,7 +61,7 @@ def _bars_height(shows: pd.DataFrame) -> float:
 
 
 def _draw_completion(progress: Progress) -> Figure:
-    from .plotting import plot_completion
+    from ..plotting import plot_completion
 
     fig, ax = _figure(_bars_height(progress.shows))
     plot_completion(progress.shows, top=TOP, ax=ax)
@@ -69,7 +69,7 @@ def _draw_completion(progress: Progress) -> Figure:
 
 
 def _draw_plays(progress: Progress) -> Figure:
-    from .plotting import plot_watch_stats
+    from ..plotting import plot_watch_stats
 
     fig, ax = _figure(_bars_height(progress.shows))
     plot_watch_stats(progress.shows, top=TOP, ax=ax)
@@ -77,7 +77,7 @@ def _draw_plays(progress: Progress) -> Figure:
 
 
 def _draw_backlog(progress: Progress) -> Figure:
-    from .plotting import plot_backlog
+    from ..plotting import plot_backlog
 
     fig, ax = _figure(_bars_height(progress.shows))
     plot_backlog(progress.shows, top=TOP, ax=ax)
@@ -85,7 +85,7 @@ def _draw_backlog(progress: Progress) -> Figure:
 
 
 def _draw_seasons(progress: Progress) -> Figure:
-    from .plotting import plot_season_progress
+    from ..plotting import plot_season_progress
 
     fig, ax = _figure(1.6 + 0.25 * len(progress.shows))
     plot_season_progress(progress.seasons, ax=ax)

@@ -17,9 +17,7 @@ from urllib3.exceptions import (
     ReadTimeoutError,
 )
 
-from ._redact import redact
-from ._v1 import check_failure_body
-from .errors import (
+from ..errors import (
     TraktAPIError,
     TraktAuthError,
     TraktConnectionError,
@@ -29,7 +27,9 @@ from .errors import (
     TraktNotFoundError,
     TraktRateLimitError,
 )
-from .sources import excerpt, parse_json
+from ..parsers.v1 import check_failure_body
+from ..sources.files import excerpt, parse_json
+from .redact import redact
 
 __all__ = ["attempts_made", "parse_response", "transport_error"]
 

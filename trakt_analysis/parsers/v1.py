@@ -17,7 +17,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import schema
+from .. import schema
+from ..errors import TraktAPIError, TraktDataError
 from ._checks import (
     BadValue,
     completion,
@@ -34,7 +35,6 @@ from ._checks import (
 )
 from ._consistency import find_inconsistencies
 from ._extras import Extras
-from .errors import TraktAPIError, TraktDataError
 
 __all__ = ["ParsedProgress", "parse_progress"]
 

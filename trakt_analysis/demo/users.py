@@ -11,8 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .core import Progress, load_progress
-from .errors import TraktArgumentError
+from ..errors import TraktArgumentError
+from ..frames import Progress, load_progress
 from .generate import Profile, generate_progress
 
 __all__ = ["DEMO_USERS", "demo_payload", "demo_users", "load_demo", "write_demo_fixtures"]

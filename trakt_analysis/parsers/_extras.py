@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import schema
+from .. import schema
 from ._checks import MAX_UNIX_SECONDS, unix_times
 
 

@@ -21,14 +21,14 @@ from urllib.parse import quote, urlsplit
 
 import requests
 
-from ._cache import DEFAULT_TTL, cached_session
-from ._http import KEY_PLACEHOLDER, RETRY_STATUSES, PoliteRetry, SecretAdapter
-from ._redact import REDACTED, install_log_filter, register_basic_auth, register_secret
-from ._responses import parse_response, transport_error
-from ._version import __version__
-from .core import Progress, load_progress
-from .errors import TraktArgumentError, TraktCacheMissError
-from .sorting import SORT_ORDERS
+from .._http.cache import DEFAULT_TTL, cached_session
+from .._http.redact import REDACTED, install_log_filter, register_basic_auth, register_secret
+from .._http.responses import parse_response, transport_error
+from .._http.session import KEY_PLACEHOLDER, RETRY_STATUSES, PoliteRetry, SecretAdapter
+from .._version import __version__
+from ..analysis.sorting import SORT_ORDERS
+from ..errors import TraktArgumentError, TraktCacheMissError
+from ..frames import Progress, load_progress
 
 __all__ = [
     "DEFAULT_BASE_URL",

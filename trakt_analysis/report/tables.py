@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ._files import write_atomic
-from .errors import TraktDependencyError
+from .._files import write_atomic
+from ..errors import TraktDependencyError
 
 if TYPE_CHECKING:
-    from .core import Progress
+    from ..frames import Progress
 
 __all__ = ["FORMULA_PREFIXES", "guard_formulas", "to_csv", "to_parquet"]
 

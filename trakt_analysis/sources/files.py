@@ -12,7 +12,7 @@ from typing import IO, Any, TypeAlias
 
 import orjson
 
-from .errors import TraktDataError, TraktFileError, TraktSourceError
+from ..errors import TraktDataError, TraktFileError, TraktSourceError
 
 __all__ = ["Source", "describe_source", "excerpt", "parse_json", "read_json"]
 

@@ -1,0 +1,4 @@
+"""The HTTP transport: sessions, retries, responses, cache, redaction.
+
+Knows HTTP, not Trakt documents.
+"""

@@ -1,0 +1,1 @@
+"""Demo data: the bundled users, the generator, and stand-in servers for tests and notebooks."""

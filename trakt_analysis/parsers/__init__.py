@@ -1,0 +1,1 @@
+"""Parsers: a document's shape -> frame columns. Pure: no I/O, no HTTP."""
