@@ -224,14 +224,14 @@ def test_next_episode_number_key_num():
 
 def test_unknown_extra_fields_are_kept_as_columns():
     item = make_item(network="HBO", ratings={"percentage": 91, "votes": 10})
-    item["last_watched_at"] = "2024-01-02T03:04:05.000Z"
+    item["watched_at"] = "2024-01-02T03:04:05.000Z"
     item["progress"]["last_episode"] = 2
     item["seasons"][0]["title"] = "Season One"
     shows, seasons, _ = load_quietly([item])
     assert shows.loc[0, "network"] == "HBO"
     assert shows.loc[0, "ratings_percentage"] == 91
     assert shows.loc[0, "ratings_votes"] == 10
-    assert shows.loc[0, "last_watched_at"] == "2024-01-02T03:04:05.000Z"
+    assert shows.loc[0, "watched_at"] == "2024-01-02T03:04:05.000Z"
     assert shows.loc[0, "progress_last_episode"] == 2
     assert seasons.loc[0, "title"] == "Show"  # the identity column is not overwritten...
     assert seasons.loc[0, "season_title"] == "Season One"  # ...the season's field is kept

@@ -121,13 +121,13 @@ def test_activity_without_times_warns_and_keeps_order(shows):
 
 
 def test_activity_with_last_watched_times():
-    data = [
-        item("A", 2000, 2, 1, last_watched_at="2024-01-01T00:00:00Z"),
-        item("B", 2000, 2, 1, last_watched_at="2024-03-01T00:00:00Z"),
-        item("C", 2000, 2, 1),
-        item("D", 2000, 2, 1, last_watched_at="2024-02-01T00:00:00Z"),
-    ]
-    out = ta.sort_shows(ta.load_progress(data).shows, "activity")
+    data = [item(title, 2000, 2, 1) for title in "ABCD"]
+    shows = ta.load_progress(data).shows
+    # v2 and the export fill last_watched_at; C was never watched (NaT).
+    shows["last_watched_at"] = pd.to_datetime(
+        ["2024-01-01", "2024-03-01", None, "2024-02-01"], utc=True
+    )
+    out = ta.sort_shows(shows, "activity")
     assert list(out["title"]) == ["B", "D", "A", "C"]
 
 

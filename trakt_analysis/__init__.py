@@ -2,9 +2,16 @@
 
 >>> import trakt_analysis as ta
 >>> shows, seasons, episodes = ta.load_demo()
+
+``import trakt_analysis`` loads pandas but not matplotlib or ipywidgets: the
+charts (``ta.plot_*``), the explorer and the report are imported on first use
+(PEP 562), so a pandas user or ``trakt-analysis summary`` never pays for them.
 """
 
 from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from . import schema
 from ._version import __version__
@@ -33,25 +40,58 @@ from .errors import (
     TraktRateLimitError,
     TraktSortWarning,
     TraktSourceError,
+    TraktWarning,
 )
-from .explore import ProgressExplorer
-from .frames import Progress, load_progress
-from .plotting import (
-    plot_backlog,
-    plot_completion,
-    plot_episode_grid,
-    plot_overview,
-    plot_season_progress,
-    plot_watch_split,
-    plot_watch_stats,
-)
-from .report.html import report_html, write_report
+from .progress import Progress, Provenance
+from .sources.files import load_progress
 from .sources.v1_api import TraktAuth, TraktClient, fetch_progress
+
+if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
+    from .explore import ProgressExplorer
+    from .plotting import (
+        plot_backlog,
+        plot_completion,
+        plot_episode_grid,
+        plot_overview,
+        plot_season_progress,
+        plot_watch_split,
+        plot_watch_stats,
+    )
+    from .report.html import report_html, write_report
+
+# name -> module that defines it, imported on first access.
+_LAZY: dict[str, str] = {
+    "ProgressExplorer": ".explore",
+    "plot_backlog": ".plotting",
+    "plot_completion": ".plotting",
+    "plot_episode_grid": ".plotting",
+    "plot_overview": ".plotting",
+    "plot_season_progress": ".plotting",
+    "plot_watch_split": ".plotting",
+    "plot_watch_stats": ".plotting",
+    "report_html": ".report.html",
+    "write_report": ".report.html",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'trakt_analysis' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value  # later lookups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "SORT_ORDERS",
     "Progress",
     "ProgressExplorer",
+    "Provenance",
     "TraktAPIError",
     "TraktArgumentError",
     "TraktAuth",
@@ -69,6 +109,7 @@ __all__ = [
     "TraktRateLimitError",
     "TraktSortWarning",
     "TraktSourceError",
+    "TraktWarning",
     "__version__",
     "completion_distribution",
     "demo_users",

@@ -23,7 +23,7 @@ from .demo.users import DEMO_USERS
 from .errors import TraktArgumentError, TraktError
 
 if TYPE_CHECKING:
-    from .frames import Progress
+    from .progress import Progress
 
 __all__ = ["build_parser", "main"]
 
@@ -191,7 +191,7 @@ def _load(args: argparse.Namespace, status: _Status) -> tuple[Progress, str]:
         progress = _fetch(args.user, sort=args.sort, extended=args.extended)
         return progress, f"trakt.tv user {args.user}"
     if args.source is not None:
-        from .frames import load_progress
+        from .sources.files import load_progress
 
         status(f"loading {args.source}")
         if args.source == "-":

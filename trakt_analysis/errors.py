@@ -1,8 +1,35 @@
-"""The toolkit's exception and warning family.
+"""The toolkit's exception and warning family, and the policy for using them.
 
 Every error the toolkit raises derives from :class:`TraktError`, so callers can
 catch one type. Subclasses also derive from the matching builtin where one fits
 (``ValueError`` for bad data, ``OSError`` for files), so generic handlers work too.
+Every warning derives from :class:`TraktWarning`.
+
+The policy
+----------
+Always raise (the user gets nothing rather than something wrong):
+    - the document's structure is broken: not JSON, truncated, the wrong top-level
+      shape, a show without a title, a list where an object belongs
+      (:class:`TraktDataError`, saying where: line and column, or item, show and
+      field path);
+    - the document is another Trakt format than the one the function reads
+      (:class:`TraktDataError` naming the format and the function to call);
+    - the API's own error body (:class:`TraktAPIError` with the API's message);
+    - transport and HTTP failures (:class:`TraktHTTPError` and its subclasses,
+      :class:`TraktConnectionError`), files that cannot be read or written
+      (:class:`TraktFileError`), a missing optional extra
+      (:class:`TraktDependencyError`).
+
+Load with a :class:`TraktDataWarning` naming the show (the other shows are never
+lost):
+    - one odd value in one show (a count that is negative or not a number, an
+      unparsable date): the value loads as NA, never as 0, true or "finished";
+    - counts that disagree with each other (totals against seasons, a percentage
+      against its counts, more completed than aired).
+
+Argument errors (:class:`TraktArgumentError`, before any work is done):
+    - a value outside a fixed set of choices (the message lists them), a frame
+      that is not the one the function takes, a bad option combination.
 """
 
 from __future__ import annotations
@@ -23,6 +50,7 @@ __all__ = [
     "TraktRateLimitError",
     "TraktSortWarning",
     "TraktSourceError",
+    "TraktWarning",
 ]
 
 
@@ -97,9 +125,13 @@ class TraktDependencyError(TraktError, ImportError):
     """An optional feature was asked for but its extra is not installed (named in the message)."""
 
 
-class TraktDataWarning(UserWarning):
-    """The data loaded, but something in it is inconsistent (named in the message)."""
+class TraktWarning(UserWarning):
+    """Base class of every warning issued by :mod:`trakt_analysis`."""
 
 
-class TraktSortWarning(UserWarning):
+class TraktDataWarning(TraktWarning):
+    """The data loaded, but something in it is odd or inconsistent (the show is named)."""
+
+
+class TraktSortWarning(TraktWarning):
     """A requested order cannot be applied to this data; the input order was kept."""

@@ -1,12 +1,13 @@
-"""The schema of the three frames, declared once: column name -> dtype.
+"""The schema of the frames, declared once: column name -> dtype.
 
-Every source (a v1 response, later v2 and the account export) produces the
-same frames, so plotting, widgets and reports can rely on these names and
-dtypes. Columns listed here are always present, in this order. The shows frame
-may carry further columns after them: the extra fields of the ``show`` object
-(``extended=normal|full``), flattened with ``_``.
+Every source (a v1 response, API v2, the account export) produces the same
+frames, so plotting, widgets and reports can rely on these names and dtypes.
+A column a source cannot fill is all NA (never a made-up 0); :data:`FILLED_BY`
+says which source fills which column. Columns listed here are always present,
+in this order. The shows frame may carry further columns after them: the extra
+fields of the ``show`` object (``extended=normal|full``), flattened with ``_``.
 
-The identity columns (``user``, ``title``, ``year`` and the three ids) are on
+The identity columns (``user``, ``title``, ``year`` and the ids) are on
 every frame, so the frames join on them. In the long frames (seasons and
 episodes) the text identity columns are categoricals: a title repeated on
 200,000 episode rows then costs a small integer code per row instead of a
@@ -22,6 +23,8 @@ import pandas as pd
 
 __all__ = [
     "EPISODES",
+    "FILLED_BY",
+    "HISTORY",
     "IDENTITY",
     "SEASONS",
     "SHOWS",
@@ -32,13 +35,19 @@ __all__ = [
 STR = pd.StringDtype(na_value=float("nan"))  # pandas 3's default "str" dtype
 UTC = pd.DatetimeTZDtype(tz="UTC")
 
-#: Columns that identify a show; present on every frame.
+#: Columns that identify a show; present on every frame. ``(title, year)`` is not
+#: unique (remakes, and a movie and a show may share both): Trakt's ids are kept.
+#: v1 sends imdb, tvdb and tvrage ids; v2 and the export send trakt, slug, imdb,
+#: tvdb and tmdb ids.
 IDENTITY: dict[str, object] = {
     "user": STR,
     "title": STR,
     "year": "Int64",
+    "trakt_id": "Int64",
+    "slug": STR,
     "imdb_id": STR,
     "tvdb_id": "Int64",
+    "tmdb_id": "Int64",
     "tvrage_id": "Int64",
 }
 
@@ -68,6 +77,10 @@ SHOWS: dict[str, object] = {
     "next_number": "Int64",
     "next_title": STR,
     "next_first_aired": UTC,
+    # When the user last watched an episode of the show, and when they reset it
+    # to watch it again (a rewatch); UTC. v1 sends neither.
+    "last_watched_at": UTC,
+    "reset_at": UTC,
     **VIEWER,
 }
 
@@ -89,10 +102,95 @@ EPISODES: dict[str, object] = {
     "season": "int32",
     "episode": "int32",
     "watched": "bool",
+    # Plays of this episode and the last one (UTC); v1 sends neither.
+    "plays": "Int64",
+    "last_watched_at": UTC,
+    # The episode's air time (UTC) and runtime in minutes, where the source or
+    # the metadata (TVmaze) has them.
+    "first_aired": UTC,
+    "runtime": "Int64",
+}
+
+#: One row per play (a scrobble, a check-in or a "seen" mark), newest first, as
+#: in the API's history and the export's ``watched-history-N.json``. Episodes
+#: and movies: ``type`` tells them apart; a movie's ``season``/``episode`` are NA
+#: and its ``title``/``year``/ids are the movie's. ``None`` for sources without
+#: a history (v1).
+HISTORY: dict[str, object] = {
+    **IDENTITY,
+    "id": "Int64",  # the history entry's id
+    "watched_at": UTC,
+    "action": STR,  # "scrobble", "checkin" or "watch" (marked as seen)
+    "type": STR,  # "episode" or "movie"
+    "season": "Int64",
+    "episode": "Int64",
+    "episode_title": STR,
+    "episode_trakt_id": "Int64",
+    "runtime": "Int64",  # minutes; NA when unknown, never 0
+}
+
+#: Which source fills which columns, beyond the identity columns each sends.
+#: Every other column of :data:`SHOWS`, :data:`SEASONS` and :data:`EPISODES` is
+#: all NA for that source. "export" is :func:`~trakt_analysis.load_export` without
+#: metadata; with TVmaze metadata it also fills the counts and air times.
+FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
+    "v1": {
+        "identity": ("title", "year", "imdb_id", "tvdb_id", "tvrage_id"),
+        "shows": (
+            "aired",
+            "completed",
+            "left",
+            "percentage",
+            "completion",
+            "plays",
+            "scrobbles",
+            "checkins",
+            "seen",
+            "next_season",
+            "next_number",
+            "next_title",
+            "next_first_aired",
+            *VIEWER,
+        ),
+        "seasons": ("aired", "completed", "left", "percentage", "completion", "hidden"),
+        "episodes": ("watched",),
+    },
+    "v2": {
+        "identity": ("title", "year", "trakt_id", "slug", "imdb_id", "tvdb_id", "tmdb_id"),
+        "shows": (
+            "aired",
+            "completed",
+            "left",
+            "completion",
+            "plays",
+            "next_season",
+            "next_number",
+            "next_title",
+            "next_first_aired",
+            "last_watched_at",
+            "reset_at",
+        ),
+        "seasons": ("aired", "completed", "left", "completion", "hidden"),
+        "episodes": ("watched", "plays", "last_watched_at"),
+    },
+    "export": {
+        "identity": ("title", "year", "trakt_id", "slug", "imdb_id", "tvdb_id", "tmdb_id"),
+        "shows": (
+            "completed",
+            "plays",
+            "scrobbles",
+            "checkins",
+            "seen",
+            "last_watched_at",
+            "reset_at",
+        ),
+        "seasons": ("completed", "hidden"),
+        "episodes": ("watched", "plays", "last_watched_at"),
+    },
 }
 
 #: Identity text columns stored as categoricals in the long frames.
-CATEGORICAL_IN_LONG_FRAMES = ("user", "title", "imdb_id")
+CATEGORICAL_IN_LONG_FRAMES = ("user", "title", "slug", "imdb_id")
 
 
 def frame_dtypes(schema: Mapping[str, object], *, long: bool) -> dict[str, object]:

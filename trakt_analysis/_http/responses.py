@@ -7,6 +7,7 @@ chained (its message holds the real URL), only described.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import requests
@@ -27,8 +28,7 @@ from ..errors import (
     TraktNotFoundError,
     TraktRateLimitError,
 )
-from ..parsers.v1 import check_failure_body
-from ..sources.files import excerpt, parse_json
+from ..parsers._json import excerpt, parse_json
 from .redact import redact
 
 __all__ = ["attempts_made", "parse_response", "transport_error"]
@@ -48,8 +48,24 @@ def attempts_made(response: requests.Response) -> int:
     return 1 + len(history)
 
 
-def parse_response(response: requests.Response, label: str) -> Any:
+def parse_response(
+    response: requests.Response,
+    label: str,
+    *,
+    check_body: Callable[[Any, str], None] | None = None,
+) -> Any:
     """Return the parsed JSON of a successful response, or raise the matching error.
+
+    Parameters
+    ----------
+    response : requests.Response
+        The answer.
+    label : str
+        Names the request in messages (with any secret already redacted).
+    check_body : callable, optional
+        ``check_body(data, where)`` raises :class:`TraktAPIError` for an API's
+        failure body that came with a 2xx status (v1's ``{"status": "failure"}``);
+        this layer knows HTTP, not the API's documents.
 
     Raises
     ------
@@ -76,7 +92,8 @@ def parse_response(response: requests.Response, label: str) -> Any:
         detail = f"the API says: {message}" if message else excerpt(body)
         raise _status_error(response, where, detail)
     try:
-        check_failure_body(data, where)
+        if check_body is not None:
+            check_body(data, where)
     except TraktAPIError as exc:
         failure = redact(str(exc))
     if failure is not None:

@@ -17,7 +17,7 @@ import pandas as pd
 from ..errors import TraktDataError
 
 if TYPE_CHECKING:
-    from ..frames import Progress
+    from ..progress import Progress
 
 __all__ = [
     "COMPLETION_BINS",

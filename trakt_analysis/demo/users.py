@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from ..errors import TraktArgumentError
-from ..frames import Progress, load_progress
+from ..progress import Progress
+from ..sources.files import load_progress
 from .generate import Profile, generate_progress
 
 __all__ = ["DEMO_USERS", "demo_payload", "demo_users", "load_demo", "write_demo_fixtures"]

@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..analysis.sorting import SORT_ORDERS, filter_shows, sort_shows
 from ..errors import TraktArgumentError, TraktDataWarning, TraktSortWarning
-from ..frames import Progress
+from ..progress import Progress
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..analysis.sorting import SORT_ORDERS
 from ..errors import TraktArgumentError, TraktDependencyError, TraktError
-from ..frames import Progress
+from ..progress import Progress
 from ..sources.catalog import ExplorerSource, LiveSource, as_source
 from ._html import message_html, summary_html, table_html
 from ._view import (

@@ -11,7 +11,6 @@ the caller to emit.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -35,6 +34,7 @@ from ._checks import (
 )
 from ._consistency import find_inconsistencies
 from ._extras import Extras
+from .parsed import ParsedProgress
 
 __all__ = ["ParsedProgress", "parse_progress"]
 
@@ -55,16 +55,6 @@ _NEXT_CORE = ("season", "num", "number", "title", "first_aired")
 # cap keeps them in int64 and keeps charts from allocating huge grids.
 _MAX_NUMBER = 10**6
 _MAX_WARNINGS = 10
-
-
-@dataclass
-class ParsedProgress:
-    """Columns of the three frames, each a pandas array or list, plus warnings."""
-
-    shows: dict[str, Any]
-    seasons: dict[str, Any]
-    episodes: dict[str, Any]
-    warnings: list[str] = field(default_factory=list)
 
 
 _DIGITS = [str(n) for n in range(1, 513)]

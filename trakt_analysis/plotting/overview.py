@@ -9,7 +9,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..errors import TraktArgumentError
-from ..frames import Progress
+from ..progress import Progress
 from ._common import user_color_map, user_name
 from .backlog import plot_backlog
 from .completion import plot_completion

@@ -8,7 +8,7 @@ from ..analysis.summary import summarize, watch_next
 from ._html import Column, esc, fmt_date, fmt_int, fmt_pct, fmt_year, table
 
 if TYPE_CHECKING:
-    from ..frames import Progress
+    from ..progress import Progress
 
 __all__ = ["progress_html"]
 

@@ -28,7 +28,7 @@ from ._html import Column, esc, figure_img, fmt_date, fmt_int, fmt_pct, fmt_year
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from ..frames import Progress
+    from ..progress import Progress
 
 __all__ = ["report_html", "write_report"]
 

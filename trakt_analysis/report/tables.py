@@ -19,7 +19,7 @@ from .._files import write_atomic
 from ..errors import TraktDependencyError
 
 if TYPE_CHECKING:
-    from ..frames import Progress
+    from ..progress import Progress
 
 __all__ = ["FORMULA_PREFIXES", "guard_formulas", "to_csv", "to_parquet"]
 

@@ -15,7 +15,8 @@ from typing import Any, Protocol, runtime_checkable
 
 from ..demo.users import demo_users, load_demo
 from ..errors import TraktArgumentError, TraktFileError, TraktSourceError
-from ..frames import Progress, load_progress
+from ..progress import Progress
+from ..sources.files import load_progress
 
 __all__ = [
     "ClientSource",

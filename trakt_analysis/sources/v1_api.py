@@ -28,7 +28,9 @@ from .._http.session import KEY_PLACEHOLDER, RETRY_STATUSES, PoliteRetry, Secret
 from .._version import __version__
 from ..analysis.sorting import SORT_ORDERS
 from ..errors import TraktArgumentError, TraktCacheMissError
-from ..frames import Progress, load_progress
+from ..parsers.v1 import check_failure_body
+from ..progress import Progress
+from ..sources.files import load_progress
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -390,7 +392,7 @@ class TraktClient:
             not getattr(response, "from_cache", False) or response.status_code == 504
         ):
             raise TraktCacheMissError(f"offline mode: {label} is not in the cache")
-        return parse_response(response, label)
+        return parse_response(response, label, check_body=check_failure_body)
 
 
 _CLIENT_OPTIONS = frozenset(inspect.signature(TraktClient.__init__).parameters) - {"self"}

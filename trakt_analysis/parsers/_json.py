@@ -1,0 +1,68 @@
+"""JSON decoding with precise messages: line and column, HTML error pages, truncation.
+
+Pure: takes bytes, returns parsed JSON or raises :class:`TraktDataError`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from ..errors import TraktDataError
+
+__all__ = ["excerpt", "parse_json"]
+
+_BOM = b"\xef\xbb\xbf"
+_EXCERPT = 80
+
+
+def parse_json(data: bytes, *, label: str = "<bytes>") -> Any:
+    """Parse JSON bytes, turning every failure into a :class:`TraktDataError`.
+
+    The message gives the line and column of the problem, and says so when the
+    bytes look like an HTML page (a server's error page) rather than JSON.
+    """
+    if data.startswith(_BOM):
+        data = data[len(_BOM) :]
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        raise _decode_error(data, exc, label) from None
+    except RecursionError:  # pragma: no cover - orjson limits depth itself
+        raise TraktDataError(f"{label}: JSON is nested too deeply") from None
+
+
+def _decode_error(data: bytes, exc: orjson.JSONDecodeError, label: str) -> TraktDataError:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        line, col = _line_col(
+            data.decode("utf-8", errors="replace"),
+            len(data[: bad.start].decode("utf-8", errors="replace")),
+        )
+        return TraktDataError(
+            f"{label}: not valid UTF-8 at line {line} column {col} "
+            f"(byte {bad.start}: {data[bad.start : bad.start + 1]!r})"
+        )
+    if data.lstrip().startswith(b"<"):  # an HTML (or XML) error page
+        return TraktDataError(f"{label}: expected JSON, got what looks like HTML: {excerpt(data)}")
+    if not data.strip():
+        return TraktDataError(f"{label}: empty input, expected a JSON list")
+    line, col = _line_col(text, exc.pos)  # orjson's pos counts characters
+    what = exc.msg
+    if exc.pos >= len(text.rstrip()):
+        what = f"{what} (the JSON ends early: truncated?)"
+    return TraktDataError(f"{label}: invalid JSON at line {line} column {col}: {what}")
+
+
+def _line_col(text: str, pos: int) -> tuple[int, int]:
+    """1-based line and column of character offset `pos` in `text`."""
+    line = text.count("\n", 0, pos) + 1
+    return line, pos - text.rfind("\n", 0, pos)
+
+
+def excerpt(data: bytes) -> str:
+    """The start of a body, whitespace folded, quoted: for error messages."""
+    text = " ".join(data[:400].decode("utf-8", errors="replace").split())
+    return repr(text[:_EXCERPT] + ("…" if len(text) > _EXCERPT else ""))
