@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from report_expect import demo_specs, expected_totals
 
 import trakt_analysis as ta
+from tests.helpers.report_expect import demo_specs, expected_totals
 from trakt_analysis.cli import main
 from trakt_analysis.demo.users import demo_payload
 

@@ -12,7 +12,7 @@ import trakt_analysis as ta
 from trakt_analysis.demo.generate import make_specs
 from trakt_analysis.demo.users import DEMO_USERS, demo_payload
 
-USERS_DIR = Path(__file__).parent.parent / "data" / "fixtures" / "users"
+USERS_DIR = Path(__file__).parents[2] / "data" / "fixtures" / "users"
 
 
 def specs_of(user: str):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _explore_data import OTHER, RESPONSE, write_users
 
 import trakt_analysis as ta
+from tests.helpers.explore_data import OTHER, RESPONSE, write_users
 from trakt_analysis.explore import (
     ClientSource,
     DemoSource,
@@ -16,7 +16,7 @@ from trakt_analysis.explore import (
     as_source,
 )
 
-FIXTURE_USERS = Path(__file__).resolve().parent.parent / "data" / "fixtures" / "users"
+FIXTURE_USERS = Path(__file__).resolve().parents[2] / "data" / "fixtures" / "users"
 
 
 class FakeClient:

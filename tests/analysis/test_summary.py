@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from report_expect import demo_specs, expected_bins, expected_totals
 
 import trakt_analysis as ta
+from tests.helpers.report_expect import demo_specs, expected_bins, expected_totals
 from trakt_analysis.analysis.summary import (
     COMPLETION_BINS,
     completion_distribution,

@@ -17,7 +17,7 @@ import pytest
 import trakt_analysis as ta
 from trakt_analysis import schema
 
-SEED = Path(__file__).parent.parent / "data" / "fixtures" / "seed_example.json"
+SEED = Path(__file__).parents[2] / "data" / "fixtures" / "seed_example.json"
 
 
 def make_item(title: str = "Show", year: int = 2020, **show: Any) -> dict[str, Any]:

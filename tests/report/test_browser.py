@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 
 import pytest
-from browser_setup import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
 
 import trakt_analysis as ta
+from tests.helpers.browser_setup import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
 from trakt_analysis.report.html import write_report
 
 pytestmark = pytest.mark.browser

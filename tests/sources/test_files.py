@@ -11,7 +11,7 @@ import pytest
 
 import trakt_analysis as ta
 
-FIXTURES = Path(__file__).parent.parent / "data" / "fixtures"
+FIXTURES = Path(__file__).parents[2] / "data" / "fixtures"
 SEED = FIXTURES / "seed_example.json"
 VERBATIM = FIXTURES / "seed_example_verbatim.txt"
 

@@ -8,9 +8,9 @@ from urllib.parse import unquote
 
 import orjson
 import pytest
-from _explore_data import RESPONSE
 
 import trakt_analysis as ta
+from tests.helpers.explore_data import RESPONSE
 
 KEY = "fake-explorer-key-0123"
 

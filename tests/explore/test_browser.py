@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_setup import ARTIFACTS, CHROMIUM_ARGS
 
 import trakt_analysis as ta
+from tests.helpers.browser_setup import ARTIFACTS, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 

@@ -10,9 +10,9 @@ from datetime import UTC, datetime
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
-from report_expect import demo_specs, expected_bins, expected_totals
 
 import trakt_analysis as ta
+from tests.helpers.report_expect import demo_specs, expected_bins, expected_totals
 from trakt_analysis.demo.generate import make_specs, render
 from trakt_analysis.report.html import report_html, write_report
 

@@ -6,9 +6,9 @@ import subprocess
 import sys
 
 import pytest
-from _explore_data import RESPONSE, write_users
 
 import trakt_analysis as ta
+from tests.helpers.explore_data import RESPONSE, write_users
 from trakt_analysis.explore import LiveSource
 from trakt_analysis.explore import _widget as widget_module
 

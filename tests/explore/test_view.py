@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from _explore_data import RESPONSE
 
 import trakt_analysis as ta
+from tests.helpers.explore_data import RESPONSE
 from trakt_analysis.explore import TABLE_COLUMNS, Filters, show_options, view
 from trakt_analysis.explore._html import message_html, table_html
 
