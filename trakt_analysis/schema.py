@@ -190,7 +190,7 @@ FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 #: Identity text columns stored as categoricals in the long frames.
-CATEGORICAL_IN_LONG_FRAMES = ("user", "title", "slug", "imdb_id")
+CATEGORICAL_IN_LONG_FRAMES = ("user", "title", "imdb_id")
 
 
 def frame_dtypes(schema: Mapping[str, object], *, long: bool) -> dict[str, object]:

@@ -326,6 +326,7 @@ class _Parser:
 
         seasons, order = self.build_seasons()
         episodes = self.build_episodes(order)
+        episodes["runtime"] = _episode_runtimes(shows.get("runtime"), seasons, episodes)
         found = find_inconsistencies(shows, seasons, episodes)
         warnings = [
             f"{locate(i, titles[i])}: " + "; ".join(msgs) for i, msgs in sorted(found.items())
@@ -423,3 +424,17 @@ class _Parser:
                 i = int(order[dup[0] + 1])
                 raise TraktDataError(at(i, f"episode {number[dup[0]]} is listed twice"))
         return {"_season_rank": ep_rank, "episode": number, "watched": watched}
+
+
+def _episode_runtimes(show_runtime: Any, seasons: dict[str, Any], episodes: dict[str, Any]) -> Any:
+    """Each episode's runtime in minutes: v1 knows only the show's (``extended=full``).
+
+    NA where the show has no whole-number runtime (or 0, which means unknown).
+    """
+    n = len(episodes["episode"])
+    if show_runtime is None or not pd.api.types.is_integer_dtype(show_runtime):
+        return pd.array([None] * n, dtype="Int64")
+    runtime = pd.array(show_runtime, dtype="Int64")
+    runtime[runtime <= 0] = pd.NA
+    item = np.asarray(seasons["_item"])[episodes["_season_rank"]]
+    return runtime[item]
