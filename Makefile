@@ -16,6 +16,7 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	bash scripts/ensure-chromium
+	bash scripts/ensure-fonts $(BIN)/python
 	env -u MPLBACKEND $(BIN)/python -m pytest
 
 lint: $(STAMP)

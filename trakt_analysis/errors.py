@@ -45,6 +45,7 @@ __all__ = [
     "TraktDependencyError",
     "TraktError",
     "TraktFileError",
+    "TraktFontWarning",
     "TraktHTTPError",
     "TraktNotFoundError",
     "TraktRateLimitError",
@@ -135,3 +136,7 @@ class TraktDataWarning(TraktWarning):
 
 class TraktSortWarning(TraktWarning):
     """A requested order cannot be applied to this data; the input order was kept."""
+
+
+class TraktFontWarning(TraktWarning):
+    """A chart has text that no installed font can draw (the texts are named, once per chart)."""

@@ -25,8 +25,12 @@ from trakt_analysis.plotting import palette
 from trakt_analysis.plotting.episode_grid import STATE_CODES, WRAP
 from trakt_analysis.plotting.text import shorten
 
-# DejaVu Sans lacks CJK and emoji glyphs; matplotlib warns and draws boxes, which is fine.
-pytestmark = pytest.mark.filterwarnings("ignore:Glyph .* missing from font:UserWarning")
+# These tests look at artists; whether every script has a font is test_fonts.py's job (on a
+# machine without the Noto fonts the charts warn and draw boxes).
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:Glyph .* missing from font:UserWarning"),
+    pytest.mark.filterwarnings("ignore::trakt_analysis.errors.TraktFontWarning"),
+]
 
 LONG_TITLE = "The Extraordinarily Long-Running Chronicles of an Imaginary Detective Agency"
 

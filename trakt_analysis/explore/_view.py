@@ -344,8 +344,8 @@ def figure_png(figure: Figure, *, dpi: int = 80) -> bytes:
 
     buffer = io.BytesIO()
     with warnings.catch_warnings():
-        # Titles in scripts DejaVu Sans lacks (CJK, emoji) draw as boxes; a warning
-        # per glyph on every re-render would only bury the output area.
+        # Where no installed font has a glyph, the chart already issued one
+        # TraktFontWarning; a warning per glyph on every re-render would bury the output.
         warnings.filterwarnings("ignore", r"Glyph \d+ .*missing from font", UserWarning)
         figure.savefig(buffer, format="png", dpi=dpi)
     return buffer.getvalue()

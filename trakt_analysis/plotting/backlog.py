@@ -20,6 +20,7 @@ from ._common import (
     user_key,
     user_legend,
 )
+from .fonts import with_fallback_fonts
 from .palette import IN_PROGRESS, MORE
 from .text import shorten
 
@@ -40,6 +41,7 @@ def _next_note(row: pd.Series) -> str:
     return note
 
 
+@with_fallback_fonts
 def plot_backlog(
     shows: pd.DataFrame, *, top: int = 30, ax: Axes | None = None, **kwargs: Any
 ) -> Axes:

@@ -23,6 +23,7 @@ from ._common import (
     user_key,
     user_legend,
 )
+from .fonts import with_fallback_fonts
 from .palette import FINISHED, IN_PROGRESS, MORE
 
 __all__ = ["plot_completion"]
@@ -32,6 +33,7 @@ TITLE = "Completion per show"
 FINISHED_HATCH = "//"
 
 
+@with_fallback_fonts
 def plot_completion(
     shows: pd.DataFrame,
     *,

@@ -21,6 +21,7 @@ from ._common import (
     user_name,
 )
 from ._select import ShowKey, rows_of, select_show
+from .fonts import with_fallback_fonts
 from .palette import STATE_COLORS, STATE_ORDER
 from .text import shorten
 
@@ -66,6 +67,7 @@ def _season_rows(
     return rows
 
 
+@with_fallback_fonts
 def plot_episode_grid(
     episodes: pd.DataFrame,
     show: ShowKey,

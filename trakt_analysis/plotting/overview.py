@@ -13,12 +13,14 @@ from ..progress import Progress
 from ._common import user_color_map, user_name
 from .backlog import plot_backlog
 from .completion import plot_completion
+from .fonts import with_fallback_fonts
 from .seasons import plot_season_progress
 from .watch_stats import plot_watch_stats
 
 __all__ = ["plot_overview"]
 
 
+@with_fallback_fonts
 def plot_overview(
     progress: Progress | tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame], **kwargs: Any
 ) -> Figure:

@@ -24,6 +24,7 @@ from ._common import (
     user_name,
 )
 from ._select import ShowKey, select_show
+from .fonts import with_fallback_fonts
 from .palette import COMPLETION_CMAP, FINISHED, IN_PROGRESS, STATE_COLORS
 from .text import shorten
 
@@ -34,6 +35,7 @@ HIDDEN_HATCH = "//"
 TITLE = "Completion per season"
 
 
+@with_fallback_fonts
 def plot_season_progress(
     seasons: pd.DataFrame,
     show: ShowKey | None = None,

@@ -24,6 +24,7 @@ from ._common import (
     user_legend,
     user_name,
 )
+from .fonts import with_fallback_fonts
 from .palette import MORE, STAT_COLORS
 
 __all__ = ["STATS", "plot_watch_split", "plot_watch_stats"]
@@ -73,6 +74,7 @@ def _stack(
         left = left + parts[stat]
 
 
+@with_fallback_fonts
 def plot_watch_stats(
     shows: pd.DataFrame, *, top: int = 30, ax: Axes | None = None, **kwargs: Any
 ) -> Axes:
@@ -138,6 +140,7 @@ def plot_watch_stats(
     return ax
 
 
+@with_fallback_fonts
 def plot_watch_split(shows: pd.DataFrame, *, ax: Axes | None = None, **kwargs: Any) -> Axes:
     """The share of plays scrobbled, checked in and marked as seen, across all shows.
 

@@ -106,8 +106,8 @@ def figure_img(fig: Figure, alt: str, *, dpi: int = 96) -> str:
     """`fig` as an inline ``<img>`` (a base64 PNG ``data:`` URI); the figure is not closed."""
     buffer = io.BytesIO()
     with warnings.catch_warnings():
-        # A title in a script the font lacks draws boxes in the chart; the
-        # tables beside it show the title in full, so the warning is noise here.
+        # Where no installed font has a glyph, the chart already issued one
+        # TraktFontWarning naming the titles; matplotlib's per-glyph repeats are noise.
         warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
         fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
