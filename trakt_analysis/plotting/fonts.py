@@ -31,6 +31,7 @@ from ..errors import TraktFontWarning
 
 __all__ = [
     "FALLBACK_FAMILIES",
+    "families_for",
     "font_context",
     "font_families",
     "missing_glyphs",
@@ -78,15 +79,25 @@ def font_families() -> tuple[str, ...]:
 
 
 @functools.cache
-def _font_paths() -> tuple[str, ...]:
-    props = font_manager.FontProperties(family=list(font_families()))
-    return tuple(str(p) for p in font_manager.fontManager._find_fonts_by_props(props))
+def _faces() -> tuple[tuple[str, Any], ...]:
+    """(family, FT2Font) of each installed family of the chain."""
+    faces = []
+    for family in font_families():
+        props = font_manager.FontProperties(family=family)
+        path = font_manager.findfont(props, fallback_to_default=False)
+        faces.append((family, font_manager.get_font(path)))
+    return tuple(faces)
 
 
 @functools.cache
-def _has_glyph(char: str) -> bool:
+def _family_of(char: str) -> str | None:
+    """The first family of the chain with a glyph for `char`; None when none has one."""
     code = ord(char)
-    return any(font_manager.get_font(path).get_char_index(code) for path in _font_paths())
+    return next((family for family, face in _faces() if face.get_char_index(code)), None)
+
+
+def _drawable(char: str) -> bool:
+    return char.isascii() or not char.isprintable() or char.isspace()
 
 
 def missing_glyphs(text: str) -> str:
@@ -94,15 +105,34 @@ def missing_glyphs(text: str) -> str:
 
     Whitespace and control characters are never reported.
     """
-    missing = (c for c in text if not c.isascii() and c.isprintable() and not c.isspace())
-    return "".join(dict.fromkeys(c for c in missing if not _has_glyph(c)))
+    return "".join(dict.fromkeys(c for c in text if not _drawable(c) and _family_of(c) is None))
+
+
+def families_for(text: str) -> list[str]:
+    """The shortest part of the chain that draws `text`: its first family, plus what it needs.
+
+    matplotlib looks each family of a text's list up on every layout, so a
+    text carries only the families it uses (Latin text: DejaVu Sans alone).
+    """
+    chain = font_families()
+    needed = {_family_of(c) for c in text if not _drawable(c)}
+    return [chain[0], *(f for f in chain[1:] if f in needed)]
 
 
 @contextlib.contextmanager
 def font_context() -> Iterator[None]:
-    """An ``rc_context`` whose ``font.family`` is the installed fallback chain."""
-    with mpl.rc_context({"font.family": list(font_families())}):
+    """Set ``rcParams["font.family"]`` to the installed fallback chain, and back after.
+
+    Unlike :func:`matplotlib.rc_context`, only ``font.family`` is restored: a
+    chart may be the first figure of a session, whose backend set-up (e.g.
+    IPython's ``interactive`` in the inline backend) must outlive the chart.
+    """
+    before = mpl.rcParams["font.family"]
+    mpl.rcParams["font.family"] = list(font_families())
+    try:
         yield
+    finally:
+        mpl.rcParams["font.family"] = before
 
 
 def _texts(artists: Iterable[Artist]) -> list[Text]:
@@ -115,11 +145,10 @@ def _texts(artists: Iterable[Artist]) -> list[Text]:
 
 def apply_fonts(artists: Iterable[Artist]) -> list[str]:
     """Give every text of `artists` the fallback chain; return the texts with missing glyphs."""
-    families = list(font_families())
     affected: dict[str, None] = {}
     for text in _texts(artists):
-        text.set_fontfamily(families)
         content = text.get_text()
+        text.set_fontfamily(families_for(content))
         if content and not content.isascii() and missing_glyphs(content):
             affected[content] = None
     return list(affected)
