@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "TABLE_COLUMNS",
+    "ExplorerFigure",
     "Filters",
     "ShowKey",
     "Summary",
@@ -208,6 +209,7 @@ def view(
     focus: ShowKey | str | None = None,
     top: int = 30,
     charts: bool = True,
+    reuse: ExplorerFigure | None = None,
 ) -> View:
     """Compute what the explorer shows for one state of its controls.
 
@@ -229,6 +231,10 @@ def view(
         How many shows the completion chart draws.
     charts : bool
         Draw the figure. False computes only the table and summary.
+    reuse : ExplorerFigure, optional
+        The figure of the previous view, updated in place: only the panels
+        whose content changed are drawn again (the explorer keeps one). None:
+        a new figure.
 
     Returns
     -------
@@ -265,7 +271,11 @@ def view(
         shows = sort_shows(shows, sort)
         table = make_table(shows)
         focus_key = _choose_focus(table, focus)
-        figure = _draw(progress, shows, sort, focus_key, top) if charts else None
+        figure = None
+        if charts:
+            drawer = reuse if reuse is not None else ExplorerFigure()
+            drawer.update(progress, shows, sort, focus_key, top)
+            figure = drawer.figure
     for w in caught:
         if not issubclass(w.category, TraktSortWarning | TraktDataWarning):
             # Not about the user's data (e.g. a library deprecation): pass it on.
@@ -298,28 +308,181 @@ def _choose_focus(table: pd.DataFrame, focus: ShowKey | str | None) -> ShowKey |
     return keys[0]
 
 
+#: The explorer's figure: width (inches), where the two panels meet, and where each
+#: chart's axes sit (inches from the left). Fixed margins instead of a layout engine:
+#: titles are shortened to a bounded width, and constrained layout cost as much as
+#: drawing itself.
+FIGURE_WIDTH = 14.0
+_SPLIT = 9.0  # the completion panel left of it, the grid panel right of it
+_COMPLETION_X = (2.85, 7.45)  # bar labels on the left, the legend on the right
+_GRID_X = (10.2, 12.75)  # season labels on the left, the legend on the right
+_TOP, _BOTTOM = 0.45, 0.62  # title above, tick labels and axis label below
+#: Resolution of the inline image: 72 dpi draws 10-point text 10 pixels high, as a
+#: browser does; more pixels cost drawing time and show nothing more on a screen.
+PNG_DPI = 72
+
+
 def _figure_height(n_rows: int) -> float:
     return float(np.clip(1.5 + 0.3 * n_rows, 3.5, 10.0))
 
 
-def _draw(
-    progress: Progress, shows: pd.DataFrame, sort: str, focus: ShowKey | None, top: int
-) -> Figure:
-    """The completion chart of `shows` and the episode grid of `focus`, side by side."""
-    from matplotlib.figure import Figure  # imported on first draw: keeps the import light
+class ExplorerFigure:
+    """The explorer's figure, kept between renders; only what changed is drawn again.
 
-    from ..plotting import plot_completion, plot_episode_grid
+    ``figure.axes[0]`` is the completion chart, ``figure.axes[1]`` the focused
+    show's episode grid, each in a panel (a subfigure) of its own.
+    :meth:`update` re-plots the completion chart only when the shown rows,
+    the order or `top` changed (on the same axes: its tick objects are reused),
+    and the grid only when its show changed. :meth:`png` draws again, with the
+    Agg canvas, only the panels that changed, into the image kept from before.
 
-    # A bare Figure, not pyplot: no global state, nothing leaks between renders.
-    figure = Figure(figsize=(13.0, _figure_height(min(top, len(shows)))), layout="constrained")
-    completion_ax, grid_ax = figure.subplots(1, 2, width_ratios=[1.2, 1.0])
-    plot_completion(shows, by=sort, top=top, ax=completion_ax)
-    if focus is None:
-        _empty(grid_ax, "Episodes", "no show to show")
-    else:
-        show: Any = focus if focus[1] is not None else focus[0]
-        plot_episode_grid(_episodes_of(progress.episodes, focus), show, ax=grid_ax)
-    return figure
+    Attributes
+    ----------
+    figure : matplotlib.figure.Figure
+    redrawn : tuple of str
+        What the last :meth:`update` plotted again: ``"completion"``, ``"grid"``.
+    """
+
+    def __init__(self, *, dpi: int = PNG_DPI) -> None:
+        # Imported on first draw: keeps `import trakt_analysis` light.
+        import matplotlib as mpl
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        # A bare Figure, not pyplot: no global state, nothing leaks between renders.
+        self.figure = Figure(figsize=(FIGURE_WIDTH, _figure_height(30)), dpi=dpi)
+        self.canvas = FigureCanvasAgg(self.figure)
+        left, right = self.figure.subfigures(
+            1,
+            2,
+            wspace=0.0,
+            width_ratios=[_SPLIT, FIGURE_WIDTH - _SPLIT],
+            facecolor=self.figure.get_facecolor(),  # opaque: a redraw covers the old pixels
+        )
+        with mpl.rc_context({"axes.titley": 1.0}):  # titles at a fixed place: no search
+            self.completion_ax = left.add_axes((0.0, 0.0, 1.0, 1.0))
+            self.grid_ax = right.add_axes((0.0, 0.0, 1.0, 1.0))
+        self._panels = {"completion": left, "grid": right}
+        self.dpi = dpi
+        self.redrawn: tuple[str, ...] = ()
+        self._progress: Progress | None = None
+        self._completion_key: tuple[object, ...] | None = None
+        self._grid_key: ShowKey | bool | None = False  # False: nothing drawn yet
+        self._height = 0.0
+        self._stale: set[str] = set(self._panels)  # panels whose pixels are out of date
+        self._resized = True  # the whole figure must be drawn
+        self._png: bytes | None = None
+
+    def update(
+        self,
+        progress: Progress,
+        shows: pd.DataFrame,
+        sort: str,
+        focus: ShowKey | None,
+        top: int,
+    ) -> tuple[str, ...]:
+        """Draw `shows` (completion) and `focus` (episode grid); return what was re-plotted."""
+        from ..plotting import plot_completion, plot_episode_grid
+        from ..plotting.completion import update_completion
+
+        if progress is not self._progress:
+            self._progress = progress
+            self._completion_key = None
+            self._grid_key = False
+        redrawn = []
+        height = _figure_height(min(top, len(shows)))
+        if height != self._height:
+            self._place(height)
+        completion_key = (sort, top, tuple(shows.index))
+        if completion_key != self._completion_key:
+            # The same number of bars: change them in place; else plot again.
+            if not update_completion(self.completion_ax, shows, by=sort, top=top):
+                _reset(self.completion_ax)
+                plot_completion(shows, by=sort, top=top, ax=self.completion_ax)
+            self._completion_key = completion_key
+            redrawn.append("completion")
+        if focus != self._grid_key:
+            _reset(self.grid_ax)
+            if focus is None:
+                _empty(self.grid_ax, "Episodes", "no show to show")
+            else:
+                show: Any = focus if focus[1] is not None else focus[0]
+                plot_episode_grid(_episodes_of(progress.episodes, focus), show, ax=self.grid_ax)
+            self._grid_key = focus
+            redrawn.append("grid")
+        self._stale.update(redrawn)
+        self.redrawn = tuple(redrawn)
+        return self.redrawn
+
+    def _place(self, height: float) -> None:
+        """Size the figure for `height` inches; margins stay the same in inches."""
+        self._height = height
+        self._resized = True
+        self.figure.set_size_inches(FIGURE_WIDTH, height, forward=False)
+        bottom, top = _BOTTOM / height, 1.0 - _TOP / height
+        panels = ((self.completion_ax, 0.0, _SPLIT, _COMPLETION_X),)
+        panels += ((self.grid_ax, _SPLIT, FIGURE_WIDTH - _SPLIT, _GRID_X),)
+        for ax, start, width, (x0, x1) in panels:
+            ax.set_position(((x0 - start) / width, bottom, (x1 - x0) / width, top - bottom))
+            # Axis labels at fixed places too: matplotlib would otherwise measure every
+            # tick label on each draw to move them clear.
+            ax.xaxis.set_label_coords(0.5, -0.42 / (height - _TOP - _BOTTOM))
+        x0, x1 = _COMPLETION_X
+        self.completion_ax.yaxis.set_label_coords(-(x0 - 0.12) / (x1 - x0), 0.5)
+
+    def png(self) -> bytes:
+        """The figure as PNG bytes; only the panels that changed are drawn again."""
+        if self._png is not None and not self._stale and not self._resized:
+            return self._png
+        from ..plotting.fonts import unhinted_text
+
+        with warnings.catch_warnings(), unhinted_text():
+            # Where no installed font has a glyph, the chart already issued one
+            # TraktFontWarning; a warning per glyph on every re-render would bury the output.
+            warnings.filterwarnings("ignore", r"Glyph \d+ .*missing from font", UserWarning)
+            if self._resized:
+                self.canvas.draw()
+            else:
+                # Each panel paints its own background first, so drawing it over the
+                # kept pixels replaces its old content.
+                renderer = self.canvas.get_renderer()
+                for name in sorted(self._stale):
+                    self._panels[name].draw(renderer)
+        self._stale.clear()
+        self._resized = False
+        self._png = _encode_png(self.canvas.buffer_rgba())
+        return self._png
+
+
+def _encode_png(rgba: Any) -> bytes:
+    """RGBA pixels as PNG bytes, compressed fast (level 1: a third of level 6's time)."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.fromarray(np.asarray(rgba)).convert("RGB").save(buffer, "png", compress_level=1)
+    return buffer.getvalue()
+
+
+def _reset(ax: Any) -> None:
+    """Remove what a chart drew on `ax`, keeping the axes and its tick objects.
+
+    Unlike ``ax.clear()``, the Tick objects stay: making them anew is most of
+    the cost of plotting a chart again.
+    """
+    for container in list(ax.containers):
+        container.remove()
+    for artist in [*ax.patches, *ax.texts, *ax.images, *ax.lines, *ax.collections]:
+        artist.remove()
+    legend = ax.get_legend()
+    if legend is not None:
+        legend.remove()
+    ax.set_xticks([], minor=True)
+    ax.set_yticks([], minor=True)
+    ax.grid(False, which="both")
+    ax.set_xlabel("")
+    ax.set_ylabel("")
 
 
 def _episodes_of(episodes: pd.DataFrame, key: ShowKey) -> pd.DataFrame:
@@ -338,14 +501,24 @@ def _empty(ax: Any, title: str, message: str) -> None:
     ax.set_title(title)
 
 
-def figure_png(figure: Figure, *, dpi: int = 80) -> bytes:
-    """The figure as PNG bytes, for an image widget."""
+def figure_png(figure: Figure, *, dpi: int = PNG_DPI) -> bytes:
+    """The figure as PNG bytes, for an image widget (Agg, fast PNG compression)."""
     import io
 
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from ..plotting.fonts import unhinted_text
+
     buffer = io.BytesIO()
-    with warnings.catch_warnings():
+    # compress_level 1: a third of the encoding time of the default 6, for a PNG a
+    # little larger, which only travels from the kernel to the browser.
+    options: dict[str, Any] = {"pil_kwargs": {"compress_level": 1}}
+    with warnings.catch_warnings(), unhinted_text():
         # Where no installed font has a glyph, the chart already issued one
         # TraktFontWarning; a warning per glyph on every re-render would bury the output.
         warnings.filterwarnings("ignore", r"Glyph \d+ .*missing from font", UserWarning)
-        figure.savefig(buffer, format="png", dpi=dpi)
+        if isinstance(figure.canvas, FigureCanvasAgg) and figure.dpi == dpi:
+            figure.canvas.print_png(buffer, **options)  # no savefig round trip
+        else:
+            figure.savefig(buffer, format="png", dpi=dpi, **options)
     return buffer.getvalue()

@@ -24,10 +24,10 @@ from ..sources.catalog import ExplorerSource, LiveSource, as_source
 from ._html import message_html, summary_html, table_html
 from ._view import (
     TABLE_COLUMNS,
+    ExplorerFigure,
     Filters,
     ShowKey,
     View,
-    figure_png,
     show_key,
     show_label,
     show_options,
@@ -141,6 +141,7 @@ class ProgressExplorer:
         self.error: str | None = None
         self.exception: BaseException | None = None
         self._focus_choice: ShowKey | None = None
+        self._drawer: ExplorerFigure | None = None  # one figure, updated in place
         self._quiet = 0  # >0 while the explorer itself sets control values
 
         users = self.source.users()
@@ -397,6 +398,7 @@ class ProgressExplorer:
             ),
             focus=self._focus_choice,
             top=self.top,
+            reuse=self._figure_drawer(),
         )
         v = self.view
         self.error = None
@@ -410,8 +412,16 @@ class ProgressExplorer:
         with self._quietly():
             c.focus.options = focus_options
             c.focus.value = v.focus
-        self._chart.value = figure_png(v.figure) if v.figure is not None else b""
+        # Drawn again only when a panel changed; the same bytes are not sent again.
+        png = self._drawer.png() if self._drawer is not None and v.figure is not None else b""
+        if self._chart.value != png:
+            self._chart.value = png
         self._chart.layout.display = None if v.figure is not None else "none"
+
+    def _figure_drawer(self) -> ExplorerFigure:
+        if self._drawer is None:
+            self._drawer = ExplorerFigure()
+        return self._drawer
 
     def _render_empty(self) -> None:
         self._summary.value = ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -23,10 +24,10 @@ from ._common import (
     user_key,
     user_legend,
 )
-from .fonts import with_fallback_fonts
+from .fonts import apply_fonts, warn_missing_glyphs, with_fallback_fonts
 from .palette import FINISHED, IN_PROGRESS, MORE
 
-__all__ = ["plot_completion"]
+__all__ = ["plot_completion", "update_completion"]
 
 _COLUMNS = ("user", "title", "year", "aired", "completed", "left", "percentage")
 TITLE = "Completion per show"
@@ -70,13 +71,31 @@ def plot_completion(
     """
     check_frame(shows, _COLUMNS, "plot_completion", "shows")
     top = check_top(top, "plot_completion")
+    bars = _bars(shows, by, top)
+    ax = get_ax(ax, rows_height(len(bars.labels)))
+    ax._trakt_completion = None  # type: ignore[attr-defined]  # no in-place update of this
+    if not bars.labels:
+        return no_data(ax, TITLE)
+    _draw(ax, bars, kwargs)
+    return ax
+
+
+@dataclass(frozen=True)
+class _Bars:
+    """What the completion chart draws, row by row (the "+N more" row last)."""
+
+    widths: list[float]
+    colors: list[str]
+    hatches: list[str]
+    labels: list[str]
+    notes: list[str]
+    several: bool
+    colors_by_user: dict[object, str]
+
+
+def _bars(shows: pd.DataFrame, by: str, top: int) -> _Bars:
     ordered = sort_shows(shows, by)
     shown, rest = ordered.iloc[:top], ordered.iloc[top:]
-    n_rows = len(shown) + (1 if len(rest) else 0)
-    ax = get_ax(ax, rows_height(n_rows))
-    if shown.empty:
-        return no_data(ax, TITLE)
-
     widths = filled(shown["percentage"])
     finished = (filled(shown["left"]) == 0) & (filled(shown["aired"]) > 0)
     colors_by_user = user_color_map(shows)
@@ -87,29 +106,29 @@ def plot_completion(
     else:
         colors = [FINISHED if f else IN_PROGRESS for f in finished]
         hatches = [""] * len(shown)
+    completed = filled(shown["completed"]).astype(int)
+    aired = filled(shown["aired"]).astype(int)
+    notes = [f"{c}/{a}" for c, a in zip(completed, aired, strict=True)]
+    labels = show_labels(shown, shows) if len(shown) else []
+    ends = [float(w) for w in widths]
+    if len(rest):
+        mean = float(np.nanmean(filled(rest["percentage"])))
+        ends.append(mean)
+        colors.append(MORE)
+        hatches.append("")
+        labels.append(f"+{len(rest)} more shows (avg {mean:.0f}%)")
+        notes.append(f"{int(filled(rest['completed']).sum())}/{int(filled(rest['aired']).sum())}")
+    return _Bars(ends, colors, hatches, labels, notes, several, colors_by_user)
 
-    y = np.arange(len(shown))
-    bars = ax.barh(y, widths, **({"color": colors} | kwargs))  # kwargs win
-    for bar, hatch in zip(bars, hatches, strict=True):
+
+def _draw(ax: Axes, bars: _Bars, kwargs: dict[str, Any]) -> None:
+    y = np.arange(len(bars.labels))
+    drawn = ax.barh(y, bars.widths, **({"color": bars.colors} | kwargs))  # kwargs win
+    for bar, hatch in zip(drawn, bars.hatches, strict=True):
         if hatch:
             bar.set_hatch(hatch)
             bar.set_edgecolor("white")
     notes = [
-        f"{c}/{a}"
-        for c, a in zip(
-            filled(shown["completed"]).astype(int), filled(shown["aired"]).astype(int), strict=True
-        )
-    ]
-    labels = show_labels(shown, shows)
-    if len(rest):
-        mean = float(np.nanmean(filled(rest["percentage"])))
-        ax.barh([len(shown)], [mean], **({"color": MORE} | kwargs))
-        labels.append(f"+{len(rest)} more shows (avg {mean:.0f}%)")
-        completed = int(filled(rest["completed"]).sum())
-        aired = int(filled(rest["aired"]).sum())
-        notes.append(f"{completed}/{aired}")
-    ends = [*widths, mean] if len(rest) else list(widths)
-    for row, (note, end) in enumerate(zip(notes, ends, strict=True)):
         ax.annotate(
             note,
             (end, row),
@@ -119,7 +138,9 @@ def plot_completion(
             ha="left",
             fontsize="x-small",
         )
-
+        for row, (note, end) in enumerate(zip(bars.notes, bars.widths, strict=True))
+    ]
+    labels = bars.labels
     ax.set_yticks(np.arange(len(labels)), labels=labels)
     ax.set_ylim(len(labels) - 0.5, -0.5)  # first show at the top
     ax.set_xlim(0, 115)  # room for the annotations of full bars
@@ -127,10 +148,10 @@ def plot_completion(
     ax.set_xlabel("completed (%)")
     ax.set_ylabel("show")
     ax.set_title(TITLE)
-    if several:
+    if bars.several:
         user_legend(
             ax,
-            colors_by_user,
+            bars.colors_by_user,
             [Patch(facecolor="white", edgecolor="black", hatch=FINISHED_HATCH, label="finished")],
         )
     else:
@@ -141,4 +162,43 @@ def plot_completion(
                 Patch(facecolor=IN_PROGRESS, label="episodes left"),
             ],
         )
-    return ax
+    # What update_completion needs to change this chart in place.
+    ax._trakt_completion = (drawn, notes, bars.several, kwargs)  # type: ignore[attr-defined]
+
+
+def update_completion(
+    ax: Axes, shows: pd.DataFrame, *, by: str = "most-completed", top: int = 30
+) -> bool:
+    """Change the completion chart drawn on `ax` by :func:`plot_completion` in place.
+
+    The bars, their notes and the show labels are updated; nothing is made
+    anew. Returns False, changing nothing, when that is not possible (nothing
+    drawn here yet, another number of bars, one user instead of several):
+    then plot again.
+    """
+    state = getattr(ax, "_trakt_completion", None)
+    if state is None:
+        return False
+    drawn, notes, several, kwargs = state
+    check_frame(shows, _COLUMNS, "update_completion", "shows")
+    bars = _bars(shows, by, check_top(top, "update_completion"))
+    if len(bars.labels) != len(drawn) or bars.several != several or kwargs:
+        return False
+    for bar, width, color, hatch, note, text in zip(
+        drawn, bars.widths, bars.colors, bars.hatches, notes, bars.notes, strict=True
+    ):
+        bar.set_width(width)
+        bar.set_facecolor(color)
+        bar.set_hatch(hatch or None)
+        bar.set_edgecolor("white" if hatch else "none")
+        note.set_text(text)
+        note.xy = (width, note.xy[1])
+    ax.set_yticks(np.arange(len(bars.labels)), labels=bars.labels)
+    if several:
+        user_legend(
+            ax,
+            bars.colors_by_user,
+            [Patch(facecolor="white", edgecolor="black", hatch=FINISHED_HATCH, label="finished")],
+        )
+    warn_missing_glyphs("update_completion", apply_fonts([ax]))
+    return True
