@@ -49,3 +49,20 @@ def test_verbatim_fixture_is_the_seed_docs_example():
     doc = SEED_DOC.read_text("utf-8")
     verbatim = (FIXTURES / "seed_example_verbatim.txt").read_text("utf-8")
     assert verbatim.strip() in doc
+
+
+def test_import_loads_neither_matplotlib_nor_the_http_stack():
+    # `import trakt_analysis` is what every CLI run and notebook pays: charts, the
+    # explorer and the HTTP client load on first use (the _LAZY map).
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, trakt_analysis as ta\n"
+        "names = ('matplotlib', 'requests', 'urllib3', 'ipywidgets')\n"
+        "heavy = [m for m in names if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+        "ta.TraktClient, ta.plot_completion\n"
+        "assert 'requests' in sys.modules and 'matplotlib' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -45,7 +45,6 @@ from .errors import (
 )
 from .progress import Progress, Provenance
 from .sources.files import load_progress
-from .sources.v1_api import TraktAuth, TraktClient, fetch_progress
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
     from .explore import ProgressExplorer
@@ -59,6 +58,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
         plot_watch_stats,
     )
     from .report.html import report_html, write_report
+    from .sources.v1_api import TraktAuth, TraktClient, fetch_progress
 
 # name -> module that defines it, imported on first access.
 _LAZY: dict[str, str] = {
@@ -72,6 +72,10 @@ _LAZY: dict[str, str] = {
     "plot_watch_stats": ".plotting",
     "report_html": ".report.html",
     "write_report": ".report.html",
+    # The HTTP client: requests and urllib3 load only when it is used.
+    "TraktAuth": ".sources.v1_api",
+    "TraktClient": ".sources.v1_api",
+    "fetch_progress": ".sources.v1_api",
 }
 
 

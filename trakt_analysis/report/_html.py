@@ -31,7 +31,13 @@ def esc(value: object) -> str:
 
 
 def _missing(value: object) -> bool:
-    return value is None or bool(pd.isna(value))
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float):  # numpy's float64 too
+        return value != value
+    if isinstance(value, int | str):  # fast path of the common cases
+        return False
+    return bool(pd.isna(value))
 
 
 def fmt_int(value: object) -> str:
@@ -86,13 +92,27 @@ def table(
     parts.append(f"<thead><tr>{head}</tr></thead><tbody>")
     # Column-wise: one Python loop per column over plain object arrays is fast
     # enough for tens of thousands of rows.
+    # NA is found for a whole column at once; formatters then see None for it.
     cells: list[Iterable[str]] = []
+    escape = html.escape
     for c in present:
         values = frame[c.key].to_numpy(dtype=object, na_value=None)
+        missing = pd.isna(values)
         if c.fmt is esc:
-            cells.append([esc(v) for v in values])
+            cells.append(
+                [
+                    "" if na else escape(str(v), quote=True)
+                    for v, na in zip(values, missing, strict=True)
+                ]
+            )
         else:
-            cells.append([html.escape(c.fmt(v), quote=True) for v in values])
+            fmt = c.fmt
+            cells.append(
+                [
+                    escape(fmt(None if na else v), quote=True)
+                    for v, na in zip(values, missing, strict=True)
+                ]
+            )
     opens = ["<td class=num>" if c.numeric else "<td>" for c in present]
     for row in zip(*cells, strict=True):
         parts.append(
@@ -103,12 +123,23 @@ def table(
 
 
 def figure_img(fig: Figure, alt: str, *, dpi: int = 96) -> str:
-    """`fig` as an inline ``<img>`` (a base64 PNG ``data:`` URI); the figure is not closed."""
+    """`fig` as an inline ``<img>`` (a base64 PNG ``data:`` URI); the figure is not closed.
+
+    The figure is drawn once, on an Agg canvas, at `dpi`: its layout engine
+    (constrained layout in the report) already fits it, so no "tight" bounding
+    box pass draws it a second time. Text is drawn unhinted (see
+    :func:`~trakt_analysis.plotting.fonts.unhinted_text`).
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from ..plotting.fonts import unhinted_text
+
     buffer = io.BytesIO()
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), unhinted_text():
         # Where no installed font has a glyph, the chart already issued one
         # TraktFontWarning naming the titles; matplotlib's per-glyph repeats are noise.
         warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
-        fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+        fig.set_dpi(dpi)
+        FigureCanvasAgg(fig).print_png(buffer)
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     return f'<img alt="{esc(alt)}" src="data:image/png;base64,{data}">'

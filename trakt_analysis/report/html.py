@@ -48,11 +48,32 @@ class _Chart:
     draw: Callable[[Progress], Figure]
 
 
-def _figure(height: float) -> tuple[Figure, Any]:
+#: Width of the chart images (inches) and the fixed margins of the bar charts (inches):
+#: show labels (at most 32 characters) on the left, title above, ticks and label below.
+_WIDTH, _LEFT, _TOP, _BOTTOM = 9.0, 2.9, 0.45, 0.62
+
+
+def _figure(height: float, right: float | None = None) -> tuple[Figure, Any]:
+    """A figure and its axes; fixed margins when `right` (inches) is given, else constrained.
+
+    Fixed margins skip constrained layout, which measures every text before
+    drawing and cost as much as the drawing; the bar charts' labels are
+    shortened to a bounded width, so their margins are known.
+    """
     from matplotlib.figure import Figure  # imported on first use: it is slow
 
+    height = float(np.clip(height, 2.5, 14.0))
     # A bare Figure, not pyplot's: nothing global to close, safe in any backend.
-    fig = Figure(figsize=(9.0, float(np.clip(height, 2.5, 14.0))), layout="constrained")
+    if right is None:
+        fig = Figure(figsize=(_WIDTH, height), layout="constrained")
+    else:
+        fig = Figure(figsize=(_WIDTH, height))
+        fig.subplots_adjust(
+            left=_LEFT / _WIDTH,
+            right=1.0 - right / _WIDTH,
+            top=1.0 - _TOP / height,
+            bottom=_BOTTOM / height,
+        )
     return fig, fig.subplots()
 
 
@@ -63,7 +84,7 @@ def _bars_height(shows: pd.DataFrame) -> float:
 def _draw_completion(progress: Progress) -> Figure:
     from ..plotting import plot_completion
 
-    fig, ax = _figure(_bars_height(progress.shows))
+    fig, ax = _figure(_bars_height(progress.shows), right=1.6)  # the legend
     plot_completion(progress.shows, top=TOP, ax=ax)
     return fig
 
@@ -71,7 +92,7 @@ def _draw_completion(progress: Progress) -> Figure:
 def _draw_plays(progress: Progress) -> Figure:
     from ..plotting import plot_watch_stats
 
-    fig, ax = _figure(_bars_height(progress.shows))
+    fig, ax = _figure(_bars_height(progress.shows), right=1.6)  # the legend
     plot_watch_stats(progress.shows, top=TOP, ax=ax)
     return fig
 
@@ -79,7 +100,7 @@ def _draw_plays(progress: Progress) -> Figure:
 def _draw_backlog(progress: Progress) -> Figure:
     from ..plotting import plot_backlog
 
-    fig, ax = _figure(_bars_height(progress.shows))
+    fig, ax = _figure(_bars_height(progress.shows), right=2.8)  # next episodes, legend
     plot_backlog(progress.shows, top=TOP, ax=ax)
     return fig
 
