@@ -44,6 +44,7 @@ from .errors import (
     TraktWarning,
 )
 from .progress import Progress, Provenance
+from .report.tables import read_parquet
 from .sources.files import load_progress
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
@@ -132,6 +133,7 @@ __all__ = [
     "plot_season_progress",
     "plot_watch_split",
     "plot_watch_stats",
+    "read_parquet",
     "report_html",
     "schema",
     "sort_shows",

@@ -7,12 +7,14 @@ columns by the schema (:mod:`.schema`) into the frames of a :class:`Progress`.
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from . import schema
+from .errors import TraktDataWarning
 from .parsers.parsed import ParsedProgress
 from .progress import Progress, Provenance
 
@@ -61,23 +63,49 @@ def history_frame(columns: dict[str, Any], *, user: str | None = None) -> pd.Dat
 
 
 def _repeat_identity(identity: dict[str, Any], item: np.ndarray) -> dict[str, Any]:
-    """The identity columns repeated for each row of a long frame.
+    """The identity columns repeated for each row of a long frame, compact.
 
-    Text columns become categoricals built from the shows' values, so a
-    title costs one integer code per row.
+    Text columns become categoricals built from the shows' values (a title
+    costs one int8/int16 code per row), numbers the smaller ints of
+    :data:`schema.SMALL_INTS_IN_LONG_FRAMES`, cast once per show, not per row.
     """
     out: dict[str, Any] = {}
+    titles = identity["title"]
     for name, values in identity.items():
         if name in schema.CATEGORICAL_IN_LONG_FRAMES:
             codes, uniques = pd.factorize(values, use_na_sentinel=True)
             categories = pd.Index(uniques, dtype=schema.STR)
+            # from_codes picks the smallest code type for the number of categories.
             out[name] = pd.Categorical.from_codes(
-                codes[item].astype(np.int32, copy=False),
-                dtype=pd.CategoricalDtype(categories),
+                codes[item], dtype=pd.CategoricalDtype(categories)
             )
+        elif name in schema.SMALL_INTS_IN_LONG_FRAMES:
+            small = _small_ints(values, schema.SMALL_INTS_IN_LONG_FRAMES[name], name, titles)
+            out[name] = small[item]
         else:
             out[name] = values[item]
     return out
+
+
+def _small_ints(values: Any, dtype: str, name: str, titles: Any = None) -> Any:
+    """`values` as the nullable int `dtype`; values outside its range become NA, with a warning."""
+    wide = pd.array(values, dtype="Int64")
+    info = np.iinfo(dtype.lower())
+    data = wide.to_numpy(dtype=np.int64, na_value=0)
+    outside = ((data < info.min) | (data > info.max)) & ~wide.isna()
+    if outside.any():
+        where = np.flatnonzero(outside)
+        named = [str(titles[i]) for i in where[:5]] if titles is not None else []
+        shown = f" (shows: {', '.join(named)})" if named else ""
+        warnings.warn(
+            f"{name}: {len(where)} value(s) outside the range of {dtype} loaded as NA in the "
+            f"long frames{shown}; the shows frame keeps them",
+            TraktDataWarning,
+            stacklevel=4,
+        )
+        wide = wide.copy()
+        wide[outside] = pd.NA
+    return wide.astype(dtype)
 
 
 def _frame(
@@ -85,8 +113,14 @@ def _frame(
 ) -> pd.DataFrame:
     dtypes = schema.frame_dtypes(layout, long=long)
     data: dict[str, Any] = {}
+    small = schema.SMALL_INTS_IN_LONG_FRAMES if long else {}
     for name, dtype in dtypes.items():
-        if name in columns:
+        if name in columns and name in small and not isinstance(columns[name], pd.Series):
+            values = columns[name]
+            if getattr(values, "dtype", None) != dtype:  # not from _repeat_identity
+                values = _small_ints(values, small[name], name, columns.get("title"))
+            data[name] = pd.Series(values, dtype=dtype, copy=False)
+        elif name in columns:
             data[name] = pd.Series(columns[name], dtype=dtype, copy=False)
         else:  # a column this source cannot fill: all NA, never a made-up value
             data[name] = pd.Series(pd.array([None] * n_rows, dtype=_na_dtype(dtype)), dtype=dtype)

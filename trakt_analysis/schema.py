@@ -8,11 +8,13 @@ in this order. The shows frame may carry further columns after them: the extra
 fields of the ``show`` object (``extended=normal|full``), flattened with ``_``.
 
 The identity columns (``user``, ``title``, ``year`` and the ids) are on
-every frame, so the frames join on them. In the long frames (seasons and
-episodes) the text identity columns are categoricals: a title repeated on
-200,000 episode rows then costs a small integer code per row instead of a
-string object, and season and episode numbers are int32 (the parser caps
-them far below its limit).
+every frame, so the frames join on them. In the long frames (seasons,
+episodes and history) they are compact: the text ids are categoricals (a
+title repeated on 200,000 episode rows then costs a 2-byte code per row
+instead of a string), the year is Int16 and the numeric ids Int32 (see
+:func:`frame_dtypes`); season and episode numbers are int32 (the parser caps
+them far below its limit). The three frames of a 2,500-show response take
+about twice the response's bytes.
 """
 
 from __future__ import annotations
@@ -22,12 +24,14 @@ from collections.abc import Mapping
 import pandas as pd
 
 __all__ = [
+    "CATEGORICAL_IN_LONG_FRAMES",
     "EPISODES",
     "FILLED_BY",
     "HISTORY",
     "IDENTITY",
     "SEASONS",
     "SHOWS",
+    "SMALL_INTS_IN_LONG_FRAMES",
     "VIEWER",
     "frame_dtypes",
 ]
@@ -189,18 +193,39 @@ FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
-#: Identity text columns stored as categoricals in the long frames.
-CATEGORICAL_IN_LONG_FRAMES = ("user", "title", "imdb_id")
+#: Identity text columns stored as categoricals in the long frames (seasons,
+#: episodes, history): one small integer code per row (int8 or int16) instead of a
+#: string. Their categories are ``str``.
+CATEGORICAL_IN_LONG_FRAMES = ("user", "title", "slug", "imdb_id")
+
+#: Identity number columns stored as smaller nullable ints in the long frames:
+#: years fit in 16 bits and Trakt's, TVDB's, TMDB's and TVRage's ids in 32 (they
+#: are below 10 million today). A value that does not fit loads as NA there, with
+#: a ``TraktDataWarning`` naming the show; the shows frame keeps it (Int64).
+SMALL_INTS_IN_LONG_FRAMES: dict[str, str] = {
+    "year": "Int16",
+    "trakt_id": "Int32",
+    "tvdb_id": "Int32",
+    "tmdb_id": "Int32",
+    "tvrage_id": "Int32",
+}
 
 
 def frame_dtypes(schema: Mapping[str, object], *, long: bool) -> dict[str, object]:
-    """The column -> dtype mapping of a frame; ``"category"`` for long frames' text ids.
+    """The column -> dtype mapping of a frame, with the long frames' compact identity.
 
-    ``frame.astype(frame_dtypes(...))`` is safe: "category" keeps every value.
+    In long frames, :data:`CATEGORICAL_IN_LONG_FRAMES` are ``"category"`` and
+    :data:`SMALL_INTS_IN_LONG_FRAMES` their smaller ints. They join and
+    compare with the shows frame's ``str`` and ``Int64`` columns as usual
+    (``merge`` on the identity columns, ``==``); concatenating two users'
+    long frames gives ``object`` text columns where their categories differ
+    (``pandas.api.types.union_categoricals`` keeps them categorical).
     """
     if not long:
         return dict(schema)
     return {
-        name: "category" if name in CATEGORICAL_IN_LONG_FRAMES else dtype
+        name: "category"
+        if name in CATEGORICAL_IN_LONG_FRAMES
+        else SMALL_INTS_IN_LONG_FRAMES.get(name, dtype)
         for name, dtype in schema.items()
     }

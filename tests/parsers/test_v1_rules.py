@@ -366,7 +366,13 @@ def test_dtypes():
     shows, seasons, episodes = load_quietly(SEED)
     for column in ("aired", "completed", "left", "percentage", "plays", "tvdb_id", "year"):
         assert shows[column].dtype == "Int64", column
-        assert seasons[column if column != "plays" else "aired"].dtype == "Int64"
+    for column in ("aired", "completed", "left", "percentage"):
+        assert seasons[column].dtype == "Int64", column
+    # The long frames' identity numbers are compact (schema.SMALL_INTS_IN_LONG_FRAMES).
+    for frame in (seasons, episodes):
+        assert frame["year"].dtype == "Int16"
+        assert frame["tvdb_id"].dtype == "Int32"
+        assert isinstance(frame["slug"].dtype, pd.CategoricalDtype)
     assert shows["title"].dtype == pd.StringDtype(na_value=np.nan)
     assert shows["next_title"].dtype == pd.StringDtype(na_value=np.nan)
     assert shows["next_first_aired"].dtype == pd.DatetimeTZDtype(tz="UTC")

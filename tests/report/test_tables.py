@@ -181,3 +181,18 @@ def test_repr_html_escapes_titles_and_user():
     assert soup.find("img") is None
     assert soup.find("b") is None
     assert "<img src=x onerror=alert(1)>" in soup.get_text()
+
+
+def test_parquet_round_trip_keeps_every_dtype(tmp_path):
+    progress = ta.load_demo()  # a v1 response: slug and trakt_id are NA on every row
+    assert progress.episodes["slug"].isna().all()
+    progress.to_parquet(tmp_path)
+    back = ta.read_parquet(tmp_path)
+    assert back.user == "demo"
+    for frame, again in zip(progress, back, strict=True):
+        pd.testing.assert_frame_equal(again, frame)
+    # pandas alone: the same values; only the all-NA categoricals lose their text categories.
+    episodes = pd.read_parquet(tmp_path / "episodes.parquet")
+    for name, dtype in progress.episodes.dtypes.items():
+        if name != "slug":
+            assert episodes[name].dtype == dtype, name
