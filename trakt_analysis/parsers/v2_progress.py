@@ -415,7 +415,8 @@ def _build(shows: list[_Show], label: str) -> ParsedProgress:
     episodes["runtime"] = _ints([e.runtime for e in e_rows], "episodes.runtime", e_titles, [])
     # Over-counts are data errors of one show: say so, keep the numbers.
     for i, s in enumerate(shows):
-        over = isinstance(s.aired, int) and isinstance(s.completed, int) and s.completed > s.aired
+        valid = all(type(v) is int and v >= 0 for v in (s.aired, s.completed))
+        over = valid and s.completed > s.aired  # type: ignore[operator]
         if over and len(warnings) < _MAX_WARNINGS:
             warnings.append(
                 f"{short(titles[i])}: completed ({s.completed}) exceeds aired ({s.aired})"
