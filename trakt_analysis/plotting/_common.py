@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
-from ..errors import TraktArgumentError
+from .. import _validate
 from .palette import NO_DATA, user_colors
 from .text import shorten
 
@@ -32,25 +32,12 @@ def rows_height(n_rows: int) -> tuple[float, float]:
 
 def check_frame(frame: object, columns: Iterable[str], func: str, name: str) -> pd.DataFrame:
     """Raise TraktArgumentError unless `frame` is a DataFrame with `columns`."""
-    if not isinstance(frame, pd.DataFrame):
-        raise TraktArgumentError(
-            f"{func}: {name} must be a pandas DataFrame from load_progress, "
-            f"got {type(frame).__name__}"
-        )
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise TraktArgumentError(
-            f"{func}: the {name} frame lacks column(s) {', '.join(missing)}; "
-            f"pass the {name} frame of load_progress"
-        )
-    return frame
+    return _validate.check_frame(frame, columns, func=func, name=name)
 
 
 def check_top(top: object, func: str) -> int:
     """`top` as an int; TraktArgumentError unless it is a positive integer."""
-    if isinstance(top, bool) or not isinstance(top, int | np.integer) or top < 1:
-        raise TraktArgumentError(f"{func}: top must be a positive integer, got {top!r}")
-    return int(top)
+    return _validate.check_positive_int(top, name="top", func=func)
 
 
 def no_data(ax: Axes, title: str, message: str = "no data") -> Axes:

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
+from .._format import episode_code
 from ._common import (
     check_frame,
     check_top,
@@ -30,9 +31,9 @@ TITLE = "Backlog: episodes left"
 
 
 def _next_note(row: pd.Series) -> str:
-    if pd.isna(row["next_season"]) or pd.isna(row["next_number"]):
+    note = episode_code(row["next_season"], row["next_number"])
+    if not note:
         return ""
-    note = f"S{int(row['next_season']):02d}E{int(row['next_number']):02d}"
     if "next_title" in row.index and not pd.isna(row["next_title"]):
         note += f" “{shorten(row['next_title'], 24)}”"
     if "next_first_aired" in row.index and not pd.isna(row["next_first_aired"]):
