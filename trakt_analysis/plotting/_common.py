@@ -40,6 +40,27 @@ def check_top(top: object, func: str) -> int:
     return _validate.check_positive_int(top, name="top", func=func)
 
 
+def top_rows(
+    ordered: pd.DataFrame, top: int, ax: Axes | None
+) -> tuple[pd.DataFrame, pd.DataFrame, Axes]:
+    """The first `top` rows, the rest (drawn as one "+N more shows" bar), and a sized axes."""
+    shown, rest = ordered.iloc[:top], ordered.iloc[top:]
+    return shown, rest, get_ax(ax, rows_height(len(shown) + (1 if len(rest) else 0)))
+
+
+def more_label(rest: pd.DataFrame, detail: str) -> str:
+    """The label of the bar that stands for the shows beyond `top`."""
+    return f"+{len(rest)} more shows ({detail})"
+
+
+def label_rows(ax: Axes, labels: list[str], title: str) -> None:
+    """One tick label per bar, the first show at the top; the axis and chart titles."""
+    ax.set_yticks(np.arange(len(labels)), labels=labels)
+    ax.set_ylim(len(labels) - 0.5, -0.5)
+    ax.set_ylabel("show")
+    ax.set_title(title)
+
+
 def no_data(ax: Axes, title: str, message: str = "no data") -> Axes:
     """Mark `ax` as empty: a centred message, no ticks."""
     ax.text(
