@@ -23,12 +23,13 @@ def v2_env(v2_server, monkeypatch, tmp_path):
 def test_login_then_summary_of_me_cached_then_offline(v2_env, capsys):
     assert main(["login"]) == 0
     out = capsys.readouterr().out
-    assert "F4K3C0DE" in out and "Signed in as ada" in out
+    assert "F4K3C0DE" in out
+    assert "Signed in as ada" in out
     assert "acc3ss" not in out
     assert main(["summary", "--trakt", "me", "--cache", "-q"]) == 0
     first = capsys.readouterr().out
-    n = len(watched_specs(v2_env.users["ada"]))
-    assert f"{n} shows" in first or str(n) in first
+    for spec in watched_specs(v2_env.users["ada"])[:3]:
+        assert spec.title in first
     before = len(v2_env.requests)
     assert main(["summary", "--trakt", "me", "--offline", "-q"]) == 0
     assert capsys.readouterr().out == first
@@ -44,7 +45,8 @@ def test_report_of_a_public_profile(v2_env, tmp_path, capsys):
 def test_private_profile_is_one_line_on_stderr(v2_env, capsys):
     assert main(["summary", "--trakt", "hermit", "-q"]) == 1
     err = capsys.readouterr().err
-    assert "private" in err and len(err.strip().splitlines()) == 1
+    assert "private" in err
+    assert len(err.strip().splitlines()) == 1
 
 
 def test_cache_needs_a_networked_source(capsys):

@@ -33,10 +33,16 @@ from .errors import (
     TraktDataError,
     TraktDataWarning,
     TraktDependencyError,
+    TraktDeviceCodeError,
     TraktError,
     TraktFileError,
     TraktHTTPError,
+    TraktLoginDeniedError,
+    TraktLoginError,
+    TraktLoginExpiredError,
     TraktNotFoundError,
+    TraktPagingError,
+    TraktPrivateProfileError,
     TraktRateLimitError,
     TraktSortWarning,
     TraktSourceError,
@@ -45,6 +51,7 @@ from .errors import (
 from .progress import Progress, Provenance
 from .sources.files import load_progress
 from .sources.v1_api import TraktAuth, TraktClient, fetch_progress
+from .sources.v2_api import TraktAPI
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
     from .explore import ProgressExplorer
@@ -92,6 +99,7 @@ __all__ = [
     "Progress",
     "ProgressExplorer",
     "Provenance",
+    "TraktAPI",
     "TraktAPIError",
     "TraktArgumentError",
     "TraktAuth",
@@ -102,10 +110,16 @@ __all__ = [
     "TraktDataError",
     "TraktDataWarning",
     "TraktDependencyError",
+    "TraktDeviceCodeError",
     "TraktError",
     "TraktFileError",
     "TraktHTTPError",
+    "TraktLoginDeniedError",
+    "TraktLoginError",
+    "TraktLoginExpiredError",
     "TraktNotFoundError",
+    "TraktPagingError",
+    "TraktPrivateProfileError",
     "TraktRateLimitError",
     "TraktSortWarning",
     "TraktSourceError",
