@@ -170,6 +170,7 @@ class V2Server:
         self._issued = 0
         self.activity: dict[str, int] = {}  # user -> bumps of their watched data
         self._failures: list[Failure] = []
+        self._watched_memo: dict[Any, list[dict[str, Any]]] = {}
         self._lock = threading.Lock()
         # Each distinct plan gets its own trakt ids; a plan shared by users shares its shows.
         self._plan_base: dict[int, int] = {}
@@ -309,8 +310,13 @@ class V2Server:
         }
 
     def watched_list(self, user: str) -> list[dict[str, Any]]:
-        items = [self.watched_item(user, spec) for spec in self.users[user]]
-        return [item for item in items if item is not None]
+        key = (user, tuple(sorted(self.activity.items())))
+        cached = self._watched_memo.get(key)
+        if cached is None:  # built once per state, not once per page
+            items = [self.watched_item(user, spec) for spec in self.users[user]]
+            cached = [item for item in items if item is not None]
+            self._watched_memo = {key: cached}
+        return cached
 
     def progress_object(
         self, user: str, spec: ShowSpec, *, hidden: bool, specials: bool, count_specials: bool
@@ -454,11 +460,13 @@ class V2Server:
         }
 
     def find_show(self, trakt: int) -> tuple[str, ShowSpec] | None:
-        for user, specs in self.users.items():
-            for spec in specs:
-                if self.trakt_id(user, spec) == trakt:
-                    return user, spec
-        return None
+        if not hasattr(self, "_by_id"):
+            self._by_id = {
+                self.trakt_id(user, spec): (user, spec)
+                for user, specs in self.users.items()
+                for spec in specs
+            }
+        return self._by_id.get(trakt)
 
 
 def _make_handler(server: V2Server) -> type[BaseHTTPRequestHandler]:
