@@ -244,22 +244,28 @@ def _load(args: argparse.Namespace, status: _Status) -> tuple[Progress, str]:
 
             progress = dataclasses.replace(progress, shows=sort_shows(progress.shows, args.sort))
         return progress, f"trakt.tv API v2 ({progress.user})"
-    if args.source is not None:
+    from .sources.catalog import DemoSource, as_source
+
+    if args.source == "-":
         from .sources.files import load_progress
 
+        status("loading standard input")
+        progress = load_progress(sys.stdin.buffer)
+        label = "standard input"
+    elif args.source is not None:
         status(f"loading {args.source}")
-        if args.source == "-":
-            progress = load_progress(sys.stdin.buffer)
-            label = "standard input"
-        else:
-            progress = load_progress(Path(args.source))
-            label = args.source
+        source = as_source(Path(args.source))
+        users = source.users()  # none for a single file: its user is unknown
+        if len(users) > 1:
+            raise TraktArgumentError(
+                f"{args.source} holds several users ({', '.join(users)}); pass one file"
+            )
+        progress = source.load(users[0] if users else None)
+        label = args.source
     else:
-        from .demo.users import load_demo
-
         name = args.demo or "demo"
         status(f"loading the bundled demo user {name!r}")
-        progress = load_demo(name)
+        progress = DemoSource().load(name)
         label = f"the bundled demo user {name!r}"
     if args.sort:
         from .analysis.sorting import sort_shows
