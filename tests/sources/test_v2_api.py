@@ -174,3 +174,21 @@ def test_secrets_stay_out_of_the_cache_and_the_repr(v2_server, tmp_path):
         assert v2_server.client_secret.encode() not in data
         assert access not in path.name
     assert v2_server.client_secret not in repr(api)
+
+
+def test_hidden_true_counts_the_hidden_seasons(v2_server, tmp_path):
+    api = make_api(v2_server, tmp_path)
+    sign_in(v2_server, api)
+    progress = api.progress(hidden=True)
+    specs = watched_specs(v2_server.users["ada"])
+    expected = [sum(x.aired for x in s.seasons if x.number > 0) for s in specs]
+    assert list(progress.shows["aired"]) == expected
+    assert any(any(x.hidden and x.number > 0 for x in s.seasons) for s in specs)  # it matters
+
+
+def test_progress_bar_runs_over_the_shows(v2_server, tmp_path, capsys):
+    api = make_api(v2_server, tmp_path, progress_bar=True)
+    api.progress("ada")
+    err = capsys.readouterr().err
+    n = len(watched_specs(v2_server.users["ada"]))
+    assert f"{n}/{n}" in err

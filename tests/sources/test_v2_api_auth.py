@@ -160,3 +160,14 @@ def test_v2_statuses_have_their_meaning(v2_server, tmp_path, status, words):
     with pytest.raises(TraktAuthError, match=words) as info:
         api.progress()
     assert info.value.status == status
+
+
+def test_a_refused_refresh_says_sign_in_again(v2_server, tmp_path):
+    api = make_api(v2_server, tmp_path)
+    sign_in(v2_server, api)
+    old = json.loads((tmp_path / "token.json").read_text())
+    v2_server._refresh.clear()  # the server forgot the refresh token (revoked)
+    later = make_api(v2_server, tmp_path, clock=lambda: old["created_at"] + old["expires_in"])
+    with pytest.raises(TraktAuthError, match="sign in again") as info:
+        later.progress()
+    assert old["refresh_token"] not in str(info.value)

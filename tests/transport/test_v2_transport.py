@@ -119,3 +119,31 @@ def test_the_client_budget_stays_under_the_server_limits():
 def test_peak_in_window_counts_the_busiest_window():
     assert peak_in_window([0, 1, 2, 300, 301], 300.0) == 3
     assert peak_in_window([], 300.0) == 0
+
+
+def test_items_that_do_not_add_up_to_the_item_count_are_an_error():
+    from trakt_analysis._http.paging import read_all_pages
+
+    def fetch(page):
+        headers = {
+            "X-Pagination-Page-Count": "2",
+            "X-Pagination-Limit": "2",
+            "X-Pagination-Item-Count": "5",
+        }
+        return [page] * 2, headers
+
+    with pytest.raises(TraktPagingError, match="4 items on 2 pages, but the server counts 5"):
+        read_all_pages(fetch, "GET /x")
+
+
+def test_a_list_without_paging_headers_is_one_page():
+    from trakt_analysis._http.paging import read_all_pages
+
+    calls = []
+
+    def fetch(page):
+        calls.append(page)
+        return [1, 2, 3], {}
+
+    assert read_all_pages(fetch, "GET /x") == [1, 2, 3]
+    assert calls == [1]
