@@ -164,6 +164,10 @@ FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
             "left",
             "completion",
             "plays",
+            # scrobbles, checkins, seen: counted from the history, with history=True
+            "scrobbles",
+            "checkins",
+            "seen",
             "next_season",
             "next_number",
             "next_title",

@@ -542,7 +542,15 @@ class TraktAPI:
         result = frames_from_parsed(parsed, user=name, provenance=provenance)
         if history:
             frame = self.history("me" if me else user)
-            result = Progress(*result, user=name, history=frame, provenance=provenance)
+            shows = _with_play_split(result.shows, frame)
+            result = Progress(
+                shows,
+                result.seasons,
+                result.episodes,
+                user=name,
+                history=frame,
+                provenance=provenance,
+            )
         return result
 
     def _my_progress(
@@ -686,6 +694,23 @@ class TraktAPI:
         )
         columns = parse_history(items, label=f"{self.base_url} history")
         return history_frame(columns, user=name)
+
+
+def _with_play_split(shows: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
+    """Fill scrobbles, check-ins and "seen" marks per show from the history (by trakt id).
+
+    A show with no play in the history gets 0 of each: the history is complete
+    for the period read (all of it, with no ``start``/``end``).
+    """
+    shows = shows.copy()
+    episodes = history[history["type"] == "episode"]
+    counts = episodes.groupby(["trakt_id", "action"], observed=True).size().unstack(fill_value=0)
+    for column, action in (("scrobbles", "scrobble"), ("checkins", "checkin"), ("seen", "watch")):
+        per_show = counts[action] if action in counts.columns else pd.Series(dtype="int64")
+        values = shows["trakt_id"].map(per_show).fillna(0)
+        values[shows["trakt_id"].isna()] = pd.NA
+        shows[column] = values.astype(shows[column].dtype)
+    return shows
 
 
 class _NoBar:
