@@ -147,3 +147,11 @@ def test_a_list_without_paging_headers_is_one_page():
 
     assert read_all_pages(fetch, "GET /x") == [1, 2, 3]
     assert calls == [1]
+
+
+def test_a_timeout_is_retried(v2_server, tmp_path):
+    api = _signed_in(v2_server, tmp_path, timeout=0.5)
+    before = len(v2_server.requests)
+    v2_server.fail(Failure("hang", delay=1.5))
+    assert len(api.progress().shows) > 0
+    assert v2_server.paths[before:][:2] == ["/sync/last_activities"] * 2

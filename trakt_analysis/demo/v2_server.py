@@ -98,12 +98,13 @@ def plan_episodes(spec: ShowSpec) -> list[PlannedEpisode]:
 class Failure:
     """One scripted answer. kind: "status" (send status/body/headers), "short_page"
     (the next paged answer loses its last item), "page_count" (the next paged answer
-    claims one page more)."""
+    claims one page more), "hang" (wait `delay` seconds, then answer normally)."""
 
     kind: str = "status"
     status: int = 200
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
 
 
 @dataclass
@@ -490,6 +491,8 @@ def _make_handler(server: V2Server) -> type[BaseHTTPRequestHandler]:
             if failure is not None and failure.kind == "status":
                 self._send(failure.status, failure.body, failure.headers)
                 return
+            if failure is not None and failure.kind == "hang":
+                time.sleep(failure.delay)
             try:
                 body = json.loads(raw) if raw else {}
             except ValueError:
