@@ -192,3 +192,18 @@ def test_progress_bar_runs_over_the_shows(v2_server, tmp_path, capsys):
     err = capsys.readouterr().err
     n = len(watched_specs(v2_server.users["ada"]))
     assert f"{n}/{n}" in err
+
+
+def test_offline_serves_entries_past_their_ttl(v2_server, tmp_path):
+    import time
+    from datetime import timedelta
+
+    api = make_api(v2_server, tmp_path, cache=tmp_path / "cache", cache_ttl=timedelta(seconds=0.5))
+    online = api.progress("ada")
+    time.sleep(0.7)
+    before = len(v2_server.requests)
+    offline = make_api(v2_server, tmp_path, cache=tmp_path / "cache", offline=True)
+    pd.testing.assert_frame_equal(offline.progress("ada").shows, online.shows)
+    assert len(v2_server.requests) == before
+    api.progress("ada")  # online, the expired entries are asked again
+    assert len(v2_server.requests) > before

@@ -17,6 +17,7 @@ import json
 import os
 import sys
 import time
+import warnings
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -39,6 +40,7 @@ from ..errors import (
     TraktArgumentError,
     TraktAuthError,
     TraktCacheMissError,
+    TraktDataWarning,
     TraktError,
     TraktHTTPError,
     TraktNotFoundError,
@@ -533,10 +535,6 @@ class TraktAPI:
             parsed = self._public_progress(user, specials, count_specials, reset)
             label = f"{self.base_url} (public profile {user})"
         for message in parsed.warnings:
-            import warnings
-
-            from ..errors import TraktDataWarning
-
             warnings.warn(message, TraktDataWarning, stacklevel=2)
         provenance = Provenance(kind="v2", label=label, notes=_NOTES)
         result = frames_from_parsed(parsed, user=name, provenance=provenance)
