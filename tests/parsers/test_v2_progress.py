@@ -176,3 +176,24 @@ def test_parsers_import_no_transport():
             for name in names:
                 assert not name.startswith(("requests", "urllib3", "requests_cache")), path
                 assert "_http" not in name, path
+
+
+def test_public_progress_keeps_a_watched_episode_the_seasons_do_not_list():
+    seasons = [{"number": 1, "episodes": [{"number": 1, "first_aired": "2020-01-01T00:00Z"}]}]
+    watched = {
+        "plays": 3,
+        "seasons": [
+            {"number": 1, "episodes": [{"number": 2, "plays": 2}]},
+            {"number": 2, "episodes": [{"number": 1, "plays": 1}]},
+        ],
+    }
+    p = _frames(
+        parse_public_progress(
+            [{"show": SHOW, "watched": watched, "seasons": seasons}],
+            now=pd.Timestamp("2026-01-01", tz="UTC"),
+        )
+    )
+    got = list(zip(p.episodes["season"], p.episodes["episode"], p.episodes["watched"], strict=True))
+    assert got == [(1, 1, False), (1, 2, True), (2, 1, True)]
+    row = p.shows.iloc[0]
+    assert (row["aired"], row["completed"], row["next_season"], row["next_number"]) == (3, 2, 1, 1)

@@ -56,6 +56,7 @@ class _Season:
     aired: int | None = None
     completed: int | None = None
     episodes: list[_Episode] = field(default_factory=list)
+    titles: dict[int, Any] = field(default_factory=dict)  # episode number -> title
 
 
 @dataclass
@@ -261,36 +262,49 @@ def parse_public_progress(
             last_watched_at=watched.get("last_watched_at"),
             reset_at=watched.get("reset_at"),
         )
-        nxt = None
-        aired = completed = 0
+        by_number: dict[int, _Season] = {}
         for si, season in enumerate(_list(entry.get("seasons"), f"{where}: seasons")):
             spath = f"{where}: seasons[{si}]"
             season = _dict(season, spath)
             number = _number(season.get("number"), f"{spath}.number")
             if number == 0 and not specials:
                 continue
-            s = _Season(number)
+            s = by_number.setdefault(number, _Season(number))
             for ei, ep in enumerate(_list(season.get("episodes"), f"{spath}.episodes")):
                 ep = _dict(ep, f"{spath}.episodes[{ei}]")
                 n = _number(ep.get("number"), f"{spath}.episodes[{ei}].number")
-                p, last = plays.get((number, n), (None, None))
+                p, last = plays.pop((number, n), (None, None))
                 first = ep.get("first_aired")
                 first_ts = _time(first)
-                seen = bool(p)
-                if seen and reset == "current" and reset_at is not None:
-                    last_ts = _time(last)
-                    seen = last_ts is not None and last_ts > reset_at
                 if not p and (first_ts is None or first_ts > now_ts):
                     continue  # not aired yet (or no date), and not watched
+                seen = _seen_since_reset(p, last, reset, reset_at)
                 s.episodes.append(_Episode(n, seen, p, last, first, ep.get("runtime")))
-                if nxt is None and not seen and (number > 0 or count_specials):
-                    nxt = {"season": number, "number": n, "title": ep.get("title")}
-                    nxt["first_aired"] = first
+                s.titles[n] = ep.get("title")
+        # A watched episode the seasons do not list (metadata lagging behind) is kept.
+        for (number, n), (p, last) in plays.items():
+            if number == 0 and not specials:
+                continue
+            s = by_number.setdefault(number, _Season(number))
+            s.episodes.append(_Episode(n, _seen_since_reset(p, last, reset, reset_at), p, last))
+        nxt = None
+        aired = completed = 0
+        for number in sorted(by_number):
+            s = by_number[number]
+            s.episodes.sort(key=lambda e: e.number)
             s.aired = len(s.episodes)
             s.completed = sum(e.watched for e in s.episodes)
             if number > 0 or count_specials:
                 aired += s.aired
                 completed += s.completed
+                for e in s.episodes:
+                    if nxt is None and not e.watched:
+                        nxt = {
+                            "season": number,
+                            "number": e.number,
+                            "title": s.titles.get(e.number),
+                            "first_aired": e.first_aired,
+                        }
             parsed.seasons.append(s)
         parsed.seasons.sort(key=lambda s: s.number)
         parsed.aired, parsed.completed, parsed.next_episode = aired, completed, nxt
@@ -298,13 +312,24 @@ def parse_public_progress(
     return _build(shows, label)
 
 
+def _seen_since_reset(plays: object, last: object, reset: str, reset_at: Any) -> bool:
+    """Watched: played at all ("lifetime"), or last played after the reset ("current")."""
+    if not plays:
+        return False
+    if reset == "current" and reset_at is not None:
+        last_ts = _time(last)
+        return last_ts is not None and last_ts > reset_at
+    return True
+
+
 def _time(value: object) -> pd.Timestamp | None:
     if not isinstance(value, str):
         return None
     try:
-        return pd.Timestamp(value).tz_convert("UTC")
-    except (ValueError, TypeError):
+        ts = pd.Timestamp(value)
+    except (ValueError, TypeError, OverflowError):
         return None
+    return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
 
 
 def _times(values: list[object], what: str, titles: list[Any], warnings: list[str]) -> Any:
