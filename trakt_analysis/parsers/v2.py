@@ -32,6 +32,7 @@ warnings name it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
@@ -217,9 +218,14 @@ def _time(value: object, path: str, notes: list[str]) -> pd.Timestamp | None:
     if value is None:
         return None
     if type(value) is str:
-        stamp = pd.to_datetime(value, utc=True, format="ISO8601", errors="coerce")
-        if not pd.isna(stamp):
-            return stamp
+        try:  # much faster than pd.to_datetime per value; ISO 8601 as Trakt sends it
+            stamp = datetime.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            if stamp.tzinfo is None:
+                stamp = stamp.replace(tzinfo=UTC)
+            return pd.Timestamp(stamp).tz_convert("UTC")
     notes.append(f"{path}: {short(value)} is not a time; loaded as NaT")
     return None
 
