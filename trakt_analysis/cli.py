@@ -40,6 +40,7 @@ _EPILOG = """\
 examples:
   trakt-analysis report                       report of the bundled demo user
   trakt-analysis report progress.json -o me.html
+  trakt-analysis report trakt-export.zip      your account export (Settings > Data > Export)
   trakt-analysis summary --demo binger        a text summary of another demo user
   trakt-analysis report --user justin --extended full   fetch live (needs an API key)
 
@@ -55,7 +56,8 @@ def _source_options() -> argparse.ArgumentParser:
         "source",
         nargs="?",
         metavar="SOURCE",
-        help="a JSON file of a user/progress/watched response; '-' reads standard input",
+        help="a JSON file of a user/progress/watched response ('-' reads standard input), "
+        "or a trakt.tv account export: the ZIP or the folder it unpacks to",
     )
     data.add_argument(
         "--user",
@@ -198,8 +200,15 @@ def _load(args: argparse.Namespace, status: _Status) -> tuple[Progress, str]:
             progress = load_progress(sys.stdin.buffer)
             label = "standard input"
         else:
-            progress = load_progress(Path(args.source))
-            label = args.source
+            from .sources.export import is_export, load_export
+
+            path = Path(args.source)
+            if is_export(path):  # the account export: a ZIP, or the folder it unpacks to
+                progress = load_export(path)
+                label = f"the account export {args.source}"
+            else:
+                progress = load_progress(path)
+                label = args.source
     else:
         from .demo.users import load_demo
 

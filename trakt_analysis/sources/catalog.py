@@ -16,6 +16,7 @@ from typing import Any, Protocol, runtime_checkable
 from ..demo.users import demo_users, load_demo
 from ..errors import TraktArgumentError, TraktFileError, TraktSourceError
 from ..progress import Progress
+from ..sources.export import is_export, load_export
 from ..sources.files import load_progress
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "DemoSource",
     "DirectorySource",
     "ExplorerSource",
+    "ExportSource",
     "LiveSource",
     "as_source",
 ]
@@ -103,6 +105,44 @@ class DirectorySource:
 
     def __repr__(self) -> str:
         return f"DirectorySource({os.fspath(self.directory)!r})"
+
+
+class ExportSource:
+    """A trakt.tv account export (the ZIP or the folder it unpacks to): one user.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The export.
+    metadata : MetadataProvider, optional
+        Passed to :func:`~trakt_analysis.load_export` (e.g. ``ta.TVmaze()``).
+
+    The export is read once, on the first load; its user is the name its
+    settings file gives, else ``"me"``.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, metadata: Any = None) -> None:
+        self.path = Path(path)
+        self.metadata = metadata
+        self._progress: Progress | None = None
+
+    def _load(self) -> Progress:
+        if self._progress is None:
+            self._progress = load_export(self.path, metadata=self.metadata)
+        return self._progress
+
+    def users(self) -> list[str]:
+        return [self._load().user or "me"]
+
+    def load(self, user: str) -> Progress:
+        user = _check_user(user)
+        known = self.users()
+        if user not in known:
+            raise TraktArgumentError(f"the export {self.path.name} holds only user {known[0]!r}")
+        return self._load()
+
+    def __repr__(self) -> str:
+        return f"ExportSource({os.fspath(self.path)!r})"
 
 
 class ClientSource:
@@ -190,20 +230,23 @@ class LiveSource:
 def as_source(source: object) -> ExplorerSource:
     """Turn what :class:`ProgressExplorer` was given into a source.
 
-    None: the demo users. A path: a directory of ``<username>.json``. An
+    None: the demo users. A path: an account export (a ZIP, or a folder with
+    ``watched-*.json`` files), else a directory of ``<username>.json``. An
     object with ``progress_watched``: a client. A source is returned as is.
     """
     if source is None:
         return DemoSource()
     if isinstance(source, str | os.PathLike):
+        if is_export(source):
+            return ExportSource(source)
         return DirectorySource(source)
-    if isinstance(source, DemoSource | DirectorySource | ClientSource | LiveSource):
+    if isinstance(source, DemoSource | DirectorySource | ExportSource | ClientSource | LiveSource):
         return source
     if callable(getattr(source, "progress_watched", None)):
         return ClientSource(source)
     if isinstance(source, ExplorerSource):
         return source
     raise TraktSourceError(
-        f"cannot explore a {type(source).__name__}: pass None (demo users), a directory "
-        "of <username>.json files, or a TraktClient"
+        f"cannot explore a {type(source).__name__}: pass None (demo users), an account "
+        "export (ZIP or folder), a directory of <username>.json files, or a TraktClient"
     )
