@@ -36,7 +36,13 @@ from typing import Any
 
 import pandas as pd
 
-from ..errors import TraktArgumentError, TraktDataError, TraktDataWarning, TraktFileError
+from ..errors import (
+    TraktArgumentError,
+    TraktDataError,
+    TraktDataWarning,
+    TraktFileError,
+    TraktSourceError,
+)
 from ..frames import frames_from_parsed
 from ..parsers._json import parse_json
 from ..parsers.history import parse_history
@@ -133,6 +139,8 @@ def load_export(
     ------
     TraktFileError
         `path` cannot be read.
+    TraktSourceError
+        `path` is not a path.
     TraktDataError
         Not a ZIP archive (or a partial download), a member that is too large
         or truncated, invalid JSON in a watch file, or no watch data at all;
@@ -150,6 +158,10 @@ def load_export(
     >>> progress = ta.load_export("trakt-export.zip")  # doctest: +SKIP
     >>> progress.history[["title", "season", "episode", "watched_at", "action"]]  # doctest: +SKIP
     """
+    if not isinstance(path, str | os.PathLike):
+        raise TraktSourceError(
+            f"load_export takes the path of the export's ZIP or folder, got {type(path).__name__}"
+        )
     if user is not None and not isinstance(user, str):
         raise TraktArgumentError(f"user must be a string or None, got {type(user).__name__}")
     if metadata is not None and not callable(getattr(metadata, "complete", None)):
