@@ -78,16 +78,22 @@ def _counts(column: pd.Series) -> np.ndarray:
 
 
 def _states(shows: pd.DataFrame) -> dict[str, np.ndarray]:
-    """Boolean masks that partition the shows by how far the user got."""
+    """Boolean masks that partition the shows by how far the user got.
+
+    A show whose aired count is unknown (NA: the account export without
+    metadata) is in none of them: it is never "finished" nor "nothing aired".
+    """
+    known = shows["aired"].notna().to_numpy(dtype=bool)
     aired = _counts(shows["aired"])
     completed = _counts(shows["completed"])
     left = _counts(shows["left"])
-    nothing = aired == 0
+    nothing = known & (aired == 0)
+    rest = known & ~nothing
     return {
         "nothing_aired": nothing,
-        "not_started": ~nothing & (completed == 0),
-        "finished": ~nothing & (completed > 0) & (left == 0),
-        "in_progress": ~nothing & (completed > 0) & (left > 0),
+        "not_started": rest & (completed == 0),
+        "finished": rest & (completed > 0) & (left == 0),
+        "in_progress": rest & (completed > 0) & (left > 0),
     }
 
 
@@ -142,8 +148,12 @@ def summarize(shows: pd.DataFrame) -> pd.DataFrame:
             "up_next": _has_next(shows).astype(np.int64),
         }
     )
+    per_show["_aired_known"] = shows["aired"].notna().to_numpy(dtype=np.int64)
     totals = per_show.groupby("user", dropna=False, sort=False).sum()
     totals = totals.astype("Int64")
+    # No aired count known for any of a user's shows: the totals are unknown, not 0.
+    unknown = totals.pop("_aired_known") == 0
+    totals.loc[unknown, ["episodes_aired", "episodes_left"]] = pd.NA
     aired = totals["episodes_aired"].astype("Float64")
     totals["completion"] = (totals["episodes_watched"] / aired).where(aired > 0, pd.NA)
     totals = totals[list(SUMMARY_COLUMNS)]
@@ -279,22 +289,36 @@ def format_summary(progress: Progress, *, top: int = 10) -> str:
     shows = progress.shows
     totals = summarize(shows)
     row = totals.sum(numeric_only=True) if len(totals) != 1 else totals.iloc[0]
-    aired = int(row["episodes_aired"])
+    if len(totals) > 1 and totals["episodes_aired"].isna().all():
+        row[["episodes_aired", "episodes_left"]] = pd.NA
     watched = int(row["episodes_watched"])
+    unknown = int(shows["aired"].isna().sum())
     who = "unknown user" if progress.user is None else repr(progress.user)
+    states = (
+        f"{int(row['finished']):,} finished, {int(row['in_progress']):,} in progress, "
+        f"{int(row['not_started']):,} not started, {int(row['nothing_aired']):,} with nothing aired"
+    )
+    if unknown:
+        states += f", {unknown:,} with aired counts unknown"
+    if pd.isna(row["episodes_aired"]):
+        episodes = f"  episodes   {watched:>9,}  watched; aired counts unknown"
+    else:
+        aired = int(row["episodes_aired"])
+        episodes = (
+            f"  episodes   {watched:>9,}  watched of {aired:,} aired "
+            f"({_pct(watched / aired if aired else None)}), {int(row['episodes_left']):,} left"
+        )
     lines = [
         f"Watched progress of {terminal_safe(who)}",
         "",
-        f"  shows      {int(row['shows']):>9,}  ({int(row['finished']):,} finished, "
-        f"{int(row['in_progress']):,} in progress, {int(row['not_started']):,} not started, "
-        f"{int(row['nothing_aired']):,} with nothing aired)",
-        f"  episodes   {watched:>9,}  watched of {aired:,} aired "
-        f"({_pct(watched / aired if aired else None)}), {int(row['episodes_left']):,} left",
+        f"  shows      {int(row['shows']):>9,}  ({states})",
+        episodes,
         f"  plays      {int(row['plays']):>9,}  ({int(row['scrobbles']):,} scrobbles, "
         f"{int(row['checkins']):,} check-ins, {int(row['seen']):,} seen)",
-        "",
-        "Completion",
     ]
+    notes = progress.provenance.notes if progress.provenance is not None else ()
+    lines += [f"  note: {terminal_safe(note)}" for note in notes]
+    lines += ["", "Completion"]
     for label, count in completion_distribution(shows).items():
         lines.append(f"  {label:<14} {int(count):>5,}")
     nxt = watch_next(shows, n=top)
