@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import time
+import tracemalloc
 import zipfile
 
 import orjson
@@ -63,8 +64,14 @@ def test_a_zip_bomb_member_is_refused_not_inflated(tmp_path):
     bomb = b"[" + b" " * (50 * 2**20) + b"]"  # 50 MiB that deflates to about 50 KB
     path = make_zip(tmp_path / "bomb.zip", {"watched-history-1.json": bomb})
     assert path.stat().st_size < 200_000
-    with pytest.raises(TraktDataError, match=r"watched-history-1\.json.*zip bomb"):
-        ta.load_export(path)
+    tracemalloc.start()
+    try:
+        with pytest.raises(TraktDataError, match=r"watched-history-1\.json.*zip bomb"):
+            ta.load_export(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 5 * 2**20  # refused before inflating: far below the member's 50 MiB
 
 
 def test_a_member_over_the_cap_is_refused_on_its_declared_size(tmp_path, monkeypatch):

@@ -140,6 +140,7 @@ def export_bytes(user: str = "demo") -> bytes:
         for name, data in export_members(user).items():
             info = zipfile.ZipInfo(name, date_time=_DATE_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # as written on Unix, wherever it is written
             info.external_attr = 0o644 << 16
             archive.writestr(info, data, compresslevel=9)
     return buffer.getvalue()
