@@ -212,3 +212,10 @@ def test_the_explorer_and_the_cli_accept_an_export(tmp_path, capsys):
     target = tmp_path / "out" / "report.html"
     assert main(["report", "-q", "--no-charts", str(FIXTURE), "-o", str(target)]) == 0
     assert "Battlestar Galactica" in target.read_text(encoding="utf-8")
+
+
+def test_the_explorer_opens_an_export():
+    explorer = ta.ProgressExplorer(FIXTURE)
+    assert isinstance(explorer.source, ExportSource)
+    assert explorer.progress.provenance.kind == "export"
+    assert len(explorer.progress.history) > 0
