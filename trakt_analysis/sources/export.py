@@ -322,7 +322,12 @@ def _read_folder(path: Path, label: str) -> Iterator[tuple[str, bytes]]:
 
 
 def _kind_by_content(data: object) -> str | None:
-    """ "history", "shows", "profile" or None, from the JSON itself."""
+    """The kind of an export file from its JSON: history, shows, profile, empty or None.
+
+    A local check by the shapes the export is known to hold. The project-wide
+    ``parsers/detect.py`` (``detect_format``) was not on main when this was
+    written; once it is, this should defer to it.
+    """
     if isinstance(data, dict):
         if isinstance(data.get("user"), dict) or "username" in data:
             return "profile"
