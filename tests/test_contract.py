@@ -28,6 +28,7 @@ SOURCES: dict[str, Callable[[], ta.Progress]] = {
     "v1 minimal file": lambda: ta.load_progress(FIXTURES / "users" / "casual.json"),
     "seed example": lambda: ta.load_progress(FIXTURES / "seed_example.json"),
     "demo": lambda: ta.load_demo("demo"),
+    "account export": lambda: ta.load_export(FIXTURES / "export" / "demo-export.zip"),
 }
 
 
@@ -48,7 +49,7 @@ def _from_v2(user: str) -> ta.Progress:
         if user == "me":
             api.login(display=lambda device: None)
         with api:
-            return api.progress(user, specials=True)
+            return api.progress(user, specials=True, history=True)
 
 
 SOURCES["API v2 signed in"] = lambda: _from_v2("me")
@@ -91,8 +92,7 @@ def test_columns_a_source_cannot_fill_are_all_na(progress, frame):
 def test_the_history_is_a_frame_of_the_schema_or_none(progress):
     history = progress.history
     if history is None:
-        # v1 has none; API v2 reads it only when asked (progress(..., history=True)).
-        assert progress.provenance.kind in ("v1", "v2")
+        assert progress.provenance.kind == "v1"
         return
     layout = schema.frame_dtypes(schema.HISTORY, long=True)
     assert list(history.columns[: len(layout)]) == list(layout)

@@ -1,18 +1,11 @@
-"""API v2 history against the stand-in server: one row per planned play, the play split.
-
-Needs the history parser (``trakt_analysis/parsers/history.py``, shared with the
-account export).
-"""
+"""API v2 history against the stand-in server: one row per planned play, the play split."""
 
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
 from tests.helpers.v2_expect import make_api, planned_plays, sign_in, watched_specs
 from trakt_analysis import schema
-
-pytest.importorskip("trakt_analysis.parsers.history", reason="the export's history parser")
 
 
 def test_history_has_one_row_per_planned_play(v2_server, tmp_path):
