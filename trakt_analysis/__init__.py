@@ -33,11 +33,17 @@ from .errors import (
     TraktDataError,
     TraktDataWarning,
     TraktDependencyError,
+    TraktDeviceCodeError,
     TraktError,
     TraktFileError,
     TraktFontWarning,
     TraktHTTPError,
+    TraktLoginDeniedError,
+    TraktLoginError,
+    TraktLoginExpiredError,
     TraktNotFoundError,
+    TraktPagingError,
+    TraktPrivateProfileError,
     TraktRateLimitError,
     TraktSortWarning,
     TraktSourceError,
@@ -45,7 +51,9 @@ from .errors import (
 )
 from .progress import Progress, Provenance
 from .report.tables import read_parquet
+from .sources.export import load_export
 from .sources.files import load_progress
+from .sources.metadata import MetadataProvider
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
     from .explore import ProgressExplorer
@@ -60,6 +68,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
     )
     from .report.html import report_html, write_report
     from .sources.v1_api import TraktAuth, TraktClient, fetch_progress
+    from .sources.v2_api import TraktAPI
 
 # name -> module that defines it, imported on first access.
 _LAZY: dict[str, str] = {
@@ -77,6 +86,7 @@ _LAZY: dict[str, str] = {
     "TraktAuth": ".sources.v1_api",
     "TraktClient": ".sources.v1_api",
     "fetch_progress": ".sources.v1_api",
+    "TraktAPI": ".sources.v2_api",
 }
 
 
@@ -95,9 +105,11 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "SORT_ORDERS",
+    "MetadataProvider",
     "Progress",
     "ProgressExplorer",
     "Provenance",
+    "TraktAPI",
     "TraktAPIError",
     "TraktArgumentError",
     "TraktAuth",
@@ -108,11 +120,17 @@ __all__ = [
     "TraktDataError",
     "TraktDataWarning",
     "TraktDependencyError",
+    "TraktDeviceCodeError",
     "TraktError",
     "TraktFileError",
     "TraktFontWarning",
     "TraktHTTPError",
+    "TraktLoginDeniedError",
+    "TraktLoginError",
+    "TraktLoginExpiredError",
     "TraktNotFoundError",
+    "TraktPagingError",
+    "TraktPrivateProfileError",
     "TraktRateLimitError",
     "TraktSortWarning",
     "TraktSourceError",
@@ -124,6 +142,7 @@ __all__ = [
     "filter_shows",
     "hide_completed",
     "load_demo",
+    "load_export",
     "load_progress",
     "only_in_progress",
     "plot_backlog",

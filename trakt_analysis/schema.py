@@ -136,7 +136,8 @@ HISTORY: dict[str, object] = {
 #: Which source fills which columns, beyond the identity columns each sends.
 #: Every other column of :data:`SHOWS`, :data:`SEASONS` and :data:`EPISODES` is
 #: all NA for that source. "export" is :func:`~trakt_analysis.load_export` without
-#: metadata; with TVmaze metadata it also fills the counts and air times.
+#: metadata; with TVmaze metadata it also fills the counts and air times. The demo
+#: users are v1 responses (``Provenance.kind`` "demo") with a generated history.
 FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
     "v1": {
         "identity": ("title", "year", "imdb_id", "tvdb_id", "tvrage_id"),
@@ -157,7 +158,7 @@ FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
             *VIEWER,
         ),
         "seasons": ("aired", "completed", "left", "percentage", "completion", "hidden"),
-        "episodes": ("watched",),
+        "episodes": ("watched", "runtime"),  # runtime: the show's, with extended=full
     },
     "v2": {
         "identity": ("title", "year", "trakt_id", "slug", "imdb_id", "tvdb_id", "tmdb_id"),
@@ -167,6 +168,10 @@ FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
             "left",
             "completion",
             "plays",
+            # scrobbles, checkins, seen: counted from the history, with history=True
+            "scrobbles",
+            "checkins",
+            "seen",
             "next_season",
             "next_number",
             "next_title",
@@ -175,7 +180,9 @@ FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
             "reset_at",
         ),
         "seasons": ("aired", "completed", "left", "completion", "hidden"),
-        "episodes": ("watched", "plays", "last_watched_at"),
+        # first_aired and runtime: a public profile's, from the show's seasons
+        # (/shows/{id}/seasons?extended=episodes,full); NA when signed in.
+        "episodes": ("watched", "plays", "last_watched_at", "first_aired", "runtime"),
     },
     "export": {
         "identity": ("title", "year", "trakt_id", "slug", "imdb_id", "tvdb_id", "tmdb_id"),
@@ -189,7 +196,8 @@ FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
             "reset_at",
         ),
         "seasons": ("completed", "hidden"),
-        "episodes": ("watched", "plays", "last_watched_at"),
+        # runtime: from the history's items where they carry one (extended=full).
+        "episodes": ("watched", "plays", "last_watched_at", "runtime"),
     },
 }
 

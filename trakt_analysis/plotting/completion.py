@@ -16,7 +16,9 @@ from ._common import (
     check_top,
     filled,
     get_ax,
+    label_rows,
     legend_outside,
+    more_label,
     no_data,
     rows_height,
     show_labels,
@@ -24,6 +26,7 @@ from ._common import (
     user_key,
     user_legend,
 )
+from ._docstrings import fill_doc
 from .fonts import apply_fonts, warn_missing_glyphs, with_fallback_fonts
 from .palette import FINISHED, IN_PROGRESS, MORE
 
@@ -35,6 +38,7 @@ FINISHED_HATCH = "//"
 
 
 @with_fallback_fonts
+@fill_doc
 def plot_completion(
     shows: pd.DataFrame,
     *,
@@ -47,22 +51,15 @@ def plot_completion(
 
     Parameters
     ----------
-    shows : pandas.DataFrame
-        The shows frame of :func:`load_progress`, for one user or several
-        concatenated (users are told apart by colour).
+    %(shows)s
     by : str
         Sort order, one of :data:`SORT_ORDERS` (see :func:`sort_shows`).
-    top : int
-        Number of shows drawn; the rest are summarised in one last bar,
-        "+N more shows", whose width is their mean percentage.
-    ax : matplotlib.axes.Axes, optional
-        Axes to draw on; a new figure is made when None.
-    **kwargs
-        Passed to :meth:`matplotlib.axes.Axes.barh`.
+    %(top)s
+        Its width is their mean percentage.
+    %(ax)s
+    %(barh_kwargs)s
 
-    Returns
-    -------
-    matplotlib.axes.Axes
+    %(returns_ax)s
 
     Notes
     -----
@@ -116,7 +113,7 @@ def _bars(shows: pd.DataFrame, by: str, top: int) -> _Bars:
         ends.append(mean)
         colors.append(MORE)
         hatches.append("")
-        labels.append(f"+{len(rest)} more shows (avg {mean:.0f}%)")
+        labels.append(more_label(rest, f"avg {mean:.0f}%"))
         notes.append(f"{int(filled(rest['completed']).sum())}/{int(filled(rest['aired']).sum())}")
     return _Bars(ends, colors, hatches, labels, notes, several, colors_by_user)
 
@@ -140,14 +137,10 @@ def _draw(ax: Axes, bars: _Bars, kwargs: dict[str, Any]) -> None:
         )
         for row, (note, end) in enumerate(zip(bars.notes, bars.widths, strict=True))
     ]
-    labels = bars.labels
-    ax.set_yticks(np.arange(len(labels)), labels=labels)
-    ax.set_ylim(len(labels) - 0.5, -0.5)  # first show at the top
+    label_rows(ax, bars.labels, TITLE)
     ax.set_xlim(0, 115)  # room for the annotations of full bars
     ax.set_xticks(range(0, 101, 20))
     ax.set_xlabel("completed (%)")
-    ax.set_ylabel("show")
-    ax.set_title(TITLE)
     if bars.several:
         user_legend(
             ax,

@@ -20,6 +20,7 @@ from ._common import (
     user_color_map,
     user_name,
 )
+from ._docstrings import fill_doc
 from ._select import ShowKey, rows_of, select_show
 from .fonts import with_fallback_fonts
 from .palette import STATE_COLORS, STATE_ORDER
@@ -68,6 +69,7 @@ def _season_rows(
 
 
 @with_fallback_fonts
+@fill_doc
 def plot_episode_grid(
     episodes: pd.DataFrame,
     show: ShowKey,
@@ -92,8 +94,7 @@ def plot_episode_grid(
     seasons : pandas.DataFrame, optional
         The seasons frame: marks hidden seasons and counts aired episodes
         without keys as missing.
-    ax : matplotlib.axes.Axes, optional
-        Axes to draw on; a new figure is made when None.
+    %(ax)s
     **kwargs
         Passed to :meth:`matplotlib.axes.Axes.imshow`.
 

@@ -20,10 +20,11 @@ import numpy as np
 import pandas as pd
 
 from .._files import atomic_path
+from .._format import fmt_date, fmt_int, fmt_pct, fmt_year, next_episode_codes
 from .._version import __version__
 from ..analysis.summary import completion_distribution, summarize, watch_next
 from ..errors import TraktArgumentError
-from ._html import Column, esc, figure_img, fmt_date, fmt_int, fmt_pct, fmt_year, table
+from ._html import Column, esc, figure_img, table
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -285,14 +286,7 @@ def _next_section(shows: pd.DataFrame) -> str:
 
 
 def _shows_section(shows: pd.DataFrame) -> str:
-    codes = [
-        f"S{int(s):02d}E{int(e):02d}" if not (pd.isna(s) or pd.isna(e)) else ""
-        for s, e in zip(
-            shows["next_season"].to_numpy(dtype=object, na_value=None),
-            shows["next_number"].to_numpy(dtype=object, na_value=None),
-            strict=True,
-        )
-    ]
+    codes = next_episode_codes(shows)
     frame = shows.assign(_next=pd.Series(codes, index=shows.index, dtype=object))
     return (
         '<section id="shows"><h2>Shows</h2><div class="scroll">'
@@ -411,9 +405,14 @@ def report_html(
     say = status or (lambda message: None)
     shows = progress.shows
     say("summary")
-    totals = summarize(shows).sum(numeric_only=True)
+    per_user = summarize(shows)
+    totals = per_user.sum(numeric_only=True)
+    if len(per_user) and per_user["episodes_aired"].isna().all():
+        # No aired count is known (the export without metadata): unknown, not 0.
+        totals[["episodes_aired", "episodes_left"]] = pd.NA
+    aired = totals["episodes_aired"]
     totals["completion"] = (
-        totals["episodes_watched"] / totals["episodes_aired"] if totals["episodes_aired"] else None
+        totals["episodes_watched"] / aired if not pd.isna(aired) and aired else None
     )
     user = progress.user
     heading = title or (f"Watched progress of {user}" if user else "Watched progress")
@@ -427,8 +426,10 @@ def report_html(
             say(f"chart {i}/{len(_CHARTS)}: {chart.key}")
             figures[chart.key] = _chart_figure(chart, progress, dpi)
     say("tables")
+    notes = progress.provenance.notes if progress.provenance is not None else ()
     body = [
         f"<header><h1>{esc(heading)}</h1><p class=meta>{esc(meta)}</p>",
+        *(f"<p class=meta>{esc(note)}</p>" for note in notes),
         _nav(has_backlog="backlog" in figures),
         _summary_section(totals),
         '<section id="plays"><h2>Plays</h2><div class="two"><div class="scroll">',
