@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -21,6 +20,8 @@ def get_ax(ax: Axes | None, figsize: tuple[float, float] = (8.0, 6.0)) -> Axes:
     """`ax`, or a new figure's axes when None (the only place charts create figures)."""
     if ax is not None:
         return ax
+    import matplotlib.pyplot as plt  # only here: charts drawn on given axes never need pyplot
+
     _, new = plt.subplots(figsize=figsize, layout="constrained")
     return new
 

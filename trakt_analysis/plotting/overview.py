@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -46,6 +45,8 @@ def plot_overview(
             f"tuple, got {type(progress).__name__}"
         ) from None
     options = {"figsize": (16.0, 12.0), "layout": "constrained"} | kwargs
+    import matplotlib.pyplot as plt  # imported on use: the report never needs pyplot
+
     fig = plt.figure(**options)
     axes = fig.subplots(2, 2)
     plot_completion(shows, top=15, ax=axes[0, 0])

@@ -101,7 +101,9 @@ def figure_img(fig: Figure, alt: str, *, dpi: int = 96) -> str:
     box pass draws it a second time. Text is drawn unhinted (see
     :func:`~trakt_analysis.plotting.fonts.unhinted_text`).
     """
+    import numpy as np
     from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
 
     from ..plotting.fonts import unhinted_text
 
@@ -111,6 +113,11 @@ def figure_img(fig: Figure, alt: str, *, dpi: int = 96) -> str:
         # TraktFontWarning naming the titles; matplotlib's per-glyph repeats are noise.
         warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
         fig.set_dpi(dpi)
-        FigureCanvasAgg(fig).print_png(buffer)
+        canvas = FigureCanvasAgg(fig)
+        canvas.draw()
+    # RGB (the page is opaque anyway) at compression level 3: smaller than matplotlib's
+    # RGBA at level 6 and encoded in half the time.
+    rgb = Image.fromarray(np.asarray(canvas.buffer_rgba())).convert("RGB")
+    rgb.save(buffer, "png", compress_level=3)
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     return f'<img alt="{esc(alt)}" src="data:image/png;base64,{data}">'
