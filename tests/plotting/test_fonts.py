@@ -131,3 +131,18 @@ def test_missing_glyphs_names_each_character_once(monkeypatch):
     finally:
         for cached in (fonts._faces, fonts._family_of):
             cached.cache_clear()
+
+
+def test_bars_changed_in_place_get_the_fonts_of_their_new_titles(progress, noto_installed):
+    from trakt_analysis.plotting.completion import update_completion
+
+    # Every show has the same completion, so the order is the frame's: rotating the
+    # titles puts a title of another script on every bar.
+    ax = ta.plot_completion(progress.shows, by="most-completed")
+    before = [t.get_text() for t in ax.get_yticklabels()]
+    titles = progress.shows["title"].tolist()
+    renamed = progress.shows.assign(title=titles[1:] + titles[:1])
+    assert update_completion(ax, renamed, by="most-completed")
+    assert [t.get_text() for t in ax.get_yticklabels()] == before[1:] + before[:1]
+    for text in ax.get_yticklabels():
+        assert glyphless(text) == "", text.get_text()
