@@ -267,17 +267,13 @@ def complete_progress(
         "first_aired": rows["first_aired"].array,
         "runtime": rows["runtime"].array,
     }
-    out_episodes = pd.DataFrame(e_cols).astype(
-        schema.frame_dtypes(schema.EPISODES, long=True), copy=False
-    )
+    out_episodes = pd.DataFrame(e_cols).astype(schema.frame_dtypes(schema.EPISODES, long=True))
     s_item = seasons["_show"].to_numpy(np.int64)
     s_cols = {
         **_repeat_identity(identity, s_item),
         **{c: seasons[c].array for c in schema.SEASONS if c not in schema.IDENTITY},
     }
-    out_seasons = pd.DataFrame(s_cols).astype(
-        schema.frame_dtypes(schema.SEASONS, long=True), copy=False
-    )
+    out_seasons = pd.DataFrame(s_cols).astype(schema.frame_dtypes(schema.SEASONS, long=True))
     out_seasons["season"] = out_seasons["season"].astype("int32")
 
     notes = list(progress.provenance.notes if progress.provenance else ())
