@@ -105,7 +105,8 @@ def test_totals_follow_trakts_rules():
     assert a["completion"] == pytest.approx(0.6)
     assert (a["next_season"], a["next_number"], a["next_title"]) == (1, 3, "Three")
     assert a["next_first_aired"] == pd.Timestamp("2020-01-15T00:00:00Z")
-    assert a["tvmaze_id"] == 77 and a["unlisted_watched"] == 1
+    assert a["tvmaze_id"] == 77
+    assert a["unlisted_watched"] == 1
 
 
 def test_seasons_get_counts_and_specials_stay_out():
@@ -156,7 +157,8 @@ def test_only_episodes_aired_by_now_count():
     a = result.shows.iloc[0]
     # S1: E1 E2 aired; S2: E1 not yet, the watched E5 counts as aired.
     assert (a["aired"], a["completed"], a["left"]) == (3, 3, 0)
-    assert pd.isna(a["next_season"]) and pd.isna(a["next_title"])
+    assert pd.isna(a["next_season"])
+    assert pd.isna(a["next_title"])
     assert (1, 3, False) not in episode_keys(result.episodes, "A")
 
 
@@ -174,8 +176,11 @@ def test_hidden_seasons_stay_out_of_the_totals():
 def test_unknown_and_mismatched_shows_are_named():
     result, messages = complete()
     b = result.shows.iloc[1]
-    assert pd.isna(b["aired"]) and pd.isna(b["left"]) and pd.isna(b["completion"])
-    assert pd.isna(b["tvmaze_id"]) and pd.isna(b["unlisted_watched"])
+    assert pd.isna(b["aired"])
+    assert pd.isna(b["left"])
+    assert pd.isna(b["completion"])
+    assert pd.isna(b["tvmaze_id"])
+    assert pd.isna(b["unlisted_watched"])
     assert b["completed"] == 1  # what the export said, kept
     assert any("does not know 1 show" in m and "B (2001)" in m for m in messages)
     assert any("otherwise than Trakt" in m and "A (2020)" in m for m in messages)

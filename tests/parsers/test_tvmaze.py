@@ -103,7 +103,8 @@ def test_odd_values_load_as_na_with_a_warning_naming_the_show():
     columns, warnings = parse_episode_list(data, label="Suits")
     assert pd.isna(columns["first_aired"][0])
     assert pd.isna(columns["runtime"][1])
-    assert pd.isna(columns["first_aired"][2]) and pd.isna(columns["runtime"][2])
+    assert pd.isna(columns["first_aired"][2])
+    assert pd.isna(columns["runtime"][2])
     assert len(warnings) == 2
     assert all(w.startswith("Suits: ") for w in warnings)
     assert any("episode 0: airstamp 'not a date'" in w for w in warnings)
@@ -119,7 +120,8 @@ def test_a_repeated_episode_keeps_the_first_with_a_warning():
 
 def test_an_empty_list_gives_empty_columns():
     columns, warnings = parse_episode_list([], label="Show")
-    assert len(columns["season"]) == 0 and len(columns["first_aired"]) == 0
+    assert len(columns["season"]) == 0
+    assert len(columns["first_aired"]) == 0
     assert warnings == []
 
 
