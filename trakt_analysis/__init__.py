@@ -44,6 +44,7 @@ from .errors import (
 )
 from .progress import Progress, Provenance
 from .sources.files import load_progress
+from .sources.tvmaze import TVmaze
 from .sources.v1_api import TraktAuth, TraktClient, fetch_progress
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
@@ -92,6 +93,7 @@ __all__ = [
     "Progress",
     "ProgressExplorer",
     "Provenance",
+    "TVmaze",
     "TraktAPIError",
     "TraktArgumentError",
     "TraktAuth",
