@@ -77,10 +77,11 @@ class GuidePlan:
         return 1_000 + index
 
 
-def guide_plan(user: str = "demo") -> GuidePlan:
-    """The stand-in's plan for a demo user (the shows of ``ta.load_demo(user)``)."""
-    n_shows, seed, profile = DEMO_USERS[user]
-    specs = make_specs(n_shows, seed=seed, profile=profile)
+def guide_plan(user: str = "demo", specs: list[ShowSpec] | None = None) -> GuidePlan:
+    """The stand-in's plan for a demo user (the shows of ``ta.load_demo(user)``), or for `specs`."""
+    if specs is None:
+        n_shows, seed, profile = DEMO_USERS[user]
+        specs = make_specs(n_shows, seed=seed, profile=profile)
     plan = GuidePlan(specs)
     plan.imdb_only = {specs[1].index}
     plan.unknown = {specs[2].index}
@@ -165,10 +166,12 @@ class TVmazeServer:
     ----------
     user : str
         The demo user whose shows it serves.
+    specs : list of ShowSpec, optional
+        Serve these shows instead (e.g. a benchmark's).
     """
 
-    def __init__(self, user: str = "demo") -> None:
-        self.plan = guide_plan(user)
+    def __init__(self, user: str = "demo", *, specs: list[ShowSpec] | None = None) -> None:
+        self.plan = guide_plan(user, specs)
         self._by_tvdb: dict[str, ShowSpec] = {}
         self._by_imdb: dict[str, ShowSpec] = {}
         self._by_id: dict[int, ShowSpec] = {}

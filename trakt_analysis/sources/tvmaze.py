@@ -32,7 +32,7 @@ from .._http.redact import install_log_filter
 from .._http.responses import parse_response, transport_error
 from .._http.session import RETRY_STATUSES, PoliteRetry, SecretAdapter
 from .._version import __version__
-from ..analysis.completion import GUIDE_COLUMNS, complete_progress
+from ..analysis.completion import complete_progress
 from ..errors import (
     TraktArgumentError,
     TraktCacheMissError,
@@ -340,7 +340,7 @@ class TVmaze:
         """
         shows = progress.shows
         known: dict[int, int] = {}
-        guides: list[pd.DataFrame] = []
+        guides: list[tuple[int, dict[str, Any]]] = []
         by_id: dict[int, dict[str, Any]] = {}
         for position, title, year, tvdb, imdb in self._shows(shows):
             tvmaze_id = self.lookup(tvdb_id=tvdb, imdb_id=imdb)
@@ -350,17 +350,8 @@ class TVmaze:
             if tvmaze_id not in by_id:
                 label = f"{title} ({year})" if pd.notna(year) else str(title)
                 by_id[tvmaze_id] = self.episodes(tvmaze_id, label=label)
-            columns = by_id[tvmaze_id]
-            guides.append(
-                pd.DataFrame(
-                    {"show": np.full(len(columns["season"]), position, dtype=np.int64)}
-                    | {c: columns[c] for c in GUIDE_COLUMNS if c != "show"}
-                )
-            )
-        if guides:
-            guide = pd.concat(guides, ignore_index=True)
-        else:
-            guide = pd.DataFrame({c: [] for c in GUIDE_COLUMNS})
+            guides.append((position, by_id[tvmaze_id]))
+        guide = _guide_frame(guides)
         now = self.now if self.now is not None else pd.Timestamp.now(tz="UTC")
         return complete_progress(
             progress, guide, known, specials=specials, now=now, source=self.name
@@ -398,6 +389,33 @@ class TVmaze:
                 ) from None
             return None
         return tqdm(total=total, desc="TVmaze", unit="show")
+
+
+def _guide_frame(guides: list[tuple[int, dict[str, Any]]]) -> pd.DataFrame:
+    """One frame of :data:`GUIDE_COLUMNS` from each known show's parsed episode list."""
+    lengths = [len(columns["season"]) for _, columns in guides]
+    first_aired = [columns["first_aired"] for _, columns in guides]
+    return pd.DataFrame(
+        {
+            "show": np.repeat(np.array([p for p, _ in guides], dtype=np.int64), lengths),
+            "season": np.concatenate([c["season"] for _, c in guides] or [np.zeros(0, np.int64)]),
+            "episode": np.concatenate([c["episode"] for _, c in guides] or [np.zeros(0, np.int64)]),
+            "title": [title for _, c in guides for title in c["title"]],
+            "first_aired": pd.DatetimeIndex(
+                np.concatenate([f.asi8 for f in first_aired] or [np.zeros(0, np.int64)]),
+                tz="UTC",
+            )
+            if first_aired
+            else pd.DatetimeIndex([], tz="UTC"),
+            "runtime": pd.array(
+                np.concatenate(
+                    [c["runtime"].to_numpy(np.float64, na_value=np.nan) for _, c in guides]
+                    or [np.zeros(0)]
+                ),
+                dtype="Int64",
+            ),
+        }
+    )
 
 
 def _utc(value: pd.Timestamp | str) -> pd.Timestamp:
