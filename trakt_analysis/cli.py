@@ -29,6 +29,7 @@ __all__ = ["build_parser", "main"]
 
 PROG = "trakt-analysis"
 EXTENDED = ("normal", "full")
+METADATA = ("tvmaze",)  # --metadata providers
 
 _DESCRIPTION = """\
 Analyse trakt.tv watched progress (the user/progress/watched response).
@@ -82,6 +83,13 @@ def _source_options() -> argparse.ArgumentParser:
         choices=EXTENDED,
         help="with --user: ask the API for more show fields (normal: url and images; "
         "full: network, genres, ratings ...)",
+    )
+    shaping.add_argument(
+        "--metadata",
+        choices=METADATA,
+        help="fill the aired counts, the unwatched episodes, what to watch next and runtimes "
+        "from TVmaze (for the account export, which has none); answers are cached in your "
+        "user cache directory; TVMAZE_BASE_URL points elsewhere",
     )
     shaping.add_argument(
         "-q", "--quiet", action="store_true", help="print no progress messages on stderr"
@@ -227,8 +235,21 @@ def _fetch(user: str, *, sort: str | None, extended: str | None) -> Progress:
     return fetch_progress(user, sort=sort or "title", extended=extended)
 
 
+def _add_metadata(progress: Progress, args: argparse.Namespace, status: _Status) -> Progress:
+    """Fill the aired counts from the provider --metadata names (TVmaze), if any."""
+    if args.metadata is None:
+        return progress
+    from .sources.tvmaze import DEFAULT_BASE_URL, TVmaze
+
+    status(f"asking TVmaze for the aired episodes of {len(progress.shows)} shows")
+    base_url = os.environ.get("TVMAZE_BASE_URL", "").strip() or DEFAULT_BASE_URL
+    with TVmaze(base_url=base_url, progress_bar=False if args.quiet else None) as tvmaze:
+        return tvmaze.complete(progress)
+
+
 def _run_report(args: argparse.Namespace, status: _Status) -> int:
     progress, label = _load(args, status)
+    progress = _add_metadata(progress, args, status)
     if not args.no_charts:
         status("loading matplotlib")
     from .report.html import write_report
@@ -251,6 +272,7 @@ def _run_summary(args: argparse.Namespace, status: _Status) -> int:
     from .report.text import format_summary
 
     progress, _ = _load(args, status)
+    progress = _add_metadata(progress, args, status)
     print(format_summary(progress, top=args.top))
     return 0
 
