@@ -311,7 +311,7 @@ def test_summary_with_metadata_from_tvmaze(capsys, monkeypatch, tmp_path, tvmaze
     # Fill the user's cache without TVmaze's rate limit (the CLI keeps to it: 40 s here).
     with (
         ta.TVmaze(base_url=tvmaze_server.base_url, rate_limit=(10_000, 1.0)) as tvmaze,
-        pytest.warns(ta.TraktDataWarning, match="does not know"),
+        pytest.warns(ta.TraktDataWarning),
     ):
         tvmaze.complete(ta.load_demo())
     assert list(tmp_path.rglob("tvmaze_cache.sqlite"))
