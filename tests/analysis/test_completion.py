@@ -217,3 +217,22 @@ def test_bad_arguments_are_refused():
         complete_progress(watched_only(), guide().drop(columns="runtime"), {0: 77})
     with pytest.raises(TraktArgumentError, match="time-zone aware"):
         complete_progress(watched_only(), guide(), {0: 77}, now=pd.Timestamp("2025-01-01"))
+
+
+def test_no_known_show_keeps_every_count_na_and_the_schema():
+    empty_guide = pd.DataFrame({c: [] for c in ("show", "season", "episode", "title")})
+    empty_guide["first_aired"] = pd.Series([], dtype="datetime64[ns, UTC]")
+    empty_guide["runtime"] = pd.Series([], dtype="Int64")
+    with pytest.warns(TraktDataWarning, match="does not know 2 shows"):
+        result = complete_progress(watched_only(), empty_guide, {}, now=NOW)
+    assert result.shows["aired"].isna().all()
+    assert list(result.shows["completed"]) == [3, 1]  # the source's, kept
+    assert len(result.episodes) == 5
+    assert str(result.episodes["first_aired"].dtype) == "datetime64[ns, UTC]"
+
+
+def test_an_empty_progress_stays_empty():
+    progress = watched_only()
+    empty = Progress(progress.shows.iloc[:0], progress.seasons.iloc[:0], progress.episodes.iloc[:0])
+    result = complete_progress(empty, guide().iloc[:0], {}, now=NOW)
+    assert (len(result.shows), len(result.seasons), len(result.episodes)) == (0, 0, 0)

@@ -174,7 +174,7 @@ def complete_progress(
             # The export holds every play, so an episode not in it has none.
             "plays": pd.array(np.zeros(len(added), dtype=np.int64), dtype="Int64"),
             "last_watched_at": pd.Series(pd.NaT, index=range(len(added)), dtype=schema.UTC),
-            "first_aired": added["first_aired"].astype(schema.UTC).to_numpy(),
+            "first_aired": added["first_aired"].astype(schema.UTC).array,
             "runtime": added["runtime"].astype("Int64").array,
             "_title": added["title"].astype(object).to_numpy(),
             "_aired": np.ones(len(added), dtype=bool),
