@@ -28,6 +28,7 @@ SOURCES: dict[str, Callable[[], ta.Progress]] = {
     "v1 minimal file": lambda: ta.load_progress(FIXTURES / "users" / "casual.json"),
     "seed example": lambda: ta.load_progress(FIXTURES / "seed_example.json"),
     "demo": lambda: ta.load_demo("demo"),
+    "demo + TVmaze": lambda: _with_tvmaze(),
 }
 FRAMES = {"shows": schema.SHOWS, "seasons": schema.SEASONS, "episodes": schema.EPISODES}
 # The demo users are v1 responses: they fill what v1 fills.
@@ -39,9 +40,24 @@ def progress(request) -> ta.Progress:
     return SOURCES[request.param]()
 
 
+def _with_tvmaze() -> ta.Progress:
+    """The demo user completed by the stand-in TVmaze (the export + TVmaze, once it lands)."""
+    import warnings
+
+    from trakt_analysis.demo.tvmaze_server import TVmazeServer
+
+    with TVmazeServer() as server, warnings.catch_warnings():
+        warnings.simplefilter("ignore", ta.TraktDataWarning)  # its unknown and mismatched show
+        return ta.TVmaze(
+            base_url=server.base_url, cache=False, progress_bar=False, rate_limit=(10_000, 1.0)
+        ).complete(ta.load_demo())
+
+
 def filled_by(progress: ta.Progress) -> dict[str, tuple[str, ...]]:
     kind = progress.provenance.kind
-    return schema.FILLED_BY[FILLS_LIKE.get(kind, kind)]
+    fills = schema.FILLED_BY[FILLS_LIKE.get(kind, kind)]
+    extra = schema.FILLED_BY_METADATA.get(progress.provenance.metadata or "", {})
+    return {frame: (*columns, *extra.get(frame, ())) for frame, columns in fills.items()}
 
 
 @pytest.mark.parametrize("frame", list(FRAMES))

@@ -24,6 +24,7 @@ import pandas as pd
 __all__ = [
     "EPISODES",
     "FILLED_BY",
+    "FILLED_BY_METADATA",
     "HISTORY",
     "IDENTITY",
     "SEASONS",
@@ -187,6 +188,27 @@ FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "seasons": ("completed", "hidden"),
         "episodes": ("watched", "plays", "last_watched_at"),
+    },
+}
+
+#: What a metadata provider (``Provenance.metadata``) fills on top of its source's
+#: columns (:meth:`trakt_analysis.TVmaze.complete`). The shows frame also gains
+#: ``tvmaze_id`` and ``unlisted_watched`` after the schema's columns.
+FILLED_BY_METADATA: dict[str, dict[str, tuple[str, ...]]] = {
+    "TVmaze": {
+        "identity": (),
+        "shows": (
+            "aired",
+            "completed",
+            "left",
+            "completion",
+            "next_season",
+            "next_number",
+            "next_title",
+            "next_first_aired",
+        ),
+        "seasons": ("aired", "completed", "left", "completion"),
+        "episodes": ("first_aired", "runtime"),
     },
 }
 

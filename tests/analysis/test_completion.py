@@ -64,6 +64,7 @@ def watched_only() -> Progress:
     seasons = seasons.copy()
     for column in ("aired", "left", "percentage", "completion"):
         seasons[column] = pd.Series(pd.NA, index=seasons.index, dtype=seasons[column].dtype)
+    episodes = episodes.assign(plays=pd.array([1] * len(episodes), dtype="Int64"))
     return Progress(shows, seasons, episodes, "u", provenance=Provenance("export", "x.zip"))
 
 
@@ -140,6 +141,15 @@ def test_unwatched_aired_episodes_are_added_and_nothing_is_dropped():
     assert a.loc[(1, 1), "first_aired"] == pd.Timestamp("2020-01-01T00:00:00Z")
     assert a.loc[(1, 3), "runtime"] == 31
     assert pd.isna(a.loc[(2, 5), "first_aired"])
+
+
+def test_added_episodes_have_no_plays_only_when_the_source_has_plays():
+    progress = watched_only()
+    no_plays = progress.episodes.assign(plays=pd.array([pd.NA] * 5, dtype="Int64"))
+    result, _ = complete(Progress(progress.shows, progress.seasons, no_plays, "u"))
+    added = result.episodes[~result.episodes["watched"]]
+    assert len(added) == 2
+    assert added["plays"].isna().all()  # v1 has no plays: unknown, not 0
 
 
 def test_specials_count_when_asked():

@@ -81,13 +81,14 @@ def complete_progress(
     -------
     Progress
         The same shows in the same order. Episodes gain a row (``watched``
-        False, ``plays`` 0) for every aired episode of a counted season that
-        was not watched, and ``first_aired``/``runtime`` from the guide where
-        they were NA; seasons and shows get ``aired``, ``completed``,
-        ``left`` and ``completion`` (shows also ``next_*``). The shows frame
-        gains two columns after the schema's: ``tvmaze_id`` (Int64, NA for
-        unknown shows) and ``unlisted_watched`` (Int64: watched episodes the
-        guide does not list, the numbering mismatches; NA for unknown shows).
+        False; ``plays`` 0, or NA when the source has no plays) for every
+        aired episode of a counted season that was not watched, and
+        ``first_aired``/``runtime`` from the guide where they were NA.
+        Seasons and shows get ``aired``, ``completed``, ``left`` and
+        ``completion`` (shows also ``next_*``). The shows frame gains two
+        columns after the schema's: ``tvmaze_id`` (Int64, NA for unknown
+        shows) and ``unlisted_watched`` (Int64: watched episodes the guide
+        does not list, the numbering mismatches; NA for unknown shows).
         ``provenance.metadata`` is `source`; its notes name the unknown and
         the mismatched shows.
 
@@ -161,6 +162,7 @@ def complete_progress(
     )
 
     # Aired episodes of counted seasons that the user has not watched: new rows.
+    plays_known = bool(episodes["plays"].notna().any())
     present = pd.MultiIndex.from_arrays([e_show, keys["season"], keys["episode"]])
     g_index = pd.MultiIndex.from_arrays([g["_show"], g["season"], g["episode"]])
     add = (guide_aired & counted_season_guide).to_numpy() & ~g_index.isin(present)
@@ -171,8 +173,9 @@ def complete_progress(
             "season": added["season"].to_numpy(np.int64),
             "episode": added["episode"].to_numpy(np.int64),
             "watched": np.zeros(len(added), dtype=bool),
-            # The export holds every play, so an episode not in it has none.
-            "plays": pd.array(np.zeros(len(added), dtype=np.int64), dtype="Int64"),
+            # A source with plays (the export holds every play) has none of an episode
+            # it does not list; a source without them (v1) leaves them NA.
+            "plays": pd.array([0 if plays_known else pd.NA] * len(added), dtype="Int64"),
             "last_watched_at": pd.Series(pd.NaT, index=range(len(added)), dtype=schema.UTC),
             "first_aired": added["first_aired"].astype(schema.UTC).array,
             "runtime": added["runtime"].astype("Int64").array,
