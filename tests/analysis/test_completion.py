@@ -222,6 +222,37 @@ def test_the_input_is_not_changed():
         pd.testing.assert_frame_equal(frame, copy)
 
 
+def test_a_show_numbered_in_another_scheme_keeps_na_counts():
+    # C: watched S1E1..E3; the guide numbers its seasons by year (S2019E1..E3).
+    items = [_item("C", 2019, 3, [(1, {1: True, 2: True, 3: True})])]
+    shows, seasons, episodes = ta.load_progress(items, user="u")
+    na = pd.array([pd.NA], dtype="Int64")
+    shows = shows.assign(aired=na, left=na, completion=pd.array([pd.NA], dtype="Float64"))
+    by_year = pd.DataFrame(
+        {
+            "show": [0, 0, 0],
+            "season": [2019, 2019, 2019],
+            "episode": [1, 2, 3],
+            "title": ["a", "b", "c"],
+            "first_aired": pd.to_datetime(["2019-01-01", "2019-01-02", "2019-01-03"], utc=True),
+            "runtime": pd.array([20, 20, 20], dtype="Int64"),
+        }
+    )
+    with pytest.warns(TraktDataWarning, match="another scheme") as record:
+        result = complete_progress(
+            Progress(shows, seasons, episodes, "u"), by_year, {0: 9}, now=NOW
+        )
+    assert not any("does not know" in str(w.message) for w in record)
+    c = result.shows.iloc[0]
+    assert pd.isna(c["aired"])
+    assert pd.isna(c["left"])
+    assert pd.isna(c["next_season"])
+    assert c["tvmaze_id"] == 9
+    assert c["unlisted_watched"] == 3
+    assert episode_keys(result.episodes, "C") == [(1, 1, True), (1, 2, True), (1, 3, True)]
+    assert result.episodes["first_aired"].isna().all()
+
+
 def test_bad_arguments_are_refused():
     with pytest.raises(TraktArgumentError, match="lacks the column"):
         complete_progress(watched_only(), guide().drop(columns="runtime"), {0: 77})

@@ -18,7 +18,10 @@ each show's episode guide (from TVmaze, see :class:`~trakt_analysis.TVmaze`),
 Numbering can differ between Trakt and the guide. A watched episode the guide
 does not list is kept, never dropped; it counts as aired and as a mismatch
 (specials only when ``specials=True``: their numbering is the least reliable).
-A show the guide does not know keeps NA aired counts. Both are named in a
+When the guide lists fewer than half of a show's watched episodes, its
+numbering is another scheme (TVmaze numbers some daily shows' seasons by year):
+counting by it would be wrong, so the show keeps NA aired counts, like a show
+the guide does not know. All three are named in a
 :class:`~trakt_analysis.TraktDataWarning` and in ``Provenance.notes``.
 """
 
@@ -142,6 +145,19 @@ def complete_progress(
     watched = episodes["watched"].to_numpy(bool)
     counted_row = (episodes["season"].to_numpy() > 0) | specials
     mismatch = known_row & watched & ~listed & counted_row
+    mismatches = np.bincount(e_show[mismatch], minlength=n_shows)
+    # When the guide lists fewer than half of a show's watched episodes, its numbering
+    # is another scheme (e.g. seasons by year): its counts would be wrong, so they stay NA.
+    watched_counted = np.bincount(e_show[known_row & watched & counted_row], minlength=n_shows)
+    renumbered = is_known & (2 * mismatches > watched_counted)
+    provider_known = is_known.copy()
+    if renumbered.any():
+        is_known = is_known & ~renumbered
+        drop = renumbered[e_show]
+        side.loc[drop, ["title", "first_aired", "runtime", "_aired"]] = pd.NA
+        g = g[is_known[g["_show"].to_numpy()]].reset_index(drop=True)
+        guide_aired = g["_aired"]
+        counted_season_guide = (g["season"] > 0) | specials
 
     first_aired = episodes["first_aired"].astype(schema.UTC).copy()
     first_aired = first_aired.fillna(side["first_aired"].astype(schema.UTC))
@@ -251,9 +267,8 @@ def complete_progress(
     for position, provider_id in known.items():
         if 0 <= position < n_shows:
             provider_ids[position] = provider_id
-    mismatches = np.bincount(e_show[mismatch], minlength=n_shows)
     unlisted = pd.array(mismatches, dtype="Int64")
-    unlisted[~is_known] = pd.NA
+    unlisted[~provider_known] = pd.NA
     out_shows["tvmaze_id"] = provider_ids
     out_shows["unlisted_watched"] = unlisted
 
@@ -280,19 +295,29 @@ def complete_progress(
     out_seasons["season"] = out_seasons["season"].astype("int32")
 
     notes = list(progress.provenance.notes if progress.provenance else ())
-    unknown_names = _names(out_shows, ~is_known)
-    mismatched_names = _names(out_shows, mismatches > 0)
+    unknown_names = _names(out_shows, ~provider_known)
+    mismatched = (mismatches > 0) & ~renumbered
+    mismatched_names = _names(out_shows, mismatched)
+    renumbered_names = _names(out_shows, renumbered)
     if unknown_names:
         message = (
-            f"{source} does not know {_count(int((~is_known).sum()))}, whose aired counts "
+            f"{source} does not know {_count(int((~provider_known).sum()))}, whose aired counts "
             f"stay NA: {unknown_names}"
+        )
+        notes.append(message)
+        warnings.warn(message, TraktDataWarning, stacklevel=2)
+    if renumbered_names:
+        message = (
+            f"{source} numbers the episodes of {_count(int(renumbered.sum()))} in another "
+            "scheme (it lists fewer than half of the watched episodes, e.g. seasons by year), "
+            f"so their aired counts stay NA (column unlisted_watched): {renumbered_names}"
         )
         notes.append(message)
         warnings.warn(message, TraktDataWarning, stacklevel=2)
     if mismatched_names:
         message = (
-            f"{source} numbers the episodes of {_count(int((mismatches > 0).sum()))} otherwise "
-            f"than Trakt: {int(mismatches.sum())} watched episode(s) it does not list were "
+            f"{source} numbers the episodes of {_count(int(mismatched.sum()))} otherwise than "
+            f"Trakt: {int(mismatches[mismatched].sum())} watched episode(s) it does not list were "
             f"kept and counted as aired (column unlisted_watched): {mismatched_names}"
         )
         notes.append(message)
