@@ -40,7 +40,7 @@ def test_counts_match_the_plan(tvmaze_server):
     shows = result.shows
     assert len(shows) == len(plan.specs)
     for spec, (_, row) in zip(plan.specs, shows.iterrows(), strict=True):
-        if spec.index in plan.unknown:
+        if spec.index in plan.unknown | plan.by_year:
             assert pd.isna(row["aired"]), spec.title
             continue
         assert row["aired"] == spec.aired, spec.title
@@ -85,7 +85,8 @@ def test_the_unknown_and_the_mismatched_show_are_named(tvmaze_server):
     unlisted = result.shows["unlisted_watched"]
     assert unlisted.iloc[mismatch.index] == 1
     assert pd.isna(unlisted.iloc[unknown.index])
-    assert unlisted.drop(index=[mismatch.index, unknown.index]).eq(0).all()
+    (daily,) = plan.by_year
+    assert unlisted.drop(index=[mismatch.index, unknown.index, daily]).eq(0).all()
     # the watched episode TVmaze does not list is kept, watched
     season, number = plan.removed[mismatch.index]
     rows = result.episodes[
@@ -95,6 +96,23 @@ def test_the_unknown_and_the_mismatched_show_are_named(tvmaze_server):
         & (result.episodes["episode"] == number)
     ]
     assert list(rows["watched"]) == [True]
+
+
+def test_a_show_numbered_by_year_keeps_na_counts(tvmaze_server):
+    plan = tvmaze_server.plan
+    (daily,) = [s for s in plan.specs if s.index in plan.by_year]
+    result, messages = run(tvmaze(tvmaze_server))
+    row = result.shows.iloc[daily.index]
+    assert pd.isna(row["aired"])
+    assert pd.isna(row["left"])
+    assert row["tvmaze_id"] == 1_000 + daily.index
+    assert row["unlisted_watched"] == daily.completed  # none of the watched ones match
+    assert any("another scheme" in m and label(daily) in m for m in messages)
+    rows = result.episodes[
+        (result.episodes["title"] == daily.title) & (result.episodes["year"] == daily.year)
+    ]
+    assert len(rows) == daily.completed  # the watched episodes, kept; none added
+    assert rows["watched"].all()
 
 
 def test_unaired_episodes_do_not_count(tvmaze_server):
@@ -119,7 +137,9 @@ def test_specials(tvmaze_server):
     with_specials = [
         s
         for s in plan.specs
-        if s.seasons[0].number == 0 and not s.seasons[0].hidden and s.index not in plan.unknown
+        if s.seasons[0].number == 0
+        and not s.seasons[0].hidden
+        and s.index not in plan.unknown | plan.by_year
     ]
     assert with_specials  # the plan has specials to test
     plain, _ = run(tvmaze(tvmaze_server))
@@ -146,7 +166,7 @@ def test_a_429_is_retried_after_retry_after(tvmaze_server):
     result, _ = run(tvmaze(tvmaze_server))
     assert time.monotonic() - started >= 1.0
     assert tvmaze_server.paths[0] == tvmaze_server.paths[1]  # the same request, again
-    assert result.shows["aired"].notna().sum() == len(result.shows) - 1
+    assert result.shows["aired"].notna().sum() == len(result.shows) - 2  # unknown, by year
 
 
 def test_a_429_that_persists_is_an_error(tvmaze_server):

@@ -20,7 +20,9 @@ says which shows play which part:
 - ``mismatch``: the guide leaves out a watched episode of the plan (the
   numbering disagrees with Trakt's);
 - ``future``: the guide lists one more episode after the plan's, airing in 2099,
-  and one with no air stamp (to be announced): neither has aired.
+  and one with no air stamp (to be announced): neither has aired;
+- ``by_year``: a daily show whose seasons the guide numbers by year (1996, 1997,
+  ...), as TVmaze does for some daily shows: none of the watched episodes match.
 
 Queue failures with :meth:`TVmazeServer.fail` / :meth:`TVmazeServer.status`
 (e.g. a 429 with ``Retry-After``); every request is recorded.
@@ -59,7 +61,7 @@ class GuidePlan:
     ----------
     specs : list of ShowSpec
         The demo user's plan (as ``ta.load_demo(user)`` loads it).
-    imdb_only, unknown, mismatch, future : set of int
+    imdb_only, unknown, mismatch, future, by_year : set of int
         Show indexes (``ShowSpec.index``) with that part (module docstring).
     removed : dict of int to (int, int)
         For each ``mismatch`` show, the watched (season, episode) the guide leaves out.
@@ -70,6 +72,7 @@ class GuidePlan:
     unknown: set[int] = field(default_factory=set)
     mismatch: set[int] = field(default_factory=set)
     future: set[int] = field(default_factory=set)
+    by_year: set[int] = field(default_factory=set)
     removed: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     @staticmethod
@@ -86,7 +89,15 @@ def guide_plan(user: str = "demo", specs: list[ShowSpec] | None = None) -> Guide
     plan.imdb_only = {specs[1].index}
     plan.unknown = {specs[2].index}
     plan.future = {spec.index for spec in specs[::4]}
+    taken = plan.imdb_only | plan.unknown | plan.future
     for spec in specs[3:]:
+        if spec.index not in taken and spec.completed and max(s.aired for s in spec.seasons) > 100:
+            plan.by_year = {spec.index}
+            taken = taken | plan.by_year
+            break
+    for spec in specs[3:]:
+        if spec.index in taken:
+            continue
         counted = [s for s in spec.counted if s.watched]
         if counted and counted[0].watched[-1] and spec.index not in plan.future:
             plan.mismatch = {spec.index}
@@ -151,7 +162,8 @@ def episode_list(spec: ShowSpec, plan: GuidePlan) -> list[dict[str, Any]]:
         k += 1
         if plan.removed.get(spec.index) == (season, number):
             continue
-        out.append(episode(season, number, _stamp(spec.first_aired + k * step), "regular"))
+        label = spec.year + season - 1 if spec.index in plan.by_year else season
+        out.append(episode(label, number, _stamp(spec.first_aired + k * step), "regular"))
     if spec.index in plan.future and regular:
         season, number = regular[-1]
         out.append(episode(season, number + 1, FUTURE_STAMP, "regular"))
