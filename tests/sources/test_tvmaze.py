@@ -228,6 +228,7 @@ def test_the_client_is_throttled(tvmaze_server):
         {"retries": -1},
         {"progress_bar": "yes"},
         {"now": "2026-01-01"},
+        {"timeout": 0},
     ],
 )
 def test_bad_options_are_refused(kwargs):

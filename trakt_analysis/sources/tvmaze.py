@@ -41,6 +41,7 @@ from ..errors import (
 )
 from ..parsers.tvmaze import parse_episode_list, parse_show_lookup
 from ..progress import Progress
+from .v1_api import _timeout
 
 __all__ = ["RATE_LIMIT", "TVmaze"]
 
@@ -177,7 +178,7 @@ class TVmaze:
             raise TraktArgumentError(
                 f"progress_bar must be None, True or False, not {progress_bar!r}"
             )
-        self.timeout = timeout
+        self.timeout = _timeout(timeout)
         self.offline = bool(offline)
         self.progress_bar = progress_bar
         self.now = None if now is None else _utc(now)
