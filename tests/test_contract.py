@@ -29,6 +29,7 @@ SOURCES: dict[str, Callable[[], ta.Progress]] = {
     "seed example": lambda: ta.load_progress(FIXTURES / "seed_example.json"),
     "demo": lambda: ta.load_demo("demo"),
     "demo + TVmaze": lambda: _with_tvmaze(),
+    "account export": lambda: ta.load_export(FIXTURES / "export" / "demo-export.zip"),
 }
 FRAMES = {"shows": schema.SHOWS, "seasons": schema.SEASONS, "episodes": schema.EPISODES}
 # The demo users are v1 responses: they fill what v1 fills.
