@@ -327,3 +327,28 @@ def test_summary_with_metadata_from_tvmaze(capsys, monkeypatch, tmp_path, tvmaze
 def test_metadata_choices_are_checked(capsys):
     err = usage_error(capsys, ["summary", "--metadata", "imdb"])
     assert "invalid choice: 'imdb'" in err
+
+
+@pytest.mark.filterwarnings("default::trakt_analysis.errors.TraktDataWarning")
+def test_report_of_an_export_with_metadata_from_tvmaze(
+    capsys, monkeypatch, tmp_path, tvmaze_server
+):
+    export = (
+        Path(__file__).resolve().parents[1] / "data" / "fixtures" / "export" / "demo-export.zip"
+    )
+    monkeypatch.setenv("TVMAZE_BASE_URL", tvmaze_server.base_url)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    # Fill the user's cache without TVmaze's rate limit (the CLI keeps to it).
+    with (
+        ta.TVmaze(base_url=tvmaze_server.base_url, rate_limit=(10_000, 1.0)) as tvmaze,
+        pytest.warns(ta.TraktDataWarning),
+    ):
+        ta.load_export(export, metadata=tvmaze)
+    tvmaze_server.requests.clear()
+    out = tmp_path / "report.html"
+    argv = ["report", str(export), "--metadata", "tvmaze", "--no-charts", "-q", "-o", str(out)]
+    assert main(argv) == 0
+    assert tvmaze_server.requests == []  # served from the user's cache
+    footer = BeautifulSoup(out.read_text(encoding="utf-8"), "html.parser").footer.get_text()
+    assert "TVmaze" in footer
+    assert "CC BY-SA" in footer

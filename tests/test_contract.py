@@ -28,8 +28,11 @@ SOURCES: dict[str, Callable[[], ta.Progress]] = {
     "v1 minimal file": lambda: ta.load_progress(FIXTURES / "users" / "casual.json"),
     "seed example": lambda: ta.load_progress(FIXTURES / "seed_example.json"),
     "demo": lambda: ta.load_demo("demo"),
-    "demo + TVmaze": lambda: _with_tvmaze(),
+    "demo + TVmaze": lambda: _with_tvmaze(ta.load_demo),
     "account export": lambda: ta.load_export(FIXTURES / "export" / "demo-export.zip"),
+    "account export + TVmaze": lambda: _with_tvmaze(
+        lambda: ta.load_export(FIXTURES / "export" / "demo-export.zip")
+    ),
 }
 FRAMES = {"shows": schema.SHOWS, "seasons": schema.SEASONS, "episodes": schema.EPISODES}
 # The demo users are v1 responses: they fill what v1 fills.
@@ -41,8 +44,8 @@ def progress(request) -> ta.Progress:
     return SOURCES[request.param]()
 
 
-def _with_tvmaze() -> ta.Progress:
-    """The demo user completed by the stand-in TVmaze (the export + TVmaze, once it lands)."""
+def _with_tvmaze(load: Callable[[], ta.Progress]) -> ta.Progress:
+    """A source's progress completed by the stand-in TVmaze."""
     import warnings
 
     from trakt_analysis.demo.tvmaze_server import TVmazeServer
@@ -51,7 +54,7 @@ def _with_tvmaze() -> ta.Progress:
         warnings.simplefilter("ignore", ta.TraktDataWarning)  # its unknown and mismatched show
         return ta.TVmaze(
             base_url=server.base_url, cache=False, progress_bar=False, rate_limit=(10_000, 1.0)
-        ).complete(ta.load_demo())
+        ).complete(load())
 
 
 def filled_by(progress: ta.Progress) -> dict[str, tuple[str, ...]]:

@@ -45,8 +45,8 @@ from .errors import (
 from .progress import Progress, Provenance
 from .sources.export import load_export
 from .sources.files import load_progress
-from .sources.tvmaze import TVmaze
 from .sources.metadata import MetadataProvider
+from .sources.tvmaze import TVmaze
 from .sources.v1_api import TraktAuth, TraktClient, fetch_progress
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily

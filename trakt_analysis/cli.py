@@ -200,7 +200,7 @@ def _load(args: argparse.Namespace, status: _Status) -> tuple[Progress, str]:
         status(f"fetching the progress of {args.user!r} from the trakt API")
         progress = _fetch(args.user, sort=args.sort, extended=args.extended)
         return progress, f"trakt.tv user {args.user}"
-    from .sources.catalog import DemoSource, as_source
+    from .sources.catalog import DemoSource, ExportSource, as_source
 
     if args.source == "-":
         from .sources.files import load_progress
@@ -211,6 +211,10 @@ def _load(args: argparse.Namespace, status: _Status) -> tuple[Progress, str]:
     elif args.source is not None:
         status(f"loading {args.source}")
         source = as_source(Path(args.source))
+        if args.metadata is not None and isinstance(source, ExportSource):
+            # load_export asks the provider itself, and drops its "counts are NA" note.
+            status(f"loading {args.source}; the aired counts from TVmaze")
+            source.metadata = _metadata_provider(args)
         users = source.users()  # none for a single file: its user is unknown
         if len(users) > 1:
             raise TraktArgumentError(
@@ -243,15 +247,20 @@ def _fetch(user: str, *, sort: str | None, extended: str | None) -> Progress:
     return fetch_progress(user, sort=sort or "title", extended=extended)
 
 
-def _add_metadata(progress: Progress, args: argparse.Namespace, status: _Status) -> Progress:
-    """Fill the aired counts from the provider --metadata names (TVmaze), if any."""
-    if args.metadata is None:
-        return progress
+def _metadata_provider(args: argparse.Namespace) -> Any:
+    """The provider --metadata names: TVmaze, at ``TVMAZE_BASE_URL`` if set, cached."""
     from .sources.tvmaze import DEFAULT_BASE_URL, TVmaze
 
-    status(f"asking TVmaze for the aired episodes of {len(progress.shows)} shows")
     base_url = os.environ.get("TVMAZE_BASE_URL", "").strip() or DEFAULT_BASE_URL
-    with TVmaze(base_url=base_url, progress_bar=False if args.quiet else None) as tvmaze:
+    return TVmaze(base_url=base_url, progress_bar=False if args.quiet else None)
+
+
+def _add_metadata(progress: Progress, args: argparse.Namespace, status: _Status) -> Progress:
+    """Fill the aired counts from the provider --metadata names, unless the loader did."""
+    if args.metadata is None or (progress.provenance and progress.provenance.metadata):
+        return progress
+    status(f"asking TVmaze for the aired episodes of {len(progress.shows)} shows")
+    with _metadata_provider(args) as tvmaze:
         return tvmaze.complete(progress)
 
 

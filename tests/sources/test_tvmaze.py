@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -239,3 +240,45 @@ def test_bad_options_are_refused(kwargs):
 def test_repr_names_no_secret(tmp_path):
     client = ta.TVmaze(cache=tmp_path)
     assert repr(client).startswith("TVmaze(base_url='https://api.tvmaze.com'")
+
+
+EXPORT = Path(__file__).resolve().parents[2] / "data" / "fixtures" / "export" / "demo-export.zip"
+
+
+def test_tvmaze_is_a_metadata_provider():
+    assert isinstance(ta.TVmaze(cache=False), ta.MetadataProvider)
+    assert ta.TVmaze.name == "TVmaze"
+
+
+def test_the_demo_export_gets_full_progress(tvmaze_server):
+    """load_export(metadata=TVmaze): the plan's counts. The export knows no hidden seasons,
+    so every season after 0 counts."""
+    plan = tvmaze_server.plan
+    with pytest.warns(TraktDataWarning):
+        result = ta.load_export(EXPORT, metadata=tvmaze(tvmaze_server))
+    specs = {(s.title, s.year): s for s in plan.specs}
+    assert len(result.shows) > 0
+    for _, row in result.shows.iterrows():
+        spec = specs[(row["title"], row["year"])]
+        if spec.index in plan.unknown | plan.by_year:
+            assert pd.isna(row["aired"]), spec.title
+            continue
+        seasons = [s for s in spec.seasons if s.number > 0]
+        aired = sum(s.aired for s in seasons)
+        completed = sum(s.completed for s in seasons)
+        assert (row["aired"], row["completed"], row["left"]) == (
+            aired,
+            completed,
+            aired - completed,
+        ), spec.title
+        unwatched = [(s.number, n) for s in seasons for n, w in enumerate(s.watched, 1) if not w]
+        if unwatched:
+            assert (row["next_season"], row["next_number"]) == unwatched[0], spec.title
+        else:
+            assert pd.isna(row["next_season"]), spec.title
+    assert result.provenance.metadata == "TVmaze"
+    assert result.provenance.kind == "export"
+    assert not any("Pass metadata=" in note for note in result.provenance.notes)
+    assert result.history is not None  # the export's history is kept
+    added = result.episodes[~result.episodes["watched"]]
+    assert (added["plays"] == 0).all()  # the export has every play: none of these
