@@ -282,3 +282,11 @@ def test_the_demo_export_gets_full_progress(tvmaze_server):
     assert result.history is not None  # the export's history is kept
     added = result.episodes[~result.episodes["watched"]]
     assert (added["plays"] == 0).all()  # the export has every play: none of these
+
+
+def test_complete_on_a_loaded_export_drops_its_na_note(tvmaze_server):
+    export = ta.load_export(EXPORT)
+    assert any("no aired counts" in note for note in export.provenance.notes)
+    result, _ = run(tvmaze(tvmaze_server), export)
+    assert not any("no aired counts" in note for note in result.provenance.notes)
+    assert result.provenance.metadata == "TVmaze"

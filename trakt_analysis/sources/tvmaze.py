@@ -12,6 +12,7 @@ and :func:`..analysis.completion.complete_progress` applies Trakt's rules.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import threading
@@ -41,6 +42,7 @@ from ..errors import (
 )
 from ..parsers.tvmaze import parse_episode_list, parse_show_lookup
 from ..progress import Progress
+from .export import _NA_NOTE
 from .v1_api import _timeout
 
 __all__ = ["RATE_LIMIT", "TVmaze"]
@@ -354,6 +356,12 @@ class TVmaze:
             guides.append((position, by_id[tvmaze_id]))
         guide = _guide_frame(guides)
         now = self.now if self.now is not None else pd.Timestamp.now(tz="UTC")
+        if progress.provenance is not None and _NA_NOTE in progress.provenance.notes:
+            # The export's "no aired counts" note no longer holds once they are filled.
+            notes = tuple(n for n in progress.provenance.notes if n != _NA_NOTE)
+            progress = dataclasses.replace(
+                progress, provenance=dataclasses.replace(progress.provenance, notes=notes)
+            )
         return complete_progress(
             progress, guide, known, specials=specials, now=now, source=self.name
         )
