@@ -290,3 +290,12 @@ def test_complete_on_a_loaded_export_drops_its_na_note(tvmaze_server):
     result, _ = run(tvmaze(tvmaze_server), export)
     assert not any("no aired counts" in note for note in result.provenance.notes)
     assert result.provenance.metadata == "TVmaze"
+
+
+def test_the_cache_without_requests_cache_names_the_extra(monkeypatch, tmp_path):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "requests_cache", None)  # as if not installed
+    with pytest.raises(ta.TraktDependencyError, match=r"trakt_analysis\[tvmaze\]"):
+        ta.TVmaze(cache=tmp_path)
+    ta.TVmaze(cache=False)  # works without it
