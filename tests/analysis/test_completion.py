@@ -104,6 +104,7 @@ def test_totals_follow_trakts_rules():
     a = result.shows.iloc[0]
     assert (a["aired"], a["completed"], a["left"]) == (5, 3, 2)
     assert a["completion"] == pytest.approx(0.6)
+    assert a["percentage"] == 60
     assert (a["next_season"], a["next_number"], a["next_title"]) == (1, 3, "Three")
     assert a["next_first_aired"] == pd.Timestamp("2020-01-15T00:00:00Z")
     assert a["tvmaze_id"] == 77
@@ -120,6 +121,7 @@ def test_seasons_get_counts_and_specials_stay_out():
         1,
     )
     assert seasons.loc[1, "completion"] == pytest.approx(2 / 3)
+    assert seasons.loc[1, "percentage"] == 66  # rounded down, as Trakt's
     assert (seasons.loc[2, "aired"], seasons.loc[2, "completed"]) == (2, 1)
     assert pd.isna(seasons.loc[0, "aired"])
 

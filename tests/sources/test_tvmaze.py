@@ -271,6 +271,7 @@ def test_the_demo_export_gets_full_progress(tvmaze_server):
             completed,
             aired - completed,
         ), spec.title
+        assert row["percentage"] == (completed * 100 // aired if aired else None), spec.title
         unwatched = [(s.number, n) for s in seasons for n, w in enumerate(s.watched, 1) if not w]
         if unwatched:
             assert (row["next_season"], row["next_number"]) == unwatched[0], spec.title

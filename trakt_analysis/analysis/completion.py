@@ -87,8 +87,9 @@ def complete_progress(
         False; ``plays`` 0, or NA when the source has no plays) for every
         aired episode of a counted season that was not watched, and
         ``first_aired``/``runtime`` from the guide where they were NA.
-        Seasons and shows get ``aired``, ``completed``, ``left`` and
-        ``completion`` (shows also ``next_*``). The shows frame gains two
+        Seasons and shows get ``aired``, ``completed``, ``left``,
+        ``percentage`` (rounded down, as Trakt's) and ``completion`` (shows
+        also ``next_*``). The shows frame gains two
         columns after the schema's: ``tvmaze_id`` (Int64, NA for unknown
         shows) and ``unlisted_watched`` (Int64: watched episodes the guide
         does not list, the numbering mismatches; NA for unknown shows).
@@ -421,6 +422,9 @@ def _seasons(
     completion = out["completion"].array.copy()
     completion[target] = ratio.array[target]
     out["completion"] = completion
+    percentage = out["percentage"].array.copy()
+    percentage[target] = _percentage(out["completed"], out["aired"]).array[target]
+    out["percentage"] = percentage
     return out.sort_values(["_show", "season"], kind="stable", ignore_index=True)
 
 
@@ -430,7 +434,7 @@ def _counts(
     is_known: np.ndarray,
     shows: pd.DataFrame,
 ) -> dict[str, object]:
-    """aired, completed, left and completion of the shows; unknown shows keep theirs."""
+    """aired, completed, left, percentage and completion of the shows; unknown shows keep theirs."""
     out: dict[str, object] = {}
     old_aired = shows["aired"].astype("Int64").array.copy()
     old_left = shows["left"].astype("Int64").array.copy()
@@ -445,11 +449,21 @@ def _counts(
     old_completed[is_known] = new_completed.array[is_known]
     old_left[is_known] = (new_aired - new_completed).array[is_known]
     old_completion[is_known] = ratio.array[is_known]
+    old_percentage = shows["percentage"].astype("Int64").array.copy()
+    old_percentage[is_known] = _percentage(new_completed, new_aired).array[is_known]
+    out["percentage"] = old_percentage
     out["aired"] = old_aired
     out["completed"] = old_completed
     out["left"] = old_left
     out["completion"] = old_completion
     return out
+
+
+def _percentage(completed: pd.Series, aired: pd.Series) -> pd.Series:
+    """Trakt's whole-number percentage, rounded down; NA when nothing has aired."""
+    completed = completed.astype("Int64").reset_index(drop=True)
+    aired = aired.astype("Int64").reset_index(drop=True)
+    return ((completed * 100) // aired.where(aired > 0, pd.NA)).astype("Int64")
 
 
 def _names(shows: pd.DataFrame, mask: np.ndarray) -> str:
