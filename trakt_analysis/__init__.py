@@ -15,6 +15,15 @@ from typing import TYPE_CHECKING, Any
 
 from . import schema
 from ._version import __version__
+from .analysis.history import (
+    binge_sessions,
+    rewatches,
+    streaks,
+    top_shows,
+    watch_calendar,
+    watch_clock,
+    watch_time,
+)
 from .analysis.sorting import (
     SORT_ORDERS,
     filter_shows,
@@ -23,6 +32,8 @@ from .analysis.sorting import (
     sort_shows,
 )
 from .analysis.summary import completion_distribution, summarize, watch_next
+from .analysis.timezone import resolve_timezone
+from .analysis.year_review import YearInReview, year_in_review
 from .demo.users import demo_users, load_demo
 from .errors import (
     TraktAPIError,
@@ -110,7 +121,9 @@ __all__ = [
     "TraktSortWarning",
     "TraktSourceError",
     "TraktWarning",
+    "YearInReview",
     "__version__",
+    "binge_sessions",
     "completion_distribution",
     "demo_users",
     "fetch_progress",
@@ -127,9 +140,17 @@ __all__ = [
     "plot_watch_split",
     "plot_watch_stats",
     "report_html",
+    "resolve_timezone",
+    "rewatches",
     "schema",
     "sort_shows",
+    "streaks",
     "summarize",
+    "top_shows",
+    "watch_calendar",
+    "watch_clock",
     "watch_next",
+    "watch_time",
     "write_report",
+    "year_in_review",
 ]

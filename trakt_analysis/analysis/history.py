@@ -169,7 +169,9 @@ def watch_clock(history: Any, *, tz: object = None) -> pd.DataFrame:
     """
     frame, zone = _prepare(history, tz, "watch_clock")
     local = _local(frame, zone, "watch_clock").dropna()
-    cell = local.dt.weekday.to_numpy(dtype=np.int64) * 24 + local.dt.hour.to_numpy(dtype=np.int64)
+    cell = local.dt.day_of_week.to_numpy(dtype=np.int64) * 24 + local.dt.hour.to_numpy(
+        dtype=np.int64
+    )
     counts = np.bincount(cell, minlength=7 * 24).reshape(7, 24)
     clock = pd.DataFrame(
         counts,
@@ -294,7 +296,7 @@ def watch_calendar(history: Any, *, year: int | None = None, tz: object = None) 
     days = pd.date_range(f"{year}-01-01", f"{year}-12-31", freq="D")
     naive = local[valid].dt.tz_localize(None)
     in_year = (naive.dt.year == year).to_numpy()
-    day_index = (naive[in_year].dt.dayofyear.to_numpy(dtype=np.int64)) - 1
+    day_index = (naive[in_year].dt.day_of_year.to_numpy(dtype=np.int64)) - 1
     minutes = _runtime(frame)[valid][in_year]
     known = ~np.isnan(minutes)
     plays = np.bincount(day_index, minlength=len(days))
@@ -304,7 +306,7 @@ def watch_calendar(history: Any, *, year: int | None = None, tz: object = None) 
     calendar = pd.DataFrame(
         {
             "date": days,
-            "weekday": days.weekday.to_numpy(dtype=np.int64),
+            "weekday": days.day_of_week.to_numpy(dtype=np.int64),
             "week": (np.arange(len(days)) + offset) // 7,
             "plays": plays.astype(np.int64),
             "hours": _hours(pd.Series(total), pd.Series(known_plays), pd.Series(plays)),
@@ -665,15 +667,17 @@ def rewatch_mask(history: pd.DataFrame) -> np.ndarray:
     keys = pd.DataFrame(
         {
             "u": codes,
-            **{name: _column(history, name) for name in ("type", *_SHOW, "season", "episode")},
-            "at": history["watched_at"].to_numpy(),
+            **{
+                name: _column(history, name).to_numpy()
+                for name in ("type", *_SHOW, "season", "episode")
+            },
         },
     )
-    order = keys.sort_values("at", kind="stable", na_position="last").index
-    ordered = keys.loc[order].drop(columns="at")
-    repeat = ordered.duplicated(keep="first").to_numpy()
+    at = history["watched_at"].reset_index(drop=True)
+    order = at.sort_values(kind="stable", na_position="last").index.to_numpy()
+    repeat = keys.iloc[order].duplicated(keep="first").to_numpy()
     mask = np.zeros(len(history), dtype=bool)
-    mask[order.to_numpy()] = repeat
+    mask[order] = repeat
     return mask
 
 

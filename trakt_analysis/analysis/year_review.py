@@ -298,13 +298,15 @@ def _finished(progress: Any, history: pd.DataFrame, year: int, zone: str) -> pd.
     finished_at = firsts.groupby("key", sort=False)["at"].max()
     # The shows frame may lack the ids the history has (or the reverse): fall back
     # to (title, year).
-    by_title = firsts.groupby(
+    title_keys = pd.Series(
         [
             ("title", t, y)
             for t, y in zip(firsts["title"], firsts["year"].astype(object), strict=True)
         ],
-        sort=False,
-    )["at"].max()
+        index=firsts.index,
+        dtype=object,
+    )
+    by_title = firsts["at"].groupby(title_keys, sort=False).max()
     rows = []
     for key, title, show_year, trakt_id in zip(
         _show_key(done), done["title"], done["year"], done["trakt_id"], strict=True
