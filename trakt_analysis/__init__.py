@@ -65,8 +65,11 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
         plot_episode_grid,
         plot_overview,
         plot_season_progress,
+        plot_watch_calendar,
+        plot_watch_clock,
         plot_watch_split,
         plot_watch_stats,
+        plot_watch_time,
     )
     from .report.html import report_html, write_report
 
@@ -78,8 +81,11 @@ _LAZY: dict[str, str] = {
     "plot_episode_grid": ".plotting",
     "plot_overview": ".plotting",
     "plot_season_progress": ".plotting",
+    "plot_watch_calendar": ".plotting",
+    "plot_watch_clock": ".plotting",
     "plot_watch_split": ".plotting",
     "plot_watch_stats": ".plotting",
+    "plot_watch_time": ".plotting",
     "report_html": ".report.html",
     "write_report": ".report.html",
 }
@@ -137,8 +143,11 @@ __all__ = [
     "plot_episode_grid",
     "plot_overview",
     "plot_season_progress",
+    "plot_watch_calendar",
+    "plot_watch_clock",
     "plot_watch_split",
     "plot_watch_stats",
+    "plot_watch_time",
     "report_html",
     "resolve_timezone",
     "rewatches",
