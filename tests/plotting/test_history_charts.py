@@ -65,11 +65,11 @@ def test_clock_heatmap_cells_and_zone(six, zone, cells):
     assert values.sum() == 6
     assert zone in ax.get_title()
     assert zone in ax.get_xlabel()
-    assert [t.get_text() for t in ax.get_yticklabels()][0] == "Mon"
+    assert next(t.get_text() for t in ax.get_yticklabels()) == "Mon"
 
 
 def test_clock_kwargs_and_given_ax(six):
-    fig, ax = plt.subplots()
+    _fig, ax = plt.subplots()
     got = ta.plot_watch_clock(six, tz="UTC", ax=ax, cmap="Greys")
     assert got is ax
     assert ax.images[0].get_cmap().name == "Greys"
@@ -157,7 +157,7 @@ def test_calendar_heatmap(six):
     assert grid.sum() == 5  # play 4 is 2026 in Berlin
     assert "2025" in ax.get_title()
     assert "Europe/Berlin" in ax.get_title()
-    assert [t.get_text() for t in ax.get_xticklabels()][0] == "Jan"
+    assert next(t.get_text() for t in ax.get_xticklabels()) == "Jan"
 
 
 def test_calendar_in_utc_keeps_new_years_eve(six):
