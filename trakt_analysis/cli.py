@@ -248,7 +248,7 @@ def _run_report(args: argparse.Namespace, status: _Status) -> int:
 
 
 def _run_summary(args: argparse.Namespace, status: _Status) -> int:
-    from .analysis.summary import format_summary
+    from .report.text import format_summary
 
     progress, _ = _load(args, status)
     print(format_summary(progress, top=args.top))

@@ -14,11 +14,12 @@ from ._common import (
     check_frame,
     check_top,
     filled,
-    get_ax,
+    label_rows,
     legend_outside,
+    more_label,
     no_data,
-    rows_height,
     show_labels,
+    top_rows,
     user_color_map,
     user_key,
     user_legend,
@@ -69,9 +70,7 @@ def plot_completion(
     check_frame(shows, _COLUMNS, "plot_completion", "shows")
     top = check_top(top, "plot_completion")
     ordered = sort_shows(shows, by)
-    shown, rest = ordered.iloc[:top], ordered.iloc[top:]
-    n_rows = len(shown) + (1 if len(rest) else 0)
-    ax = get_ax(ax, rows_height(n_rows))
+    shown, rest, ax = top_rows(ordered, top, ax)
     if shown.empty:
         return no_data(ax, TITLE)
 
@@ -102,7 +101,7 @@ def plot_completion(
     if len(rest):
         mean = float(np.nanmean(filled(rest["percentage"])))
         ax.barh([len(shown)], [mean], **({"color": MORE} | kwargs))
-        labels.append(f"+{len(rest)} more shows (avg {mean:.0f}%)")
+        labels.append(more_label(rest, f"avg {mean:.0f}%"))
         completed = int(filled(rest["completed"]).sum())
         aired = int(filled(rest["aired"]).sum())
         notes.append(f"{completed}/{aired}")
@@ -118,13 +117,10 @@ def plot_completion(
             fontsize="x-small",
         )
 
-    ax.set_yticks(np.arange(len(labels)), labels=labels)
-    ax.set_ylim(len(labels) - 0.5, -0.5)  # first show at the top
+    label_rows(ax, labels, TITLE)
     ax.set_xlim(0, 115)  # room for the annotations of full bars
     ax.set_xticks(range(0, 101, 20))
     ax.set_xlabel("completed (%)")
-    ax.set_ylabel("show")
-    ax.set_title(TITLE)
     if several:
         user_legend(
             ax,

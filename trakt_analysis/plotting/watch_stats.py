@@ -14,11 +14,13 @@ from ._common import (
     check_top,
     filled,
     get_ax,
+    label_rows,
     legend_outside,
+    more_label,
     no_data,
     of_user,
-    rows_height,
     show_labels,
+    top_rows,
     user_color_map,
     user_key,
     user_legend,
@@ -102,8 +104,7 @@ def plot_watch_stats(
     check_frame(shows, _COLUMNS, "plot_watch_stats", "shows")
     top = check_top(top, "plot_watch_stats")
     ordered = shows.sort_values("plays", ascending=False, kind="stable", na_position="last")
-    shown, rest = ordered.iloc[:top], ordered.iloc[top:]
-    ax = get_ax(ax, rows_height(len(shown) + (1 if len(rest) else 0)))
+    shown, rest, ax = top_rows(ordered, top, ax)
     if shown.empty:
         return no_data(ax, TITLE)
 
@@ -116,13 +117,10 @@ def plot_watch_stats(
     if len(rest):
         means = {s: np.array([filled(rest[s]).mean()]) for s in STATS}
         _stack(ax, np.array([len(shown)]), means, [MORE], **kwargs)
-        labels.append(f"+{len(rest)} more shows (avg)")
+        labels.append(more_label(rest, "avg"))
 
-    ax.set_yticks(np.arange(len(labels)), labels=labels)
-    ax.set_ylim(len(labels) - 0.5, -0.5)
+    label_rows(ax, labels, TITLE)
     ax.set_xlabel("plays")
-    ax.set_ylabel("show")
-    ax.set_title(TITLE)
     if several:
         user_legend(ax, colors_by_user, _legend_handles(True))
     else:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .._format import fmt_date, fmt_int, fmt_pct, fmt_year
 from ..analysis.summary import summarize, watch_next
-from ._html import Column, esc, fmt_date, fmt_int, fmt_pct, fmt_year, table
+from ._html import Column, esc, table
 
 if TYPE_CHECKING:
     from ..progress import Progress

@@ -20,10 +20,11 @@ import numpy as np
 import pandas as pd
 
 from .._files import atomic_path
+from .._format import episode_code, fmt_date, fmt_int, fmt_pct, fmt_year
 from .._version import __version__
 from ..analysis.summary import completion_distribution, summarize, watch_next
 from ..errors import TraktArgumentError
-from ._html import Column, esc, figure_img, fmt_date, fmt_int, fmt_pct, fmt_year, table
+from ._html import Column, esc, figure_img, table
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -265,7 +266,7 @@ def _next_section(shows: pd.DataFrame) -> str:
 
 def _shows_section(shows: pd.DataFrame) -> str:
     codes = [
-        f"S{int(s):02d}E{int(e):02d}" if not (pd.isna(s) or pd.isna(e)) else ""
+        episode_code(s, e)
         for s, e in zip(
             shows["next_season"].to_numpy(dtype=object, na_value=None),
             shows["next_number"].to_numpy(dtype=object, na_value=None),

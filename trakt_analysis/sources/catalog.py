@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
+from .._http.redact import REDACTED
 from ..demo.users import demo_users, load_demo
 from ..errors import TraktArgumentError, TraktFileError, TraktSourceError
 from ..progress import Progress
@@ -181,7 +182,7 @@ class LiveSource:
 
     def redact(self, text: str) -> str:
         """`text` with the key replaced, for anything shown to the user."""
-        return text.replace(self._key, "***") if self._key else text
+        return text.replace(self._key, REDACTED) if self._key else text
 
     def __repr__(self) -> str:
         return f"LiveSource(key {'missing' if self._key is None else 'set'})"
