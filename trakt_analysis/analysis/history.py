@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
+from .._format import episode_code
 from ..errors import TraktArgumentError
 from .timezone import history_of, resolve_timezone
 
@@ -38,6 +39,7 @@ __all__ = [
     "FREQUENCIES",
     "WEEKDAYS",
     "binge_sessions",
+    "plays_in_year",
     "rewatch_mask",
     "rewatches",
     "streaks",
@@ -137,6 +139,20 @@ def _attrs(frame: pd.DataFrame, zone: str | None) -> pd.DataFrame:
     if zone is not None:
         frame.attrs["timezone"] = zone
     return frame
+
+
+def plays_in_year(history: Any, year: int, *, tz: object = None) -> pd.DataFrame:
+    """The rows of the history whose play falls in `year`, in local time.
+
+    A play at 23:30 on 31 December in `tz` belongs to that year even when it
+    is already January in UTC. ``attrs["timezone"]`` is the zone used.
+    """
+    if isinstance(year, bool) or not isinstance(year, int | np.integer):
+        raise TraktArgumentError(f"plays_in_year: year must be an int, got {year!r}")
+    frame, zone = _prepare(history, tz, "plays_in_year")
+    local = _local(frame, zone, "plays_in_year")
+    chosen = frame[(local.dt.year == int(year)).fillna(False).to_numpy(dtype=bool)].copy()
+    return _attrs(chosen, zone)
 
 
 # -- when -----------------------------------------------------------------------------------
@@ -568,8 +584,12 @@ def binge_sessions(
             "start": first["start"],
             "end": last["at"],
             "plays": counts.astype("int64"),
-            "first": [_code(s, e) for s, e in zip(first["season"], first["episode"], strict=True)],
-            "last": [_code(s, e) for s, e in zip(last["season"], last["episode"], strict=True)],
+            "first": [
+                episode_code(s, e) for s, e in zip(first["season"], first["episode"], strict=True)
+            ],
+            "last": [
+                episode_code(s, e) for s, e in zip(last["season"], last["episode"], strict=True)
+            ],
             "hours": _hours(grouped["minutes"].sum(), known, counts),
             "plays_without_runtime": (counts - known).astype("int64"),
         }
@@ -577,12 +597,6 @@ def binge_sessions(
     out = out.sort_values(["start", "user"], kind="stable").reset_index(drop=True)
     out = out.astype({"user": schema.STR, "year": "Int64", "trakt_id": "Int64"})
     return _attrs(out, zone)
-
-
-def _code(season: object, episode: object) -> str:
-    if season is None or episode is None or pd.isna(season) or pd.isna(episode):
-        return ""
-    return f"S{int(season):02d}E{int(episode):02d}"
 
 
 def top_shows(history: Any, *, by: str = "hours", top: int | None = 10) -> pd.DataFrame:

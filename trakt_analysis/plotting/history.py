@@ -145,16 +145,17 @@ def plot_watch_time(
             if missing
             else "every play has a runtime"
         )
-        ax.annotate(
+        ax.text(
+            0.99,
+            0.98,
             note,
-            xy=(0, 1),
-            xycoords="axes fraction",
-            xytext=(2, 2),
-            textcoords="offset points",
+            transform=ax.transAxes,
+            ha="right",
+            va="top",
             fontsize="x-small",
             color=UNKNOWN,
-            va="bottom",
             gid="runtime-note",
+            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8},
         )
     if len(users) > 1:
         legend_outside(ax, [Patch(facecolor=colors[u], label=user_name(u)) for u in users], "user")
