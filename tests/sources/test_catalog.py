@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 import trakt_analysis as ta
 from tests.helpers.explore_data import OTHER, RESPONSE, write_users
-from trakt_analysis.explore import (
+from trakt_analysis.sources.catalog import (
     ClientSource,
     DemoSource,
     DirectorySource,
+    FileSource,
     LiveSource,
     as_source,
 )
@@ -130,3 +132,15 @@ def test_as_source(tmp_path):
     assert as_source(demo) is demo
     with pytest.raises(ta.TraktSourceError, match="cannot explore a int"):
         as_source(42)
+
+
+def test_a_single_file_is_a_source_whose_user_is_unknown_until_named(tmp_path):
+    write_users(tmp_path)
+    path = next(tmp_path.glob("*.json"))
+    source = as_source(path)
+    assert isinstance(source, FileSource)
+    assert source.users() == []
+    assert source.load(None).shows["user"].isna().all()
+    named = source.load("someone")
+    assert set(named.shows["user"]) == {"someone"}
+    assert len(named.shows) == len(json.loads(path.read_bytes()))

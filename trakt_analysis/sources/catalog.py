@@ -1,9 +1,12 @@
-"""Where the explorer gets a user's progress: demo data, a directory of files, or the API.
+"""The one source protocol: where the CLI, the explorer and the report get a user's progress.
 
 Every source has the same two methods: ``users()`` (the names it knows, for
 the user control; may be empty when any name can be asked for) and
-``load(user) -> Progress``. Failures are :class:`~trakt_analysis.TraktError`
-subclasses whose message the explorer shows as it is, so each says what to do.
+``load(user) -> Progress``. :func:`as_source` turns what a user typed or passed
+(nothing, a path, a client) into one, so a new kind of source is added here
+once and the CLI, the explorer and the report all accept it. Failures are
+:class:`~trakt_analysis.TraktError` subclasses whose message is shown as it is,
+so each says what to do.
 """
 
 from __future__ import annotations
@@ -24,14 +27,16 @@ __all__ = [
     "DemoSource",
     "DirectorySource",
     "ExplorerSource",
+    "FileSource",
     "LiveSource",
+    "ProgressSource",
     "as_source",
 ]
 
 
 @runtime_checkable
-class ExplorerSource(Protocol):
-    """What :class:`ProgressExplorer` needs from a data source."""
+class ProgressSource(Protocol):
+    """What the CLI, :class:`ProgressExplorer` and the report need from a data source."""
 
     def users(self) -> list[str]:
         """Usernames to offer in the user control (empty: any name may be typed)."""
@@ -40,6 +45,10 @@ class ExplorerSource(Protocol):
     def load(self, user: str) -> Progress:
         """The watched progress of `user`; raises a TraktError on failure."""
         ...
+
+
+#: The explorer's name for the protocol, kept for code written against it.
+ExplorerSource = ProgressSource
 
 
 def _check_user(user: object) -> str:
@@ -104,6 +113,29 @@ class DirectorySource:
 
     def __repr__(self) -> str:
         return f"DirectorySource({os.fspath(self.directory)!r})"
+
+
+class FileSource:
+    """One saved response file: a v1 ``user/progress/watched`` JSON file.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file. A response does not name its user: ``load(None)`` leaves the
+        ``user`` column NA, ``load("name")`` fills it.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+
+    def users(self) -> list[str]:
+        return []
+
+    def load(self, user: str | None = None) -> Progress:
+        return load_progress(self.path, user=user)
+
+    def __repr__(self) -> str:
+        return f"FileSource({os.fspath(self.path)!r})"
 
 
 class ClientSource:
@@ -188,21 +220,24 @@ class LiveSource:
         return f"LiveSource(key {'missing' if self._key is None else 'set'})"
 
 
-def as_source(source: object) -> ExplorerSource:
-    """Turn what :class:`ProgressExplorer` was given into a source.
+def as_source(source: object) -> ProgressSource:
+    """Turn what the CLI or :class:`ProgressExplorer` was given into a source.
 
-    None: the demo users. A path: a directory of ``<username>.json``. An
-    object with ``progress_watched``: a client. A source is returned as is.
+    None: the demo users. A directory: ``<username>.json`` files. A file: one
+    saved response. An object with ``progress_watched``: a client. A source is
+    returned as is.
     """
     if source is None:
         return DemoSource()
     if isinstance(source, str | os.PathLike):
+        if Path(source).is_file():
+            return FileSource(source)
         return DirectorySource(source)
-    if isinstance(source, DemoSource | DirectorySource | ClientSource | LiveSource):
+    if isinstance(source, DemoSource | DirectorySource | FileSource | ClientSource | LiveSource):
         return source
     if callable(getattr(source, "progress_watched", None)):
         return ClientSource(source)
-    if isinstance(source, ExplorerSource):
+    if isinstance(source, ProgressSource):
         return source
     raise TraktSourceError(
         f"cannot explore a {type(source).__name__}: pass None (demo users), a directory "
