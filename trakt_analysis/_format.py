@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["episode_code", "fmt_date", "fmt_int", "fmt_pct", "fmt_year", "is_missing"]
+__all__ = [
+    "episode_code",
+    "fmt_date",
+    "fmt_int",
+    "fmt_pct",
+    "fmt_year",
+    "is_missing",
+    "next_episode_codes",
+]
 
 DASH = "\N{EM DASH}"
 
@@ -24,6 +32,18 @@ def episode_code(season: object, number: object) -> str:
     if is_missing(season) or is_missing(number):
         return ""
     return f"S{int(season):02d}E{int(number):02d}"  # type: ignore[call-overload]
+
+
+def next_episode_codes(shows: pd.DataFrame) -> list[str]:
+    """The code of each show's next episode (``next_season``, ``next_number``); "" if none."""
+    return [
+        episode_code(s, e)
+        for s, e in zip(
+            shows["next_season"].to_numpy(dtype=object, na_value=None),
+            shows["next_number"].to_numpy(dtype=object, na_value=None),
+            strict=True,
+        )
+    ]
 
 
 def fmt_int(value: object, missing: str = DASH) -> str:

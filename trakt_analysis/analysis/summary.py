@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._format import episode_code
+from .._format import next_episode_codes
 from .._validate import check_frame
 
 __all__ = [
@@ -204,14 +204,7 @@ def watch_next(shows: pd.DataFrame, n: int | None = None) -> pd.DataFrame:
     completion = rows["completion"].fillna(0).to_numpy(dtype=float)
     order = np.lexsort((-completion, ~started.to_numpy(dtype=bool)))
     rows = rows.iloc[order]
-    codes = [
-        episode_code(s, e)
-        for s, e in zip(
-            rows["next_season"].to_numpy(dtype=object, na_value=None),
-            rows["next_number"].to_numpy(dtype=object, na_value=None),
-            strict=True,
-        )
-    ]
+    codes = next_episode_codes(rows)
     out = pd.DataFrame(
         {
             "user": rows["user"],

@@ -22,6 +22,7 @@ from ._common import (
     user_key,
     user_legend,
 )
+from ._docstrings import fill_doc
 from .palette import IN_PROGRESS, MORE
 from .text import shorten
 
@@ -42,6 +43,7 @@ def _next_note(row: pd.Series) -> str:
     return note
 
 
+@fill_doc
 def plot_backlog(
     shows: pd.DataFrame, *, top: int = 30, ax: Axes | None = None, **kwargs: Any
 ) -> Axes:
@@ -53,19 +55,12 @@ def plot_backlog(
 
     Parameters
     ----------
-    shows : pandas.DataFrame
-        The shows frame of :func:`load_progress`, one user or several
-        concatenated (users are told apart by colour).
-    top : int
-        Number of shows drawn.
-    ax : matplotlib.axes.Axes, optional
-        Axes to draw on; a new figure is made when None.
-    **kwargs
-        Passed to :meth:`matplotlib.axes.Axes.barh`.
+    %(shows)s
+    %(top)s
+    %(ax)s
+    %(barh_kwargs)s
 
-    Returns
-    -------
-    matplotlib.axes.Axes
+    %(returns_ax)s
     """
     check_frame(shows, _COLUMNS, "plot_backlog", "shows")
     top = check_top(top, "plot_backlog")

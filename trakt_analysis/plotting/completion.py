@@ -24,6 +24,7 @@ from ._common import (
     user_key,
     user_legend,
 )
+from ._docstrings import fill_doc
 from .palette import FINISHED, IN_PROGRESS, MORE
 
 __all__ = ["plot_completion"]
@@ -33,6 +34,7 @@ TITLE = "Completion per show"
 FINISHED_HATCH = "//"
 
 
+@fill_doc
 def plot_completion(
     shows: pd.DataFrame,
     *,
@@ -45,22 +47,15 @@ def plot_completion(
 
     Parameters
     ----------
-    shows : pandas.DataFrame
-        The shows frame of :func:`load_progress`, for one user or several
-        concatenated (users are told apart by colour).
+    %(shows)s
     by : str
         Sort order, one of :data:`SORT_ORDERS` (see :func:`sort_shows`).
-    top : int
-        Number of shows drawn; the rest are summarised in one last bar,
-        "+N more shows", whose width is their mean percentage.
-    ax : matplotlib.axes.Axes, optional
-        Axes to draw on; a new figure is made when None.
-    **kwargs
-        Passed to :meth:`matplotlib.axes.Axes.barh`.
+    %(top)s
+        Its width is their mean percentage.
+    %(ax)s
+    %(barh_kwargs)s
 
-    Returns
-    -------
-    matplotlib.axes.Axes
+    %(returns_ax)s
 
     Notes
     -----

@@ -26,6 +26,7 @@ from ._common import (
     user_legend,
     user_name,
 )
+from ._docstrings import fill_doc
 from .palette import MORE, STAT_COLORS
 
 __all__ = ["STATS", "plot_watch_split", "plot_watch_stats"]
@@ -75,6 +76,7 @@ def _stack(
         left = left + parts[stat]
 
 
+@fill_doc
 def plot_watch_stats(
     shows: pd.DataFrame, *, top: int = 30, ax: Axes | None = None, **kwargs: Any
 ) -> Axes:
@@ -90,16 +92,11 @@ def plot_watch_stats(
     shows : pandas.DataFrame
         The shows frame of :func:`load_progress`, one user or several
         concatenated (then colour says the user, hatch and shade the stat).
-    top : int
-        Number of shows drawn.
-    ax : matplotlib.axes.Axes, optional
-        Axes to draw on; a new figure is made when None.
-    **kwargs
-        Passed to :meth:`matplotlib.axes.Axes.barh`.
+    %(top)s
+    %(ax)s
+    %(barh_kwargs)s
 
-    Returns
-    -------
-    matplotlib.axes.Axes
+    %(returns_ax)s
     """
     check_frame(shows, _COLUMNS, "plot_watch_stats", "shows")
     top = check_top(top, "plot_watch_stats")
@@ -136,6 +133,7 @@ def plot_watch_stats(
     return ax
 
 
+@fill_doc
 def plot_watch_split(shows: pd.DataFrame, *, ax: Axes | None = None, **kwargs: Any) -> Axes:
     """The share of plays scrobbled, checked in and marked as seen, across all shows.
 
@@ -144,16 +142,11 @@ def plot_watch_split(shows: pd.DataFrame, *, ax: Axes | None = None, **kwargs: A
 
     Parameters
     ----------
-    shows : pandas.DataFrame
-        The shows frame of :func:`load_progress`, one user or several.
-    ax : matplotlib.axes.Axes, optional
-        Axes to draw on; a new figure is made when None.
-    **kwargs
-        Passed to :meth:`matplotlib.axes.Axes.barh`.
+    %(shows)s
+    %(ax)s
+    %(barh_kwargs)s
 
-    Returns
-    -------
-    matplotlib.axes.Axes
+    %(returns_ax)s
     """
     check_frame(shows, _COLUMNS, "plot_watch_split", "shows")
     users = list(user_color_map(shows))

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from .._files import atomic_path
-from .._format import episode_code, fmt_date, fmt_int, fmt_pct, fmt_year
+from .._format import fmt_date, fmt_int, fmt_pct, fmt_year, next_episode_codes
 from .._version import __version__
 from ..analysis.summary import completion_distribution, summarize, watch_next
 from ..errors import TraktArgumentError
@@ -266,14 +266,7 @@ def _next_section(shows: pd.DataFrame) -> str:
 
 
 def _shows_section(shows: pd.DataFrame) -> str:
-    codes = [
-        episode_code(s, e)
-        for s, e in zip(
-            shows["next_season"].to_numpy(dtype=object, na_value=None),
-            shows["next_number"].to_numpy(dtype=object, na_value=None),
-            strict=True,
-        )
-    ]
+    codes = next_episode_codes(shows)
     frame = shows.assign(_next=pd.Series(codes, index=shows.index, dtype=object))
     return (
         '<section id="shows"><h2>Shows</h2><div class="scroll">'
