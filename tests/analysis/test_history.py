@@ -205,7 +205,7 @@ def test_watch_time_several_users(six):
 def test_calendar_layout_and_counts(six):
     cal = watch_calendar(six, year=2025, tz="Europe/Berlin")
     assert len(cal) == 365
-    assert cal.attrs == {"timezone": "Europe/Berlin", "year": 2025}
+    assert cal.attrs == {"timezone": "Europe/Berlin", "year": 2025, "plays_without_time": 0}
     # 1 Jan 2025 was a Wednesday: column 0, row 2; Monday 6 Jan starts column 1.
     assert (cal.loc[0, "weekday"], cal.loc[0, "week"]) == (WED, 0)
     assert cal.set_index("date").loc["2025-01-06", "week"] == 1
@@ -502,3 +502,29 @@ def test_public_names():
     ):
         assert name in ta.__all__
         assert callable(getattr(ta, name))
+
+
+def test_unknown_dates_at_the_epoch_are_no_time(six):
+    # Trakt returns a play marked as watched on an "unknown date" at the Unix epoch.
+    unknown = plays([("1970-01-01 00:00", "Alpha", 1, 4, 45, "episode")])
+    history = pd.concat([six, unknown])  # index labels repeat: positions must be used
+    clock = watch_clock(history, tz="Europe/Berlin")
+    assert clock.to_numpy().sum() == 6
+    assert clock.attrs["plays_without_time"] == 1
+    years = watch_time(history, freq="year", tz="UTC")
+    assert list(years["plays"]) == [6]  # no 1970, no 55 empty years
+    assert years.attrs["plays_without_time"] == 1
+    assert streaks(history, tz="UTC", today="2026-01-01").loc[0, "longest"] == 2
+    shows = top_shows(history, by="plays")
+    alpha = shows.set_index("title").loc["Alpha"]
+    assert alpha["plays"] == 5  # still a play
+    assert alpha["first_watched_at"] == pd.Timestamp("2025-03-29 22:30", tz="UTC")
+    assert year_in_review(history, 2025, tz="UTC").totals["plays"] == 6
+
+
+def test_concat_without_ignore_index(six):
+    both = pd.concat([six, plays(SIX, user="bob")])  # labels 0-5 twice
+    got = binge_sessions(both, max_break="3h", tz="UTC")
+    assert list(got["user"]) == ["ann", "bob"]
+    assert len(rewatches(both)) == 2
+    assert list(top_shows(both, top=1)["user"]) == ["ann", "bob"]

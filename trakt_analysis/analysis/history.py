@@ -17,8 +17,10 @@ Several users (``pd.concat`` of their histories): :func:`watch_time`,
 :func:`streaks`, :func:`binge_sessions`, :func:`top_shows` and
 :func:`rewatches` have a ``user`` column and treat each user apart;
 :func:`watch_clock` and :func:`watch_calendar` count all the plays they are
-given (select one user's rows for one user's clock). Plays whose
-``watched_at`` is NaT have no time and are left out of the time buckets.
+given (select one user's rows for one user's clock). Plays whose time is
+unknown (NaT, or the Unix epoch, which is how Trakt returns a play marked as
+watched on an "unknown date") are left out of the time buckets; they still
+count as plays, and ``attrs["plays_without_time"]`` says how many there were.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ __all__ = [
     "watch_calendar",
     "watch_clock",
     "watch_time",
+    "watched_at",
 ]
 
 WEEKDAYS: tuple[str, ...] = (
@@ -77,8 +80,18 @@ def _prepare(data: object, tz: object, func: str) -> tuple[pd.DataFrame, str]:
     return history, resolve_timezone(tz, progress)
 
 
-def _local(history: pd.DataFrame, zone: str, func: str) -> pd.Series:
-    """``watched_at`` in `zone` (a naive column is taken as UTC, as the schema says)."""
+#: Trakt stores a play marked as watched on an "unknown date" at the Unix epoch.
+UNKNOWN_DATE = pd.Timestamp("1970-01-01T00:00:00Z")
+
+
+def watched_at(history: pd.DataFrame, func: str = "watched_at") -> pd.Series:
+    """``watched_at`` as UTC times, NaT where the time is unknown.
+
+    A naive column is taken as UTC, as the schema says. Trakt returns a play
+    marked as watched on an unknown date with ``watched_at`` at the Unix epoch
+    (1970-01-01T00:00:00Z): that is no time, so it becomes NaT and the play is
+    left out of every time bucket (it still counts as a play).
+    """
     at = history["watched_at"]
     if not isinstance(at.dtype, pd.DatetimeTZDtype):
         try:
@@ -87,7 +100,13 @@ def _local(history: pd.DataFrame, zone: str, func: str) -> pd.Series:
             raise TraktArgumentError(
                 f"{func}: watched_at must hold times (UTC), e.g. from Progress.history: {exc}"
             ) from None
-    return at.dt.tz_convert(zone)
+    at = at.dt.tz_convert("UTC")
+    return at.mask(at == UNKNOWN_DATE)
+
+
+def _local(history: pd.DataFrame, zone: str, func: str) -> pd.Series:
+    """``watched_at`` in `zone`; NaT where unknown (see :func:`watched_at`)."""
+    return watched_at(history, func).dt.tz_convert(zone)
 
 
 def _runtime(history: pd.DataFrame) -> np.ndarray:
@@ -176,7 +195,8 @@ def watch_clock(history: Any, *, tz: object = None) -> pd.DataFrame:
     -------
     pandas.DataFrame
         7 rows (``weekday``: Monday first) x 24 columns (``hour``: 0-23) of
-        play counts (int64). ``attrs["timezone"]`` is the zone used.
+        play counts (int64). ``attrs["timezone"]`` is the zone used and
+        ``attrs["plays_without_time"]`` the plays left out for an unknown time.
 
     Raises
     ------
@@ -184,7 +204,9 @@ def watch_clock(history: Any, *, tz: object = None) -> pd.DataFrame:
         Not a history frame or Progress with a history, or an unknown `tz`.
     """
     frame, zone = _prepare(history, tz, "watch_clock")
-    local = _local(frame, zone, "watch_clock").dropna()
+    local = _local(frame, zone, "watch_clock")
+    unknown = int(local.isna().sum())
+    local = local.dropna()
     cell = local.dt.day_of_week.to_numpy(dtype=np.int64) * 24 + local.dt.hour.to_numpy(
         dtype=np.int64
     )
@@ -194,6 +216,7 @@ def watch_clock(history: Any, *, tz: object = None) -> pd.DataFrame:
         index=pd.Index(WEEKDAYS, name="weekday"),
         columns=pd.Index(range(24), name="hour"),
     )
+    clock.attrs["plays_without_time"] = unknown
     return _attrs(clock, zone)
 
 
@@ -235,12 +258,14 @@ def watch_time(history: Any, *, freq: str = "month", tz: object = None) -> pd.Da
     local = _local(frame, zone, "watch_time")
     valid = local.notna().to_numpy()
     codes, users = _users(frame)
+    unknown = int((~valid).sum())
     if not valid.any():
         empty = pd.DataFrame({c: [] for c in columns})
         empty["period"] = pd.PeriodIndex([], freq=FREQUENCIES[freq])
         empty = empty.astype(
             {"plays": "int64", "hours": "Float64", "plays_without_runtime": "int64"}
         )
+        empty.attrs["plays_without_time"] = unknown
         return _attrs(empty, zone)
     code = FREQUENCIES[freq]
     # Periods of the few distinct local days, then one integer ordinal per play:
@@ -281,6 +306,7 @@ def watch_time(history: Any, *, freq: str = "month", tz: object = None) -> pd.Da
             "plays_without_runtime": (stats["plays"] - stats["known"]).astype("int64"),
         }
     )
+    out.attrs["plays_without_time"] = unknown
     return _attrs(out, zone)
 
 
@@ -336,6 +362,7 @@ def watch_calendar(history: Any, *, year: int | None = None, tz: object = None) 
         }
     )
     calendar.attrs["year"] = year
+    calendar.attrs["plays_without_time"] = int((~valid).sum())
     return _attrs(calendar, zone)
 
 
@@ -637,7 +664,7 @@ def top_shows(history: Any, *, by: str = "hours", top: int | None = 10) -> pd.Da
     episodes = frame[keep]
     shows = _show_frame(episodes, codes[keep], users)
     shows["minutes"] = _runtime(frame)[keep]
-    shows["at"] = episodes["watched_at"]
+    shows["at"] = watched_at(episodes, "top_shows")
     grouped = shows.groupby(["u", *_SHOW], dropna=False, sort=False)
     stats = grouped.agg(
         user=("user", "first"),
@@ -693,7 +720,7 @@ def rewatch_mask(history: pd.DataFrame) -> np.ndarray:
             },
         },
     )
-    at = history["watched_at"].reset_index(drop=True)
+    at = watched_at(history, "rewatch_mask").reset_index(drop=True)
     order = at.sort_values(kind="stable", na_position="last").index.to_numpy()
     repeat = keys.iloc[order].duplicated(keep="first").to_numpy()
     mask = np.zeros(len(history), dtype=bool)
@@ -726,7 +753,7 @@ def rewatches(history: Any) -> pd.DataFrame:
             "u": codes,
             "user": pd.Series([users[c] for c in codes], dtype=object, index=frame.index),
             **{name: _column(frame, name) for name in keys[1:]},
-            "at": frame["watched_at"],
+            "at": watched_at(frame, "rewatches"),
         },
         index=frame.index,
     )

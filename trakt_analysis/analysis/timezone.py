@@ -113,4 +113,5 @@ def history_of(data: object, func: str) -> tuple[pd.DataFrame, Progress | None]:
         raise TraktArgumentError(
             f"{func}: the frame lacks column watched_at; pass the history frame (Progress.history)"
         )
-    return data, progress
+    # Positions, not labels: pd.concat without ignore_index repeats index labels.
+    return data.reset_index(drop=True), progress

@@ -18,6 +18,7 @@ from .history import (
     top_shows,
     watch_clock,
     watch_time,
+    watched_at,
 )
 from .timezone import history_of, resolve_timezone
 
@@ -261,7 +262,9 @@ def _first_plays(history: pd.DataFrame) -> pd.DataFrame:
         if "type" in history.columns
         else np.ones(len(history), dtype=bool)
     )
-    episodes = history[is_episode & history["watched_at"].notna().to_numpy()]
+    at = watched_at(history, "year_in_review")
+    keep = is_episode & at.notna().to_numpy()
+    episodes = history[keep]
     return pd.DataFrame(
         {
             "key": _show_key(episodes),
@@ -270,7 +273,7 @@ def _first_plays(history: pd.DataFrame) -> pd.DataFrame:
             "trakt_id": episodes["trakt_id"] if "trakt_id" in episodes.columns else pd.NA,
             "season": episodes["season"].astype(object) if "season" in episodes else None,
             "episode": episodes["episode"].astype(object) if "episode" in episodes else None,
-            "at": episodes["watched_at"],
+            "at": at[keep].array,
         }
     ).sort_values("at", kind="stable")
 

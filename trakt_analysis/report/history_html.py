@@ -134,6 +134,11 @@ def _watch_time_section(
             fmt_int(int(years["plays_without_runtime"].sum())),
             "plays without runtime",
         ),
+        (
+            "plays_without_time",
+            fmt_int(int(years.attrs.get("plays_without_time", 0))),
+            "plays with an unknown date",
+        ),
         ("rewatches", fmt_int(int(rewatch_mask(history).sum())), "rewatches"),
         ("longest_streak", f"{longest:,}", "longest streak (days)"),
         ("current_streak", f"{current:,}", "current streak (days)"),
