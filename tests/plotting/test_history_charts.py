@@ -188,3 +188,12 @@ def test_charts_render_png(six, tmp_path):
         path = tmp_path / f"{name}.png"
         ax.figure.savefig(path, dpi=72)
         assert path.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_plays_with_an_unknown_date_are_counted_apart(six):
+    history = pd.concat([six, plays([("1970-01-01 00:00", "Alpha", 1, 4, 45, "episode")])])
+    for name in ("plot_watch_clock", "plot_watch_calendar"):
+        ax = getattr(ta, name)(history, tz="UTC")
+        assert ax.images[0].get_array().sum() == 6
+        note = next(t for t in ax.texts if t.get_gid() == "time-note")
+        assert note.get_text() == "1 plays with an unknown date are not drawn"

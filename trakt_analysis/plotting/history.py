@@ -28,6 +28,23 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 MAX_LABELS = 24
 
 
+def _time_note(ax: Axes, unknown: int) -> None:
+    """Say how many plays have an unknown date (and so are not drawn)."""
+    if unknown:
+        ax.annotate(
+            f"{unknown:,} plays with an unknown date are not drawn",
+            xy=(1, 0),
+            xycoords="axes fraction",
+            xytext=(0, -28),
+            textcoords="offset points",
+            ha="right",
+            va="top",
+            fontsize="x-small",
+            color=UNKNOWN,
+            gid="time-note",
+        )
+
+
 def plot_watch_clock(
     history: Any, *, tz: object = None, ax: Axes | None = None, **kwargs: Any
 ) -> Axes:
@@ -66,6 +83,7 @@ def plot_watch_clock(
     ax.set_ylabel("weekday")
     ax.set_title(title)
     ax.figure.colorbar(image, ax=ax, label="plays", shrink=0.8)
+    _time_note(ax, clock.attrs.get("plays_without_time", 0))
     return ax
 
 
@@ -209,4 +227,5 @@ def plot_watch_calendar(
     for side in ("top", "right", "bottom", "left"):
         ax.spines[side].set_visible(False)
     ax.figure.colorbar(image, ax=ax, label="plays", shrink=0.8, pad=0.01)
+    _time_note(ax, calendar.attrs.get("plays_without_time", 0))
     return ax
