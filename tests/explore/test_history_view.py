@@ -48,8 +48,12 @@ def test_chosen_shows_keep_their_episode_plays():
     assert history_view(with_history(), ["Beta"], charts=False).figure is None
 
 
+def without_history(user="demo"):
+    return dataclasses.replace(ta.load_demo(user), history=None)  # as API v1 gives
+
+
 def test_without_a_history():
-    view = history_view(ta.load_demo())
+    view = history_view(without_history())
     assert view.plays is None
     assert view.figure is None
     assert "no watch history" in view.message.lower()
@@ -75,9 +79,14 @@ def test_widget_shows_the_history_of_the_chosen_shows():
     assert "1 chosen show" in explorer._history_note.value
 
 
+class V1Source(HistorySource):
+    def load(self, user):
+        return without_history(user)
+
+
 def test_widget_without_a_history_hides_the_view():
     pytest.importorskip("ipywidgets")
-    explorer = ta.ProgressExplorer()
+    explorer = ta.ProgressExplorer(V1Source())
     assert explorer.history.plays is None
     assert explorer._history_note.value == ""
     assert explorer._history_chart.layout.display == "none"
