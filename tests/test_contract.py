@@ -28,6 +28,7 @@ SOURCES: dict[str, Callable[[], ta.Progress]] = {
     "v1 minimal file": lambda: ta.load_progress(FIXTURES / "users" / "casual.json"),
     "seed example": lambda: ta.load_progress(FIXTURES / "seed_example.json"),
     "demo": lambda: ta.load_demo("demo"),
+    "account export": lambda: ta.load_export(FIXTURES / "export" / "demo-export.zip"),
 }
 FRAMES = {"shows": schema.SHOWS, "seasons": schema.SEASONS, "episodes": schema.EPISODES}
 # The demo users are v1 responses: they fill what v1 fills.

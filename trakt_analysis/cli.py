@@ -40,6 +40,7 @@ _EPILOG = """\
 examples:
   trakt-analysis report                       report of the bundled demo user
   trakt-analysis report progress.json -o me.html
+  trakt-analysis report trakt-export.zip      your account export (Settings > Data > Export)
   trakt-analysis report --year 2025           add a year in review (needs a watch history)
   trakt-analysis summary --demo binger        a text summary of another demo user
   trakt-analysis report --user justin --extended full   fetch live (needs an API key)
@@ -56,7 +57,8 @@ def _source_options() -> argparse.ArgumentParser:
         "source",
         nargs="?",
         metavar="SOURCE",
-        help="a JSON file of a user/progress/watched response; '-' reads standard input",
+        help="a JSON file of a user/progress/watched response ('-' reads standard input), "
+        "or a trakt.tv account export: the ZIP or the folder it unpacks to",
     )
     data.add_argument(
         "--user",

@@ -186,7 +186,8 @@ FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
             "reset_at",
         ),
         "seasons": ("completed", "hidden"),
-        "episodes": ("watched", "plays", "last_watched_at"),
+        # runtime: from the history's items where they carry one (extended=full).
+        "episodes": ("watched", "plays", "last_watched_at", "runtime"),
     },
 }
 

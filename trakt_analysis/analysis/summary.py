@@ -64,16 +64,22 @@ def _counts(column: pd.Series) -> np.ndarray:
 
 
 def _states(shows: pd.DataFrame) -> dict[str, np.ndarray]:
-    """Boolean masks that partition the shows by how far the user got."""
+    """Boolean masks that partition the shows by how far the user got.
+
+    A show whose aired count is unknown (NA: the account export without
+    metadata) is in none of them: it is never "finished" nor "nothing aired".
+    """
+    known = shows["aired"].notna().to_numpy(dtype=bool)
     aired = _counts(shows["aired"])
     completed = _counts(shows["completed"])
     left = _counts(shows["left"])
-    nothing = aired == 0
+    nothing = known & (aired == 0)
+    rest = known & ~nothing
     return {
         "nothing_aired": nothing,
-        "not_started": ~nothing & (completed == 0),
-        "finished": ~nothing & (completed > 0) & (left == 0),
-        "in_progress": ~nothing & (completed > 0) & (left > 0),
+        "not_started": rest & (completed == 0),
+        "finished": rest & (completed > 0) & (left == 0),
+        "in_progress": rest & (completed > 0) & (left > 0),
     }
 
 
@@ -128,8 +134,12 @@ def summarize(shows: pd.DataFrame) -> pd.DataFrame:
             "up_next": _has_next(shows).astype(np.int64),
         }
     )
+    per_show["_aired_known"] = shows["aired"].notna().to_numpy(dtype=np.int64)
     totals = per_show.groupby("user", dropna=False, sort=False).sum()
     totals = totals.astype("Int64")
+    # No aired count known for any of a user's shows: the totals are unknown, not 0.
+    unknown = totals.pop("_aired_known") == 0
+    totals.loc[unknown, ["episodes_aired", "episodes_left"]] = pd.NA
     aired = totals["episodes_aired"].astype("Float64")
     totals["completion"] = (totals["episodes_watched"] / aired).where(aired > 0, pd.NA)
     totals = totals[list(SUMMARY_COLUMNS)]

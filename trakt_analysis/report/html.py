@@ -395,9 +395,14 @@ def report_html(
     say = status or (lambda message: None)
     shows = progress.shows
     say("summary")
-    totals = summarize(shows).sum(numeric_only=True)
+    per_user = summarize(shows)
+    totals = per_user.sum(numeric_only=True)
+    if len(per_user) and per_user["episodes_aired"].isna().all():
+        # No aired count is known (the export without metadata): unknown, not 0.
+        totals[["episodes_aired", "episodes_left"]] = pd.NA
+    aired = totals["episodes_aired"]
     totals["completion"] = (
-        totals["episodes_watched"] / totals["episodes_aired"] if totals["episodes_aired"] else None
+        totals["episodes_watched"] / aired if not pd.isna(aired) and aired else None
     )
     user = progress.user
     heading = title or (f"Watched progress of {user}" if user else "Watched progress")
@@ -420,8 +425,10 @@ def report_html(
         status=say,
     )
     say("tables")
+    notes = progress.provenance.notes if progress.provenance is not None else ()
     body = [
         f"<header><h1>{esc(heading)}</h1><p class=meta>{esc(meta)}</p>",
+        *(f"<p class=meta>{esc(note)}</p>" for note in notes),
         _nav(has_backlog="backlog" in figures, extra=history.nav),
         _summary_section(totals),
         '<section id="plays"><h2>Plays</h2><div class="two"><div class="scroll">',

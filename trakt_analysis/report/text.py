@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+import pandas as pd
+
 from .._format import fmt_date, fmt_int, fmt_pct, fmt_year
 from ..analysis.summary import completion_distribution, summarize, watch_next
 
@@ -35,23 +37,37 @@ def format_summary(progress: Progress, *, top: int = 10) -> str:
     shows = progress.shows
     totals = summarize(shows)
     row = totals.sum(numeric_only=True) if len(totals) != 1 else totals.iloc[0]
-    aired = int(row["episodes_aired"])
+    if len(totals) > 1 and totals["episodes_aired"].isna().all():
+        row[["episodes_aired", "episodes_left"]] = pd.NA
     watched = int(row["episodes_watched"])
+    unknown = int(shows["aired"].isna().sum())
     who = "unknown user" if progress.user is None else repr(progress.user)
+    states = (
+        f"{int(row['finished']):,} finished, {int(row['in_progress']):,} in progress, "
+        f"{int(row['not_started']):,} not started, {int(row['nothing_aired']):,} with nothing aired"
+    )
+    if unknown:  # the account export without metadata: aired counts are NA
+        states += f", {unknown:,} with aired counts unknown"
+    if pd.isna(row["episodes_aired"]):
+        episodes = f"  episodes   {watched:>9,}  watched; aired counts unknown"
+    else:
+        aired = int(row["episodes_aired"])
+        episodes = (
+            f"  episodes   {watched:>9,}  watched of {aired:,} aired "
+            f"({fmt_pct(watched / aired if aired else None, 'n/a')}), "
+            f"{int(row['episodes_left']):,} left"
+        )
     lines = [
         f"Watched progress of {terminal_safe(who)}",
         "",
-        f"  shows      {int(row['shows']):>9,}  ({int(row['finished']):,} finished, "
-        f"{int(row['in_progress']):,} in progress, {int(row['not_started']):,} not started, "
-        f"{int(row['nothing_aired']):,} with nothing aired)",
-        f"  episodes   {watched:>9,}  watched of {aired:,} aired "
-        f"({fmt_pct(watched / aired if aired else None, 'n/a')}), "
-        f"{int(row['episodes_left']):,} left",
+        f"  shows      {int(row['shows']):>9,}  ({states})",
+        episodes,
         f"  plays      {int(row['plays']):>9,}  ({int(row['scrobbles']):,} scrobbles, "
         f"{int(row['checkins']):,} check-ins, {int(row['seen']):,} seen)",
-        "",
-        "Completion",
     ]
+    notes = progress.provenance.notes if progress.provenance is not None else ()
+    lines += [f"  note: {terminal_safe(note)}" for note in notes]
+    lines += ["", "Completion"]
     for label, count in completion_distribution(shows).items():
         lines.append(f"  {label:<14} {int(count):>5,}")
     nxt = watch_next(shows, n=top)

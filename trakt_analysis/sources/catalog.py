@@ -20,6 +20,7 @@ from .._http.redact import REDACTED
 from ..demo.users import demo_users, load_demo
 from ..errors import TraktArgumentError, TraktFileError, TraktSourceError
 from ..progress import Progress
+from ..sources.export import is_export, load_export
 from ..sources.files import load_progress
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "DemoSource",
     "DirectorySource",
     "ExplorerSource",
+    "ExportSource",
     "FileSource",
     "LiveSource",
     "ProgressSource",
@@ -138,6 +140,43 @@ class FileSource:
         return f"FileSource({os.fspath(self.path)!r})"
 
 
+class ExportSource:
+    """A trakt.tv account export (the ZIP or the folder it unpacks to): one user.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The export.
+    metadata : MetadataProvider, optional
+        Passed to :func:`~trakt_analysis.load_export` (e.g. ``ta.TVmaze()``).
+
+    The export is read once, on first use; its user is the name its settings
+    file gives, else ``"me"``.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, metadata: Any = None) -> None:
+        self.path = Path(path)
+        self.metadata = metadata
+        self._progress: Progress | None = None
+
+    def _load(self) -> Progress:
+        if self._progress is None:
+            self._progress = load_export(self.path, metadata=self.metadata)
+        return self._progress
+
+    def users(self) -> list[str]:
+        return [self._load().user or "me"]
+
+    def load(self, user: str | None = None) -> Progress:
+        known = self.users()
+        if user is not None and _check_user(user) not in known:
+            raise TraktArgumentError(f"the export {self.path.name} holds only user {known[0]!r}")
+        return self._load()
+
+    def __repr__(self) -> str:
+        return f"ExportSource({os.fspath(self.path)!r})"
+
+
 class ClientSource:
     """Live data through a :class:`TraktClient` (or any object with ``progress_watched``).
 
@@ -223,23 +262,28 @@ class LiveSource:
 def as_source(source: object) -> ProgressSource:
     """Turn what the CLI or :class:`ProgressExplorer` was given into a source.
 
-    None: the demo users. A directory: ``<username>.json`` files. A file: one
-    saved response. An object with ``progress_watched``: a client. A source is
-    returned as is.
+    None: the demo users. An account export (a ZIP, or a folder holding
+    ``watched-*.json`` files): that export. A directory: ``<username>.json``
+    files. A file: one saved response. An object with ``progress_watched``: a
+    client. A source is returned as is.
     """
     if source is None:
         return DemoSource()
     if isinstance(source, str | os.PathLike):
+        if is_export(source):
+            return ExportSource(source)
         if Path(source).is_file():
             return FileSource(source)
         return DirectorySource(source)
-    if isinstance(source, DemoSource | DirectorySource | FileSource | ClientSource | LiveSource):
+    if isinstance(
+        source, DemoSource | DirectorySource | ExportSource | FileSource | ClientSource | LiveSource
+    ):
         return source
     if callable(getattr(source, "progress_watched", None)):
         return ClientSource(source)
     if isinstance(source, ProgressSource):
         return source
     raise TraktSourceError(
-        f"cannot explore a {type(source).__name__}: pass None (demo users), a directory "
-        "of <username>.json files, or a TraktClient"
+        f"cannot explore a {type(source).__name__}: pass None (demo users), an account "
+        "export (ZIP or folder), a directory of <username>.json files, or a TraktClient"
     )

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO, Any, TypeAlias
 
-from ..errors import TraktDataWarning, TraktFileError, TraktSourceError
+from ..errors import TraktDataError, TraktDataWarning, TraktFileError, TraktSourceError
 from ..frames import frames_from_parsed
 from ..parsers._json import parse_json
 from ..parsers.v1 import parse_progress
@@ -83,6 +83,11 @@ def read_json(source: Source) -> Any:
         raise TraktSourceError(
             f"cannot load progress from a {type(source).__name__}: pass a path, bytes, "
             "a binary file object or a parsed list"
+        )
+    if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
+        raise TraktDataError(
+            f"{label} is a ZIP archive, not a JSON response: for a trakt.tv account export "
+            "use ta.load_export(path) (or 'trakt-analysis report EXPORT.zip')"
         )
     return parse_json(data, label=label)
 
