@@ -528,3 +528,46 @@ def test_concat_without_ignore_index(six):
     assert list(got["user"]) == ["ann", "bob"]
     assert len(rewatches(both)) == 2
     assert list(top_shows(both, top=1)["user"]) == ["ann", "bob"]
+
+
+# -- the demo users: expected values from the generator's plan ----------------------------
+
+
+@pytest.mark.parametrize("user", ["demo", "casual", "binger"])
+def test_demo_clock_and_years_match_the_plan(user):
+    from collections import Counter
+    from zoneinfo import ZoneInfo
+
+    from trakt_analysis.demo.users import DEMO_TIMEZONES, demo_plan
+
+    _, planned = demo_plan(user)
+    zone = ZoneInfo(DEMO_TIMEZONES[user])
+    local = [(p, p.watched_at.astimezone(zone)) for p in planned]  # datetime, not pandas
+    progress = ta.load_demo(user)
+    clock = watch_clock(progress)  # the profile's zone
+    assert clock.attrs["timezone"] == DEMO_TIMEZONES[user]
+    assert cells(clock) == dict(Counter((t.weekday(), t.hour) for _, t in local))
+    years = watch_time(progress, freq="year")
+    rows = zip(years["period"], years["plays"], years["hours"], strict=True)
+    got = {p.year: (n, h) for p, n, h in rows}
+    plays = Counter(t.year for _, t in local)
+    minutes = Counter()
+    for p, t in local:
+        minutes[t.year] += p.runtime
+    for year, n in plays.items():
+        assert got[year][0] == n
+        assert got[year][1] == pytest.approx(minutes[year] / 60)
+
+
+def test_the_export_and_the_demo_agree():
+    from pathlib import Path
+
+    export = ta.load_export(
+        Path(__file__).resolve().parents[2] / "data" / "fixtures" / "export" / "demo-export.zip"
+    )
+    demo = ta.load_demo()
+    for year in (2014, 2025):
+        assert year_in_review(export, year).totals.equals(year_in_review(demo, year).totals)
+    # The export has no aired counts: which shows were finished is unknown, not "none".
+    assert year_in_review(export, 2025).shows_finished is None
+    assert year_in_review(demo, 2025).shows_finished is not None
