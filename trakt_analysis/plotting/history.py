@@ -16,6 +16,7 @@ from matplotlib.patches import Patch
 from ..analysis.history import WEEKDAYS, watch_calendar, watch_clock, watch_time
 from ..errors import TraktArgumentError
 from ._common import get_ax, legend_outside, no_data, user_name
+from ._docstrings import fill_doc
 from .palette import HISTORY_CMAP, UNKNOWN, user_colors
 
 __all__ = ["plot_watch_calendar", "plot_watch_clock", "plot_watch_time"]
@@ -45,6 +46,7 @@ def _time_note(ax: Axes, unknown: int) -> None:
         )
 
 
+@fill_doc
 def plot_watch_clock(
     history: Any, *, tz: object = None, ax: Axes | None = None, **kwargs: Any
 ) -> Axes:
@@ -58,8 +60,7 @@ def plot_watch_clock(
     tz : str, optional
         IANA time zone; default: the profile's, else the machine's. The
         title names the zone used.
-    ax : matplotlib.axes.Axes, optional
-        Axes to draw on; a new figure is made when None.
+    %(ax)s
     **kwargs
         Passed to :meth:`matplotlib.axes.Axes.imshow` (e.g. ``cmap``).
 
@@ -87,6 +88,7 @@ def plot_watch_clock(
     return ax
 
 
+@fill_doc
 def plot_watch_time(
     history: Any,
     *,
@@ -113,8 +115,7 @@ def plot_watch_time(
         What the bars measure.
     tz : str, optional
         IANA time zone of the periods; named in the title.
-    ax : matplotlib.axes.Axes, optional
-        Axes to draw on; a new figure is made when None.
+    %(ax)s
     **kwargs
         Passed to :meth:`matplotlib.axes.Axes.bar`.
 
@@ -180,6 +181,7 @@ def plot_watch_time(
     return ax
 
 
+@fill_doc
 def plot_watch_calendar(
     history: Any,
     *,
@@ -198,8 +200,7 @@ def plot_watch_calendar(
         The year (local time); default: the latest with a play.
     tz : str, optional
         IANA time zone of the days; named in the title.
-    ax : matplotlib.axes.Axes, optional
-        Axes to draw on; a new figure is made when None.
+    %(ax)s
     **kwargs
         Passed to :meth:`matplotlib.axes.Axes.imshow` (e.g. ``cmap``).
 
