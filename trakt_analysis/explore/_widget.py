@@ -101,6 +101,9 @@ class ProgressExplorer:
         The last error message, or None after a success.
     progress : Progress or None
         The loaded user's progress.
+    history : HistoryView or None
+        The history view under the charts: the chosen shows' plays, their
+        watch clock and calendar (see :func:`trakt_analysis.explore.history_view`).
     controls : Controls
         The widgets; set ``.value`` on them to drive the explorer from code.
     widget : ipywidgets.VBox
