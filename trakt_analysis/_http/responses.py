@@ -7,7 +7,7 @@ chained (its message holds the real URL), only described.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import requests
@@ -53,6 +53,7 @@ def parse_response(
     label: str,
     *,
     check_body: Callable[[Any, str], None] | None = None,
+    status_errors: Mapping[int, tuple[type[TraktHTTPError], str]] | None = None,
 ) -> Any:
     """Return the parsed JSON of a successful response, or raise the matching error.
 
@@ -66,6 +67,8 @@ def parse_response(
         ``check_body(data, where)`` raises :class:`TraktAPIError` for an API's
         failure body that came with a 2xx status (v1's ``{"status": "failure"}``);
         this layer knows HTTP, not the API's documents.
+    status_errors : mapping, optional
+        Status -> (error class, meaning) for this API, over the defaults.
 
     Raises
     ------
@@ -85,12 +88,12 @@ def parse_response(
         parse_error = redact(str(exc))
     if parse_error is not None:
         if status >= 400:
-            raise _status_error(response, where, excerpt(body))
+            raise _status_error(response, where, excerpt(body), status_errors)
         raise TraktHTTPError(parse_error, status=status)
     if status >= 400:
         message = data.get("error") if isinstance(data, dict) else None
         detail = f"the API says: {message}" if message else excerpt(body)
-        raise _status_error(response, where, detail)
+        raise _status_error(response, where, detail, status_errors)
     try:
         if check_body is not None:
             check_body(data, where)
@@ -101,9 +104,15 @@ def parse_response(
     return data
 
 
-def _status_error(response: requests.Response, where: str, detail: str) -> TraktHTTPError:
+def _status_error(
+    response: requests.Response,
+    where: str,
+    detail: str,
+    status_errors: Mapping[int, tuple[type[TraktHTTPError], str]] | None = None,
+) -> TraktHTTPError:
     status = response.status_code
-    cls, meaning = _STATUS_ERRORS.get(
+    table = {**_STATUS_ERRORS, **(status_errors or {})}
+    cls, meaning = table.get(
         status,
         (TraktHTTPError, "server error" if status >= 500 else "the request was refused"),
     )
