@@ -28,7 +28,11 @@ SOURCES: dict[str, Callable[[], ta.Progress]] = {
     "v1 minimal file": lambda: ta.load_progress(FIXTURES / "users" / "casual.json"),
     "seed example": lambda: ta.load_progress(FIXTURES / "seed_example.json"),
     "demo": lambda: ta.load_demo("demo"),
+    "demo + TVmaze": lambda: _with_tvmaze(ta.load_demo),
     "account export": lambda: ta.load_export(FIXTURES / "export" / "demo-export.zip"),
+    "account export + TVmaze": lambda: _with_tvmaze(
+        lambda: ta.load_export(FIXTURES / "export" / "demo-export.zip")
+    ),
 }
 
 
@@ -64,9 +68,24 @@ def progress(request) -> ta.Progress:
     return SOURCES[request.param]()
 
 
+def _with_tvmaze(load: Callable[[], ta.Progress]) -> ta.Progress:
+    """A source's progress completed by the stand-in TVmaze."""
+    import warnings
+
+    from trakt_analysis.demo.tvmaze_server import TVmazeServer
+
+    with TVmazeServer() as server, warnings.catch_warnings():
+        warnings.simplefilter("ignore", ta.TraktDataWarning)  # its unknown and mismatched show
+        return ta.TVmaze(
+            base_url=server.base_url, cache=False, progress_bar=False, rate_limit=(10_000, 1.0)
+        ).complete(load())
+
+
 def filled_by(progress: ta.Progress) -> dict[str, tuple[str, ...]]:
     kind = progress.provenance.kind
-    return schema.FILLED_BY[FILLS_LIKE.get(kind, kind)]
+    fills = schema.FILLED_BY[FILLS_LIKE.get(kind, kind)]
+    extra = schema.FILLED_BY_METADATA.get(progress.provenance.metadata or "", {})
+    return {frame: (*columns, *extra.get(frame, ())) for frame, columns in fills.items()}
 
 
 @pytest.mark.parametrize("frame", list(FRAMES))
@@ -130,3 +149,25 @@ def test_the_summary_never_counts_an_unknown_as_finished(progress):
     shows = progress.shows
     known_finished = ((shows["left"] == 0) & (shows["aired"] > 0)).fillna(False).sum()
     assert int(ta.summarize(shows)["finished"].sum()) <= int(known_finished)
+
+
+HISTORY_CHARTS: dict[str, Callable[[ta.Progress], object]] = {
+    "watch_clock": lambda p: ta.plot_watch_clock(p, tz="UTC"),
+    "watch_time": lambda p: ta.plot_watch_time(p, tz="UTC"),
+    "watch_calendar": lambda p: ta.plot_watch_calendar(p, tz="UTC"),
+}
+
+
+@pytest.mark.parametrize("chart", list(HISTORY_CHARTS))
+def test_every_history_chart_draws_every_source_with_a_history(progress, chart):
+    if progress.history is None:
+        with pytest.raises(ta.TraktArgumentError, match="no watch history"):
+            HISTORY_CHARTS[chart](progress)
+        return
+    ax = HISTORY_CHARTS[chart](progress)
+    assert "UTC" in ax.get_title()
+    plt.close(ax.figure)
+    # every play is counted once, in some hour of some weekday
+    assert int(ta.watch_clock(progress, tz="UTC").to_numpy().sum()) == int(
+        progress.history["watched_at"].notna().sum()
+    )

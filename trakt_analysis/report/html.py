@@ -25,6 +25,7 @@ from .._version import __version__
 from ..analysis.summary import completion_distribution, summarize, watch_next
 from ..errors import TraktArgumentError
 from ._html import Column, esc, figure_img, table
+from .history_html import history_sections
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -339,13 +340,14 @@ def _seasons_section(seasons: pd.DataFrame, figure: str = "") -> str:
     )
 
 
-def _nav(*, has_backlog: bool) -> str:
+def _nav(*, has_backlog: bool, extra: tuple[tuple[str, str], ...] = ()) -> str:
     sections = [
         ("summary", "Summary"),
         ("plays", "Plays"),
         ("completion", "Completion"),
         ("next", "Watch next"),
         *([("backlog", "Backlog")] if has_backlog else []),
+        *extra,
         ("shows", "Shows"),
         ("seasons", "Seasons"),
     ]
@@ -365,6 +367,19 @@ def _chart_figure(chart: _Chart, progress: Progress, dpi: int) -> str:
     )
 
 
+# The credit a metadata provider's licence asks for, by Provenance.metadata.
+_CREDITS = {
+    "TVmaze": "Aired counts, air dates and runtimes: TVmaze (www.tvmaze.com), "
+    "licensed CC BY-SA 4.0 (creativecommons.org/licenses/by-sa/4.0).",
+}
+
+
+def _metadata_credit(progress: Progress) -> str:
+    provenance = getattr(progress, "provenance", None)
+    credit = _CREDITS.get(getattr(provenance, "metadata", None) or "")
+    return f" <span class=credit>{esc(credit)}</span>" if credit else ""
+
+
 def report_html(
     progress: Progress,
     *,
@@ -374,6 +389,8 @@ def report_html(
     dpi: int = 96,
     status: Status | None = None,
     generated: datetime | None = None,
+    year: int | None = None,
+    tz: str | None = None,
 ) -> str:
     """The report as one self-contained HTML document.
 
@@ -394,6 +411,13 @@ def report_html(
         Called with a short message before each step, to show progress.
     generated : datetime, optional
         The time printed as "generated"; now by default.
+    year : int, optional
+        Add a "year in review" section for this calendar year (needs a
+        history: the account export or API v2). The "watch time" section
+        appears whenever the progress has a history.
+    tz : str, optional
+        IANA time zone of the history sections; default: the profile's, else
+        the machine's. The report prints the zone used.
 
     Returns
     -------
@@ -425,12 +449,21 @@ def report_html(
         for i, chart in enumerate(_CHARTS, start=1):
             say(f"chart {i}/{len(_CHARTS)}: {chart.key}")
             figures[chart.key] = _chart_figure(chart, progress, dpi)
+    history = history_sections(
+        progress,
+        year=year,
+        tz=tz,
+        charts=charts,
+        dpi=dpi,
+        today=generated or datetime.now(UTC),
+        status=say,
+    )
     say("tables")
     notes = progress.provenance.notes if progress.provenance is not None else ()
     body = [
         f"<header><h1>{esc(heading)}</h1><p class=meta>{esc(meta)}</p>",
         *(f"<p class=meta>{esc(note)}</p>" for note in notes),
-        _nav(has_backlog="backlog" in figures),
+        _nav(has_backlog="backlog" in figures, extra=history.nav),
         _summary_section(totals),
         '<section id="plays"><h2>Plays</h2><div class="two"><div class="scroll">',
         _plays_table(totals),
@@ -447,10 +480,11 @@ def report_html(
     if "backlog" in figures:
         body.append(f'<section id="backlog"><h2>Backlog</h2>{figures["backlog"]}</section>')
     body += [
+        history.html,
         _shows_section(shows),
         _seasons_section(progress.seasons, figures.get("seasons", "")),
         "</main><footer>Made with trakt_analysis. This page is one file: it loads nothing "
-        "from the network.</footer>",
+        f"from the network.{_metadata_credit(progress)}</footer>",
     ]
     return (
         "<!DOCTYPE html>\n"
@@ -474,6 +508,8 @@ def write_report(
     dpi: int = 96,
     status: Status | None = None,
     generated: datetime | None = None,
+    year: int | None = None,
+    tz: str | None = None,
 ) -> Path:
     """Write :func:`report_html` to `path` (UTF-8); returns the path.
 
@@ -491,6 +527,7 @@ def write_report(
     --------
     >>> import trakt_analysis as ta
     >>> ta.write_report(ta.load_demo(), "reports/report.html")  # doctest: +SKIP
+    >>> ta.write_report(progress, "2025.html", year=2025)  # doctest: +SKIP
     """
     text = report_html(
         progress,
@@ -500,6 +537,8 @@ def write_report(
         dpi=dpi,
         status=status,
         generated=generated,
+        year=year,
+        tz=tz,
     )
     with atomic_path(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
