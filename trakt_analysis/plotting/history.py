@@ -17,6 +17,7 @@ from ..analysis.history import WEEKDAYS, watch_calendar, watch_clock, watch_time
 from ..errors import TraktArgumentError
 from ._common import get_ax, legend_outside, no_data, user_name
 from ._docstrings import fill_doc
+from .fonts import with_fallback_fonts
 from .palette import HISTORY_CMAP, UNKNOWN, user_colors
 
 __all__ = ["plot_watch_calendar", "plot_watch_clock", "plot_watch_time"]
@@ -46,6 +47,7 @@ def _time_note(ax: Axes, unknown: int) -> None:
         )
 
 
+@with_fallback_fonts
 @fill_doc
 def plot_watch_clock(
     history: Any, *, tz: object = None, ax: Axes | None = None, **kwargs: Any
@@ -88,6 +90,7 @@ def plot_watch_clock(
     return ax
 
 
+@with_fallback_fonts
 @fill_doc
 def plot_watch_time(
     history: Any,
@@ -181,6 +184,7 @@ def plot_watch_time(
     return ax
 
 
+@with_fallback_fonts
 @fill_doc
 def plot_watch_calendar(
     history: Any,
