@@ -339,12 +339,26 @@ def test_remakes_stay_distinct():
     assert sizes.to_dict() == {("Doctor Who", 1963): 4, ("Doctor Who", 2005): 13}
 
 
-def test_missing_seasons_and_stats_are_allowed():
-    item = {"show": {"title": "Bare"}}
+def test_missing_stats_and_null_counts_are_allowed():
+    item = {
+        "show": {"title": "Bare"},
+        "progress": {"aired": None, "completed": None},
+        "seasons": [],
+    }
     shows, seasons, episodes = load_quietly([item])
     assert len(shows) == 1
     assert shows[["year", "aired", "plays"]].isna().all().all()
     assert len(seasons) == len(episodes) == 0
+
+
+@pytest.mark.parametrize(
+    ("drop", "named"),
+    [("progress", "progress.aired, progress.completed"), ("seasons", "seasons"),
+     ("progress.aired", "progress.aired")],
+)  # fmt: skip
+def test_keys_v1_always_sends_must_be_present(drop, named):
+    with pytest.raises(ta.TraktDataError, match=rf"item 0 \('Show'\): {named}: missing"):
+        ta.load_progress(with_change(drop, DELETE))
 
 
 def test_empty_response_gives_empty_frames_with_the_schema():

@@ -29,6 +29,7 @@ from ..errors import (
     TraktRateLimitError,
 )
 from ..parsers._json import excerpt, parse_json
+from ..parsers.detect import V1_ERROR, V2_ERROR, detect_format, error_message
 from .redact import redact
 
 __all__ = ["attempts_made", "parse_response", "transport_error"]
@@ -88,9 +89,14 @@ def parse_response(
             raise _status_error(response, where, excerpt(body))
         raise TraktHTTPError(parse_error, status=status)
     if status >= 400:
-        message = data.get("error") if isinstance(data, dict) else None
-        detail = f"the API says: {message}" if message else excerpt(body)
-        raise _status_error(response, where, detail)
+        said = isinstance(data, dict) and detect_format(data) in (V1_ERROR, V2_ERROR)
+        if said:
+            # The API's own words, whole. On 401 they replace the usual "the API
+            # key is invalid": v1 also sent 401 for "This user has a protected profile."
+            raise _status_error(
+                response, where, f"the API says: {error_message(data)}", meaning=status != 401
+            )
+        raise _status_error(response, where, excerpt(body))
     try:
         if check_body is not None:
             check_body(data, where)
@@ -101,13 +107,15 @@ def parse_response(
     return data
 
 
-def _status_error(response: requests.Response, where: str, detail: str) -> TraktHTTPError:
+def _status_error(
+    response: requests.Response, where: str, detail: str, *, meaning: bool = True
+) -> TraktHTTPError:
     status = response.status_code
-    cls, meaning = _STATUS_ERRORS.get(
+    cls, usual = _STATUS_ERRORS.get(
         status,
         (TraktHTTPError, "server error" if status >= 500 else "the request was refused"),
     )
-    parts = [f"{where}: {meaning}"]
+    parts = [f"{where}: {usual}" if meaning else where]
     attempts = attempts_made(response)
     if attempts > 1:
         parts.append(f"gave up after {attempts} attempts")

@@ -34,6 +34,14 @@ from ._checks import (
 )
 from ._consistency import find_inconsistencies
 from ._extras import Extras
+from .detect import (
+    V1_ERROR,
+    V1_PROGRESS,
+    V2_ERROR,
+    detect_format,
+    error_message,
+    wrong_format_message,
+)
 from .parsed import ParsedProgress
 
 __all__ = ["ParsedProgress", "parse_progress"]
@@ -43,6 +51,7 @@ _SHOW_CORE = ("title", "year", *_ID_KEYS)
 _VIEWER_KEYS = ("watched", "plays", "in_watchlist", "rating")
 _ITEM_CORE = ("show", "progress", "seasons", "hidden_seasons", "stats", "next_episode")
 _PROGRESS_KEYS = ("aired", "completed", "left", "percentage")
+_REQUIRED_PROGRESS = ("aired", "completed")
 _STATS_KEYS = ("plays", "scrobbles", "checkins", "seen")
 _SEASON_CORE = ("season", *_PROGRESS_KEYS, "episodes")
 _SEASON_CORE_SET = frozenset(_SEASON_CORE)
@@ -69,10 +78,14 @@ def _standard_keys(n: int) -> list[str]:
 
 
 def check_failure_body(data: object, label: str) -> None:
-    """Raise :class:`TraktAPIError` for v1's ``{"status": "failure", ...}`` body."""
-    if type(data) is dict and data.get("status") == "failure":
-        message = data.get("error") or data.get("message") or "no message"
-        raise TraktAPIError(f"{label}: the API reported a failure: {message}")
+    """Raise :class:`TraktAPIError` for an API error body, with the API's whole message.
+
+    v1 answered ``{"status": "failure", "error": ...}`` and ``{"status":
+    "error", "message": ...}`` (with HTTP 200 or 401); v2 answers ``{"error":
+    ..., "error_description": ...}``.
+    """
+    if type(data) is dict and detect_format(data) in (V1_ERROR, V2_ERROR):
+        raise TraktAPIError(f"{label}: the API reported a failure: {error_message(data)}")
 
 
 def parse_progress(data: object, *, label: str = "<input>") -> ParsedProgress:
@@ -88,11 +101,17 @@ def parse_progress(data: object, *, label: str = "<input>") -> ParsedProgress:
     Raises
     ------
     TraktAPIError
-        `data` is the API's failure body.
+        `data` is the API's error body (v1 ``{"status": "failure" | "error"}``
+        or v2 ``{"error": ...}``); the message is the API's, whole.
     TraktDataError
-        Anything in `data` does not fit the response's structure.
+        `data` is another Trakt document (a v2 response, an account-export
+        member, a v1 library file: the message names it and what to call
+        instead), or its structure is not a progress response's.
     """
     check_failure_body(data, label)
+    fmt = detect_format(data)
+    if fmt is not None and fmt != V1_PROGRESS:
+        raise TraktDataError(wrong_format_message(fmt, label))
     if type(data) is not list:
         raise TraktDataError(
             f"{label}: expected a JSON list of shows at the top level, "
@@ -171,6 +190,16 @@ class _Parser:
         except BadValue as exc:
             key = "progress" if type(item.get("progress")) not in (dict, type(None)) else "stats"
             raise TraktDataError(f"{at(key)}: {exc}") from None
+        # Keys v1 sends for every show: without them this is not a v1 progress
+        # item (a v2 one, say), and its counts must not silently become NA.
+        missing = [f"progress.{k}" for k in _REQUIRED_PROGRESS if k not in progress]
+        if "seasons" not in item:
+            missing.append("seasons")
+        if missing:
+            raise TraktDataError(
+                f"{at(', '.join(missing))}: missing; a v1 progress response has "
+                "progress.aired, progress.completed and seasons for every show"
+            )
         for key in _PROGRESS_KEYS:
             self.show[key].append(progress.get(key))
         for key in _STATS_KEYS:

@@ -14,9 +14,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO, Any, TypeAlias
 
-from ..errors import TraktDataWarning, TraktFileError, TraktSourceError
+from ..errors import TraktDataError, TraktDataWarning, TraktFileError, TraktSourceError
 from ..frames import frames_from_parsed
 from ..parsers._json import parse_json
+from ..parsers.detect import is_zip, wrong_format_message
 from ..parsers.v1 import parse_progress
 from ..progress import Progress, Provenance
 
@@ -53,7 +54,8 @@ def read_json(source: Source) -> Any:
     TraktFileError
         The file cannot be read.
     TraktDataError
-        The bytes are not valid UTF-8 JSON.
+        The bytes are not valid UTF-8 JSON, or are a ZIP archive (the message
+        points to ``ta.load_export``).
     TraktSourceError
         `source` is none of the accepted kinds.
     """
@@ -84,6 +86,8 @@ def read_json(source: Source) -> Any:
             f"cannot load progress from a {type(source).__name__}: pass a path, bytes, "
             "a binary file object or a parsed list"
         )
+    if is_zip(data):
+        raise TraktDataError(wrong_format_message("zip", label))
     return parse_json(data, label=label)
 
 
