@@ -8,8 +8,8 @@ first bad value. Columns are checked in bulk with numpy where the values allow.
 from __future__ import annotations
 
 import math
-from datetime import UTC, datetime
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
