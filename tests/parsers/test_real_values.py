@@ -85,3 +85,50 @@ def test_a_bad_utc_falls_back_to_na_with_a_warning_not_to_first_aired():
     with pytest.warns(ta.TraktDataWarning, match=r"'Doctor Who'\): next_episode.first_aired_utc"):
         shows = ta.load_progress(data).shows
     assert pd.isna(shows.loc[1, "next_first_aired"])
+
+
+def stale_totals_item():
+    """Issue part 3: progress says 29 of 83; seasons 13/13, 18/18, 26/26, 26/26, all watched."""
+    sizes = [13, 18, 26, 26]
+    seasons = [
+        {"season": n, "percentage": 100, "aired": size, "completed": size, "left": 0,
+         "episodes": {str(e): True for e in range(1, size + 1)}}
+        for n, size in enumerate(sizes, start=1)
+    ]  # fmt: skip
+    return {
+        "show": {"title": "Breaking Bad", "year": 2008, "tvdb_id": 81189},
+        "progress": {"percentage": 34, "aired": 83, "completed": 29, "left": 54},
+        "seasons": seasons,
+        "hidden_seasons": [],
+        "stats": {"plays": 83, "scrobbles": 83, "checkins": 0, "seen": 0},
+        "next_episode": False,
+    }
+
+
+def test_show_totals_disagreeing_with_seasons_warn_and_completion_follows_episodes():
+    with pytest.warns(ta.TraktDataWarning) as caught:
+        shows, seasons, episodes = ta.load_progress([make_item("Other"), stale_totals_item()])
+    texts = [str(w.message) for w in caught]
+    assert any(
+        "item 1 ('Breaking Bad')" in t and "completed is 29 but its seasons add up to 83" in t
+        for t in texts
+    )
+    assert not any("'Other'" in t for t in texts)
+    row = shows.set_index("title").loc["Breaking Bad"]
+    assert row["completed"] == 29  # the reported value is kept...
+    assert row["completion"] == 1.0  # ...the computed one follows the 83 watched episodes
+    assert seasons.loc[seasons["title"] == "Breaking Bad", "completed"].sum() == 83
+    assert episodes.loc[episodes["title"] == "Breaking Bad", "watched"].sum() == 83
+    assert shows.set_index("title").loc["Other", "completion"] == 0.5
+
+
+def test_hidden_seasons_and_specials_are_not_in_the_totals():
+    item = stale_totals_item()
+    item["progress"].update(aired=65, completed=65, left=0, percentage=100)  # 13 + 26 + 26
+    item["hidden_seasons"] = [2]
+    item["seasons"].append(
+        {"season": 0, "percentage": 0, "aired": 5, "completed": 0, "left": 5,
+         "episodes": {str(e): False for e in range(1, 6)}}
+    )  # fmt: skip
+    shows = load_quietly([item]).shows
+    assert shows.loc[0, "completion"] == 1.0

@@ -32,7 +32,7 @@ from ._checks import (
     text,
     unix_times,
 )
-from ._consistency import find_inconsistencies
+from ._consistency import find_inconsistencies, season_totals
 from ._extras import Extras
 from .detect import (
     V1_ERROR,
@@ -397,6 +397,7 @@ class _Parser:
         episodes = self.build_episodes(order)
         episodes["runtime"] = _episode_runtimes(shows.get("runtime"), seasons, episodes)
         found = find_inconsistencies(shows, seasons, episodes)
+        _completion_from_episodes(shows, seasons, episodes)
         for i, msgs in found.items():
             self.odd.setdefault(i, []).extend(msgs)
         warnings = [
@@ -513,3 +514,25 @@ def _episode_runtimes(show_runtime: Any, seasons: dict[str, Any], episodes: dict
     runtime[runtime <= 0] = pd.NA
     item = np.asarray(seasons["_item"])[episodes["_season_rank"]]
     return runtime[item]
+
+
+def _completion_from_episodes(
+    shows: dict[str, Any], seasons: dict[str, Any], episodes: dict[str, Any]
+) -> None:
+    """Where a show's totals disagree with its seasons, its completion follows the episodes.
+
+    The reported ``aired``/``completed``/``left``/``percentage`` stay as the API
+    sent them (with a warning); ``completion``, which this package computes, is
+    then the watched episode flags over the seasons' aired episodes.
+    """
+    totals = season_totals(shows, seasons, episodes)
+    aired = shows["aired"].to_numpy(dtype=np.float64, na_value=np.nan)
+    done = shows["completed"].to_numpy(dtype=np.float64, na_value=np.nan)
+    summed = totals["aired"]
+    with np.errstate(invalid="ignore"):
+        disagree = ~np.isnan(summed) & ((aired != summed) | (done != totals["completed"]))
+    rows = np.flatnonzero(disagree & (summed > 0))
+    if len(rows):
+        completion = shows["completion"].copy()
+        completion[rows] = np.minimum(totals["watched"][rows], summed[rows]) / summed[rows]
+        shows["completion"] = completion
