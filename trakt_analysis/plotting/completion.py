@@ -92,20 +92,18 @@ def plot_completion(
         if hatch:
             bar.set_hatch(hatch)
             bar.set_edgecolor("white")
+    # An unknown count (NA) is written "?", never 0.
     notes = [
-        f"{c}/{a}"
-        for c, a in zip(
-            filled(shown["completed"]).astype(int), filled(shown["aired"]).astype(int), strict=True
-        )
+        f"{_count(c)}/{_count(a)}" for c, a in zip(shown["completed"], shown["aired"], strict=True)
     ]
     labels = show_labels(shown, shows)
     if len(rest):
         mean = float(np.nanmean(filled(rest["percentage"])))
         ax.barh([len(shown)], [mean], **({"color": MORE} | kwargs))
         labels.append(f"+{len(rest)} more shows (avg {mean:.0f}%)")
-        completed = int(filled(rest["completed"]).sum())
-        aired = int(filled(rest["aired"]).sum())
-        notes.append(f"{completed}/{aired}")
+        completed = rest["completed"].sum(min_count=1)
+        aired = rest["aired"].sum(min_count=1)
+        notes.append(f"{_count(completed)}/{_count(aired)}")
     ends = [*widths, mean] if len(rest) else list(widths)
     for row, (note, end) in enumerate(zip(notes, ends, strict=True)):
         ax.annotate(
@@ -140,3 +138,7 @@ def plot_completion(
             ],
         )
     return ax
+
+
+def _count(value: object) -> str:
+    return "?" if value is None or pd.isna(value) else str(int(value))
