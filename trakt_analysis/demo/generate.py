@@ -45,7 +45,7 @@ _HOUR = 3_600
 # Doctor Who's first episode, 1963-11-23 17:15 UTC: a negative unix time.
 _DOCTOR_WHO_1963 = -192_696_300
 # A next episode announced for after 2038 (past a signed 32-bit unix time).
-_FAR_FUTURE = ("Ψ Station 🚀", 2_276_798_400)  # 2042-02-24 00:00 UTC
+_FAR_FUTURE = ("Ψ Station 🚀", 2_276_798_400)  # 2042-02-23 20:00 UTC
 
 # Titles chosen to exercise the loader: Unicode in several scripts (Japanese,
 # Hangul, Devanagari, Thai), emoji, remakes (same title, another year), strings
@@ -333,10 +333,13 @@ def _plan_show(
             "in_watchlist": rng.random() < 0.2,
             "rating": rng.choice(("love", "hate", False, False)),
         }
+        country = rng.choice(_COUNTRIES)
+        runtime = 22 if daily else rng.choice((25, 30, 45, 60))
+        network = rng.choice(_NETWORKS)  # drawn for every show, so the plans stay stable
         spec.extra = {
-            "country": rng.choice(_COUNTRIES),
-            "runtime": 22 if daily else rng.choice((25, 30, 45, 60)),
-            "network": rng.choice(_NETWORKS) if index % 6 != 5 else None,
+            "country": country,
+            "runtime": runtime,
+            "network": network if index % 6 != 5 else None,  # v1 sent null when unknown
             "air_day": rng.choice(_DAYS),
             "air_time": f"{rng.randint(17, 22)}:00",
             "certification": rng.choice(_CERTS),
