@@ -35,9 +35,10 @@ bench: $(STAMP)
 notebooks: $(STAMP)
 	env -u MPLBACKEND $(BIN)/python scripts/execute_notebooks.py notebooks/*.ipynb
 
-# Rewrite data/fixtures/users/ from the generator.
+# Rewrite data/fixtures/users/ and the demo account export from the generator.
 fixtures: $(STAMP)
 	$(BIN)/python -m trakt_analysis.demo.users data/fixtures/users
+	$(BIN)/python -m trakt_analysis.demo.export data/fixtures/export/demo-export.zip
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

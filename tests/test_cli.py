@@ -335,14 +335,14 @@ def test_summary_refuses_a_v2_progress_file_naming_it(tmp_path, capsys):
     assert "finished" not in captured.out
 
 
-def test_summary_refuses_an_export_zip(tmp_path, capsys):
-    import zipfile
+def test_summary_refuses_an_export_member_saved_alone(tmp_path, capsys):
+    from tests.parsers.test_detect import V2_HISTORY
 
-    path = tmp_path / "export.zip"
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("watched-history.json", "[]")
+    path = _write_json(tmp_path / "watched-history.json", V2_HISTORY)
     assert main(["summary", str(path), "-q"]) == 1
-    assert "ta.load_export" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "watched-history.json" in err
+    assert "ta.load_export" in err
 
 
 def test_summary_gives_the_whole_v1_error_message(tmp_path, capsys):

@@ -43,7 +43,9 @@ from .errors import (
     TraktWarning,
 )
 from .progress import Progress, Provenance
+from .sources.export import load_export
 from .sources.files import load_progress
+from .sources.metadata import MetadataProvider
 from .sources.v1_api import TraktAuth, TraktClient, fetch_progress
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
@@ -89,6 +91,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "SORT_ORDERS",
+    "MetadataProvider",
     "Progress",
     "ProgressExplorer",
     "Provenance",
@@ -117,6 +120,7 @@ __all__ = [
     "filter_shows",
     "hide_completed",
     "load_demo",
+    "load_export",
     "load_progress",
     "only_in_progress",
     "plot_backlog",

@@ -40,6 +40,7 @@ _EPILOG = """\
 examples:
   trakt-analysis report                       report of the bundled demo user
   trakt-analysis report progress.json -o me.html
+  trakt-analysis report trakt-export.zip      your account export (Settings > Data > Export)
   trakt-analysis summary --demo binger        a text summary of another demo user
   trakt-analysis report --user justin --extended full   fetch live (needs an API key)
 
@@ -55,7 +56,8 @@ def _source_options() -> argparse.ArgumentParser:
         "source",
         nargs="?",
         metavar="SOURCE",
-        help="a JSON file of a user/progress/watched response; '-' reads standard input",
+        help="a JSON file of a user/progress/watched response ('-' reads standard input), "
+        "or a trakt.tv account export: the ZIP or the folder it unpacks to",
     )
     data.add_argument(
         "--user",
@@ -190,22 +192,28 @@ def _load(args: argparse.Namespace, status: _Status) -> tuple[Progress, str]:
         status(f"fetching the progress of {args.user!r} from the trakt API")
         progress = _fetch(args.user, sort=args.sort, extended=args.extended)
         return progress, f"trakt.tv user {args.user}"
-    if args.source is not None:
+    from .sources.catalog import DemoSource, as_source
+
+    if args.source == "-":
         from .sources.files import load_progress
 
+        status("loading standard input")
+        progress = load_progress(sys.stdin.buffer)
+        label = "standard input"
+    elif args.source is not None:
         status(f"loading {args.source}")
-        if args.source == "-":
-            progress = load_progress(sys.stdin.buffer)
-            label = "standard input"
-        else:
-            progress = load_progress(Path(args.source))
-            label = args.source
+        source = as_source(Path(args.source))
+        users = source.users()  # none for a single file: its user is unknown
+        if len(users) > 1:
+            raise TraktArgumentError(
+                f"{args.source} holds several users ({', '.join(users)}); pass one file"
+            )
+        progress = source.load(users[0] if users else None)
+        label = args.source
     else:
-        from .demo.users import load_demo
-
         name = args.demo or "demo"
         status(f"loading the bundled demo user {name!r}")
-        progress = load_demo(name)
+        progress = DemoSource().load(name)
         label = f"the bundled demo user {name!r}"
     if args.sort:
         from .analysis.sorting import sort_shows
@@ -248,7 +256,7 @@ def _run_report(args: argparse.Namespace, status: _Status) -> int:
 
 
 def _run_summary(args: argparse.Namespace, status: _Status) -> int:
-    from .analysis.summary import format_summary
+    from .report.text import format_summary
 
     progress, _ = _load(args, status)
     print(format_summary(progress, top=args.top))

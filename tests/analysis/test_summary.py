@@ -10,15 +10,12 @@ from tests.helpers.report_expect import demo_specs, expected_bins, expected_tota
 from trakt_analysis.analysis.summary import (
     COMPLETION_BINS,
     completion_distribution,
-    episode_code,
-    format_summary,
     summarize,
-    terminal_safe,
     watch_next,
 )
 from trakt_analysis.demo.generate import make_specs, render
 from trakt_analysis.demo.users import DEMO_USERS
-from trakt_analysis.errors import TraktDataError
+from trakt_analysis.errors import TraktArgumentError
 
 
 @pytest.mark.parametrize("user", list(DEMO_USERS))
@@ -61,9 +58,9 @@ def test_summary_of_unknown_user_and_empty_frame():
 
 def test_summary_rejects_a_frame_that_is_not_shows():
     progress = ta.load_demo("casual")
-    with pytest.raises(TraktDataError, match="lacks column"):
+    with pytest.raises(TraktArgumentError, match="lacks column"):
         summarize(progress.episodes)
-    with pytest.raises(TraktDataError, match="DataFrame"):
+    with pytest.raises(TraktArgumentError, match="DataFrame"):
         summarize([1, 2])
 
 
@@ -110,29 +107,3 @@ def test_watch_next_order_and_codes():
     values = got["completion"].iloc[:n_started].tolist()
     assert values == sorted(values, reverse=True)
     assert len(watch_next(ta.load_demo().shows, n=3)) == 3
-
-
-def test_episode_code():
-    assert episode_code(2, 9) == "S02E09"
-    assert episode_code(1, 168) == "S01E168"
-    assert episode_code(pd.NA, 3) == ""
-
-
-def test_format_summary_text():
-    text = format_summary(ta.load_demo("casual"), top=2)
-    want = expected_totals(demo_specs("casual"))
-    assert "Watched progress of 'casual'" in text
-    assert f"{want['episodes_watched']:,}  watched of {want['episodes_aired']:,} aired" in text
-    assert f"({want['scrobbles']:,} scrobbles, {want['checkins']:,} check-ins" in text
-    assert f"Watch next (2 of {want['up_next']} shows" in text
-    assert "Shows (8)" in text
-
-
-def test_terminal_safe_removes_escape_sequences():
-    assert terminal_safe("a\x1b[31mred\x07") == "a\ufffd[31mred\ufffd"
-    assert terminal_safe("<Tales> & =SUM(A1)") == "<Tales> & =SUM(A1)"
-    specs = make_specs(2, seed=0, profile="minimal")
-    specs[0].title = "Evil\x1b]0;owned\x07"
-    text = format_summary(ta.load_progress(render(specs)))
-    assert "\x1b" not in text
-    assert "\x07" not in text

@@ -56,7 +56,7 @@ def test_completion_distribution_has_an_unknown_bin():
 
 def test_the_issue_v2_like_frame_is_not_finished():
     """A show with completed known and left NA: before, "1 finished, 0 left"."""
-    text = ta.analysis.summary.format_summary(ta.load_progress([unknown_item("Game of Thrones")]))
+    text = ta.report.text.format_summary(ta.load_progress([unknown_item("Game of Thrones")]))
     assert "0 finished" in text
     assert "1 unknown" in text
     assert "unknown left" in text

@@ -212,7 +212,7 @@ def test_live_source_key_from_password_field_is_never_shown(monkeypatch):
     assert "no API key" in explorer.error
     c.api_key.value = "fake-bad-key"
     assert c.api_key.value == ""  # not kept in the widget's state
-    assert explorer.error == "HTTP 401 for /watched.json/***/alice"
+    assert explorer.error == "HTTP 401 for /watched.json/<redacted>/alice"
     assert "fake-bad-key" not in explorer._message.value
     c.api_key.value = "fake-good-key"
     assert explorer.error is None

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 import trakt_analysis as ta
 from tests.helpers.explore_data import OTHER, RESPONSE, write_users
-from trakt_analysis.explore import (
+from trakt_analysis.sources.catalog import (
     ClientSource,
     DemoSource,
     DirectorySource,
+    FileSource,
     LiveSource,
     as_source,
 )
@@ -107,7 +109,10 @@ def test_live_source_waits_for_a_key(monkeypatch):
     assert source.load("alice").user == "alice"
     assert made == ["fake-key-123"]
     assert "fake-key-123" not in repr(source)
-    assert source.redact("GET /watched.json/fake-key-123/alice") == "GET /watched.json/***/alice"
+    assert (
+        source.redact("GET /watched.json/fake-key-123/alice")
+        == "GET /watched.json/<redacted>/alice"
+    )
 
 
 def test_live_source_takes_the_key_from_the_environment(monkeypatch):
@@ -127,3 +132,15 @@ def test_as_source(tmp_path):
     assert as_source(demo) is demo
     with pytest.raises(ta.TraktSourceError, match="cannot explore a int"):
         as_source(42)
+
+
+def test_a_single_file_is_a_source_whose_user_is_unknown_until_named(tmp_path):
+    write_users(tmp_path)
+    path = next(tmp_path.glob("*.json"))
+    source = as_source(path)
+    assert isinstance(source, FileSource)
+    assert source.users() == []
+    assert source.load(None).shows["user"].isna().all()
+    named = source.load("someone")
+    assert set(named.shows["user"]) == {"someone"}
+    assert len(named.shows) == len(json.loads(path.read_bytes()))

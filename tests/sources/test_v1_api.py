@@ -79,9 +79,9 @@ def test_url_shown_to_users_has_the_key_redacted():
 @pytest.mark.parametrize(
     ("kwargs", "match"),
     [
-        ({"sort": "newest"}, "unknown sort 'newest'; choose one of 'title', 'activity'"),
+        ({"sort": "newest"}, "unknown sort 'newest'; choose one of: title, activity, most-"),
         ({"sort": None}, "unknown sort None"),
-        ({"extended": "min"}, "unknown extended 'min'; choose None, 'normal' or 'full'"),
+        ({"extended": "min"}, "unknown extended 'min'; choose one of: None, normal, full"),
         ({"extended": "none"}, "unknown extended 'none'"),
         ({"titles": []}, "titles is empty"),
         ({"titles": ["ok", ""]}, "empty title"),

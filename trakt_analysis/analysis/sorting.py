@@ -6,7 +6,8 @@ import warnings
 
 import pandas as pd
 
-from ..errors import TraktArgumentError, TraktSortWarning
+from .._validate import check_choice
+from ..errors import TraktSortWarning
 from .summary import shows_left
 
 __all__ = ["SORT_ORDERS", "filter_shows", "hide_completed", "only_in_progress", "sort_shows"]
@@ -61,10 +62,7 @@ def sort_shows(shows: pd.DataFrame, by: str = "title") -> pd.DataFrame:
         The data lacks what the order needs (no activity times, no air dates).
         The input order is kept rather than a wrong order returned.
     """
-    if by not in SORT_ORDERS:
-        raise TraktArgumentError(
-            f"unknown sort order {by!r}; choose one of: {', '.join(SORT_ORDERS)}"
-        )
+    check_choice(by, SORT_ORDERS, name="sort order", func="sort_shows")
     if by == "title":
         return shows.sort_values(
             ["title", "year"], key=_casefold, kind="stable", na_position="last"

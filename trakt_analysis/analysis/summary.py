@@ -2,8 +2,8 @@
 
 Everything here is computed from the shows frame, whose counts are the API's
 own (``aired``, ``completed``, ``left`` leave out specials and hidden seasons),
-so the numbers agree with what trakt.tv shows. :func:`format_summary` renders
-them as plain text for a terminal (``trakt-analysis summary``).
+so the numbers agree with what trakt.tv shows. :mod:`trakt_analysis.report.text`
+renders them as plain text.
 
 An unknown count (NA: a source that cannot fill it, such as the account export
 for ``aired``, or an odd value loaded as NA) never counts as 0, true or
@@ -13,22 +13,17 @@ totals add the known values only (NA when no show has the value).
 
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING
-
 import numpy as np
 import pandas as pd
 
-from ..errors import TraktDataError
-
-if TYPE_CHECKING:
-    from ..progress import Progress
+from .._format import next_episode_codes
+from .._validate import check_frame
 
 __all__ = [
     "COMPLETION_BINS",
     "completion_distribution",
-    "episode_code",
-    "format_summary",
+    "show_states",
+    "shows_left",
     "summarize",
     "watch_next",
 ]
@@ -68,15 +63,8 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
 _NEEDED = ("user", "title", "year", "aired", "completed", "left", "plays")
 
 
-def _check(shows: pd.DataFrame, needed: tuple[str, ...] = _NEEDED) -> None:
-    if not isinstance(shows, pd.DataFrame):
-        raise TraktDataError(f"expected the shows frame (a DataFrame), got {type(shows).__name__}")
-    missing = [name for name in needed if name not in shows.columns]
-    if missing:
-        raise TraktDataError(
-            f"the shows frame lacks column(s) {', '.join(missing)}; "
-            "pass the .shows frame of ta.load_progress()"
-        )
+def _check(shows: pd.DataFrame, needed: tuple[str, ...] = _NEEDED, *, func: str) -> None:
+    check_frame(shows, needed, func=func)
 
 
 def _floats(column: pd.Series | None, n: int) -> np.ndarray:
@@ -156,7 +144,7 @@ def summarize(shows: pd.DataFrame) -> pd.DataFrame:
     >>> import trakt_analysis as ta
     >>> ta.load_demo().summary().T  # doctest: +SKIP
     """
-    _check(shows)
+    _check(shows, func="summarize")
     n = len(shows)
     states = show_states(shows)
     aired = _floats(shows["aired"], n)
@@ -219,7 +207,7 @@ def completion_distribution(shows: pd.DataFrame) -> pd.Series:
         show in progress falls in one of the four middle, half-open bins;
         a show whose counts are unknown (NA) is in ``"unknown"``.
     """
-    _check(shows, ("aired", "completed", "left"))
+    _check(shows, ("aired", "completed", "left"), func="completion_distribution")
     states = show_states(shows)
     n = len(shows)
     aired = _floats(shows["aired"], n)
@@ -239,13 +227,6 @@ def completion_distribution(shows: pd.DataFrame) -> pd.Series:
     ]
     index = pd.Index(COMPLETION_BINS, name="completion")
     return pd.Series(counts, index=index, name="shows", dtype="Int64")
-
-
-def episode_code(season: object, number: object) -> str:
-    """``S02E09`` for season 2, episode 9; empty when either is missing."""
-    if season is None or number is None or pd.isna(season) or pd.isna(number):
-        return ""
-    return f"S{int(season):02d}E{int(number):02d}"
 
 
 def watch_next(shows: pd.DataFrame, n: int | None = None) -> pd.DataFrame:
@@ -268,7 +249,7 @@ def watch_next(shows: pd.DataFrame, n: int | None = None) -> pd.DataFrame:
         (NA); ties keep the frame's order. The index
         is the shows frame's.
     """
-    _check(shows, ("user", "title", "year", "left", "completed", "completion"))
+    _check(shows, ("user", "title", "year", "left", "completed", "completion"), func="watch_next")
     has_next = _has_next(shows)
     rows = shows[has_next]
     done = _floats(rows["completed"], len(rows))
@@ -279,14 +260,7 @@ def watch_next(shows: pd.DataFrame, n: int | None = None) -> pd.DataFrame:
     key = np.where(np.isnan(completion), np.inf, -completion)
     order = np.lexsort((key, group))
     rows = rows.iloc[order]
-    codes = [
-        episode_code(s, e)
-        for s, e in zip(
-            rows["next_season"].to_numpy(dtype=object, na_value=None),
-            rows["next_number"].to_numpy(dtype=object, na_value=None),
-            strict=True,
-        )
-    ]
+    codes = next_episode_codes(rows)
     out = pd.DataFrame(
         {
             "user": rows["user"],
@@ -301,133 +275,3 @@ def watch_next(shows: pd.DataFrame, n: int | None = None) -> pd.DataFrame:
         index=rows.index,
     )
     return out if n is None else out.head(n)
-
-
-# C0 and C1 control characters (ESC starts terminal escape sequences).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def terminal_safe(text: object) -> str:
-    """Text with control characters replaced, so a title cannot drive the terminal."""
-    return _CONTROL.sub("\N{REPLACEMENT CHARACTER}", str(text))
-
-
-def _pct(value: object) -> str:
-    return "n/a" if value is None or pd.isna(value) else f"{float(value):.1%}"
-
-
-def _date(value: object) -> str:
-    return "" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
-
-
-def format_summary(progress: Progress, *, top: int = 10) -> str:
-    """The summary as plain text: totals, completion bins, what to watch next, the shows.
-
-    Parameters
-    ----------
-    progress : Progress
-        The loaded progress.
-    top : int
-        How many shows to list under "Watch next".
-    """
-    shows = progress.shows
-    totals = summarize(shows)
-    row = totals.sum(numeric_only=True, min_count=1) if len(totals) != 1 else totals.iloc[0]
-    aired = row["episodes_aired"]
-    watched = row["episodes_watched"]
-    unknown = int(row["unknown"])
-    who = "unknown user" if progress.user is None else repr(progress.user)
-    lines = [
-        f"Watched progress of {terminal_safe(who)}",
-        "",
-        f"  shows      {int(row['shows']):>9,}  ({int(row['finished']):,} finished, "
-        f"{int(row['in_progress']):,} in progress, {int(row['not_started']):,} not started, "
-        f"{int(row['nothing_aired']):,} with nothing aired"
-        + (f", {unknown:,} unknown" if unknown else "")
-        + ")",
-        f"  episodes   {_int(watched, 'unknown'):>9}  watched of {_int(aired, 'unknown')} aired "
-        f"({_pct(row['completion'] if len(totals) == 1 else _ratio(watched, aired))}), "
-        f"{_int(row['episodes_left'], 'unknown')} left"
-        + (f" (counts unknown for {unknown:,} shows)" if unknown else ""),
-        f"  plays      {_int(row['plays'], 'unknown'):>9}  ({_int(row['scrobbles'], '?')} "
-        f"scrobbles, {_int(row['checkins'], '?')} check-ins, {_int(row['seen'], '?')} seen)",
-        "",
-        "Completion",
-    ]
-    for label, count in completion_distribution(shows).items():
-        lines.append(f"  {label:<14} {int(count):>5,}")
-    nxt = watch_next(shows, n=top)
-    lines += ["", f"Watch next ({len(nxt)} of {int(row['up_next']):,} shows with a next episode)"]
-    lines += _text_table(
-        ["title", "year", "episode", "aired", "left", "done"],
-        [
-            [title, _year(year), code, _date(aired), _int(left), _pct(done)]
-            for title, year, code, aired, left, done in zip(
-                nxt["title"],
-                nxt["year"],
-                nxt["episode"],
-                nxt["next_first_aired"],
-                nxt["left"],
-                nxt["completion"],
-                strict=True,
-            )
-        ],
-    )
-    lines += ["", f"Shows ({len(shows):,})"]
-    lines += _text_table(
-        ["title", "year", "watched", "done", "left", "plays"],
-        [
-            [
-                title,
-                _year(year),
-                f"{_int(done, '?')}/{_int(aired, '?')}",
-                _pct(pct),
-                _int(left),
-                _int(plays),
-            ]
-            for title, year, done, aired, pct, left, plays in zip(
-                shows["title"],
-                shows["year"],
-                shows["completed"],
-                shows["aired"],
-                shows["completion"],
-                shows["left"],
-                shows["plays"],
-                strict=True,
-            )
-        ],
-    )
-    return "\n".join(lines)
-
-
-def _ratio(part: object, whole: object) -> float | None:
-    if part is None or whole is None or pd.isna(part) or pd.isna(whole) or not whole:
-        return None
-    return float(part) / float(whole)
-
-
-def _year(value: object) -> str:
-    return "" if value is None or pd.isna(value) else str(int(value))
-
-
-def _int(value: object, missing: str = "") -> str:
-    return missing if value is None or pd.isna(value) else f"{int(value):,}"
-
-
-def _text_table(headers: list[str], rows: list[list[object]], width: int = 48) -> list[str]:
-    """Rows as aligned text: the first column (titles) left, the others right."""
-    if not rows:
-        return []
-    cells = [[_clip(terminal_safe(row[0]), width), *map(str, row[1:])] for row in rows]
-    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
-
-    def line(values: list[str]) -> str:
-        first = values[0].ljust(widths[0])
-        rest = (v.rjust(w) for v, w in zip(values[1:], widths[1:], strict=True))
-        return "  " + "  ".join([first, *rest]).rstrip()
-
-    return [line(headers), *(line(r) for r in cells)]
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "\N{HORIZONTAL ELLIPSIS}"

@@ -8,15 +8,29 @@ repository holds the same responses as JSON (a test keeps them identical);
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
+from typing import Any
 
 from ..errors import TraktArgumentError
-from ..progress import Progress
+from ..frames import history_frame
+from ..parsers.history import parse_history
+from ..progress import Progress, Provenance
 from ..sources.files import load_progress
-from .generate import Profile, generate_progress
+from .generate import Profile, ShowSpec, generate_progress, make_specs
+from .history import PlannedPlay, history_items, plan_history
 
-__all__ = ["DEMO_USERS", "demo_payload", "demo_users", "load_demo", "write_demo_fixtures"]
+__all__ = [
+    "DEMO_TIMEZONES",
+    "DEMO_USERS",
+    "demo_history",
+    "demo_payload",
+    "demo_plan",
+    "demo_users",
+    "load_demo",
+    "write_demo_fixtures",
+]
 
 #: name -> (shows, seed, profile) of each bundled user.
 DEMO_USERS: dict[str, tuple[int, int, Profile]] = {
@@ -26,19 +40,47 @@ DEMO_USERS: dict[str, tuple[int, int, Profile]] = {
 }
 
 
+#: name -> the IANA time zone of each bundled user's profile (their local evenings).
+DEMO_TIMEZONES: dict[str, str] = {
+    "demo": "Europe/Berlin",
+    "casual": "America/New_York",
+    "binger": "Asia/Tokyo",
+}
+
+
 def demo_users() -> list[str]:
     """Names of the bundled demo users, for :func:`load_demo`."""
     return list(DEMO_USERS)
 
 
-def demo_payload(user: str = "demo") -> bytes:
-    """The JSON response of a demo user, as the API would send it."""
+def _user(user: str) -> tuple[int, int, Profile]:
     try:
-        n_shows, seed, profile = DEMO_USERS[user]
+        return DEMO_USERS[user]
     except KeyError:
         names = ", ".join(DEMO_USERS)
         raise TraktArgumentError(f"no demo user {user!r}; choose one of: {names}") from None
+
+
+def demo_payload(user: str = "demo") -> bytes:
+    """The JSON response of a demo user, as the API would send it."""
+    n_shows, seed, profile = _user(user)
     return generate_progress(n_shows, seed=seed, profile=profile)
+
+
+def demo_plan(user: str = "demo") -> tuple[list[ShowSpec], list[PlannedPlay]]:
+    """A demo user's show plans and planned plays (newest first): what tests expect."""
+    n_shows, seed, profile = _user(user)
+    specs = make_specs(n_shows, seed=seed, profile=profile)
+    return specs, plan_history(specs, seed=user, timezone=DEMO_TIMEZONES[user])
+
+
+def demo_history(user: str = "demo") -> list[dict[str, Any]]:
+    """A demo user's watch history as API v2 history items, newest first.
+
+    The same items fill the demo export's ``watched-history-N.json`` files.
+    """
+    specs, plays = demo_plan(user)
+    return history_items(specs, plays)
 
 
 def load_demo(user: str = "demo") -> Progress:
@@ -55,6 +97,9 @@ def load_demo(user: str = "demo") -> Progress:
     Returns
     -------
     Progress
+        The three frames of the user's v1 progress and ``.history``, one row
+        per planned play (:mod:`trakt_analysis.demo.history`), newest first.
+        ``.provenance`` is kind ``"demo"`` with the user's time zone.
 
     Examples
     --------
@@ -63,7 +108,10 @@ def load_demo(user: str = "demo") -> Progress:
     >>> len(shows)
     40
     """
-    return load_progress(demo_payload(user), user=user)
+    progress = load_progress(demo_payload(user), user=user)
+    history = history_frame(parse_history(demo_history(user), label=f"demo:{user}"), user=user)
+    provenance = Provenance("demo", user, timezone=DEMO_TIMEZONES[user])
+    return dataclasses.replace(progress, history=history, provenance=provenance)
 
 
 def write_demo_fixtures(directory: str | Path) -> list[Path]:

@@ -1,7 +1,9 @@
 """A real HTTP server on 127.0.0.1 that speaks the seed's v1 ``user/progress/watched`` URL.
 
-It serves ``data/fixtures/users/<name>.json`` (and ``seed_example.json`` as user
-``seed``), checks the API key, and can be told to misbehave: queue failures with
+The stand-in for the long-gone API v1, shared by the tests and notebook 05. It
+serves the demo users' generated responses (the same bytes as
+``data/fixtures/users/<name>.json``; and the repository's ``seed_example.json``
+as user ``seed``), checks the API key, and can be told to misbehave: queue failures with
 :meth:`V1Server.fail`; each request takes the next one, then it serves normally.
 Every request is recorded (path and headers), so tests count retries and check URLs.
 """
@@ -18,15 +20,23 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote
 
+from .users import DEMO_USERS, demo_payload
+
 FIXTURES = Path(__file__).resolve().parents[2] / "data" / "fixtures"
 FAKE_KEY = "f4k3f4k3f4k3f4k3f4k3f4k3f4k3f4k3"  # an obvious fake, never a real key
 PREFIX = "/user/progress/watched.json/"
 
 
 def fixture_bytes(user: str) -> bytes:
-    if user == "seed":
+    """The response for `user`: a demo user's generated payload, or the seed's example.
+
+    Raises :class:`OSError` for an unknown user (the server answers 404).
+    """
+    if user == "seed":  # the API doc's example, kept in the repository's fixtures
         return (FIXTURES / "seed_example.json").read_bytes()
-    return (FIXTURES / "users" / f"{user}.json").read_bytes()
+    if user not in DEMO_USERS:
+        raise FileNotFoundError(user)
+    return demo_payload(user)
 
 
 @dataclass
@@ -70,6 +80,12 @@ class V1Server:
         self._thread.start()
         return self
 
+    def __enter__(self) -> V1Server:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
     def stop(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
@@ -85,7 +101,12 @@ class V1Server:
 
     @property
     def paths(self) -> list[str]:
+        """The paths asked for, in order, with the API key as sent."""
         return [seen.path for seen in self.requests]
+
+    def paths_without_key(self) -> list[str]:
+        """The paths asked for, with the accepted key shown as ``<key>``: safe to print."""
+        return [path.replace(self.key, "<key>") for path in self.paths]
 
     def _next(self) -> Failure | None:
         with self._lock:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..report._html import esc, fmt_date
+from .._format import fmt_date
+from ..report._html import esc
 
 __all__ = ["message_html", "summary_html", "table_html"]
 

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import numpy as np
 import pandas as pd
 
+from .._format import episode_code
+from .._validate import check_choice
 from ..analysis.sorting import SORT_ORDERS, filter_shows, sort_shows
 from ..errors import TraktArgumentError, TraktDataWarning, TraktSortWarning
 from ..progress import Progress
@@ -178,7 +180,7 @@ def _next_episode(shows: pd.DataFrame) -> pd.Series:
     if known.any():
         s = season.to_numpy(dtype=float, na_value=np.nan)[known].astype(np.int64)
         n = number.to_numpy(dtype=float, na_value=np.nan)[known].astype(np.int64)
-        out[known] = [f"S{a:02d}E{b:02d}" for a, b in zip(s, n, strict=True)]
+        out[known] = [episode_code(a, b) for a, b in zip(s, n, strict=True)]
     return pd.Series(out, index=shows.index, dtype="str")
 
 
@@ -190,7 +192,7 @@ def make_table(shows: pd.DataFrame) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def summarize(shows: pd.DataFrame) -> Summary:
+def selection_totals(shows: pd.DataFrame) -> Summary:
     """Shows, episodes watched (completed) and episodes left, over `shows`."""
     return Summary(
         shows=len(shows),
@@ -243,10 +245,7 @@ def view(
         raise TraktArgumentError(
             f"view() needs a Progress from load_progress, got {type(progress).__name__}"
         )
-    if sort not in SORT_ORDERS:
-        raise TraktArgumentError(
-            f"unknown sort order {sort!r}; choose one of: {', '.join(SORT_ORDERS)}"
-        )
+    check_choice(sort, SORT_ORDERS, name="sort order", func="view")
     filters = filters or Filters()
     shows = progress.shows
     selection = list(selection) if selection is not None else []
@@ -277,7 +276,7 @@ def view(
     return View(
         shows=shows,
         table=table,
-        summary=summarize(shows),
+        summary=selection_totals(shows),
         sort=sort,
         focus=focus_key,
         figure=figure,

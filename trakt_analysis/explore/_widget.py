@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from .._validate import check_choice
 from ..analysis.sorting import SORT_ORDERS
 from ..errors import TraktArgumentError, TraktDependencyError, TraktError
 from ..progress import Progress
@@ -124,10 +125,7 @@ class ProgressExplorer:
         max_rows: int = 50,
     ) -> None:
         w = _import_ipywidgets()
-        if sort not in SORT_ORDERS:
-            raise TraktArgumentError(
-                f"unknown sort order {sort!r}; choose one of: {', '.join(SORT_ORDERS)}"
-            )
+        check_choice(sort, SORT_ORDERS, name="sort order", func="ProgressExplorer")
         for name, number in (("top", top), ("max_rows", max_rows)):
             if isinstance(number, bool) or not isinstance(number, int) or number < 1:
                 raise TraktArgumentError(f"{name} must be a positive integer, got {number!r}")

@@ -84,7 +84,10 @@ FORMATS: dict[str, tuple[str, str]] = {
         "ta.load_progress(...) on a saved user/progress/watched response; the library "
         "file lists watched episodes without aired counts",
     ),
-    "zip": ("a ZIP archive (the account export)", "ta.load_export(...)"),
+    "zip": (
+        "a ZIP archive (the account export)",
+        "ta.load_export(path) (or 'trakt-analysis report EXPORT.zip')",
+    ),
     V1_ERROR: ("an API v1 error body", ""),
     V2_ERROR: ("an API v2 error body", ""),
 }

@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
-from ..errors import TraktArgumentError
+from .. import _validate
 from .palette import NO_DATA, user_colors
 from .text import shorten
 
@@ -32,25 +32,33 @@ def rows_height(n_rows: int) -> tuple[float, float]:
 
 def check_frame(frame: object, columns: Iterable[str], func: str, name: str) -> pd.DataFrame:
     """Raise TraktArgumentError unless `frame` is a DataFrame with `columns`."""
-    if not isinstance(frame, pd.DataFrame):
-        raise TraktArgumentError(
-            f"{func}: {name} must be a pandas DataFrame from load_progress, "
-            f"got {type(frame).__name__}"
-        )
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise TraktArgumentError(
-            f"{func}: the {name} frame lacks column(s) {', '.join(missing)}; "
-            f"pass the {name} frame of load_progress"
-        )
-    return frame
+    return _validate.check_frame(frame, columns, func=func, name=name)
 
 
 def check_top(top: object, func: str) -> int:
     """`top` as an int; TraktArgumentError unless it is a positive integer."""
-    if isinstance(top, bool) or not isinstance(top, int | np.integer) or top < 1:
-        raise TraktArgumentError(f"{func}: top must be a positive integer, got {top!r}")
-    return int(top)
+    return _validate.check_positive_int(top, name="top", func=func)
+
+
+def top_rows(
+    ordered: pd.DataFrame, top: int, ax: Axes | None
+) -> tuple[pd.DataFrame, pd.DataFrame, Axes]:
+    """The first `top` rows, the rest (drawn as one "+N more shows" bar), and a sized axes."""
+    shown, rest = ordered.iloc[:top], ordered.iloc[top:]
+    return shown, rest, get_ax(ax, rows_height(len(shown) + (1 if len(rest) else 0)))
+
+
+def more_label(rest: pd.DataFrame, detail: str) -> str:
+    """The label of the bar that stands for the shows beyond `top`."""
+    return f"+{len(rest)} more shows ({detail})"
+
+
+def label_rows(ax: Axes, labels: list[str], title: str) -> None:
+    """One tick label per bar, the first show at the top; the axis and chart titles."""
+    ax.set_yticks(np.arange(len(labels)), labels=labels)
+    ax.set_ylim(len(labels) - 0.5, -0.5)
+    ax.set_ylabel("show")
+    ax.set_title(title)
 
 
 def no_data(ax: Axes, title: str, message: str = "no data") -> Axes:

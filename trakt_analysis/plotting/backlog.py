@@ -8,18 +8,21 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
+from .._format import episode_code
 from ._common import (
     check_frame,
     check_top,
     filled,
-    get_ax,
+    label_rows,
+    more_label,
     no_data,
-    rows_height,
     show_labels,
+    top_rows,
     user_color_map,
     user_key,
     user_legend,
 )
+from ._docstrings import fill_doc
 from .palette import IN_PROGRESS, MORE
 from .text import shorten
 
@@ -30,9 +33,9 @@ TITLE = "Backlog: episodes left"
 
 
 def _next_note(row: pd.Series) -> str:
-    if pd.isna(row["next_season"]) or pd.isna(row["next_number"]):
+    note = episode_code(row["next_season"], row["next_number"])
+    if not note:
         return ""
-    note = f"S{int(row['next_season']):02d}E{int(row['next_number']):02d}"
     if "next_title" in row.index and not pd.isna(row["next_title"]):
         note += f" “{shorten(row['next_title'], 24)}”"
     if "next_first_aired" in row.index and not pd.isna(row["next_first_aired"]):
@@ -40,6 +43,7 @@ def _next_note(row: pd.Series) -> str:
     return note
 
 
+@fill_doc
 def plot_backlog(
     shows: pd.DataFrame, *, top: int = 30, ax: Axes | None = None, **kwargs: Any
 ) -> Axes:
@@ -51,19 +55,12 @@ def plot_backlog(
 
     Parameters
     ----------
-    shows : pandas.DataFrame
-        The shows frame of :func:`load_progress`, one user or several
-        concatenated (users are told apart by colour).
-    top : int
-        Number of shows drawn.
-    ax : matplotlib.axes.Axes, optional
-        Axes to draw on; a new figure is made when None.
-    **kwargs
-        Passed to :meth:`matplotlib.axes.Axes.barh`.
+    %(shows)s
+    %(top)s
+    %(ax)s
+    %(barh_kwargs)s
 
-    Returns
-    -------
-    matplotlib.axes.Axes
+    %(returns_ax)s
     """
     check_frame(shows, _COLUMNS, "plot_backlog", "shows")
     top = check_top(top, "plot_backlog")
@@ -72,8 +69,7 @@ def plot_backlog(
     pending = pending.iloc[
         np.argsort(-filled(pending["left"]), kind="stable")
     ]  # most left first, ties keep order
-    shown, rest = pending.iloc[:top], pending.iloc[top:]
-    ax = get_ax(ax, rows_height(len(shown) + (1 if len(rest) else 0)))
+    shown, rest, ax = top_rows(pending, top, ax)
     n_done = int(((left == 0) & (filled(shows["aired"]) > 0)).sum())
     title = TITLE + (f" ({n_done} finished shows not shown)" if n_done else "")
     if shown.empty:
@@ -90,7 +86,7 @@ def plot_backlog(
     if len(rest):
         mean = float(filled(rest["left"]).mean())
         ax.barh([len(shown)], [mean], **({"color": MORE} | kwargs))
-        labels.append(f"+{len(rest)} more shows (avg {mean:.0f} left)")
+        labels.append(more_label(rest, f"avg {mean:.0f} left"))
         notes.append("")
         ends.append(mean)
     counts = [f"{int(w)}" for w in widths]
@@ -106,8 +102,7 @@ def plot_backlog(
             fontsize="x-small",
         )
     rows = np.arange(len(labels))
-    ax.set_yticks(rows, labels=labels)
-    ax.set_ylim(len(labels) - 0.5, -0.5)
+    label_rows(ax, labels, title)
     ax.set_xlim(0, max(ends) * 1.15)  # room for the counts
     # The next episodes, as labels on the right: they never cover a bar.
     right = ax.secondary_yaxis("right")
@@ -115,8 +110,6 @@ def plot_backlog(
     right.tick_params(length=0)
     right.set_ylabel("next episode, air date", fontsize="small")
     ax.set_xlabel("episodes left")
-    ax.set_ylabel("show")
-    ax.set_title(title)
     if several:
         user_legend(ax, colors_by_user)
     return ax

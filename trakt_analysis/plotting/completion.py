@@ -14,15 +14,17 @@ from ._common import (
     check_frame,
     check_top,
     filled,
-    get_ax,
+    label_rows,
     legend_outside,
+    more_label,
     no_data,
-    rows_height,
     show_labels,
+    top_rows,
     user_color_map,
     user_key,
     user_legend,
 )
+from ._docstrings import fill_doc
 from .palette import FINISHED, IN_PROGRESS, MORE
 
 __all__ = ["plot_completion"]
@@ -32,6 +34,7 @@ TITLE = "Completion per show"
 FINISHED_HATCH = "//"
 
 
+@fill_doc
 def plot_completion(
     shows: pd.DataFrame,
     *,
@@ -44,22 +47,15 @@ def plot_completion(
 
     Parameters
     ----------
-    shows : pandas.DataFrame
-        The shows frame of :func:`load_progress`, for one user or several
-        concatenated (users are told apart by colour).
+    %(shows)s
     by : str
         Sort order, one of :data:`SORT_ORDERS` (see :func:`sort_shows`).
-    top : int
-        Number of shows drawn; the rest are summarised in one last bar,
-        "+N more shows", whose width is their mean percentage.
-    ax : matplotlib.axes.Axes, optional
-        Axes to draw on; a new figure is made when None.
-    **kwargs
-        Passed to :meth:`matplotlib.axes.Axes.barh`.
+    %(top)s
+        Its width is their mean percentage.
+    %(ax)s
+    %(barh_kwargs)s
 
-    Returns
-    -------
-    matplotlib.axes.Axes
+    %(returns_ax)s
 
     Notes
     -----
@@ -69,9 +65,7 @@ def plot_completion(
     check_frame(shows, _COLUMNS, "plot_completion", "shows")
     top = check_top(top, "plot_completion")
     ordered = sort_shows(shows, by)
-    shown, rest = ordered.iloc[:top], ordered.iloc[top:]
-    n_rows = len(shown) + (1 if len(rest) else 0)
-    ax = get_ax(ax, rows_height(n_rows))
+    shown, rest, ax = top_rows(ordered, top, ax)
     if shown.empty:
         return no_data(ax, TITLE)
 
@@ -100,7 +94,7 @@ def plot_completion(
     if len(rest):
         mean = float(np.nanmean(filled(rest["percentage"])))
         ax.barh([len(shown)], [mean], **({"color": MORE} | kwargs))
-        labels.append(f"+{len(rest)} more shows (avg {mean:.0f}%)")
+        labels.append(more_label(rest, f"avg {mean:.0f}%"))
         completed = rest["completed"].sum(min_count=1)
         aired = rest["aired"].sum(min_count=1)
         notes.append(f"{_count(completed)}/{_count(aired)}")
@@ -116,13 +110,10 @@ def plot_completion(
             fontsize="x-small",
         )
 
-    ax.set_yticks(np.arange(len(labels)), labels=labels)
-    ax.set_ylim(len(labels) - 0.5, -0.5)  # first show at the top
+    label_rows(ax, labels, TITLE)
     ax.set_xlim(0, 115)  # room for the annotations of full bars
     ax.set_xticks(range(0, 101, 20))
     ax.set_xlabel("completed (%)")
-    ax.set_ylabel("show")
-    ax.set_title(TITLE)
     if several:
         user_legend(
             ax,

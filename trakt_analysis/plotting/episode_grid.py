@@ -20,6 +20,7 @@ from ._common import (
     user_color_map,
     user_name,
 )
+from ._docstrings import fill_doc
 from ._select import ShowKey, rows_of, select_show
 from .palette import STATE_COLORS, STATE_ORDER
 from .text import shorten
@@ -66,6 +67,7 @@ def _season_rows(
     return rows
 
 
+@fill_doc
 def plot_episode_grid(
     episodes: pd.DataFrame,
     show: ShowKey,
@@ -90,8 +92,7 @@ def plot_episode_grid(
     seasons : pandas.DataFrame, optional
         The seasons frame: marks hidden seasons and counts aired episodes
         without keys as missing.
-    ax : matplotlib.axes.Axes, optional
-        Axes to draw on; a new figure is made when None.
+    %(ax)s
     **kwargs
         Passed to :meth:`matplotlib.axes.Axes.imshow`.
 

@@ -23,6 +23,7 @@ from ._common import (
     user_legend,
     user_name,
 )
+from ._docstrings import fill_doc
 from ._select import ShowKey, select_show
 from .palette import COMPLETION_CMAP, FINISHED, IN_PROGRESS, STATE_COLORS
 from .text import shorten
@@ -34,6 +35,7 @@ HIDDEN_HATCH = "//"
 TITLE = "Completion per season"
 
 
+@fill_doc
 def plot_season_progress(
     seasons: pd.DataFrame,
     show: ShowKey | None = None,
@@ -53,15 +55,12 @@ def plot_season_progress(
         several users side by side in their colours). When None, a heatmap:
         a row per show and user, a column per season, colour = percentage,
         hidden seasons in the hidden colour.
-    ax : matplotlib.axes.Axes, optional
-        Axes to draw on; a new figure is made when None.
+    %(ax)s
     **kwargs
         Passed to :meth:`~matplotlib.axes.Axes.bar` (one show) or
         :meth:`~matplotlib.axes.Axes.imshow` (all shows).
 
-    Returns
-    -------
-    matplotlib.axes.Axes
+    %(returns_ax)s
 
     Raises
     ------

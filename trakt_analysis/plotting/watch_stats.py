@@ -14,16 +14,19 @@ from ._common import (
     check_top,
     filled,
     get_ax,
+    label_rows,
     legend_outside,
+    more_label,
     no_data,
     of_user,
-    rows_height,
     show_labels,
+    top_rows,
     user_color_map,
     user_key,
     user_legend,
     user_name,
 )
+from ._docstrings import fill_doc
 from .palette import MORE, STAT_COLORS
 
 __all__ = ["STATS", "plot_watch_split", "plot_watch_stats"]
@@ -73,6 +76,7 @@ def _stack(
         left = left + parts[stat]
 
 
+@fill_doc
 def plot_watch_stats(
     shows: pd.DataFrame, *, top: int = 30, ax: Axes | None = None, **kwargs: Any
 ) -> Axes:
@@ -88,22 +92,16 @@ def plot_watch_stats(
     shows : pandas.DataFrame
         The shows frame of :func:`load_progress`, one user or several
         concatenated (then colour says the user, hatch and shade the stat).
-    top : int
-        Number of shows drawn.
-    ax : matplotlib.axes.Axes, optional
-        Axes to draw on; a new figure is made when None.
-    **kwargs
-        Passed to :meth:`matplotlib.axes.Axes.barh`.
+    %(top)s
+    %(ax)s
+    %(barh_kwargs)s
 
-    Returns
-    -------
-    matplotlib.axes.Axes
+    %(returns_ax)s
     """
     check_frame(shows, _COLUMNS, "plot_watch_stats", "shows")
     top = check_top(top, "plot_watch_stats")
     ordered = shows.sort_values("plays", ascending=False, kind="stable", na_position="last")
-    shown, rest = ordered.iloc[:top], ordered.iloc[top:]
-    ax = get_ax(ax, rows_height(len(shown) + (1 if len(rest) else 0)))
+    shown, rest, ax = top_rows(ordered, top, ax)
     if shown.empty:
         return no_data(ax, TITLE)
 
@@ -116,13 +114,10 @@ def plot_watch_stats(
     if len(rest):
         means = {s: np.array([filled(rest[s]).mean()]) for s in STATS}
         _stack(ax, np.array([len(shown)]), means, [MORE], **kwargs)
-        labels.append(f"+{len(rest)} more shows (avg)")
+        labels.append(more_label(rest, "avg"))
 
-    ax.set_yticks(np.arange(len(labels)), labels=labels)
-    ax.set_ylim(len(labels) - 0.5, -0.5)
+    label_rows(ax, labels, TITLE)
     ax.set_xlabel("plays")
-    ax.set_ylabel("show")
-    ax.set_title(TITLE)
     if several:
         user_legend(ax, colors_by_user, _legend_handles(True))
     else:
@@ -138,6 +133,7 @@ def plot_watch_stats(
     return ax
 
 
+@fill_doc
 def plot_watch_split(shows: pd.DataFrame, *, ax: Axes | None = None, **kwargs: Any) -> Axes:
     """The share of plays scrobbled, checked in and marked as seen, across all shows.
 
@@ -146,16 +142,11 @@ def plot_watch_split(shows: pd.DataFrame, *, ax: Axes | None = None, **kwargs: A
 
     Parameters
     ----------
-    shows : pandas.DataFrame
-        The shows frame of :func:`load_progress`, one user or several.
-    ax : matplotlib.axes.Axes, optional
-        Axes to draw on; a new figure is made when None.
-    **kwargs
-        Passed to :meth:`matplotlib.axes.Axes.barh`.
+    %(shows)s
+    %(ax)s
+    %(barh_kwargs)s
 
-    Returns
-    -------
-    matplotlib.axes.Axes
+    %(returns_ax)s
     """
     check_frame(shows, _COLUMNS, "plot_watch_split", "shows")
     users = list(user_color_map(shows))

@@ -20,7 +20,7 @@ import pandas as pd
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["Column", "esc", "figure_img", "fmt_date", "fmt_int", "fmt_pct", "table"]
+__all__ = ["Column", "esc", "figure_img", "table"]
 
 
 def esc(value: object) -> str:
@@ -28,29 +28,6 @@ def esc(value: object) -> str:
     if value is None or (not isinstance(value, list | tuple) and pd.isna(value)):
         return ""
     return html.escape(str(value), quote=True)
-
-
-def _missing(value: object) -> bool:
-    return value is None or bool(pd.isna(value))
-
-
-def fmt_int(value: object) -> str:
-    """``1,234``; a dash when missing."""
-    return "\N{EM DASH}" if _missing(value) else f"{int(value):,}"
-
-
-def fmt_year(value: object) -> str:
-    return "" if _missing(value) else str(int(value))
-
-
-def fmt_pct(value: object) -> str:
-    """A fraction as ``52.6%``; a dash when missing."""
-    return "\N{EM DASH}" if _missing(value) else f"{float(value):.1%}"
-
-
-def fmt_date(value: object) -> str:
-    """A timestamp as ``2024-04-24``; empty when missing."""
-    return "" if _missing(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
 
 
 @dataclass(frozen=True)

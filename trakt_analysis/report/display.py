@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .._format import fmt_date, fmt_int, fmt_pct, fmt_year
 from ..analysis.summary import summarize, watch_next
-from ._html import Column, esc, fmt_date, fmt_int, fmt_pct, fmt_year, table
+from ._html import Column, esc, table
 
 if TYPE_CHECKING:
     from ..progress import Progress

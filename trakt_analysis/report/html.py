@@ -20,10 +20,11 @@ import numpy as np
 import pandas as pd
 
 from .._files import atomic_path
+from .._format import fmt_date, fmt_int, fmt_pct, fmt_year, next_episode_codes
 from .._version import __version__
 from ..analysis.summary import completion_distribution, summarize, watch_next
 from ..errors import TraktArgumentError
-from ._html import Column, esc, figure_img, fmt_date, fmt_int, fmt_pct, fmt_year, table
+from ._html import Column, esc, figure_img, table
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -270,14 +271,7 @@ def _next_section(shows: pd.DataFrame) -> str:
 
 
 def _shows_section(shows: pd.DataFrame) -> str:
-    codes = [
-        f"S{int(s):02d}E{int(e):02d}" if not (pd.isna(s) or pd.isna(e)) else ""
-        for s, e in zip(
-            shows["next_season"].to_numpy(dtype=object, na_value=None),
-            shows["next_number"].to_numpy(dtype=object, na_value=None),
-            strict=True,
-        )
-    ]
+    codes = next_episode_codes(shows)
     frame = shows.assign(_next=pd.Series(codes, index=shows.index, dtype=object))
     return (
         '<section id="shows"><h2>Shows</h2><div class="scroll">'
@@ -416,8 +410,10 @@ def report_html(
             say(f"chart {i}/{len(_CHARTS)}: {chart.key}")
             figures[chart.key] = _chart_figure(chart, progress, dpi)
     say("tables")
+    notes = progress.provenance.notes if progress.provenance is not None else ()
     body = [
         f"<header><h1>{esc(heading)}</h1><p class=meta>{esc(meta)}</p>",
+        *(f"<p class=meta>{esc(note)}</p>" for note in notes),
         _nav(has_backlog="backlog" in figures),
         _summary_section(totals),
         '<section id="plays"><h2>Plays</h2><div class="two"><div class="scroll">',

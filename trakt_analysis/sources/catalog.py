@@ -1,9 +1,12 @@
-"""Where the explorer gets a user's progress: demo data, a directory of files, or the API.
+"""The one source protocol: where the CLI, the explorer and the report get a user's progress.
 
 Every source has the same two methods: ``users()`` (the names it knows, for
 the user control; may be empty when any name can be asked for) and
-``load(user) -> Progress``. Failures are :class:`~trakt_analysis.TraktError`
-subclasses whose message the explorer shows as it is, so each says what to do.
+``load(user) -> Progress``. :func:`as_source` turns what a user typed or passed
+(nothing, a path, a client) into one, so a new kind of source is added here
+once and the CLI, the explorer and the report all accept it. Failures are
+:class:`~trakt_analysis.TraktError` subclasses whose message is shown as it is,
+so each says what to do.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
+from .._http.redact import REDACTED
 from ..demo.users import demo_users, load_demo
 from ..errors import TraktArgumentError, TraktFileError, TraktSourceError
 from ..progress import Progress
+from ..sources.export import is_export, load_export
 from ..sources.files import load_progress
 
 __all__ = [
@@ -23,14 +28,17 @@ __all__ = [
     "DemoSource",
     "DirectorySource",
     "ExplorerSource",
+    "ExportSource",
+    "FileSource",
     "LiveSource",
+    "ProgressSource",
     "as_source",
 ]
 
 
 @runtime_checkable
-class ExplorerSource(Protocol):
-    """What :class:`ProgressExplorer` needs from a data source."""
+class ProgressSource(Protocol):
+    """What the CLI, :class:`ProgressExplorer` and the report need from a data source."""
 
     def users(self) -> list[str]:
         """Usernames to offer in the user control (empty: any name may be typed)."""
@@ -39,6 +47,10 @@ class ExplorerSource(Protocol):
     def load(self, user: str) -> Progress:
         """The watched progress of `user`; raises a TraktError on failure."""
         ...
+
+
+#: The explorer's name for the protocol, kept for code written against it.
+ExplorerSource = ProgressSource
 
 
 def _check_user(user: object) -> str:
@@ -103,6 +115,66 @@ class DirectorySource:
 
     def __repr__(self) -> str:
         return f"DirectorySource({os.fspath(self.directory)!r})"
+
+
+class FileSource:
+    """One saved response file: a v1 ``user/progress/watched`` JSON file.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file. A response does not name its user: ``load(None)`` leaves the
+        ``user`` column NA, ``load("name")`` fills it.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+
+    def users(self) -> list[str]:
+        return []
+
+    def load(self, user: str | None = None) -> Progress:
+        return load_progress(self.path, user=user)
+
+    def __repr__(self) -> str:
+        return f"FileSource({os.fspath(self.path)!r})"
+
+
+class ExportSource:
+    """A trakt.tv account export (the ZIP or the folder it unpacks to): one user.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The export.
+    metadata : MetadataProvider, optional
+        Passed to :func:`~trakt_analysis.load_export` (e.g. ``ta.TVmaze()``).
+
+    The export is read once, on first use; its user is the name its settings
+    file gives, else ``"me"``.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, metadata: Any = None) -> None:
+        self.path = Path(path)
+        self.metadata = metadata
+        self._progress: Progress | None = None
+
+    def _load(self) -> Progress:
+        if self._progress is None:
+            self._progress = load_export(self.path, metadata=self.metadata)
+        return self._progress
+
+    def users(self) -> list[str]:
+        return [self._load().user or "me"]
+
+    def load(self, user: str | None = None) -> Progress:
+        known = self.users()
+        if user is not None and _check_user(user) not in known:
+            raise TraktArgumentError(f"the export {self.path.name} holds only user {known[0]!r}")
+        return self._load()
+
+    def __repr__(self) -> str:
+        return f"ExportSource({os.fspath(self.path)!r})"
 
 
 class ClientSource:
@@ -181,29 +253,37 @@ class LiveSource:
 
     def redact(self, text: str) -> str:
         """`text` with the key replaced, for anything shown to the user."""
-        return text.replace(self._key, "***") if self._key else text
+        return text.replace(self._key, REDACTED) if self._key else text
 
     def __repr__(self) -> str:
         return f"LiveSource(key {'missing' if self._key is None else 'set'})"
 
 
-def as_source(source: object) -> ExplorerSource:
-    """Turn what :class:`ProgressExplorer` was given into a source.
+def as_source(source: object) -> ProgressSource:
+    """Turn what the CLI or :class:`ProgressExplorer` was given into a source.
 
-    None: the demo users. A path: a directory of ``<username>.json``. An
-    object with ``progress_watched``: a client. A source is returned as is.
+    None: the demo users. An account export (a ZIP, or a folder holding
+    ``watched-*.json`` files): that export. A directory: ``<username>.json``
+    files. A file: one saved response. An object with ``progress_watched``: a
+    client. A source is returned as is.
     """
     if source is None:
         return DemoSource()
     if isinstance(source, str | os.PathLike):
+        if is_export(source):
+            return ExportSource(source)
+        if Path(source).is_file():
+            return FileSource(source)
         return DirectorySource(source)
-    if isinstance(source, DemoSource | DirectorySource | ClientSource | LiveSource):
+    if isinstance(
+        source, DemoSource | DirectorySource | ExportSource | FileSource | ClientSource | LiveSource
+    ):
         return source
     if callable(getattr(source, "progress_watched", None)):
         return ClientSource(source)
-    if isinstance(source, ExplorerSource):
+    if isinstance(source, ProgressSource):
         return source
     raise TraktSourceError(
-        f"cannot explore a {type(source).__name__}: pass None (demo users), a directory "
-        "of <username>.json files, or a TraktClient"
+        f"cannot explore a {type(source).__name__}: pass None (demo users), an account "
+        "export (ZIP or folder), a directory of <username>.json files, or a TraktClient"
     )

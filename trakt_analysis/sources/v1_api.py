@@ -25,8 +25,8 @@ from .._http.cache import DEFAULT_TTL, cached_session
 from .._http.redact import REDACTED, install_log_filter, register_basic_auth, register_secret
 from .._http.responses import parse_response, transport_error
 from .._http.session import KEY_PLACEHOLDER, RETRY_STATUSES, PoliteRetry, SecretAdapter
+from .._validate import check_choice
 from .._version import __version__
-from ..analysis.sorting import SORT_ORDERS
 from ..errors import TraktArgumentError, TraktCacheMissError
 from ..parsers.v1 import check_failure_body
 from ..progress import Progress
@@ -42,6 +42,16 @@ __all__ = [
 
 DEFAULT_BASE_URL = "http://api.trakt.tv"
 EXTENDED_LEVELS = ("normal", "full")
+#: The v1 endpoint's ``sort`` segment (the seed doc's list). The server sorts; this
+#: is the API's parameter, not :func:`~trakt_analysis.sort_shows`' list.
+V1_SORTS = (
+    "title",
+    "activity",
+    "most-completed",
+    "least-completed",
+    "recently-aired",
+    "previously-aired",
+)
 USER_AGENT = f"trakt_analysis/{__version__} (python-requests/{requests.__version__})"
 _SHA1_HEX = re.compile(r"^[0-9a-fA-F]{40}$")
 
@@ -146,12 +156,8 @@ def progress_watched_path(
     """
     if not isinstance(username, str) or not username.strip():
         raise TraktArgumentError(f"username must be a non-empty str, got {username!r}")
-    if sort not in SORT_ORDERS:
-        raise TraktArgumentError(
-            f"unknown sort {sort!r}; choose one of {', '.join(map(repr, SORT_ORDERS))}"
-        )
-    if extended is not None and extended not in EXTENDED_LEVELS:
-        raise TraktArgumentError(f"unknown extended {extended!r}; choose None, 'normal' or 'full'")
+    check_choice(sort, V1_SORTS, name="sort", func="progress_watched")
+    check_choice(extended, (None, *EXTENDED_LEVELS), name="extended", func="progress_watched")
     segments = ["user", "progress", "watched.json", KEY_PLACEHOLDER, _segment(username.strip())]
     optional = [
         None if titles is None else _titles_segment(titles),
@@ -353,7 +359,7 @@ class TraktClient:
             Slugs or TVDB ids (a str may be the seed's comma-delimited list);
             None for every show.
         sort : str
-            One of :data:`~trakt_analysis.SORT_ORDERS`; the server sorts.
+            One of :data:`V1_SORTS`; the server sorts.
         extended : {None, 'normal', 'full'}
             How much show detail to include.
 

@@ -1,0 +1,69 @@
+"""Export benchmark: an account export of 10,000 plays over 300 shows.
+
+Run with ``make bench`` (or ``python benchmarks/export.py``). Prints the load
+time (median of runs), the peak memory the load allocates (tracemalloc) and the
+frames' deep memory against the archive's uncompressed JSON; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+import tempfile
+import time
+import tracemalloc
+import zipfile
+from pathlib import Path
+
+import orjson
+
+import trakt_analysis as ta
+from trakt_analysis.demo.generate import make_specs
+from trakt_analysis.demo.history import history_items, plan_history
+
+N_SHOWS = 300
+N_PLAYS = 10_000
+
+
+def build_export() -> tuple[bytes, int, int]:
+    """A ZIP with about N_PLAYS plays over N_SHOWS shows (all watched), in 1,000-entry parts."""
+    specs = make_specs(N_SHOWS, seed=7, profile="binger", episodes_per_show=18)
+    plays = plan_history(specs, seed="bench", timezone="UTC", movies=True)
+    items = history_items(specs, plays)  # about N_PLAYS: the plan is tuned to it
+    buffer = io.BytesIO()
+    raw = 0
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part, start in enumerate(range(0, len(items), 1_000), start=1):
+            data = orjson.dumps(items[start : start + 1_000])
+            raw += len(data)
+            archive.writestr(f"watched-history-{part}.json", data)
+    return buffer.getvalue(), len(items), raw
+
+
+def main() -> None:
+    archive, n_plays, raw = build_export()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "trakt-export.zip"
+        path.write_bytes(archive)
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            progress = ta.load_export(path)
+            times.append(time.perf_counter() - start)
+        tracemalloc.start()
+        progress = ta.load_export(path)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    frames = (*progress, progress.history)
+    deep = sum(int(f.memory_usage(deep=True).sum()) for f in frames)
+    print(
+        f"export: {n_plays:,} plays over {len(progress.shows):,} shows; "
+        f"{len(archive) / 2**20:.1f} MiB ZIP, {raw / 2**20:.1f} MiB JSON"
+    )
+    print(f"  load_export: {statistics.median(times):.2f} s (median of {len(times)})")
+    print(f"  peak memory while loading: {peak / 2**20:.0f} MiB ({peak / raw:.1f}x the JSON)")
+    print(f"  frames' deep memory: {deep / 2**20:.1f} MiB ({deep / raw:.2f}x the JSON)")
+
+
+if __name__ == "__main__":
+    main()

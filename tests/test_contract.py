@@ -1,0 +1,108 @@
+"""Contract tests every source must pass (after seaborn's shared test classes).
+
+Each source's frames match the schema, in order and dtype; the columns a source
+cannot fill (``schema.FILLED_BY``) are all NA, never a made-up 0; the frames join
+on their identity columns; and every chart draws on them. A new source adds one
+entry to ``SOURCES``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+import trakt_analysis as ta
+from trakt_analysis import schema
+
+FIXTURES = Path(__file__).resolve().parents[1] / "data" / "fixtures"
+
+SOURCES: dict[str, Callable[[], ta.Progress]] = {
+    "v1 file": lambda: ta.load_progress(FIXTURES / "users" / "demo.json", user="demo"),
+    "v1 minimal file": lambda: ta.load_progress(FIXTURES / "users" / "casual.json"),
+    "seed example": lambda: ta.load_progress(FIXTURES / "seed_example.json"),
+    "demo": lambda: ta.load_demo("demo"),
+    "account export": lambda: ta.load_export(FIXTURES / "export" / "demo-export.zip"),
+}
+FRAMES = {"shows": schema.SHOWS, "seasons": schema.SEASONS, "episodes": schema.EPISODES}
+# The demo users are v1 responses: they fill what v1 fills.
+FILLS_LIKE = {"demo": "v1"}
+
+
+@pytest.fixture(scope="module", params=list(SOURCES))
+def progress(request) -> ta.Progress:
+    return SOURCES[request.param]()
+
+
+def filled_by(progress: ta.Progress) -> dict[str, tuple[str, ...]]:
+    kind = progress.provenance.kind
+    return schema.FILLED_BY[FILLS_LIKE.get(kind, kind)]
+
+
+@pytest.mark.parametrize("frame", list(FRAMES))
+def test_frames_follow_the_schema_in_order_and_dtype(progress, frame):
+    got = getattr(progress, frame)
+    layout = schema.frame_dtypes(FRAMES[frame], long=frame != "shows")
+    assert list(got.columns[: len(layout)]) == list(layout)
+    for name, dtype in layout.items():
+        assert str(got[name].dtype) == str(pd.Series([], dtype=dtype).dtype), name
+
+
+@pytest.mark.parametrize("frame", list(FRAMES))
+def test_columns_a_source_cannot_fill_are_all_na(progress, frame):
+    got = getattr(progress, frame)
+    fills = filled_by(progress)
+    allowed = {*fills["identity"], *fills[frame], "user", "season", "episode"}
+    unfilled = [c for c in FRAMES[frame] if c not in allowed]
+    assert unfilled, "every source leaves some column to others"
+    for name in unfilled:
+        assert got[name].isna().all(), f"{progress.provenance.kind} fills {frame}.{name}"
+
+
+def test_the_history_is_a_frame_of_the_schema_or_none(progress):
+    history = progress.history
+    if history is None:
+        assert progress.provenance.kind == "v1"
+        return
+    layout = schema.frame_dtypes(schema.HISTORY, long=True)
+    assert list(history.columns[: len(layout)]) == list(layout)
+
+
+def test_frames_join_on_the_identity(progress):
+    key = ["user", "title", "year"]
+    shows = progress.shows[[*key, "aired"]].rename(columns={"aired": "show_aired"})
+    for frame in (progress.seasons, progress.episodes):
+        joined = frame.merge(shows, on=key, how="left", validate="many_to_one")
+        assert len(joined) == len(frame)  # no row matched two shows
+        # every row finds its show
+        titles = set(zip(shows["title"], shows["year"], strict=True))
+        assert set(zip(frame["title"], frame["year"], strict=True)) <= titles
+
+
+CHARTS: dict[str, Callable[[ta.Progress], object]] = {
+    "completion": lambda p: ta.plot_completion(p.shows),
+    "backlog": lambda p: ta.plot_backlog(p.shows),
+    "watch_stats": lambda p: ta.plot_watch_stats(p.shows),
+    "season_progress": lambda p: ta.plot_season_progress(p.seasons),
+    "overview": lambda p: ta.plot_overview(p),
+}
+
+
+@pytest.mark.parametrize("chart", list(CHARTS))
+def test_every_chart_draws_every_source(progress, chart):
+    result = CHARTS[chart](progress)
+    figure = result if isinstance(result, matplotlib.figure.Figure) else result.figure
+    assert figure.axes
+    plt.close(figure)
+
+
+def test_the_summary_never_counts_an_unknown_as_finished(progress):
+    shows = progress.shows
+    known_finished = ((shows["left"] == 0) & (shows["aired"] > 0)).fillna(False).sum()
+    assert int(ta.summarize(shows)["finished"].sum()) <= int(known_finished)

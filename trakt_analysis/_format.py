@@ -1,0 +1,66 @@
+"""One home for how values are written for people: episode codes, numbers, dates.
+
+The report, the notebook display, the terminal summary, the explorer and the
+charts all format through here, so ``S02E09`` and ``52.6%`` look the same
+everywhere and a missing value is never shown as 0.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+__all__ = [
+    "episode_code",
+    "fmt_date",
+    "fmt_int",
+    "fmt_pct",
+    "fmt_year",
+    "is_missing",
+    "next_episode_codes",
+]
+
+DASH = "\N{EM DASH}"
+
+
+def is_missing(value: object) -> bool:
+    """True for None, NaN, NA and NaT."""
+    return value is None or bool(pd.isna(value))
+
+
+def episode_code(season: object, number: object) -> str:
+    """``S02E09`` for season 2, episode 9; empty when either is missing."""
+    if is_missing(season) or is_missing(number):
+        return ""
+    return f"S{int(season):02d}E{int(number):02d}"  # type: ignore[call-overload]
+
+
+def next_episode_codes(shows: pd.DataFrame) -> list[str]:
+    """The code of each show's next episode (``next_season``, ``next_number``); "" if none."""
+    return [
+        episode_code(s, e)
+        for s, e in zip(
+            shows["next_season"].to_numpy(dtype=object, na_value=None),
+            shows["next_number"].to_numpy(dtype=object, na_value=None),
+            strict=True,
+        )
+    ]
+
+
+def fmt_int(value: object, missing: str = DASH) -> str:
+    """``1,234``; `missing` (a dash) when missing."""
+    return missing if is_missing(value) else f"{int(value):,}"  # type: ignore[call-overload]
+
+
+def fmt_year(value: object) -> str:
+    """``2011``; empty when missing."""
+    return "" if is_missing(value) else str(int(value))  # type: ignore[call-overload]
+
+
+def fmt_pct(value: object, missing: str = DASH) -> str:
+    """A fraction as ``52.6%``; `missing` (a dash) when missing."""
+    return missing if is_missing(value) else f"{float(value):.1%}"  # type: ignore[arg-type]
+
+
+def fmt_date(value: object) -> str:
+    """A timestamp as ``2024-04-24``; empty when missing."""
+    return "" if is_missing(value) else pd.Timestamp(value).strftime("%Y-%m-%d")  # type: ignore[arg-type]

@@ -1,0 +1,265 @@
+"""Parse watch history items into the columns of the history frame (:data:`schema.HISTORY`).
+
+The same items come from two places: API v2's ``/sync/history`` (and
+``/users/:id/history``) pages, and the account export's
+``watched-history-1.json``, ``watched-history-2.json``, ... files. Each item is
+one play::
+
+    {"id": 9876543210, "watched_at": "2023-10-23T18:31:05.000Z",
+     "action": "scrobble",            # or "checkin", or "watch" (marked as seen)
+     "type": "episode",               # or "movie"
+     "show": {"title": ..., "year": ..., "ids": {"trakt", "slug", "tvdb", "imdb",
+                                                 "tmdb", "tvrage"}},
+     "episode": {"season": 1, "number": 2, "title": ..., "ids": {...},
+                 "runtime": 45}}      # runtime only with extended=full
+
+and a movie carries ``"movie": {title, year, ids, runtime?}`` instead of
+``show`` and ``episode``.
+
+Pure: payload in, columns out. The top level must be a list (else
+:class:`TraktDataError`); one bad entry (not an object, no show, no episode
+number, an unknown type) is left out with one :class:`TraktDataWarning` that
+names it, and never costs the other entries. An odd value inside a kept entry
+(an unparsable time, a bad id) loads as NA, with the same warning.
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .. import schema
+from ..errors import TraktDataError, TraktDataWarning
+from ._checks import BadValue, count, short
+
+__all__ = ["ACTIONS", "parse_history", "parse_ids"]
+
+#: The actions Trakt records for a play: a scrobble (a media player reported it),
+#: a check-in (the user checked in), and "watch" (marked as seen on the site).
+ACTIONS: tuple[str, ...] = ("scrobble", "checkin", "watch")
+
+_MAX_WARNINGS = 10
+# Season and episode numbers above this are not numbers a show can have.
+_MAX_NUMBER = 10**6
+_ID_KEYS = ("trakt", "slug", "imdb", "tvdb", "tmdb", "tvrage")
+_NUMERIC_IDS = ("trakt", "tvdb", "tmdb", "tvrage")
+
+
+def parse_history(data: object, *, label: str) -> dict[str, Any]:
+    """Check history items and return the columns of the history frame.
+
+    Parameters
+    ----------
+    data : object
+        The parsed JSON: a list of history items (one per play), as one page of
+        ``/sync/history`` or one ``watched-history-N.json`` export file sends it.
+    label : str
+        Names the source (file or URL) in messages.
+
+    Returns
+    -------
+    dict of str to array
+        The columns of :data:`trakt_analysis.schema.HISTORY` except ``user``,
+        one value per kept entry, in the input's order (newest first in Trakt's
+        files). Pass them to :func:`trakt_analysis.frames.history_frame`.
+        ``watched_at`` is UTC; ``runtime`` is in minutes (NA when the item has
+        none, never 0).
+
+    Raises
+    ------
+    TraktDataError
+        `data` is not a list.
+
+    Warns
+    -----
+    TraktDataWarning
+        Entries that were left out (not an object, no show or movie, no season
+        or episode number, an unknown type) or that hold an odd value, each
+        named by its position in `data`.
+    """
+    if type(data) is not list:
+        raise TraktDataError(
+            f"{label}: expected a JSON list of history entries at the top level, "
+            f"got {type(data).__name__} {short(data)}"
+        )
+    builder = _HistoryBuilder()
+    for index, entry in enumerate(data):
+        builder.entry(index, entry)
+    columns = builder.build()
+    if builder.problems:
+        warnings.warn(_summary(label, builder.problems), TraktDataWarning, stacklevel=2)
+    return columns
+
+
+def parse_ids(ids: object) -> tuple[dict[str, Any], list[str]]:
+    """Trakt's ``ids`` object -> ``{trakt_id, slug, imdb_id, tvdb_id, tmdb_id, tvrage_id}``.
+
+    Numeric ids may be numbers or numeric strings; 0, "" and null are unknown
+    (None). Returns the ids and a list of problems (an odd id is None).
+    """
+    out: dict[str, Any] = dict.fromkeys(("trakt_id", "slug", "imdb_id", "tvdb_id", "tmdb_id"))
+    out["tvrage_id"] = None
+    problems: list[str] = []
+    if ids is None:
+        return out, problems
+    if type(ids) is not dict:
+        return out, [f"ids: expected an object, got {short(ids)}"]
+    for key in _NUMERIC_IDS:
+        value = ids.get(key)
+        try:
+            number = count(value, allow_str=True)
+        except BadValue as exc:
+            problems.append(f"ids.{key}: {exc}")
+            number = None
+        out[f"{key}_id"] = number or None
+    for key, column in (("slug", "slug"), ("imdb", "imdb_id")):
+        value = ids.get(key)
+        if value is None or type(value) is str:
+            out[column] = value or None
+        else:
+            problems.append(f"ids.{key}: expected a string, got {short(value)}")
+    return out, problems
+
+
+class _HistoryBuilder:
+    def __init__(self) -> None:
+        self.cols: dict[str, list[Any]] = {
+            name: [] for name in schema.HISTORY if name not in ("user",)
+        }
+        self.problems: list[str] = []
+
+    def entry(self, index: int, entry: object) -> None:
+        where = f"entry {index}"
+        if type(entry) is not dict:
+            self.problems.append(f"{where}: expected an object, got {short(entry)}; left out")
+            return
+        kind = entry.get("type")
+        if kind is None:  # infer it from the payload, as older files omit it
+            kind = "movie" if "movie" in entry and "show" not in entry else "episode"
+        if kind not in ("episode", "movie"):
+            self.problems.append(f"{where}: unknown type {short(kind)}; left out")
+            return
+        owner = entry.get("show" if kind == "episode" else "movie")
+        if type(owner) is not dict:
+            what = (
+                "an episode play without a show"
+                if kind == "episode"
+                else "a movie play without a movie"
+            )
+            self.problems.append(f"{where}: {what} object; left out")
+            return
+        title = owner.get("title")
+        if type(title) is not str:
+            self.problems.append(f"{where}: the {kind}'s title is {short(title)}; left out")
+            return
+        where = f"{where} ({short(title)})"
+        notes: list[str] = []
+        season = number = episode_title = episode_trakt = None
+        runtime_value = owner.get("runtime") if kind == "movie" else None
+        if kind == "episode":
+            episode = entry.get("episode")
+            if type(episode) is not dict:
+                self.problems.append(f"{where}: an episode play without an episode; left out")
+                return
+            try:
+                season, number = count(episode.get("season")), count(episode.get("number"))
+            except BadValue as exc:
+                self.problems.append(f"{where}: episode number: {exc}; left out")
+                return
+            if season is None or number is None or max(season, number) > _MAX_NUMBER:
+                self.problems.append(
+                    f"{where}: the episode has no plausible season and number "
+                    f"({short(episode.get('season'))}, {short(episode.get('number'))}); left out"
+                )
+                return
+            episode_title = episode.get("title")
+            if episode_title is not None and type(episode_title) is not str:
+                notes.append(f"episode.title: expected a string, got {short(episode_title)}")
+                episode_title = None
+            ep_ids = episode.get("ids")
+            if type(ep_ids) is dict:
+                try:
+                    episode_trakt = count(ep_ids.get("trakt"), allow_str=True) or None
+                except BadValue as exc:
+                    notes.append(f"episode.ids.trakt: {exc}")
+            runtime_value = episode.get("runtime")
+        ids, id_problems = parse_ids(owner.get("ids"))
+        notes.extend(id_problems)
+        try:
+            year = count(owner.get("year"), allow_str=True)
+        except BadValue as exc:
+            notes.append(f"year: {exc}")
+            year = None
+        try:
+            history_id = count(entry.get("id"), allow_str=True)
+        except BadValue as exc:
+            notes.append(f"id: {exc}")
+            history_id = None
+        try:
+            runtime = count(runtime_value) or None  # 0 means unknown
+        except BadValue as exc:
+            notes.append(f"runtime: {exc}")
+            runtime = None
+        action = entry.get("action")
+        if action is not None and action not in ACTIONS:
+            if type(action) is str:
+                notes.append(f"unknown action {action!r} (kept, but not counted as any kind)")
+            else:
+                notes.append(f"action: expected a string, got {short(action)}")
+                action = None
+        watched_at = entry.get("watched_at")
+        if watched_at is not None and type(watched_at) is not str:
+            notes.append(f"watched_at: expected a time, got {short(watched_at)}")
+            watched_at = None
+        if notes:
+            self.problems.append(f"{where}: " + "; ".join(notes))
+        c = self.cols
+        c["title"].append(title)
+        c["year"].append(year)
+        for key, value in ids.items():
+            c[key].append(value)
+        c["id"].append(history_id)
+        c["watched_at"].append(watched_at)
+        c["action"].append(action)
+        c["type"].append(kind)
+        c["season"].append(season)
+        c["episode"].append(number)
+        c["episode_title"].append(episode_title)
+        c["episode_trakt_id"].append(episode_trakt)
+        c["runtime"].append(runtime)
+        c.setdefault("_index", []).append(index)
+
+    def build(self) -> dict[str, Any]:
+        c = self.cols
+        index = c.pop("_index", [])
+        out: dict[str, Any] = {}
+        for name, values in c.items():
+            dtype = schema.HISTORY[name]
+            if name == "watched_at":
+                out[name] = self.times(values, index)
+            else:
+                out[name] = pd.array(values, dtype=dtype)
+        return out
+
+    def times(self, values: list[str | None], index: list[int]) -> Any:
+        parsed = pd.to_datetime(
+            pd.Series(values, dtype=object), utc=True, format="ISO8601", errors="coerce"
+        )
+        bad = np.flatnonzero(parsed.isna().to_numpy() & pd.notna(pd.Series(values)).to_numpy())
+        for i in bad:
+            self.problems.append(
+                f"entry {index[i]}: watched_at {short(values[i])} is not a time; loaded as NaT"
+            )
+        return pd.array(parsed, dtype=schema.UTC)
+
+
+def _summary(label: str, problems: list[str]) -> str:
+    shown = problems[:_MAX_WARNINGS]
+    more = len(problems) - len(shown)
+    text = f"{label}: " + "; ".join(shown)
+    if more:
+        text += f"; ... and {more} more entries"
+    return text

@@ -1,0 +1,141 @@
+"""The summary as plain text for a terminal (``trakt-analysis summary``)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .._format import fmt_date, fmt_int, fmt_pct, fmt_year
+from ..analysis.summary import completion_distribution, summarize, watch_next
+
+if TYPE_CHECKING:
+    from ..progress import Progress
+
+__all__ = ["format_summary", "terminal_safe"]
+
+# C0 and C1 control characters (ESC starts terminal escape sequences).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _n(value: object) -> str:
+    """A count of shows: 0 when there are none."""
+    return fmt_int(value, "0")
+
+
+def _ratio(part: object, whole: object) -> float | None:
+    if pd.isna(part) or pd.isna(whole) or not whole:
+        return None
+    return float(part) / float(whole)  # type: ignore[arg-type]
+
+
+def terminal_safe(text: object) -> str:
+    """Text with control characters replaced, so a title cannot drive the terminal."""
+    return _CONTROL.sub("\N{REPLACEMENT CHARACTER}", str(text))
+
+
+def format_summary(progress: Progress, *, top: int = 10) -> str:
+    """The summary as plain text: totals, completion bins, what to watch next, the shows.
+
+    Parameters
+    ----------
+    progress : Progress
+        The loaded progress.
+    top : int
+        How many shows to list under "Watch next".
+    """
+    shows = progress.shows
+    totals = summarize(shows)
+    # Several users: add the known totals (NA when none is known), never NA as 0.
+    row = totals.sum(numeric_only=True, min_count=1) if len(totals) != 1 else totals.iloc[0]
+    aired, watched, left = row["episodes_aired"], row["episodes_watched"], row["episodes_left"]
+    completion = row["completion"] if len(totals) == 1 else _ratio(watched, aired)
+    unknown = 0 if pd.isna(row["unknown"]) else int(row["unknown"])
+    who = "unknown user" if progress.user is None else repr(progress.user)
+    states = (
+        f"{_n(row['finished'])} finished, {_n(row['in_progress'])} in progress, "
+        f"{_n(row['not_started'])} not started, {_n(row['nothing_aired'])} with nothing aired"
+    )
+    if unknown:  # e.g. the account export without metadata: aired counts are NA
+        states += f", {unknown:,} unknown"
+    episodes = (
+        f"  episodes   {fmt_int(watched, 'unknown'):>9}  watched of {fmt_int(aired, 'unknown')} "
+        f"aired ({fmt_pct(completion, 'n/a')}), {fmt_int(left, 'unknown')} left"
+    )
+    if unknown:
+        episodes += f" (aired counts unknown for {unknown:,} shows)"
+    lines = [
+        f"Watched progress of {terminal_safe(who)}",
+        "",
+        f"  shows      {_n(row['shows']):>9}  ({states})",
+        episodes,
+        f"  plays      {fmt_int(row['plays'], 'unknown'):>9}  ({fmt_int(row['scrobbles'], '?')} "
+        f"scrobbles, {fmt_int(row['checkins'], '?')} check-ins, {fmt_int(row['seen'], '?')} seen)",
+    ]
+    notes = progress.provenance.notes if progress.provenance is not None else ()
+    lines += [f"  note: {terminal_safe(note)}" for note in notes]
+    lines += ["", "Completion"]
+    for label, count in completion_distribution(shows).items():
+        lines.append(f"  {label:<14} {int(count):>5,}")
+    nxt = watch_next(shows, n=top)
+    lines += ["", f"Watch next ({len(nxt)} of {int(row['up_next']):,} shows with a next episode)"]
+    lines += _text_table(
+        ["title", "year", "episode", "aired", "left", "done"],
+        [
+            [title, fmt_year(year), code, fmt_date(aired), fmt_int(left, ""), fmt_pct(done, "n/a")]
+            for title, year, code, aired, left, done in zip(
+                nxt["title"],
+                nxt["year"],
+                nxt["episode"],
+                nxt["next_first_aired"],
+                nxt["left"],
+                nxt["completion"],
+                strict=True,
+            )
+        ],
+    )
+    lines += ["", f"Shows ({len(shows):,})"]
+    lines += _text_table(
+        ["title", "year", "watched", "done", "left", "plays"],
+        [
+            [
+                title,
+                fmt_year(year),
+                f"{fmt_int(done, '?')}/{fmt_int(aired, '?')}",
+                fmt_pct(pct, "n/a"),
+                fmt_int(left, ""),
+                fmt_int(plays, ""),
+            ]
+            for title, year, done, aired, pct, left, plays in zip(
+                shows["title"],
+                shows["year"],
+                shows["completed"],
+                shows["aired"],
+                shows["completion"],
+                shows["left"],
+                shows["plays"],
+                strict=True,
+            )
+        ],
+    )
+    return "\n".join(lines)
+
+
+def _text_table(headers: list[str], rows: list[list[object]], width: int = 48) -> list[str]:
+    """Rows as aligned text: the first column (titles) left, the others right."""
+    if not rows:
+        return []
+    cells = [[_clip(terminal_safe(row[0]), width), *map(str, row[1:])] for row in rows]
+    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
+
+    def line(values: list[str]) -> str:
+        first = values[0].ljust(widths[0])
+        rest = (v.rjust(w) for v, w in zip(values[1:], widths[1:], strict=True))
+        return "  " + "  ".join([first, *rest]).rstrip()
+
+    return [line(headers), *(line(r) for r in cells)]
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "\N{HORIZONTAL ELLIPSIS}"
