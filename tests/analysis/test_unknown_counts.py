@@ -56,7 +56,9 @@ def test_completion_distribution_has_an_unknown_bin():
 
 def test_the_issue_v2_like_frame_is_not_finished():
     """A show with completed known and left NA: before, "1 finished, 0 left"."""
-    text = ta.report.text.format_summary(ta.load_progress([unknown_item("Game of Thrones")]))
+    from trakt_analysis.report.text import format_summary
+
+    text = format_summary(ta.load_progress([unknown_item("Game of Thrones")]))
     assert "0 finished" in text
     assert "1 unknown" in text
     assert "unknown left" in text
@@ -76,3 +78,11 @@ def test_watch_next_puts_unknown_progress_last():
         ta.watch_next(shows.assign(completed=pd.array([2, 4, None], dtype="Int64")))["title"]
     )
     assert order[-1] == "Mystery"
+
+
+def test_explorer_totals_count_unknown_apart():
+    from trakt_analysis.explore._view import selection_totals
+
+    summary = selection_totals(frames().shows)
+    assert (summary.shows, summary.watched, summary.left, summary.unknown) == (3, 12, 2, 1)
+    assert str(summary).endswith("2 episodes left (1 shows unknown)")
