@@ -2,10 +2,11 @@
 
 The parser walks the shows and seasons in Python (a few thousand objects) and
 hands the episodes (hundreds of thousands of ``"key": bool`` pairs) to numpy in
-bulk. Every value is checked; a bad one raises :class:`TraktDataError` naming
-the item, the show's title and the field path. Inconsistencies that real data
-has (a percentage that disagrees with its counts) are returned as warnings for
-the caller to emit.
+bulk. Every value is checked. A broken structure raises :class:`TraktDataError`
+naming the item, the show's title and the field path; an odd value of one show
+loads as NA and, like the inconsistencies real data has (a percentage that
+disagrees with its counts, totals against seasons), is returned as a warning
+naming the show for the caller to emit. ``docs/data-rules.md`` has the rules.
 """
 
 from __future__ import annotations

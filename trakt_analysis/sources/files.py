@@ -111,18 +111,31 @@ def load_progress(source: Source, *, user: str | None = None) -> Progress:
     Raises
     ------
     TraktDataError
-        The input is not a valid progress response. The message says where:
-        the line and column of invalid JSON, or the item, show and field.
+        The input's structure is not a progress response's. The message says
+        where: the line and column of invalid JSON, or the item, show and
+        field. Another Trakt document (an API v2 response, an account-export
+        member or ZIP, a v1 library file) is named, with what to call instead.
     TraktAPIError
-        The input is the API's failure body, ``{"status": "failure", ...}``.
+        The input is an API error body: v1's ``{"status": "failure" | "error",
+        ...}`` or v2's ``{"error": ...}``; the message is the API's, whole.
     TraktFileError
         A path cannot be read.
 
     Warns
     -----
     TraktDataWarning
-        The data loaded but is inconsistent, e.g. a percentage that disagrees
-        with its counts. The warning names the shows.
+        One odd value in a show loaded as NA (a negative count, a string where
+        a number belongs, an unparsable date), or counts disagree (a
+        percentage with its counts, a show's totals with its seasons). The
+        warning names the shows and fields; the other shows load as usual.
+        ``docs/data-rules.md`` lists the rule of every field.
+
+    Notes
+    -----
+    ``next_first_aired`` is the next episode's true air instant when the
+    response carries ``first_aired_utc`` or ``first_aired_iso``; otherwise it
+    is v1's ``first_aired``: the show's local air time read as US Pacific time
+    (the date is right; the hour may be off by the network's time zone).
 
     Examples
     --------
