@@ -97,6 +97,7 @@ _V2_PROGRESS_KEYS = frozenset(("reset_at", "last_episode", "last_watched_at"))
 _V2_SHOW_KEYS = frozenset(
     ("reset_at", "last_episode", "last_watched_at", "seasons", "next_episode")
 )
+_HISTORY_KEYS = frozenset(("action", "type", "id", "episode", "movie"))
 _SAMPLE = 50  # items looked at; a mixed file is caught by the parser's own checks
 
 
@@ -152,7 +153,7 @@ def _detect_object(data: dict[str, Any]) -> str | None:
 
 
 def _detect_item(item: dict[str, Any]) -> str | None:
-    if "watched_at" in item and ("action" in item or "type" in item):
+    if "watched_at" in item and item.keys() & _HISTORY_KEYS:
         return "v2-history"
     if "rated_at" in item and "rating" in item:
         return "export-ratings"
