@@ -174,3 +174,10 @@ def test_a_v2_item_after_many_v1_items_is_caught_by_the_required_keys():
     data = [make_item(f"Show {i}") for i in range(60)] + V2_PROGRESS
     with pytest.raises(ta.TraktDataError, match=r"item 60 \('Game of Thrones'\): seasons"):
         ta.load_progress(data)
+
+
+def test_a_long_api_message_is_not_cut():
+    message = "This user has a protected profile. " * 20
+    with pytest.raises(ta.TraktAPIError) as info:
+        ta.load_progress({"status": "error", "message": message})
+    assert message in str(info.value)
