@@ -42,6 +42,7 @@ from .errors import (
     TraktSourceError,
     TraktWarning,
 )
+from .parsers.detect import detect_format
 from .progress import Progress, Provenance
 from .sources.export import load_export
 from .sources.files import load_progress
@@ -116,6 +117,7 @@ __all__ = [
     "__version__",
     "completion_distribution",
     "demo_users",
+    "detect_format",
     "fetch_progress",
     "filter_shows",
     "hide_completed",
