@@ -58,3 +58,16 @@ def v1_server(monkeypatch):
     server = V1Server().start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def v2_server(monkeypatch):
+    """A live API v2 stand-in on 127.0.0.1 built from the generator; see demo/v2_server.py."""
+    from trakt_analysis.demo.v2_server import V2Server
+
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    for name in ("TRAKT_CLIENT_ID", "TRAKT_CLIENT_SECRET", "TRAKT_API_URL"):
+        monkeypatch.delenv(name, raising=False)
+    server = V2Server().start()
+    yield server
+    server.stop()

@@ -30,6 +30,30 @@ SOURCES: dict[str, Callable[[], ta.Progress]] = {
     "demo": lambda: ta.load_demo("demo"),
     "account export": lambda: ta.load_export(FIXTURES / "export" / "demo-export.zip"),
 }
+
+
+def _from_v2(user: str) -> ta.Progress:
+    """API v2 against the stand-in server: signed in ("me") or a public profile."""
+    import tempfile
+
+    from trakt_analysis.demo.v2_server import FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, V2Server
+
+    with tempfile.TemporaryDirectory() as tmp, V2Server() as server:
+        api = ta.TraktAPI(
+            FAKE_CLIENT_ID,
+            FAKE_CLIENT_SECRET,
+            base_url=server.base_url,
+            token_path=Path(tmp) / "token.json",
+            sleep=lambda seconds: None,
+        )
+        if user == "me":
+            api.login(display=lambda device: None)
+        with api:
+            return api.progress(user, specials=True, history=True)
+
+
+SOURCES["API v2 signed in"] = lambda: _from_v2("me")
+SOURCES["API v2 public profile"] = lambda: _from_v2("ada")
 FRAMES = {"shows": schema.SHOWS, "seasons": schema.SEASONS, "episodes": schema.EPISODES}
 # The demo users are v1 responses: they fill what v1 fills.
 FILLS_LIKE = {"demo": "v1"}

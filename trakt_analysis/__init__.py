@@ -33,10 +33,16 @@ from .errors import (
     TraktDataError,
     TraktDataWarning,
     TraktDependencyError,
+    TraktDeviceCodeError,
     TraktError,
     TraktFileError,
     TraktHTTPError,
+    TraktLoginDeniedError,
+    TraktLoginError,
+    TraktLoginExpiredError,
     TraktNotFoundError,
+    TraktPagingError,
+    TraktPrivateProfileError,
     TraktRateLimitError,
     TraktSortWarning,
     TraktSourceError,
@@ -48,6 +54,7 @@ from .sources.export import load_export
 from .sources.files import load_progress
 from .sources.metadata import MetadataProvider
 from .sources.v1_api import TraktAuth, TraktClient, fetch_progress
+from .sources.v2_api import TraktAPI
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
     from .explore import ProgressExplorer
@@ -96,6 +103,7 @@ __all__ = [
     "Progress",
     "ProgressExplorer",
     "Provenance",
+    "TraktAPI",
     "TraktAPIError",
     "TraktArgumentError",
     "TraktAuth",
@@ -106,10 +114,16 @@ __all__ = [
     "TraktDataError",
     "TraktDataWarning",
     "TraktDependencyError",
+    "TraktDeviceCodeError",
     "TraktError",
     "TraktFileError",
     "TraktHTTPError",
+    "TraktLoginDeniedError",
+    "TraktLoginError",
+    "TraktLoginExpiredError",
     "TraktNotFoundError",
+    "TraktPagingError",
+    "TraktPrivateProfileError",
     "TraktRateLimitError",
     "TraktSortWarning",
     "TraktSourceError",

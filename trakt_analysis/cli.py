@@ -43,6 +43,8 @@ examples:
   trakt-analysis report trakt-export.zip      your account export (Settings > Data > Export)
   trakt-analysis summary --demo binger        a text summary of another demo user
   trakt-analysis report --user justin --extended full   fetch live (needs an API key)
+  trakt-analysis login                        sign in to API v2 (TRAKT_CLIENT_ID/_SECRET)
+  trakt-analysis report --trakt me --cache    your live progress from API v2, cached
 
 Run 'trakt-analysis COMMAND --help' for a command's options.
 """
@@ -66,6 +68,12 @@ def _source_options() -> argparse.ArgumentParser:
         "TRAKT_API_KEY (never from the command line), the server from TRAKT_BASE_URL",
     )
     data.add_argument(
+        "--trakt",
+        metavar="NAME",
+        help="fetch live from API v2: 'me' (after 'trakt-analysis login') or a public "
+        "profile; the app's id from TRAKT_CLIENT_ID, the server from TRAKT_API_URL",
+    )
+    data.add_argument(
         "--demo",
         metavar="NAME",
         choices=list(DEMO_USERS),
@@ -84,6 +92,17 @@ def _source_options() -> argparse.ArgumentParser:
         choices=EXTENDED,
         help="with --user: ask the API for more show fields (normal: url and images; "
         "full: network, genres, ratings ...)",
+    )
+    shaping.add_argument(
+        "--cache",
+        action="store_true",
+        help="with --user or --trakt: keep answers in the user's cache directory; "
+        "a re-run with nothing changed asks the server (almost) nothing",
+    )
+    shaping.add_argument(
+        "--offline",
+        action="store_true",
+        help="with --user or --trakt: use only the cache, send no request",
     )
     shaping.add_argument(
         "-q", "--quiet", action="store_true", help="print no progress messages on stderr"
@@ -146,6 +165,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="shows listed under 'Watch next' (default: %(default)s)",
     )
     summary.set_defaults(run=_run_summary, parser=summary)
+
+    login = commands.add_parser(
+        "login",
+        help="sign in to API v2 with a device code (stores the token in your config dir)",
+        description="Sign in to trakt.tv API v2: open the link, enter the code shown. "
+        "The app's id and secret come from TRAKT_CLIENT_ID and TRAKT_CLIENT_SECRET; the "
+        "token is kept in your user config directory (mode 0600).",
+    )
+    login.add_argument("--debug", action="store_true", help="on an error, show the traceback")
+    login.set_defaults(run=_run_login, parser=login, quiet=False)
     return parser
 
 
@@ -173,25 +202,50 @@ class _Status:
 
 
 def _check_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    given = [
-        name
-        for name, value in (("SOURCE", args.source), ("--user", args.user), ("--demo", args.demo))
-        if value is not None
-    ]
+    if args.command == "login":
+        return
+    sources = (
+        ("SOURCE", args.source),
+        ("--user", args.user),
+        ("--trakt", args.trakt),
+        ("--demo", args.demo),
+    )
+    given = [name for name, value in sources if value is not None]
     if len(given) > 1:
         parser.error(f"give only one data source, not {' and '.join(given)}")
     if args.extended and args.user is None:
         parser.error("--extended needs --user: it asks the API for more fields")
     if args.user is not None and not args.user.strip():
         parser.error("--user needs a username")
+    if args.trakt is not None and not args.trakt.strip():
+        parser.error("--trakt needs 'me' or a username")
+    if (args.cache or args.offline) and args.user is None and args.trakt is None:
+        parser.error("--cache and --offline apply to a networked source (--user or --trakt)")
 
 
 def _load(args: argparse.Namespace, status: _Status) -> tuple[Progress, str]:
     """The progress the arguments name, and a label of where it came from."""
     if args.user is not None:
         status(f"fetching the progress of {args.user!r} from the trakt API")
-        progress = _fetch(args.user, sort=args.sort, extended=args.extended)
+        progress = _fetch(
+            args.user,
+            sort=args.sort,
+            extended=args.extended,
+            cache=args.cache,
+            offline=args.offline,
+        )
         return progress, f"trakt.tv user {args.user}"
+    if args.trakt is not None:
+        from .sources.v2_api import TraktAPI
+
+        status(f"fetching the progress of {args.trakt!r} from API v2")
+        with TraktAPI(cache=args.cache, offline=args.offline) as api:
+            progress = api.progress(args.trakt.strip())
+        if args.sort:
+            from .analysis.sorting import sort_shows
+
+            progress = dataclasses.replace(progress, shows=sort_shows(progress.shows, args.sort))
+        return progress, f"trakt.tv API v2 ({progress.user})"
     from .sources.catalog import DemoSource, as_source
 
     if args.source == "-":
@@ -222,17 +276,26 @@ def _load(args: argparse.Namespace, status: _Status) -> tuple[Progress, str]:
     return progress, label
 
 
-def _fetch(user: str, *, sort: str | None, extended: str | None) -> Progress:
+def _fetch(
+    user: str,
+    *,
+    sort: str | None,
+    extended: str | None,
+    cache: bool = False,
+    offline: bool = False,
+) -> Progress:
     """Fetch live through the client: the key from ``TRAKT_API_KEY``, the server
     from ``TRAKT_BASE_URL`` (see :class:`trakt_analysis.client.TraktClient`)."""
     from .sources.v1_api import fetch_progress
 
-    if not os.environ.get("TRAKT_API_KEY", "").strip():
+    if not offline and not os.environ.get("TRAKT_API_KEY", "").strip():
         raise TraktArgumentError(
             "no API key: set the TRAKT_API_KEY environment variable "
             "(it is never taken from the command line, where others could read it)"
         )
-    return fetch_progress(user, sort=sort or "title", extended=extended)
+    return fetch_progress(
+        user, sort=sort or "title", extended=extended, cache=cache or offline, offline=offline
+    )
 
 
 def _run_report(args: argparse.Namespace, status: _Status) -> int:
@@ -252,6 +315,15 @@ def _run_report(args: argparse.Namespace, status: _Status) -> int:
     )
     size = out.stat().st_size
     print(f"Report written to {out.resolve()} ({size / 1024:,.0f} KB)")
+    return 0
+
+
+def _run_login(args: argparse.Namespace, status: _Status) -> int:
+    from .sources.v2_api import TraktAPI
+
+    with TraktAPI() as api:
+        user = api.login()
+    print(f"Signed in as {user}; the token is in {api._store.path}")
     return 0
 
 

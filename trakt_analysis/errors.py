@@ -43,10 +43,16 @@ __all__ = [
     "TraktDataError",
     "TraktDataWarning",
     "TraktDependencyError",
+    "TraktDeviceCodeError",
     "TraktError",
     "TraktFileError",
     "TraktHTTPError",
+    "TraktLoginDeniedError",
+    "TraktLoginError",
+    "TraktLoginExpiredError",
     "TraktNotFoundError",
+    "TraktPagingError",
+    "TraktPrivateProfileError",
     "TraktRateLimitError",
     "TraktSortWarning",
     "TraktSourceError",
@@ -111,6 +117,33 @@ class TraktNotFoundError(TraktHTTPError):
 
 class TraktRateLimitError(TraktHTTPError):
     """HTTP 429 persisted after the allowed number of retries."""
+
+
+class TraktLoginError(TraktAuthError):
+    """The device-code sign-in (``api.login()``) did not end with a token."""
+
+
+class TraktDeviceCodeError(TraktLoginError):
+    """The device code is invalid (HTTP 404) or was already used (HTTP 409): start again."""
+
+
+class TraktLoginExpiredError(TraktLoginError):
+    """The device code expired (HTTP 410, or ``expires_in`` passed) before the user approved it."""
+
+
+class TraktLoginDeniedError(TraktLoginError):
+    """The user denied the app on trakt.tv (HTTP 418)."""
+
+
+class TraktPrivateProfileError(TraktAuthError):
+    """The profile is private: only its owner, signed in, can read it."""
+
+
+class TraktPagingError(TraktHTTPError):
+    """A paged list changed while it was read (page count changed, a page came back short).
+
+    Never a silent truncation: read it again.
+    """
 
 
 class TraktConnectionError(TraktError, ConnectionError):

@@ -164,6 +164,10 @@ FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
             "left",
             "completion",
             "plays",
+            # scrobbles, checkins, seen: counted from the history, with history=True
+            "scrobbles",
+            "checkins",
+            "seen",
             "next_season",
             "next_number",
             "next_title",
@@ -172,7 +176,9 @@ FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
             "reset_at",
         ),
         "seasons": ("aired", "completed", "left", "completion", "hidden"),
-        "episodes": ("watched", "plays", "last_watched_at"),
+        # first_aired and runtime: a public profile's, from the show's seasons
+        # (/shows/{id}/seasons?extended=episodes,full); NA when signed in.
+        "episodes": ("watched", "plays", "last_watched_at", "first_aired", "runtime"),
     },
     "export": {
         "identity": ("title", "year", "trakt_id", "slug", "imdb_id", "tvdb_id", "tmdb_id"),

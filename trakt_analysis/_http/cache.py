@@ -96,3 +96,60 @@ def cached_session(
         only_if_cached=offline,
         stale_if_error=offline,
     )
+
+
+#: A request header that only the cache sees: its value is mixed into the cache
+#: key (whose data this is, and which version of it), and the adapter removes it
+#: before the request goes on the wire.
+PARTITION_HEADER = "X-Trakt-Analysis-Cache-Partition"
+
+
+def _is_json_document(response: requests.Response) -> bool:
+    """Cache only a whole JSON list or object, never a failure page or a cut-off body."""
+    body = (response.content or b"").strip()
+    return (body[:1], body[-1:]) in ((b"[", b"]"), (b"{", b"}"))
+
+
+def partitioned_session(
+    cache_dir: str | os.PathLike[str] | None, *, offline: bool
+) -> requests.Session:
+    """A ``requests_cache.CachedSession`` for API v2, keyed on URL + :data:`PARTITION_HEADER`.
+
+    Entries never expire by themselves: each request says how long its answer
+    may be used (``expire_after=``), and a partition that names the data's
+    version (e.g. the show's ``last_watched_at``) makes a changed show a new
+    key, so an unchanged one is served without a request. Responses that are
+    the same for every user (show metadata) use no user in their partition and
+    are shared across users. Keys are SHA-256 hashes: no URL, user or secret
+    shows in the database's keys or file name. ``offline`` serves only the
+    cache, expired entries included.
+    """
+    try:
+        import requests_cache
+    except ImportError:
+        raise TraktDependencyError(
+            "the HTTP cache needs requests-cache: pip install 'trakt_analysis[cache]'"
+        ) from None
+    directory = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise TraktFileError(f"cannot create the cache directory {directory}: {reason}") from None
+
+    def key_fn(request: Any, **kwargs: Any) -> str:
+        key = requests_cache.create_key(request, **kwargs)
+        partition = request.headers.get(PARTITION_HEADER, "")
+        return hashlib.sha256(f"{key}|{partition}".encode()).hexdigest()[:40]
+
+    return requests_cache.CachedSession(
+        str(directory / "api_v2_cache"),
+        backend="sqlite",
+        expire_after=requests_cache.NEVER_EXPIRE,
+        allowable_codes=(200,),
+        allowable_methods=("GET",),
+        filter_fn=_is_json_document,
+        key_fn=key_fn,
+        only_if_cached=offline,
+        stale_if_error=offline,
+    )

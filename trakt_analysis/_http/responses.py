@@ -7,7 +7,7 @@ chained (its message holds the real URL), only described.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import requests
@@ -54,6 +54,7 @@ def parse_response(
     label: str,
     *,
     check_body: Callable[[Any, str], None] | None = None,
+    status_errors: Mapping[int, tuple[type[TraktHTTPError], str]] | None = None,
 ) -> Any:
     """Return the parsed JSON of a successful response, or raise the matching error.
 
@@ -67,6 +68,8 @@ def parse_response(
         ``check_body(data, where)`` raises :class:`TraktAPIError` for an API's
         failure body that came with a 2xx status (v1's ``{"status": "failure"}``);
         this layer knows HTTP, not the API's documents.
+    status_errors : mapping, optional
+        Status -> (error class, meaning) for this API, over the defaults.
 
     Raises
     ------
@@ -86,7 +89,7 @@ def parse_response(
         parse_error = redact(str(exc))
     if parse_error is not None:
         if status >= 400:
-            raise _status_error(response, where, excerpt(body))
+            raise _status_error(response, where, excerpt(body), status_errors)
         raise TraktHTTPError(parse_error, status=status)
     if status >= 400:
         said = isinstance(data, dict) and detect_format(data) in (V1_ERROR, V2_ERROR)
@@ -94,9 +97,16 @@ def parse_response(
             # The API's own words, whole. On 401 they replace the usual "the API
             # key is invalid": v1 also sent 401 for "This user has a protected profile."
             raise _status_error(
-                response, where, f"the API says: {error_message(data)}", meaning=status != 401
+                response,
+                where,
+                f"the API says: {error_message(data)}",
+                status_errors,
+                # A caller's own meaning for 401 (e.g. "the profile is private") stays.
+                meaning=status != 401 or 401 in (status_errors or {}),
             )
-        raise _status_error(response, where, excerpt(body))
+        message = data.get("error") if isinstance(data, dict) else None
+        detail = f"the API says: {message}" if message else excerpt(body)
+        raise _status_error(response, where, detail, status_errors)
     try:
         if check_body is not None:
             check_body(data, where)
@@ -108,10 +118,16 @@ def parse_response(
 
 
 def _status_error(
-    response: requests.Response, where: str, detail: str, *, meaning: bool = True
+    response: requests.Response,
+    where: str,
+    detail: str,
+    status_errors: Mapping[int, tuple[type[TraktHTTPError], str]] | None = None,
+    *,
+    meaning: bool = True,
 ) -> TraktHTTPError:
     status = response.status_code
-    cls, usual = _STATUS_ERRORS.get(
+    table = {**_STATUS_ERRORS, **(status_errors or {})}
+    cls, usual = table.get(
         status,
         (TraktHTTPError, "server error" if status >= 500 else "the request was refused"),
     )

@@ -32,6 +32,7 @@ __all__ = [
     "FileSource",
     "LiveSource",
     "ProgressSource",
+    "TraktAPISource",
     "as_source",
 ]
 
@@ -259,6 +260,35 @@ class LiveSource:
         return f"LiveSource(key {'missing' if self._key is None else 'set'})"
 
 
+class TraktAPISource:
+    """API v2 (:class:`~trakt_analysis.TraktAPI`): ``"me"`` when signed in, or a public profile.
+
+    Any username may be asked for; ``"me"`` is offered when a token is stored,
+    and the ones loaded so far are offered again.
+    """
+
+    def __init__(self, api: Any, **progress_options: Any) -> None:
+        if not callable(getattr(api, "progress", None)):
+            raise TraktSourceError(f"an API source needs a TraktAPI, got {type(api).__name__}")
+        self.api = api
+        self.options = progress_options
+        self._seen: list[str] = []
+
+    def users(self) -> list[str]:
+        me = ["me"] if getattr(self.api, "signed_in", False) else []
+        return me + [u for u in self._seen if u != "me"]
+
+    def load(self, user: str) -> Progress:
+        user = _check_user(user)
+        progress = self.api.progress(user, **self.options)
+        if user not in self._seen:
+            self._seen.append(user)
+        return progress
+
+    def __repr__(self) -> str:
+        return f"TraktAPISource({self.api!r})"
+
+
 def as_source(source: object) -> ProgressSource:
     """Turn what the CLI or :class:`ProgressExplorer` was given into a source.
 
@@ -276,14 +306,26 @@ def as_source(source: object) -> ProgressSource:
             return FileSource(source)
         return DirectorySource(source)
     if isinstance(
-        source, DemoSource | DirectorySource | ExportSource | FileSource | ClientSource | LiveSource
+        source,
+        DemoSource
+        | DirectorySource
+        | ExportSource
+        | FileSource
+        | ClientSource
+        | LiveSource
+        | TraktAPISource,
     ):
         return source
+    from .v2_api import TraktAPI
+
+    if isinstance(source, TraktAPI):
+        return TraktAPISource(source)
     if callable(getattr(source, "progress_watched", None)):
         return ClientSource(source)
     if isinstance(source, ProgressSource):
         return source
     raise TraktSourceError(
         f"cannot explore a {type(source).__name__}: pass None (demo users), an account "
-        "export (ZIP or folder), a directory of <username>.json files, or a TraktClient"
+        "export (ZIP or folder), a directory of <username>.json files, a TraktClient "
+        "or a TraktAPI"
     )

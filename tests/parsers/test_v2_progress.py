@@ -1,0 +1,199 @@
+"""The v2 per-show progress parsers, on hand-worked payloads; and parsers stay pure."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from trakt_analysis.errors import TraktArgumentError, TraktDataError
+from trakt_analysis.frames import frames_from_parsed
+from trakt_analysis.parsers.v2_progress import parse_public_progress, parse_show_progress
+
+SHOW = {
+    "title": "Dark",
+    "year": 2017,
+    "ids": {"trakt": 7, "slug": "dark", "tvdb": 9, "imdb": "tt1"},
+}
+PROGRESS = {
+    "aired": 3,
+    "completed": 1,
+    "last_watched_at": "2025-02-01T20:00:00.000Z",
+    "reset_at": "2025-01-01T00:00:00.000Z",
+    "seasons": [
+        {
+            "number": 1,
+            "aired": 3,
+            "completed": 1,
+            "episodes": [
+                {"number": 1, "completed": True, "last_watched_at": "2025-02-01T20:00:00.000Z"},
+                {"number": 2, "completed": False, "last_watched_at": None},
+                {"number": 3, "completed": False, "last_watched_at": None},
+            ],
+        }
+    ],
+    "hidden_seasons": [{"number": 2, "ids": {"trakt": 1}}],
+    "next_episode": {"season": 1, "number": 2, "title": "Lies", "ids": {"trakt": 5}},
+    "last_episode": {"season": 1, "number": 1, "title": "Secrets", "ids": {"trakt": 4}},
+}
+WATCHED = {
+    "plays": 4,
+    "last_watched_at": "2025-02-01T20:00:00.000Z",
+    "reset_at": "2025-01-01T00:00:00.000Z",
+    "show": SHOW,
+    "seasons": [
+        {
+            "number": 1,
+            "episodes": [
+                {"number": 1, "plays": 2, "last_watched_at": "2025-02-01T20:00:00.000Z"},
+                {"number": 2, "plays": 2, "last_watched_at": "2024-06-01T20:00:00.000Z"},
+            ],
+        }
+    ],
+}
+
+
+def _frames(parsed):
+    return frames_from_parsed(parsed, user="u")
+
+
+def test_signed_in_current_progress():
+    p = _frames(parse_show_progress([{"show": SHOW, "watched": WATCHED, "progress": PROGRESS}]))
+    row = p.shows.iloc[0]
+    assert (row["aired"], row["completed"], row["left"], row["plays"]) == (3, 1, 2, 4)
+    assert pd.isna(row["percentage"])
+    assert row["completion"] == pytest.approx(1 / 3)
+    assert (row["next_season"], row["next_number"], row["next_title"]) == (1, 2, "Lies")
+    assert row["reset_at"] == pd.Timestamp("2025-01-01", tz="UTC")
+    assert (row["trakt_id"], row["slug"], row["imdb_id"]) == (7, "dark", "tt1")
+    assert list(p.seasons["season"]) == [1, 2]
+    assert list(p.seasons["hidden"]) == [False, True]
+    assert p.seasons["aired"].isna().tolist() == [False, True]
+    assert list(p.episodes["watched"]) == [True, False, False]
+    assert list(p.episodes["plays"].fillna(0)) == [2, 2, 0]
+
+
+def test_lifetime_counts_every_episode_ever_played():
+    p = _frames(
+        parse_show_progress(
+            [{"show": SHOW, "watched": WATCHED, "progress": PROGRESS}], reset="lifetime"
+        )
+    )
+    row = p.shows.iloc[0]
+    assert (row["completed"], row["left"]) == (2, 1)  # episode 2 was played before the reset
+    assert list(p.episodes["watched"]) == [True, True, False]
+    assert p.seasons["completed"].iloc[0] == 2
+
+
+def test_public_progress_counts_aired_episodes_by_date():
+    seasons = [
+        {
+            "number": 1,
+            "episodes": [
+                {"number": 1, "title": "A", "first_aired": "1963-11-23T17:15:00.000Z"},
+                {"number": 2, "title": "B", "first_aired": "1963-11-30T17:15:00.000Z"},
+                {"number": 3, "title": "C", "first_aired": "2099-01-01T00:00:00.000Z"},
+                {"number": 4, "title": "D", "first_aired": None},
+            ],
+        },
+        {"number": 0, "episodes": [{"number": 1, "first_aired": "1970-01-01T00:00:00Z"}]},
+    ]
+    watched = {
+        "plays": 1,
+        "last_watched_at": "2025-01-01T00:00:00.000Z",
+        "reset_at": None,
+        "seasons": [{"number": 1, "episodes": [{"number": 1, "plays": 1}]}],
+    }
+    p = _frames(
+        parse_public_progress(
+            [{"show": SHOW, "watched": watched, "seasons": seasons}],
+            now=pd.Timestamp("2026-01-01", tz="UTC"),
+        )
+    )
+    row = p.shows.iloc[0]
+    assert (row["aired"], row["completed"], row["left"]) == (2, 1, 1)
+    assert (row["next_season"], row["next_number"], row["next_title"]) == (1, 2, "B")
+    assert list(p.seasons["season"]) == [1]  # specials not asked for
+    assert p.episodes["first_aired"].iloc[0] == pd.Timestamp("1963-11-23 17:15", tz="UTC")
+
+
+def test_public_progress_current_ignores_plays_before_the_reset():
+    seasons = [{"number": 1, "episodes": [{"number": 1, "first_aired": "2020-01-01T00:00Z"}]}]
+    watched = {
+        "plays": 1,
+        "reset_at": "2024-01-01T00:00:00.000Z",
+        "seasons": [
+            {
+                "number": 1,
+                "episodes": [{"number": 1, "plays": 1, "last_watched_at": "2023-01-01T00:00Z"}],
+            }
+        ],
+    }
+    entry = {"show": SHOW, "watched": watched, "seasons": seasons}
+    now = pd.Timestamp("2026-01-01", tz="UTC")
+    assert _frames(parse_public_progress([entry], now=now)).shows["completed"].iloc[0] == 0
+    lifetime = parse_public_progress([entry], now=now, reset="lifetime")
+    assert _frames(lifetime).shows["completed"].iloc[0] == 1
+
+
+def test_bad_values_are_na_with_a_warning_naming_the_show():
+    progress = {**PROGRESS, "last_watched_at": "not a date", "aired": -3}
+    parsed = parse_show_progress([{"show": SHOW, "watched": None, "progress": progress}])
+    p = _frames(parsed)
+    assert pd.isna(p.shows["aired"].iloc[0])
+    assert pd.isna(p.shows["last_watched_at"].iloc[0])
+    assert len(parsed.warnings) == 2
+    assert all("Dark" in w for w in parsed.warnings)
+
+
+def test_broken_structure_raises_naming_the_show():
+    progress = {
+        **PROGRESS,
+        "seasons": [{"number": 1, "episodes": [{"number": 1, "completed": "yes"}]}],
+    }
+    with pytest.raises(
+        TraktDataError, match=r"show 0 \('Dark'\): seasons\[0\].episodes\[0\].completed"
+    ):
+        parse_show_progress([{"show": SHOW, "watched": None, "progress": progress}])
+    with pytest.raises(TraktDataError, match="no title"):
+        parse_show_progress([{"show": {"ids": {}}, "watched": None, "progress": PROGRESS}])
+    with pytest.raises(TraktArgumentError, match="reset"):
+        parse_show_progress([], reset="forever")
+
+
+def test_parsers_import_no_transport():
+    root = Path(__file__).resolve().parents[2] / "trakt_analysis" / "parsers"
+    for path in root.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [("." * node.level) + (node.module or "")]
+            for name in names:
+                assert not name.startswith(("requests", "urllib3", "requests_cache")), path
+                assert "_http" not in name, path
+
+
+def test_public_progress_keeps_a_watched_episode_the_seasons_do_not_list():
+    seasons = [{"number": 1, "episodes": [{"number": 1, "first_aired": "2020-01-01T00:00Z"}]}]
+    watched = {
+        "plays": 3,
+        "seasons": [
+            {"number": 1, "episodes": [{"number": 2, "plays": 2}]},
+            {"number": 2, "episodes": [{"number": 1, "plays": 1}]},
+        ],
+    }
+    p = _frames(
+        parse_public_progress(
+            [{"show": SHOW, "watched": watched, "seasons": seasons}],
+            now=pd.Timestamp("2026-01-01", tz="UTC"),
+        )
+    )
+    got = list(zip(p.episodes["season"], p.episodes["episode"], p.episodes["watched"], strict=True))
+    assert got == [(1, 1, False), (1, 2, True), (2, 1, True)]
+    row = p.shows.iloc[0]
+    assert (row["aired"], row["completed"], row["next_season"], row["next_number"]) == (3, 2, 1, 1)

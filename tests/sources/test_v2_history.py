@@ -1,0 +1,43 @@
+"""API v2 history against the stand-in server: one row per planned play, the play split."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tests.helpers.v2_expect import make_api, planned_plays, sign_in, watched_specs
+from trakt_analysis import schema
+
+
+def test_history_has_one_row_per_planned_play(v2_server, tmp_path):
+    v2_server.page_size = 25
+    api = make_api(v2_server, tmp_path)
+    sign_in(v2_server, api)
+    history = api.history("me")
+    specs = watched_specs(v2_server.users["ada"])
+    assert len(history) == sum(planned_plays(s) for s in specs)
+    assert list(history.columns[: len(schema.HISTORY)]) == list(schema.HISTORY)
+    assert history["watched_at"].is_monotonic_decreasing  # newest first
+    assert set(history["action"]) <= {"scrobble", "checkin", "watch"}
+    pages = [p for p in v2_server.paths if p.startswith("/users/me/history/episodes")]
+    assert len(pages) == -(-len(history) // 25)
+
+
+def test_history_between_start_and_end(v2_server, tmp_path):
+    api = make_api(v2_server, tmp_path)
+    history = api.history("ada", start="2025-01-05", end=pd.Timestamp("2025-02-01"))
+    assert len(history) > 0
+    assert history["watched_at"].min() >= pd.Timestamp("2025-01-05", tz="UTC")
+    assert history["watched_at"].max() < pd.Timestamp("2025-02-01", tz="UTC")
+    sent = next(p for p in v2_server.paths if "history" in p)
+    assert "start_at=2025-01-05T00%3A00%3A00.000Z" in sent
+
+
+def test_progress_with_history_splits_the_plays(v2_server, tmp_path):
+    api = make_api(v2_server, tmp_path)
+    sign_in(v2_server, api)
+    progress = api.progress(history=True)
+    shows = progress.shows
+    split = shows["scrobbles"] + shows["checkins"] + shows["seen"]
+    assert list(split) == list(shows["plays"])  # every play is one of the three
+    assert progress.history is not None
+    assert repr(progress).endswith(f"{len(progress.history)} plays>")

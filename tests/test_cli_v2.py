@@ -1,0 +1,56 @@
+"""The command line with API v2: login, report --trakt, --cache and --offline."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.v2_expect import watched_specs
+from trakt_analysis.cli import main
+from trakt_analysis.demo.v2_server import FAKE_CLIENT_ID, FAKE_CLIENT_SECRET
+
+
+@pytest.fixture
+def v2_env(v2_server, monkeypatch, tmp_path):
+    monkeypatch.setenv("TRAKT_CLIENT_ID", FAKE_CLIENT_ID)
+    monkeypatch.setenv("TRAKT_CLIENT_SECRET", FAKE_CLIENT_SECRET)
+    monkeypatch.setenv("TRAKT_API_URL", v2_server.base_url)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    v2_server.device_interval = 1
+    return v2_server
+
+
+def test_login_then_summary_of_me_cached_then_offline(v2_env, capsys):
+    assert main(["login"]) == 0
+    out = capsys.readouterr().out
+    assert "F4K3C0DE" in out
+    assert "Signed in as ada" in out
+    assert "acc3ss" not in out
+    assert main(["summary", "--trakt", "me", "--cache", "-q"]) == 0
+    first = capsys.readouterr().out
+    for spec in watched_specs(v2_env.users["ada"])[:3]:
+        assert spec.title in first
+    before = len(v2_env.requests)
+    assert main(["summary", "--trakt", "me", "--offline", "-q"]) == 0
+    assert capsys.readouterr().out == first
+    assert len(v2_env.requests) == before
+
+
+def test_report_of_a_public_profile(v2_env, tmp_path, capsys):
+    out = tmp_path / "r.html"
+    assert main(["report", "--trakt", "ada", "--no-charts", "-q", "-o", str(out)]) == 0
+    assert out.exists()
+
+
+def test_private_profile_is_one_line_on_stderr(v2_env, capsys):
+    assert main(["summary", "--trakt", "hermit", "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "private" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_cache_needs_a_networked_source(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["summary", "--cache"])
+    assert exc.value.code == 2
+    assert "--cache and --offline" in capsys.readouterr().err

@@ -1,0 +1,262 @@
+"""OAuth for API v2: the device-code flow, the token, and where the token is kept.
+
+The token lives in the user's config directory (platformdirs), in a file only
+the user can read (mode 0600), never in the repository or the working
+directory. Its lifetime comes from the server (``created_at + expires_in``):
+trakt.tv has changed it from 3 months to 24 hours to 7 days, so none is assumed.
+Every secret (access and refresh token, device code) is registered for redaction
+the moment it is read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import (
+    TraktAPIError,
+    TraktDeviceCodeError,
+    TraktFileError,
+    TraktLoginDeniedError,
+    TraktLoginError,
+    TraktLoginExpiredError,
+)
+from .redact import REDACTED, redact, register_secret
+
+__all__ = [
+    "REFRESH_MARGIN",
+    "DeviceCode",
+    "Token",
+    "TokenStore",
+    "default_token_path",
+    "poll_device_token",
+]
+
+# Refresh when less than this is left (or a tenth of the lifetime, if shorter).
+REFRESH_MARGIN = 3600.0
+_MAX_TOKEN_FILE = 64 * 1024
+
+
+def _secret_str(data: dict[str, Any], key: str, where: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value:
+        raise TraktAPIError(f"{where}: the answer has no {key}")
+    register_secret(value)
+    return value
+
+
+def _number(data: dict[str, Any], key: str, where: str) -> float:
+    value = data.get(key)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise TraktAPIError(f"{where}: {key} must be a number of seconds, got {value!r}")
+    return float(value)
+
+
+@dataclass(frozen=True, repr=False)
+class DeviceCode:
+    """The answer of ``POST /oauth/device/code``; `device_code` is a secret."""
+
+    device_code: str
+    user_code: str
+    verification_url: str
+    expires_in: float
+    interval: float
+
+    @classmethod
+    def from_json(cls, data: Any, where: str) -> DeviceCode:
+        if not isinstance(data, dict):
+            raise TraktAPIError(f"{where}: expected an object")
+        url = data.get("verification_url")
+        code = data.get("user_code")
+        if not isinstance(url, str) or not isinstance(code, str):
+            raise TraktAPIError(f"{where}: the answer has no user_code or verification_url")
+        return cls(
+            device_code=_secret_str(data, "device_code", where),
+            user_code=code,
+            verification_url=url,
+            expires_in=_number(data, "expires_in", where),
+            interval=max(1.0, _number(data, "interval", where)),
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"DeviceCode(user_code={self.user_code!r}, verification_url="
+            f"{self.verification_url!r}, device_code={REDACTED})"
+        )
+
+
+@dataclass(frozen=True, repr=False)
+class Token:
+    """An access token with its refresh token and lifetime (unix seconds)."""
+
+    access_token: str
+    refresh_token: str
+    created_at: float
+    expires_in: float
+    scope: str = "public"
+    user: str | None = None  # the username, filled after sign-in (not a secret)
+
+    @classmethod
+    def from_json(cls, data: Any, where: str, *, user: str | None = None) -> Token:
+        if not isinstance(data, dict):
+            raise TraktAPIError(f"{where}: expected an object")
+        return cls(
+            access_token=_secret_str(data, "access_token", where),
+            refresh_token=_secret_str(data, "refresh_token", where),
+            created_at=_number(data, "created_at", where),
+            expires_in=_number(data, "expires_in", where),
+            scope=str(data.get("scope") or "public"),
+            user=data.get("user") if isinstance(data.get("user"), str) else user,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "access_token": self.access_token,
+            "refresh_token": self.refresh_token,
+            "created_at": self.created_at,
+            "expires_in": self.expires_in,
+            "scope": self.scope,
+            "user": self.user,
+        }
+
+    @property
+    def expires_at(self) -> float:
+        return self.created_at + self.expires_in
+
+    def needs_refresh(self, now: float) -> bool:
+        """True when the token expires within the refresh margin (or has expired)."""
+        margin = min(REFRESH_MARGIN, self.expires_in / 10)
+        return now >= self.expires_at - margin
+
+    def __repr__(self) -> str:
+        return (
+            f"Token(user={self.user!r}, access_token={REDACTED}, refresh_token={REDACTED}, "
+            f"expires_at={self.expires_at:.0f})"
+        )
+
+    def __reduce__(self) -> Any:
+        raise TypeError("Token holds a secret and cannot be pickled")
+
+
+def default_token_path(client_id: str) -> Path:
+    """``<user config dir>/trakt_analysis/tokens/<hash of the client id>.json``."""
+    import platformdirs
+
+    base = Path(platformdirs.user_config_dir("trakt_analysis", appauthor=False))
+    digest = hashlib.sha256(client_id.encode()).hexdigest()[:16]
+    return base / "tokens" / f"{digest}.json"
+
+
+class TokenStore:
+    """Reads and writes one token file, mode 0600, atomically."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+
+    def __repr__(self) -> str:
+        return f"TokenStore({str(self.path)!r})"
+
+    def load(self) -> Token | None:
+        """The stored token, or None when there is none."""
+        try:
+            with open(self.path, "rb") as fh:
+                raw = fh.read(_MAX_TOKEN_FILE + 1)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise TraktFileError(
+                f"cannot read the token file {self.path}: {exc.strerror}"
+            ) from None
+        if len(raw) > _MAX_TOKEN_FILE:
+            raise TraktFileError(f"the token file {self.path} is too large to be a token")
+        problem = None
+        try:
+            return Token.from_json(json.loads(raw), f"token file {self.path}")
+        except (ValueError, TraktAPIError) as exc:
+            problem = redact(str(exc))
+        raise TraktFileError(f"the token file {self.path} is damaged ({problem}); sign in again")
+
+    def save(self, token: Token) -> None:
+        """Write `token` (0600; the directory 0700), replacing the file in one step."""
+        directory = self.path.parent
+        try:
+            directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd, tmp = tempfile.mkstemp(dir=directory, prefix=".token-", suffix=".tmp")
+            try:
+                os.fchmod(fd, 0o600)
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump(token.to_json(), fh)
+                os.replace(tmp, self.path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError as exc:
+            raise TraktFileError(
+                f"cannot write the token file {self.path}: {exc.strerror}"
+            ) from None
+
+    def delete(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+
+# Device-token polling: status -> (error class, message); 400 (pending) and 429
+# (slow down) keep polling.
+_POLL_FAILURES: dict[int, tuple[type[TraktLoginError], str]] = {
+    404: (TraktDeviceCodeError, "the device code is invalid; run login() again"),
+    409: (TraktDeviceCodeError, "the device code was already used; run login() again"),
+    410: (TraktLoginExpiredError, "the code expired before it was approved; run login() again"),
+    418: (TraktLoginDeniedError, "the sign-in was denied on trakt.tv"),
+}
+
+
+def poll_device_token(
+    post: Callable[[dict[str, Any]], Any],
+    device: DeviceCode,
+    *,
+    client_id: str,
+    client_secret: str,
+    clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], None] = time.sleep,
+) -> dict[str, Any]:
+    """Poll ``POST /oauth/device/token`` every `interval` until approved; return the token JSON.
+
+    `post(body)` sends the request and returns the response (status_code, json()).
+    400 means "pending" and 429 "slow down" (the interval grows by 1 s); 404,
+    409, 410 and 418 end the sign-in with their own error, and so does
+    `expires_in` passing.
+    """
+    body = {"code": device.device_code, "client_id": client_id, "client_secret": client_secret}
+    deadline = clock() + device.expires_in
+    interval = device.interval
+    while True:
+        sleep(interval)
+        if clock() > deadline:
+            raise TraktLoginExpiredError(
+                f"no approval within {device.expires_in:.0f} s; run login() again"
+            )
+        response = post(body)
+        status = response.status_code
+        if status == 200:
+            try:
+                return response.json()
+            except ValueError:
+                raise TraktLoginError("the token answer is not JSON") from None
+        if status == 400:
+            continue
+        if status == 429:
+            interval += 1.0
+            continue
+        failure = _POLL_FAILURES.get(status)
+        if failure is not None:
+            cls, message = failure
+            raise cls(f"POST /oauth/device/token (HTTP {status}): {message}", status=status)
+        raise TraktLoginError(
+            f"POST /oauth/device/token (HTTP {status}): unexpected answer", status=status
+        )

@@ -1,0 +1,681 @@
+"""A stand-in for API v2 on 127.0.0.1, built from the generator's plans (:class:`ShowSpec`).
+
+It speaks what :class:`~trakt_analysis.TraktAPI` uses: the device-code sign-in
+(every state: pending, slow down, invalid, used, expired, denied, approved),
+token expiry and refresh, the watched shows (paged), per-show progress, the
+shows' seasons with episodes, the history (paged), ``/sync/last_activities``,
+and a private profile. Queue failures with :meth:`V2Server.fail` (a status
+with body and headers, a short page, a page count that changes); each request
+takes the next one. Every request is recorded.
+
+The v2 documents follow the plan: a show is on the watched list when at least
+one of its episodes (specials and hidden seasons included) was watched; the
+first ``min(rewatches, watched)`` watched episodes (in season order) were
+played twice, the others once; every third show has two episodes that have
+not aired yet (one dated 2099, one with no date), and air dates start in the
+show's first year, so a 1963 show has air dates before 1970.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from .generate import ShowSpec, make_specs
+
+__all__ = ["FAKE_CLIENT_ID", "FAKE_CLIENT_SECRET", "Failure", "V2Server", "plan_episodes"]
+
+FAKE_CLIENT_ID = "f4k3-client-id-0000000000000000000000000000000000000000000000000000"
+FAKE_CLIENT_SECRET = "f4k3-client-secret-1111111111111111111111111111111111111111111111"
+USER_CODE = "F4K3C0DE"
+_BASE_WATCH = datetime(2025, 1, 1, tzinfo=UTC)
+_FUTURE = "2099-01-01T00:00:00.000Z"
+
+
+def _iso(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+@dataclass
+class PlannedEpisode:
+    """One episode as the plan has it (aired ones are the spec's; unaired added here)."""
+
+    season: int
+    number: int
+    aired: bool
+    watched: bool
+    plays: int
+    first_aired: str | None
+    last_watched_at: str | None
+    title: str
+
+
+def plan_episodes(spec: ShowSpec) -> list[PlannedEpisode]:
+    """Every episode of a show's plan, in season order, with plays and dates."""
+    out: list[PlannedEpisode] = []
+    extra = spec.rewatches
+    start = datetime(spec.year, 1, 1, tzinfo=UTC) + timedelta(days=spec.index % 200)
+    for season in sorted(spec.seasons, key=lambda s: s.number):
+        for number, watched in enumerate(season.watched, start=1):
+            plays = 0
+            if watched:
+                plays = 2 if extra > 0 else 1
+                extra -= plays - 1
+            aired_at = start + timedelta(weeks=season.number * 52 + number)
+            watched_at = _BASE_WATCH + timedelta(
+                minutes=spec.index * 10_000 + season.number * 500 + number
+            )
+            out.append(
+                PlannedEpisode(
+                    season.number,
+                    number,
+                    True,
+                    watched,
+                    plays,
+                    _iso(aired_at),
+                    _iso(watched_at) if watched else None,
+                    f"Episode {season.number}x{number}",
+                )
+            )
+    if spec.index % 3 == 2 and spec.seasons:
+        last = max(s.number for s in spec.seasons)
+        n = len(next(s for s in spec.seasons if s.number == last).watched)
+        for k, date in ((1, _FUTURE), (2, None)):
+            out.append(
+                PlannedEpisode(last, n + k, False, False, 0, date, None, f"Episode {last}x{n + k}")
+            )
+    return out
+
+
+@dataclass
+class Failure:
+    """One scripted answer. kind: "status" (send status/body/headers), "short_page"
+    (the next paged answer loses its last item), "page_count" (the next paged answer
+    claims one page more), "hang" (wait `delay` seconds, then answer normally)."""
+
+    kind: str = "status"
+    status: int = 200
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+
+
+@dataclass
+class Seen:
+    method: str
+    path: str
+    headers: dict[str, str]
+
+
+@dataclass
+class _Token:
+    user: str
+    access: str
+    refresh: str
+    created_at: float
+    expires_in: float
+
+
+class V2Server:
+    """The stand-in server. ``users`` maps usernames to plans (lists of ShowSpec).
+
+    Parameters
+    ----------
+    users : dict, optional
+        Username -> plan; defaults to ``{"ada": make_specs(12, seed=7)}``.
+    me : str
+        The user who approves the device code (the signed-in user).
+    private : iterable of str
+        Profiles that are private.
+    page_size : int
+        The most items the server sends per page (whatever ``limit`` asks).
+    token_lifetime : float
+        Seconds a new access token lives.
+    """
+
+    def __init__(
+        self,
+        users: dict[str, list[ShowSpec]] | None = None,
+        *,
+        me: str | None = None,
+        private: tuple[str, ...] = ("hermit",),
+        page_size: int = 10,
+        token_lifetime: float = 7 * 86_400,
+        clock: Any = time.time,
+    ) -> None:
+        self.users = users if users is not None else {"ada": make_specs(12, seed=7)}
+        self.me = me or next(iter(self.users))
+        self.private = set(private)
+        for name in self.private:
+            self.users.setdefault(name, make_specs(3, seed=99))
+        self.page_size = page_size
+        self.token_lifetime = token_lifetime
+        self.clock = clock
+        self.client_id = FAKE_CLIENT_ID
+        self.client_secret = FAKE_CLIENT_SECRET
+        self.requests: list[Seen] = []
+        # The device flow: each poll takes the next state; the last one repeats.
+        self.device_script: list[str] = ["pending", "approve"]
+        self.device_expires_in = 600
+        self.device_interval = 5
+        self._device_codes: dict[str, bool] = {}  # code -> used
+        self._tokens: dict[str, _Token] = {}
+        self._refresh: dict[str, _Token] = {}
+        self._issued = 0
+        self.activity: dict[str, int] = {}  # user -> bumps of their watched data
+        self._failures: list[Failure] = []
+        self._watched_memo: dict[Any, list[dict[str, Any]]] = {}
+        self._lock = threading.Lock()
+        # Each distinct plan gets its own trakt ids; a plan shared by users shares its shows.
+        self._plan_base: dict[int, int] = {}
+        for specs in self.users.values():
+            self._plan_base.setdefault(id(specs), 1000 + 10_000 * len(self._plan_base))
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
+        self.httpd.daemon_threads = True
+        self.httpd.handle_error = lambda request, client_address: None
+        self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self._thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
+
+    # -- control ----------------------------------------------------------------------------
+
+    def start(self) -> V2Server:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def __enter__(self) -> V2Server:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def fail(self, *failures: Failure, times: int = 1) -> None:
+        """Queue `failures` (repeated `times` times) for the next requests."""
+        with self._lock:
+            self._failures.extend(list(failures) * times)
+
+    def status(self, code: int, body: object = b"", times: int = 1, **headers: str) -> None:
+        data = body if isinstance(body, bytes) else json.dumps(body).encode()
+        self.fail(Failure("status", code, data, dict(headers)), times=times)
+
+    def touch(self, user: str, index: int) -> None:
+        """The user watched show `index` again: its activity times move on."""
+        with self._lock:
+            self.activity[f"{user}:{index}"] = self.activity.get(f"{user}:{index}", 0) + 1
+            self.activity[user] = self.activity.get(user, 0) + 1
+
+    def expire_tokens(self) -> None:
+        """Every access token issued so far is now expired (the refresh tokens still work)."""
+        for token in self._tokens.values():
+            token.expires_in = -1
+
+    def issue_token(self, user: str | None = None) -> dict[str, Any]:
+        """A token as the device flow would give it (for tests that skip the sign-in)."""
+        with self._lock:
+            self._issued += 1
+            n = self._issued
+        token = _Token(
+            user or self.me,
+            f"acc3ss-{n:04d}-f4k3t0k3n",
+            f"r3fr3sh-{n:04d}-f4k3t0k3n",
+            self.clock(),
+            self.token_lifetime,
+        )
+        self._tokens[token.access] = token
+        self._refresh[token.refresh] = token
+        return {
+            "access_token": token.access,
+            "token_type": "bearer",
+            "expires_in": int(token.expires_in),
+            "refresh_token": token.refresh,
+            "scope": "public",
+            "created_at": int(token.created_at),
+        }
+
+    @property
+    def paths(self) -> list[str]:
+        return [seen.path for seen in self.requests]
+
+    def _next_failure(self) -> Failure | None:
+        with self._lock:
+            return self._failures.pop(0) if self._failures else None
+
+    # -- documents --------------------------------------------------------------------------
+
+    def trakt_id(self, user: str, spec: ShowSpec) -> int:
+        return self._plan_base[id(self.users[user])] + spec.index
+
+    def show_object(self, user: str, spec: ShowSpec) -> dict[str, Any]:
+        trakt = self.trakt_id(user, spec)
+        slug = "".join(c if c.isalnum() else "-" for c in spec.title.lower()).strip("-")
+        return {
+            "title": spec.title,
+            "year": spec.year,
+            "ids": {
+                "trakt": trakt,
+                "slug": f"{slug}-{spec.year}-{trakt}",
+                "tvdb": 70_000 + spec.index * 37,
+                "imdb": f"tt{1_000_000 + spec.index * 7919:07d}",
+                "tmdb": None if spec.index % 4 == 1 else 5_000 + spec.index,
+                "tvrage": None,
+            },
+        }
+
+    def _watched_episodes(self, user: str, spec: ShowSpec) -> list[PlannedEpisode]:
+        episodes = [e for e in plan_episodes(spec) if e.watched]
+        bumps = self.activity.get(f"{user}:{spec.index}", 0)
+        if bumps and episodes:  # a re-watch of the last episode, later
+            last = episodes[-1]
+            moment = _BASE_WATCH + timedelta(days=400 + bumps)
+            episodes[-1] = PlannedEpisode(
+                last.season,
+                last.number,
+                True,
+                True,
+                last.plays + bumps,
+                last.first_aired,
+                _iso(moment),
+                last.title,
+            )
+        return episodes
+
+    def watched_item(self, user: str, spec: ShowSpec) -> dict[str, Any] | None:
+        episodes = self._watched_episodes(user, spec)
+        if not episodes:
+            return None
+        last = max(e.last_watched_at or "" for e in episodes)
+        seasons: dict[int, list[dict[str, Any]]] = {}
+        for e in episodes:
+            seasons.setdefault(e.season, []).append(
+                {"number": e.number, "plays": e.plays, "last_watched_at": e.last_watched_at}
+            )
+        return {
+            "plays": sum(e.plays for e in episodes),
+            "last_watched_at": last,
+            "last_updated_at": last,
+            "reset_at": None,
+            "show": self.show_object(user, spec),
+            "seasons": [{"number": n, "episodes": eps} for n, eps in sorted(seasons.items())],
+        }
+
+    def watched_list(self, user: str) -> list[dict[str, Any]]:
+        key = (user, tuple(sorted(self.activity.items())))
+        cached = self._watched_memo.get(key)
+        if cached is None:  # built once per state, not once per page
+            items = [self.watched_item(user, spec) for spec in self.users[user]]
+            cached = [item for item in items if item is not None]
+            self._watched_memo = {key: cached}
+        return cached
+
+    def progress_object(
+        self, user: str, spec: ShowSpec, *, hidden: bool, specials: bool, count_specials: bool
+    ) -> dict[str, Any]:
+        episodes = [e for e in plan_episodes(spec) if e.aired]
+        watched = {(e.season, e.number): e for e in self._watched_episodes(user, spec)}
+        hidden_numbers = {s.number for s in spec.seasons if s.hidden}
+        seasons = []
+        aired = completed = 0
+        nxt = last = None
+        for s in sorted(spec.seasons, key=lambda s: s.number):
+            if (s.number in hidden_numbers and not hidden) or (s.number == 0 and not specials):
+                counted_only = s.number == 0 and count_specials and s.number not in hidden_numbers
+                if not counted_only:
+                    continue
+            eps = [e for e in episodes if e.season == s.number]
+            rows = []
+            for e in eps:
+                w = watched.get((e.season, e.number))
+                rows.append(
+                    {
+                        "number": e.number,
+                        "completed": w is not None,
+                        "last_watched_at": w.last_watched_at if w else None,
+                    }
+                )
+            done = sum(r["completed"] for r in rows)
+            counts = s.number > 0 or count_specials
+            if counts:
+                aired += len(rows)
+                completed += done
+                for e, r in zip(eps, rows, strict=True):
+                    if nxt is None and not r["completed"]:
+                        nxt = e
+                    if r["completed"]:
+                        last = e
+            if s.number == 0 and not specials:
+                continue  # counted, not listed
+            seasons.append(
+                {
+                    "number": s.number,
+                    "title": f"Season {s.number}",
+                    "aired": len(rows),
+                    "completed": done,
+                    "episodes": rows,
+                }
+            )
+        trakt = self.trakt_id(user, spec)
+        return {
+            "aired": aired,
+            "completed": completed,
+            "last_watched_at": max(
+                (w.last_watched_at or "" for w in watched.values()), default=None
+            )
+            or None,
+            "reset_at": None,
+            "seasons": seasons,
+            "hidden_seasons": [
+                {"number": n, "ids": {"trakt": trakt * 100 + n}}
+                for n in sorted(hidden_numbers)
+                if not hidden
+            ],
+            "next_episode": self._episode_ref(trakt, nxt),
+            "last_episode": self._episode_ref(trakt, last),
+        }
+
+    @staticmethod
+    def _episode_ref(trakt: int, e: PlannedEpisode | None) -> dict[str, Any] | None:
+        if e is None:
+            return None
+        return {
+            "season": e.season,
+            "number": e.number,
+            "title": e.title,
+            "ids": {"trakt": trakt * 1000 + e.season * 100 + e.number},
+            "first_aired": e.first_aired,
+        }
+
+    def seasons_object(self, spec: ShowSpec, trakt: int) -> list[dict[str, Any]]:
+        episodes = plan_episodes(spec)
+        out = []
+        for s in sorted(spec.seasons, key=lambda s: s.number):
+            eps = [e for e in episodes if e.season == s.number]
+            out.append(
+                {
+                    "number": s.number,
+                    "ids": {"trakt": trakt * 100 + s.number},
+                    "title": f"Season {s.number}",
+                    "episode_count": len(eps),
+                    "aired_episodes": sum(e.aired for e in eps),
+                    "episodes": [
+                        {
+                            "season": e.season,
+                            "number": e.number,
+                            "title": e.title,
+                            "ids": {"trakt": trakt * 1000 + e.season * 100 + e.number},
+                            "first_aired": e.first_aired,
+                            "runtime": 42,
+                        }
+                        for e in eps
+                    ],
+                }
+            )
+        return out
+
+    def history_items(self, user: str) -> list[dict[str, Any]]:
+        items = []
+        for spec in self.users[user]:
+            show = self.show_object(user, spec)
+            trakt = show["ids"]["trakt"]
+            for e in self._watched_episodes(user, spec):
+                moment = datetime.fromisoformat(e.last_watched_at.replace("Z", "+00:00"))
+                for k in range(e.plays):
+                    when = moment - timedelta(days=30 * k)
+                    items.append(
+                        {
+                            "id": trakt * 100_000 + e.season * 1000 + e.number * 10 + k,
+                            "watched_at": _iso(when),
+                            "action": ("scrobble", "checkin", "watch")[(e.number + k) % 3],
+                            "type": "episode",
+                            "episode": {
+                                "season": e.season,
+                                "number": e.number,
+                                "title": e.title,
+                                "ids": {"trakt": trakt * 1000 + e.season * 100 + e.number},
+                                "runtime": 42,
+                            },
+                            "show": show,
+                        }
+                    )
+        items.sort(key=lambda item: (item["watched_at"], item["id"]), reverse=True)
+        return items
+
+    def last_activities(self, user: str) -> dict[str, Any]:
+        moment = _iso(_BASE_WATCH + timedelta(days=800 + self.activity.get(user, 0)))
+        return {
+            "all": moment,
+            "episodes": {"watched_at": moment, "collected_at": None, "rated_at": None},
+            "shows": {"rated_at": None, "hidden_at": None},
+            "seasons": {"rated_at": None, "hidden_at": None},
+        }
+
+    def find_show(self, trakt: int) -> tuple[str, ShowSpec] | None:
+        if not hasattr(self, "_by_id"):
+            self._by_id = {
+                self.trakt_id(user, spec): (user, spec)
+                for user, specs in self.users.items()
+                for spec in specs
+            }
+        return self._by_id.get(trakt)
+
+
+def _make_handler(server: V2Server) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            self._handle("GET")
+
+        def do_POST(self) -> None:
+            self._handle("POST")
+
+        def _handle(self, method: str) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            raw = self.rfile.read(length) if length else b""
+            server.requests.append(Seen(method, self.path, dict(self.headers)))
+            failure = server._next_failure()
+            if failure is not None and failure.kind == "status":
+                self._send(failure.status, failure.body, failure.headers)
+                return
+            if failure is not None and failure.kind == "hang":
+                time.sleep(failure.delay)
+            try:
+                body = json.loads(raw) if raw else {}
+            except ValueError:
+                self._json(400, {"error": "invalid json"})
+                return
+            if not self.headers.get("User-Agent"):
+                self._send(403, b"<html><body>Cloudflare: no User-Agent</body></html>", {})
+                return
+            parts = urlsplit(self.path)
+            query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+            path = unquote(parts.path)
+            if method == "POST":
+                self._post(path, body)
+            else:
+                self._get(path, query, failure)
+
+        # -- OAuth ----------------------------------------------------------------------
+
+        def _post(self, path: str, body: dict[str, Any]) -> None:
+            if path == "/oauth/device/code":
+                if body.get("client_id") != server.client_id:
+                    self._json(403, {"error": "invalid client"})
+                    return
+                code = f"d3v1c3-{len(server._device_codes):04d}-f4k3c0d3"
+                server._device_codes[code] = False
+                self._json(
+                    200,
+                    {
+                        "device_code": code,
+                        "user_code": USER_CODE,
+                        "verification_url": f"{server.base_url}/activate",
+                        "expires_in": server.device_expires_in,
+                        "interval": server.device_interval,
+                    },
+                )
+            elif path == "/oauth/device/token":
+                if (
+                    body.get("client_id") != server.client_id
+                    or body.get("client_secret") != server.client_secret
+                ):
+                    self._json(401, {"error": "invalid_client"})
+                    return
+                code = body.get("code")
+                if code not in server._device_codes:
+                    self._send(404, b"", {})
+                    return
+                if server._device_codes[code]:
+                    self._send(409, b"", {})
+                    return
+                script = server.device_script
+                state = script.pop(0) if len(script) > 1 else script[0]
+                statuses = {
+                    "pending": 400,
+                    "slow_down": 429,
+                    "invalid": 404,
+                    "used": 409,
+                    "expired": 410,
+                    "denied": 418,
+                }
+                if state == "approve":
+                    server._device_codes[code] = True
+                    self._json(200, server.issue_token())
+                else:
+                    self._send(statuses[state], b"", {})
+            elif path == "/oauth/token":
+                token = server._refresh.pop(body.get("refresh_token"), None)
+                if (
+                    token is None
+                    or body.get("client_secret") != server.client_secret
+                    or body.get("grant_type") != "refresh_token"
+                ):
+                    self._json(401, {"error": "invalid_grant"})
+                    return
+                server._tokens.pop(token.access, None)
+                self._json(200, server.issue_token(token.user))
+            else:
+                self._json(404, {"error": "not found"})
+
+        # -- data -----------------------------------------------------------------------
+
+        def _signed_in(self) -> str | None:
+            header = self.headers.get("Authorization") or ""
+            if not header.startswith("Bearer "):
+                return None
+            token = server._tokens.get(header[len("Bearer ") :])
+            if token is None or server.clock() > token.created_at + token.expires_in:
+                return None
+            return token.user
+
+        def _get(self, path: str, query: dict[str, str], failure: Failure | None) -> None:
+            if self.headers.get("trakt-api-key") != server.client_id:
+                self._json(403, {"error": "invalid api key"})
+                return
+            if self.headers.get("trakt-api-version") != "2":
+                self._json(400, {"error": "trakt-api-version must be 2"})
+                return
+            me = self._signed_in()
+            segments = path.strip("/").split("/")
+            if (segments[0] == "sync" or path == "/users/settings") and me is None:
+                self._json(401, {"error": "unauthorized"})
+                return
+            if path == "/users/settings":
+                self._json(200, {"user": {"username": me, "private": False}})
+            elif path == "/sync/last_activities":
+                self._json(200, server.last_activities(me))
+            elif path == "/sync/watched/shows":
+                self._paged(server.watched_list(me), query, failure)
+            elif (
+                len(segments) == 4
+                and segments[0] == "shows"
+                and segments[2:]
+                == [
+                    "progress",
+                    "watched",
+                ]
+            ):
+                if me is None:
+                    self._json(401, {"error": "unauthorized"})
+                    return
+                found = server.find_show(int(segments[1]))
+                if found is None or found[0] != me:
+                    self._json(404, {"error": "not found"})
+                    return
+                flags = {
+                    k: query.get(k) == "true" for k in ("hidden", "specials", "count_specials")
+                }
+                self._json(200, server.progress_object(me, found[1], **flags))
+            elif len(segments) == 3 and segments[0] == "shows" and segments[2] == "seasons":
+                found = server.find_show(int(segments[1]))
+                if found is None:
+                    self._json(404, {"error": "not found"})
+                    return
+                self._json(200, server.seasons_object(found[1], int(segments[1])))
+            elif len(segments) >= 3 and segments[0] == "users":
+                user = me if segments[1] == "me" else segments[1]
+                if user is None or user not in server.users:
+                    self._json(404 if user else 401, {"error": "not found"})
+                    return
+                if user in server.private and user != me:
+                    self._json(401, {"error": "private user"})
+                    return
+                rest = segments[2:]
+                if rest == ["watched", "shows"]:
+                    self._paged(server.watched_list(user), query, failure)
+                elif rest == ["history", "episodes"]:
+                    items = server.history_items(user)
+                    if "start_at" in query:
+                        items = [i for i in items if i["watched_at"] >= query["start_at"]]
+                    if "end_at" in query:
+                        items = [i for i in items if i["watched_at"] < query["end_at"]]
+                    self._paged(items, query, failure)
+                else:
+                    self._json(404, {"error": "not found"})
+            else:
+                self._json(404, {"error": "not found"})
+
+        def _paged(self, items: list[Any], query: dict[str, str], failure: Failure | None) -> None:
+            page = max(1, int(query.get("page", 1)))
+            limit = min(server.page_size, max(1, int(query.get("limit", 10))))
+            count = max(1, math.ceil(len(items) / limit))
+            chunk = items[(page - 1) * limit : page * limit]
+            if failure is not None and failure.kind == "short_page" and chunk:
+                chunk = chunk[:-1]
+            if failure is not None and failure.kind == "page_count":
+                count += 1
+            headers = {
+                "X-Pagination-Page": str(page),
+                "X-Pagination-Limit": str(limit),
+                "X-Pagination-Page-Count": str(count),
+                "X-Pagination-Item-Count": str(len(items)),
+            }
+            self._json(200, chunk, headers)
+
+        def _json(self, status: int, data: Any, headers: dict[str, str] | None = None) -> None:
+            body = json.dumps(data).encode()
+            self._send(status, body, {"Content-Type": "application/json", **(headers or {})})
+
+        def _send(self, status: int, body: bytes, headers: dict[str, str]) -> None:
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    return Handler
