@@ -71,3 +71,15 @@ def v2_server(monkeypatch):
     server = V2Server().start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def tvmaze_server(monkeypatch):
+    """A stand-in TVmaze on 127.0.0.1 serving the demo user's shows; see demo/tvmaze_server.py."""
+    from trakt_analysis.demo.tvmaze_server import TVmazeServer
+
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+
+    server = TVmazeServer().start()
+    yield server
+    server.stop()

@@ -385,3 +385,55 @@ def test_report_writes_with_a_1963_next_episode(tmp_path):
     out = tmp_path / "report.html"
     assert main(["report", str(path), "-o", str(out), "--no-charts", "-q"]) == 0
     assert "1963-11-30" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.filterwarnings("default::trakt_analysis.errors.TraktDataWarning")
+def test_summary_with_metadata_from_tvmaze(capsys, monkeypatch, tmp_path, tvmaze_server):
+    monkeypatch.setenv("TVMAZE_BASE_URL", tvmaze_server.base_url)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))  # the user cache directory
+    plan = tvmaze_server.plan
+    (unknown,) = [s for s in plan.specs if s.index in plan.unknown]
+    # Fill the user's cache without TVmaze's rate limit (the CLI keeps to it: 40 s here).
+    with (
+        ta.TVmaze(base_url=tvmaze_server.base_url, rate_limit=(10_000, 1.0)) as tvmaze,
+        pytest.warns(ta.TraktDataWarning),
+    ):
+        tvmaze.complete(ta.load_demo())
+    assert list(tmp_path.rglob("tvmaze_cache.sqlite"))
+    tvmaze_server.requests.clear()
+    capsys.readouterr()
+    assert main(["summary", "--demo", "demo", "--metadata", "tvmaze", "-q"]) == 0
+    captured = capsys.readouterr()
+    assert "Watch next" in captured.out
+    assert f"does not know 1 show, whose aired counts stay NA: {unknown.title}" in captured.err
+    assert tvmaze_server.requests == []  # served from the user's cache
+
+
+def test_metadata_choices_are_checked(capsys):
+    err = usage_error(capsys, ["summary", "--metadata", "imdb"])
+    assert "invalid choice: 'imdb'" in err
+
+
+@pytest.mark.filterwarnings("default::trakt_analysis.errors.TraktDataWarning")
+def test_report_of_an_export_with_metadata_from_tvmaze(
+    capsys, monkeypatch, tmp_path, tvmaze_server
+):
+    export = (
+        Path(__file__).resolve().parents[1] / "data" / "fixtures" / "export" / "demo-export.zip"
+    )
+    monkeypatch.setenv("TVMAZE_BASE_URL", tvmaze_server.base_url)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    # Fill the user's cache without TVmaze's rate limit (the CLI keeps to it).
+    with (
+        ta.TVmaze(base_url=tvmaze_server.base_url, rate_limit=(10_000, 1.0)) as tvmaze,
+        pytest.warns(ta.TraktDataWarning),
+    ):
+        ta.load_export(export, metadata=tvmaze)
+    tvmaze_server.requests.clear()
+    out = tmp_path / "report.html"
+    argv = ["report", str(export), "--metadata", "tvmaze", "--no-charts", "-q", "-o", str(out)]
+    assert main(argv) == 0
+    assert tvmaze_server.requests == []  # served from the user's cache
+    footer = BeautifulSoup(out.read_text(encoding="utf-8"), "html.parser").footer.get_text()
+    assert "TVmaze" in footer
+    assert "CC BY-SA" in footer

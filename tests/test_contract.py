@@ -28,7 +28,11 @@ SOURCES: dict[str, Callable[[], ta.Progress]] = {
     "v1 minimal file": lambda: ta.load_progress(FIXTURES / "users" / "casual.json"),
     "seed example": lambda: ta.load_progress(FIXTURES / "seed_example.json"),
     "demo": lambda: ta.load_demo("demo"),
+    "demo + TVmaze": lambda: _with_tvmaze(ta.load_demo),
     "account export": lambda: ta.load_export(FIXTURES / "export" / "demo-export.zip"),
+    "account export + TVmaze": lambda: _with_tvmaze(
+        lambda: ta.load_export(FIXTURES / "export" / "demo-export.zip")
+    ),
 }
 
 
@@ -64,9 +68,24 @@ def progress(request) -> ta.Progress:
     return SOURCES[request.param]()
 
 
+def _with_tvmaze(load: Callable[[], ta.Progress]) -> ta.Progress:
+    """A source's progress completed by the stand-in TVmaze."""
+    import warnings
+
+    from trakt_analysis.demo.tvmaze_server import TVmazeServer
+
+    with TVmazeServer() as server, warnings.catch_warnings():
+        warnings.simplefilter("ignore", ta.TraktDataWarning)  # its unknown and mismatched show
+        return ta.TVmaze(
+            base_url=server.base_url, cache=False, progress_bar=False, rate_limit=(10_000, 1.0)
+        ).complete(load())
+
+
 def filled_by(progress: ta.Progress) -> dict[str, tuple[str, ...]]:
     kind = progress.provenance.kind
-    return schema.FILLED_BY[FILLS_LIKE.get(kind, kind)]
+    fills = schema.FILLED_BY[FILLS_LIKE.get(kind, kind)]
+    extra = schema.FILLED_BY_METADATA.get(progress.provenance.metadata or "", {})
+    return {frame: (*columns, *extra.get(frame, ())) for frame, columns in fills.items()}
 
 
 @pytest.mark.parametrize("frame", list(FRAMES))

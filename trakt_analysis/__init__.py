@@ -53,6 +53,7 @@ from .progress import Progress, Provenance
 from .sources.export import load_export
 from .sources.files import load_progress
 from .sources.metadata import MetadataProvider
+from .sources.tvmaze import TVmaze
 from .sources.v1_api import TraktAuth, TraktClient, fetch_progress
 from .sources.v2_api import TraktAPI
 
@@ -103,6 +104,7 @@ __all__ = [
     "Progress",
     "ProgressExplorer",
     "Provenance",
+    "TVmaze",
     "TraktAPI",
     "TraktAPIError",
     "TraktArgumentError",

@@ -29,6 +29,7 @@ __all__ = ["build_parser", "main"]
 
 PROG = "trakt-analysis"
 EXTENDED = ("normal", "full")
+METADATA = ("tvmaze",)  # --metadata providers
 
 _DESCRIPTION = """\
 Analyse trakt.tv watched progress (the user/progress/watched response).
@@ -102,7 +103,14 @@ def _source_options() -> argparse.ArgumentParser:
     shaping.add_argument(
         "--offline",
         action="store_true",
-        help="with --user or --trakt: use only the cache, send no request",
+        help="with --user, --trakt or --metadata: use only the cache, send no request",
+    )
+    shaping.add_argument(
+        "--metadata",
+        choices=METADATA,
+        help="fill the aired counts, the unwatched episodes, what to watch next and runtimes "
+        "from TVmaze (for the account export, which has none); answers are cached in your "
+        "user cache directory; TVMAZE_BASE_URL points elsewhere",
     )
     shaping.add_argument(
         "-q", "--quiet", action="store_true", help="print no progress messages on stderr"
@@ -246,7 +254,7 @@ def _load(args: argparse.Namespace, status: _Status) -> tuple[Progress, str]:
 
             progress = dataclasses.replace(progress, shows=sort_shows(progress.shows, args.sort))
         return progress, f"trakt.tv API v2 ({progress.user})"
-    from .sources.catalog import DemoSource, as_source
+    from .sources.catalog import DemoSource, ExportSource, as_source
 
     if args.source == "-":
         from .sources.files import load_progress
@@ -257,6 +265,10 @@ def _load(args: argparse.Namespace, status: _Status) -> tuple[Progress, str]:
     elif args.source is not None:
         status(f"loading {args.source}")
         source = as_source(Path(args.source))
+        if args.metadata is not None and isinstance(source, ExportSource):
+            # load_export asks the provider itself, and drops its "counts are NA" note.
+            status(f"loading {args.source}; the aired counts from TVmaze")
+            source.metadata = _metadata_provider(args)
         users = source.users()  # none for a single file: its user is unknown
         if len(users) > 1:
             raise TraktArgumentError(
@@ -298,8 +310,28 @@ def _fetch(
     )
 
 
+def _metadata_provider(args: argparse.Namespace) -> Any:
+    """The provider --metadata names: TVmaze, at ``TVMAZE_BASE_URL`` if set, cached."""
+    from .sources.tvmaze import DEFAULT_BASE_URL, TVmaze
+
+    base_url = os.environ.get("TVMAZE_BASE_URL", "").strip() or DEFAULT_BASE_URL
+    return TVmaze(
+        base_url=base_url, offline=args.offline, progress_bar=False if args.quiet else None
+    )
+
+
+def _add_metadata(progress: Progress, args: argparse.Namespace, status: _Status) -> Progress:
+    """Fill the aired counts from the provider --metadata names, unless the loader did."""
+    if args.metadata is None or (progress.provenance and progress.provenance.metadata):
+        return progress
+    status(f"asking TVmaze for the aired episodes of {len(progress.shows)} shows")
+    with _metadata_provider(args) as tvmaze:
+        return tvmaze.complete(progress)
+
+
 def _run_report(args: argparse.Namespace, status: _Status) -> int:
     progress, label = _load(args, status)
+    progress = _add_metadata(progress, args, status)
     if not args.no_charts:
         status("loading matplotlib")
     from .report.html import write_report
@@ -331,6 +363,7 @@ def _run_summary(args: argparse.Namespace, status: _Status) -> int:
     from .report.text import format_summary
 
     progress, _ = _load(args, status)
+    progress = _add_metadata(progress, args, status)
     print(format_summary(progress, top=args.top))
     return 0
 

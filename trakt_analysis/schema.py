@@ -24,6 +24,7 @@ import pandas as pd
 __all__ = [
     "EPISODES",
     "FILLED_BY",
+    "FILLED_BY_METADATA",
     "HISTORY",
     "IDENTITY",
     "SEASONS",
@@ -194,6 +195,28 @@ FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
         "seasons": ("completed", "hidden"),
         # runtime: from the history's items where they carry one (extended=full).
         "episodes": ("watched", "plays", "last_watched_at", "runtime"),
+    },
+}
+
+#: What a metadata provider (``Provenance.metadata``) fills on top of its source's
+#: columns (:meth:`trakt_analysis.TVmaze.complete`). The shows frame also gains
+#: ``tvmaze_id`` and ``unlisted_watched`` after the schema's columns.
+FILLED_BY_METADATA: dict[str, dict[str, tuple[str, ...]]] = {
+    "TVmaze": {
+        "identity": (),
+        "shows": (
+            "aired",
+            "completed",
+            "left",
+            "percentage",
+            "completion",
+            "next_season",
+            "next_number",
+            "next_title",
+            "next_first_aired",
+        ),
+        "seasons": ("aired", "completed", "left", "percentage", "completion"),
+        "episodes": ("first_aired", "runtime"),
     },
 }
 

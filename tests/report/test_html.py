@@ -293,3 +293,15 @@ def test_charts_come_from_the_plotting_module(monkeypatch):
     ]
     ids = [fig["id"] for fig in soup.find_all("figure")]
     assert ids == ["chart-plays", "chart-completion", "chart-backlog", "chart-seasons"]
+
+
+def test_tvmaze_is_credited_only_when_its_data_is_used(soup):
+    from dataclasses import replace
+
+    assert "TVmaze" not in soup.footer.get_text()
+    progress = ta.load_demo()
+    progress = replace(progress, provenance=replace(progress.provenance, metadata="TVmaze"))
+    footer = BeautifulSoup(report_html(progress, charts=False), "html.parser").footer
+    assert "TVmaze" in footer.get_text()
+    assert "CC BY-SA 4.0" in footer.get_text()
+    assert footer.find("a") is None  # text, not a link: the page links to nothing outside

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ import requests
 
 from ..errors import TraktArgumentError, TraktDependencyError, TraktFileError
 
-__all__ = ["DEFAULT_TTL", "cached_session", "default_cache_dir"]
+__all__ = ["DEFAULT_TTL", "cached_session", "default_cache_dir", "is_complete_json"]
 
 DEFAULT_TTL = timedelta(hours=1)
 CACHE_NAME = "http_cache"  # the SQLite file is <cache dir>/http_cache.sqlite
@@ -36,12 +37,26 @@ def _is_complete_progress(response: requests.Response) -> bool:
     return body[:1] == b"[" and body[-1:] == b"]"
 
 
+def is_complete_json(response: requests.Response) -> bool:
+    """Cache a whole JSON list or object (for APIs whose failures are not sent with 200).
+
+    v1 sends failure bodies (objects) with status 200, so its cache keeps to
+    :func:`_is_complete_progress`; TVmaze sends objects, and its 404 for an
+    unknown show is worth keeping too (see ``allowable_codes``).
+    """
+    body = (response.content or b"").strip()
+    return (body[:1], body[-1:]) in ((b"[", b"]"), (b"{", b"}"))
+
+
 def cached_session(
     cache_dir: str | os.PathLike[str] | None,
     *,
     ttl: float | timedelta | None,
     offline: bool,
     partition: str = "",
+    name: str = CACHE_NAME,
+    allowable_codes: tuple[int, ...] = (200,),
+    filter_fn: Callable[[requests.Response], bool] | None = None,
 ) -> requests.Session:
     """Return a ``requests_cache.CachedSession`` storing under `cache_dir`.
 
@@ -55,6 +70,13 @@ def cached_session(
         Serve only from the cache (expired entries too) and never send a request.
     partition : str
         Mixed into every key, so responses fetched with different auth are kept apart.
+    name : str
+        The SQLite file's name (``<name>.sqlite``), one per API.
+    allowable_codes : tuple of int
+        The statuses that are cached.
+    filter_fn : callable, optional
+        Which responses to keep; by default a whole JSON list (a progress
+        response), never a failure body or a cut-off one.
     """
     try:
         import requests_cache
@@ -86,12 +108,12 @@ def cached_session(
         return hashlib.sha256(f"{key}|{partition}".encode()).hexdigest()[:32]
 
     return requests_cache.CachedSession(
-        str(directory / CACHE_NAME),
+        str(directory / name),
         backend="sqlite",
         expire_after=expire_after,
-        allowable_codes=(200,),
+        allowable_codes=allowable_codes,
         allowable_methods=("GET",),
-        filter_fn=_is_complete_progress,
+        filter_fn=filter_fn or _is_complete_progress,
         key_fn=key_fn,
         only_if_cached=offline,
         stale_if_error=offline,

@@ -350,6 +350,19 @@ def _chart_figure(chart: _Chart, progress: Progress, dpi: int) -> str:
     )
 
 
+# The credit a metadata provider's licence asks for, by Provenance.metadata.
+_CREDITS = {
+    "TVmaze": "Aired counts, air dates and runtimes: TVmaze (www.tvmaze.com), "
+    "licensed CC BY-SA 4.0 (creativecommons.org/licenses/by-sa/4.0).",
+}
+
+
+def _metadata_credit(progress: Progress) -> str:
+    provenance = getattr(progress, "provenance", None)
+    credit = _CREDITS.get(getattr(provenance, "metadata", None) or "")
+    return f" <span class=credit>{esc(credit)}</span>" if credit else ""
+
+
 def report_html(
     progress: Progress,
     *,
@@ -434,7 +447,7 @@ def report_html(
         _shows_section(shows),
         _seasons_section(progress.seasons, figures.get("seasons", "")),
         "</main><footer>Made with trakt_analysis. This page is one file: it loads nothing "
-        "from the network.</footer>",
+        f"from the network.{_metadata_credit(progress)}</footer>",
     ]
     return (
         "<!DOCTYPE html>\n"

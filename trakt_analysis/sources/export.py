@@ -183,9 +183,11 @@ def load_export(
         )
     provenance = completed.provenance or progress.provenance
     assert provenance is not None
-    if provenance.metadata is None:
-        notes = tuple(n for n in provenance.notes if n != _NA_NOTE)
-        provenance = dataclasses.replace(provenance, metadata=metadata.name, notes=notes)
+    # The note that the counts are NA no longer holds once a provider filled them.
+    notes = tuple(n for n in provenance.notes if n != _NA_NOTE)
+    provenance = dataclasses.replace(
+        provenance, metadata=provenance.metadata or metadata.name, notes=notes
+    )
     return dataclasses.replace(completed, provenance=provenance)
 
 

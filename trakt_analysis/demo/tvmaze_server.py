@@ -1,0 +1,300 @@
+"""A stand-in for TVmaze's public API on 127.0.0.1, built from the generator's plan.
+
+It speaks the three URLs :class:`~trakt_analysis.TVmaze` uses, in TVmaze's shapes:
+
+- ``/lookup/shows?thetvdb=ID`` and ``?imdb=ttID``: a 301 redirect to
+  ``/shows/{id}``, or 404 ``{"name": "Not Found", ...}`` for a show it does not know;
+- ``/shows/{id}``: the show object (``id``, ``name``, ``premiered``, ``externals``);
+- ``/shows/{id}/episodes?specials=1``: the episode list (``id``, ``name``,
+  ``season``, ``number``, ``type``, ``airdate``, ``airtime``, ``airstamp``,
+  ``runtime``), specials as TVmaze lists them (in the season they aired in,
+  ``number: null``, ``type`` ``"significant_special"``).
+
+Each show of :func:`~trakt_analysis.demo.generate.make_specs` is one TVmaze show
+whose aired episodes are the plan's (all aired before :data:`PLAN_AIRED_BY`),
+weekly from the show's first air date. On top of the plan, :class:`GuidePlan`
+says which shows play which part:
+
+- ``imdb_only``: not found by TVDB id, found by IMDb id;
+- ``unknown``: found by neither;
+- ``mismatch``: the guide leaves out a watched episode of the plan (the
+  numbering disagrees with Trakt's);
+- ``future``: the guide lists one more episode after the plan's, airing in 2099,
+  and one with no air stamp (to be announced): neither has aired;
+- ``by_year``: a daily show whose seasons the guide numbers by year (1996, 1997,
+  ...), as TVmaze does for some daily shows: none of the watched episodes match.
+
+Queue failures with :meth:`TVmazeServer.fail` / :meth:`TVmazeServer.status`
+(e.g. a 429 with ``Retry-After``); every request is recorded.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from .generate import ShowSpec, _render_show, make_specs
+from .users import DEMO_USERS
+from .v1_server import Failure, Seen
+
+__all__ = ["PLAN_AIRED_BY", "GuidePlan", "TVmazeServer", "guide_plan"]
+
+_DAY = 86_400
+_WEEK = 7 * _DAY
+#: Every planned episode aired before this (2025-01-01 UTC): the plan's aired
+#: counts hold for any `now` after it.
+PLAN_AIRED_BY = 1_735_689_600
+FUTURE_STAMP = "2099-01-01T20:00:00+00:00"
+NOT_FOUND = {"name": "Not Found", "message": "", "code": 0, "status": 404}
+
+
+@dataclass
+class GuidePlan:
+    """The stand-in's shows: the generator's specs and the part each plays.
+
+    Attributes
+    ----------
+    specs : list of ShowSpec
+        The demo user's plan (as ``ta.load_demo(user)`` loads it).
+    imdb_only, unknown, mismatch, future, by_year : set of int
+        Show indexes (``ShowSpec.index``) with that part (module docstring).
+    removed : dict of int to (int, int)
+        For each ``mismatch`` show, the watched (season, episode) the guide leaves out.
+    """
+
+    specs: list[ShowSpec]
+    imdb_only: set[int] = field(default_factory=set)
+    unknown: set[int] = field(default_factory=set)
+    mismatch: set[int] = field(default_factory=set)
+    future: set[int] = field(default_factory=set)
+    by_year: set[int] = field(default_factory=set)
+    removed: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+    @staticmethod
+    def tvmaze_id(index: int) -> int:
+        return 1_000 + index
+
+
+def guide_plan(user: str = "demo", specs: list[ShowSpec] | None = None) -> GuidePlan:
+    """The stand-in's plan for a demo user (the shows of ``ta.load_demo(user)``), or for `specs`."""
+    if specs is None:
+        n_shows, seed, profile = DEMO_USERS[user]
+        specs = make_specs(n_shows, seed=seed, profile=profile)
+    plan = GuidePlan(specs)
+    plan.imdb_only = {specs[1].index}
+    plan.unknown = {specs[2].index}
+    plan.future = {spec.index for spec in specs[::4]}
+    taken = plan.imdb_only | plan.unknown | plan.future
+    for spec in specs[3:]:
+        if spec.index not in taken and spec.completed and max(s.aired for s in spec.seasons) > 100:
+            plan.by_year = {spec.index}
+            taken = taken | plan.by_year
+            break
+    for spec in specs[3:]:
+        if spec.index in taken:
+            continue
+        counted = [s for s in spec.counted if s.watched]
+        if counted and counted[0].watched[-1] and spec.index not in plan.future:
+            plan.mismatch = {spec.index}
+            plan.removed[spec.index] = (counted[0].number, counted[0].aired)
+            break
+    return plan
+
+
+def _stamp(seconds: int) -> str:
+    return datetime.fromtimestamp(seconds, tz=UTC).isoformat()
+
+
+def show_object(spec: ShowSpec) -> dict[str, Any]:
+    """The TVmaze show object of a planned show."""
+    ids = _render_show(spec)["show"]
+    tvdb = ids["tvdb_id"]
+    return {
+        "id": GuidePlan.tvmaze_id(spec.index),
+        "url": f"https://www.tvmaze.com/shows/{GuidePlan.tvmaze_id(spec.index)}",
+        "name": spec.title,
+        "type": "Scripted",
+        "premiered": _stamp(spec.first_aired)[:10],
+        "runtime": spec.extra.get("runtime"),
+        "externals": {"tvrage": None, "thetvdb": int(tvdb), "imdb": ids["imdb_id"]},
+    }
+
+
+def episode_list(spec: ShowSpec, plan: GuidePlan) -> list[dict[str, Any]]:
+    """The TVmaze episode list (``specials=1``) of a planned show, in air order."""
+    regular = [(s.number, n) for s in spec.seasons if s.number > 0 for n in range(1, s.aired + 1)]
+    specials = next((s.aired for s in spec.seasons if s.number == 0), 0)
+    total = len(regular) + specials
+    # Weekly from the first air date, closer together if that would pass PLAN_AIRED_BY.
+    step = max(60, min(_WEEK, (PLAN_AIRED_BY - spec.first_aired) // max(total + 1, 1)))
+    runtime = spec.extra.get("runtime")
+    out: list[dict[str, Any]] = []
+    k = 0
+
+    def episode(season: int, number: int | None, stamp: str | None, kind: str) -> dict[str, Any]:
+        episode_id = spec.index * 100_000 + len(out) + 1
+        return {
+            "id": episode_id,
+            "url": f"https://www.tvmaze.com/episodes/{episode_id}",
+            "name": f"Episode {number}" if number else f"Special {len(out) + 1}",
+            "season": season,
+            "number": number,
+            "type": kind,
+            "airdate": stamp[:10] if stamp else "",
+            "airtime": stamp[11:16] if stamp else "",
+            "airstamp": stamp,
+            "runtime": runtime,
+            "rating": {"average": None},
+            "image": None,
+            "summary": None,
+        }
+
+    # Specials air first, in season 1, so their air order is the plan's numbering.
+    for _ in range(specials):
+        k += 1
+        out.append(episode(1, None, _stamp(spec.first_aired + k * step), "significant_special"))
+    for season, number in regular:
+        k += 1
+        if plan.removed.get(spec.index) == (season, number):
+            continue
+        label = spec.year + season - 1 if spec.index in plan.by_year else season
+        out.append(episode(label, number, _stamp(spec.first_aired + k * step), "regular"))
+    if spec.index in plan.future and regular:
+        season, number = regular[-1]
+        out.append(episode(season, number + 1, FUTURE_STAMP, "regular"))
+        out.append(episode(season, number + 2, None, "regular"))
+    return out
+
+
+class TVmazeServer:
+    """A live stand-in TVmaze on 127.0.0.1 (an ephemeral port); see the module docstring.
+
+    Parameters
+    ----------
+    user : str
+        The demo user whose shows it serves.
+    specs : list of ShowSpec, optional
+        Serve these shows instead (e.g. a benchmark's).
+    """
+
+    def __init__(self, user: str = "demo", *, specs: list[ShowSpec] | None = None) -> None:
+        self.plan = guide_plan(user, specs)
+        self._by_tvdb: dict[str, ShowSpec] = {}
+        self._by_imdb: dict[str, ShowSpec] = {}
+        self._by_id: dict[int, ShowSpec] = {}
+        for spec in self.plan.specs:
+            if spec.index in self.plan.unknown:
+                continue
+            show = show_object(spec)
+            if spec.index not in self.plan.imdb_only:
+                self._by_tvdb[str(show["externals"]["thetvdb"])] = spec
+            self._by_imdb[show["externals"]["imdb"]] = spec
+            self._by_id[show["id"]] = spec
+        self.requests: list[Seen] = []
+        self._failures: list[Failure] = []
+        self._lock = threading.Lock()
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
+        self.httpd.daemon_threads = True
+        self.httpd.handle_error = lambda request, client_address: None
+        self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self._thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
+
+    def start(self) -> TVmazeServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def __enter__(self) -> TVmazeServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def fail(self, *failures: Failure, times: int = 1) -> None:
+        """Queue `failures` (repeated `times` times) for the next requests."""
+        with self._lock:
+            self._failures.extend(list(failures) * times)
+
+    def status(self, code: int, body: object = b"", times: int = 1, **headers: str) -> None:
+        """Queue `times` answers with this status, e.g. ``status(429, **{"Retry-After": "1"})``."""
+        data = body if isinstance(body, bytes) else json.dumps(body).encode()
+        self.fail(Failure("status", code, data, dict(headers)), times=times)
+
+    @property
+    def paths(self) -> list[str]:
+        return [seen.path for seen in self.requests]
+
+    def _next(self) -> Failure | None:
+        with self._lock:
+            return self._failures.pop(0) if self._failures else None
+
+    def answer(self, path: str) -> tuple[int, Any, dict[str, str]]:
+        """(status, JSON body, headers) for a request path."""
+        parts = urlsplit(path)
+        query = parse_qs(parts.query)
+        segments = [s for s in parts.path.split("/") if s]
+        if segments == ["lookup", "shows"]:
+            spec = None
+            if "thetvdb" in query:
+                spec = self._by_tvdb.get(query["thetvdb"][0])
+            elif "imdb" in query:
+                spec = self._by_imdb.get(query["imdb"][0])
+            if spec is None:
+                return 404, NOT_FOUND, {}
+            location = f"{self.base_url}/shows/{GuidePlan.tvmaze_id(spec.index)}"
+            return 301, None, {"Location": location}
+        if len(segments) >= 2 and segments[0] == "shows" and segments[1].isdigit():
+            spec = self._by_id.get(int(segments[1]))
+            if spec is None:
+                return 404, NOT_FOUND, {}
+            if len(segments) == 2:
+                return 200, show_object(spec), {}
+            if segments[2:] == ["episodes"]:
+                episodes = episode_list(spec, self.plan)
+                if query.get("specials") != ["1"]:
+                    episodes = [e for e in episodes if e["number"] is not None]
+                return 200, episodes, {}
+        return 404, NOT_FOUND, {}
+
+
+def _make_handler(server: TVmazeServer) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        # Headers and body go out in two writes: without this, Nagle's algorithm and
+        # delayed ACKs hold each keep-alive answer back by some 40 ms.
+        disable_nagle_algorithm = True
+
+        def log_message(self, *args: object) -> None:  # keep test output quiet
+            pass
+
+        def do_GET(self) -> None:
+            server.requests.append(Seen(self.path, dict(self.headers)))
+            failure = server._next()
+            if failure is not None and failure.kind == "status":
+                self._send(failure.status, failure.body, failure.headers)
+                return
+            status, data, headers = server.answer(self.path)
+            body = b"" if data is None else json.dumps(data).encode()
+            if data is not None:
+                headers = {**headers, "Content-Type": "application/json; charset=UTF-8"}
+            self._send(status, body, headers)
+
+        def _send(self, status: int, body: bytes, headers: dict[str, str]) -> None:
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    return Handler

@@ -1,0 +1,199 @@
+"""TVmaze's JSON -> plain columns: the show lookup and the episode list (pure, no I/O).
+
+Two documents of TVmaze's public API (https://www.tvmaze.com/api, CC BY-SA):
+
+- ``GET /lookup/shows?thetvdb=ID`` (or ``?imdb=tt...``) answers with a redirect
+  to ``/shows/{id}``, whose body is the show object: ``{"id", "name",
+  "premiered", "externals": {"tvrage", "thetvdb", "imdb"}, ...}``.
+- ``GET /shows/{id}/episodes?specials=1``: a list of episode objects ``{"id",
+  "name", "season", "number", "type", "airdate", "airtime", "airstamp",
+  "runtime", ...}``. ``airstamp`` is ISO 8601 with an offset (UTC in practice)
+  or null when the air date is not known yet; ``runtime`` is minutes or null.
+
+Specials
+--------
+TVmaze keeps a special in the season it aired in, with ``number: null`` and
+``type`` ``"significant_special"`` or ``"insignificant_special"``. Trakt (like
+TheTVDB, where its numbering comes from) puts every special in season 0,
+numbered 1, 2, ... in air order. :func:`parse_episode_list` does the same: an
+episode is a special when its type ends in ``special``, its number is null, or
+its season is 0; specials are sorted by air stamp (unknown ones last, then in
+TVmaze's order) and numbered from 1 in season 0. This is an approximation:
+TheTVDB's season 0 may hold extras TVmaze does not list, or order them
+otherwise, so specials are the most common numbering mismatch.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..errors import TraktDataError
+from ._checks import short
+
+__all__ = ["EPISODE_COLUMNS", "parse_episode_list", "parse_show_lookup"]
+
+#: The columns :func:`parse_episode_list` returns (season and episode in Trakt's
+#: numbering, see the module docstring).
+EPISODE_COLUMNS = ("season", "episode", "title", "first_aired", "runtime", "tvmaze_episode_id")
+
+# An episode list longer than this is not a TV show's (the longest daily shows
+# have some 15,000 episodes); it is refused rather than loaded.
+MAX_EPISODES = 100_000
+
+
+def parse_show_lookup(data: Any, *, label: str) -> dict[str, Any]:
+    """The fields of a TVmaze show object that identify it.
+
+    Parameters
+    ----------
+    data : dict
+        The parsed JSON of ``/lookup/shows?...`` (after its redirect) or ``/shows/{id}``.
+    label : str
+        Names the document in messages, e.g. the request.
+
+    Returns
+    -------
+    dict
+        ``tvmaze_id`` (int), ``name`` (str or None), ``tvdb_id`` (int or None),
+        ``imdb_id`` (str or None).
+
+    Raises
+    ------
+    TraktDataError
+        Not an object, or no integer ``id``.
+    """
+    if not isinstance(data, dict):
+        raise TraktDataError(f"{label}: expected a TVmaze show object, got {type(data).__name__}")
+    show_id = data.get("id")
+    if type(show_id) is not int or show_id <= 0:
+        raise TraktDataError(f"{label}: the show has no valid 'id' (got {short(show_id)})")
+    externals = data.get("externals")
+    externals = externals if isinstance(externals, dict) else {}
+    tvdb = externals.get("thetvdb")
+    imdb = externals.get("imdb")
+    name = data.get("name")
+    return {
+        "tvmaze_id": show_id,
+        "name": name if isinstance(name, str) else None,
+        "tvdb_id": tvdb if type(tvdb) is int else None,
+        "imdb_id": imdb if isinstance(imdb, str) else None,
+    }
+
+
+def parse_episode_list(data: Any, *, label: str) -> tuple[dict[str, Any], list[str]]:
+    """The episodes of a TVmaze episode list as columns, in Trakt's numbering.
+
+    Parameters
+    ----------
+    data : list of dict
+        The parsed JSON of ``/shows/{id}/episodes?specials=1``.
+    label : str
+        Names the show in messages and warnings.
+
+    Returns
+    -------
+    columns : dict
+        :data:`EPISODE_COLUMNS`: ``season`` and ``episode`` (int64 numpy arrays;
+        specials in season 0, see the module docstring), ``title`` (object,
+        None where missing), ``first_aired`` (datetime64[ns, UTC], NaT when
+        unknown), ``runtime`` (Int64 minutes, NA when unknown),
+        ``tvmaze_episode_id`` (Int64). Rows are by season, then episode; a
+        repeated (season, episode) keeps the first.
+    warnings : list of str
+        One line per odd value that loaded as NA, or per dropped repeat.
+
+    Raises
+    ------
+    TraktDataError
+        Not a list, too long, an entry that is not an object, or a regular
+        episode without a whole season number.
+    """
+    if not isinstance(data, list):
+        raise TraktDataError(f"{label}: expected a list of episodes, got {type(data).__name__}")
+    if len(data) > MAX_EPISODES:
+        raise TraktDataError(f"{label}: {len(data)} episodes is more than {MAX_EPISODES}")
+    warnings: list[str] = []
+    regular: list[tuple[int, int, int]] = []  # (season, number, position)
+    specials: list[int] = []
+    stamps: list[object] = []
+    titles: list[object] = []
+    runtimes: list[object] = []
+    ids: list[object] = []
+    for i, entry in enumerate(data):
+        if not isinstance(entry, dict):
+            raise TraktDataError(
+                f"{label}: episode {i}: expected an object, got {type(entry).__name__}"
+            )
+        season, number, kind = entry.get("season"), entry.get("number"), entry.get("type")
+        is_special = (
+            number is None or season == 0 or (isinstance(kind, str) and kind.endswith("special"))
+        )
+        if not is_special:
+            if type(season) is not int or season < 0 or type(number) is not int or number <= 0:
+                raise TraktDataError(
+                    f"{label}: episode {i}: expected whole season and episode numbers, "
+                    f"got season {short(season)}, number {short(number)}"
+                )
+            regular.append((season, number, i))
+        else:
+            specials.append(i)
+        name = entry.get("name")
+        titles.append(name if isinstance(name, str) else None)
+        stamps.append(entry.get("airstamp"))
+        runtime = entry.get("runtime")
+        if runtime is not None and (type(runtime) is not int or runtime <= 0 or runtime > 10_000):
+            warnings.append(f"{label}: episode {i}: runtime {short(runtime)} loaded as NA")
+            runtime = None
+        runtimes.append(runtime)
+        episode_id = entry.get("id")
+        ids.append(episode_id if type(episode_id) is int else None)
+
+    first_aired = _air_stamps(stamps, label, warnings)
+    # Specials: season 0, numbered in air order (unknown stamps last, then list order).
+    special_order = sorted(
+        specials,
+        key=lambda i: (pd.isna(first_aired[i]), first_aired[i] if pd.notna(first_aired[i]) else 0),
+    )
+    rows = [(s, n, i) for s, n, i in regular] + [
+        (0, k, i) for k, i in enumerate(special_order, start=1)
+    ]
+    rows.sort(key=lambda row: (row[0], row[1], row[2]))
+    seen: set[tuple[int, int]] = set()
+    kept: list[tuple[int, int, int]] = []
+    for season, number, i in rows:
+        if (season, number) in seen:
+            warnings.append(
+                f"{label}: episode {i}: S{season:02d}E{number:02d} is listed twice; "
+                "the first one is used"
+            )
+            continue
+        seen.add((season, number))
+        kept.append((season, number, i))
+    order = [i for _, _, i in kept]
+    columns = {
+        "season": np.array([s for s, _, _ in kept], dtype=np.int64),
+        "episode": np.array([n for _, n, _ in kept], dtype=np.int64),
+        "title": [titles[i] for i in order],
+        "first_aired": first_aired[order] if order else first_aired[:0],
+        "runtime": pd.array([runtimes[i] for i in order], dtype="Int64"),
+        "tvmaze_episode_id": pd.array([ids[i] for i in order], dtype="Int64"),
+    }
+    return columns, warnings
+
+
+def _air_stamps(stamps: list[object], label: str, warnings: list[str]) -> pd.DatetimeIndex:
+    """ISO 8601 air stamps -> UTC datetimes; null and unparsable ones are NaT (with a warning)."""
+    texts = [s if isinstance(s, str) and s.strip() else None for s in stamps]
+    for i, (raw, text) in enumerate(zip(stamps, texts, strict=True)):
+        if raw is not None and text is None and raw != "":
+            warnings.append(f"{label}: episode {i}: airstamp {short(raw)} loaded as NA")
+    parsed = pd.to_datetime(
+        pd.Series(texts, dtype=object), utc=True, errors="coerce", format="ISO8601"
+    )
+    for i, (text, value) in enumerate(zip(texts, parsed, strict=True)):
+        if text is not None and pd.isna(value):
+            warnings.append(f"{label}: episode {i}: airstamp {short(text)} loaded as NA")
+    return pd.DatetimeIndex(parsed).as_unit("ns")

@@ -1,0 +1,434 @@
+"""TVmaze as the metadata provider: aired counts, air dates and runtimes for the account export.
+
+>>> import trakt_analysis as ta
+>>> progress = ta.load_export("trakt-export.zip", metadata=ta.TVmaze())  # doctest: +SKIP
+
+TVmaze's public API (https://www.tvmaze.com/api) needs no key; its data is
+licensed CC BY-SA, so the report credits it. For each show the client asks
+``/lookup/shows?thetvdb=ID``, then ``?imdb=ttID`` (a 404 is a miss), then
+``/shows/{id}/episodes?specials=1``; :mod:`..parsers.tvmaze` reads the answers
+and :func:`..analysis.completion.complete_progress` applies Trakt's rules.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import threading
+import time
+import warnings
+from collections import deque
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+import numpy as np
+import pandas as pd
+import requests
+
+from .._http.cache import cached_session, is_complete_json
+from .._http.redact import install_log_filter
+from .._http.responses import parse_response, transport_error
+from .._http.session import RETRY_STATUSES, PoliteRetry, SecretAdapter
+from .._version import __version__
+from ..analysis.completion import complete_progress
+from ..errors import (
+    TraktArgumentError,
+    TraktCacheMissError,
+    TraktDataWarning,
+    TraktDependencyError,
+)
+from ..parsers.tvmaze import parse_episode_list, parse_show_lookup
+from ..progress import Progress
+from .export import _NA_NOTE
+from .v1_api import _timeout
+
+__all__ = ["RATE_LIMIT", "TVmaze"]
+
+DEFAULT_BASE_URL = "https://api.tvmaze.com"
+#: TVmaze's documented rate limit: "at least 20 calls every 10 seconds per IP
+#: address" (https://www.tvmaze.com/api#rate-limiting); above it, 429. The client
+#: keeps to it on its own side: (calls, seconds).
+RATE_LIMIT: tuple[int, float] = (20, 10.0)
+#: How long cached TVmaze answers are used: a day, so new episodes show up.
+DEFAULT_TTL = timedelta(days=1)
+USER_AGENT = f"trakt_analysis/{__version__} (python-requests/{requests.__version__})"
+CACHE_NAME = "tvmaze_cache"  # <cache dir>/tvmaze_cache.sqlite, apart from the Trakt cache
+_SHOW_PATH = re.compile(r"/shows/(\d+)/?$")
+# Parser warnings listed per show before "and N more".
+_MAX_WARNINGS = 3
+
+
+class _Throttle:
+    """At most `calls` requests in any `period` seconds (a sliding window), across threads."""
+
+    def __init__(self, calls: int, period: float) -> None:
+        self.calls, self.period = calls, period
+        self._sent: deque[float] = deque()
+        self._lock = threading.Lock()
+
+    def wait(self) -> None:
+        with self._lock:
+            now = time.monotonic()
+            while self._sent and now - self._sent[0] >= self.period:
+                self._sent.popleft()
+            if len(self._sent) >= self.calls:
+                time.sleep(self.period - (now - self._sent[0]))
+                self._sent.popleft()
+            self._sent.append(time.monotonic())
+
+
+class _ThrottledAdapter(SecretAdapter):
+    """The transport adapter that waits for the throttle before a request goes out.
+
+    Answers from the cache never reach it, so they cost no wait.
+    """
+
+    def __init__(self, throttle: _Throttle, **kwargs: Any) -> None:
+        super().__init__(api_key=None, authorization=None, **kwargs)
+        self._throttle = throttle
+
+    def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> Any:
+        if not self._offline:
+            self._throttle.wait()
+        return super().send(request, *args, **kwargs)
+
+
+def _cacheable(response: requests.Response) -> bool:
+    """A lookup's redirect to its show, or a whole JSON body (a show, an episode list, a 404)."""
+    if response.status_code in (301, 302):
+        return bool(_SHOW_PATH.search(urlsplit(response.headers.get("Location", "")).path))
+    return is_complete_json(response)
+
+
+class TVmaze:
+    """Aired counts, air dates and runtimes from TVmaze, for sources without them.
+
+    Pass it as ``metadata=`` to :func:`~trakt_analysis.load_export`, or call
+    :meth:`complete` on any :class:`~trakt_analysis.Progress`. Data: TVmaze
+    (https://www.tvmaze.com), CC BY-SA 4.0.
+
+    Parameters
+    ----------
+    base_url : str
+        Where the API lives (a stand-in server in tests).
+    cache : bool or path
+        Keep TVmaze's answers in an on-disk cache (requests-cache, in the
+        ``tvmaze`` or ``cache`` extra): True for the user's cache directory,
+        or the directory to use. A second run is then served from the cache.
+    cache_ttl : float (seconds), timedelta or None
+        How long cached answers are used; None for ever. A day by default.
+    offline : bool
+        Use only the cache (expired entries too); a miss raises
+        :class:`~trakt_analysis.TraktCacheMissError`. Implies ``cache=True``.
+    timeout : float or (float, float)
+        Seconds to connect and to wait for each answer.
+    progress_bar : bool or None
+        A tqdm progress bar over the shows: None shows it when tqdm is
+        installed, True requires tqdm, False never shows one.
+    now : pandas.Timestamp or str, optional
+        What "has aired" is relative to (UTC); the time of each call by default.
+    rate_limit : (int, float)
+        At most this many requests in this many seconds; TVmaze's limit
+        (:data:`RATE_LIMIT`) by default.
+    retries : int
+        Retries of a 429 (honouring ``Retry-After``), a 5xx or a broken connection.
+
+    Examples
+    --------
+    >>> tvmaze = ta.TVmaze(cache=True)  # doctest: +SKIP
+    >>> full = tvmaze.complete(ta.load_export("trakt-export.zip"))  # doctest: +SKIP
+    """
+
+    name = "TVmaze"
+
+    def __init__(
+        self,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        cache: bool | str | os.PathLike[str] = True,
+        cache_ttl: float | timedelta | None = DEFAULT_TTL,
+        offline: bool = False,
+        timeout: float | tuple[float, float] = 10.0,
+        progress_bar: bool | None = None,
+        now: pd.Timestamp | str | None = None,
+        rate_limit: tuple[int, float] = RATE_LIMIT,
+        retries: int = 3,
+    ) -> None:
+        parts = urlsplit(base_url.strip()) if isinstance(base_url, str) else None
+        if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+            raise TraktArgumentError(f"base_url must be an http(s) URL, got {base_url!r}")
+        if parts.query or parts.fragment or "@" in parts.netloc:
+            raise TraktArgumentError("base_url must not hold a query, a fragment or credentials")
+        self.base_url = base_url.strip().rstrip("/")
+        if not (
+            isinstance(rate_limit, tuple)
+            and len(rate_limit) == 2
+            and type(rate_limit[0]) is int
+            and rate_limit[0] > 0
+            and isinstance(rate_limit[1], int | float)
+            and rate_limit[1] > 0
+        ):
+            raise TraktArgumentError(
+                f"rate_limit must be (calls > 0, seconds > 0), got {rate_limit!r}"
+            )
+        if type(retries) is not int or retries < 0:
+            raise TraktArgumentError(f"retries must be an int >= 0, got {retries!r}")
+        if progress_bar not in (None, True, False):
+            raise TraktArgumentError(
+                f"progress_bar must be None, True or False, not {progress_bar!r}"
+            )
+        self.timeout = _timeout(timeout)
+        self.offline = bool(offline)
+        self.progress_bar = progress_bar
+        self.now = None if now is None else _utc(now)
+        self.rate_limit = rate_limit
+        if self.offline and cache is False:
+            cache = True
+        if cache is False:
+            session: requests.Session = requests.Session()
+            self._cache_label = "off"
+        else:
+            cache_dir = None if cache is True else os.fspath(cache)  # type: ignore[arg-type]
+            self._cache_label = cache_dir or "user cache dir"
+            try:
+                session = cached_session(
+                    cache_dir,
+                    ttl=cache_ttl,
+                    offline=self.offline,
+                    name=CACHE_NAME,
+                    allowable_codes=(200, 301, 302, 404),
+                    filter_fn=_cacheable,
+                )
+            except TraktDependencyError:
+                raise TraktDependencyError(
+                    "TVmaze's cache needs requests-cache: pip install 'trakt_analysis[tvmaze]', "
+                    "or pass cache=False"
+                ) from None
+        retry = PoliteRetry(
+            total=retries,
+            status_forcelist=RETRY_STATUSES,
+            backoff_factor=0.5,
+            raise_on_status=False,  # the last 429/5xx comes back, to be described
+            retry_after_margin=0.5,
+            max_retry_time=60.0,
+        )
+        adapter = _ThrottledAdapter(_Throttle(*rate_limit), offline=self.offline, max_retries=retry)
+        session.mount(self.base_url + "/", adapter)
+        self._session = session
+
+    def __repr__(self) -> str:
+        return (
+            f"TVmaze(base_url={self.base_url!r}, cache={self._cache_label!r}, "
+            f"offline={self.offline})"
+        )
+
+    def __enter__(self) -> TVmaze:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the session (and the cache database)."""
+        self._session.close()
+
+    # -- requests ------------------------------------------------------------------------
+
+    def _get(self, path: str, params: dict[str, Any]) -> requests.Response:
+        url = f"{self.base_url}{path}?{urlencode(params)}" if params else self.base_url + path
+        label = f"GET {url}"
+        install_log_filter()
+        error = None
+        try:
+            response = self._session.get(
+                url,
+                timeout=self.timeout,
+                allow_redirects=False,
+                headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+            )
+        except requests.RequestException as exc:
+            error = transport_error(exc, label)
+        if error is not None:
+            raise error
+        # requests-cache answers an offline miss with a made-up 504.
+        if self.offline and (
+            not getattr(response, "from_cache", False) or response.status_code == 504
+        ):
+            raise TraktCacheMissError(f"offline mode: {label} is not in the cache")
+        return response
+
+    def lookup(self, *, tvdb_id: int | None = None, imdb_id: str | None = None) -> int | None:
+        """The TVmaze id of a show, by TVDB id, then IMDb id; None when TVmaze knows neither.
+
+        Raises
+        ------
+        TraktHTTPError, TraktConnectionError, TraktCacheMissError
+            Another answer than a show or a 404, a failed exchange, an offline miss.
+        """
+        queries: list[dict[str, Any]] = []
+        if tvdb_id is not None and not pd.isna(tvdb_id):
+            queries.append({"thetvdb": int(tvdb_id)})
+        if isinstance(imdb_id, str) and imdb_id.strip():
+            queries.append({"imdb": imdb_id.strip()})
+        for query in queries:
+            response = self._get("/lookup/shows", query)
+            label = f"GET {self.base_url}/lookup/shows?{urlencode(query)}"
+            if response.status_code == 404:
+                continue
+            if response.status_code in (301, 302):
+                match = _SHOW_PATH.search(urlsplit(response.headers.get("Location", "")).path)
+                if match:
+                    return int(match.group(1))
+            data = parse_response(response, label)
+            return int(parse_show_lookup(data, label=label)["tvmaze_id"])
+        return None
+
+    def episodes(self, tvmaze_id: int, *, label: str) -> dict[str, Any]:
+        """The episode list of a show as columns (see :func:`..parsers.tvmaze.parse_episode_list`).
+
+        Parser warnings (odd values loaded as NA) are issued as
+        :class:`~trakt_analysis.TraktDataWarning` naming the show.
+        """
+        path = f"/shows/{int(tvmaze_id)}/episodes"
+        response = self._get(path, {"specials": 1})
+        data = parse_response(response, f"GET {self.base_url}{path}?specials=1")
+        columns, problems = parse_episode_list(data, label=f"TVmaze's episodes of {label}")
+        if problems:
+            if len(problems) > _MAX_WARNINGS:
+                more = len(problems) - _MAX_WARNINGS
+                problems = [*problems[:_MAX_WARNINGS], f"... and {more} more in {label}"]
+            warnings.warn("; ".join(problems), TraktDataWarning, stacklevel=3)
+        return columns
+
+    # -- the provider --------------------------------------------------------------------
+
+    def complete(self, progress: Progress, *, specials: bool = False) -> Progress:
+        """Fill what `progress` lacks from TVmaze: aired counts, unwatched episodes, next episode.
+
+        Parameters
+        ----------
+        progress : Progress
+            E.g. from :func:`~trakt_analysis.load_export`: watched episodes,
+            aired counts NA. Shows are looked up by ``tvdb_id``, then ``imdb_id``.
+        specials : bool
+            Count season 0 (specials) in the shows' totals, as Trakt does
+            when asked.
+
+        Returns
+        -------
+        Progress
+            See :func:`~trakt_analysis.analysis.completion.complete_progress`
+            for the rules and the columns: ``aired``, ``left``, ``completion``
+            and ``next_*`` on shows (``tvmaze_id`` and ``unlisted_watched``
+            after the schema's columns), counts on seasons, and on episodes
+            the unwatched aired episodes (``watched`` False) and
+            ``first_aired`` (UTC) and ``runtime`` (minutes).
+            ``provenance.metadata`` is ``"TVmaze"``.
+
+        Warns
+        -----
+        TraktDataWarning
+            Naming the shows TVmaze does not know (their counts stay NA), the
+            shows whose numbering disagrees, and odd values in an episode list.
+
+        Raises
+        ------
+        TraktHTTPError, TraktRateLimitError, TraktConnectionError
+            TVmaze failed (after bounded retries, honouring ``Retry-After``).
+        TraktCacheMissError
+            ``offline=True`` and an answer is not in the cache.
+        """
+        shows = progress.shows
+        known: dict[int, int] = {}
+        guides: list[tuple[int, dict[str, Any]]] = []
+        by_id: dict[int, dict[str, Any]] = {}
+        for position, title, year, tvdb, imdb in self._shows(shows):
+            tvmaze_id = self.lookup(tvdb_id=tvdb, imdb_id=imdb)
+            if tvmaze_id is None:
+                continue
+            known[position] = tvmaze_id
+            if tvmaze_id not in by_id:
+                label = f"{title} ({year})" if pd.notna(year) else str(title)
+                by_id[tvmaze_id] = self.episodes(tvmaze_id, label=label)
+            guides.append((position, by_id[tvmaze_id]))
+        guide = _guide_frame(guides)
+        now = self.now if self.now is not None else pd.Timestamp.now(tz="UTC")
+        if progress.provenance is not None and _NA_NOTE in progress.provenance.notes:
+            # The export's "no aired counts" note no longer holds once they are filled.
+            notes = tuple(n for n in progress.provenance.notes if n != _NA_NOTE)
+            progress = dataclasses.replace(
+                progress, provenance=dataclasses.replace(progress.provenance, notes=notes)
+            )
+        return complete_progress(
+            progress, guide, known, specials=specials, now=now, source=self.name
+        )
+
+    def _shows(self, shows: pd.DataFrame) -> Iterator[tuple[int, Any, Any, Any, Any]]:
+        rows = zip(
+            range(len(shows)),
+            shows["title"],
+            shows["year"],
+            shows["tvdb_id"],
+            shows["imdb_id"],
+            strict=True,
+        )
+        bar = self._bar(len(shows))
+        if bar is None:
+            yield from rows
+            return
+        try:
+            for row in rows:
+                yield row
+                bar.update(1)
+        finally:
+            bar.close()
+
+    def _bar(self, total: int) -> Any:
+        if self.progress_bar is False:
+            return None
+        try:
+            from tqdm.auto import tqdm
+        except ImportError:
+            if self.progress_bar:
+                raise TraktDependencyError(
+                    "the progress bar needs tqdm: pip install 'trakt_analysis[tvmaze]'"
+                ) from None
+            return None
+        return tqdm(total=total, desc="TVmaze", unit="show")
+
+
+def _guide_frame(guides: list[tuple[int, dict[str, Any]]]) -> pd.DataFrame:
+    """One frame of :data:`GUIDE_COLUMNS` from each known show's parsed episode list."""
+    lengths = [len(columns["season"]) for _, columns in guides]
+    first_aired = [columns["first_aired"] for _, columns in guides]
+    return pd.DataFrame(
+        {
+            "show": np.repeat(np.array([p for p, _ in guides], dtype=np.int64), lengths),
+            "season": np.concatenate([c["season"] for _, c in guides] or [np.zeros(0, np.int64)]),
+            "episode": np.concatenate([c["episode"] for _, c in guides] or [np.zeros(0, np.int64)]),
+            "title": [title for _, c in guides for title in c["title"]],
+            "first_aired": pd.DatetimeIndex(
+                np.concatenate([f.asi8 for f in first_aired] or [np.zeros(0, np.int64)]),
+                tz="UTC",
+            )
+            if first_aired
+            else pd.DatetimeIndex([], tz="UTC"),
+            "runtime": pd.array(
+                np.concatenate(
+                    [c["runtime"].to_numpy(np.float64, na_value=np.nan) for _, c in guides]
+                    or [np.zeros(0)]
+                ),
+                dtype="Int64",
+            ),
+        }
+    )
+
+
+def _utc(value: pd.Timestamp | str) -> pd.Timestamp:
+    stamp = pd.Timestamp(value)
+    if stamp.tzinfo is None:
+        raise TraktArgumentError(f"now must be time-zone aware (UTC), got {value!r}")
+    return stamp.tz_convert("UTC")
