@@ -7,9 +7,10 @@ STAMP := $(VENV)/.installed
 .PHONY: report test lint format bench notebooks fixtures examples clean
 
 # The main job: the HTML report of the bundled demo user (no key, no network).
-# It prints where the file is; open it in any browser.
+# It prints where the file is; open it in any browser. With a watch history (the demo users
+# have one) it ends with a year in review of 2025.
 report: $(STAMP)
-	$(BIN)/trakt-analysis report -o reports/report.html
+	$(BIN)/trakt-analysis report -o reports/report.html --year 2025
 
 # The whole test suite: lint, format check, unit tests, notebooks under nbval, browser test.
 test: $(STAMP)

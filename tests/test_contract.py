@@ -149,3 +149,25 @@ def test_the_summary_never_counts_an_unknown_as_finished(progress):
     shows = progress.shows
     known_finished = ((shows["left"] == 0) & (shows["aired"] > 0)).fillna(False).sum()
     assert int(ta.summarize(shows)["finished"].sum()) <= int(known_finished)
+
+
+HISTORY_CHARTS: dict[str, Callable[[ta.Progress], object]] = {
+    "watch_clock": lambda p: ta.plot_watch_clock(p, tz="UTC"),
+    "watch_time": lambda p: ta.plot_watch_time(p, tz="UTC"),
+    "watch_calendar": lambda p: ta.plot_watch_calendar(p, tz="UTC"),
+}
+
+
+@pytest.mark.parametrize("chart", list(HISTORY_CHARTS))
+def test_every_history_chart_draws_every_source_with_a_history(progress, chart):
+    if progress.history is None:
+        with pytest.raises(ta.TraktArgumentError, match="no watch history"):
+            HISTORY_CHARTS[chart](progress)
+        return
+    ax = HISTORY_CHARTS[chart](progress)
+    assert "UTC" in ax.get_title()
+    plt.close(ax.figure)
+    # every play is counted once, in some hour of some weekday
+    assert int(ta.watch_clock(progress, tz="UTC").to_numpy().sum()) == int(
+        progress.history["watched_at"].notna().sum()
+    )

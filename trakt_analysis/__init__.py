@@ -15,6 +15,15 @@ from typing import TYPE_CHECKING, Any
 
 from . import schema
 from ._version import __version__
+from .analysis.history import (
+    binge_sessions,
+    rewatches,
+    streaks,
+    top_shows,
+    watch_calendar,
+    watch_clock,
+    watch_time,
+)
 from .analysis.sorting import (
     SORT_ORDERS,
     filter_shows,
@@ -23,6 +32,8 @@ from .analysis.sorting import (
     sort_shows,
 )
 from .analysis.summary import completion_distribution, summarize, watch_next
+from .analysis.timezone import resolve_timezone
+from .analysis.year_review import YearInReview, year_in_review
 from .demo.users import demo_users, load_demo
 from .errors import (
     TraktAPIError,
@@ -65,8 +76,11 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
         plot_episode_grid,
         plot_overview,
         plot_season_progress,
+        plot_watch_calendar,
+        plot_watch_clock,
         plot_watch_split,
         plot_watch_stats,
+        plot_watch_time,
     )
     from .report.html import report_html, write_report
 
@@ -78,8 +92,11 @@ _LAZY: dict[str, str] = {
     "plot_episode_grid": ".plotting",
     "plot_overview": ".plotting",
     "plot_season_progress": ".plotting",
+    "plot_watch_calendar": ".plotting",
+    "plot_watch_clock": ".plotting",
     "plot_watch_split": ".plotting",
     "plot_watch_stats": ".plotting",
+    "plot_watch_time": ".plotting",
     "report_html": ".report.html",
     "write_report": ".report.html",
 }
@@ -130,7 +147,9 @@ __all__ = [
     "TraktSortWarning",
     "TraktSourceError",
     "TraktWarning",
+    "YearInReview",
     "__version__",
+    "binge_sessions",
     "completion_distribution",
     "demo_users",
     "detect_format",
@@ -146,12 +165,23 @@ __all__ = [
     "plot_episode_grid",
     "plot_overview",
     "plot_season_progress",
+    "plot_watch_calendar",
+    "plot_watch_clock",
     "plot_watch_split",
     "plot_watch_stats",
+    "plot_watch_time",
     "report_html",
+    "resolve_timezone",
+    "rewatches",
     "schema",
     "sort_shows",
+    "streaks",
     "summarize",
+    "top_shows",
+    "watch_calendar",
+    "watch_clock",
     "watch_next",
+    "watch_time",
     "write_report",
+    "year_in_review",
 ]

@@ -42,6 +42,7 @@ examples:
   trakt-analysis report                       report of the bundled demo user
   trakt-analysis report progress.json -o me.html
   trakt-analysis report trakt-export.zip      your account export (Settings > Data > Export)
+  trakt-analysis report --year 2025           add a year in review (needs a watch history)
   trakt-analysis summary --demo binger        a text summary of another demo user
   trakt-analysis report --user justin --extended full   fetch live (needs an API key)
   trakt-analysis login                        sign in to API v2 (TRAKT_CLIENT_ID/_SECRET)
@@ -156,6 +157,17 @@ def build_parser() -> argparse.ArgumentParser:
         type=_positive_int,
         default=96,
         help="resolution of the chart images (default: %(default)s; 192 for sharp prints)",
+    )
+    report.add_argument(
+        "--year",
+        type=_positive_int,
+        help="add a year in review for this calendar year (needs a watch history)",
+    )
+    report.add_argument(
+        "--tz",
+        metavar="ZONE",
+        help="IANA time zone of the history sections, e.g. Europe/Berlin "
+        "(default: the profile's, else this machine's)",
     )
     report.set_defaults(run=_run_report, parser=report)
 
@@ -344,6 +356,8 @@ def _run_report(args: argparse.Namespace, status: _Status) -> int:
         charts=not args.no_charts,
         dpi=args.dpi,
         status=status,
+        year=args.year,
+        tz=args.tz,
     )
     size = out.stat().st_size
     print(f"Report written to {out.resolve()} ({size / 1024:,.0f} KB)")

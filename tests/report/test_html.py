@@ -292,7 +292,8 @@ def test_charts_come_from_the_plotting_module(monkeypatch):
         ("plot_season_progress", len(progress.seasons), None),
     ]
     ids = [fig["id"] for fig in soup.find_all("figure")]
-    assert ids == ["chart-plays", "chart-completion", "chart-backlog", "chart-seasons"]
+    history = ["chart-history-calendar", "chart-history-clock", "chart-history-time"]
+    assert ids == ["chart-plays", "chart-completion", "chart-backlog", *history, "chart-seasons"]
 
 
 def test_tvmaze_is_credited_only_when_its_data_is_used(soup):

@@ -14,6 +14,7 @@ from ..sources.catalog import (
     LiveSource,
     as_source,
 )
+from ._history import HistoryView, history_view
 from ._view import TABLE_COLUMNS, Filters, Summary, View, show_options, view
 from ._widget import Controls, ProgressExplorer
 
@@ -25,11 +26,13 @@ __all__ = [
     "DirectorySource",
     "ExplorerSource",
     "Filters",
+    "HistoryView",
     "LiveSource",
     "ProgressExplorer",
     "Summary",
     "View",
     "as_source",
+    "history_view",
     "show_options",
     "view",
 ]

@@ -22,6 +22,7 @@ from ..analysis.sorting import SORT_ORDERS
 from ..errors import TraktArgumentError, TraktDependencyError, TraktError
 from ..progress import Progress
 from ..sources.catalog import ExplorerSource, LiveSource, as_source
+from ._history import HistoryView, history_view
 from ._html import message_html, summary_html, table_html
 from ._view import (
     TABLE_COLUMNS,
@@ -100,6 +101,9 @@ class ProgressExplorer:
         The last error message, or None after a success.
     progress : Progress or None
         The loaded user's progress.
+    history : HistoryView or None
+        The history view under the charts: the chosen shows' plays, their
+        watch clock and calendar (see :func:`trakt_analysis.explore.history_view`).
     controls : Controls
         The widgets; set ``.value`` on them to drive the explorer from code.
     widget : ipywidgets.VBox
@@ -173,6 +177,13 @@ class ProgressExplorer:
         self._summary = w.HTML()
         self._table = w.HTML()
         self._chart = w.Image(format="png", layout=w.Layout(max_width="100%", height="auto"))
+        # The history view: clock and calendar of the chosen shows (hidden without a history).
+        self._history_note = w.HTML()
+        self._history_chart = w.Image(
+            format="png", layout=w.Layout(max_width="100%", height="auto")
+        )
+        self.history: HistoryView | None = None
+        self._history_key: tuple[Any, ...] | None = None
         c = self.controls
         self.widget = w.VBox(
             [
@@ -187,6 +198,8 @@ class ProgressExplorer:
                 self._summary,
                 self._table,
                 self._chart,
+                self._history_note,
+                self._history_chart,
             ]
         )
         self.widget.add_class("ta-explorer")
@@ -196,6 +209,8 @@ class ProgressExplorer:
             widget.add_class(f"ta-{name}-area")
         self._table.add_class("ta-table-area")
         self._chart.add_class("ta-chart-area")
+        self._history_note.add_class("ta-history-note")
+        self._history_chart.add_class("ta-history-chart")
         self._wire()
         if first:
             self._guard(self._load)()
@@ -410,12 +425,31 @@ class ProgressExplorer:
             c.focus.value = v.focus
         self._chart.value = figure_png(v.figure) if v.figure is not None else b""
         self._chart.layout.display = None if v.figure is not None else "none"
+        self._render_history()
+
+    def _render_history(self) -> None:
+        assert self.progress is not None
+        key = (id(self.progress), tuple(self.controls.shows.value))
+        if self.history is not None and self._history_key == key:
+            return  # sort and filters change the table, not the chosen shows' plays
+        h = self.history = history_view(self.progress, self.controls.shows.value)
+        self._history_key = key
+        # Sources without a history (v1) show nothing here.
+        self._history_note.value = (
+            message_html(h.message, kind="note") if h.plays is not None else ""
+        )
+        self._history_chart.value = figure_png(h.figure) if h.figure is not None else b""
+        self._history_chart.layout.display = None if h.figure is not None else "none"
 
     def _render_empty(self) -> None:
         self._summary.value = ""
         self._table.value = ""
         self._chart.value = b""
         self._chart.layout.display = "none"
+        self.history = None
+        self._history_note.value = ""
+        self._history_chart.value = b""
+        self._history_chart.layout.display = "none"
         with self._quietly():
             self.controls.focus.options = []
 

@@ -12,6 +12,7 @@ from . import palette
 from .backlog import plot_backlog
 from .completion import plot_completion
 from .episode_grid import plot_episode_grid
+from .history import plot_watch_calendar, plot_watch_clock, plot_watch_time
 from .overview import plot_overview
 from .seasons import plot_season_progress
 from .text import shorten
@@ -24,7 +25,10 @@ __all__ = [
     "plot_episode_grid",
     "plot_overview",
     "plot_season_progress",
+    "plot_watch_calendar",
+    "plot_watch_clock",
     "plot_watch_split",
     "plot_watch_stats",
+    "plot_watch_time",
     "shorten",
 ]

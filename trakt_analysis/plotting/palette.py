@@ -11,12 +11,14 @@ from collections.abc import Iterable
 __all__ = [
     "COMPLETION_CMAP",
     "FINISHED",
+    "HISTORY_CMAP",
     "IN_PROGRESS",
     "MORE",
     "NO_DATA",
     "STATE_COLORS",
     "STATE_ORDER",
     "STAT_COLORS",
+    "UNKNOWN",
     "USER_COLORS",
     "user_colors",
 ]
@@ -32,6 +34,11 @@ NO_DATA = "#737373"
 
 #: Colormap of completion (0-100 %) in heatmaps.
 COMPLETION_CMAP = "YlGn"
+
+#: Colormap of plays in the watch clock and the calendar heatmap.
+HISTORY_CMAP = "YlOrRd"
+#: Marks of unknown values (hours of plays without a runtime).
+UNKNOWN = "#969696"
 
 #: Episode states of the grid, in the order of their codes.
 STATE_ORDER: tuple[str, ...] = ("watched", "unwatched", "missing", "hidden")

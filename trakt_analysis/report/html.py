@@ -25,6 +25,7 @@ from .._version import __version__
 from ..analysis.summary import completion_distribution, summarize, watch_next
 from ..errors import TraktArgumentError
 from ._html import Column, esc, figure_img, table
+from .history_html import history_sections
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -324,13 +325,14 @@ def _seasons_section(seasons: pd.DataFrame, figure: str = "") -> str:
     )
 
 
-def _nav(*, has_backlog: bool) -> str:
+def _nav(*, has_backlog: bool, extra: tuple[tuple[str, str], ...] = ()) -> str:
     sections = [
         ("summary", "Summary"),
         ("plays", "Plays"),
         ("completion", "Completion"),
         ("next", "Watch next"),
         *([("backlog", "Backlog")] if has_backlog else []),
+        *extra,
         ("shows", "Shows"),
         ("seasons", "Seasons"),
     ]
@@ -372,6 +374,8 @@ def report_html(
     dpi: int = 96,
     status: Status | None = None,
     generated: datetime | None = None,
+    year: int | None = None,
+    tz: str | None = None,
 ) -> str:
     """The report as one self-contained HTML document.
 
@@ -392,6 +396,13 @@ def report_html(
         Called with a short message before each step, to show progress.
     generated : datetime, optional
         The time printed as "generated"; now by default.
+    year : int, optional
+        Add a "year in review" section for this calendar year (needs a
+        history: the account export or API v2). The "watch time" section
+        appears whenever the progress has a history.
+    tz : str, optional
+        IANA time zone of the history sections; default: the profile's, else
+        the machine's. The report prints the zone used.
 
     Returns
     -------
@@ -422,12 +433,21 @@ def report_html(
         for i, chart in enumerate(_CHARTS, start=1):
             say(f"chart {i}/{len(_CHARTS)}: {chart.key}")
             figures[chart.key] = _chart_figure(chart, progress, dpi)
+    history = history_sections(
+        progress,
+        year=year,
+        tz=tz,
+        charts=charts,
+        dpi=dpi,
+        today=generated or datetime.now(UTC),
+        status=say,
+    )
     say("tables")
     notes = progress.provenance.notes if progress.provenance is not None else ()
     body = [
         f"<header><h1>{esc(heading)}</h1><p class=meta>{esc(meta)}</p>",
         *(f"<p class=meta>{esc(note)}</p>" for note in notes),
-        _nav(has_backlog="backlog" in figures),
+        _nav(has_backlog="backlog" in figures, extra=history.nav),
         _summary_section(totals),
         '<section id="plays"><h2>Plays</h2><div class="two"><div class="scroll">',
         _plays_table(totals),
@@ -444,6 +464,7 @@ def report_html(
     if "backlog" in figures:
         body.append(f'<section id="backlog"><h2>Backlog</h2>{figures["backlog"]}</section>')
     body += [
+        history.html,
         _shows_section(shows),
         _seasons_section(progress.seasons, figures.get("seasons", "")),
         "</main><footer>Made with trakt_analysis. This page is one file: it loads nothing "
@@ -471,6 +492,8 @@ def write_report(
     dpi: int = 96,
     status: Status | None = None,
     generated: datetime | None = None,
+    year: int | None = None,
+    tz: str | None = None,
 ) -> Path:
     """Write :func:`report_html` to `path` (UTF-8); returns the path.
 
@@ -488,6 +511,7 @@ def write_report(
     --------
     >>> import trakt_analysis as ta
     >>> ta.write_report(ta.load_demo(), "reports/report.html")  # doctest: +SKIP
+    >>> ta.write_report(progress, "2025.html", year=2025)  # doctest: +SKIP
     """
     text = report_html(
         progress,
@@ -497,6 +521,8 @@ def write_report(
         dpi=dpi,
         status=status,
         generated=generated,
+        year=year,
+        tz=tz,
     )
     with atomic_path(path) as tmp:
         tmp.write_text(text, encoding="utf-8")

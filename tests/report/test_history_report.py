@@ -1,0 +1,120 @@
+"""The report's watch-time section and year in review, on the hand-worked history.
+
+The six plays are those of tests/analysis/test_history.py (see its table).
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+from datetime import UTC, datetime
+
+import pytest
+from bs4 import BeautifulSoup
+
+import trakt_analysis as ta
+from tests.analysis.test_history import SIX, plays
+from trakt_analysis.cli import main
+from trakt_analysis.report.html import report_html
+
+GENERATED = datetime(2026, 1, 2, 12, 0, tzinfo=UTC)
+
+
+def with_history(zone="Europe/Berlin"):
+    demo = ta.load_demo()
+    provenance = ta.Provenance("demo", "demo", timezone=zone)
+    return dataclasses.replace(demo, history=plays(SIX, user=demo.user), provenance=provenance)
+
+
+@pytest.fixture(scope="module")
+def soup():
+    html = report_html(with_history(), year=2025, generated=GENERATED, dpi=40)
+    return BeautifulSoup(html, "html.parser")
+
+
+def metric(soup, key):
+    return soup.select_one(f'[data-metric="{key}"] .value').get_text()
+
+
+def year_rows(soup):
+    rows = soup.select("#year-table tbody tr")
+    return {r.select("td")[0].get_text(): r.select("td")[1].get_text() for r in rows}
+
+
+def test_nav_links_the_history_sections(soup):
+    links = [a["href"] for a in soup.select("nav a")]
+    assert "#watch-time" in links
+    assert "#year-review" in links
+    assert soup.select_one("#watch-time h2").get_text() == "Watch time"
+    assert soup.select_one("#year-review h2").get_text() == "2025 in review"
+
+
+def test_watch_time_cards(soup):
+    assert metric(soup, "history_plays") == "6"
+    assert metric(soup, "hours") == "4.0"  # 45 + 45 + 30 + 120 minutes
+    assert metric(soup, "plays_without_runtime") == "2"
+    assert metric(soup, "rewatches") == "1"
+    assert metric(soup, "longest_streak") == "2"
+    # Berlin days 31 Dec and 1 Jan; the report is dated 2 Jan: the run is current.
+    assert metric(soup, "current_streak") == "2"
+    assert metric(soup, "timezone") == "Europe/Berlin"
+
+
+def test_years_table_splits_new_year_in_local_time(soup):
+    rows = [
+        [td.get_text() for td in tr.select("td")] for tr in soup.select("#years-table tbody tr")
+    ]
+    assert rows == [["2025", "5", "3.5", "2"], ["2026", "1", "0.5", "0"]]
+
+
+def test_year_in_review_table(soup):
+    rows = year_rows(soup)
+    assert rows["plays"] == "5"
+    assert rows["movies"] == "1"
+    assert rows["hours"] == "3.5 (+2 plays without runtime)"
+    assert rows["busiest month"] == "March (3 plays)"
+    assert rows["busiest day"] == "2025-03-30 (Sunday) (2 plays)"
+    assert rows["longest streak"] == "2 days (2025-03-29 to 2025-03-30)"
+    assert rows["shows started"] == "1"
+    # The demo shows have aired counts, but none of them is in this history.
+    assert rows["shows finished"] == "0"
+    assert rows["time zone"] == "Europe/Berlin"
+    top = [td.get_text() for td in soup.select("#year-top-hours tbody tr td")]
+    assert top[:2] == ["1", "Alpha"]
+
+
+def test_history_charts_are_inline_pngs(soup):
+    for key in ("history-clock", "history-calendar", "history-time", "year-clock"):
+        img = soup.select_one(f"#chart-{key} img")
+        assert img is not None, key
+        data = base64.b64decode(img["src"].split(",", 1)[1])
+        assert data[:4] == b"\x89PNG"
+    assert "Europe/Berlin" in soup.select_one("#chart-year-clock figcaption").get_text()
+
+
+def test_zone_can_be_given_and_charts_left_out():
+    html = report_html(with_history(), year=2025, tz="Asia/Kolkata", charts=False)
+    page = BeautifulSoup(html, "html.parser")
+    assert metric(page, "timezone") == "Asia/Kolkata"
+    assert year_rows(page)["plays"] == "4"
+    assert page.select_one("#chart-history-clock") is None
+
+
+def test_without_a_history():
+    demo = dataclasses.replace(ta.load_demo(), history=None)
+    page = BeautifulSoup(report_html(demo, charts=False), "html.parser")
+    assert page.select_one("#watch-time") is None
+    assert page.select_one("#year-review") is None
+    page = BeautifulSoup(report_html(demo, charts=False, year=2025), "html.parser")
+    assert "no watch history" in page.select_one("#year-review").get_text()
+    with pytest.raises(ta.TraktArgumentError, match="year"):
+        report_html(demo, charts=False, year=25000)
+
+
+def test_cli_year_and_zone(tmp_path, capsys):
+    out = tmp_path / "r.html"
+    assert (
+        main(["report", "-o", str(out), "--no-charts", "--year", "2025", "--tz", "UTC", "-q"]) == 0
+    )
+    page = BeautifulSoup(out.read_text(encoding="utf-8"), "html.parser")
+    assert page.select_one("#year-review h2").get_text() == "2025 in review"

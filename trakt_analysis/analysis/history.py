@@ -1,0 +1,802 @@
+"""When and how much you watch: statistics of the watch history, in local time.
+
+Every function takes the history frame (:data:`trakt_analysis.schema.HISTORY`,
+``Progress.history``: one row per play, ``watched_at`` in UTC) or a
+:class:`~trakt_analysis.Progress`, and returns a frame. Plays are bucketed in
+the time zone `tz` (an IANA name); when it is None, the profile's zone
+(``progress.provenance.timezone``, when a Progress is passed and the source has
+it), else the machine's zone (:func:`~.timezone.local_timezone`). The zone used
+is in ``result.attrs["timezone"]``.
+
+Runtimes are minutes; a play whose runtime is NA (or 0, which real Trakt data
+sends for "unknown") counts in the plays but not in the hours, and every
+frame with hours has ``plays_without_runtime`` saying how many plays the hours
+lack. Hours are NA, never 0, when no play of the bucket has a runtime.
+
+Several users (``pd.concat`` of their histories): :func:`watch_time`,
+:func:`streaks`, :func:`binge_sessions`, :func:`top_shows` and
+:func:`rewatches` have a ``user`` column and treat each user apart;
+:func:`watch_clock` and :func:`watch_calendar` count all the plays they are
+given (select one user's rows for one user's clock). Plays whose time is
+unknown (NaT, or the Unix epoch, which is how Trakt returns a play marked as
+watched on an "unknown date") are left out of the time buckets; they still
+count as plays, and ``attrs["plays_without_time"]`` says how many there were.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .. import schema
+from .._format import episode_code
+from ..errors import TraktArgumentError
+from .timezone import history_of, resolve_timezone
+
+__all__ = [
+    "BINGE_MAX_BREAK",
+    "BINGE_MIN_PLAYS",
+    "FREQUENCIES",
+    "WEEKDAYS",
+    "binge_sessions",
+    "plays_in_year",
+    "rewatch_mask",
+    "rewatches",
+    "streaks",
+    "top_shows",
+    "watch_calendar",
+    "watch_clock",
+    "watch_time",
+    "watched_at",
+]
+
+WEEKDAYS: tuple[str, ...] = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+#: ``freq`` of :func:`watch_time` -> pandas period frequency (weeks start on Monday).
+FREQUENCIES: dict[str, str] = {"day": "D", "week": "W-SUN", "month": "M", "year": "Y"}
+#: A binge: at least this many plays of one show in one sitting.
+BINGE_MIN_PLAYS = 3
+#: ... where each play starts at most this long after the previous one ended.
+BINGE_MAX_BREAK = pd.Timedelta(minutes=30)
+
+_SHOW = ("title", "year", "trakt_id")
+
+
+# -- preparation ----------------------------------------------------------------------------
+
+
+def _prepare(data: object, tz: object, func: str) -> tuple[pd.DataFrame, str]:
+    """The history frame and the zone name, checked."""
+    history, progress = history_of(data, func)
+    return history, resolve_timezone(tz, progress)
+
+
+#: Trakt stores a play marked as watched on an "unknown date" at the Unix epoch.
+UNKNOWN_DATE = pd.Timestamp("1970-01-01T00:00:00Z")
+
+
+def watched_at(history: pd.DataFrame, func: str = "watched_at") -> pd.Series:
+    """``watched_at`` as UTC times, NaT where the time is unknown.
+
+    A naive column is taken as UTC, as the schema says. Trakt returns a play
+    marked as watched on an unknown date with ``watched_at`` at the Unix epoch
+    (1970-01-01T00:00:00Z): that is no time, so it becomes NaT and the play is
+    left out of every time bucket (it still counts as a play).
+    """
+    at = history["watched_at"]
+    if not isinstance(at.dtype, pd.DatetimeTZDtype):
+        try:
+            at = pd.to_datetime(at, utc=True)
+        except (ValueError, TypeError) as exc:
+            raise TraktArgumentError(
+                f"{func}: watched_at must hold times (UTC), e.g. from Progress.history: {exc}"
+            ) from None
+    at = at.dt.tz_convert("UTC")
+    return at.mask(at == UNKNOWN_DATE)
+
+
+def _local(history: pd.DataFrame, zone: str, func: str) -> pd.Series:
+    """``watched_at`` in `zone`; NaT where unknown (see :func:`watched_at`)."""
+    return watched_at(history, func).dt.tz_convert(zone)
+
+
+def _runtime(history: pd.DataFrame) -> np.ndarray:
+    """Runtimes in minutes as floats; NaN when unknown (NA, or 0 as Trakt sends it)."""
+    if "runtime" not in history.columns:
+        return np.full(len(history), np.nan)
+    minutes = pd.to_numeric(history["runtime"], errors="coerce").to_numpy(
+        dtype=float, na_value=np.nan
+    )
+    minutes[~(minutes > 0)] = np.nan
+    return minutes
+
+
+def _users(history: pd.DataFrame) -> tuple[np.ndarray, list[Any]]:
+    """An integer code per row and the users (None for rows without one), by first play."""
+    if "user" not in history.columns:
+        return np.zeros(len(history), dtype=np.int64), [None]
+    codes, uniques = pd.factorize(history["user"].astype(object), use_na_sentinel=False)
+    return codes.astype(np.int64), [None if pd.isna(u) else u for u in uniques]
+
+
+def _column(history: pd.DataFrame, name: str) -> pd.Series:
+    """A column as objects (NA -> None), or all None when the frame lacks it."""
+    if name not in history.columns:
+        return pd.Series([None] * len(history), index=history.index, dtype=object)
+    values = history[name].astype(object)
+    return values.where(values.notna(), None)
+
+
+def _user_column(values: list[Any]) -> pd.Series:
+    return pd.Series(values, dtype=schema.STR)
+
+
+def _is_episode(history: pd.DataFrame) -> np.ndarray:
+    if "type" in history.columns:
+        return (history["type"].astype(object) == "episode").to_numpy(dtype=bool)
+    return np.ones(len(history), dtype=bool)
+
+
+def _hours(minutes: pd.Series, known: pd.Series, plays: pd.Series) -> pd.Series:
+    """Known minutes as hours: NA where plays had no known runtime, 0 where no plays."""
+    hours = (minutes / 60).astype("Float64")
+    hours[(known == 0) & (plays > 0)] = pd.NA
+    hours[plays == 0] = 0.0
+    return hours
+
+
+def _attrs(frame: pd.DataFrame, zone: str | None) -> pd.DataFrame:
+    if zone is not None:
+        frame.attrs["timezone"] = zone
+    return frame
+
+
+def plays_in_year(history: Any, year: int, *, tz: object = None) -> pd.DataFrame:
+    """The rows of the history whose play falls in `year`, in local time.
+
+    A play at 23:30 on 31 December in `tz` belongs to that year even when it
+    is already January in UTC. ``attrs["timezone"]`` is the zone used.
+    """
+    if isinstance(year, bool) or not isinstance(year, int | np.integer):
+        raise TraktArgumentError(f"plays_in_year: year must be an int, got {year!r}")
+    frame, zone = _prepare(history, tz, "plays_in_year")
+    local = _local(frame, zone, "plays_in_year")
+    chosen = frame[(local.dt.year == int(year)).fillna(False).to_numpy(dtype=bool)].copy()
+    return _attrs(chosen, zone)
+
+
+# -- when -----------------------------------------------------------------------------------
+
+
+def watch_clock(history: Any, *, tz: object = None) -> pd.DataFrame:
+    """Plays by weekday and hour of day, in local time.
+
+    Parameters
+    ----------
+    history : pandas.DataFrame or Progress
+        The history frame (one row per play, ``watched_at`` in UTC) or a
+        Progress holding one. All rows are counted: pass one user's rows for
+        one user's clock.
+    tz : str, optional
+        IANA time zone, e.g. ``"Europe/Berlin"``; default: the profile's, else
+        the machine's. Half-hour zones (``"Asia/Kolkata"``) and DST changes put
+        each play in its local hour.
+
+    Returns
+    -------
+    pandas.DataFrame
+        7 rows (``weekday``: Monday first) x 24 columns (``hour``: 0-23) of
+        play counts (int64). ``attrs["timezone"]`` is the zone used and
+        ``attrs["plays_without_time"]`` the plays left out for an unknown time.
+
+    Raises
+    ------
+    TraktArgumentError
+        Not a history frame or Progress with a history, or an unknown `tz`.
+    """
+    frame, zone = _prepare(history, tz, "watch_clock")
+    local = _local(frame, zone, "watch_clock")
+    unknown = int(local.isna().sum())
+    local = local.dropna()
+    cell = local.dt.day_of_week.to_numpy(dtype=np.int64) * 24 + local.dt.hour.to_numpy(
+        dtype=np.int64
+    )
+    counts = np.bincount(cell, minlength=7 * 24).reshape(7, 24)
+    clock = pd.DataFrame(
+        counts,
+        index=pd.Index(WEEKDAYS, name="weekday"),
+        columns=pd.Index(range(24), name="hour"),
+    )
+    clock.attrs["plays_without_time"] = unknown
+    return _attrs(clock, zone)
+
+
+def watch_time(history: Any, *, freq: str = "month", tz: object = None) -> pd.DataFrame:
+    """Plays and hours watched per day, week, month or year, per user.
+
+    Episodes and movies both count. Periods with no play between a user's
+    first and last play are included, with 0 plays.
+
+    Parameters
+    ----------
+    history : pandas.DataFrame or Progress
+        The history frame or a Progress holding one; one user or several.
+    freq : {"day", "week", "month", "year"}
+        The period; weeks run Monday to Sunday (local time).
+    tz : str, optional
+        IANA time zone the periods are taken in (see :func:`watch_clock`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per user and period, by user then period. Columns: ``user``,
+        ``period`` (pandas Period in local time), ``plays`` (int64),
+        ``hours`` (Float64: the known runtimes' sum in hours; NA when no play
+        of the period has a runtime), ``plays_without_runtime`` (int64: plays
+        the hours leave out). ``attrs["timezone"]`` is the zone used.
+
+    Raises
+    ------
+    TraktArgumentError
+        Bad input, unknown `freq` or `tz`.
+    """
+    if freq not in FREQUENCIES:
+        raise TraktArgumentError(
+            f"watch_time: freq must be one of {', '.join(FREQUENCIES)}, got {freq!r}"
+        )
+    frame, zone = _prepare(history, tz, "watch_time")
+    columns = ["user", "period", "plays", "hours", "plays_without_runtime"]
+    local = _local(frame, zone, "watch_time")
+    valid = local.notna().to_numpy()
+    codes, users = _users(frame)
+    unknown = int((~valid).sum())
+    if not valid.any():
+        empty = pd.DataFrame({c: [] for c in columns})
+        empty["period"] = pd.PeriodIndex([], freq=FREQUENCIES[freq])
+        empty = empty.astype(
+            {"plays": "int64", "hours": "Float64", "plays_without_runtime": "int64"}
+        )
+        empty.attrs["plays_without_time"] = unknown
+        return _attrs(empty, zone)
+    code = FREQUENCIES[freq]
+    # Periods of the few distinct local days, then one integer ordinal per play:
+    # grouping integers is far faster than grouping Period objects.
+    days = _day_numbers(local[valid])
+    distinct, inverse = np.unique(days, return_inverse=True)
+    ordinals = pd.DatetimeIndex(distinct.astype("datetime64[D]")).to_period(code).asi8[inverse]
+    work = pd.DataFrame({"u": codes[valid], "period": ordinals, "minutes": _runtime(frame)[valid]})
+    grouped = work.groupby(["u", "period"], sort=True)
+    stats = pd.DataFrame(
+        {
+            "plays": grouped.size(),
+            "known": grouped["minutes"].count(),
+            "minutes": grouped["minutes"].sum(),
+        }
+    )
+    stats.index = stats.index.set_levels(
+        pd.PeriodIndex.from_ordinals(stats.index.levels[1], freq=code), level="period"
+    )
+    # Every period between each user's first and last play, empty ones as 0 plays.
+    full = []
+    for code in stats.index.get_level_values("u").unique():
+        span = stats.loc[code].index
+        full.append(
+            pd.MultiIndex.from_product(
+                [[code], pd.period_range(span.min(), span.max(), freq=span.freq)],
+                names=["u", "period"],
+            )
+        )
+    stats = stats.reindex(full[0].append(full[1:]) if len(full) > 1 else full[0], fill_value=0)
+    stats = stats.reset_index()
+    out = pd.DataFrame(
+        {
+            "user": _user_column([users[c] for c in stats["u"]]),
+            "period": stats["period"],
+            "plays": stats["plays"].astype("int64"),
+            "hours": _hours(stats["minutes"], stats["known"], stats["plays"]),
+            "plays_without_runtime": (stats["plays"] - stats["known"]).astype("int64"),
+        }
+    )
+    out.attrs["plays_without_time"] = unknown
+    return _attrs(out, zone)
+
+
+def watch_calendar(history: Any, *, year: int | None = None, tz: object = None) -> pd.DataFrame:
+    """Plays per local day of one year, laid out for a calendar heatmap.
+
+    Parameters
+    ----------
+    history : pandas.DataFrame or Progress
+        The history frame or a Progress holding one; all rows are counted.
+    year : int, optional
+        The calendar year (local time); default: the latest year with a play,
+        or the current year when there is none.
+    tz : str, optional
+        IANA time zone the days are taken in (see :func:`watch_clock`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per day of the year (365 or 366), in order. Columns: ``date``
+        (datetime64, local midnight, no zone), ``weekday`` (0 = Monday),
+        ``week`` (the calendar column: 0 for the week holding 1 January,
+        weeks start on Monday), ``plays`` (int64), ``hours`` (Float64, NA
+        when plays had no runtime) and ``plays_without_runtime`` (int64).
+        ``attrs["timezone"]`` is the zone and ``attrs["year"]`` the year.
+    """
+    frame, zone = _prepare(history, tz, "watch_calendar")
+    local = _local(frame, zone, "watch_calendar")
+    valid = local.notna().to_numpy()
+    if year is None:
+        year = int(local[valid].dt.year.max()) if valid.any() else pd.Timestamp.now(tz=zone).year
+    elif isinstance(year, bool) or not isinstance(year, int | np.integer):
+        raise TraktArgumentError(f"watch_calendar: year must be an int, got {year!r}")
+    year = int(year)
+    days = pd.date_range(f"{year}-01-01", f"{year}-12-31", freq="D")
+    naive = local[valid].dt.tz_localize(None)
+    in_year = (naive.dt.year == year).to_numpy()
+    day_index = (naive[in_year].dt.day_of_year.to_numpy(dtype=np.int64)) - 1
+    minutes = _runtime(frame)[valid][in_year]
+    known = ~np.isnan(minutes)
+    plays = np.bincount(day_index, minlength=len(days))
+    known_plays = np.bincount(day_index[known], minlength=len(days))
+    total = np.bincount(day_index[known], weights=minutes[known], minlength=len(days))
+    offset = days[0].weekday()
+    calendar = pd.DataFrame(
+        {
+            "date": days,
+            "weekday": days.day_of_week.to_numpy(dtype=np.int64),
+            "week": (np.arange(len(days)) + offset) // 7,
+            "plays": plays.astype(np.int64),
+            "hours": _hours(pd.Series(total), pd.Series(known_plays), pd.Series(plays)),
+            "plays_without_runtime": (plays - known_plays).astype(np.int64),
+        }
+    )
+    calendar.attrs["year"] = year
+    calendar.attrs["plays_without_time"] = int((~valid).sum())
+    return _attrs(calendar, zone)
+
+
+# -- streaks --------------------------------------------------------------------------------
+
+
+def _runs(user: np.ndarray, day: np.ndarray) -> pd.DataFrame:
+    """Runs of consecutive days per user; `user`, `day` sorted and unique together."""
+    if not len(day):
+        return pd.DataFrame({"u": [], "start": [], "end": [], "days": []}, dtype=np.int64)
+    new = np.ones(len(day), dtype=bool)
+    new[1:] = (user[1:] != user[:-1]) | (day[1:] - day[:-1] != 1)
+    run = np.cumsum(new) - 1
+    starts = np.flatnonzero(new)
+    ends = np.append(starts[1:], len(day)) - 1
+    return pd.DataFrame(
+        {
+            "u": user[starts],
+            "start": day[starts],
+            "end": day[ends],
+            "days": np.bincount(run),
+        }
+    )
+
+
+def _day_numbers(local: pd.Series) -> np.ndarray:
+    """Local calendar days as integers (days since 1970-01-01)."""
+    naive = local.dt.tz_localize(None).dt.floor("D")
+    return (naive.to_numpy(dtype="datetime64[D]")).astype(np.int64)
+
+
+def _date(day: object) -> pd.Timestamp | pd.NaT:
+    if day is None or pd.isna(day):
+        return pd.NaT
+    return pd.Timestamp(np.datetime64(int(day), "D"))
+
+
+def streaks(history: Any, *, tz: object = None, today: object = None) -> pd.DataFrame:
+    """The longest and the current run of days with a play, per user.
+
+    A day is a local calendar day in `tz`. The current streak is the run
+    that ends `today` or the day before (today is not over yet); it is 0 when
+    the last play is older. Plays after `today` are left out of the current
+    streak. Of several longest runs, the earliest is given.
+
+    Parameters
+    ----------
+    history : pandas.DataFrame or Progress
+        The history frame or a Progress holding one; one user or several.
+    tz : str, optional
+        IANA time zone of the days (see :func:`watch_clock`).
+    today : date-like, optional
+        The day the current streak is measured to; default: today in `tz`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per user. Columns: ``user``, ``longest`` (days, int64),
+        ``longest_start``, ``longest_end``, ``current`` (days, int64),
+        ``current_start``, ``current_end`` (datetime64 days; NaT when the
+        streak is 0). ``attrs["timezone"]`` is the zone used.
+    """
+    frame, zone = _prepare(history, tz, "streaks")
+    local = _local(frame, zone, "streaks")
+    valid = local.notna().to_numpy()
+    codes, users = _users(frame)
+    if today is None:
+        today_day = int(
+            np.datetime64(pd.Timestamp.now(tz=zone).tz_localize(None).floor("D"), "D").astype(
+                np.int64
+            )
+        )
+    else:
+        try:
+            stamp = pd.Timestamp(today)
+        except (ValueError, TypeError) as exc:
+            raise TraktArgumentError(f"streaks: today must be a date, got {today!r}") from exc
+        if stamp.tzinfo is not None:
+            stamp = stamp.tz_convert(zone).tz_localize(None)
+        today_day = int(np.datetime64(stamp.floor("D"), "D").astype(np.int64))
+    pairs = pd.DataFrame({"u": codes[valid], "day": _day_numbers(local[valid])})
+    pairs = pairs.drop_duplicates().sort_values(["u", "day"], kind="stable")
+    user, day = pairs["u"].to_numpy(), pairs["day"].to_numpy()
+    runs = _runs(user, day)
+    upto = day <= today_day
+    past = _runs(user[upto], day[upto])
+    rows = []
+    for code, name in enumerate(users):
+        mine = runs[runs["u"] == code]
+        # None for a user whose plays all lack a time
+        best = mine.iloc[int(np.argmax(mine["days"].to_numpy()))] if len(mine) else None
+        recent = past[past["u"] == code]
+        current = None
+        if len(recent) and recent["end"].iloc[-1] >= today_day - 1:
+            current = recent.iloc[-1]
+        rows.append(
+            {
+                "user": name,
+                "longest": 0 if best is None else int(best["days"]),
+                "longest_start": _date(None if best is None else best["start"]),
+                "longest_end": _date(None if best is None else best["end"]),
+                "current": 0 if current is None else int(current["days"]),
+                "current_start": _date(None if current is None else current["start"]),
+                "current_end": _date(None if current is None else current["end"]),
+            }
+        )
+    out = pd.DataFrame(
+        rows,
+        columns=[
+            "user",
+            "longest",
+            "longest_start",
+            "longest_end",
+            "current",
+            "current_start",
+            "current_end",
+        ],
+    )
+    out = out.astype({"user": schema.STR, "longest": "int64", "current": "int64"})
+    for col in ("longest_start", "longest_end", "current_start", "current_end"):
+        out[col] = pd.to_datetime(out[col])
+    return _attrs(out, zone)
+
+
+# -- shows ----------------------------------------------------------------------------------
+
+
+def _show_frame(frame: pd.DataFrame, codes: np.ndarray, users: list[Any]) -> pd.DataFrame:
+    """user code, user and the show's identity as plain columns, one row per play."""
+    return pd.DataFrame(
+        {
+            "u": codes,
+            "user": pd.Series([users[c] for c in codes], dtype=object, index=frame.index),
+            **{name: _column(frame, name) for name in _SHOW},
+        },
+        index=frame.index,
+    )
+
+
+def _show_groups(shows: pd.DataFrame) -> np.ndarray:
+    return shows.groupby(["u", *_SHOW], dropna=False, sort=False).ngroup().to_numpy()
+
+
+def binge_sessions(
+    history: Any,
+    *,
+    min_plays: int = BINGE_MIN_PLAYS,
+    max_break: pd.Timedelta | str = BINGE_MAX_BREAK,
+    tz: object = None,
+) -> pd.DataFrame:
+    """Binge sessions: several episodes of one show watched in one sitting.
+
+    The rule: take one user's plays of episodes of one show in time order. A
+    play ends at its ``watched_at`` and starts ``runtime`` minutes earlier (at
+    ``watched_at`` itself when the runtime is unknown, so an unknown runtime
+    never lengthens a sitting). The next play is in the same sitting when it
+    starts at most `max_break` after the previous one ended, and ends later
+    than it: plays logged at one instant (a season marked as seen at once)
+    are not a sitting. A sitting of at least `min_plays` plays is a binge.
+    Movies are never part of one.
+
+    Parameters
+    ----------
+    history : pandas.DataFrame or Progress
+        The history frame or a Progress holding one; one user or several.
+    min_plays : int
+        Plays a sitting needs to be a binge (default 3).
+    max_break : pandas.Timedelta or str
+        The longest break between two plays of one sitting (default 30 min).
+    tz : str, optional
+        IANA time zone of ``start`` and ``end`` (see :func:`watch_clock`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per binge, by start. Columns: ``user``, ``title``, ``year``,
+        ``trakt_id``, ``start``, ``end`` (local, zone-aware), ``plays``
+        (int64), ``first`` and ``last`` (``"S01E02"``), ``hours`` (Float64,
+        NA when no play had a runtime), ``plays_without_runtime``.
+        ``attrs["timezone"]`` is the zone used.
+    """
+    if isinstance(min_plays, bool) or not isinstance(min_plays, int) or min_plays < 2:
+        raise TraktArgumentError(
+            f"binge_sessions: min_plays must be an integer of at least 2, got {min_plays!r}"
+        )
+    try:
+        gap = pd.Timedelta(max_break)
+    except (ValueError, TypeError):
+        gap = pd.NaT
+    if pd.isna(gap) or gap < pd.Timedelta(0):
+        raise TraktArgumentError(
+            f"binge_sessions: max_break must be a non-negative duration, got {max_break!r}"
+        )
+    frame, zone = _prepare(history, tz, "binge_sessions")
+    local = _local(frame, zone, "binge_sessions")
+    keep = _is_episode(frame) & local.notna().to_numpy()
+    codes, users = _users(frame)
+    episodes = frame[keep]
+    shows = _show_frame(episodes, codes[keep], users)
+    shows["show"] = _show_groups(shows)
+    shows["at"] = local[keep]
+    shows["minutes"] = _runtime(frame)[keep]
+    shows["season"] = _column(episodes, "season")
+    shows["episode"] = _column(episodes, "episode")
+    shows = shows.sort_values(["show", "at"], kind="stable")
+    at = shows["at"].to_numpy(dtype="datetime64[ns]") if len(shows) else np.array([], "M8[ns]")
+    minutes = shows["minutes"].to_numpy()
+    show = shows["show"].to_numpy()
+    starts = at - (np.nan_to_num(minutes) * 60e9).astype("timedelta64[ns]")
+    joined = np.zeros(len(shows), dtype=bool)
+    if len(shows) > 1:
+        joined[1:] = (
+            (show[1:] == show[:-1])
+            & (at[1:] > at[:-1])
+            & (starts[1:] - at[:-1] <= gap.to_timedelta64())
+        )
+    session = np.cumsum(~joined)
+    shows["session"] = session
+    shows["start"] = pd.Series(starts, index=shows.index).dt.tz_localize("UTC").dt.tz_convert(zone)
+    sizes = np.bincount(session) if len(session) else np.array([], dtype=np.int64)
+    binge = sizes[session] >= min_plays if len(session) else np.zeros(0, dtype=bool)
+    plays = shows[binge]
+    columns = [
+        "user",
+        "title",
+        "year",
+        "trakt_id",
+        "start",
+        "end",
+        "plays",
+        "first",
+        "last",
+        "hours",
+        "plays_without_runtime",
+    ]
+    if not len(plays):
+        empty = pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
+        empty = empty.astype(
+            {"plays": "int64", "hours": "Float64", "plays_without_runtime": "int64"}
+        )
+        return _attrs(empty, zone)
+    grouped = plays.groupby("session", sort=False)
+    first, last = grouped.head(1).set_index("session"), grouped.tail(1).set_index("session")
+    counts = grouped.size()
+    known = grouped["minutes"].count()
+    out = pd.DataFrame(
+        {
+            "user": first["user"],
+            "title": first["title"],
+            "year": first["year"],
+            "trakt_id": first["trakt_id"],
+            "start": first["start"],
+            "end": last["at"],
+            "plays": counts.astype("int64"),
+            "first": [
+                episode_code(s, e) for s, e in zip(first["season"], first["episode"], strict=True)
+            ],
+            "last": [
+                episode_code(s, e) for s, e in zip(last["season"], last["episode"], strict=True)
+            ],
+            "hours": _hours(grouped["minutes"].sum(), known, counts),
+            "plays_without_runtime": (counts - known).astype("int64"),
+        }
+    )
+    out = out.sort_values(["start", "user"], kind="stable").reset_index(drop=True)
+    out = out.astype({"user": schema.STR, "year": "Int64", "trakt_id": "Int64"})
+    return _attrs(out, zone)
+
+
+def top_shows(history: Any, *, by: str = "hours", top: int | None = 10) -> pd.DataFrame:
+    """The shows watched most, by hours or by plays, per user (movies left out).
+
+    Parameters
+    ----------
+    history : pandas.DataFrame or Progress
+        The history frame or a Progress holding one; one user or several.
+    by : {"hours", "plays"}
+        The ranking; ties go to the other measure, then the title. By hours, a
+        show whose runtimes are all unknown ranks last (its hours are NA).
+    top : int or None
+        Shows kept per user; None keeps all.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per user and show, best first within each user. Columns:
+        ``user``, ``title``, ``year``, ``trakt_id``, ``plays`` (int64),
+        ``hours`` (Float64; a lower bound when ``plays_without_runtime`` > 0,
+        NA when no play had a runtime), ``plays_without_runtime``,
+        ``first_watched_at``, ``last_watched_at`` (UTC), ``rank`` (1 = most).
+    """
+    if by not in ("hours", "plays"):
+        raise TraktArgumentError(f"top_shows: by must be 'hours' or 'plays', got {by!r}")
+    if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
+        raise TraktArgumentError(f"top_shows: top must be a positive integer or None, got {top!r}")
+    frame, _ = history_of(history, "top_shows")
+    keep = _is_episode(frame)
+    codes, users = _users(frame)
+    episodes = frame[keep]
+    shows = _show_frame(episodes, codes[keep], users)
+    shows["minutes"] = _runtime(frame)[keep]
+    shows["at"] = watched_at(episodes, "top_shows")
+    grouped = shows.groupby(["u", *_SHOW], dropna=False, sort=False)
+    stats = grouped.agg(
+        user=("user", "first"),
+        plays=("minutes", "size"),
+        known=("minutes", "count"),
+        minutes=("minutes", "sum"),
+        first_watched_at=("at", "min"),
+        last_watched_at=("at", "max"),
+    ).reset_index()
+    stats["hours"] = _hours(stats["minutes"], stats["known"], stats["plays"])
+    stats["plays_without_runtime"] = (stats["plays"] - stats["known"]).astype("int64")
+    stats["plays"] = stats["plays"].astype("int64")
+    other = "plays" if by == "hours" else "hours"
+    stats = stats.sort_values(
+        ["u", by, other, "title"],
+        ascending=[True, False, False, True],
+        na_position="last",
+        kind="stable",
+    )
+    stats["rank"] = stats.groupby("u").cumcount().astype("int64") + 1
+    if top is not None:
+        stats = stats[stats["rank"] <= top]
+    out = stats[
+        [
+            "user",
+            "title",
+            "year",
+            "trakt_id",
+            "plays",
+            "hours",
+            "plays_without_runtime",
+            "first_watched_at",
+            "last_watched_at",
+            "rank",
+        ]
+    ].reset_index(drop=True)
+    return out.astype({"user": schema.STR, "year": "Int64", "trakt_id": "Int64"})
+
+
+def rewatch_mask(history: pd.DataFrame) -> np.ndarray:
+    """True for each play that is not the first play of its episode or movie.
+
+    An episode is (user, show identity, season, episode); a movie is (user,
+    its identity). The first play is the earliest ``watched_at``.
+    """
+    codes, _ = _users(history)
+    keys = pd.DataFrame(
+        {
+            "u": codes,
+            **{
+                name: _column(history, name).to_numpy()
+                for name in ("type", *_SHOW, "season", "episode")
+            },
+        },
+    )
+    at = watched_at(history, "rewatch_mask").reset_index(drop=True)
+    order = at.sort_values(kind="stable", na_position="last").index.to_numpy()
+    repeat = keys.iloc[order].duplicated(keep="first").to_numpy()
+    mask = np.zeros(len(history), dtype=bool)
+    mask[order] = repeat
+    return mask
+
+
+def rewatches(history: Any) -> pd.DataFrame:
+    """Episodes and movies played more than once: the plays beyond the first.
+
+    Parameters
+    ----------
+    history : pandas.DataFrame or Progress
+        The history frame or a Progress holding one; one user or several.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per rewatched episode or movie, most rewatched first.
+        Columns: ``user``, ``type``, ``title``, ``year``, ``trakt_id``,
+        ``season``, ``episode`` (NA for movies), ``plays`` (int64),
+        ``rewatches`` (plays - 1), ``first_watched_at``, ``last_watched_at``
+        (UTC).
+    """
+    frame, _ = history_of(history, "rewatches")
+    codes, users = _users(frame)
+    keys = ["u", "type", *_SHOW, "season", "episode"]
+    work = pd.DataFrame(
+        {
+            "u": codes,
+            "user": pd.Series([users[c] for c in codes], dtype=object, index=frame.index),
+            **{name: _column(frame, name) for name in keys[1:]},
+            "at": watched_at(frame, "rewatches"),
+        },
+        index=frame.index,
+    )
+    stats = (
+        work.groupby(keys, dropna=False, sort=False)
+        .agg(
+            user=("user", "first"),
+            plays=("at", "size"),
+            first_watched_at=("at", "min"),
+            last_watched_at=("at", "max"),
+        )
+        .reset_index()
+    )
+    stats = stats[stats["plays"] > 1].copy()
+    stats["plays"] = stats["plays"].astype("int64")
+    stats["rewatches"] = stats["plays"] - 1
+    stats = stats.sort_values(
+        ["u", "rewatches", "title", "season", "episode"],
+        ascending=[True, False, True, True, True],
+        kind="stable",
+        na_position="last",
+    )
+    out = stats[
+        [
+            "user",
+            "type",
+            "title",
+            "year",
+            "trakt_id",
+            "season",
+            "episode",
+            "plays",
+            "rewatches",
+            "first_watched_at",
+            "last_watched_at",
+        ]
+    ].reset_index(drop=True)
+    return out.astype(
+        {
+            "user": schema.STR,
+            "year": "Int64",
+            "trakt_id": "Int64",
+            "season": "Int64",
+            "episode": "Int64",
+        }
+    )

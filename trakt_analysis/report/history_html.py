@@ -1,0 +1,290 @@
+"""The report's history sections: watch time (whenever there is a history) and a year in review.
+
+Kept apart from :mod:`.html` (which only calls :func:`history_sections`) so the
+progress sections and these evolve separately. Everything from the data is
+escaped; the charts are inline PNGs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from .._format import fmt_date, fmt_int, fmt_year
+from ..analysis.history import plays_in_year, rewatch_mask, streaks, top_shows, watch_time
+from ..analysis.timezone import resolve_timezone
+from ..analysis.year_review import year_in_review
+from ..errors import TraktArgumentError
+from ._html import Column, esc, figure_img, table
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from ..progress import Progress
+
+__all__ = ["HistorySections", "history_sections"]
+
+#: Shows in the report's top lists.
+TOP_SHOWS = 10
+
+
+@dataclass(frozen=True)
+class HistorySections:
+    """The HTML of the history sections and their entries for the page's nav."""
+
+    html: str
+    nav: tuple[tuple[str, str], ...]
+
+
+def _figure(width: float, height: float) -> tuple[Figure, Any]:
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width, height), layout="constrained")
+    return fig, fig.subplots()
+
+
+def _chart(
+    key: str, caption: str, draw: Callable[[Any], Any], size: tuple[float, float], dpi: int
+) -> str:
+    fig, ax = _figure(*size)
+    draw(ax)
+    try:
+        img = figure_img(fig, caption, dpi=dpi)
+    finally:
+        fig.clear()
+    return (
+        f'<figure id="chart-{esc(key)}" class="chart">{img}'
+        f"<figcaption>{esc(caption)}</figcaption></figure>"
+    )
+
+
+def _charts(history: pd.DataFrame, zone: str, key: str, year: int | None, dpi: int) -> str:
+    from ..plotting.history import plot_watch_calendar, plot_watch_clock, plot_watch_time
+
+    calendar = _chart(
+        f"{key}-calendar",
+        f"Plays per day, weeks as columns ({zone})",
+        lambda ax: plot_watch_calendar(history, year=year, tz=zone, ax=ax),
+        (11.0, 2.6),
+        dpi,
+    )
+    clock = _chart(
+        f"{key}-clock",
+        f"Plays by weekday and hour of day ({zone})",
+        lambda ax: plot_watch_clock(history, tz=zone, ax=ax),
+        (10.0, 3.6),
+        dpi,
+    )
+    time = _chart(
+        f"{key}-time",
+        "Hours watched per month; plays without a runtime are counted apart ({zone})",
+        lambda ax: plot_watch_time(history, freq="month", tz=zone, ax=ax),
+        (10.0, 3.8),
+        dpi,
+    )
+    return calendar + clock + time
+
+
+def _stat(key: str, value: str, label: str) -> str:
+    return (
+        f'<div class="stat" data-metric="{esc(key)}"><div class="value">{esc(value)}</div>'
+        f'<div class="label">{esc(label)}</div></div>'
+    )
+
+
+def _hours(value: object) -> str:
+    return "unknown" if value is None or pd.isna(value) else f"{float(value):,.1f}"
+
+
+def _top_table(top: pd.DataFrame, table_id: str, caption: str) -> str:
+    return table(
+        top,
+        [
+            Column("#", "rank", fmt_int, numeric=True),
+            Column("show", "title"),
+            Column("year", "year", fmt_year, numeric=True),
+            Column("plays", "plays", fmt_int, numeric=True),
+            Column("hours", "hours", _hours, numeric=True),
+            Column("plays without runtime", "plays_without_runtime", fmt_int, numeric=True),
+        ],
+        table_id=table_id,
+        caption=caption,
+    )
+
+
+def _watch_time_section(
+    history: pd.DataFrame, zone: str, *, charts: bool, dpi: int, today: datetime | None
+) -> str:
+    years = watch_time(history, freq="year", tz=zone)
+    streak = streaks(history, tz=zone, today=today)
+    longest = int(streak["longest"].max()) if len(streak) else 0
+    current = int(streak["current"].max()) if len(streak) else 0
+    known = years["hours"].dropna()
+    hours = float(known.sum()) if len(known) else (0.0 if not len(history) else None)
+    cards = [
+        ("history_plays", fmt_int(len(history)), "plays in the history"),
+        ("hours", _hours(hours), "hours (known runtimes)"),
+        (
+            "plays_without_runtime",
+            fmt_int(int(years["plays_without_runtime"].sum())),
+            "plays without runtime",
+        ),
+        (
+            "plays_without_time",
+            fmt_int(int(years.attrs.get("plays_without_time", 0))),
+            "plays with an unknown date",
+        ),
+        ("rewatches", fmt_int(int(rewatch_mask(history).sum())), "rewatches"),
+        ("longest_streak", f"{longest:,}", "longest streak (days)"),
+        ("current_streak", f"{current:,}", "current streak (days)"),
+        ("timezone", zone, "time zone"),
+    ]
+    year_rows = years.assign(_year=[str(p) for p in years["period"]])
+    parts = [
+        '<section id="watch-time"><h2>Watch time</h2>',
+        '<div class="stats">' + "".join(_stat(*c) for c in cards) + "</div>",
+        "<p class=meta>Days, weekdays and hours are local time in "
+        f"{esc(zone)}. Hours count only plays whose runtime is known.</p>",
+    ]
+    if charts and len(history):
+        parts.append(_charts(history, zone, "history", None, dpi))
+    parts += [
+        '<div class="two"><div class="scroll">',
+        table(
+            year_rows,
+            [
+                Column("year", "_year"),
+                Column("plays", "plays", fmt_int, numeric=True),
+                Column("hours", "hours", _hours, numeric=True),
+                Column("plays without runtime", "plays_without_runtime", fmt_int, numeric=True),
+            ],
+            table_id="years-table",
+            caption="Plays and hours per year (episodes and movies).",
+        ),
+        '</div><div class="scroll">',
+        _top_table(
+            top_shows(history, by="hours", top=TOP_SHOWS),
+            "top-shows-table",
+            "Top shows by hours watched (movies left out).",
+        ),
+        "</div></div></section>",
+    ]
+    return "".join(parts)
+
+
+def _shows_list(frame: pd.DataFrame | None, key: str, table_id: str, caption: str) -> str:
+    if frame is None:
+        return "<p>Unknown: this source has no aired counts, so finished shows cannot be told.</p>"
+    if not len(frame):
+        return "<p>None.</p>"
+    return table(
+        frame,
+        [
+            Column("show", "title"),
+            Column("year", "year", fmt_year, numeric=True),
+            Column("date", key, fmt_date, numeric=True),
+        ],
+        table_id=table_id,
+        caption=caption,
+    )
+
+
+def _year_section(progress: Progress, year: int, zone: str, *, charts: bool, dpi: int) -> str:
+    review = year_in_review(progress, year, tz=zone)
+    highlights = review.table()
+    parts = [
+        f'<section id="year-review"><h2>{year} in review</h2>',
+        "<p class=meta>Local time in "
+        f"{esc(zone)}: a play at 23:30 on 31 December there counts in that year.</p>",
+        '<div class="two"><div class="scroll">',
+        table(
+            highlights,
+            [Column("", "label"), Column(str(year), "value")],
+            table_id="year-table",
+            caption="Busiest: the month, day, weekday and hour with the most plays.",
+        ),
+        '</div><div class="scroll">',
+        _top_table(review.top_by_hours, "year-top-hours", f"Top shows of {year} by hours."),
+        _top_table(review.top_by_plays, "year-top-plays", f"Top shows of {year} by plays."),
+        "</div></div>",
+    ]
+    if charts and review.totals["plays"]:
+        parts.append(_charts(plays_in_year(progress, year, tz=zone), zone, "year", year, dpi))
+    started = review.shows_started
+    parts += [
+        '<div class="two"><div class="scroll">',
+        f"<h3>Shows started in {year}</h3>",
+        _shows_list(
+            started,
+            "first_watched_at",
+            "year-started",
+            "Shows first played this year (date in UTC).",
+        ),
+        '</div><div class="scroll">',
+        f"<h3>Shows finished in {year}</h3>",
+        _shows_list(
+            review.shows_finished,
+            "finished_at",
+            "year-finished",
+            "Every aired episode watched; the date the last one was first played (UTC).",
+        ),
+        "</div></div></section>",
+    ]
+    return "".join(parts)
+
+
+def history_sections(
+    progress: Progress,
+    *,
+    year: int | None = None,
+    tz: object = None,
+    charts: bool = True,
+    dpi: int = 96,
+    today: datetime | None = None,
+    status: Callable[[str], None] | None = None,
+) -> HistorySections:
+    """The watch-time section (when the progress has a history) and the year in review.
+
+    Parameters
+    ----------
+    progress : Progress
+    year : int, optional
+        Add a "year in review" section for this year (local time).
+    tz : str, optional
+        IANA time zone; default: the profile's, else the machine's.
+    charts, dpi
+        As for :func:`~trakt_analysis.report.html.report_html`.
+    today : datetime, optional
+        The day the current streak is measured to (the report's date).
+    status : callable, optional
+        Called with a short message before each step.
+    """
+    if year is not None and (
+        isinstance(year, bool) or not isinstance(year, int | np.integer) or not 1900 <= year <= 2200
+    ):
+        raise TraktArgumentError(f"year must be a year such as 2025, got {year!r}")
+    say = status or (lambda message: None)
+    history = progress.history
+    if history is None:
+        if year is None:
+            return HistorySections("", ())
+        html = (
+            f'<section id="year-review"><h2>{int(year)} in review</h2><p>This source has no '
+            "watch history (API v1 sends none): load the account export or use API v2.</p>"
+            "</section>"
+        )
+        return HistorySections(html, (("year-review", f"{int(year)} in review"),))
+    zone = resolve_timezone(tz, progress)
+    say("watch time")
+    parts = [_watch_time_section(history, zone, charts=charts, dpi=dpi, today=today)]
+    nav = [("watch-time", "Watch time")]
+    if year is not None:
+        say(f"{int(year)} in review")
+        parts.append(_year_section(progress, int(year), zone, charts=charts, dpi=dpi))
+        nav.append(("year-review", f"{int(year)} in review"))
+    return HistorySections("".join(parts), tuple(nav))
