@@ -302,6 +302,91 @@ def test_report_sort_orders_the_shows_table(tmp_path, capsys):
     assert got != [(s.title, s.year) for s in demo_specs("casual")]  # the order did change
 
 
+# -- real data (issue 11): each example through the command line ---------------------------
+
+
+def _write_json(path: Path, data: object) -> Path:
+    import json
+
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_summary_with_a_1963_next_episode(tmp_path, capsys):
+    from tests.parsers.test_v1_rules import make_item
+
+    item = make_item("Doctor Who", 1963)
+    item["next_episode"] = {"season": 1, "number": 3, "title": "The Cave of Skulls",
+                            "first_aired": -192091500}  # fmt: skip
+    path = _write_json(tmp_path / "progress.json", [make_item("Other", tvdb_id=5), item])
+    assert main(["summary", str(path), "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "1963-11-30" in out  # -192091500 s is 1963-11-30 17:15 UTC
+    assert "Shows (2)" in out
+
+
+def test_summary_refuses_a_v2_progress_file_naming_it(tmp_path, capsys):
+    from tests.parsers.test_detect import V2_PROGRESS
+
+    path = _write_json(tmp_path / "progress.json", V2_PROGRESS)
+    assert main(["summary", str(path), "-q"]) == 1
+    captured = capsys.readouterr()
+    assert "API v2 /sync/progress/watched" in captured.err
+    assert "finished" not in captured.out
+
+
+def test_summary_refuses_an_export_member_saved_alone(tmp_path, capsys):
+    from tests.parsers.test_detect import V2_HISTORY
+
+    path = _write_json(tmp_path / "watched-history.json", V2_HISTORY)
+    assert main(["summary", str(path), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "watched-history.json" in err
+    assert "ta.load_export" in err
+
+
+def test_summary_gives_the_whole_v1_error_message(tmp_path, capsys):
+    body = {"status": "error", "message": "This user has a protected profile."}
+    path = _write_json(tmp_path / "progress.json", body)
+    assert main(["summary", str(path), "-q"]) == 1
+    assert "This user has a protected profile." in capsys.readouterr().err
+
+
+def test_summary_says_unknown_not_finished(tmp_path, capsys):
+    from tests.analysis.test_unknown_counts import unknown_item
+
+    path = _write_json(tmp_path / "progress.json", [unknown_item("Game of Thrones")])
+    assert main(["summary", str(path), "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "(0 finished, 0 in progress, 0 not started, 0 with nothing aired, 1 unknown)" in out
+    assert "unknown left" in out
+
+
+def test_summary_warns_about_stale_totals_naming_the_show(tmp_path, capsys):
+    import warnings
+
+    from tests.parsers.test_real_values import stale_totals_item
+
+    path = _write_json(tmp_path / "progress.json", [stale_totals_item()])
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")  # as outside pytest, which makes warnings errors
+        assert main(["summary", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "Breaking Bad" in err
+    assert "completed is 29 but its seasons add up to 83" in err
+
+
+def test_report_writes_with_a_1963_next_episode(tmp_path):
+    from tests.parsers.test_v1_rules import make_item
+
+    item = make_item("Doctor Who", 1963)
+    item["next_episode"]["first_aired"] = -192091500
+    path = _write_json(tmp_path / "progress.json", [make_item("Other", tvdb_id=5), item])
+    out = tmp_path / "report.html"
+    assert main(["report", str(path), "-o", str(out), "--no-charts", "-q"]) == 0
+    assert "1963-11-30" in out.read_text(encoding="utf-8")
+
+
 @pytest.mark.filterwarnings("default::trakt_analysis.errors.TraktDataWarning")
 def test_summary_with_metadata_from_tvmaze(capsys, monkeypatch, tmp_path, tvmaze_server):
     monkeypatch.setenv("TVMAZE_BASE_URL", tvmaze_server.base_url)

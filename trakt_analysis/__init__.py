@@ -60,6 +60,7 @@ from .errors import (
     TraktSourceError,
     TraktWarning,
 )
+from .parsers.detect import detect_format
 from .progress import Progress, Provenance
 from .report.tables import read_parquet
 from .sources.export import load_export
@@ -160,6 +161,7 @@ __all__ = [
     "binge_sessions",
     "completion_distribution",
     "demo_users",
+    "detect_format",
     "fetch_progress",
     "filter_shows",
     "hide_completed",

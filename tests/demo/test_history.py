@@ -120,3 +120,11 @@ def test_load_demo_carries_the_planned_history():
     assert progress.provenance.kind == "demo"
     assert progress.provenance.timezone == "Europe/Berlin"
     assert str(history["user"].iloc[0]) == "demo"
+
+
+@pytest.mark.parametrize("user", ["demo", "casual", "binger"])
+def test_no_show_is_played_before_its_first_year(user):
+    history = ta.load_demo(user).history
+    episodes = history[history["type"] == "episode"]
+    assert len(episodes)
+    assert (episodes["watched_at"].dt.year >= episodes["year"]).all()

@@ -104,6 +104,12 @@ def test_next_episode(case):
             assert pd.isna(row["next_first_aired"])
         else:
             assert (row["next_season"], row["next_number"]) == spec.next_episode
+            want = spec.next_first_aired
+            if want is None:  # 0 in the response: the date is unknown
+                assert pd.isna(row["next_first_aired"])
+            else:
+                assert row["next_first_aired"] == pd.Timestamp(want, unit="s", tz="UTC")
+            assert pd.isna(row["next_title"]) == spec.next_title_null
 
 
 def test_viewer_fields(case):

@@ -49,7 +49,9 @@ def test_to_csv_writes_three_files(tmp_path):
     assert first["title"] == "Game of Thrones"
     assert int(first["aired"]) == progress.shows["aired"].iloc[0]
     assert json.loads(first["genres"]) == progress.shows["genres"].iloc[0]
-    assert first["next_first_aired"].startswith("2012-10-17")
+    # The plan: Game of Thrones' next episode, S01E04, airs 3 weeks after 2011-09-24 20:00.
+    assert make_specs(1)[0].next_episode == (1, 4)
+    assert first["next_first_aired"].startswith("2011-10-15 20:00")
     assert first["next_first_aired"].endswith("+00:00")
     assert first["tvrage_id"] == ""  # 0 in the response means unknown
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
@@ -164,7 +166,10 @@ def test_repr_html_is_compact_and_escaped():
     soup = BeautifulSoup(html, "html.parser")
     text = soup.get_text(" ")
     assert "Progress of \N{LEFT SINGLE QUOTATION MARK}demo\N{RIGHT SINGLE QUOTATION MARK}" in text
-    assert "40 shows, 178 seasons, 2,786 episodes" in text
+    specs = make_specs(40)  # the demo user's plan: every season is a row, listed or hidden
+    n_seasons = sum(len(spec.seasons) for spec in specs)
+    n_episodes = sum(s.aired for spec in specs for s in spec.seasons if s.listed)
+    assert f"40 shows, {n_seasons:,} seasons, {n_episodes:,} episodes" in text
     rows = soup.find("table").tbody.find_all("tr")
     assert len(rows) == 8
     assert "more shows to continue" in text

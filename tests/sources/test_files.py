@@ -127,7 +127,11 @@ def test_deeply_nested_extra_field_in_a_parsed_list():
         node["x"] = {}
         node = node["x"]
     node["x"] = 1
-    item = {"show": {"title": "Deep", "year": 2000, "extra": deep}, "seasons": []}
+    item = {
+        "show": {"title": "Deep", "year": 2000, "extra": deep},
+        "progress": {"aired": 0, "completed": 0},
+        "seasons": [],
+    }
     shows = ta.load_progress([item]).shows
     assert shows.filter(like="extra_x").shape[1] == 1
 

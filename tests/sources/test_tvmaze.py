@@ -10,9 +10,9 @@ import pytest
 
 import trakt_analysis as ta
 from tests.helpers.export_like import export_like
+from trakt_analysis._http.throttle import RateLimit, Throttle
 from trakt_analysis.demo.generate import _render_show
 from trakt_analysis.errors import TraktCacheMissError, TraktDataWarning, TraktRateLimitError
-from trakt_analysis.sources.tvmaze import _Throttle
 
 NOW = "2026-06-01T00:00:00Z"
 
@@ -206,10 +206,10 @@ def test_the_progress_bar_counts_the_shows(tvmaze_server, capsys):
 
 
 def test_throttle_keeps_to_the_limit():
-    throttle = _Throttle(3, 0.3)
+    throttle = Throttle({"GET": RateLimit(3, 0.3)})
     started = time.monotonic()
     for _ in range(7):  # 3 at once, 3 after 0.3 s, 1 after 0.6 s
-        throttle.wait()
+        throttle.wait("GET")
     assert time.monotonic() - started >= 0.6
 
 

@@ -31,7 +31,6 @@ def test_401_is_an_auth_error_with_the_api_message(v1_server):
     with client, pytest.raises(ta.TraktAuthError) as info:
         client.progress_watched("casual")
     assert info.value.status == 401
-    assert "authentication failed or the API key is invalid" in str(info.value)
     assert "the API says: invalid api key" in str(info.value)
     assert len(v1_server.requests) == 1  # 401 is not retried
 
@@ -185,3 +184,16 @@ def test_a_retry_object_can_be_given(v1_server):
     with pytest.raises(ta.TraktHTTPError, match="gave up after 2 attempts"):
         fetch(v1_server, retries=retry)
     assert len(v1_server.requests) == 2
+
+
+PROTECTED = {"status": "error", "message": "This user has a protected profile."}
+
+
+@pytest.mark.parametrize("status", [200, 401])
+def test_v1_error_shape_carries_the_whole_message(v1_server, status):
+    v1_server.status(status, PROTECTED)
+    with pytest.raises(ta.TraktAPIError) as info:
+        fetch(v1_server)
+    assert "This user has a protected profile." in str(info.value)
+    assert "API key is invalid" not in str(info.value)
+    assert info.value.status == status

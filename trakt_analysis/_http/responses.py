@@ -29,6 +29,7 @@ from ..errors import (
     TraktRateLimitError,
 )
 from ..parsers._json import excerpt, parse_json
+from ..parsers.detect import V1_ERROR, V2_ERROR, detect_format, error_message
 from .redact import redact
 
 __all__ = ["attempts_made", "parse_response", "transport_error"]
@@ -91,6 +92,18 @@ def parse_response(
             raise _status_error(response, where, excerpt(body), status_errors)
         raise TraktHTTPError(parse_error, status=status)
     if status >= 400:
+        said = isinstance(data, dict) and detect_format(data) in (V1_ERROR, V2_ERROR)
+        if said:
+            # The API's own words, whole. On 401 they replace the usual "the API
+            # key is invalid": v1 also sent 401 for "This user has a protected profile."
+            raise _status_error(
+                response,
+                where,
+                f"the API says: {error_message(data)}",
+                status_errors,
+                # A caller's own meaning for 401 (e.g. "the profile is private") stays.
+                meaning=status != 401 or 401 in (status_errors or {}),
+            )
         message = data.get("error") if isinstance(data, dict) else None
         detail = f"the API says: {message}" if message else excerpt(body)
         raise _status_error(response, where, detail, status_errors)
@@ -109,14 +122,16 @@ def _status_error(
     where: str,
     detail: str,
     status_errors: Mapping[int, tuple[type[TraktHTTPError], str]] | None = None,
+    *,
+    meaning: bool = True,
 ) -> TraktHTTPError:
     status = response.status_code
     table = {**_STATUS_ERRORS, **(status_errors or {})}
-    cls, meaning = table.get(
+    cls, usual = table.get(
         status,
         (TraktHTTPError, "server error" if status >= 500 else "the request was refused"),
     )
-    parts = [f"{where}: {meaning}"]
+    parts = [f"{where}: {usual}" if meaning else where]
     attempts = attempts_made(response)
     if attempts > 1:
         parts.append(f"gave up after {attempts} attempts")

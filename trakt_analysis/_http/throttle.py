@@ -1,4 +1,4 @@
-"""Client-side rate limiting for API v2: the limits, declared once, and a sliding-window throttle.
+"""Client-side rate limiting: every API's limits, declared once, and a sliding-window throttle.
 
 The throttle sits in the transport adapter, behind the cache: a response served
 from the cache never reaches the adapter, so it never counts and never waits.
@@ -12,7 +12,14 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["CLIENT_BUDGET", "TRAKT_LIMITS", "RateLimit", "Throttle", "peak_in_window"]
+__all__ = [
+    "CLIENT_BUDGET",
+    "TRAKT_LIMITS",
+    "TVMAZE_LIMITS",
+    "RateLimit",
+    "Throttle",
+    "peak_in_window",
+]
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,12 @@ CLIENT_BUDGET: dict[str, RateLimit] = {
     "GET": RateLimit(900, 300.0),
     "POST": RateLimit(1, 1.0),
 }
+
+
+#: TVmaze's documented limit: "at least 20 calls every 10 seconds per IP address"
+#: (https://www.tvmaze.com/api#rate-limiting); above it, 429. Also the server's
+#: number, not ours to raise.
+TVMAZE_LIMITS: dict[str, RateLimit] = {"GET": RateLimit(20, 10.0)}
 
 
 class Throttle:

@@ -8,6 +8,7 @@ import pandas as pd
 
 from .._validate import check_choice
 from ..errors import TraktSortWarning
+from .summary import shows_left
 
 __all__ = ["SORT_ORDERS", "filter_shows", "hide_completed", "only_in_progress", "sort_shows"]
 
@@ -107,20 +108,26 @@ def _casefold(column: pd.Series) -> pd.Series:
 
 
 def _unfinished(shows: pd.DataFrame) -> pd.Series:
-    return shows["left"].fillna(1) > 0  # unknown counts: not known to be finished
+    # Episodes left, or not known to have none: a show whose counts are unknown (NA) stays.
+    return pd.Series(shows_left(shows) != 0, index=shows.index)
 
 
 def _started(shows: pd.DataFrame) -> pd.Series:
-    return shows["completed"].fillna(0) > 0
+    # Known to be started: an unknown "completed" is not taken as started.
+    return (shows["completed"] > 0).fillna(False).astype(bool)
 
 
 def hide_completed(shows: pd.DataFrame) -> pd.DataFrame:
-    """Shows with episodes left to watch (drops finished shows)."""
+    """Shows with episodes left to watch, or whose counts are unknown (NA)."""
     return shows[_unfinished(shows)]
 
 
 def only_in_progress(shows: pd.DataFrame) -> pd.DataFrame:
-    """Shows that are started but not finished."""
+    """Shows known to be started and not known to be finished.
+
+    A show whose ``completed`` is unknown (NA) is not kept; one whose
+    ``aired`` or ``left`` is unknown (e.g. from the account export) is.
+    """
     return shows[_started(shows) & _unfinished(shows)]
 
 
@@ -140,9 +147,9 @@ def filter_shows(
     titles : list of str, optional
         Keep only these titles (all years of a title).
     hide_completed : bool
-        Drop shows with nothing left to watch.
+        Drop shows known to have nothing left (unknown counts are never finished).
     in_progress : bool
-        Keep only shows that are started and not finished.
+        Keep only shows known to be started and not known to be finished.
     """
     keep = pd.Series(True, index=shows.index)
     if titles is not None:

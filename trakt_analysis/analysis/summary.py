@@ -4,6 +4,11 @@ Everything here is computed from the shows frame, whose counts are the API's
 own (``aired``, ``completed``, ``left`` leave out specials and hidden seasons),
 so the numbers agree with what trakt.tv shows. :mod:`trakt_analysis.report.text`
 renders them as plain text.
+
+An unknown count (NA: a source that cannot fill it, such as the account export
+for ``aired``, or an odd value loaded as NA) never counts as 0, true or
+"finished": a show whose state cannot be told is in the ``unknown`` state, and
+totals add the known values only (NA when no show has the value).
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from .._validate import check_frame
 __all__ = [
     "COMPLETION_BINS",
     "completion_distribution",
+    "show_states",
+    "shows_left",
     "summarize",
     "watch_next",
 ]
@@ -31,6 +38,7 @@ COMPLETION_BINS: tuple[str, ...] = (
     "50% to 75%",
     "75% or more",
     "finished",
+    "unknown",
 )
 
 #: Columns of :func:`summarize`, in order.
@@ -40,6 +48,7 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "in_progress",
     "not_started",
     "nothing_aired",
+    "unknown",
     "episodes_aired",
     "episodes_watched",
     "episodes_left",
@@ -58,29 +67,46 @@ def _check(shows: pd.DataFrame, needed: tuple[str, ...] = _NEEDED, *, func: str)
     check_frame(shows, needed, func=func)
 
 
-def _counts(column: pd.Series) -> np.ndarray:
-    """An Int64 count column as int64, NA counted as 0."""
-    return column.fillna(0).to_numpy(dtype=np.int64)
+def _floats(column: pd.Series | None, n: int) -> np.ndarray:
+    """A count column as float64 with NaN for NA (a missing column is all NaN)."""
+    if column is None:
+        return np.full(n, np.nan)
+    return pd.to_numeric(column, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
 
 
-def _states(shows: pd.DataFrame) -> dict[str, np.ndarray]:
+def shows_left(shows: pd.DataFrame) -> np.ndarray:
+    """Episodes left per show (float, NaN = unknown): ``left``, else ``aired - completed``."""
+    n = len(shows)
+    left = _floats(shows.get("left"), n)
+    derived = np.maximum(_floats(shows.get("aired"), n) - _floats(shows.get("completed"), n), 0)
+    return np.where(np.isnan(left), derived, left)
+
+
+def show_states(shows: pd.DataFrame) -> dict[str, np.ndarray]:
     """Boolean masks that partition the shows by how far the user got.
 
-    A show whose aired count is unknown (NA: the account export without
-    metadata) is in none of them: it is never "finished" nor "nothing aired".
+    ``nothing_aired`` (aired is 0), ``not_started`` (aired, none watched),
+    ``in_progress``, ``finished`` (everything aired is watched), and
+    ``unknown``: a count the state needs is NA. Unknown is never finished.
     """
-    known = shows["aired"].notna().to_numpy(dtype=bool)
-    aired = _counts(shows["aired"])
-    completed = _counts(shows["completed"])
-    left = _counts(shows["left"])
-    nothing = known & (aired == 0)
-    rest = known & ~nothing
-    return {
-        "nothing_aired": nothing,
-        "not_started": rest & (completed == 0),
-        "finished": rest & (completed > 0) & (left == 0),
-        "in_progress": rest & (completed > 0) & (left > 0),
-    }
+    n = len(shows)
+    aired = _floats(shows.get("aired"), n)
+    completed = _floats(shows.get("completed"), n)
+    left = shows_left(shows)
+    with np.errstate(invalid="ignore"):
+        nothing = aired == 0
+        some = aired > 0
+        states = {
+            "nothing_aired": nothing,
+            "not_started": some & (completed == 0),
+            "finished": some & (completed > 0) & (left == 0),
+            "in_progress": some & (completed > 0) & (left > 0),
+        }
+    known = np.zeros(n, dtype=bool)
+    for mask in states.values():
+        known |= mask
+    states["unknown"] = ~known
+    return states
 
 
 def summarize(shows: pd.DataFrame) -> pd.DataFrame:
@@ -98,13 +124,17 @@ def summarize(shows: pd.DataFrame) -> pd.DataFrame:
         appearance. Columns:
 
         - ``shows``: number of shows; ``finished`` (everything aired is
-          watched), ``in_progress`` (started, episodes left), ``not_started``
-          and ``nothing_aired`` split them.
+          watched), ``in_progress`` (started, episodes left), ``not_started``,
+          ``nothing_aired`` and ``unknown`` (a count the state needs is NA,
+          e.g. ``aired`` from the account export) split them.
         - ``episodes_aired``, ``episodes_watched``, ``episodes_left``: sums of
-          the shows' ``aired``, ``completed`` and ``left`` (specials and hidden
-          seasons excluded, as the API counts).
-        - ``completion``: ``episodes_watched / episodes_aired`` (NA if 0).
-        - ``plays`` and its split ``scrobbles``, ``checkins``, ``seen``.
+          the shows' known ``aired``, ``completed`` and ``left`` (specials and
+          hidden seasons excluded, as the API counts); NA when no show has
+          the count. ``left`` is ``aired - completed`` where only ``left`` is NA.
+        - ``completion``: watched over aired, over the shows where both are
+          known (NA if nothing such has aired).
+        - ``plays`` and its split ``scrobbles``, ``checkins``, ``seen``
+          (known values only; NA when no show has them).
         - ``up_next``: shows with a next episode to watch.
 
         Use ``.T`` for a one-column view of a single user.
@@ -115,36 +145,44 @@ def summarize(shows: pd.DataFrame) -> pd.DataFrame:
     >>> ta.load_demo().summary().T  # doctest: +SKIP
     """
     _check(shows, func="summarize")
-    states = _states(shows)
+    n = len(shows)
+    states = show_states(shows)
+    aired = _floats(shows["aired"], n)
+    completed = _floats(shows["completed"], n)
+    both = ~np.isnan(aired) & ~np.isnan(completed)
+
+    def count(values: np.ndarray) -> pd.arrays.IntegerArray:
+        return pd.array(np.where(np.isnan(values), None, values), dtype="Int64")
+
     per_show = pd.DataFrame(
         {
             "user": shows["user"].to_numpy(dtype=object),
-            "shows": np.ones(len(shows), dtype=np.int64),
-            "finished": states["finished"].astype(np.int64),
-            "in_progress": states["in_progress"].astype(np.int64),
-            "not_started": states["not_started"].astype(np.int64),
-            "nothing_aired": states["nothing_aired"].astype(np.int64),
-            "episodes_aired": _counts(shows["aired"]),
-            "episodes_watched": _counts(shows["completed"]),
-            "episodes_left": _counts(shows["left"]),
-            "plays": _counts(shows["plays"]),
-            "scrobbles": _counts(shows.get("scrobbles", pd.Series(0, index=shows.index))),
-            "checkins": _counts(shows.get("checkins", pd.Series(0, index=shows.index))),
-            "seen": _counts(shows.get("seen", pd.Series(0, index=shows.index))),
+            "shows": np.ones(n, dtype=np.int64),
+            **{key: states[key].astype(np.int64) for key in _STATE_COLUMNS},
+            "episodes_aired": count(aired),
+            "episodes_watched": count(completed),
+            "episodes_left": count(shows_left(shows)),
+            "_both_aired": np.where(both, aired, 0.0),
+            "_both_watched": np.where(both, completed, 0.0),
+            **{key: count(_floats(shows.get(key), n)) for key in _PLAY_COLUMNS},
             "up_next": _has_next(shows).astype(np.int64),
         }
     )
-    per_show["_aired_known"] = shows["aired"].notna().to_numpy(dtype=np.int64)
-    totals = per_show.groupby("user", dropna=False, sort=False).sum()
-    totals = totals.astype("Int64")
-    # No aired count known for any of a user's shows: the totals are unknown, not 0.
-    unknown = totals.pop("_aired_known") == 0
-    totals.loc[unknown, ["episodes_aired", "episodes_left"]] = pd.NA
-    aired = totals["episodes_aired"].astype("Float64")
-    totals["completion"] = (totals["episodes_watched"] / aired).where(aired > 0, pd.NA)
+    grouped = per_show.groupby("user", dropna=False, sort=False)
+    totals = grouped.sum(min_count=1)
+    for key in ("shows", *_STATE_COLUMNS, "up_next"):
+        totals[key] = totals[key].fillna(0)  # counts of shows: 0 is right when none
+    totals = totals.astype({k: "Int64" for k in totals.columns if not k.startswith("_")})
+    both_aired = totals.pop("_both_aired").astype("Float64")
+    both_watched = totals.pop("_both_watched").astype("Float64")
+    totals["completion"] = (both_watched / both_aired).where(both_aired > 0, pd.NA)
     totals = totals[list(SUMMARY_COLUMNS)]
     totals.index = pd.Index(totals.index, dtype=shows["user"].dtype, name="user")
     return totals
+
+
+_STATE_COLUMNS = ("finished", "in_progress", "not_started", "nothing_aired", "unknown")
+_PLAY_COLUMNS = ("plays", "scrobbles", "checkins", "seen")
 
 
 def _has_next(shows: pd.DataFrame) -> np.ndarray:
@@ -166,12 +204,14 @@ def completion_distribution(shows: pd.DataFrame) -> pd.Series:
     pandas.Series
         Counts of shows (``Int64``) indexed by :data:`COMPLETION_BINS`, every
         bin present (0 when empty), in that order. ``completed / aired`` of a
-        show in progress falls in one of the four middle, half-open bins.
+        show in progress falls in one of the four middle, half-open bins;
+        a show whose counts are unknown (NA) is in ``"unknown"``.
     """
     _check(shows, ("aired", "completed", "left"), func="completion_distribution")
-    states = _states(shows)
-    aired = _counts(shows["aired"])
-    completed = _counts(shows["completed"])
+    states = show_states(shows)
+    n = len(shows)
+    aired = _floats(shows["aired"], n)
+    completed = _floats(shows["completed"], n)
     with np.errstate(divide="ignore", invalid="ignore"):
         fraction = np.where(aired > 0, completed / np.maximum(aired, 1), 0.0)
     started = states["in_progress"]
@@ -183,6 +223,7 @@ def completion_distribution(shows: pd.DataFrame) -> pd.Series:
         (started & (fraction >= 0.5) & (fraction < 0.75)).sum(),
         (started & (fraction >= 0.75)).sum(),
         states["finished"].sum(),
+        states["unknown"].sum(),
     ]
     index = pd.Index(COMPLETION_BINS, name="completion")
     return pd.Series(counts, index=index, name="shows", dtype="Int64")
@@ -204,15 +245,20 @@ def watch_next(shows: pd.DataFrame, n: int | None = None) -> pd.DataFrame:
         Columns ``user``, ``title``, ``year``, ``episode`` (``S02E09``),
         ``next_title``, ``next_first_aired`` (the air date, UTC), ``left`` and
         ``completion``. Started shows come first, by completion (highest
-        first), then shows not started; ties keep the frame's order. The index
+        first), then shows not started, then shows whose progress is unknown
+        (NA); ties keep the frame's order. The index
         is the shows frame's.
     """
     _check(shows, ("user", "title", "year", "left", "completed", "completion"), func="watch_next")
     has_next = _has_next(shows)
     rows = shows[has_next]
-    started = rows["completed"].fillna(0) > 0
-    completion = rows["completion"].fillna(0).to_numpy(dtype=float)
-    order = np.lexsort((-completion, ~started.to_numpy(dtype=bool)))
+    done = _floats(rows["completed"], len(rows))
+    # Started first, then not started, then shows whose progress is unknown;
+    # an unknown completion sorts after the known ones of its group.
+    group = np.where(done > 0, 0, np.where(done == 0, 1, 2))
+    completion = _floats(rows["completion"], len(rows))
+    key = np.where(np.isnan(completion), np.inf, -completion)
+    order = np.lexsort((key, group))
     rows = rows.iloc[order]
     codes = next_episode_codes(rows)
     out = pd.DataFrame(

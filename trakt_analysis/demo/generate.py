@@ -8,12 +8,20 @@ season and watched episode. Tests take their expected values from the specs
 The same ``seed`` gives the same bytes on every Python >= 3.11: only
 :class:`random.Random`'s integer and choice methods are used, whose sequences
 Python keeps stable.
+
+The plans cover the ranges real Trakt data has: air dates before 1970
+(negative unix times) and after 2038, 0 for an unknown air date, nulls and
+empty strings where v1 sent them, remakes sharing a title, titles in many
+scripts, seasons with no aired episode yet and huge daily seasons, and next
+episodes that carry the true instant (``first_aired_utc``/``first_aired_iso``)
+beside v1's Pacific-encoded ``first_aired``.
 """
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 import orjson
@@ -33,10 +41,15 @@ Profile = Literal["full", "minimal", "binger"]
 PROFILES: tuple[str, ...] = ("full", "minimal", "binger")
 
 _DAY = 86_400
-_EPOCH_2000 = 946_684_800
+_HOUR = 3_600
+# Doctor Who's first episode, 1963-11-23 17:15 UTC: a negative unix time.
+_DOCTOR_WHO_1963 = -192_696_300
+# A next episode announced for after 2038 (past a signed 32-bit unix time).
+_FAR_FUTURE = ("Ψ Station 🚀", 2_276_798_400)  # 2042-02-23 20:00 UTC
 
-# Titles chosen to exercise the loader: Unicode, emoji, remakes (same title,
-# another year), strings that look like NA or numbers, long titles, markup.
+# Titles chosen to exercise the loader: Unicode in several scripts (Japanese,
+# Hangul, Devanagari, Thai), emoji, remakes (same title, another year), strings
+# that look like NA or numbers, long titles, markup, pre-1970 shows.
 _TITLES: list[tuple[str, int]] = [
     ("Game of Thrones", 2011),
     ("Breaking Bad", 2008),
@@ -60,11 +73,11 @@ _TITLES: list[tuple[str, int]] = [
     ("Parks and Recreation", 2009),
     ("The Office", 2005),
     ("The Office", 2001),
-    ("Mr. Robot", 2015),
+    ("เคว้ง", 2020),
     ("Fleabag", 2016),
     ("Chernobyl", 2019),
     ("Severance", 2022),
-    ("The Bear", 2022),
+    ("कौन बनेगा करोड़पति", 2000),
     ("Succession", 2018),
     ("Ted Lasso", 2020),
     ("Better Call Saul", 2015),
@@ -72,7 +85,7 @@ _TITLES: list[tuple[str, int]] = [
     ("Twin Peaks", 2017),
     ("The Expanse", 2015),
     ("Arcane", 2021),
-    ("Borgen", 2010),
+    ("사랑의 불시착", 2019),
     ("Hell's Kitchen", 2005),
     ("Suits", 2011),
     ("<Tales> & =SUM(A1)", 2020),
@@ -133,6 +146,15 @@ class ShowSpec:
     viewer: dict[str, Any] | None = None
     extended: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
+    #: The true instant (unix seconds, UTC) each episode's air time counts from.
+    next_base: int = 0
+    #: How the next episode's air time is sent: "pacific" (v1's ``first_aired``
+    #: only: the local time read as US Pacific, here 3 hours late for an East
+    #: Coast show), "utc" (``first_aired_utc`` and ``first_aired_iso`` beside
+    #: it), "exact" (``first_aired`` is the instant) or "unknown" (0).
+    air_time: str = "exact"
+    #: The next episode's title is null (v1 sent null for untitled episodes).
+    next_title_null: bool = False
 
     @property
     def counted(self) -> list[SeasonSpec]:
@@ -150,6 +172,29 @@ class ShowSpec:
     @property
     def plays(self) -> int:
         return self.completed + self.rewatches
+
+    @property
+    def next_aired(self) -> int | None:
+        """The true air instant of the next episode (unix seconds, UTC); None if unknown."""
+        nxt = self.next_episode
+        if nxt is None or self.air_time == "unknown":
+            return None
+        if self.title == _FAR_FUTURE[0]:
+            return _FAR_FUTURE[1]
+        season, number = nxt
+        return self.next_base + ((season - 1) * 52 + number - 1) * 7 * _DAY
+
+    @property
+    def next_first_aired(self) -> int | None:
+        """What ``next_first_aired`` must be after loading (unix seconds, UTC).
+
+        The true instant, except where only v1's Pacific-encoded
+        ``first_aired`` is sent: then that value, 3 hours late.
+        """
+        aired = self.next_aired
+        if aired is None:
+            return None
+        return aired + 3 * _HOUR if self.air_time == "pacific" else aired
 
     @property
     def next_episode(self) -> tuple[int, int] | None:
@@ -242,7 +287,17 @@ def _plan_show(
         # The user hid the first listed season: trakt then leaves it out of the list.
         seasons[0].hidden = True
         seasons[0].listed = rng.random() < 0.5
-    first_aired = _EPOCH_2000 + (year - 2000) * 365 * _DAY + rng.randint(0, 300) * _DAY
+    # Real calendar dates: before 1970 these are negative unix times.
+    start = datetime(year, 1, 1, tzinfo=UTC) + timedelta(days=rng.randint(0, 300), hours=20)
+    first_aired = int(start.timestamp())
+    if title == "Doctor Who" and year == 1963:
+        first_aired = _DOCTOR_WHO_1963
+    # Without drawing from rng (the other shows' plans stay as they were): a
+    # daily show with a huge season, and a show with an announced, empty season.
+    if title == "कौन बनेगा करोड़पति":
+        seasons.append(SeasonSpec(seasons[-1].number + 1, [False] * 1_000))
+    if title == "Severance":
+        seasons.append(SeasonSpec(seasons[-1].number + 1, []))
     rewatches = 0
     if profile == "binger" or rng.random() < 0.25:
         rewatches = rng.randint(1, 3) * max(1, cut // 2)
@@ -251,7 +306,19 @@ def _plan_show(
         year=year,
         index=index,
         seasons=seasons,
-        first_aired=max(first_aired, 0),
+        first_aired=first_aired,
+        next_base=first_aired,
+        air_time="exact"
+        if first_aired == _DOCTOR_WHO_1963
+        else (
+            "exact",
+            "pacific",
+            "exact",
+            "utc" if profile != "minimal" else "pacific",
+            "exact",
+            "unknown",
+        )[index % 6],
+        next_title_null=index % 9 == 8,
         rewatches=rewatches if cut else 0,
         checkins=rng.randint(0, 3) if cut else 0,
         seen_share=rng.choice((0.0, 0.1, 0.5, 1.0)),
@@ -266,10 +333,13 @@ def _plan_show(
             "in_watchlist": rng.random() < 0.2,
             "rating": rng.choice(("love", "hate", False, False)),
         }
+        country = rng.choice(_COUNTRIES)
+        runtime = 22 if daily else rng.choice((25, 30, 45, 60))
+        network = rng.choice(_NETWORKS)  # drawn for every show, so the plans stay stable
         spec.extra = {
-            "country": rng.choice(_COUNTRIES),
-            "runtime": 22 if daily else rng.choice((25, 30, 45, 60)),
-            "network": rng.choice(_NETWORKS),
+            "country": country,
+            "runtime": runtime,
+            "network": network if index % 6 != 5 else None,  # v1 sent null when unknown
             "air_day": rng.choice(_DAYS),
             "air_time": f"{rng.randint(17, 22)}:00",
             "certification": rng.choice(_CERTS),
@@ -297,9 +367,12 @@ def _slug(title: str, year: int) -> str:
 def _render_show(spec: ShowSpec) -> dict[str, Any]:
     tvdb = 70_000 + spec.index * 37
     ids: dict[str, Any] = {
-        "imdb_id": f"tt{1_000_000 + spec.index * 7919:07d}",
+        # v1 sent "" (and sometimes null) for an unknown IMDb id, 0 or null for others.
+        "imdb_id": "" if spec.index % 8 == 7 else f"tt{1_000_000 + spec.index * 7919:07d}",
         "tvdb_id": str(tvdb) if spec.ids_as_strings else tvdb,
-        "tvrage_id": 0 if spec.index % 5 == 0 else 20_000 + spec.index,
+        "tvrage_id": (0 if spec.index % 10 == 0 else None)
+        if spec.index % 5 == 0
+        else 20_000 + spec.index,
     }
     show: dict[str, Any] = {"title": spec.title, "year": spec.year, **ids}
     if spec.extended:
@@ -359,13 +432,27 @@ def _render_next(spec: ShowSpec) -> dict[str, Any] | bool:
         return False
     season, number = nxt
     words = [_EPISODE_WORDS[(spec.index + season * 3 + number * k) % 10] for k in (1, 2)]
-    return {
+    out: dict[str, Any] = {
         "season": season,
         spec.number_key: number,
-        "title": " ".join(words),
-        "first_aired": spec.first_aired + (season * 52 + number) * 7 * _DAY,
-        "images": {"screen": f"http://trakt.us/images/episodes/{spec.index}-{season}-{number}.jpg"},
+        "title": None if spec.next_title_null else " ".join(words),
     }
+    aired = spec.next_aired
+    if aired is None:
+        out["first_aired"] = 0  # v1's "date unknown"
+    elif spec.air_time == "exact":
+        out["first_aired"] = aired
+    else:
+        # v1's first_aired: 22:00 Eastern read as Pacific, 3 hours after the instant.
+        out["first_aired"] = aired + 3 * _HOUR
+    if spec.air_time == "utc" and aired is not None:
+        local = datetime.fromtimestamp(aired, UTC) - timedelta(hours=5)
+        out["first_aired_iso"] = local.strftime("%Y-%m-%dT%H:%M:%S") + "-05:00"
+        out["first_aired_utc"] = aired
+    out["images"] = {
+        "screen": f"http://trakt.us/images/episodes/{spec.index}-{season}-{number}.jpg"
+    }
+    return out
 
 
 def generate_progress(

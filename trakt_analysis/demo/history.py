@@ -179,9 +179,12 @@ def _plan_show(
             sessions.append((gap, episodes[pos : pos + size]))
             pos += size
     span = sum(gap for gap, _ in sessions) + 7 * len(sessions) // 2  # with weekend moves
-    room = (_END - _START).days
+    # Nobody watches a show before it airs: the first play comes after its premiere
+    # (spring of its first year), or after the user joined Trakt, whichever is later.
+    earliest = max(_START, datetime(min(spec.year, _END.year), 4, 1))
+    room = max(1, (_END - earliest).days)
     scale = 1.0 if span <= room // 2 else (room // 2) / span
-    start = _START + timedelta(days=rng.randint(0, max(0, room - round(span * scale))))
+    start = earliest + timedelta(days=rng.randint(0, max(0, room - round(span * scale))))
     day = start
     planned: list[tuple[datetime, int, int]] = []
     for gap, episodes in sessions:

@@ -19,6 +19,7 @@ import pandas as pd
 from .._format import episode_code
 from .._validate import check_choice
 from ..analysis.sorting import SORT_ORDERS, filter_shows, sort_shows
+from ..analysis.summary import shows_left
 from ..errors import TraktArgumentError, TraktDataWarning, TraktSortWarning
 from ..progress import Progress
 
@@ -81,13 +82,16 @@ class Summary:
     shows: int
     watched: int
     left: int
+    #: Shows whose episodes left are unknown (NA counts): not in `left`, never 0.
+    unknown: int = 0
 
     def __str__(self) -> str:
         noun = "show" if self.shows == 1 else "shows"
-        return (
+        text = (
             f"{self.shows:,} {noun} · {self.watched:,} episodes watched · "
             f"{self.left:,} episodes left"
         )
+        return text + (f" ({self.unknown:,} shows unknown)" if self.unknown else "")
 
 
 @dataclass(frozen=True, eq=False)
@@ -194,11 +198,17 @@ def make_table(shows: pd.DataFrame) -> pd.DataFrame:
 
 
 def selection_totals(shows: pd.DataFrame) -> Summary:
-    """Shows, episodes watched (completed) and episodes left, over `shows`."""
+    """Shows, episodes watched (completed) and episodes left, over `shows`.
+
+    Episodes left add the known counts (``left``, else ``aired - completed``);
+    shows where it is unknown are counted in ``unknown``, never as 0 left.
+    """
+    left = shows_left(shows)
     return Summary(
         shows=len(shows),
-        watched=int(shows["completed"].fillna(0).sum()),
-        left=int(shows["left"].fillna(0).sum()),
+        watched=int(shows["completed"].sum()),  # the known counts; NA is not 0
+        left=int(np.nansum(left)),
+        unknown=int(np.isnan(left).sum()),
     )
 
 

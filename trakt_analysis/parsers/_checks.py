@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
@@ -17,7 +18,8 @@ import pandas as pd
 from .. import schema
 from ..errors import TraktDataError
 
-# Seconds since the epoch that pandas' nanosecond datetimes can hold (to 2262).
+# Seconds either side of the epoch that pandas' nanosecond datetimes can hold
+# (1684 to 2255, inside pandas' 1677 to 2262).
 MAX_UNIX_SECONDS = 9_000_000_000
 
 
@@ -59,10 +61,23 @@ def short(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+Report = Callable[[int, str], None]
+"""``report(i, what)``: value `i` of a column is odd; the caller loads it as NA and warns."""
+
+
 def int_array(
-    values: list[object], where: Callable[[int], str], *, allow_str: bool = False
+    values: list[object],
+    where: Callable[[int], str],
+    *,
+    allow_str: bool = False,
+    report: Report | None = None,
 ) -> pd.arrays.IntegerArray:
-    """Check and convert a column of counts or ids to a nullable Int64 array."""
+    """Check and convert a column of counts or ids to a nullable Int64 array.
+
+    A value that is not a non-negative whole number raises
+    :class:`TraktDataError`, or, when `report` is given, is passed to it and
+    loads as NA.
+    """
     kinds = set(map(type, values))
     if kinds <= {int, type(None)}:
         mask = np.zeros(len(values), dtype=bool)
@@ -83,7 +98,10 @@ def int_array(
         try:
             number = count(value, allow_str=allow_str)
         except BadValue as exc:
-            raise TraktDataError(f"{where(i)}: {exc}") from None
+            if report is None:
+                raise TraktDataError(f"{where(i)}: {exc}") from None
+            report(i, str(exc))
+            number = None
         if number is None:
             mask[i] = True
         else:
@@ -91,9 +109,11 @@ def int_array(
     return pd.arrays.IntegerArray(out, mask)
 
 
-def id_array(values: list[object], where: Callable[[int], str]) -> pd.arrays.IntegerArray:
+def id_array(
+    values: list[object], where: Callable[[int], str], *, report: Report | None = None
+) -> pd.arrays.IntegerArray:
     """tvdb/tvrage ids: numbers or numeric strings; 0 means unknown."""
-    arr = int_array(values, where, allow_str=True)
+    arr = int_array(values, where, allow_str=True, report=report)
     arr[arr == 0] = pd.NA
     return arr
 
@@ -135,12 +155,49 @@ def completion(completed: pd.arrays.IntegerArray, aired: pd.arrays.IntegerArray)
     return out
 
 
-def unix_times(values: list[int | None], where: Callable[[int], str]) -> Any:
-    """Unix seconds to UTC datetimes; 0 and None are unknown (NaT)."""
+def unix_times(
+    values: list[object], where: Callable[[int], str], report: Report | None = None
+) -> Any:
+    """Air times to UTC datetimes: unix seconds (signed), or ISO 8601 text with an offset.
+
+    0 and None are unknown (NaT): v1 sent 0 for "no date". Negative seconds are
+    before 1970 (classic TV: -192091500 is 1963-11-30 17:15 UTC); anything
+    pandas can hold (years 1677 to 2262) is accepted. Another value raises
+    :class:`TraktDataError`, or, with `report`, is reported and loads as NaT.
+    """
+    seconds: list[object] = [None] * len(values)
     for i, value in enumerate(values):
-        if value is not None and value > MAX_UNIX_SECONDS:
-            raise TraktDataError(f"{where(i)}: {value} is not a plausible unix time")
-    return pd.array(
-        pd.to_datetime([v if v else None for v in values], unit="s", utc=True),
-        dtype=schema.UTC,
-    )
+        if value is None or value == 0:
+            continue
+        try:
+            seconds[i] = _unix_seconds(value)
+        except BadValue as exc:
+            if report is None:
+                raise TraktDataError(f"{where(i)}: {exc}") from None
+            report(i, str(exc))
+    return pd.array(pd.to_datetime(seconds, unit="s", utc=True), dtype=schema.UTC)
+
+
+def _unix_seconds(value: object) -> float:
+    kind = type(value)
+    if kind is int or (kind is float and math.isfinite(value)):  # type: ignore[arg-type]
+        if -MAX_UNIX_SECONDS <= value <= MAX_UNIX_SECONDS:  # type: ignore[operator]
+            return value  # type: ignore[return-value]
+        raise BadValue(f"{value!r} is not a plausible unix time")
+    if kind is str:
+        return iso_seconds(value)  # type: ignore[arg-type]
+    raise BadValue(f"expected unix seconds or an ISO 8601 time, got {short(value)}")
+
+
+def iso_seconds(value: str) -> float:
+    """Unix seconds of an ISO 8601 time; one without an offset is read as UTC."""
+    try:
+        stamp = datetime.fromisoformat(value)
+    except ValueError:
+        raise BadValue(f"expected an ISO 8601 time, got {short(value)}") from None
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=UTC)
+    seconds = stamp.timestamp()
+    if not -MAX_UNIX_SECONDS <= seconds <= MAX_UNIX_SECONDS:
+        raise BadValue(f"{short(value)} is not a plausible time")
+    return seconds

@@ -25,6 +25,15 @@ def find_inconsistencies(
 
     n_shows = len(shows["title"])
     _check_counts(shows, np.arange(n_shows), lambda i: "progress", note)
+    totals = season_totals(shows, seasons, episodes)
+    for key in ("aired", "completed"):
+        reported = shows[key].to_numpy(dtype=np.float64, na_value=np.nan)
+        summed = totals[key]
+        for i in np.flatnonzero(~np.isnan(reported) & ~np.isnan(summed) & (reported != summed)):
+            note(
+                i,
+                f"progress: {key} is {reported[i]:.0f} but its seasons add up to {summed[i]:.0f}",
+            )
     _check_counts(seasons, seasons["_item"], lambda i: f"season {seasons['season'][i]}", note)
     # A season's "completed" against the watched flags of its episodes.
     n_seasons = len(seasons["season"])
@@ -70,3 +79,33 @@ def _check_counts(
             items[i],
             f"{where(i)}: left is {left[i]:.0f}, not aired - completed = {aired[i] - done[i]:.0f}",
         )
+
+
+def season_totals(
+    shows: dict[str, Any], seasons: dict[str, Any], episodes: dict[str, Any]
+) -> dict[str, np.ndarray]:
+    """Per show, what its listed seasons add up to, as the API counts (float, NaN = unknown).
+
+    Seasons counted: listed, not hidden, not specials (season 0), as in the
+    show's own ``aired``/``completed``. ``aired`` and ``completed`` sum the
+    seasons' counts, NaN where the show lists no such season or one of them is
+    unknown; ``watched`` counts the episodes flagged watched in those seasons.
+    """
+    n_shows = len(shows["title"])
+    item = np.asarray(seasons["_item"], dtype=np.int64)
+    counted = ~np.asarray(seasons["hidden"], dtype=bool) & (np.asarray(seasons["season"]) > 0)
+    out: dict[str, np.ndarray] = {}
+    has = np.bincount(item[counted], minlength=n_shows) > 0
+    for key in ("aired", "completed"):
+        values = seasons[key].to_numpy(dtype=np.float64, na_value=np.nan)
+        unknown = np.bincount(item[counted & np.isnan(values)], minlength=n_shows) > 0
+        known = counted & ~np.isnan(values)
+        total = np.bincount(item[known], weights=values[known], minlength=n_shows)
+        out[key] = np.where(has & ~unknown, total, np.nan)
+    rank = np.asarray(episodes["_season_rank"], dtype=np.int64)
+    ep_counted = counted[rank] if len(rank) else np.zeros(0, dtype=bool)
+    watched = np.asarray(episodes["watched"], dtype=np.float64)
+    out["watched"] = np.bincount(
+        item[rank][ep_counted], weights=watched[ep_counted], minlength=n_shows
+    )
+    return out

@@ -50,7 +50,7 @@ def infer_array(values: list[object], name: str) -> Any:
         return pd.array(values, dtype=schema.STR)
     if kinds == {int} and all(v is None or -(2**63) <= v < 2**63 for v in values):
         if name.endswith(("first_aired", "first_aired_utc")) and all(
-            v is None or 0 <= v <= MAX_UNIX_SECONDS for v in values
+            v is None or -MAX_UNIX_SECONDS <= v <= MAX_UNIX_SECONDS for v in values
         ):
             return unix_times(values, lambda i: name)
         return pd.array(values, dtype="Int64")

@@ -2,10 +2,11 @@
 
 The parser walks the shows and seasons in Python (a few thousand objects) and
 hands the episodes (hundreds of thousands of ``"key": bool`` pairs) to numpy in
-bulk. Every value is checked; a bad one raises :class:`TraktDataError` naming
-the item, the show's title and the field path. Inconsistencies that real data
-has (a percentage that disagrees with its counts) are returned as warnings for
-the caller to emit.
+bulk. Every value is checked. A broken structure raises :class:`TraktDataError`
+naming the item, the show's title and the field path; an odd value of one show
+loads as NA and, like the inconsistencies real data has (a percentage that
+disagrees with its counts, totals against seasons), is returned as a warning
+naming the show for the caller to emit. ``docs/data-rules.md`` has the rules.
 """
 
 from __future__ import annotations
@@ -32,8 +33,16 @@ from ._checks import (
     text,
     unix_times,
 )
-from ._consistency import find_inconsistencies
+from ._consistency import find_inconsistencies, season_totals
 from ._extras import Extras
+from .detect import (
+    V1_ERROR,
+    V1_PROGRESS,
+    V2_ERROR,
+    detect_format,
+    error_message,
+    wrong_format_message,
+)
 from .parsed import ParsedProgress
 
 __all__ = ["ParsedProgress", "parse_progress"]
@@ -43,6 +52,7 @@ _SHOW_CORE = ("title", "year", *_ID_KEYS)
 _VIEWER_KEYS = ("watched", "plays", "in_watchlist", "rating")
 _ITEM_CORE = ("show", "progress", "seasons", "hidden_seasons", "stats", "next_episode")
 _PROGRESS_KEYS = ("aired", "completed", "left", "percentage")
+_REQUIRED_PROGRESS = ("aired", "completed")
 _STATS_KEYS = ("plays", "scrobbles", "checkins", "seen")
 _SEASON_CORE = ("season", *_PROGRESS_KEYS, "episodes")
 _SEASON_CORE_SET = frozenset(_SEASON_CORE)
@@ -51,6 +61,9 @@ _STATS_SET = frozenset(_STATS_KEYS)
 _VIEWER_SET = frozenset(_VIEWER_KEYS)
 _ITEM_KNOWN = frozenset((*_ITEM_CORE, *_VIEWER_KEYS))
 _NEXT_CORE = ("season", "num", "number", "title", "first_aired")
+# Where next_first_aired comes from, best first: the true instant, then v1's
+# Pacific-encoded local time.
+_AIRED_KEYS = ("first_aired_utc", "first_aired_iso", "first_aired")
 # Episode and season numbers above this are not numbers a show can have; the
 # cap keeps them in int64 and keeps charts from allocating huge grids.
 _MAX_NUMBER = 10**6
@@ -69,10 +82,14 @@ def _standard_keys(n: int) -> list[str]:
 
 
 def check_failure_body(data: object, label: str) -> None:
-    """Raise :class:`TraktAPIError` for v1's ``{"status": "failure", ...}`` body."""
-    if type(data) is dict and data.get("status") == "failure":
-        message = data.get("error") or data.get("message") or "no message"
-        raise TraktAPIError(f"{label}: the API reported a failure: {message}")
+    """Raise :class:`TraktAPIError` for an API error body, with the API's whole message.
+
+    v1 answered ``{"status": "failure", "error": ...}`` and ``{"status":
+    "error", "message": ...}`` (with HTTP 200 or 401); v2 answers ``{"error":
+    ..., "error_description": ...}``.
+    """
+    if type(data) is dict and detect_format(data) in (V1_ERROR, V2_ERROR):
+        raise TraktAPIError(f"{label}: the API reported a failure: {error_message(data)}")
 
 
 def parse_progress(data: object, *, label: str = "<input>") -> ParsedProgress:
@@ -88,11 +105,17 @@ def parse_progress(data: object, *, label: str = "<input>") -> ParsedProgress:
     Raises
     ------
     TraktAPIError
-        `data` is the API's failure body.
+        `data` is the API's error body (v1 ``{"status": "failure" | "error"}``
+        or v2 ``{"error": ...}``); the message is the API's, whole.
     TraktDataError
-        Anything in `data` does not fit the response's structure.
+        `data` is another Trakt document (a v2 response, an account-export
+        member, a v1 library file: the message names it and what to call
+        instead), or its structure is not a progress response's.
     """
     check_failure_body(data, label)
+    fmt = detect_format(data)
+    if fmt is not None and fmt != V1_PROGRESS:
+        raise TraktDataError(wrong_format_message(fmt, label))
     if type(data) is not list:
         raise TraktDataError(
             f"{label}: expected a JSON list of shows at the top level, "
@@ -108,7 +131,9 @@ class _Parser:
         self.show: dict[str, list[object]] = {
             k: [] for k in ("title", "year", *_ID_KEYS, *_PROGRESS_KEYS, *_STATS_KEYS)
         }
-        self.next: dict[str, list[object]] = {k: [] for k in ("season", "number", "title", "aired")}
+        self.next: dict[str, list[Any]] = {
+            k: [] for k in ("season", "number", "title", "aired", "aired_key")
+        }
         self.viewer: dict[str, list[object]] = {k: [] for k in _VIEWER_KEYS}
         self.extras = Extras(show_cols)
         self.season_extras = Extras(set(schema.SEASONS))
@@ -123,6 +148,8 @@ class _Parser:
         self.ep_values: list[object] = []
         self.ep_sizes: list[int] = []
         self.odd_keys: dict[int, list[str]] = {}  # listed season row -> its keys
+        # Odd values loaded as NA, per item: "path: what was wrong".
+        self.odd: dict[int, list[str]] = {}
         # Filled by build_seasons: item and position of every season row (unsorted).
         self.s_item = np.zeros(0, dtype=np.int64)
         self.s_pos = np.zeros(0, dtype=np.int64)
@@ -154,10 +181,12 @@ class _Parser:
             return locate(index, title, path)
 
         def get(obj: dict[str, Any], key: str, check: Callable[[object], Any], path: str) -> Any:
+            # A value of one show: an odd one loads as NA and is reported, never raises.
             try:
                 return check(obj.get(key))
             except BadValue as exc:
-                raise TraktDataError(f"{at(path)}: {exc}") from None
+                self.report(index, path, str(exc))
+                return None
 
         row = index
         for key in _SHOW_CORE:
@@ -171,6 +200,16 @@ class _Parser:
         except BadValue as exc:
             key = "progress" if type(item.get("progress")) not in (dict, type(None)) else "stats"
             raise TraktDataError(f"{at(key)}: {exc}") from None
+        # Keys v1 sends for every show: without them this is not a v1 progress
+        # item (a v2 one, say), and its counts must not silently become NA.
+        missing = [f"progress.{k}" for k in _REQUIRED_PROGRESS if k not in progress]
+        if "seasons" not in item:
+            missing.append("seasons")
+        if missing:
+            raise TraktDataError(
+                f"{at(', '.join(missing))}: missing; a v1 progress response has "
+                "progress.aired, progress.completed and seasons for every show"
+            )
         for key in _PROGRESS_KEYS:
             self.show[key].append(progress.get(key))
         for key in _STATS_KEYS:
@@ -181,28 +220,39 @@ class _Parser:
             self.extras.add(row, "stats", stats, _STATS_KEYS)
 
         if show.keys() & _VIEWER_SET or item.keys() & _VIEWER_SET:
-            self.viewer_fields(item, show, at, get)
+            self.viewer_fields(index, item, show, get)
         else:
             for key in _VIEWER_KEYS:
                 self.viewer[key].append(None)
         self.extras.add(row, "", show, (*_SHOW_CORE, *_VIEWER_KEYS))
-        self.next_episode(row, item.get("next_episode"), at, get)
+        self.next_episode(index, item.get("next_episode"), at, get)
         if not item.keys() <= _ITEM_KNOWN:
             self.extras.add(row, "", item, (*_ITEM_CORE, *_VIEWER_KEYS))
         self.seasons(index, item, at)
 
+    def report(self, index: int, path: str, what: str) -> None:
+        """Value `path` of item `index` is odd: it loads as NA, with a warning."""
+        self.odd.setdefault(index, []).append(f"{path}: {what}; loaded as NA")
+
     def viewer_fields(
-        self, item: dict[str, Any], show: dict[str, Any], at: Callable, get: Callable
+        self, index: int, item: dict[str, Any], show: dict[str, Any], get: Callable
     ) -> None:
         checks = {"watched": flag, "plays": count, "in_watchlist": flag, "rating": rating}
         for key, check in checks.items():
             inside = get(show, key, check, f"show.{key}")
             beside = get(item, key, check, key)
             if inside is not None and beside is not None and inside != beside:
-                raise TraktDataError(f"{at(key)}: {beside!r} disagrees with show.{key} {inside!r}")
+                self.report(index, key, f"{beside!r} disagrees with show.{key} {inside!r}")
+                inside = beside = None
             self.viewer[key].append(beside if inside is None else inside)
 
     def next_episode(self, row: int, nxt: object, at: Callable, get: Callable) -> None:
+        """The next episode; its air time from the true instant where the response has it.
+
+        ``first_aired`` is the show's local air time encoded as US Pacific time
+        (v1's convention); ``first_aired_utc`` (unix) and ``first_aired_iso``
+        (with its offset), where present, are the true instant and win.
+        """
         if nxt is None or nxt is False:
             nxt = {}
         if type(nxt) is not dict:
@@ -212,13 +262,20 @@ class _Parser:
         number = nxt.get("number")
         num = nxt.get("num")
         if number is not None and num is not None and number != num:
-            raise TraktDataError(
-                f"{at('next_episode')}: 'num' ({num!r}) and 'number' ({number!r}) disagree"
-            )
+            self.report(row, "next_episode", f"'num' ({num!r}) and 'number' ({number!r}) disagree")
+            number = num = None
         self.next["season"].append(nxt.get("season"))
         self.next["number"].append(num if number is None else number)
         self.next["title"].append(get(nxt, "title", text, "next_episode.title"))
-        self.next["aired"].append(nxt.get("first_aired"))
+        for key in _AIRED_KEYS:  # the true instant first
+            aired = nxt.get(key)
+            if aired is not None and aired != 0:
+                self.next["aired"].append(aired)
+                self.next["aired_key"].append(key)
+                break
+        else:
+            self.next["aired"].append(None)
+            self.next["aired_key"].append("first_aired")
         self.extras.add(row, "next", nxt, _NEXT_CORE)
 
     def seasons(self, index: int, item: dict[str, Any], at: Callable[[str], str]) -> None:
@@ -301,23 +358,36 @@ class _Parser:
         def show_at(path: str) -> Callable[[int], str]:
             return lambda i: locate(i, titles[i], path)
 
+        def odd(path: str) -> Callable[[int, str], None]:
+            return lambda i, what: self.report(i, path, what)
+
         shows: dict[str, Any] = {}
         shows["title"] = pd.array(titles, dtype=schema.STR)
-        shows["year"] = int_array(self.show["year"], show_at("show.year"), allow_str=True)
+        shows["year"] = int_array(
+            self.show["year"], show_at("show.year"), allow_str=True, report=odd("show.year")
+        )
         shows["imdb_id"] = pd.array(self.show["imdb_id"], dtype=schema.STR)
         for key in ("tvdb_id", "tvrage_id"):
-            shows[key] = id_array(self.show[key], show_at(f"show.{key}"))
+            shows[key] = id_array(self.show[key], show_at(f"show.{key}"), report=odd(f"show.{key}"))
         for key in _PROGRESS_KEYS:
-            shows[key] = int_array(self.show[key], show_at(f"progress.{key}"))
+            shows[key] = int_array(
+                self.show[key], show_at(f"progress.{key}"), report=odd(f"progress.{key}")
+            )
         shows["completion"] = completion(shows["completed"], shows["aired"])
         for key in _STATS_KEYS:
-            shows[key] = int_array(self.show[key], show_at(f"stats.{key}"))
-        shows["next_season"] = int_array(self.next["season"], show_at("next_episode.season"))
-        shows["next_number"] = int_array(self.next["number"], show_at("next_episode.number"))
+            shows[key] = int_array(
+                self.show[key], show_at(f"stats.{key}"), report=odd(f"stats.{key}")
+            )
+        for key in ("season", "number"):
+            path = f"next_episode.{key}"
+            shows[f"next_{key}"] = int_array(self.next[key], show_at(path), report=odd(path))
         shows["next_title"] = pd.array(self.next["title"], dtype=schema.STR)
-        aired = int_array(self.next["aired"], show_at("next_episode.first_aired"))
         shows["next_first_aired"] = unix_times(
-            list(aired.to_numpy(dtype=object, na_value=None)), show_at("next_episode.first_aired")
+            self.next["aired"],
+            show_at("next_episode.first_aired"),
+            report=lambda i, what: self.report(
+                i, f"next_episode.{self.next['aired_key'][i]}", what
+            ),
         )
         for key in _VIEWER_KEYS:
             dtype = schema.SHOWS[f"viewer_{key}"]
@@ -328,14 +398,17 @@ class _Parser:
         episodes = self.build_episodes(order)
         episodes["runtime"] = _episode_runtimes(shows.get("runtime"), seasons, episodes)
         found = find_inconsistencies(shows, seasons, episodes)
+        _completion_from_episodes(shows, seasons, episodes)
+        for i, msgs in found.items():
+            self.odd.setdefault(i, []).extend(msgs)
         warnings = [
-            f"{locate(i, titles[i])}: " + "; ".join(msgs) for i, msgs in sorted(found.items())
+            f"{locate(i, titles[i])}: " + "; ".join(msgs) for i, msgs in sorted(self.odd.items())
         ]
         if len(warnings) > _MAX_WARNINGS:
             rest = len(warnings) - _MAX_WARNINGS
             warnings = [
                 *warnings[:_MAX_WARNINGS],
-                f"... and {rest} more shows with inconsistencies",
+                f"... and {rest} more shows with odd values or inconsistencies",
             ]
         return ParsedProgress(shows, seasons, episodes, warnings)
 
@@ -366,7 +439,11 @@ class _Parser:
         padding = [None] * len(hidden_only)
         for key in _PROGRESS_KEYS:
             values = [season.get(key) for season in objs]
-            seasons[key] = int_array(values + padding, at(f".{key}"))[order]
+
+            def odd(r: int, what: str, key: str = key) -> None:
+                self.report(int(self.s_item[r]), f"{self.season_path(r)}.{key}", what)
+
+            seasons[key] = int_array(values + padding, at(f".{key}"), report=odd)[order]
         seasons["completion"] = completion(seasons["completed"], seasons["aired"])
         hidden = np.zeros(len(number), dtype=bool)
         hidden[n_listed:] = True
@@ -438,3 +515,25 @@ def _episode_runtimes(show_runtime: Any, seasons: dict[str, Any], episodes: dict
     runtime[runtime <= 0] = pd.NA
     item = np.asarray(seasons["_item"])[episodes["_season_rank"]]
     return runtime[item]
+
+
+def _completion_from_episodes(
+    shows: dict[str, Any], seasons: dict[str, Any], episodes: dict[str, Any]
+) -> None:
+    """Where a show's totals disagree with its seasons, its completion follows the episodes.
+
+    The reported ``aired``/``completed``/``left``/``percentage`` stay as the API
+    sent them (with a warning); ``completion``, which this package computes, is
+    then the watched episode flags over the seasons' aired episodes.
+    """
+    totals = season_totals(shows, seasons, episodes)
+    aired = shows["aired"].to_numpy(dtype=np.float64, na_value=np.nan)
+    done = shows["completed"].to_numpy(dtype=np.float64, na_value=np.nan)
+    summed = totals["aired"]
+    with np.errstate(invalid="ignore"):
+        disagree = ~np.isnan(summed) & ((aired != summed) | (done != totals["completed"]))
+    rows = np.flatnonzero(disagree & (summed > 0))
+    if len(rows):
+        completion = shows["completion"].copy()
+        completion[rows] = np.minimum(totals["watched"][rows], summed[rows]) / summed[rows]
+        shows["completion"] = completion

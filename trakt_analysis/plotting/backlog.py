@@ -9,6 +9,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from .._format import episode_code
+from ..analysis.summary import shows_left
 from ._common import (
     check_frame,
     check_top,
@@ -66,34 +67,40 @@ def plot_backlog(
     """
     check_frame(shows, _COLUMNS, "plot_backlog", "shows")
     top = check_top(top, "plot_backlog")
-    left = filled(shows["left"])
+    known_left = shows_left(shows)  # NaN where unknown: never drawn as 0 left
+    left = np.nan_to_num(known_left, nan=0.0)
     pending = shows[left > 0]
     pending = pending.iloc[
-        np.argsort(-filled(pending["left"]), kind="stable")
+        np.argsort(-shows_left(pending), kind="stable")
     ]  # most left first, ties keep order
     shown, rest, ax = top_rows(pending, top, ax)
-    n_done = int(((left == 0) & (filled(shows["aired"]) > 0)).sum())
-    title = TITLE + (f" ({n_done} finished shows not shown)" if n_done else "")
+    n_done = int(((known_left == 0) & (filled(shows["aired"]) > 0)).sum())
+    n_unknown = int(np.isnan(known_left).sum())
+    notes_title = [f"{n_done} finished shows not shown"] if n_done else []
+    if n_unknown:
+        notes_title.append(f"{n_unknown} shows with unknown counts not shown")
+    title = TITLE + (f" ({'; '.join(notes_title)})" if notes_title else "")
     if shown.empty:
-        return no_data(ax, title, "nothing left to watch" if len(shows) else "no data")
+        empty = "nothing left to watch" if len(shows) > n_unknown else "episodes left unknown"
+        return no_data(ax, title, empty if len(shows) else "no data")
 
     colors_by_user = user_color_map(shows)
     several = len(colors_by_user) > 1
     colors = [colors_by_user[user_key(u)] for u in shown["user"]] if several else IN_PROGRESS
-    widths = filled(shown["left"])
+    widths = shows_left(shown)
     ax.barh(np.arange(len(shown)), widths, **({"color": colors} | kwargs))
     labels = show_labels(shown, shows)
     notes = [_next_note(row) for _, row in shown.iterrows()]
     ends = list(widths)
     if len(rest):
-        mean = float(filled(rest["left"]).mean())
+        mean = float(shows_left(rest).mean())
         ax.barh([len(shown)], [mean], **({"color": MORE} | kwargs))
         labels.append(more_label(rest, f"avg {mean:.0f} left"))
         notes.append("")
         ends.append(mean)
     counts = [f"{int(w)}" for w in widths]
     if len(rest):
-        counts.append(f"{int(filled(rest['left']).sum())} in all")
+        counts.append(f"{int(shows_left(rest).sum())} in all")
     for row, (count, end) in enumerate(zip(counts, ends, strict=True)):
         ax.annotate(
             count,

@@ -103,9 +103,10 @@ def _bars(shows: pd.DataFrame, by: str, top: int) -> _Bars:
     else:
         colors = [FINISHED if f else IN_PROGRESS for f in finished]
         hatches = [""] * len(shown)
-    completed = filled(shown["completed"]).astype(int)
-    aired = filled(shown["aired"]).astype(int)
-    notes = [f"{c}/{a}" for c, a in zip(completed, aired, strict=True)]
+    # An unknown count (NA) is written "?", never 0.
+    notes = [
+        f"{_count(c)}/{_count(a)}" for c, a in zip(shown["completed"], shown["aired"], strict=True)
+    ]
     labels = show_labels(shown, shows) if len(shown) else []
     ends = [float(w) for w in widths]
     if len(rest):
@@ -114,7 +115,9 @@ def _bars(shows: pd.DataFrame, by: str, top: int) -> _Bars:
         colors.append(MORE)
         hatches.append("")
         labels.append(more_label(rest, f"avg {mean:.0f}%"))
-        notes.append(f"{int(filled(rest['completed']).sum())}/{int(filled(rest['aired']).sum())}")
+        completed = rest["completed"].sum(min_count=1)
+        aired = rest["aired"].sum(min_count=1)
+        notes.append(f"{_count(completed)}/{_count(aired)}")
     return _Bars(ends, colors, hatches, labels, notes, several, colors_by_user)
 
 
@@ -195,3 +198,7 @@ def update_completion(
         )
     warn_missing_glyphs("update_completion", apply_fonts([ax]))
     return True
+
+
+def _count(value: object) -> str:
+    return "?" if value is None or pd.isna(value) else str(int(value))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pandas as pd
+
 from .._format import fmt_date, fmt_int, fmt_pct, fmt_year
 from ..analysis.summary import summarize, watch_next
 from ._html import Column, esc, table
@@ -20,9 +22,10 @@ DISPLAY_ROWS = 8
 def progress_html(progress: Progress, *, rows: int = DISPLAY_ROWS) -> str:
     """A short HTML view: a headline of the totals and the next episodes to watch."""
     shows = progress.shows
-    totals = summarize(shows).sum(numeric_only=True)
-    aired = int(totals.get("episodes_aired", 0))
-    watched = int(totals.get("episodes_watched", 0))
+    totals = summarize(shows).sum(numeric_only=True, min_count=1)
+    aired = totals.get("episodes_aired")
+    watched = totals.get("episodes_watched")
+    known = not (pd.isna(aired) or pd.isna(watched))
     who = (
         "unknown user"
         if progress.user is None
@@ -35,10 +38,11 @@ def progress_html(progress: Progress, *, rows: int = DISPLAY_ROWS) -> str:
     )
     stats = (
         f"{fmt_int(watched)} of {fmt_int(aired)} episodes watched "
-        f"({fmt_pct(watched / aired if aired else None)}), "
+        f"({fmt_pct(watched / aired if known and aired else None)}), "
         f"{fmt_int(totals.get('episodes_left', 0))} left; "
-        f"{fmt_int(totals.get('finished', 0))} shows finished, "
-        f"{fmt_int(totals.get('in_progress', 0))} in progress"
+        f"{fmt_int(_shows(totals, 'finished'))} shows finished, "
+        f"{fmt_int(_shows(totals, 'in_progress'))} in progress"
+        + (f", {fmt_int(_shows(totals, 'unknown'))} unknown" if _shows(totals, "unknown") else "")
     )
     nxt = watch_next(shows)
     parts = [
@@ -70,3 +74,9 @@ def progress_html(progress: Progress, *, rows: int = DISPLAY_ROWS) -> str:
         "<code>.episodes</code>; totals: <code>.summary()</code>.</small></p></div>"
     )
     return "".join(parts)
+
+
+def _shows(totals: pd.Series, key: str) -> int:
+    """A count of shows from the totals: 0 when there are none."""
+    value = totals.get(key)
+    return 0 if value is None or pd.isna(value) else int(value)

@@ -192,6 +192,11 @@ def _summary_section(totals: pd.Series) -> str:
         ("finished", fmt_int(totals["finished"]), "finished"),
         ("in_progress", fmt_int(totals["in_progress"]), "in progress"),
         ("not_started", fmt_int(totals["not_started"]), "not started"),
+        *(
+            [("unknown", fmt_int(totals["unknown"]), "with unknown counts")]
+            if totals["unknown"]
+            else []
+        ),
         ("episodes_watched", fmt_int(totals["episodes_watched"]), "episodes watched"),
         ("episodes_left", fmt_int(totals["episodes_left"]), "episodes left"),
         ("episodes_aired", fmt_int(totals["episodes_aired"]), "episodes aired"),
@@ -210,11 +215,12 @@ def _summary_section(totals: pd.Series) -> str:
 
 def _plays_table(totals: pd.Series) -> str:
     kinds = ["scrobbles", "check-ins", "seen", "all plays"]
-    counts = [totals["scrobbles"], totals["checkins"], totals["seen"], int(totals["plays"])]
+    counts = [totals["scrobbles"], totals["checkins"], totals["seen"], totals["plays"]]
+    plays = totals["plays"]
     return _share_table(
         ("kind", "kind", kinds),
         ("plays", counts),
-        total=int(totals["plays"]),
+        total=0 if pd.isna(plays) else int(plays),  # no share of an unknown total
         table_id="plays-table",
         caption="Scrobbles are plays a media player reported; check-ins were made by hand "
         "while watching; seen marks episodes watched earlier.",
@@ -430,14 +436,13 @@ def report_html(
     shows = progress.shows
     say("summary")
     per_user = summarize(shows)
-    totals = per_user.sum(numeric_only=True)
-    if len(per_user) and per_user["episodes_aired"].isna().all():
-        # No aired count is known (the export without metadata): unknown, not 0.
-        totals[["episodes_aired", "episodes_left"]] = pd.NA
-    aired = totals["episodes_aired"]
-    totals["completion"] = (
-        totals["episodes_watched"] / aired if not pd.isna(aired) and aired else None
-    )
+    # Unknown totals stay NA (shown as a dash), never 0.
+    totals = per_user.sum(numeric_only=True, min_count=1)
+    for key in ("shows", "finished", "in_progress", "not_started", "nothing_aired", "unknown"):
+        totals[key] = totals[key] if pd.notna(totals[key]) else 0  # counts of shows
+    totals["completion"] = per_user["completion"].iloc[0] if len(per_user) == 1 else None
+    if len(per_user) > 1 and not pd.isna(totals["episodes_aired"]) and totals["episodes_aired"]:
+        totals["completion"] = totals["episodes_watched"] / totals["episodes_aired"]
     user = progress.user
     heading = title or (f"Watched progress of {user}" if user else "Watched progress")
     when = (generated or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")

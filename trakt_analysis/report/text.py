@@ -19,6 +19,17 @@ __all__ = ["format_summary", "terminal_safe"]
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+def _n(value: object) -> str:
+    """A count of shows: 0 when there are none."""
+    return fmt_int(value, "0")
+
+
+def _ratio(part: object, whole: object) -> float | None:
+    if pd.isna(part) or pd.isna(whole) or not whole:
+        return None
+    return float(part) / float(whole)  # type: ignore[arg-type]
+
+
 def terminal_safe(text: object) -> str:
     """Text with control characters replaced, so a title cannot drive the terminal."""
     return _CONTROL.sub("\N{REPLACEMENT CHARACTER}", str(text))
@@ -36,34 +47,31 @@ def format_summary(progress: Progress, *, top: int = 10) -> str:
     """
     shows = progress.shows
     totals = summarize(shows)
-    row = totals.sum(numeric_only=True) if len(totals) != 1 else totals.iloc[0]
-    if len(totals) > 1 and totals["episodes_aired"].isna().all():
-        row[["episodes_aired", "episodes_left"]] = pd.NA
-    watched = int(row["episodes_watched"])
-    unknown = int(shows["aired"].isna().sum())
+    # Several users: add the known totals (NA when none is known), never NA as 0.
+    row = totals.sum(numeric_only=True, min_count=1) if len(totals) != 1 else totals.iloc[0]
+    aired, watched, left = row["episodes_aired"], row["episodes_watched"], row["episodes_left"]
+    completion = row["completion"] if len(totals) == 1 else _ratio(watched, aired)
+    unknown = 0 if pd.isna(row["unknown"]) else int(row["unknown"])
     who = "unknown user" if progress.user is None else repr(progress.user)
     states = (
-        f"{int(row['finished']):,} finished, {int(row['in_progress']):,} in progress, "
-        f"{int(row['not_started']):,} not started, {int(row['nothing_aired']):,} with nothing aired"
+        f"{_n(row['finished'])} finished, {_n(row['in_progress'])} in progress, "
+        f"{_n(row['not_started'])} not started, {_n(row['nothing_aired'])} with nothing aired"
     )
-    if unknown:  # the account export without metadata: aired counts are NA
-        states += f", {unknown:,} with aired counts unknown"
-    if pd.isna(row["episodes_aired"]):
-        episodes = f"  episodes   {watched:>9,}  watched; aired counts unknown"
-    else:
-        aired = int(row["episodes_aired"])
-        episodes = (
-            f"  episodes   {watched:>9,}  watched of {aired:,} aired "
-            f"({fmt_pct(watched / aired if aired else None, 'n/a')}), "
-            f"{int(row['episodes_left']):,} left"
-        )
+    if unknown:  # e.g. the account export without metadata: aired counts are NA
+        states += f", {unknown:,} unknown"
+    episodes = (
+        f"  episodes   {fmt_int(watched, 'unknown'):>9}  watched of {fmt_int(aired, 'unknown')} "
+        f"aired ({fmt_pct(completion, 'n/a')}), {fmt_int(left, 'unknown')} left"
+    )
+    if unknown:
+        episodes += f" (aired counts unknown for {unknown:,} shows)"
     lines = [
         f"Watched progress of {terminal_safe(who)}",
         "",
-        f"  shows      {int(row['shows']):>9,}  ({states})",
+        f"  shows      {_n(row['shows']):>9}  ({states})",
         episodes,
-        f"  plays      {int(row['plays']):>9,}  ({int(row['scrobbles']):,} scrobbles, "
-        f"{int(row['checkins']):,} check-ins, {int(row['seen']):,} seen)",
+        f"  plays      {fmt_int(row['plays'], 'unknown'):>9}  ({fmt_int(row['scrobbles'], '?')} "
+        f"scrobbles, {fmt_int(row['checkins'], '?')} check-ins, {fmt_int(row['seen'], '?')} seen)",
     ]
     notes = progress.provenance.notes if progress.provenance is not None else ()
     lines += [f"  note: {terminal_safe(note)}" for note in notes]

@@ -45,6 +45,7 @@ from ..errors import (
 )
 from ..frames import frames_from_parsed
 from ..parsers._json import parse_json
+from ..parsers.detect import detect_format
 from ..parsers.history import parse_history
 from ..parsers.v2 import parse_watched_shows
 from ..progress import Progress, Provenance
@@ -326,28 +327,14 @@ def _read_folder(path: Path, label: str) -> Iterator[tuple[str, bytes]]:
 def _kind_by_content(data: object) -> str | None:
     """The kind of an export file from its JSON: history, shows, profile, empty or None.
 
-    A local check by the shapes the export is known to hold. The project-wide
-    ``parsers/detect.py`` (``detect_format``) was not on main when this was
-    written; once it is, this should defer to it.
+    Defers to the project-wide recogniser, :func:`~trakt_analysis.parsers.detect.detect_format`.
     """
-    if isinstance(data, dict):
-        if isinstance(data.get("user"), dict) or "username" in data:
-            return "profile"
-        return None
-    if not isinstance(data, list):
-        return None
-    first = next((item for item in data[:50] if isinstance(item, dict)), None)
-    if first is None:
-        return "empty" if not data else None
-    if "watched_at" in first and ("action" in first or "episode" in first or "id" in first):
-        return "history"
-    if (
-        "show" in first
-        and ("seasons" in first or "last_watched_at" in first)
-        and ("plays" in first)
-    ):
-        return "shows"
-    return None
+    if type(data) is list and not data:
+        return "empty"
+    return _EXPORT_KINDS.get(detect_format(data) or "")
+
+
+_EXPORT_KINDS = {"v2-history": "history", "v2-watched-shows": "shows", "export-profile": "profile"}
 
 
 def _progress_from_files(

@@ -17,6 +17,7 @@ from typing import IO, Any, TypeAlias
 from ..errors import TraktDataError, TraktDataWarning, TraktFileError, TraktSourceError
 from ..frames import frames_from_parsed
 from ..parsers._json import parse_json
+from ..parsers.detect import is_zip, wrong_format_message
 from ..parsers.v1 import parse_progress
 from ..progress import Progress, Provenance
 
@@ -53,7 +54,8 @@ def read_json(source: Source) -> Any:
     TraktFileError
         The file cannot be read.
     TraktDataError
-        The bytes are not valid UTF-8 JSON.
+        The bytes are not valid UTF-8 JSON, or are a ZIP archive (the message
+        points to ``ta.load_export``).
     TraktSourceError
         `source` is none of the accepted kinds.
     """
@@ -84,11 +86,8 @@ def read_json(source: Source) -> Any:
             f"cannot load progress from a {type(source).__name__}: pass a path, bytes, "
             "a binary file object or a parsed list"
         )
-    if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
-        raise TraktDataError(
-            f"{label} is a ZIP archive, not a JSON response: for a trakt.tv account export "
-            "use ta.load_export(path) (or 'trakt-analysis report EXPORT.zip')"
-        )
+    if is_zip(data):
+        raise TraktDataError(wrong_format_message("zip", label))
     return parse_json(data, label=label)
 
 
@@ -112,18 +111,31 @@ def load_progress(source: Source, *, user: str | None = None) -> Progress:
     Raises
     ------
     TraktDataError
-        The input is not a valid progress response. The message says where:
-        the line and column of invalid JSON, or the item, show and field.
+        The input's structure is not a progress response's. The message says
+        where: the line and column of invalid JSON, or the item, show and
+        field. Another Trakt document (an API v2 response, an account-export
+        member or ZIP, a v1 library file) is named, with what to call instead.
     TraktAPIError
-        The input is the API's failure body, ``{"status": "failure", ...}``.
+        The input is an API error body: v1's ``{"status": "failure" | "error",
+        ...}`` or v2's ``{"error": ...}``; the message is the API's, whole.
     TraktFileError
         A path cannot be read.
 
     Warns
     -----
     TraktDataWarning
-        The data loaded but is inconsistent, e.g. a percentage that disagrees
-        with its counts. The warning names the shows.
+        One odd value in a show loaded as NA (a negative count, a string where
+        a number belongs, an unparsable date), or counts disagree (a
+        percentage with its counts, a show's totals with its seasons). The
+        warning names the shows and fields; the other shows load as usual.
+        ``docs/data-rules.md`` lists the rule of every field.
+
+    Notes
+    -----
+    ``next_first_aired`` is the next episode's true air instant when the
+    response carries ``first_aired_utc`` or ``first_aired_iso``; otherwise it
+    is v1's ``first_aired``: the show's local air time read as US Pacific time
+    (the date is right; the hour may be off by the network's time zone).
 
     Examples
     --------

@@ -15,10 +15,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import threading
-import time
 import warnings
-from collections import deque
 from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
@@ -32,6 +29,7 @@ from .._http.cache import cached_session, is_complete_json
 from .._http.redact import install_log_filter
 from .._http.responses import parse_response, transport_error
 from .._http.session import RETRY_STATUSES, PoliteRetry, SecretAdapter
+from .._http.throttle import TVMAZE_LIMITS, RateLimit, Throttle
 from .._version import __version__
 from ..analysis.completion import complete_progress
 from ..errors import (
@@ -48,10 +46,9 @@ from .v1_api import _timeout
 __all__ = ["RATE_LIMIT", "TVmaze"]
 
 DEFAULT_BASE_URL = "https://api.tvmaze.com"
-#: TVmaze's documented rate limit: "at least 20 calls every 10 seconds per IP
-#: address" (https://www.tvmaze.com/api#rate-limiting); above it, 429. The client
-#: keeps to it on its own side: (calls, seconds).
-RATE_LIMIT: tuple[int, float] = (20, 10.0)
+#: TVmaze's rate limit as (calls, seconds), from the one declaration of every
+#: API's limits (``_http/throttle.py``); the client keeps to it on its own side.
+RATE_LIMIT: tuple[int, float] = (TVMAZE_LIMITS["GET"].requests, TVMAZE_LIMITS["GET"].seconds)
 #: How long cached TVmaze answers are used: a day, so new episodes show up.
 DEFAULT_TTL = timedelta(days=1)
 USER_AGENT = f"trakt_analysis/{__version__} (python-requests/{requests.__version__})"
@@ -61,38 +58,19 @@ _SHOW_PATH = re.compile(r"/shows/(\d+)/?$")
 _MAX_WARNINGS = 3
 
 
-class _Throttle:
-    """At most `calls` requests in any `period` seconds (a sliding window), across threads."""
-
-    def __init__(self, calls: int, period: float) -> None:
-        self.calls, self.period = calls, period
-        self._sent: deque[float] = deque()
-        self._lock = threading.Lock()
-
-    def wait(self) -> None:
-        with self._lock:
-            now = time.monotonic()
-            while self._sent and now - self._sent[0] >= self.period:
-                self._sent.popleft()
-            if len(self._sent) >= self.calls:
-                time.sleep(self.period - (now - self._sent[0]))
-                self._sent.popleft()
-            self._sent.append(time.monotonic())
-
-
 class _ThrottledAdapter(SecretAdapter):
     """The transport adapter that waits for the throttle before a request goes out.
 
     Answers from the cache never reach it, so they cost no wait.
     """
 
-    def __init__(self, throttle: _Throttle, **kwargs: Any) -> None:
+    def __init__(self, throttle: Throttle, **kwargs: Any) -> None:
         super().__init__(api_key=None, authorization=None, **kwargs)
         self._throttle = throttle
 
     def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> Any:
         if not self._offline:
-            self._throttle.wait()
+            self._throttle.wait(request.method or "GET")
         return super().send(request, *args, **kwargs)
 
 
@@ -215,7 +193,8 @@ class TVmaze:
             retry_after_margin=0.5,
             max_retry_time=60.0,
         )
-        adapter = _ThrottledAdapter(_Throttle(*rate_limit), offline=self.offline, max_retries=retry)
+        throttle = Throttle({"GET": RateLimit(*rate_limit)})
+        adapter = _ThrottledAdapter(throttle, offline=self.offline, max_retries=retry)
         session.mount(self.base_url + "/", adapter)
         self._session = session
 

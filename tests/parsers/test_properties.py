@@ -1,0 +1,285 @@
+"""Property tests: valid v1 responses over the real ranges load whole; damaged ones raise ours.
+
+The strategy builds responses the way real ones are: air dates from 1930 to
+2100 (negative unix times before 1970), 0 and null where v1 sent them, ids as
+numbers or strings, remakes sharing a title, titles in any script, seasons
+with no episode and huge ones. Expected values come from what the strategy
+drew, never from the loader.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import math
+import warnings
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import trakt_analysis as ta
+
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+# 1930-01-01 and 2100-12-31 in unix seconds.
+EARLIEST = int(datetime(1930, 1, 1, tzinfo=UTC).timestamp())
+LATEST = int(datetime(2100, 12, 31, tzinfo=UTC).timestamp())
+
+TITLES = st.one_of(
+    st.sampled_from(["Doctor Who", "The Office", "進撃の巨人", "사랑의 불시착", "เคว้ง"]),
+    st.sampled_from(["कौन बनेगा करोड़पति", "NA", "null", "1883", "", "  ", "=SUM(A1)"]),
+    st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=30),
+)
+AIR_TIMES = st.one_of(st.just(0), st.none(), st.integers(EARLIEST, LATEST))
+EPISODE_COUNTS = st.sampled_from([0, 0, 1, 2, 5, 8, 13, 22, 300])
+
+
+@st.composite
+def seasons_of_a_show(draw: st.DrawFn) -> list[dict[str, Any]]:
+    numbers = draw(st.lists(st.integers(0, 30), max_size=4, unique=True))
+    seasons = []
+    for number in numbers:
+        n = draw(EPISODE_COUNTS)
+        watched = draw(st.lists(st.booleans(), min_size=n, max_size=n))
+        done = sum(watched)
+        seasons.append(
+            {
+                "season": number,
+                "percentage": done * 100 // n if n else 0,
+                "aired": n,
+                "completed": done,
+                "left": n - done,
+                "episodes": {str(e): w for e, w in enumerate(watched, start=1)},
+            }
+        )
+    return seasons
+
+
+@st.composite
+def show_items(draw: st.DrawFn, index: int) -> dict[str, Any]:
+    seasons = draw(seasons_of_a_show())
+    listed = [s["season"] for s in seasons]
+    hidden = draw(st.lists(st.sampled_from(listed), unique=True)) if listed else []
+    counted = [s for s in seasons if s["season"] > 0 and s["season"] not in hidden]
+    aired = sum(s["aired"] for s in counted)
+    done = sum(s["completed"] for s in counted)
+    tvdb = 1000 + index
+    item: dict[str, Any] = {
+        "show": {
+            "title": draw(TITLES),
+            "year": draw(st.one_of(st.none(), st.integers(1930, 2100))),
+            "imdb_id": draw(st.sampled_from(["", None, f"tt{index:07d}"])),
+            "tvdb_id": draw(st.sampled_from([tvdb, str(tvdb)])),
+            "tvrage_id": draw(st.sampled_from([0, None, 5000 + index, str(5000 + index)])),
+        },
+        "progress": {
+            "percentage": done * 100 // aired if aired else 0,
+            "aired": aired,
+            "completed": done,
+            "left": aired - done,
+        },
+        "seasons": seasons,
+        "hidden_seasons": hidden,
+        "stats": draw(
+            st.one_of(
+                st.none(),
+                st.fixed_dictionaries(
+                    {k: st.integers(0, 10**6) for k in ("plays", "scrobbles", "checkins", "seen")}
+                ),
+            )
+        ),
+        "next_episode": draw(
+            st.one_of(
+                st.just(False),
+                st.none(),
+                st.fixed_dictionaries(
+                    {
+                        "season": st.integers(0, 30),
+                        "number": st.integers(1, 300),
+                        "title": st.one_of(st.none(), TITLES),
+                        "first_aired": AIR_TIMES,
+                    },
+                    optional={"first_aired_utc": st.integers(EARLIEST, LATEST)},
+                ),
+            )
+        ),
+    }
+    return item
+
+
+@st.composite
+def responses(draw: st.DrawFn) -> list[dict[str, Any]]:
+    n = draw(st.integers(0, 6))
+    return [draw(show_items(i)) for i in range(n)]
+
+
+def expected_aired_at(item: dict[str, Any]) -> pd.Timestamp | None:
+    nxt = item["next_episode"]
+    if not nxt:
+        return None
+    seconds = nxt.get("first_aired_utc") or nxt.get("first_aired")
+    if not seconds:
+        return None  # 0 and null mean unknown
+    return pd.Timestamp(seconds, unit="s", tz="UTC")
+
+
+def load_quietly(data: Any) -> ta.Progress:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a valid response loads without a warning
+        return ta.load_progress(orjson.dumps(data))
+
+
+@SETTINGS
+@given(responses())
+def test_valid_responses_load_whole(data):
+    shows, seasons, episodes = load_quietly(data)
+    assert len(shows) == len(data)
+    assert len(seasons) == sum(len(item["seasons"]) for item in data)
+    assert len(episodes) == sum(s["aired"] for item in data for s in item["seasons"])
+    assert list(shows["title"]) == [item["show"]["title"] for item in data]
+    for row, item in enumerate(data):
+        assert shows["aired"].iloc[row] == item["progress"]["aired"]
+        assert shows["completed"].iloc[row] == item["progress"]["completed"]
+        year = item["show"]["year"]
+        assert pd.isna(shows["year"].iloc[row]) if year is None else shows["year"].iloc[row] == year
+        want = expected_aired_at(item)
+        got = shows["next_first_aired"].iloc[row]
+        assert pd.isna(got) if want is None else got == want
+    # Counts agree: every watched flag arrives, per show.
+    watched = [sum(sum(s["episodes"].values()) for s in item["seasons"]) for item in data]
+    assert int(episodes["watched"].sum()) == sum(watched)
+    assert int(seasons["completed"].sum()) == sum(watched)
+
+
+def cells(column: pd.Series) -> list[object]:
+    return [None if v is None or (not isinstance(v, list) and pd.isna(v)) else v for v in column]
+
+
+@SETTINGS
+@given(responses())
+def test_parquet_round_trip_keeps_every_value(tmp_path_factory, data):
+    progress = load_quietly(data)
+    paths = progress.to_parquet(tmp_path_factory.mktemp("parquet"))
+    for path, frame in zip(paths, progress, strict=True):
+        back = pd.read_parquet(path)
+        assert list(back.columns) == list(frame.columns)
+        for name in frame.columns:
+            if frame[name].isna().all():
+                assert back[name].isna().all(), name
+            else:
+                assert cells(back[name]) == cells(frame[name]), name
+
+
+def _unguard(text: str) -> str:
+    return text[1:] if text.startswith("'") else text
+
+
+@SETTINGS
+@given(responses())
+def test_csv_round_trip_keeps_every_value(tmp_path_factory, data):
+    progress = load_quietly(data)
+    paths = progress.to_csv(tmp_path_factory.mktemp("csv"))
+    with open(paths[0], encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == len(data)
+    shows = progress.shows
+    for row, (_, frame_row) in zip(rows, shows.iterrows(), strict=True):
+        title = frame_row["title"]
+        # Formula-like text gets a leading "'" (guard_formulas); the rest is exact.
+        assert (
+            _unguard(row["title"])
+            if title.startswith(("=", "+", "-", "@", "\t", "\r"))
+            else row["title"]
+        ) == title
+        for name in ("year", "aired", "completed", "left", "tvdb_id", "tvrage_id"):
+            value = frame_row[name]
+            assert row[name] == ("" if pd.isna(value) else str(int(value))), name
+        aired = frame_row["next_first_aired"]
+        if pd.isna(aired):
+            assert row["next_first_aired"] == ""
+        else:
+            assert pd.Timestamp(row["next_first_aired"]) == aired
+    with open(paths[2], encoding="utf-8", newline="") as fh:
+        episodes = list(csv.DictReader(fh))
+    assert len(episodes) == len(progress.episodes)
+    assert [e["watched"] == "True" for e in episodes] == list(progress.episodes["watched"])
+
+
+# -- damaged input: only our exceptions escape ----------------------------------------------
+
+JUNK = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**70), 2**70),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=8),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+)
+
+
+@st.composite
+def damaged(draw: st.DrawFn) -> Any:
+    data = draw(responses().filter(bool))
+    for _ in range(draw(st.integers(1, 3))):
+        node: Any = data
+        parent, key = None, None
+        while isinstance(node, dict | list) and node:
+            keys = list(node) if isinstance(node, dict) else list(range(len(node)))
+            parent, key = node, draw(st.sampled_from(keys))
+            node = node[key]
+            if draw(st.booleans()):
+                break
+        if parent is not None:
+            if isinstance(parent, dict) and draw(st.integers(0, 5)) == 0:
+                del parent[key]
+            else:
+                parent[key] = draw(JUNK)
+    return data
+
+
+@SETTINGS
+@given(damaged())
+def test_damaged_responses_raise_only_trakt_errors(data):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ta.TraktDataWarning)
+        try:
+            progress = ta.load_progress(data)
+        except ta.TraktError:
+            return
+    # What loads is whole: one row per item.
+    assert len(progress.shows) == len(data)
+
+
+@SETTINGS
+@given(responses().filter(bool), st.data())
+def test_damaged_bytes_raise_only_trakt_errors(data, draw):
+    raw = bytearray(orjson.dumps(data))
+    for _ in range(draw.draw(st.integers(1, 4))):
+        raw[draw.draw(st.integers(0, len(raw) - 1))] = draw.draw(st.integers(0, 255))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ta.TraktDataWarning)
+        with contextlib.suppress(ta.TraktError):
+            ta.load_progress(bytes(raw))
+
+
+@pytest.mark.parametrize("value", [math.nan, -(2**63), 2**63, "1963-11-30T17:15:00Z"])
+def test_edge_air_times_never_escape(value):
+    from tests.parsers.test_v1_rules import with_change
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ta.TraktDataWarning)
+        shows = ta.load_progress(with_change("next_episode.first_aired", value)).shows
+    if isinstance(value, str):
+        assert shows.loc[0, "next_first_aired"] == pd.Timestamp("1963-11-30 17:15", tz="UTC")
+    else:
+        assert pd.isna(shows.loc[0, "next_first_aired"])
