@@ -146,3 +146,16 @@ def test_bars_changed_in_place_get_the_fonts_of_their_new_titles(progress, noto_
     assert [t.get_text() for t in ax.get_yticklabels()] == before[1:] + before[:1]
     for text in ax.get_yticklabels():
         assert glyphless(text) == "", text.get_text()
+
+
+def test_no_glyph_of_the_demo_titles_is_missing(noto_installed):
+    # Whatever scripts the generator's titles use (Hangul, Devanagari, Thai, kana ...),
+    # every bar label of every demo user is drawn with fonts that have its glyphs.
+    for user in ta.demo_users():
+        shows = ta.load_demo(user).shows
+        ax = ta.plot_completion(shows, by="title", top=len(shows))
+        labels = ax.get_yticklabels()
+        assert len(labels) == len(shows)
+        for text in labels:
+            assert glyphless(text) == "", (user, text.get_text())
+        plt.close(ax.figure)
