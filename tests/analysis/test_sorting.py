@@ -172,3 +172,25 @@ def test_filter_shows_combines(shows):
         ("Dark", 2017)
     ]
     assert titles(ta.filter_shows(shows, in_progress=True)) == titles(ta.only_in_progress(shows))
+
+
+def test_percent_complete_falls_back_to_the_recomputed_completion():
+    # v1 sends percentage; v2 and the export with metadata send only counts.
+    frame = pd.DataFrame(
+        {
+            "percentage": pd.array([50, None, None, 99], dtype="Int64"),
+            "completion": pd.array([0.5, 1 / 3, None, 0.5], dtype="Float64"),
+        }
+    )
+    got = ta.analysis.sorting.percent_complete(frame)
+    assert got.tolist()[:2] == [50.0, 33.0]  # rounded down, as Trakt rounds
+    assert got.isna().tolist() == [False, False, True, False]  # unknown stays unknown
+    assert got.iloc[3] == 99.0  # the API's own figure wins where it was sent
+
+
+def test_most_completed_orders_shows_without_a_percentage_and_puts_unknowns_last():
+    shows = ta.load_progress([item(t, 2000, 4, 1) for t in "ABC"]).shows
+    shows["percentage"] = pd.array([None, None, None], dtype="Int64")
+    shows["completion"] = pd.array([0.25, None, 0.75], dtype="Float64")
+    assert list(ta.sort_shows(shows, "most-completed")["title"]) == ["C", "A", "B"]
+    assert list(ta.sort_shows(shows, "least-completed")["title"]) == ["A", "C", "B"]

@@ -506,3 +506,15 @@ def test_episode_grid_show_known_from_seasons_only(hand):
     episodes = hand.episodes[hand.episodes["year"] != 2020]
     ax = ta.plot_episode_grid(episodes, ("Remake", 2020), seasons=hand.seasons)
     assert list(grid_of(ax)[0]) == [STATE_CODES["missing"]] * 2  # aired 2, no keys
+
+
+def test_completion_bars_without_a_reported_percentage_use_the_counts(demo):
+    # API v2 sends no percentage: the bars must follow completed/aired, not draw 0.
+    shows = demo.shows.assign(percentage=pd.array([None] * len(demo.shows), dtype="Int64"))
+    ax = ta.plot_completion(shows, by="title", top=len(shows))
+    ordered = ta.sort_shows(shows, "title")
+    want = np.floor(ordered["completion"].to_numpy(dtype=float, na_value=np.nan) * 100)
+    widths = np.array([bar.get_width() for bar in ax.patches[: len(ordered)]])
+    assert np.allclose(widths, np.nan_to_num(want))
+    assert (widths > 0).sum() == (np.nan_to_num(want) > 0).sum() > 0
+    plt.close(ax.figure)

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import warnings
 
+import numpy as np
 import pandas as pd
 
 from .._validate import check_choice
 from ..errors import TraktSortWarning
 from .summary import shows_left
 
-__all__ = ["SORT_ORDERS", "filter_shows", "hide_completed", "only_in_progress", "sort_shows"]
+__all__ = [
+    "SORT_ORDERS",
+    "filter_shows",
+    "hide_completed",
+    "only_in_progress",
+    "percent_complete",
+    "sort_shows",
+]
 
 #: The API's sort orders, as the ``sort`` parameter spells them.
 SORT_ORDERS: tuple[str, ...] = (
@@ -28,6 +36,21 @@ SORT_ORDERS: tuple[str, ...] = (
 _ACTIVITY_COLUMNS = ("last_watched_at", "viewer_last_watched_at", "last_updated_at")
 
 
+def percent_complete(frame: pd.DataFrame) -> pd.Series:
+    """How complete each show (or season) is, in percent (Float64, 0-100).
+
+    The API's ``percentage`` where the source sent one (v1); else ``completion``
+    (completed / aired) × 100, rounded down as Trakt rounds (API v2 and the
+    export with metadata send no percentage). NA where neither is known: an
+    unknown is never 0.
+    """
+    reported = frame["percentage"].astype("Float64")
+    if "completion" not in frame.columns:
+        return reported
+    derived = np.floor(frame["completion"].to_numpy(dtype=float, na_value=np.nan) * 100)
+    return reported.fillna(pd.Series(derived, index=frame.index, dtype="Float64"))
+
+
 def sort_shows(shows: pd.DataFrame, by: str = "title") -> pd.DataFrame:
     """Sort the shows frame in one of the API's six orders.
 
@@ -39,8 +62,10 @@ def sort_shows(shows: pd.DataFrame, by: str = "title") -> pd.DataFrame:
         - ``"title"``: by title, case-insensitively, then year.
         - ``"activity"``: most recently watched first. Needs a
           ``last_watched_at`` column, which v1 responses lack.
-        - ``"most-completed"`` / ``"least-completed"``: by the reported
-          ``percentage``, then by episodes completed.
+        - ``"most-completed"`` / ``"least-completed"``: by
+          :func:`percent_complete` (the reported ``percentage``, or the
+          recomputed ``completion`` where the source sends none), then by
+          episodes completed. Unknown progress comes last.
         - ``"recently-aired"`` / ``"previously-aired"``: by the air date of the
           next episode to watch, newest or oldest first. Shows with no next
           episode come last.
@@ -69,12 +94,14 @@ def sort_shows(shows: pd.DataFrame, by: str = "title") -> pd.DataFrame:
         )
     if by in ("most-completed", "least-completed"):
         descending = by == "most-completed"
-        return shows.sort_values(
-            ["percentage", "completed"],
+        keyed = shows.assign(_percent=percent_complete(shows))
+        order = keyed.sort_values(
+            ["_percent", "completed"],
             ascending=not descending,
             kind="stable",
             na_position="last",
-        )
+        ).index
+        return shows.loc[order]
     if by == "activity":
         column = next((c for c in _ACTIVITY_COLUMNS if c in shows.columns), None)
         if column is None:

@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
-from ..analysis.sorting import sort_shows
+from ..analysis.sorting import percent_complete, sort_shows
 from ._common import (
     check_frame,
     check_top,
@@ -63,8 +63,10 @@ def plot_completion(
 
     Notes
     -----
-    Bar widths are the API's ``percentage``. Finished shows (nothing left) are
-    green for one user and hatched for several; a legend says which is which.
+    Bar widths are :func:`~trakt_analysis.analysis.sorting.percent_complete`: the
+    API's ``percentage``, or the recomputed completion where a source sends none.
+    Finished shows (nothing left) are green for one user and hatched for several;
+    a legend says which is which.
     """
     check_frame(shows, _COLUMNS, "plot_completion", "shows")
     top = check_top(top, "plot_completion")
@@ -93,7 +95,7 @@ class _Bars:
 def _bars(shows: pd.DataFrame, by: str, top: int) -> _Bars:
     ordered = sort_shows(shows, by)
     shown, rest = ordered.iloc[:top], ordered.iloc[top:]
-    widths = filled(shown["percentage"])
+    widths = filled(percent_complete(shown))
     finished = (filled(shown["left"]) == 0) & (filled(shown["aired"]) > 0)
     colors_by_user = user_color_map(shows)
     several = len(colors_by_user) > 1
@@ -110,7 +112,7 @@ def _bars(shows: pd.DataFrame, by: str, top: int) -> _Bars:
     labels = show_labels(shown, shows) if len(shown) else []
     ends = [float(w) for w in widths]
     if len(rest):
-        mean = float(np.nanmean(filled(rest["percentage"])))
+        mean = float(np.nanmean(filled(percent_complete(rest))))
         ends.append(mean)
         colors.append(MORE)
         hatches.append("")

@@ -10,6 +10,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
+from ..analysis.sorting import percent_complete
 from ._common import (
     check_frame,
     filled,
@@ -92,7 +93,7 @@ def _bars(rows: pd.DataFrame, title: str, year: object, ax: Axes | None, **kwarg
             + (k - (len(users) - 1) / 2) * width
         )
         hidden = mine["hidden"].to_numpy(dtype=bool)
-        pct = filled(mine["percentage"])
+        pct = filled(percent_complete(mine))
         finished = (filled(mine["left"]) == 0) & (filled(mine["aired"]) > 0)
         heights = np.where(hidden, 100.0, pct)
         if several:
@@ -156,7 +157,9 @@ def _heatmap(seasons: pd.DataFrame, ax: Axes | None, **kwargs: Any) -> Axes:
     values = np.full((n_rows, n_cols), np.nan)
     hidden = np.full((n_rows, n_cols), np.nan)
     is_hidden = frame["hidden"].to_numpy(dtype=bool)
-    values[rows[~is_hidden], cols[~is_hidden]] = filled(frame["percentage"])[~is_hidden]
+    # An unknown percentage stays NaN: a blank cell, not 0 %.
+    known = percent_complete(frame).to_numpy(dtype=float, na_value=np.nan)
+    values[rows[~is_hidden], cols[~is_hidden]] = known[~is_hidden]
     hidden[rows[is_hidden], cols[is_hidden]] = 1.0
 
     ax = get_ax(ax, (8.0, float(np.clip(1.6 + 0.25 * n_rows, 3.0, 14.0))))
