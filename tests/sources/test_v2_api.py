@@ -200,7 +200,7 @@ def test_offline_serves_entries_past_their_ttl(v2_server, tmp_path):
 
     api = make_api(v2_server, tmp_path, cache=tmp_path / "cache", cache_ttl=timedelta(seconds=0.5))
     online = api.progress("ada")
-    time.sleep(0.7)
+    time.sleep(1.5)  # past the TTL, which requests-cache keeps to whole seconds
     before = len(v2_server.requests)
     offline = make_api(v2_server, tmp_path, cache=tmp_path / "cache", offline=True)
     pd.testing.assert_frame_equal(offline.progress("ada").shows, online.shows)

@@ -31,16 +31,15 @@ Queue failures with :meth:`TVmazeServer.fail` / :meth:`TVmazeServer.status`
 from __future__ import annotations
 
 import json
-import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from ._server import QuietHandler, Seen, StandInServer
 from .generate import ShowSpec, _render_show, make_specs
 from .users import DEMO_USERS
-from .v1_server import Failure, Seen
 
 __all__ = ["PLAN_AIRED_BY", "GuidePlan", "TVmazeServer", "guide_plan"]
 
@@ -171,7 +170,7 @@ def episode_list(spec: ShowSpec, plan: GuidePlan) -> list[dict[str, Any]]:
     return out
 
 
-class TVmazeServer:
+class TVmazeServer(StandInServer):
     """A live stand-in TVmaze on 127.0.0.1 (an ephemeral port); see the module docstring.
 
     Parameters
@@ -195,48 +194,7 @@ class TVmazeServer:
                 self._by_tvdb[str(show["externals"]["thetvdb"])] = spec
             self._by_imdb[show["externals"]["imdb"]] = spec
             self._by_id[show["id"]] = spec
-        self.requests: list[Seen] = []
-        self._failures: list[Failure] = []
-        self._lock = threading.Lock()
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
-        self.httpd.daemon_threads = True
-        self.httpd.handle_error = lambda request, client_address: None
-        self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self._thread = threading.Thread(
-            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
-        )
-
-    def start(self) -> TVmazeServer:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-    def __enter__(self) -> TVmazeServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    def fail(self, *failures: Failure, times: int = 1) -> None:
-        """Queue `failures` (repeated `times` times) for the next requests."""
-        with self._lock:
-            self._failures.extend(list(failures) * times)
-
-    def status(self, code: int, body: object = b"", times: int = 1, **headers: str) -> None:
-        """Queue `times` answers with this status, e.g. ``status(429, **{"Retry-After": "1"})``."""
-        data = body if isinstance(body, bytes) else json.dumps(body).encode()
-        self.fail(Failure("status", code, data, dict(headers)), times=times)
-
-    @property
-    def paths(self) -> list[str]:
-        return [seen.path for seen in self.requests]
-
-    def _next(self) -> Failure | None:
-        with self._lock:
-            return self._failures.pop(0) if self._failures else None
+        super().__init__(_make_handler(self))
 
     def answer(self, path: str) -> tuple[int, Any, dict[str, str]]:
         """(status, JSON body, headers) for a request path."""
@@ -268,15 +226,7 @@ class TVmazeServer:
 
 
 def _make_handler(server: TVmazeServer) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-        # Headers and body go out in two writes: without this, Nagle's algorithm and
-        # delayed ACKs hold each keep-alive answer back by some 40 ms.
-        disable_nagle_algorithm = True
-
-        def log_message(self, *args: object) -> None:  # keep test output quiet
-            pass
-
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             server.requests.append(Seen(self.path, dict(self.headers)))
             failure = server._next()

@@ -13,14 +13,15 @@ from __future__ import annotations
 import json
 import socket
 import struct
-import threading
 import time
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote
 
+from ._server import Failure, QuietHandler, Seen, StandInServer
 from .users import DEMO_USERS, demo_payload
+
+__all__ = ["FAKE_KEY", "FIXTURES", "Failure", "V1Server", "fixture_bytes"]
 
 FIXTURES = Path(__file__).resolve().parents[2] / "data" / "fixtures"
 FAKE_KEY = "f4k3f4k3f4k3f4k3f4k3f4k3f4k3f4k3"  # an obvious fake, never a real key
@@ -39,87 +40,20 @@ def fixture_bytes(user: str) -> bytes:
     return demo_payload(user)
 
 
-@dataclass
-class Failure:
-    """One scripted answer: a status with body and headers, or a broken exchange.
+class V1Server(StandInServer):
+    """The stand-in v1 server; see the module docstring."""
 
-    kind: "status" (send status/body/headers), "reset" (close with RST, no answer),
-    "hang" (wait `delay` s, then answer normally), "truncate" (promise more bytes
-    than sent, then close), "unterminated" (no Content-Length, half the fixture, close).
-    """
-
-    kind: str = "status"
-    status: int = 200
-    body: bytes = b""
-    headers: dict[str, str] = field(default_factory=dict)
-    delay: float = 0.0
-
-
-@dataclass
-class Seen:
-    path: str
-    headers: dict[str, str]
-
-
-class V1Server:
     def __init__(self) -> None:
         self.key = FAKE_KEY  # the key the server accepts
-        self.requests: list[Seen] = []
-        self._failures: list[Failure] = []
-        self._lock = threading.Lock()
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
-        self.httpd.daemon_threads = True
-        # A client that gave up (timeout, reset) leaves a broken pipe: not worth a traceback.
-        self.httpd.handle_error = lambda request, client_address: None
-        self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self._thread = threading.Thread(
-            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
-        )
-
-    def start(self) -> V1Server:
-        self._thread.start()
-        return self
-
-    def __enter__(self) -> V1Server:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-    def fail(self, *failures: Failure, times: int = 1) -> None:
-        """Queue `failures` (repeated `times` times) for the next requests."""
-        with self._lock:
-            self._failures.extend(list(failures) * times)
-
-    def status(self, code: int, body: object = b"", times: int = 1, **headers: str) -> None:
-        data = body if isinstance(body, bytes) else json.dumps(body).encode()
-        self.fail(Failure("status", code, data, dict(headers)), times=times)
-
-    @property
-    def paths(self) -> list[str]:
-        """The paths asked for, in order, with the API key as sent."""
-        return [seen.path for seen in self.requests]
+        super().__init__(_make_handler(self))
 
     def paths_without_key(self) -> list[str]:
         """The paths asked for, with the accepted key shown as ``<key>``: safe to print."""
         return [path.replace(self.key, "<key>") for path in self.paths]
 
-    def _next(self) -> Failure | None:
-        with self._lock:
-            return self._failures.pop(0) if self._failures else None
-
 
 def _make_handler(server: V1Server) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def log_message(self, *args: object) -> None:  # keep test output quiet
-            pass
-
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             server.requests.append(Seen(self.path, dict(self.headers)))
             failure = server._next()

@@ -20,14 +20,14 @@ from __future__ import annotations
 
 import json
 import math
-import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from ._server import Failure, QuietHandler, Seen, StandInServer
 from .generate import ShowSpec, make_specs
 
 __all__ = ["FAKE_CLIENT_ID", "FAKE_CLIENT_SECRET", "Failure", "V2Server", "plan_episodes"]
@@ -95,26 +95,6 @@ def plan_episodes(spec: ShowSpec) -> list[PlannedEpisode]:
 
 
 @dataclass
-class Failure:
-    """One scripted answer. kind: "status" (send status/body/headers), "short_page"
-    (the next paged answer loses its last item), "page_count" (the next paged answer
-    claims one page more), "hang" (wait `delay` seconds, then answer normally)."""
-
-    kind: str = "status"
-    status: int = 200
-    body: bytes = b""
-    headers: dict[str, str] = field(default_factory=dict)
-    delay: float = 0.0
-
-
-@dataclass
-class Seen:
-    method: str
-    path: str
-    headers: dict[str, str]
-
-
-@dataclass
 class _Token:
     user: str
     access: str
@@ -123,7 +103,7 @@ class _Token:
     expires_in: float
 
 
-class V2Server:
+class V2Server(StandInServer):
     """The stand-in server. ``users`` maps usernames to plans (lists of ShowSpec).
 
     Parameters
@@ -138,6 +118,10 @@ class V2Server:
         The most items the server sends per page (whatever ``limit`` asks).
     token_lifetime : float
         Seconds a new access token lives.
+
+    Beside "status" and "hang", :meth:`fail` takes two :class:`Failure` kinds of
+    its own: "short_page" (the next paged answer loses its last item) and
+    "page_count" (the next paged answer claims one page more).
     """
 
     def __init__(
@@ -160,7 +144,6 @@ class V2Server:
         self.clock = clock
         self.client_id = FAKE_CLIENT_ID
         self.client_secret = FAKE_CLIENT_SECRET
-        self.requests: list[Seen] = []
         # The device flow: each poll takes the next state; the last one repeats.
         self.device_script: list[str] = ["pending", "approve"]
         self.device_expires_in = 600
@@ -170,45 +153,14 @@ class V2Server:
         self._refresh: dict[str, _Token] = {}
         self._issued = 0
         self.activity: dict[str, int] = {}  # user -> bumps of their watched data
-        self._failures: list[Failure] = []
         self._watched_memo: dict[Any, list[dict[str, Any]]] = {}
-        self._lock = threading.Lock()
         # Each distinct plan gets its own trakt ids; a plan shared by users shares its shows.
         self._plan_base: dict[int, int] = {}
         for specs in self.users.values():
             self._plan_base.setdefault(id(specs), 1000 + 10_000 * len(self._plan_base))
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
-        self.httpd.daemon_threads = True
-        self.httpd.handle_error = lambda request, client_address: None
-        self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self._thread = threading.Thread(
-            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
-        )
+        super().__init__(_make_handler(self))
 
     # -- control ----------------------------------------------------------------------------
-
-    def start(self) -> V2Server:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-    def __enter__(self) -> V2Server:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    def fail(self, *failures: Failure, times: int = 1) -> None:
-        """Queue `failures` (repeated `times` times) for the next requests."""
-        with self._lock:
-            self._failures.extend(list(failures) * times)
-
-    def status(self, code: int, body: object = b"", times: int = 1, **headers: str) -> None:
-        data = body if isinstance(body, bytes) else json.dumps(body).encode()
-        self.fail(Failure("status", code, data, dict(headers)), times=times)
 
     def touch(self, user: str, index: int) -> None:
         """The user watched show `index` again: its activity times move on."""
@@ -243,14 +195,6 @@ class V2Server:
             "scope": "public",
             "created_at": int(token.created_at),
         }
-
-    @property
-    def paths(self) -> list[str]:
-        return [seen.path for seen in self.requests]
-
-    def _next_failure(self) -> Failure | None:
-        with self._lock:
-            return self._failures.pop(0) if self._failures else None
 
     # -- documents --------------------------------------------------------------------------
 
@@ -471,12 +415,7 @@ class V2Server:
 
 
 def _make_handler(server: V2Server) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def log_message(self, *args: object) -> None:
-            pass
-
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             self._handle("GET")
 
@@ -486,8 +425,8 @@ def _make_handler(server: V2Server) -> type[BaseHTTPRequestHandler]:
         def _handle(self, method: str) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             raw = self.rfile.read(length) if length else b""
-            server.requests.append(Seen(method, self.path, dict(self.headers)))
-            failure = server._next_failure()
+            server.requests.append(Seen(self.path, dict(self.headers), method))
+            failure = server._next()
             if failure is not None and failure.kind == "status":
                 self._send(failure.status, failure.body, failure.headers)
                 return
