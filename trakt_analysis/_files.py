@@ -27,12 +27,20 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     atomic. If the block raises, the temporary file is removed and `path` is
     left as it was. The parent directory is created if needed.
 
+    A symlink is written through (its target is replaced, the link kept); a path
+    that is not a regular file (a directory, a device such as ``/dev/full``, a
+    FIFO) is refused rather than swapped for a file.
+
     Raises
     ------
     TraktFileError
-        The directory cannot be created or written.
+        The directory cannot be created or written, or `path` is not a regular file.
     """
     target = Path(path)
+    if target.is_symlink():
+        target = target.resolve()
+    if target.exists() and not target.is_file():
+        raise TraktFileError(f"cannot write {Path(path)}: it exists and is not a regular file")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")

@@ -67,7 +67,8 @@ def test_the_issue_v2_like_frame_is_not_finished():
 def test_filters_keep_unknown_out_of_finished():
     shows = frames().shows
     assert list(ta.hide_completed(shows)["title"]) == ["Show", "Mystery"]
-    assert list(ta.only_in_progress(shows)["title"]) == ["Show", "Mystery"]
+    # Unknown counts are neither finished nor in progress, as in ta.summarize.
+    assert list(ta.only_in_progress(shows)["title"]) == ["Show"]
     bare = shows.assign(completed=pd.array([2, 4, None], dtype="Int64"))
     assert list(ta.only_in_progress(bare)["title"]) == ["Show"]  # unknown is not "started"
 

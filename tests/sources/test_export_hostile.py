@@ -7,6 +7,7 @@ import os
 import time
 import tracemalloc
 import zipfile
+from pathlib import Path
 
 import orjson
 import pytest
@@ -148,8 +149,12 @@ def test_an_export_without_watch_data(tmp_path):
 def test_not_a_zip_and_missing_files(tmp_path):
     text = tmp_path / "x.zip"
     text.write_bytes(b"hello")
-    with pytest.raises(TraktDataError, match="not a complete ZIP archive"):
+    with pytest.raises(TraktDataError, match="not a ZIP archive; load_export reads the account"):
         ta.load_export(text)
+    cut = tmp_path / "cut.zip"
+    cut.write_bytes(b"PK\x03\x04" + b"\0" * 40)  # a download that stopped early
+    with pytest.raises(TraktDataError, match=r"not a complete ZIP archive .a partial download"):
+        ta.load_export(cut)
     with pytest.raises(TraktFileError, match="cannot read"):
         ta.load_export(tmp_path / "missing.zip")
 
@@ -196,3 +201,14 @@ def test_a_history_file_under_another_watched_name_is_used(tmp_path):
 def test_a_bytes_io_is_not_a_path():
     with pytest.raises(TraktSourceError, match="the path of the export"):
         ta.load_export(io.BytesIO(b""))  # type: ignore[arg-type]
+
+
+def test_another_trakt_file_given_as_the_export_says_what_it_is_and_what_to_call(tmp_path):
+    v1 = tmp_path / "progress.json"
+    v1.write_bytes((Path(__file__).parents[2] / "data/fixtures/users/casual.json").read_bytes())
+    with pytest.raises(TraktDataError, match=r"v1 user/progress/watched .*ta\.load_progress"):
+        ta.load_export(v1)
+    member = tmp_path / "watched-history-1.json"
+    member.write_bytes(orjson.dumps([entry(5), entry(3)]))
+    with pytest.raises(TraktDataError, match=r"history.*the whole export: the ZIP, or the folder"):
+        ta.load_export(member)

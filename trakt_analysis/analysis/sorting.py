@@ -150,12 +150,15 @@ def hide_completed(shows: pd.DataFrame) -> pd.DataFrame:
 
 
 def only_in_progress(shows: pd.DataFrame) -> pd.DataFrame:
-    """Shows known to be started and not known to be finished.
+    """Shows known to be in progress: started, with episodes known to be left.
 
-    A show whose ``completed`` is unknown (NA) is not kept; one whose
-    ``aired`` or ``left`` is unknown (e.g. from the account export) is.
+    The same rule as the "in progress" count of :func:`~trakt_analysis.summarize`:
+    a show whose ``completed`` or ``left`` is unknown (NA, e.g. the account
+    export without metadata) is neither in progress nor finished, so it is not kept.
     """
-    return shows[_started(shows) & _unfinished(shows)]
+    left = shows_left(shows)
+    known_left = pd.Series(~np.isnan(left) & (left > 0), index=shows.index)
+    return shows[_started(shows) & known_left]
 
 
 def filter_shows(
@@ -176,13 +179,13 @@ def filter_shows(
     hide_completed : bool
         Drop shows known to have nothing left (unknown counts are never finished).
     in_progress : bool
-        Keep only shows known to be started and not known to be finished.
+        Keep only shows known to be in progress (see :func:`only_in_progress`).
     """
     keep = pd.Series(True, index=shows.index)
     if titles is not None:
         keep &= shows["title"].isin(titles)
-    if hide_completed or in_progress:
+    if hide_completed:
         keep &= _unfinished(shows)
     if in_progress:
-        keep &= _started(shows)
+        keep &= shows.index.isin(only_in_progress(shows).index)
     return shows[keep]

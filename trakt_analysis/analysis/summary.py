@@ -22,6 +22,7 @@ from .._validate import check_frame
 __all__ = [
     "COMPLETION_BINS",
     "completion_distribution",
+    "next_unknown",
     "show_states",
     "shows_left",
     "summarize",
@@ -227,6 +228,18 @@ def completion_distribution(shows: pd.DataFrame) -> pd.Series:
     ]
     index = pd.Index(COMPLETION_BINS, name="completion")
     return pd.Series(counts, index=index, name="shows", dtype="Int64")
+
+
+def next_unknown(shows: pd.DataFrame) -> int:
+    """How many shows have no known next episode because their aired episodes are unknown.
+
+    The account export without metadata knows nothing of unwatched episodes, so
+    "no next episode" would be a guess: these shows are counted apart.
+    """
+    if "aired" not in shows.columns:
+        return 0
+    has_next = shows["next_season"].notna() if "next_season" in shows.columns else False
+    return int((shows["aired"].isna() & ~has_next).sum())
 
 
 def watch_next(shows: pd.DataFrame, n: int | None = None) -> pd.DataFrame:

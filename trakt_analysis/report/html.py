@@ -22,7 +22,7 @@ import pandas as pd
 from .._files import atomic_path
 from .._format import fmt_date, fmt_int, fmt_pct, fmt_year, next_episode_codes
 from .._version import __version__
-from ..analysis.summary import completion_distribution, summarize, watch_next
+from ..analysis.summary import completion_distribution, next_unknown, summarize, watch_next
 from ..errors import TraktArgumentError
 from ._html import Column, esc, figure_img, table
 from .history_html import history_sections
@@ -266,8 +266,14 @@ def _share_table(
 
 def _next_section(shows: pd.DataFrame) -> str:
     nxt = watch_next(shows)
+    unknown = next_unknown(shows)
     if not len(nxt):
-        return '<section id="next"><h2>Watch next</h2><p>No show has a next episode.</p></section>'
+        what = (
+            f"Unknown: the aired episodes of {unknown:,} shows are unknown to this source."
+            if unknown
+            else "No show has a next episode."
+        )
+        return f'<section id="next"><h2>Watch next</h2><p>{esc(what)}</p></section>'
     more = len(nxt) - WATCH_NEXT_ROWS
     caption = "Started shows first, closest to finished first; the air date is the next episode's."
     if more > 0:

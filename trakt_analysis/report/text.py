@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .._format import fmt_date, fmt_int, fmt_pct, fmt_year
-from ..analysis.summary import completion_distribution, summarize, watch_next
+from ..analysis.summary import completion_distribution, next_unknown, summarize, watch_next
 
 if TYPE_CHECKING:
     from ..progress import Progress
@@ -79,9 +79,13 @@ def format_summary(progress: Progress, *, top: int = 10) -> str:
     for label, count in completion_distribution(shows).items():
         lines.append(f"  {label:<14} {int(count):>5,}")
     nxt = watch_next(shows, n=top)
-    lines += ["", f"Watch next ({len(nxt)} of {int(row['up_next']):,} shows with a next episode)"]
+    heading = f"Watch next ({len(nxt)} of {int(row['up_next']):,} shows with a next episode"
+    unknown = next_unknown(shows)
+    if unknown:
+        heading += f"; unknown for {unknown:,} shows whose aired episodes are unknown"
+    lines += ["", heading + ")"]
     lines += _text_table(
-        ["title", "year", "episode", "aired", "left", "done"],
+        ["title", "year", "episode", "airs", "left", "done"],
         [
             [title, fmt_year(year), code, fmt_date(aired), fmt_int(left, ""), fmt_pct(done, "n/a")]
             for title, year, code, aired, left, done in zip(

@@ -289,6 +289,19 @@ class TraktAPISource:
         return f"TraktAPISource({self.api!r})"
 
 
+def _looks_like_zip(path: Path) -> bool:
+    """A ``.zip`` name or a ZIP's first bytes: what the user meant as an export."""
+    if not path.is_file():
+        return False
+    if path.suffix.lower() == ".zip":
+        return True
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
 def as_source(source: object) -> ProgressSource:
     """Turn what the CLI or :class:`ProgressExplorer` was given into a source.
 
@@ -300,9 +313,12 @@ def as_source(source: object) -> ProgressSource:
     if source is None:
         return DemoSource()
     if isinstance(source, str | os.PathLike):
-        if is_export(source):
-            return ExportSource(source)
-        if Path(source).is_file():
+        path = Path(source)
+        if not path.exists():
+            raise TraktFileError(f"cannot read {path}: no such file or directory")
+        if is_export(path) or _looks_like_zip(path):
+            return ExportSource(source)  # a broken ZIP gets load_export's own message
+        if path.is_file():
             return FileSource(source)
         return DirectorySource(source)
     if isinstance(

@@ -45,7 +45,7 @@ from ..errors import (
 )
 from ..frames import frames_from_parsed
 from ..parsers._json import parse_json
-from ..parsers.detect import detect_format
+from ..parsers.detect import FORMATS, detect_format
 from ..parsers.history import parse_history
 from ..parsers.v2 import parse_watched_shows
 from ..progress import Progress, Provenance
@@ -226,13 +226,40 @@ def _read_files(path: Path, label: str) -> list[tuple[str, bytes]]:
     return list(_read_zip(path, label))
 
 
+def _not_a_zip(path: Path, label: str) -> TraktDataError:
+    """Say what a file that is no ZIP is: a cut-off download, or another Trakt document."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(MAX_MEMBER_BYTES + 1)
+    except OSError:
+        head = b""
+    if head[:2] == b"PK" or len(head) > MAX_MEMBER_BYTES:
+        return TraktDataError(
+            f"{label}: not a complete ZIP archive (a partial download? download the export again)"
+        )
+    try:
+        fmt = detect_format(parse_json(head, label=label))
+    except TraktDataError:
+        fmt = None
+    if fmt is None:
+        return TraktDataError(
+            f"{label}: not a ZIP archive; load_export reads the account export, the ZIP from "
+            "trakt.tv (Settings, Data, Export) or the folder it unpacks to"
+        )
+    what, instead = FORMATS[fmt]
+    if instead.startswith("ta.load_export"):
+        instead = "the whole export: the ZIP, or the folder it unpacks to"
+    return TraktDataError(
+        f"{label}: not a ZIP archive but {what}; load_export reads the account export "
+        f"(the ZIP or its folder); for this file use {instead}"
+    )
+
+
 def _read_zip(path: Path, label: str) -> Iterator[tuple[str, bytes]]:
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
-        raise TraktDataError(
-            f"{label}: not a complete ZIP archive (a partial download? download the export again)"
-        ) from None
+        raise _not_a_zip(path, label) from None
     except OSError as exc:
         raise TraktFileError(f"cannot read {label}: {exc.strerror or type(exc).__name__}") from exc
     with archive:

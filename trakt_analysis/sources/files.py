@@ -146,8 +146,18 @@ def load_progress(source: Source, *, user: str | None = None) -> Progress:
     if user is not None and not isinstance(user, str):
         raise TraktSourceError(f"user must be a string or None, got {type(user).__name__}")
     label = describe_source(source)
-    with _gc_paused():
-        parsed = parse_progress(read_json(source), label=label)
+    data = read_json(source)
+    try:
+        with _gc_paused():
+            parsed = parse_progress(data, label=label)
+    except TraktDataError as exc:
+        if str(exc).startswith(f"{label}:"):
+            raise
+        error = TraktDataError(f"{label}: {exc}")  # say which file, as the warnings do
+    else:
+        error = None
+    if error is not None:
+        raise error
     for message in parsed.warnings:
         warnings.warn(f"{label}: {message}", TraktDataWarning, stacklevel=2)
     return frames_from_parsed(parsed, user=user, provenance=Provenance("v1", label))
