@@ -344,6 +344,13 @@ def _add_metadata(progress: Progress, args: argparse.Namespace, status: _Status)
 def _run_report(args: argparse.Namespace, status: _Status) -> int:
     progress, label = _load(args, status)
     progress = _add_metadata(progress, args, status)
+    if args.year is not None and progress.history is None:
+        # Not an error (the rest of the report is still worth having), but say it here too.
+        print(
+            f"{PROG}: warning: --year {args.year}: {label} has no watch history, so the report "
+            "has no year in review (the account export and API v2 have one)",
+            file=sys.stderr,
+        )
     if not args.no_charts:
         status("loading matplotlib")
     from .report.html import write_report

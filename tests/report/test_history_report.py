@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -118,3 +119,13 @@ def test_cli_year_and_zone(tmp_path, capsys):
     )
     page = BeautifulSoup(out.read_text(encoding="utf-8"), "html.parser")
     assert page.select_one("#year-review h2").get_text() == "2025 in review"
+
+
+def test_cli_year_without_a_history_says_so_on_stderr(tmp_path, capsys):
+    fixture = Path(__file__).parents[2] / "data" / "fixtures" / "users" / "casual.json"
+    out = tmp_path / "r.html"
+    assert main(["report", str(fixture), "-o", str(out), "--no-charts", "--year", "2025"]) == 0
+    err = capsys.readouterr().err
+    assert "--year 2025" in err
+    assert "has no watch history" in err
+    assert out.exists()  # the rest of the report is still written
