@@ -180,7 +180,7 @@ def test_bad_arguments_raise_at_once(tmp_path):
         ta.ProgressExplorer(max_rows=2.5)
     with pytest.raises(ta.TraktArgumentError, match="user must be a string, got int"):
         ta.ProgressExplorer(user=7)
-    with pytest.raises(ta.TraktFileError, match="is not a directory"):
+    with pytest.raises(ta.TraktFileError, match="missing: no such file or directory"):
         ta.ProgressExplorer(tmp_path / "missing")
     with pytest.raises(ta.TraktSourceError, match="cannot explore a dict"):
         ta.ProgressExplorer({"alice": []})

@@ -22,3 +22,24 @@ def test_terminal_safe_removes_escape_sequences():
     text = format_summary(ta.load_progress(render(specs)))
     assert "\x1b" not in text
     assert "\x07" not in text
+
+
+def test_columns_line_up_in_a_terminal_whatever_the_script():
+    # A CJK or Hangul character takes two terminal columns, a combining mark none:
+    # every row's year must start in the same terminal column.
+    import unicodedata
+
+    def cols(text):
+        return sum(
+            0
+            if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf")
+            else 2
+            if unicodedata.east_asian_width(c) in ("W", "F")
+            else 1
+            for c in text
+        )
+
+    # The last column is right-aligned, so every row ends in the same terminal column.
+    table = format_summary(ta.load_demo()).split("Shows (40)\n")[1].splitlines()
+    assert any(cols(line) != len(line) for line in table)  # wide and combining titles are there
+    assert len({cols(line) for line in table}) == 1

@@ -10,7 +10,7 @@ wire, and takes them out of what comes back.
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, Self
 from urllib.parse import quote
 
 import requests
@@ -21,13 +21,43 @@ from urllib3.util.retry import Retry
 from ..errors import TraktCacheMissError
 from .redact import REDACTED, install_log_filter
 
-__all__ = ["KEY_PLACEHOLDER", "RETRY_STATUSES", "PoliteRetry", "SecretAdapter"]
+__all__ = [
+    "KEY_PLACEHOLDER",
+    "RETRY_STATUSES",
+    "PoliteRetry",
+    "SecretAdapter",
+    "SessionOwner",
+]
 
 # What the API key segment holds until SecretAdapter.send: ``<redacted>`` URL-encoded.
 KEY_PLACEHOLDER = "%3Credacted%3E"
 
 # 429 (rate limit) and every 5xx (503 is v1's "server is over capacity").
 RETRY_STATUSES = frozenset({429, *range(500, 600)})
+
+
+class SessionOwner:
+    """A client that owns HTTP sessions: a context manager that closes them (and the cache).
+
+    Subclasses keep their session in ``self._session``; one with more lists them
+    in :meth:`_sessions`.
+    """
+
+    _session: requests.Session
+
+    def _sessions(self) -> list[requests.Session]:
+        return [self._session]
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the HTTP sessions (and the cache database)."""
+        for session in self._sessions():
+            session.close()
 
 
 class PoliteRetry(Retry):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -127,19 +128,43 @@ def format_summary(progress: Progress, *, top: int = 10) -> str:
 
 
 def _text_table(headers: list[str], rows: list[list[object]], width: int = 48) -> list[str]:
-    """Rows as aligned text: the first column (titles) left, the others right."""
+    """Rows as aligned text: the first column (titles) left, the others right.
+
+    Alignment counts terminal columns, not characters: a CJK or Hangul character
+    takes two, a combining mark (Devanagari, Thai vowel signs) none.
+    """
     if not rows:
         return []
     cells = [[_clip(terminal_safe(row[0]), width), *map(str, row[1:])] for row in rows]
-    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
+    widths = [max(_cols(h), *(_cols(r[i]) for r in cells)) for i, h in enumerate(headers)]
 
     def line(values: list[str]) -> str:
-        first = values[0].ljust(widths[0])
-        rest = (v.rjust(w) for v, w in zip(values[1:], widths[1:], strict=True))
+        first = values[0] + " " * (widths[0] - _cols(values[0]))
+        rest = (" " * (w - _cols(v)) + v for v, w in zip(values[1:], widths[1:], strict=True))
         return "  " + "  ".join([first, *rest]).rstrip()
 
     return [line(headers), *(line(r) for r in cells)]
 
 
+def _char_cols(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def _cols(text: str) -> int:
+    """How many terminal columns `text` takes."""
+    return sum(map(_char_cols, text))
+
+
 def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "\N{HORIZONTAL ELLIPSIS}"
+    """`text` cut to `width` terminal columns, with an ellipsis where it was cut."""
+    if _cols(text) <= width:
+        return text
+    out, used = [], 0
+    for char in text:
+        if used + _char_cols(char) > width - 1:
+            break
+        out.append(char)
+        used += _char_cols(char)
+    return "".join(out) + "\N{HORIZONTAL ELLIPSIS}"

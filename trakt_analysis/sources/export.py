@@ -74,8 +74,8 @@ _HISTORY_NAME = re.compile(r"^watched-history(?:-(\d+))?\.json$", re.IGNORECASE)
 _SHOWS_NAME = re.compile(r"^watched-shows(?:-(\d+))?\.json$", re.IGNORECASE)
 _NA_NOTE = (
     "The account export has no aired counts: aired, left, percentage, completion and "
-    "the next episode are NA (unknown, not 0). Pass metadata=ta.TVmaze() to load_export "
-    "to fill them from TVmaze."
+    "the next episode are NA (unknown, not 0). To fill them from TVmaze, pass "
+    "metadata=ta.TVmaze() to load_export (on the command line: --metadata tvmaze)."
 )
 
 

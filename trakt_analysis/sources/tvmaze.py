@@ -28,7 +28,7 @@ import requests
 from .._http.cache import cached_session, is_complete_json
 from .._http.redact import install_log_filter
 from .._http.responses import parse_response, transport_error
-from .._http.session import RETRY_STATUSES, PoliteRetry, SecretAdapter
+from .._http.session import RETRY_STATUSES, PoliteRetry, SecretAdapter, SessionOwner
 from .._http.throttle import TVMAZE_LIMITS, RateLimit, Throttle
 from .._version import __version__
 from ..analysis.completion import complete_progress
@@ -81,7 +81,7 @@ def _cacheable(response: requests.Response) -> bool:
     return is_complete_json(response)
 
 
-class TVmaze:
+class TVmaze(SessionOwner):
     """Aired counts, air dates and runtimes from TVmaze, for sources without them.
 
     Pass it as ``metadata=`` to :func:`~trakt_analysis.load_export`, or call
@@ -203,16 +203,6 @@ class TVmaze:
             f"TVmaze(base_url={self.base_url!r}, cache={self._cache_label!r}, "
             f"offline={self.offline})"
         )
-
-    def __enter__(self) -> TVmaze:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Close the session (and the cache database)."""
-        self._session.close()
 
     # -- requests ------------------------------------------------------------------------
 

@@ -24,7 +24,13 @@ import requests
 from .._http.cache import DEFAULT_TTL, cached_session
 from .._http.redact import REDACTED, install_log_filter, register_basic_auth, register_secret
 from .._http.responses import parse_response, transport_error
-from .._http.session import KEY_PLACEHOLDER, RETRY_STATUSES, PoliteRetry, SecretAdapter
+from .._http.session import (
+    KEY_PLACEHOLDER,
+    RETRY_STATUSES,
+    PoliteRetry,
+    SecretAdapter,
+    SessionOwner,
+)
 from .._validate import check_choice
 from .._version import __version__
 from ..errors import TraktArgumentError, TraktCacheMissError
@@ -194,7 +200,7 @@ def _timeout(timeout: Any) -> float | tuple[float, float]:
     return timeout
 
 
-class TraktClient:
+class TraktClient(SessionOwner):
     """A polite, safe client for the v1 ``user/progress/watched`` endpoint.
 
     Parameters
@@ -320,16 +326,6 @@ class TraktClient:
             f"TraktClient(base_url={self.base_url!r}, api_key={REDACTED}, auth={self.auth!r}, "
             f"cache={self._cache_label!r}, offline={self.offline})"
         )
-
-    def __enter__(self) -> TraktClient:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Close the session (and the cache database)."""
-        self._session.close()
 
     def progress_watched_url(
         self,

@@ -32,7 +32,7 @@ from .._http.oauth import DeviceCode, Token, TokenStore, default_token_path, pol
 from .._http.paging import PAGE_LIMIT, read_all_pages
 from .._http.redact import REDACTED, install_log_filter, redact, register_secret
 from .._http.responses import parse_response, transport_error
-from .._http.session import RETRY_STATUSES, PoliteRetry
+from .._http.session import RETRY_STATUSES, PoliteRetry, SessionOwner
 from .._http.throttle import Throttle
 from .._version import __version__
 from ..errors import (
@@ -124,7 +124,7 @@ def _as_iso(value: str | datetime | pd.Timestamp | None, what: str) -> str | Non
     return ts.strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
 
-class TraktAPI:
+class TraktAPI(SessionOwner):
     """A client for API v2: device sign-in, watched progress, history.
 
     Parameters
@@ -252,16 +252,8 @@ class TraktAPI:
             f"client_secret={secret}, cache={self._cache_label!r}, offline={self.offline})"
         )
 
-    def __enter__(self) -> TraktAPI:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Close the sessions (and the cache database)."""
-        self._session.close()
-        self._plain.close()
+    def _sessions(self) -> list[requests.Session]:
+        return [self._session, self._plain]
 
     @property
     def requests_made(self) -> int:
