@@ -50,6 +50,15 @@ class QuietHandler(BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:  # keep test and notebook output quiet
         pass
 
+    def _send(self, status: int, body: bytes, headers: dict[str, str]) -> None:
+        """Answer `status` with `body` (its length sent) and `headers`."""
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
 
 class StandInServer:
     """Start with :meth:`start` (or ``with``); ``base_url`` is where it listens.

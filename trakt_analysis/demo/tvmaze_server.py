@@ -239,12 +239,4 @@ def _make_handler(server: TVmazeServer) -> type[BaseHTTPRequestHandler]:
                 headers = {**headers, "Content-Type": "application/json; charset=UTF-8"}
             self._send(status, body, headers)
 
-        def _send(self, status: int, body: bytes, headers: dict[str, str]) -> None:
-            self.send_response(status)
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
     return Handler

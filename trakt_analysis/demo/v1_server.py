@@ -108,12 +108,4 @@ def _make_handler(server: V1Server) -> type[BaseHTTPRequestHandler]:
             body = json.dumps({"status": "failure", "error": message}).encode()
             self._send(status, body, {"Content-Type": "application/json"})
 
-        def _send(self, status: int, body: bytes, headers: dict[str, str]) -> None:
-            self.send_response(status)
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
     return Handler
