@@ -27,14 +27,13 @@ import requests
 
 from .._http.cache import cached_session, is_complete_json
 from .._http.redact import install_log_filter
-from .._http.responses import parse_response, transport_error
+from .._http.responses import http_get, parse_response
 from .._http.session import RETRY_STATUSES, PoliteRetry, SecretAdapter, SessionOwner
 from .._http.throttle import TVMAZE_LIMITS, RateLimit, Throttle
 from .._version import __version__
 from ..analysis.completion import complete_progress
 from ..errors import (
     TraktArgumentError,
-    TraktCacheMissError,
     TraktDataWarning,
     TraktDependencyError,
 )
@@ -210,24 +209,15 @@ class TVmaze(SessionOwner):
         url = f"{self.base_url}{path}?{urlencode(params)}" if params else self.base_url + path
         label = f"GET {url}"
         install_log_filter()
-        error = None
-        try:
-            response = self._session.get(
-                url,
-                timeout=self.timeout,
-                allow_redirects=False,
-                headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
-            )
-        except requests.RequestException as exc:
-            error = transport_error(exc, label)
-        if error is not None:
-            raise error
-        # requests-cache answers an offline miss with a made-up 504.
-        if self.offline and (
-            not getattr(response, "from_cache", False) or response.status_code == 504
-        ):
-            raise TraktCacheMissError(f"offline mode: {label} is not in the cache")
-        return response
+        return http_get(
+            self._session,
+            url,
+            label=label,
+            offline=self.offline,
+            timeout=self.timeout,
+            allow_redirects=False,
+            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+        )
 
     def lookup(self, *, tvdb_id: int | None = None, imdb_id: str | None = None) -> int | None:
         """The TVmaze id of a show, by TVDB id, then IMDb id; None when TVmaze knows neither.

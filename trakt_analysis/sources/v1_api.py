@@ -23,7 +23,7 @@ import requests
 
 from .._http.cache import DEFAULT_TTL, cached_session
 from .._http.redact import REDACTED, install_log_filter, register_basic_auth, register_secret
-from .._http.responses import parse_response, transport_error
+from .._http.responses import http_get, parse_response
 from .._http.session import (
     KEY_PLACEHOLDER,
     RETRY_STATUSES,
@@ -33,7 +33,7 @@ from .._http.session import (
 )
 from .._validate import check_choice
 from .._version import __version__
-from ..errors import TraktArgumentError, TraktCacheMissError
+from ..errors import TraktArgumentError
 from ..parsers.v1 import check_failure_body
 from ..progress import Progress
 from ..sources.files import load_progress
@@ -376,24 +376,14 @@ class TraktClient(SessionOwner):
         url = self.base_url + progress_watched_path(username, titles, sort, extended)
         label = "GET " + url.replace(KEY_PLACEHOLDER, REDACTED)
         install_log_filter()
-        error = None
-        try:
-            response = self._session.get(
-                url,
-                timeout=self.timeout,
-                headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
-            )
-        except requests.RequestException as exc:
-            error = transport_error(exc, label)
-        # Raised outside the except block, so the original (holding the real URL)
-        # is not attached as __context__.
-        if error is not None:
-            raise error
-        # requests-cache answers an offline miss with a made-up 504 (only 200s are cached).
-        if self.offline and (
-            not getattr(response, "from_cache", False) or response.status_code == 504
-        ):
-            raise TraktCacheMissError(f"offline mode: {label} is not in the cache")
+        response = http_get(
+            self._session,
+            url,
+            label=label,
+            offline=self.offline,
+            timeout=self.timeout,
+            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+        )
         return parse_response(response, label, check_body=check_failure_body)
 
 

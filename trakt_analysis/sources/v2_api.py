@@ -31,7 +31,7 @@ from .._http.cache import PARTITION_HEADER, partitioned_session
 from .._http.oauth import DeviceCode, Token, TokenStore, default_token_path, poll_device_token
 from .._http.paging import PAGE_LIMIT, read_all_pages
 from .._http.redact import REDACTED, install_log_filter, redact, register_secret
-from .._http.responses import parse_response, transport_error
+from .._http.responses import http_get, parse_response, transport_error
 from .._http.session import RETRY_STATUSES, PoliteRetry, SessionOwner
 from .._http.throttle import Throttle
 from .._version import __version__
@@ -39,9 +39,7 @@ from ..errors import (
     TraktAPIError,
     TraktArgumentError,
     TraktAuthError,
-    TraktCacheMissError,
     TraktDataWarning,
-    TraktError,
     TraktHTTPError,
     TraktNotFoundError,
     TraktPrivateProfileError,
@@ -291,19 +289,15 @@ class TraktAPI(SessionOwner):
         if self._cached and not self.offline:
             kwargs["expire_after"] = -1 if expire_after is None else expire_after
             kwargs["force_refresh"] = force_refresh
-        error: TraktError | None = None
-        try:
-            response = self._session.get(url, headers=headers, timeout=self.timeout, **kwargs)
-        except TraktCacheMissError:
-            raise TraktCacheMissError(f"offline mode: {label} is not in the cache") from None
-        except requests.RequestException as exc:
-            error = transport_error(exc, label)
-        if error is not None:
-            raise error
-        if self.offline and (
-            not getattr(response, "from_cache", False) or response.status_code == 504
-        ):
-            raise TraktCacheMissError(f"offline mode: {label} is not in the cache")
+        response = http_get(
+            self._session,
+            url,
+            label=label,
+            offline=self.offline,
+            headers=headers,
+            timeout=self.timeout,
+            **kwargs,
+        )
         table = {**V2_STATUS_ERRORS, **(status_errors or {})}
         data = parse_response(response, label, check_body=_check_v2_body, status_errors=table)
         return data, dict(response.headers)
