@@ -48,6 +48,17 @@ def is_complete_json(response: requests.Response) -> bool:
     return (body[:1], body[-1:]) in ((b"[", b"]"), (b"{", b"}"))
 
 
+def _cache_directory(cache_dir: str | os.PathLike[str] | None) -> Path:
+    """`cache_dir` (else the user's cache directory), created if needed."""
+    directory = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise TraktFileError(f"cannot create the cache directory {directory}: {reason}") from None
+    return directory
+
+
 def cached_session(
     cache_dir: str | os.PathLike[str] | None,
     *,
@@ -94,12 +105,7 @@ def cached_session(
         raise TraktArgumentError(
             f"cache_ttl must be seconds >= 0, a timedelta or None (never expire), got {ttl!r}"
         )
-    directory = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise TraktFileError(f"cannot create the cache directory {directory}: {reason}") from None
+    directory = _cache_directory(cache_dir)
 
     def key_fn(request: Any, **kwargs: Any) -> str:
         key = requests_cache.create_key(request, **kwargs)
@@ -152,12 +158,7 @@ def partitioned_session(
         raise TraktDependencyError(
             "the HTTP cache needs requests-cache: pip install 'trakt_analysis[cache]'"
         ) from None
-    directory = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise TraktFileError(f"cannot create the cache directory {directory}: {reason}") from None
+    directory = _cache_directory(cache_dir)
 
     def key_fn(request: Any, **kwargs: Any) -> str:
         key = requests_cache.create_key(request, **kwargs)
