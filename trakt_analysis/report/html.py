@@ -298,6 +298,15 @@ def _next_section(shows: pd.DataFrame) -> str:
     )
 
 
+#: Watched, aired, left and done: the shows' and the seasons' tables show them alike.
+_PROGRESS_COLUMNS = (
+    Column("watched", "completed", fmt_int, numeric=True),
+    Column("aired", "aired", fmt_int, numeric=True),
+    Column("left", "left", fmt_int, numeric=True),
+    Column("done", "completion", fmt_pct, numeric=True),
+)
+
+
 def _shows_section(shows: pd.DataFrame) -> str:
     codes = next_episode_codes(shows)
     frame = shows.assign(_next=pd.Series(codes, index=shows.index, dtype=object))
@@ -309,10 +318,7 @@ def _shows_section(shows: pd.DataFrame) -> str:
                 Column("show", "title"),
                 Column("year", "year", fmt_year, numeric=True),
                 Column("network", "network"),
-                Column("watched", "completed", fmt_int, numeric=True),
-                Column("aired", "aired", fmt_int, numeric=True),
-                Column("left", "left", fmt_int, numeric=True),
-                Column("done", "completion", fmt_pct, numeric=True),
+                *_PROGRESS_COLUMNS,
                 Column("plays", "plays", fmt_int, numeric=True),
                 Column("scrobbles", "scrobbles", fmt_int, numeric=True),
                 Column("check-ins", "checkins", fmt_int, numeric=True),
@@ -339,10 +345,7 @@ def _seasons_section(seasons: pd.DataFrame, figure: str = "") -> str:
                 Column("show", "title"),
                 Column("year", "year", fmt_year, numeric=True),
                 Column("season", "season", fmt_int, numeric=True),
-                Column("watched", "completed", fmt_int, numeric=True),
-                Column("aired", "aired", fmt_int, numeric=True),
-                Column("left", "left", fmt_int, numeric=True),
-                Column("done", "completion", fmt_pct, numeric=True),
+                *_PROGRESS_COLUMNS,
                 Column("", "_hidden"),
             ],
             table_id="seasons-table",
