@@ -11,7 +11,7 @@ import orjson
 
 from ..errors import TraktDataError
 
-__all__ = ["excerpt", "parse_json"]
+__all__ = ["excerpt", "parse_json", "strip_bom"]
 
 _BOM = b"\xef\xbb\xbf"
 _EXCERPT = 80
@@ -23,14 +23,18 @@ def parse_json(data: bytes, *, label: str = "<bytes>") -> Any:
     The message gives the line and column of the problem, and says so when the
     bytes look like an HTML page (a server's error page) rather than JSON.
     """
-    if data.startswith(_BOM):
-        data = data[len(_BOM) :]
+    data = strip_bom(data)
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         raise _decode_error(data, exc, label) from None
     except RecursionError:  # pragma: no cover - orjson limits depth itself
         raise TraktDataError(f"{label}: JSON is nested too deeply") from None
+
+
+def strip_bom(data: bytes) -> bytes:
+    """`data` without a leading UTF-8 byte order mark (some editors save one)."""
+    return data[len(_BOM) :] if data.startswith(_BOM) else data
 
 
 def _decode_error(data: bytes, exc: orjson.JSONDecodeError, label: str) -> TraktDataError:

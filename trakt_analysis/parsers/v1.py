@@ -12,6 +12,9 @@ naming the show for the caller to emit. ``docs/data-rules.md`` has the rules.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -35,6 +38,7 @@ from ._checks import (
 )
 from ._consistency import find_inconsistencies, season_totals
 from ._extras import Extras
+from ._json import parse_json, strip_bom
 from .detect import (
     V1_ERROR,
     V1_PROGRESS,
@@ -44,8 +48,9 @@ from .detect import (
     wrong_format_message,
 )
 from .parsed import ParsedProgress
+from .v1_typed import MAX_NUMBER, decode_items
 
-__all__ = ["ParsedProgress", "parse_progress"]
+__all__ = ["ParsedProgress", "parse_progress", "parse_progress_json"]
 
 _ID_KEYS = ("imdb_id", "tvdb_id", "tvrage_id")
 _SHOW_CORE = ("title", "year", *_ID_KEYS)
@@ -61,12 +66,28 @@ _STATS_SET = frozenset(_STATS_KEYS)
 _VIEWER_SET = frozenset(_VIEWER_KEYS)
 _ITEM_KNOWN = frozenset((*_ITEM_CORE, *_VIEWER_KEYS))
 _NEXT_CORE = ("season", "num", "number", "title", "first_aired")
+# The typed path takes these viewer values as they are; any other goes to the full walk.
+_VIEWER_TYPES = {
+    "watched": {bool, type(None)},
+    "plays": {int, type(None)},
+    "in_watchlist": {bool, type(None)},
+    "rating": {str, bool, type(None)},  # false: not rated
+}
+# The objects whose fields beyond the schema become extra columns of the shows frame,
+# in column order: kind -> (prefix, fields that are not extra).
+_EXTRA_OBJECTS = {
+    "progress": ("progress", frozenset(_PROGRESS_KEYS)),
+    "stats": ("stats", frozenset(_STATS_KEYS)),
+    "show": ("", frozenset((*_SHOW_CORE, *_VIEWER_KEYS))),
+    "next": ("next", frozenset(_NEXT_CORE)),
+    "item": ("", frozenset((*_ITEM_CORE, *_VIEWER_KEYS))),
+}
 # Where next_first_aired comes from, best first: the true instant, then v1's
 # Pacific-encoded local time.
 _AIRED_KEYS = ("first_aired_utc", "first_aired_iso", "first_aired")
 # Episode and season numbers above this are not numbers a show can have; the
 # cap keeps them in int64 and keeps charts from allocating huge grids.
-_MAX_NUMBER = 10**6
+_MAX_NUMBER = MAX_NUMBER
 _MAX_WARNINGS = 10
 
 
@@ -124,8 +145,36 @@ def parse_progress(data: object, *, label: str = "<input>") -> ParsedProgress:
     return _Parser().run(data)
 
 
+def parse_progress_json(payload: bytes, *, label: str = "<input>") -> ParsedProgress:
+    """Parse and check the JSON bytes of a v1 progress response: :func:`parse_progress`, faster.
+
+    The seasons are decoded and checked by msgspec while the JSON is parsed
+    (:mod:`.v1_typed`). Where that decoder declines (invalid JSON, an odd
+    value, an unknown field, another document), the bytes are parsed again and
+    walked in full, so the result, the warnings and the errors are exactly
+    those of :func:`parse_progress` on the parsed JSON.
+
+    Raises
+    ------
+    TraktDataError, TraktAPIError
+        As :func:`parse_progress`; invalid JSON gives its line and column.
+    """
+    payload = strip_bom(payload)
+    items = decode_items(payload)
+    if items:
+        parser = _Parser(typed=True)
+        try:
+            parser.gather(items)
+            return parser.build()
+        except TraktDataError:
+            pass  # the full walk names the first problem, exactly as parse_progress does
+    return parse_progress(parse_json(payload, label=label), label=label)
+
+
 class _Parser:
-    def __init__(self) -> None:
+    def __init__(self, *, typed: bool = False) -> None:
+        # typed: the seasons are v1_typed.Season Structs, checked while decoding.
+        self.typed = typed
         show_cols = set(schema.SHOWS)
         self.titles: list[object] = []
         self.show: dict[str, list[object]] = {
@@ -136,17 +185,24 @@ class _Parser:
         }
         self.viewer: dict[str, list[object]] = {k: [] for k in _VIEWER_KEYS}
         self.extras = Extras(show_cols)
+        # Per kind of _EXTRA_OBJECTS: the rows and objects with fields beyond the schema.
+        self.extra_objs: dict[str, tuple[list[int], list[dict[str, Any]]]] = {
+            kind: ([], []) for kind in _EXTRA_OBJECTS
+        }
         self.season_extras = Extras(set(schema.SEASONS))
         # Listed seasons, in response order, and how many each item lists.
-        self.season_objs: list[dict[str, Any]] = []
+        self.season_objs: list[Any] = []
         self.season_numbers: list[int] = []
+        self.season_lists: list[list[Any]] = []  # typed: each show's list of Season Structs
+        self.n_listed = 0
         self.seasons_per_item: list[int] = []
         self.listed_and_hidden: list[int] = []  # listed seasons' rows that are hidden too
         # Seasons only named in "hidden_seasons": item, position there, number.
         self.hidden_only: list[tuple[int, int, int]] = []
         # Episodes of every listed season, flat; keys kept only where not "1".."n".
-        self.ep_values: list[object] = []
+        self.ep_values: list[object] | np.ndarray = []
         self.ep_sizes: list[int] = []
+        self.ep_numbers: np.ndarray | None = None  # typed: the episode numbers, flat
         self.odd_keys: dict[int, list[str]] = {}  # listed season row -> its keys
         # Odd values loaded as NA, per item: "path: what was wrong".
         self.odd: dict[int, list[str]] = {}
@@ -215,20 +271,26 @@ class _Parser:
         for key in _STATS_KEYS:
             self.show[key].append(stats.get(key))
         if not progress.keys() <= _PROGRESS_SET:
-            self.extras.add(row, "progress", progress, _PROGRESS_KEYS)
+            self.keep_extras("progress", row, progress)
         if not stats.keys() <= _STATS_SET:
-            self.extras.add(row, "stats", stats, _STATS_KEYS)
+            self.keep_extras("stats", row, stats)
 
         if show.keys() & _VIEWER_SET or item.keys() & _VIEWER_SET:
             self.viewer_fields(index, item, show, get)
         else:
             for key in _VIEWER_KEYS:
                 self.viewer[key].append(None)
-        self.extras.add(row, "", show, (*_SHOW_CORE, *_VIEWER_KEYS))
+        self.keep_extras("show", row, show)
         self.next_episode(index, item.get("next_episode"), at, get)
         if not item.keys() <= _ITEM_KNOWN:
-            self.extras.add(row, "", item, (*_ITEM_CORE, *_VIEWER_KEYS))
+            self.keep_extras("item", row, item)
         self.seasons(index, item, at)
+
+    def keep_extras(self, kind: str, row: int, obj: dict[str, Any]) -> None:
+        """`obj` of show `row` has fields beyond the schema: flattened in :meth:`build`."""
+        rows, objs = self.extra_objs[kind]
+        rows.append(row)
+        objs.append(obj)
 
     def report(self, index: int, path: str, what: str) -> None:
         """Value `path` of item `index` is odd: it loads as NA, with a warning."""
@@ -276,54 +338,24 @@ class _Parser:
         else:
             self.next["aired"].append(None)
             self.next["aired_key"].append("first_aired")
-        self.extras.add(row, "next", nxt, _NEXT_CORE)
+        self.keep_extras("next", row, nxt)
 
     def seasons(self, index: int, item: dict[str, Any], at: Callable[[str], str]) -> None:
-        # The hot loop of the walk (one pass per season): checks are inlined and
-        # the counts are read later, in bulk, from the kept season objects.
         seasons = item.get("seasons")
         if seasons is None:
             seasons = []
         if type(seasons) is not list:
             raise TraktDataError(f"{at('seasons')}: expected a list, got {short(seasons)}")
-        first_row = len(self.season_objs)
-        listed: dict[int, int] = {}  # season number -> position
-        for pos, season in enumerate(seasons):
-            if type(season) is not dict:
-                raise TraktDataError(
-                    f"{at(f'seasons[{pos}]')}: expected an object, got {short(season)}"
-                )
-            number = season.get("season")
-            if type(number) is not int or number < 0:  # the slow path checks and explains
-                try:
-                    number = count(number)
-                except BadValue as exc:
-                    raise TraktDataError(f"{at(f'seasons[{pos}].season')}: {exc}") from None
-                if number is None:
-                    raise TraktDataError(f"{at(f'seasons[{pos}].season')}: is missing")
-            if number in listed:
-                raise TraktDataError(
-                    f"{at(f'seasons[{pos}].season')}: season {number} is listed twice"
-                )
-            listed[number] = pos
-            episodes = season.get("episodes")
-            if type(episodes) is not dict:
-                if episodes is not None:
-                    raise TraktDataError(
-                        f"{at(f'seasons[{pos}].episodes')}: expected an object of episode "
-                        f"number -> true/false, got {type(episodes).__name__} {short(episodes)}"
-                    )
-                episodes = {}
-            keys = list(episodes)
-            if keys != _standard_keys(len(keys)):
-                self.odd_keys[first_row + pos] = keys
-            self.ep_values.extend(episodes.values())
-            self.ep_sizes.append(len(keys))
-            self.season_objs.append(season)
-            self.season_numbers.append(number)
+        first_row = self.n_listed
+        listed = self.walk_seasons(seasons, first_row, at)
+        self.n_listed += len(seasons)
         self.seasons_per_item.append(len(seasons))
+        self.hidden_seasons(index, item.get("hidden_seasons"), listed, first_row, at)
 
-        hidden = item.get("hidden_seasons")
+    def hidden_seasons(
+        self, index: int, hidden: object, listed: dict[int, int], first_row: int, at: Callable
+    ) -> None:
+        """The seasons in `hidden` are hidden; `listed` maps listed season numbers to positions."""
         if hidden is None:
             hidden = []
         if type(hidden) is not list:
@@ -345,6 +377,167 @@ class _Parser:
             else:
                 self.hidden_only.append((index, pos, number))
 
+    # -- the typed path: the same fields, gathered column by column -------------------------
+
+    def gather(self, items: list[Any]) -> None:
+        """The walk of :func:`parse_progress_json`: the typed items' fields, column by column.
+
+        `items` are :mod:`.v1_typed` Structs, so the structure is checked; the
+        values go to the same column checks as the full walk's. A value the
+        full walk would report or explain (a title that is not a string, viewer
+        fields that disagree, an odd next episode) raises :class:`_Decline`, and
+        the caller walks the input in full instead.
+        """
+        n = len(items)
+        shows = list(map(attrgetter("show"), items))
+        self.titles = titles = [show.get("title") for show in shows]
+        _require(titles, {str})
+        if any("ids" in show for show in shows):  # API v2's shape: detect_format names it
+            raise _Decline("a show has 'ids'")
+        self.show["title"] = titles
+        for key in ("year", "tvdb_id", "tvrage_id"):
+            self.show[key] = [show.get(key) for show in shows]
+        imdb = [show.get("imdb_id") for show in shows]
+        _require(imdb, {str, type(None)})
+        self.show["imdb_id"] = [value or None for value in imdb]  # "" means unknown
+        progress = list(map(attrgetter("progress"), items))
+        for key in _PROGRESS_KEYS:
+            self.show[key] = list(map(attrgetter(key), progress))
+        stats = list(map(attrgetter("stats"), items))
+        for key in _STATS_KEYS:
+            field = attrgetter(key)
+            self.show[key] = [None if obj is None else field(obj) for obj in stats]
+        for key, kinds in _VIEWER_TYPES.items():  # inside the show or beside it
+            inside = [show.get(key) for show in shows]
+            beside = list(map(attrgetter(key), items))
+            _require(inside, kinds)
+            _require(beside, kinds)
+            pairs = list(zip(inside, beside, strict=True))
+            if any(i is not None and b is not None and i != b for i, b in pairs):
+                raise _Decline(f"{key} inside and beside the show disagree")
+            values = [b if i is None else i for i, b in pairs]
+            if key == "rating":
+                if True in values:
+                    raise _Decline("rating is true")
+                values = [None if v is False else v for v in values]  # false: not rated
+            elif key == "plays" and any(v < 0 for v in values if v is not None):
+                raise _Decline("negative plays")
+            self.viewer[key] = values
+        self.gather_next(
+            [{} if x is None or x is False else x for x in map(attrgetter("next_episode"), items)]
+        )
+        everyone = list(range(n))
+        self.extra_objs["show"] = (everyone, shows)
+        self.season_lists = list(map(attrgetter("seasons"), items))
+        self.seasons_per_item = list(map(len, self.season_lists))
+        first_rows = np.cumsum(self.seasons_per_item) - self.seasons_per_item
+        for index, hidden in enumerate(map(attrgetter("hidden_seasons"), items)):
+            if hidden:
+                seasons = self.season_lists[index]
+                listed = {season.season: pos for pos, season in enumerate(seasons)}
+                at = partial(locate, index, titles[index])
+                self.hidden_seasons(index, hidden, listed, int(first_rows[index]), at)
+
+    def gather_next(self, nexts: list[Any]) -> None:
+        """The next episodes' fields (:meth:`next_episode`), column by column."""
+        _require(nexts, {dict})  # true or a number: the full walk explains
+        number = [nxt.get("number") for nxt in nexts]
+        num = [nxt.get("num") for nxt in nexts]
+        if any(
+            a is not None and b is not None and a != b for a, b in zip(number, num, strict=True)
+        ):
+            raise _Decline("num and number disagree")
+        self.next["season"] = [nxt.get("season") for nxt in nexts]
+        self.next["number"] = [b if a is None else a for a, b in zip(number, num, strict=True)]
+        self.next["title"] = title = [nxt.get("title") for nxt in nexts]
+        _require(title, {str, type(None)})
+        aired, aired_key = self.next["aired"], self.next["aired_key"]
+        for nxt in nexts:
+            for key in _AIRED_KEYS:  # the true instant first
+                value = nxt.get(key)
+                if value is not None and value != 0:
+                    aired.append(value)
+                    aired_key.append(key)
+                    break
+            else:
+                aired.append(None)
+                aired_key.append("first_aired")
+        self.extra_objs["next"] = (list(range(len(nexts))), nexts)
+
+    def walk_seasons(
+        self, seasons: list[Any], first_row: int, at: Callable[[str], str]
+    ) -> dict[int, int]:
+        """Check each listed season of one show and keep its numbers and episodes.
+
+        The hot loop of the full walk (one pass per season); the counts are
+        read later, in bulk, from the kept season objects. Returns the listed
+        season numbers and their positions.
+        """
+        listed: dict[int, int] = {}
+        for pos, season in enumerate(seasons):
+            number, episodes = self.season_fields(pos, season, at)
+            if number in listed:
+                raise TraktDataError(
+                    f"{at(f'seasons[{pos}].season')}: season {number} is listed twice"
+                )
+            listed[number] = pos
+            if episodes is None:
+                episodes = {}
+            keys = list(episodes)
+            if keys != _standard_keys(len(keys)):
+                self.odd_keys[first_row + pos] = keys
+            self.ep_values.extend(episodes.values())
+            self.ep_sizes.append(len(keys))
+            self.season_objs.append(season)
+            self.season_numbers.append(number)
+        return listed
+
+    def typed_seasons(self) -> None:
+        """Stack the typed seasons of every show in bulk, as :meth:`walk_seasons` would.
+
+        The Structs' episode keys are numbers already (checked while decoding).
+        Raises :class:`TraktDataError` (without a precise place: the caller
+        then walks the input in full for the message) for a season listed twice.
+        """
+        objs = self.season_objs = list(chain.from_iterable(self.season_lists))
+        self.season_numbers = list(map(attrgetter("season"), objs))
+        episodes = list(map(attrgetter("episodes"), objs))
+        self.ep_sizes = list(map(len, episodes))
+        total = sum(self.ep_sizes)
+        self.ep_numbers = np.fromiter(chain.from_iterable(episodes), np.int64, count=total)
+        self.ep_values = np.fromiter(
+            chain.from_iterable(map(dict.values, episodes)), bool, count=total
+        )
+        per_item = np.array(self.seasons_per_item, dtype=np.int64)
+        item = np.repeat(np.arange(len(per_item)), per_item)
+        number = np.array(self.season_numbers, dtype=np.int64)
+        order = np.lexsort((number, item))
+        if np.any((np.diff(item[order]) == 0) & (np.diff(number[order]) == 0)):
+            raise TraktDataError("a season is listed twice")
+
+    @staticmethod
+    def season_fields(pos: int, season: object, at: Callable[[str], str]) -> tuple[int, Any]:
+        """The number and episodes of a season object, checked (the walk's slow path)."""
+        if type(season) is not dict:
+            raise TraktDataError(
+                f"{at(f'seasons[{pos}]')}: expected an object, got {short(season)}"
+            )
+        number = season.get("season")
+        if type(number) is not int or number < 0:  # the slow path checks and explains
+            try:
+                number = count(number)
+            except BadValue as exc:
+                raise TraktDataError(f"{at(f'seasons[{pos}].season')}: {exc}") from None
+            if number is None:
+                raise TraktDataError(f"{at(f'seasons[{pos}].season')}: is missing")
+        episodes = season.get("episodes")
+        if episodes is not None and type(episodes) is not dict:
+            raise TraktDataError(
+                f"{at(f'seasons[{pos}].episodes')}: expected an object of episode "
+                f"number -> true/false, got {type(episodes).__name__} {short(episodes)}"
+            )
+        return number, episodes
+
     def season_path(self, row: int) -> str:
         pos = self.s_pos[row]
         return f"seasons[{pos}]" if pos >= 0 else f"hidden_seasons[{-1 - pos}]"
@@ -352,6 +545,8 @@ class _Parser:
     # -- build ------------------------------------------------------------------------------
 
     def build(self) -> ParsedProgress:
+        if self.typed:
+            self.typed_seasons()
         titles = self.titles
         n_shows = len(titles)
 
@@ -392,6 +587,10 @@ class _Parser:
         for key in _VIEWER_KEYS:
             dtype = schema.SHOWS[f"viewer_{key}"]
             shows[f"viewer_{key}"] = pd.array(self.viewer[key], dtype=dtype)
+        for kind, (prefix, skip) in _EXTRA_OBJECTS.items():
+            rows, objs = self.extra_objs[kind]
+            # A kind every show has (rows increase, one per show) is range(n): no reindexing.
+            self.extras.add(range(n_shows) if len(rows) == n_shows else rows, prefix, objs, skip)
         shows.update(self.extras.build(n_shows, collision_prefix="show_"))
 
         seasons, order = self.build_seasons()
@@ -438,7 +637,10 @@ class _Parser:
         seasons: dict[str, Any] = {"_item": self.s_item[order], "season": number[order]}
         padding = [None] * len(hidden_only)
         for key in _PROGRESS_KEYS:
-            values = [season.get(key) for season in objs]
+            if self.typed:
+                values = list(map(attrgetter(key), objs))
+            else:
+                values = [season.get(key) for season in objs]
 
             def odd(r: int, what: str, key: str = key) -> None:
                 self.report(int(self.s_item[r]), f"{self.season_path(r)}.{key}", what)
@@ -449,9 +651,10 @@ class _Parser:
         hidden[n_listed:] = True
         hidden[self.listed_and_hidden] = True
         seasons["hidden"] = hidden[order]
-        for row, season in enumerate(objs):
-            if not season.keys() <= _SEASON_CORE_SET:
-                self.season_extras.add(row, "", season, _SEASON_CORE)
+        if not self.typed:  # the typed Structs have no fields beyond these
+            rows = [r for r, season in enumerate(objs) if not season.keys() <= _SEASON_CORE_SET]
+            skip = frozenset(_SEASON_CORE)
+            self.season_extras.add(rows, "", [objs[r] for r in rows], skip)
         extras = self.season_extras.build(len(order), collision_prefix="season_")
         seasons.update({k: v[order] for k, v in extras.items()})
         return seasons, order
@@ -461,8 +664,10 @@ class _Parser:
         sizes = np.array(self.ep_sizes, dtype=np.int64)
         starts = np.cumsum(sizes) - sizes
         ep_row = np.repeat(np.arange(len(sizes)), sizes)  # listed season row of each episode
-        # Keys are "1".."n" in nearly every season: number them without parsing.
-        number = np.arange(int(sizes.sum()), dtype=np.int64) - np.repeat(starts, sizes) + 1
+        if self.ep_numbers is not None:  # typed: numbered while decoding
+            number = self.ep_numbers
+        else:  # keys are "1".."n" in nearly every season: number them without parsing
+            number = np.arange(int(sizes.sum()), dtype=np.int64) - np.repeat(starts, sizes) + 1
 
         def at(i: int, what: str) -> str:
             r = int(ep_row[i])
@@ -484,10 +689,10 @@ class _Parser:
             raise TraktDataError(at(int(number.argmax()), "episode number is not plausible"))
 
         values = self.ep_values
-        if not set(map(type, values)) <= {bool}:
+        if not self.typed and not set(map(type, values)) <= {bool}:
             i = next(i for i, v in enumerate(values) if type(v) is not bool)
             raise TraktDataError(at(i, f"expected true or false, got {short(values[i])}"))
-        watched = np.array(values, dtype=bool)
+        watched = np.asarray(values, dtype=bool)
 
         rank = np.empty(len(season_order), dtype=np.int64)
         rank[season_order] = np.arange(len(season_order))
@@ -501,6 +706,15 @@ class _Parser:
                 i = int(order[dup[0] + 1])
                 raise TraktDataError(at(i, f"episode {number[dup[0]]} is listed twice"))
         return {"_season_rank": ep_rank, "episode": number, "watched": watched}
+
+
+class _Decline(TraktDataError):
+    """The typed path leaves this input to the full walk (which says where and what)."""
+
+
+def _require(values: list[object], kinds: set[type]) -> None:
+    if not set(map(type, values)) <= kinds:
+        raise _Decline(f"a value is not one of {kinds}")
 
 
 def _episode_runtimes(show_runtime: Any, seasons: dict[str, Any], episodes: dict[str, Any]) -> Any:

@@ -18,10 +18,10 @@ from ..errors import TraktDataError, TraktDataWarning, TraktFileError, TraktSour
 from ..frames import frames_from_parsed
 from ..parsers._json import parse_json
 from ..parsers.detect import is_zip, wrong_format_message
-from ..parsers.v1 import parse_progress
+from ..parsers.v1 import parse_progress, parse_progress_json
 from ..progress import Progress, Provenance
 
-__all__ = ["Source", "describe_source", "load_progress", "read_json"]
+__all__ = ["Source", "describe_source", "load_progress", "read_bytes", "read_json"]
 
 Source: TypeAlias = (
     "str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes] | list[Any]"
@@ -59,6 +59,20 @@ def read_json(source: Source) -> Any:
     TraktSourceError
         `source` is none of the accepted kinds.
     """
+    data = read_bytes(source)
+    if isinstance(data, bytes):
+        return parse_json(data, label=describe_source(source))
+    return data
+
+
+def read_bytes(source: Source) -> bytes | list[Any] | dict[str, Any]:
+    """The bytes of `source` (not parsed yet); parsed JSON is returned as it is.
+
+    Raises
+    ------
+    TraktFileError, TraktDataError, TraktSourceError
+        As :func:`read_json`; a ZIP archive is refused here, before parsing.
+    """
     if isinstance(source, list | dict):
         return source
     label = describe_source(source)
@@ -88,7 +102,7 @@ def read_json(source: Source) -> Any:
         )
     if is_zip(data):
         raise TraktDataError(wrong_format_message("zip", label))
-    return parse_json(data, label=label)
+    return data
 
 
 def load_progress(source: Source, *, user: str | None = None) -> Progress:
@@ -146,10 +160,13 @@ def load_progress(source: Source, *, user: str | None = None) -> Progress:
     if user is not None and not isinstance(user, str):
         raise TraktSourceError(f"user must be a string or None, got {type(user).__name__}")
     label = describe_source(source)
-    data = read_json(source)
+    data = read_bytes(source)
     try:
         with _gc_paused():
-            parsed = parse_progress(data, label=label)
+            if isinstance(data, bytes):
+                parsed = parse_progress_json(data, label=label)
+            else:
+                parsed = parse_progress(data, label=label)
     except TraktDataError as exc:
         if str(exc).startswith(f"{label}:"):
             raise
@@ -160,7 +177,8 @@ def load_progress(source: Source, *, user: str | None = None) -> Progress:
         raise error
     for message in parsed.warnings:
         warnings.warn(f"{label}: {message}", TraktDataWarning, stacklevel=2)
-    return frames_from_parsed(parsed, user=user, provenance=Provenance("v1", label))
+    with _gc_paused():
+        return frames_from_parsed(parsed, user=user, provenance=Provenance("v1", label))
 
 
 @contextmanager
@@ -168,8 +186,9 @@ def _gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a response is parsed.
 
     Parsing allocates hundreds of thousands of small objects and no cycles;
-    without this, the collector rescans them over and over (about 15% of the
-    load time of a large response).
+    without this, the collector rescans them over and over, while parsing and
+    again while the frames are built from them (about 15% of the load time of
+    a large response).
     """
     was_enabled = gc.isenabled()
     gc.disable()

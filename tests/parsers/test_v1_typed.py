@@ -1,0 +1,190 @@
+"""The typed path of the v1 loader (msgspec) gives exactly what the full walk gives.
+
+``parse_progress_json`` decodes the seasons with msgspec Structs and gathers the
+shows' fields column by column; on anything unusual it hands the bytes to the
+full walk (``parse_progress``). Either way the frames, the warnings and the
+errors must be the ones the full walk gives, so these tests compare the two on
+generated responses, on damaged ones, and on hand-made cases that must leave
+the typed path.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import warnings
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pandas as pd
+import pytest
+from hypothesis import given
+
+import trakt_analysis as ta
+from tests.parsers.test_properties import SETTINGS, damaged, responses
+from trakt_analysis.demo.generate import generate_progress
+from trakt_analysis.frames import frames_from_parsed
+from trakt_analysis.parsers import v1
+from trakt_analysis.parsers.v1_typed import decode_items
+
+SEED = orjson.loads(Path("data/fixtures/seed_example.json").read_bytes())
+
+
+def _outcome(parse: Any, arg: Any) -> Any:
+    try:
+        parsed = parse(arg)
+    except ta.TraktError as exc:
+        return exc
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ta.TraktDataWarning)  # the builder's own, the same
+        return parsed, frames_from_parsed(parsed, user="u")
+
+
+def assert_same_as_full_walk(payload: bytes) -> None:
+    """The typed path's result on `payload` is the full walk's: frames, warnings, errors."""
+    try:
+        data = orjson.loads(payload)
+    except orjson.JSONDecodeError:
+        data = None
+    fast = _outcome(v1.parse_progress_json, payload)
+    if data is None:  # invalid JSON: the full walk's message (line and column) either way
+        assert isinstance(fast, ta.TraktDataError)
+        assert "invalid JSON" in str(fast) or "not valid UTF-8" in str(fast)
+        return
+    full = _outcome(v1.parse_progress, data)
+    if isinstance(full, Exception):
+        assert type(fast) is type(full)
+        assert str(fast) == str(full)
+        return
+    assert not isinstance(fast, Exception), fast
+    assert fast[0].warnings == full[0].warnings
+    for got, want in zip(fast[1], full[1], strict=True):
+        pd.testing.assert_frame_equal(got, want)
+
+
+def takes_typed_path(payload: bytes) -> bool:
+    items = decode_items(payload)
+    if not items:
+        return False
+    parser = v1._Parser(typed=True)
+    try:
+        parser.gather(items)
+        parser.build()
+    except ta.TraktDataError:
+        return False
+    return True
+
+
+@SETTINGS
+@given(responses())
+def test_valid_responses_load_the_same_on_both_paths(data):
+    assert_same_as_full_walk(orjson.dumps(data))
+
+
+@SETTINGS
+@given(damaged())
+def test_damaged_responses_load_or_fail_the_same_on_both_paths(data):
+    # json, not orjson: the damage includes integers beyond 64 bits and NaN.
+    assert_same_as_full_walk(json.dumps(data).encode())
+
+
+def test_the_demo_users_and_the_seed_take_the_typed_path():
+    # Without this, a change to the generator or the Structs could send every load
+    # down the full walk: still right, but slow, and no other test would notice.
+    for payload in (generate_progress(60, episodes_per_show=20), orjson.dumps(SEED)):
+        assert takes_typed_path(payload)
+        assert_same_as_full_walk(payload)
+
+
+def _changed(change) -> bytes:
+    data = copy.deepcopy(SEED)
+    change(data)
+    return json.dumps(data).encode()
+
+
+def _set(path: str, value: object):
+    def change(data: list[dict[str, Any]]) -> None:
+        *keys, last = path.split(".")
+        node: Any = data
+        for key in keys:
+            node = node[int(key)] if isinstance(node, list) else node[key]
+        node[last] = value
+
+    return change
+
+
+# Each leaves the typed path; the full walk loads it (NA and a warning) or explains it.
+LEAVING = {
+    "a count as text": _set("0.seasons.0.aired", "10"),
+    "a whole-number float": _set("0.seasons.0.completed", 2.0),
+    "a negative count": _set("0.seasons.0.left", -1),
+    "a field beyond the season's": _set("0.seasons.0.rating", 9),
+    "null episodes": _set("0.seasons.0.episodes", None),
+    "an episode key that is not a number": _set("0.seasons.0.episodes", {"1": True, "x": False}),
+    "an episode key with a leading zero": _set("0.seasons.0.episodes", {"01": True}),
+    "an episode flag that is not a boolean": _set("0.seasons.0.episodes", {"1": 1}),
+    "a season listed twice": lambda d: d[0]["seasons"].append(copy.deepcopy(d[0]["seasons"][0])),
+    "a field beyond the item's": _set("0.watched_at", "2014-01-01"),
+    "a field beyond progress": _set("0.progress.last_watched_at", "2014-01-01"),
+    "progress without aired": lambda d: d[0]["progress"].pop("aired"),
+    "no seasons": lambda d: d[0].pop("seasons"),
+    "a title that is not text": _set("0.show.title", 1883),
+    "an imdb id that is a number": _set("0.show.imdb_id", 944947),
+    "next_episode true": _set("0.next_episode", True),
+    "num and number disagreeing": lambda d: d[0]["next_episode"].update(number=9),
+    "viewer fields inside and beside disagreeing": lambda d: (
+        d[0]["show"].update(watched=True),
+        d[0].update(watched=False),
+    ),
+    "a rating of true": _set("0.rating", True),
+    "negative viewer plays": _set("0.plays", -2),
+    "a v2 show with ids": _set("0.show.ids", {"trakt": 1}),
+}
+
+
+@pytest.mark.parametrize("change", LEAVING.values(), ids=LEAVING.keys())
+def test_unusual_input_leaves_the_typed_path_and_loads_as_the_full_walk_does(change):
+    payload = _changed(change)
+    assert not takes_typed_path(payload)
+    assert_same_as_full_walk(payload)
+
+
+# Each stays on the typed path, with the values the full walk gives.
+STAYING = {
+    "ids as text": _set("0.show.tvdb_id", "121361"),
+    "an empty imdb id": _set("0.show.imdb_id", ""),
+    "an odd year (NA and a warning)": _set("0.show.year", "MMXI"),
+    "next_episode false": _set("0.next_episode", False),
+    "next_episode null": _set("0.next_episode", None),
+    "num only": lambda d: d[0]["next_episode"].update(num=8),
+    "number only": lambda d: (
+        d[0]["next_episode"].pop("num"),
+        d[0]["next_episode"].update(number=8),
+    ),
+    "viewer fields inside the show": lambda d: d[0]["show"].update(
+        watched=True, plays=3, in_watchlist=False, rating="love"
+    ),
+    "viewer fields beside, rating false": lambda d: d[0].update(
+        watched=True, plays=3, in_watchlist=False, rating=False
+    ),
+    "a hidden season": _set("0.hidden_seasons", [0, "1"]),
+    "a nested field beyond the show's": _set("0.show.images", {"poster": {"full": "p.jpg"}}),
+    "an empty object beyond the show's": _set("0.show.airs", {}),
+    "unknown stats": _set("0.stats", None),
+    "a null count": _set("0.seasons.0.percentage", None),
+    "a season with no episodes": _set("0.seasons.0.episodes", {}),
+}
+
+
+@pytest.mark.parametrize("change", STAYING.values(), ids=STAYING.keys())
+def test_v1_quirks_stay_on_the_typed_path_with_the_full_walks_values(change):
+    payload = _changed(change)
+    assert takes_typed_path(payload)
+    assert_same_as_full_walk(payload)
+
+
+def test_a_byte_order_mark_is_read_on_the_typed_path():
+    payload = b"\xef\xbb\xbf" + orjson.dumps(SEED)
+    shows = ta.load_progress(payload).shows
+    assert list(shows["title"]) == [item["show"]["title"] for item in SEED]
