@@ -81,10 +81,11 @@ def int_array(
     kinds = set(map(type, values))
     if kinds <= {int, type(None)}:
         mask = np.zeros(len(values), dtype=bool)
-        filled = values
-        if type(None) in kinds:
-            mask = np.array([v is None for v in values], dtype=bool)
-            filled = [0 if v is None else v for v in values]
+        filled: Any = values
+        if type(None) in kinds:  # in bulk: an object array, its Nones masked and zeroed
+            filled = np.array(values, dtype=object)
+            mask = np.equal(filled, None)
+            filled[mask] = 0
         try:
             arr = np.array(filled, dtype=np.int64)
         except OverflowError:
@@ -113,6 +114,11 @@ def id_array(
     values: list[object], where: Callable[[int], str], *, report: Report | None = None
 ) -> pd.arrays.IntegerArray:
     """tvdb/tvrage ids: numbers or numeric strings; 0 means unknown."""
+    if str in set(map(type, values)):  # v1 sent some ids as text: the plain ones in bulk
+        values = [
+            int(v) if type(v) is str and v.isascii() and v.isdigit() and len(v) < 19 else v
+            for v in values
+        ]
     arr = int_array(values, where, allow_str=True, report=report)
     arr[arr == 0] = pd.NA
     return arr
@@ -165,6 +171,11 @@ def unix_times(
     pandas can hold (years 1677 to 2262) is accepted. Another value raises
     :class:`TraktDataError`, or, with `report`, is reported and loads as NaT.
     """
+    if set(map(type, values)) <= {int, type(None)}:  # the usual case: whole seconds, in bulk
+        data = np.array(values, dtype=np.float64)  # None -> nan; exact in the range below
+        data[data == 0] = np.nan
+        if not (np.abs(data) > MAX_UNIX_SECONDS).any():
+            return pd.array(pd.to_datetime(data, unit="s", utc=True), dtype=schema.UTC)
     seconds: list[object] = [None] * len(values)
     for i, value in enumerate(values):
         if value is None or value == 0:
