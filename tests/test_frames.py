@@ -34,8 +34,8 @@ def test_identity_columns_of_the_long_frames_are_compact(alice):
             assert isinstance(frame[name].dtype, pd.CategoricalDtype), name
             assert frame[name].cat.codes.dtype.itemsize == 1, name  # < 128 shows: int8
         assert frame["year"].dtype == "Int16"
-        for name in ("trakt_id", "tvdb_id", "tmdb_id", "tvrage_id"):
-            assert frame[name].dtype == "Int32", name
+        for name in ("trakt_id", "tvdb_id", "tmdb_id", "tvrage_id"):  # ids: Int64 categories
+            assert frame[name].dtype.categories.dtype == "Int64", name
     assert alice.shows["year"].dtype == "Int64"  # the shows frame keeps the wide types
 
 
@@ -66,12 +66,26 @@ def test_episodes_join_their_seasons_and_filter_by_show(alice):
     assert alpha["episode"].tolist() == [1, 2, 3, 1, 2]
 
 
-def test_an_id_too_large_for_the_long_frames_is_na_there_with_a_warning():
+def test_an_id_beyond_32_bits_is_kept_exactly_in_the_long_frames():
     items = copy.deepcopy(RESPONSE)
-    items[1]["show"]["tvdb_id"] = 3_000_000_000  # Alpha: beyond Int32
-    with pytest.warns(ta.TraktDataWarning, match=r"tvdb_id: 1 value.*Int32.*Alpha"):
-        progress = ta.load_progress(items, user="alice")
+    items[1]["show"]["tvdb_id"] = 3_000_000_000  # Alpha: an id beyond Int32
+    progress = ta.load_progress(items, user="alice")
     assert progress.shows["tvdb_id"].iloc[1] == 3_000_000_000
     alpha = progress.episodes["title"] == "Alpha"
-    assert progress.episodes.loc[alpha, "tvdb_id"].isna().all()
-    assert progress.seasons.loc[progress.seasons["title"] == "Alpha", "tvdb_id"].isna().all()
+    assert (progress.episodes.loc[alpha, "tvdb_id"] == 3_000_000_000).all()
+    on_seasons = progress.seasons.loc[progress.seasons["title"] == "Alpha", "tvdb_id"]
+    assert (on_seasons == 3_000_000_000).all()
+    shows = progress.shows[progress.shows["tvdb_id"] == 3_000_000_000]
+    merged = progress.episodes[alpha].merge(shows[["tvdb_id", "aired"]], on="tvdb_id")
+    assert len(merged) == alpha.sum() == 5
+    assert (merged["aired"] == shows["aired"].iloc[0]).all()
+
+
+def test_a_year_beyond_int16_is_na_in_the_long_frames_with_a_warning():
+    items = copy.deepcopy(RESPONSE)
+    items[1]["show"]["year"] = 40_000  # Alpha
+    with pytest.warns(ta.TraktDataWarning, match=r"year: 1 value.*Int16.*Alpha"):
+        progress = ta.load_progress(items, user="alice")
+    assert progress.shows["year"].iloc[1] == 40_000
+    alpha = progress.episodes["title"] == "Alpha"
+    assert progress.episodes.loc[alpha, "year"].isna().all()

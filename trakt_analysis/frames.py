@@ -12,13 +12,14 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import pandas_dtype
 
 from . import schema
 from .errors import TraktDataWarning
 from .parsers.parsed import ParsedProgress
 from .progress import Progress, Provenance
 
-__all__ = ["frames_from_parsed", "history_frame"]
+__all__ = ["CompactIdentity", "frames_from_parsed", "history_frame"]
 
 
 def frames_from_parsed(
@@ -36,20 +37,18 @@ def frames_from_parsed(
     user_array = pd.array([user] * n_shows, dtype=schema.STR)
     shows = _frame({"user": user_array, **cols}, schema.SHOWS, n_shows, long=False)
 
-    identity = {name: shows[name].array for name in schema.IDENTITY}
+    identity = CompactIdentity({name: shows[name].array for name in schema.IDENTITY})
     s_cols = dict(parsed.seasons)
     s_item = np.asarray(s_cols.pop("_item"), dtype=np.int64)
     s_cols.pop("_row", None)
-    seasons = _frame(
-        {**_repeat_identity(identity, s_item), **s_cols}, schema.SEASONS, len(s_item), long=True
-    )
+    seasons = _frame({**identity.repeat(s_item), **s_cols}, schema.SEASONS, len(s_item), long=True)
 
     e_cols = dict(parsed.episodes)
     e_rank = np.asarray(e_cols.pop("_season_rank"), dtype=np.int64)
     e_item = s_item[e_rank] if len(e_rank) else np.zeros(0, dtype=np.int64)
     e_cols["season"] = seasons["season"].to_numpy()[e_rank]
     episodes = _frame(
-        {**_repeat_identity(identity, e_item), **e_cols}, schema.EPISODES, len(e_item), long=True
+        {**identity.repeat(e_item), **e_cols}, schema.EPISODES, len(e_item), long=True
     )
     history = None if parsed.history is None else history_frame(parsed.history, user=user)
     return Progress(shows, seasons, episodes, user, history=history, provenance=provenance)
@@ -62,32 +61,45 @@ def history_frame(columns: dict[str, Any], *, user: str | None = None) -> pd.Dat
     return _frame({"user": user_array, **columns}, schema.HISTORY, n, long=True)
 
 
-def _repeat_identity(identity: dict[str, Any], item: np.ndarray) -> dict[str, Any]:
-    """The identity columns repeated for each row of a long frame, compact.
+class CompactIdentity:
+    """The shows' identity columns, compact, to repeat for each row of a long frame.
 
-    Text columns become categoricals built from the shows' values (a title
-    costs one int8/int16 code per row), numbers the smaller ints of
-    :data:`schema.SMALL_INTS_IN_LONG_FRAMES`, cast once per show, not per row.
+    :data:`schema.CATEGORICAL_IN_LONG_FRAMES` become categoricals of the shows'
+    values (a title or an id costs one int8/int16 code per row), the year the
+    smaller int of :data:`schema.SMALL_INTS_IN_LONG_FRAMES`. Each is encoded once
+    per show, not per row, and shared by the seasons and the episodes.
     """
-    out: dict[str, Any] = {}
-    titles = identity["title"]
-    for name, values in identity.items():
-        if name in schema.CATEGORICAL_IN_LONG_FRAMES:
-            codes, uniques = pd.factorize(values, use_na_sentinel=True)
-            categories = pd.Index(uniques, dtype=schema.STR)
-            # from_codes picks the smallest code type for the number of categories.
-            out[name] = pd.Categorical.from_codes(
-                codes[item], dtype=pd.CategoricalDtype(categories)
-            )
-        elif name in schema.SMALL_INTS_IN_LONG_FRAMES:
-            small = _small_ints(values, schema.SMALL_INTS_IN_LONG_FRAMES[name], name, titles)
-            out[name] = small[item]
-        else:
-            out[name] = values[item]
-    return out
+
+    def __init__(self, identity: dict[str, Any]) -> None:
+        self.columns: dict[str, tuple[Any, Any]] = {}  # name -> (per-show values, dtype)
+        titles = identity["title"]
+        for name, values in identity.items():
+            if name in schema.CATEGORICAL_IN_LONG_FRAMES:
+                codes, uniques = pd.factorize(values, use_na_sentinel=True)
+                kind = schema.categories_dtype(name)
+                self.columns[name] = (codes, pd.CategoricalDtype(pd.Index(uniques, dtype=kind)))
+            elif name in schema.SMALL_INTS_IN_LONG_FRAMES:
+                dtype = schema.SMALL_INTS_IN_LONG_FRAMES[name]
+                self.columns[name] = (_small_ints(values, dtype, name, titles), None)
+            else:
+                self.columns[name] = (values, None)
+
+    def repeat(self, item: np.ndarray) -> dict[str, Any]:
+        """The identity columns of rows whose shows are `item` (positions in the shows frame)."""
+        out: dict[str, Any] = {}
+        for name, (values, categorical) in self.columns.items():
+            if categorical is None:
+                out[name] = values[item]
+            else:  # from_codes picks the smallest code type for the number of categories
+                out[name] = pd.Categorical.from_codes(
+                    values[item], dtype=categorical, validate=False
+                )
+        return out
 
 
-def _small_ints(values: Any, dtype: str, name: str, titles: Any = None) -> Any:
+def _small_ints(
+    values: Any, dtype: str, name: str, titles: Any = None, *, kept: str = "the shows frame"
+) -> Any:
     """`values` as the nullable int `dtype`; values outside its range become NA, with a warning."""
     wide = pd.array(values, dtype="Int64")
     info = np.iinfo(dtype.lower())
@@ -98,8 +110,8 @@ def _small_ints(values: Any, dtype: str, name: str, titles: Any = None) -> Any:
         named = [str(titles[i]) for i in where[:5]] if titles is not None else []
         shown = f" (shows: {', '.join(named)})" if named else ""
         warnings.warn(
-            f"{name}: {len(where)} value(s) outside the range of {dtype} loaded as NA in the "
-            f"long frames{shown}; the shows frame keeps them",
+            f"{name}: {len(where)} value(s) outside the range of {dtype} loaded as NA"
+            f"{shown}; {kept} keeps them",
             TraktDataWarning,
             stacklevel=4,
         )
@@ -108,28 +120,43 @@ def _small_ints(values: Any, dtype: str, name: str, titles: Any = None) -> Any:
     return wide.astype(dtype)
 
 
+# Nullable ints narrower than Int64: a value beyond one loads as NA with a warning.
+_SMALL_INTS = ("Int8", "Int16", "Int32")
+
+
 def _frame(
     columns: dict[str, Any], layout: dict[str, object], n_rows: int, *, long: bool
 ) -> pd.DataFrame:
     dtypes = schema.frame_dtypes(layout, long=long)
     data: dict[str, Any] = {}
-    small = schema.SMALL_INTS_IN_LONG_FRAMES if long else {}
     for name, dtype in dtypes.items():
-        if name in columns and name in small and not isinstance(columns[name], pd.Series):
+        if name in columns and dtype in _SMALL_INTS:
             values = columns[name]
-            if getattr(values, "dtype", None) != dtype:  # not from _repeat_identity
-                values = _small_ints(values, small[name], name, columns.get("title"))
+            if getattr(values, "dtype", None) != dtype:  # not from CompactIdentity
+                kept = "the shows frame" if name in schema.IDENTITY else "the source"
+                values = _small_ints(values, dtype, name, columns.get("title"), kept=kept)
             data[name] = pd.Series(values, dtype=dtype, copy=False)
         elif name in columns:
             data[name] = pd.Series(columns[name], dtype=dtype, copy=False)
         else:  # a column this source cannot fill: all NA, never a made-up value
-            data[name] = pd.Series(pd.array([None] * n_rows, dtype=_na_dtype(dtype)), dtype=dtype)
+            data[name] = pd.Series(all_na(dtype, n_rows), copy=False)
     for name, values in columns.items():  # extra fields, after the schema's columns
         if name not in data:
             data[name] = pd.Series(values, copy=False)
     return pd.DataFrame(data, copy=False)
 
 
-def _na_dtype(dtype: object) -> object:
-    # A categorical starts from its values' own dtype (text).
-    return schema.STR if dtype == "category" else dtype
+def all_na(dtype: object, n_rows: int) -> Any:
+    """An array of `n_rows` NA values of `dtype`, built in bulk (no Python object per row)."""
+    dtype = pandas_dtype(dtype)
+    if isinstance(dtype, pd.api.extensions.ExtensionDtype) and dtype.kind in "iufb":
+        # Int64, Float64, boolean: zeros, then every value masked in one step
+        array = pd.array(np.zeros(n_rows, dtype=dtype.numpy_dtype), dtype=dtype)
+        array[:] = pd.NA
+        return array
+    if isinstance(dtype, pd.DatetimeTZDtype):
+        return pd.array(np.full(n_rows, np.datetime64("NaT", dtype.unit)), dtype=dtype)
+    if isinstance(dtype, pd.CategoricalDtype):  # no categories, every code -1
+        no_categories = pd.CategoricalDtype(pd.Index([], dtype=schema.STR))
+        return pd.Categorical.from_codes(np.full(n_rows, -1, dtype=np.int8), dtype=no_categories)
+    return pd.array([None] * n_rows, dtype=dtype)  # text and the rest: rare and short

@@ -9,12 +9,12 @@ fields of the ``show`` object (``extended=normal|full``), flattened with ``_``.
 
 The identity columns (``user``, ``title``, ``year`` and the ids) are on
 every frame, so the frames join on them. In the long frames (seasons,
-episodes and history) they are compact: the text ids are categoricals (a
-title repeated on 200,000 episode rows then costs a 2-byte code per row
-instead of a string), the year is Int16 and the numeric ids Int32 (see
-:func:`frame_dtypes`); season and episode numbers are int32 (the parser caps
-them far below its limit). The three frames of a 2,500-show response take
-about twice the response's bytes.
+episodes and history) they are compact: the ids and titles are categoricals
+(a title repeated on 200,000 episode rows then costs a 2-byte code per row
+instead of a string) and the year is Int16 (see :func:`frame_dtypes`); season
+and episode numbers are int32 (the parser caps them far below its limit), an
+episode's plays and runtime Int32. ``benchmarks/loader.py`` prints what the
+three frames of a 2,500-show response take against the response's bytes.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ __all__ = [
     "SHOWS",
     "SMALL_INTS_IN_LONG_FRAMES",
     "VIEWER",
+    "categories_dtype",
     "frame_dtypes",
 ]
 
@@ -108,12 +109,12 @@ EPISODES: dict[str, object] = {
     "episode": "int32",
     "watched": "bool",
     # Plays of this episode and the last one (UTC); v1 sends neither.
-    "plays": "Int64",
+    "plays": "Int32",
     "last_watched_at": UTC,
     # The episode's air time (UTC) and runtime in minutes, where the source or
     # the metadata (TVmaze) has them.
     "first_aired": UTC,
-    "runtime": "Int64",
+    "runtime": "Int32",
 }
 
 #: One row per play (a scrobble, a check-in or a "seen" mark), newest first, as
@@ -131,7 +132,7 @@ HISTORY: dict[str, object] = {
     "episode": "Int64",
     "episode_title": STR,
     "episode_trakt_id": "Int64",
-    "runtime": "Int64",  # minutes; NA when unknown, never 0
+    "runtime": "Int32",  # minutes; NA when unknown, never 0
 }
 
 #: Which source fills which columns, beyond the identity columns each sends.
@@ -224,22 +225,35 @@ FILLED_BY_METADATA: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
-#: Identity text columns stored as categoricals in the long frames (seasons,
-#: episodes, history): one small integer code per row (int8 or int16) instead of a
-#: string. Their categories are ``str``.
-CATEGORICAL_IN_LONG_FRAMES = ("user", "title", "slug", "imdb_id")
+#: Identity columns stored as categoricals in the long frames (seasons, episodes,
+#: history): one small integer code per row (int8 or int16: one per show) instead of
+#: a string or an 8-byte id. The text columns' categories are ``str``, the ids'
+#: ``Int64``, so every value is kept exactly; an id compares (``==``, ``isin``),
+#: groups and joins the shows frame's ``Int64`` column as usual.
+CATEGORICAL_IN_LONG_FRAMES = (
+    "user",
+    "title",
+    "slug",
+    "imdb_id",
+    "trakt_id",
+    "tvdb_id",
+    "tmdb_id",
+    "tvrage_id",
+)
 
-#: Identity number columns stored as smaller nullable ints in the long frames:
-#: years fit in 16 bits and Trakt's, TVDB's, TMDB's and TVRage's ids in 32 (they
-#: are below 10 million today). A value that does not fit loads as NA there, with
-#: a ``TraktDataWarning`` naming the show; the shows frame keeps it (Int64).
-SMALL_INTS_IN_LONG_FRAMES: dict[str, str] = {
-    "year": "Int16",
-    "trakt_id": "Int32",
-    "tvdb_id": "Int32",
-    "tmdb_id": "Int32",
-    "tvrage_id": "Int32",
-}
+#: Identity number columns stored as smaller nullable ints in the long frames: a
+#: year fits in 16 bits (and keeps ``<``, ``>`` and arithmetic, which a categorical
+#: would not). A value that does not fit loads as NA there, with a
+#: ``TraktDataWarning`` naming the show; the shows frame keeps it (Int64).
+SMALL_INTS_IN_LONG_FRAMES: dict[str, str] = {"year": "Int16"}
+
+
+def categories_dtype(name: str) -> object:
+    """The dtype of the categories of :data:`CATEGORICAL_IN_LONG_FRAMES` column `name`.
+
+    ``str`` for the text columns, ``Int64`` for the ids: the shows frame's dtype.
+    """
+    return IDENTITY[name]
 
 
 def frame_dtypes(schema: Mapping[str, object], *, long: bool) -> dict[str, object]:

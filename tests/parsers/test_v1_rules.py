@@ -502,10 +502,10 @@ def test_dtypes():
         assert shows[column].dtype == "Int64", column
     for column in ("aired", "completed", "left", "percentage"):
         assert seasons[column].dtype == "Int64", column
-    # The long frames' identity numbers are compact (schema.SMALL_INTS_IN_LONG_FRAMES).
+    # The long frames' identity is compact (schema.CATEGORICAL_IN_LONG_FRAMES, SMALL_INTS_...).
     for frame in (seasons, episodes):
         assert frame["year"].dtype == "Int16"
-        assert frame["tvdb_id"].dtype == "Int32"
+        assert frame["tvdb_id"].dtype.categories.dtype == "Int64"
         assert isinstance(frame["slug"].dtype, pd.CategoricalDtype)
     assert shows["title"].dtype == pd.StringDtype(na_value=np.nan)
     assert shows["next_title"].dtype == pd.StringDtype(na_value=np.nan)

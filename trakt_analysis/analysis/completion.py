@@ -36,7 +36,7 @@ import pandas as pd
 
 from .. import schema
 from ..errors import TraktArgumentError, TraktDataError, TraktDataWarning
-from ..frames import _repeat_identity
+from ..frames import CompactIdentity
 from ..progress import Progress, Provenance
 
 __all__ = ["GUIDE_COLUMNS", "complete_progress"]
@@ -274,10 +274,10 @@ def complete_progress(
     out_shows["unlisted_watched"] = unlisted
 
     # Rebuild the long frames, their identity columns from the shows (as the builder does).
-    identity = {name: out_shows[name].array for name in schema.IDENTITY}
+    identity = CompactIdentity({name: out_shows[name].array for name in schema.IDENTITY})
     item = rows["_show"].to_numpy(np.int64)
     e_cols = {
-        **_repeat_identity(identity, item),
+        **identity.repeat(item),
         "season": rows["season"].to_numpy(np.int32),
         "episode": rows["episode"].to_numpy(np.int32),
         "watched": rows["watched"].to_numpy(bool),
@@ -289,7 +289,7 @@ def complete_progress(
     out_episodes = pd.DataFrame(e_cols).astype(schema.frame_dtypes(schema.EPISODES, long=True))
     s_item = seasons["_show"].to_numpy(np.int64)
     s_cols = {
-        **_repeat_identity(identity, s_item),
+        **identity.repeat(s_item),
         **{c: seasons[c].array for c in schema.SEASONS if c not in schema.IDENTITY},
     }
     out_seasons = pd.DataFrame(s_cols).astype(schema.frame_dtypes(schema.SEASONS, long=True))

@@ -145,9 +145,9 @@ def read_parquet(directory: str | os.PathLike[str]) -> Progress:
     """Read the files of :func:`to_parquet` back into a :class:`Progress`, dtypes as loaded.
 
     :func:`pandas.read_parquet` alone gives the same values, but a categorical
-    column without any value (e.g. ``slug`` of a v1 response, in the long
-    frames) comes back with ``object`` categories: here every column of the
-    schema gets its dtype back (:func:`trakt_analysis.schema.frame_dtypes`).
+    column without any value (e.g. ``slug`` or ``trakt_id`` of a v1 response,
+    in the long frames) comes back with ``object`` categories: here every
+    column of the schema gets its dtype back (:func:`trakt_analysis.schema.frame_dtypes`).
 
     Raises
     ------
@@ -175,11 +175,12 @@ def read_parquet(directory: str | os.PathLike[str]) -> Progress:
                 continue
             values = frame[column]
             if dtype == "category":
+                kind = schema.categories_dtype(column)
                 if isinstance(values.dtype, pd.CategoricalDtype):
-                    categories = values.cat.categories.astype(schema.STR)
+                    categories = values.cat.categories.astype(kind)
                     frame[column] = values.cat.set_categories(categories)
                 else:
-                    frame[column] = values.astype(schema.STR).astype("category")
+                    frame[column] = values.astype(kind).astype("category")
             elif values.dtype != dtype:
                 frame[column] = values.astype(dtype)  # type: ignore[call-overload]
         frames.append(frame)
