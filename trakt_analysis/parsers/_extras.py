@@ -19,7 +19,8 @@ class Extras:
 
     ``{"images": {"poster": "p.jpg"}}`` becomes the column ``images_poster``;
     an empty object stays a value. Columns come in the order their fields first
-    appear, a level's own values before its nested objects'. The work is per
+    appear: a level's own values, then its nested objects, the last one first
+    (the order of the row-by-row flattening this replaced). The work is per
     field, not per row: a response's shows share their fields, so each column
     is read with one pass over the objects.
     """
@@ -68,7 +69,7 @@ class Extras:
                         rows = [level_rows[i] for i in keep]
                         values = [values[i] for i in keep]
                 self._write(name, rows, values, kinds, filter_missing=_Missing in kinds)
-            stack.extend(reversed(nested))  # the first nested object is flattened next
+            stack.extend(nested)  # the last nested object is flattened next, as before
 
     def _write(
         self,
