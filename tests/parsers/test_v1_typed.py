@@ -119,6 +119,7 @@ LEAVING = {
     "a count as text": _set("0.seasons.0.aired", "10"),
     "a whole-number float": _set("0.seasons.0.completed", 2.0),
     "a negative count": _set("0.seasons.0.left", -1),
+    "a count beyond 2**53": _set("0.seasons.0.aired", 2**53 + 1),
     "a field beyond the season's": _set("0.seasons.0.rating", 9),
     "null episodes": _set("0.seasons.0.episodes", None),
     "an episode key that is not a number": _set("0.seasons.0.episodes", {"1": True, "x": False}),
@@ -164,6 +165,10 @@ STAYING = {
     ),
     "viewer fields inside the show": lambda d: d[0]["show"].update(
         watched=True, plays=3, in_watchlist=False, rating="love"
+    ),
+    "viewer fields inside and beside, agreeing": lambda d: (
+        d[0]["show"].update(watched=True, plays=3),
+        d[0].update(watched=True, rating="hate"),
     ),
     "viewer fields beside, rating false": lambda d: d[0].update(
         watched=True, plays=3, in_watchlist=False, rating=False

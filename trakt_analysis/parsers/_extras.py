@@ -54,6 +54,9 @@ class Extras:
                     values = list(map(methodcaller("get", key, _MISSING), level_objs))
                 kinds = set(map(type, values))
                 rows = level_rows
+                if kinds == {dict} and all(values):  # a non-empty object in every row
+                    nested.append((name, level_rows, values, ()))
+                    continue
                 if dict in kinds:
                     inner = [i for i, v in enumerate(values) if type(v) is dict and v]
                     if inner:

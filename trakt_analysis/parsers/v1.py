@@ -410,12 +410,18 @@ class _Parser:
         for key, kinds in _VIEWER_TYPES.items():  # inside the show or beside it
             inside = [show.get(key) for show in shows]
             beside = list(map(attrgetter(key), items))
-            _require(inside, kinds)
-            _require(beside, kinds)
-            pairs = list(zip(inside, beside, strict=True))
-            if any(i is not None and b is not None and i != b for i, b in pairs):
-                raise _Decline(f"{key} inside and beside the show disagree")
-            values = [b if i is None else i for i, b in pairs]
+            inside_kinds, beside_kinds = set(map(type, inside)), set(map(type, beside))
+            if not inside_kinds | beside_kinds <= kinds:
+                raise _Decline(f"a {key} the full walk must check")
+            if inside_kinds == {type(None)}:  # the usual case: one place or none
+                values = beside
+            elif beside_kinds == {type(None)}:
+                values = inside
+            else:
+                pairs = list(zip(inside, beside, strict=True))
+                if any(i is not None and b is not None and i != b for i, b in pairs):
+                    raise _Decline(f"{key} inside and beside the show disagree")
+                values = [b if i is None else i for i, b in pairs]
             if key == "rating":
                 if True in values:
                     raise _Decline("rating is true")
@@ -637,10 +643,11 @@ class _Parser:
         seasons: dict[str, Any] = {"_item": self.s_item[order], "season": number[order]}
         padding = [None] * len(hidden_only)
         for key in _PROGRESS_KEYS:
-            if self.typed:
+            if self.typed:  # whole numbers from 0 to 2**53 or None, checked while decoding
                 values = list(map(attrgetter(key), objs))
-            else:
-                values = [season.get(key) for season in objs]
+                seasons[key] = _checked_counts(values + padding)[order]
+                continue
+            values = [season.get(key) for season in objs]
 
             def odd(r: int, what: str, key: str = key) -> None:
                 self.report(int(self.s_item[r]), f"{self.season_path(r)}.{key}", what)
@@ -706,6 +713,13 @@ class _Parser:
                 i = int(order[dup[0] + 1])
                 raise TraktDataError(at(i, f"episode {number[dup[0]]} is listed twice"))
         return {"_season_rank": ep_rank, "episode": number, "watched": watched}
+
+
+def _checked_counts(values: list[int | None]) -> pd.arrays.IntegerArray:
+    """Counts the typed decoder checked (0 to 2**53, or None) as Int64, in bulk."""
+    floats = np.array(values, dtype=np.float64)  # None -> nan; exact up to 2**53
+    missing = np.isnan(floats)
+    return pd.arrays.IntegerArray(np.where(missing, 0, floats).astype(np.int64), missing)
 
 
 class _Decline(TraktDataError):

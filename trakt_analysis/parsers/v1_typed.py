@@ -6,7 +6,7 @@ their types and ranges are checked in C while the JSON is parsed, so the
 parser's Python walk (:mod:`.v1`) trusts them and only numbers and stacks them.
 
 The Structs accept only what the full walk would load unchanged: no unknown
-fields, counts that are whole numbers from 0 to 2**63 - 1, season numbers up to
+fields, counts that are whole numbers from 0 to 2**53, season numbers up to
 the parser's cap, episodes as ``true``/``false``. Anything else (a string
 where a count belongs, an extra field, invalid JSON, another Trakt document)
 makes :func:`decode_items` return None, and the caller parses the bytes again
@@ -29,8 +29,10 @@ import msgspec
 
 __all__ = ["Item", "Progress", "Season", "Stats", "decode_items"]
 
-# The same bounds as the full walk: counts fit int64, numbers stay below its cap.
-Count = Annotated[int, msgspec.Meta(ge=0, le=2**63 - 1)]
+# Counts up to 2**53 (exact as floats, so their columns are built in bulk; the full walk
+# takes larger ones); season and episode numbers stay below the full walk's cap.
+MAX_COUNT = 2**53
+Count = Annotated[int, msgspec.Meta(ge=0, le=MAX_COUNT)]
 MAX_NUMBER = 10**6
 Number = Annotated[int, msgspec.Meta(ge=0, le=MAX_NUMBER)]
 
