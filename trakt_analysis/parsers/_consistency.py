@@ -15,9 +15,15 @@ _COUNTS = ("aired", "completed", "left", "percentage")
 
 
 def find_inconsistencies(
-    shows: dict[str, Any], seasons: dict[str, Any], episodes: dict[str, Any]
+    shows: dict[str, Any],
+    seasons: dict[str, Any],
+    episodes: dict[str, Any],
+    totals: dict[str, np.ndarray] | None = None,
 ) -> dict[int, list[str]]:
-    """Messages per show (by item index) for counts that disagree with each other."""
+    """Messages per show (by item index) for counts that disagree with each other.
+
+    `totals` is :func:`season_totals` of the same columns, where the caller has it.
+    """
     found: dict[int, list[str]] = {}
 
     def note(item: int, message: str) -> None:
@@ -25,7 +31,8 @@ def find_inconsistencies(
 
     n_shows = len(shows["title"])
     _check_counts(shows, np.arange(n_shows), lambda i: "progress", note)
-    totals = season_totals(shows, seasons, episodes)
+    if totals is None:
+        totals = season_totals(shows, seasons, episodes)
     for key in ("aired", "completed"):
         reported = shows[key].to_numpy(dtype=np.float64, na_value=np.nan)
         summed = totals[key]

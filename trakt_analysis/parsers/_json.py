@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
 import orjson
 
 from ..errors import TraktDataError
 
-__all__ = ["excerpt", "parse_json", "strip_bom"]
+__all__ = ["decode_json", "excerpt", "parse_json", "strip_bom"]
 
 _BOM = b"\xef\xbb\xbf"
 _EXCERPT = 80
@@ -30,6 +31,21 @@ def parse_json(data: bytes, *, label: str = "<bytes>") -> Any:
         raise _decode_error(data, exc, label) from None
     except RecursionError:  # pragma: no cover - orjson limits depth itself
         raise TraktDataError(f"{label}: JSON is nested too deeply") from None
+
+
+def decode_json(data: bytes, *, label: str = "<bytes>") -> Any:
+    """Parse JSON bytes with msgspec, as the typed v1 path does; :func:`parse_json`'s errors.
+
+    msgspec keeps integers beyond 64 bits exact (orjson makes them floats), so
+    the v1 loader's typed path and its full walk see the same values. Where
+    msgspec refuses the bytes, :func:`parse_json` gives the message (line and
+    column) or, should orjson accept them, the parsed JSON.
+    """
+    data = strip_bom(data)
+    try:
+        return msgspec.json.decode(data)
+    except (msgspec.DecodeError, RecursionError):
+        return parse_json(data, label=label)
 
 
 def strip_bom(data: bytes) -> bytes:

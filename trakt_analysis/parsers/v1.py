@@ -38,7 +38,7 @@ from ._checks import (
 )
 from ._consistency import find_inconsistencies, season_totals
 from ._extras import Extras
-from ._json import parse_json, strip_bom
+from ._json import decode_json, strip_bom
 from .detect import (
     V1_ERROR,
     V1_PROGRESS,
@@ -168,7 +168,7 @@ def parse_progress_json(payload: bytes, *, label: str = "<input>") -> ParsedProg
             return parser.build()
         except TraktDataError:
             pass  # the full walk names the first problem, exactly as parse_progress does
-    return parse_progress(parse_json(payload, label=label), label=label)
+    return parse_progress(decode_json(payload, label=label), label=label)
 
 
 class _Parser:
@@ -438,7 +438,7 @@ class _Parser:
         self.seasons_per_item = list(map(len, self.season_lists))
         first_rows = np.cumsum(self.seasons_per_item) - self.seasons_per_item
         for index, hidden in enumerate(map(attrgetter("hidden_seasons"), items)):
-            if hidden:
+            if hidden is not None and hidden != []:  # false or 0: the walk explains
                 seasons = self.season_lists[index]
                 listed = {season.season: pos for pos, season in enumerate(seasons)}
                 at = partial(locate, index, titles[index])
@@ -602,8 +602,9 @@ class _Parser:
         seasons, order = self.build_seasons()
         episodes = self.build_episodes(order)
         episodes["runtime"] = _episode_runtimes(shows.get("runtime"), seasons, episodes)
-        found = find_inconsistencies(shows, seasons, episodes)
-        _completion_from_episodes(shows, seasons, episodes)
+        totals = season_totals(shows, seasons, episodes)
+        found = find_inconsistencies(shows, seasons, episodes, totals)
+        _completion_from_episodes(shows, totals)
         for i, msgs in found.items():
             self.odd.setdefault(i, []).extend(msgs)
         warnings = [
@@ -745,16 +746,14 @@ def _episode_runtimes(show_runtime: Any, seasons: dict[str, Any], episodes: dict
     return runtime[item]
 
 
-def _completion_from_episodes(
-    shows: dict[str, Any], seasons: dict[str, Any], episodes: dict[str, Any]
-) -> None:
+def _completion_from_episodes(shows: dict[str, Any], totals: dict[str, np.ndarray]) -> None:
     """Where a show's totals disagree with its seasons, its completion follows the episodes.
 
     The reported ``aired``/``completed``/``left``/``percentage`` stay as the API
     sent them (with a warning); ``completion``, which this package computes, is
-    then the watched episode flags over the seasons' aired episodes.
+    then the watched episode flags over the seasons' aired episodes. `totals` is
+    :func:`._consistency.season_totals` of the parsed columns.
     """
-    totals = season_totals(shows, seasons, episodes)
     aired = shows["aired"].to_numpy(dtype=np.float64, na_value=np.nan)
     done = shows["completed"].to_numpy(dtype=np.float64, na_value=np.nan)
     summed = totals["aired"]
