@@ -739,7 +739,7 @@ def _episode_runtimes(show_runtime: Any, seasons: dict[str, Any], episodes: dict
     """
     n = len(episodes["episode"])
     if show_runtime is None or not pd.api.types.is_integer_dtype(show_runtime):
-        return pd.array([None] * n, dtype="Int64")
+        return pd.arrays.IntegerArray(np.zeros(n, dtype=np.int64), np.ones(n, dtype=bool))
     runtime = pd.array(show_runtime, dtype="Int64")
     runtime[runtime <= 0] = pd.NA
     item = np.asarray(seasons["_item"])[episodes["_season_rank"]]
