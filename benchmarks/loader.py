@@ -129,6 +129,15 @@ def main() -> None:
         f"naive row build: {t_naive * 1000:7.1f} ms = {t_naive / t_load:.1f}x the loader's time "
         "(target >= 3)"
     )
+    # The seed's default shape: no extended show fields, no viewer fields (4 MB).
+    minimal = generate_progress(2500, episodes_per_show=80, indent=False, profile="minimal")
+    t_json_min = best_seconds(lambda: json.loads(minimal))
+    t_load_min = best_seconds(lambda: ta.load_progress(minimal))
+    print(
+        f"minimal response ({len(minimal) / 1e6:.1f} MB, no extended fields): load_progress "
+        f"{t_load_min * 1000:.1f} ms = {t_load_min / t_json_min:.2f}x json.loads "
+        f"({t_json_min * 1000:.1f} ms)"
+    )
     memory, ratio = _memory_ratio(payload)
     print(
         f"frames' memory:  {memory / 1e6:7.1f} MB = {ratio:.2f}x the payload with pyarrow "
