@@ -334,6 +334,11 @@ def _time(value: object) -> pd.Timestamp | None:
 
 def _times(values: list[object], what: str, titles: list[Any], warnings: list[str]) -> Any:
     """ISO 8601 strings to UTC datetimes; an unparsable one is NaT with a warning."""
+    if set(map(type, values)) <= {str, type(None)}:  # the usual case: parsed in bulk
+        parsed = pd.to_datetime(values, utc=True, format="ISO8601", errors="coerce")
+        missed = parsed.isna() & pd.notna(pd.Series(values, dtype=object)).to_numpy()
+        if not missed.any():
+            return pd.array(parsed, dtype=schema.UTC)
     out: list[pd.Timestamp | None] = []
     for i, value in enumerate(values):
         if value is None:
