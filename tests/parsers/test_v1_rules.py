@@ -70,14 +70,17 @@ DELETE = object()
 # (path, value, what the message must contain)
 BAD = [
     ("show", DELETE, "item 0: show: is missing"),
+    ("show", None, "item 0: show: is null"),
     ("show", ["Show"], "item 0: show: is a list"),
     ("show.title", DELETE, "item 0: show.title: is missing"),
+    ("show.title", None, "item 0: show.title: is null"),
     ("show.title", 7, "item 0: show.title: is not a string: 7"),
     ("progress", "x", "item 0 ('Show'): progress: expected an object"),
     ("stats", [1], "item 0 ('Show'): stats: expected an object"),
     ("seasons", {"1": {}}, "item 0 ('Show'): seasons: expected a list"),
     ("seasons.0", 3, "seasons[0]: expected an object, got 3"),
     ("seasons.0.season", DELETE, "seasons[0].season: is missing"),
+    ("seasons.0.season", None, "seasons[0].season: is null"),
     ("seasons.0.season", -1, "seasons[0].season: expected a non-negative whole number"),
     ("seasons.0.season", 1.5, "seasons[0].season: expected a non-negative whole number"),
     ("seasons.0.season", 10**7, "seasons[0].season: season number 10000000 is not plausible"),

@@ -225,11 +225,19 @@ class _Parser:
             )
         show = item.get("show")
         if type(show) is not dict:
-            what = "is missing" if show is None else f"is a {type(show).__name__}, not an object"
+            what = (
+                ("is null" if "show" in item else "is missing")
+                if show is None
+                else f"is a {type(show).__name__}, not an object"
+            )
             raise TraktDataError(f"{locate(index, None, 'show')}: {what}")
         title = show.get("title")
         if type(title) is not str:
-            what = "is missing" if title is None else f"is not a string: {short(title)}"
+            what = (
+                ("is null" if "title" in show else "is missing")
+                if title is None
+                else f"is not a string: {short(title)}"
+            )
             raise TraktDataError(f"{locate(index, None, 'show.title')}: {what}")
         self.titles.append(title)
 
@@ -535,7 +543,8 @@ class _Parser:
             except BadValue as exc:
                 raise TraktDataError(f"{at(f'seasons[{pos}].season')}: {exc}") from None
             if number is None:
-                raise TraktDataError(f"{at(f'seasons[{pos}].season')}: is missing")
+                what = "is null" if "season" in season else "is missing"
+                raise TraktDataError(f"{at(f'seasons[{pos}].season')}: {what}")
         episodes = season.get("episodes")
         if episodes is not None and type(episodes) is not dict:
             raise TraktDataError(
