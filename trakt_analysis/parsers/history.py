@@ -36,7 +36,7 @@ from .. import schema
 from ..errors import TraktDataError, TraktDataWarning
 from ._checks import BadValue, count, short
 from ._json import parse_json, strip_bom
-from .history_typed import Ids, Item, convert_history, decode_history
+from .history_typed import convert_history, decode_history
 
 __all__ = [
     "ACTIONS",
@@ -57,7 +57,7 @@ _MAX_NUMBER = 10**6
 _ID_KEYS = ("trakt", "slug", "imdb", "tvdb", "tmdb", "tvrage")
 _NUMERIC_IDS = ("trakt", "tvdb", "tmdb", "tvrage")
 # The typed path's stand-ins for ids: null, and for the episode of a movie play.
-_NO_IDS = Ids()
+_NO_IDS = SimpleNamespace(**dict.fromkeys(("trakt", "slug", "imdb", "tvdb", "tmdb", "tvrage")))
 _NO_EPISODE = SimpleNamespace(season=None, number=None, title=None, ids=None, runtime=None)
 
 
@@ -341,7 +341,7 @@ def _watched_at(values: list[str | None]) -> tuple[Any, np.ndarray]:
 # -- the typed path: the same columns, gathered from msgspec Structs ---------------------------
 
 
-def _typed_columns(items: list[Item]) -> dict[str, Any] | None:
+def _typed_columns(items: list[Any]) -> dict[str, Any] | None:
     """The columns of :func:`parse_history_json`'s typed path, or None to walk in full.
 
     The Structs have checked every type and range; what is left are the checks
