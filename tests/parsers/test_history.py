@@ -149,3 +149,10 @@ def test_empty_history():
     frame = history_frame(parse_history([], label="h"))
     assert len(frame) == 0
     assert list(frame.columns)[:2] == ["user", "title"]
+
+
+def test_a_runtime_beyond_the_columns_range_loads_as_na_with_a_warning():
+    data = [play(1, runtime=2**31), play(2, runtime=2**31 - 1)]
+    with pytest.warns(TraktDataWarning, match=r"entry 0 \('Loki'\): runtime: 2147483648 minutes"):
+        cols = parse_history(data, label="h")
+    assert cols["runtime"].isna().tolist() == [True, False]

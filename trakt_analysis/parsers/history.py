@@ -54,6 +54,8 @@ ACTIONS: tuple[str, ...] = ("scrobble", "checkin", "watch")
 _MAX_WARNINGS = 10
 # Season and episode numbers above this are not numbers a show can have.
 _MAX_NUMBER = 10**6
+# The largest runtime (minutes) the frame's Int32 column holds; more is no runtime.
+_MAX_RUNTIME = 2**31 - 1
 _ID_KEYS = ("trakt", "slug", "imdb", "tvdb", "tmdb", "tvrage")
 _NUMERIC_IDS = ("trakt", "tvdb", "tmdb", "tvrage")
 # The typed path's stand-ins for ids: null, and for the episode of a movie play.
@@ -276,6 +278,8 @@ class _HistoryBuilder:
             history_id = None
         try:
             runtime = count(runtime_value) or None  # 0 means unknown
+            if runtime is not None and runtime > _MAX_RUNTIME:
+                raise BadValue(f"{runtime!r} minutes is not a plausible runtime")
         except BadValue as exc:
             notes.append(f"runtime: {exc}")
             runtime = None
