@@ -326,19 +326,30 @@ class _HistoryBuilder:
 
     def times(self, values: list[str | None], index: list[int]) -> Any:
         times, bad = _watched_at(values)
-        for i in bad:
+        for i, what in bad:
             self.problems.append(
-                f"entry {index[i]}: watched_at {short(values[i])} is not a time; loaded as NaT"
+                f"entry {index[i]}: watched_at {short(values[i])} {what}; loaded as NaT"
             )
         return times
 
 
-def _watched_at(values: list[str | None]) -> tuple[Any, np.ndarray]:
-    """ISO 8601 texts (or None) -> UTC datetimes, and the positions of texts that are no time."""
+# The instants the frame's datetime64[ns] column holds (1677 to 2262).
+_EARLIEST = pd.Timestamp.min.tz_localize("UTC")
+_LATEST = pd.Timestamp.max.tz_localize("UTC")
+
+
+def _watched_at(values: list[str | None]) -> tuple[Any, list[tuple[int, str]]]:
+    """ISO 8601 texts (or None) -> UTC datetimes, and the texts that are no such time, and why."""
     parsed = pd.to_datetime(
         pd.Series(values, dtype=object), utc=True, format="ISO8601", errors="coerce"
     )
-    bad = np.flatnonzero(parsed.isna().to_numpy() & pd.notna(pd.Series(values)).to_numpy())
+    sent = pd.notna(pd.Series(values, dtype=object)).to_numpy()
+    bad = [(int(i), "is not a time") for i in np.flatnonzero(parsed.isna().to_numpy() & sent)]
+    beyond = ((parsed < _EARLIEST) | (parsed > _LATEST)).to_numpy()
+    if beyond.any():  # pandas parses them at a coarser unit; the frame's column cannot hold them
+        bad.extend((int(i), "is beyond the years 1677 to 2262") for i in np.flatnonzero(beyond))
+        bad.sort()
+        parsed = parsed.mask(beyond)
     return pd.array(parsed, dtype=schema.UTC), bad
 
 
