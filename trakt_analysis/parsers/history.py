@@ -417,11 +417,28 @@ def _typed_columns(items: list[Any]) -> dict[str, Any] | None:
         episode_trakt_id=[None if e.ids is None else e.ids.trakt or None for e in eps],
         runtime=[value or None for value in runtimes],  # 0 means unknown
     )
-    return {
-        name: cols[name] if name == "watched_at" else pd.array(cols[name], dtype=dtype)
-        for name, dtype in schema.HISTORY.items()
-        if name != "user"
-    }
+    out: dict[str, Any] = {}
+    for name, dtype in schema.HISTORY.items():
+        if name == "user":
+            continue
+        values = cols[name]
+        if name == "watched_at":
+            out[name] = values
+        elif dtype in ("Int64", "Int32"):
+            out[name] = _integers(values, dtype)
+        else:
+            out[name] = pd.array(values, dtype=dtype)
+    return out
+
+
+def _integers(values: list[int | None], dtype: str) -> pd.arrays.IntegerArray:
+    """A column of whole numbers the Structs checked (0 to 2**63 - 1, or None) in bulk."""
+    if None in values:
+        values = [-1 if value is None else value for value in values]  # type: ignore[misc]
+    data = np.array(values, dtype=np.int64)
+    mask = data < 0
+    data[mask] = 0
+    return pd.arrays.IntegerArray(data.astype(np.int32) if dtype == "Int32" else data, mask)
 
 
 def _summary(label: str, problems: list[str]) -> str:
