@@ -21,6 +21,10 @@ Pure: payload in, columns out. The top level must be a list (else
 number, an unknown type) is left out with one :class:`TraktDataWarning` that
 names it, and never costs the other entries. An odd value inside a kept entry
 (an unparsable time, a bad id) loads as NA, with the same warning.
+
+:func:`parse_history_json` (JSON bytes) and :func:`parse_history_items` (parsed
+JSON) try a faster typed path first (:mod:`.history_typed`) and fall back to
+:func:`parse_history` on anything unusual, with the same result.
 """
 
 from __future__ import annotations
