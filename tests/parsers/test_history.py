@@ -149,3 +149,19 @@ def test_empty_history():
     frame = history_frame(parse_history([], label="h"))
     assert len(frame) == 0
     assert list(frame.columns)[:2] == ["user", "title"]
+
+
+def test_a_runtime_beyond_the_columns_range_loads_as_na_with_a_warning():
+    data = [play(1, runtime=2**31), play(2, runtime=2**31 - 1)]
+    with pytest.warns(TraktDataWarning, match=r"entry 0 \('Loki'\): runtime: 2147483648 minutes"):
+        cols = parse_history(data, label="h")
+    assert cols["runtime"].isna().tolist() == [True, False]
+
+
+def test_a_watched_at_beyond_the_columns_range_loads_as_nat_with_a_warning():
+    # pandas parses 2300 at a coarser unit; the frame's datetime64[ns] column cannot hold it.
+    data = [{**play(1), "watched_at": "2300-01-01T00:00:00.000Z"}, play(2)]
+    with pytest.warns(TraktDataWarning, match="is beyond the years 1677 to 2262"):
+        frame = history_frame(parse_history(data, label="h"))
+    assert pd.isna(frame["watched_at"].iloc[0])
+    assert frame["watched_at"].iloc[1] == pd.Timestamp("2023-10-22T18:31:05Z")

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import TraktArgumentError
 from ..frames import history_frame
-from ..parsers.history import parse_history
+from ..parsers.history import parse_history_items
 from ..progress import Progress, Provenance
 from ..sources.files import load_progress
 from .generate import Profile, ShowSpec, generate_progress, make_specs
@@ -109,7 +109,9 @@ def load_demo(user: str = "demo") -> Progress:
     40
     """
     progress = load_progress(demo_payload(user), user=user)
-    history = history_frame(parse_history(demo_history(user), label=f"demo:{user}"), user=user)
+    history = history_frame(
+        parse_history_items(demo_history(user), label=f"demo:{user}"), user=user
+    )
     provenance = Provenance("demo", user, timezone=DEMO_TIMEZONES[user])
     return dataclasses.replace(progress, history=history, provenance=provenance)
 

@@ -21,11 +21,16 @@ Pure: payload in, columns out. The top level must be a list (else
 number, an unknown type) is left out with one :class:`TraktDataWarning` that
 names it, and never costs the other entries. An odd value inside a kept entry
 (an unparsable time, a bad id) loads as NA, with the same warning.
+
+:func:`parse_history_json` (JSON bytes) and :func:`parse_history_items` (parsed
+JSON) try a faster typed path first (:mod:`.history_typed`) and fall back to
+:func:`parse_history` on anything unusual, with the same result.
 """
 
 from __future__ import annotations
 
 import warnings
+from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
@@ -34,8 +39,17 @@ import pandas as pd
 from .. import schema
 from ..errors import TraktDataError, TraktDataWarning
 from ._checks import BadValue, count, short
+from ._json import parse_json, strip_bom
+from .history_typed import convert_history, decode_history
 
-__all__ = ["ACTIONS", "parse_history", "parse_ids"]
+__all__ = [
+    "ACTIONS",
+    "parse_history",
+    "parse_history_items",
+    "parse_history_json",
+    "parse_ids",
+    "typed_history_columns",
+]
 
 #: The actions Trakt records for a play: a scrobble (a media player reported it),
 #: a check-in (the user checked in), and "watch" (marked as seen on the site).
@@ -44,8 +58,13 @@ ACTIONS: tuple[str, ...] = ("scrobble", "checkin", "watch")
 _MAX_WARNINGS = 10
 # Season and episode numbers above this are not numbers a show can have.
 _MAX_NUMBER = 10**6
+# The largest runtime (minutes) the frame's Int32 column holds; more is no runtime.
+_MAX_RUNTIME = 2**31 - 1
 _ID_KEYS = ("trakt", "slug", "imdb", "tvdb", "tmdb", "tvrage")
 _NUMERIC_IDS = ("trakt", "tvdb", "tmdb", "tvrage")
+# The typed path's stand-ins for ids: null, and for the episode of a movie play.
+_NO_IDS = SimpleNamespace(**dict.fromkeys(("trakt", "slug", "imdb", "tvdb", "tmdb", "tvrage")))
+_NO_EPISODE = SimpleNamespace(season=None, number=None, title=None, ids=None, runtime=None)
 
 
 def parse_history(data: object, *, label: str) -> dict[str, Any]:
@@ -92,6 +111,69 @@ def parse_history(data: object, *, label: str) -> dict[str, Any]:
     if builder.problems:
         warnings.warn(_summary(label, builder.problems), TraktDataWarning, stacklevel=2)
     return columns
+
+
+def parse_history_json(payload: bytes, *, label: str) -> dict[str, Any]:
+    """Parse and check the JSON bytes of a history: :func:`parse_history`, faster.
+
+    The plays are decoded and checked by msgspec while the JSON is parsed
+    (:mod:`.history_typed`) and gathered column by column. Where that path
+    declines (invalid JSON, an entry the full walk would leave out or warn
+    about, an unparsable ``watched_at``, another document), the bytes are
+    parsed again and walked in full, so the columns, the warnings and the
+    errors are exactly those of :func:`parse_history` on the parsed JSON.
+
+    Parameters
+    ----------
+    payload : bytes
+        The JSON text of one ``watched-history-N.json`` export file or one
+        ``/sync/history`` page (UTF-8; a byte order mark is skipped).
+    label : str
+        Names the source (file or URL) in messages.
+
+    Returns
+    -------
+    dict of str to array
+        As :func:`parse_history`.
+
+    Raises
+    ------
+    TraktDataError
+        Invalid JSON (with its line and column), or not a list.
+
+    Warns
+    -----
+    TraktDataWarning
+        As :func:`parse_history`.
+    """
+    columns = typed_history_columns(payload)
+    if columns is not None:
+        return columns
+    return parse_history(parse_json(payload, label=label), label=label)
+
+
+def parse_history_items(data: object, *, label: str) -> dict[str, Any]:
+    """:func:`parse_history` on parsed JSON (API v2's pages), with the typed path.
+
+    The items are converted to the typed path's Structs (msgspec checks them
+    without parsing again); where that declines, they are walked in full. The
+    columns, warnings and errors are exactly those of :func:`parse_history`.
+    """
+    items = convert_history(data)
+    columns = _typed_columns(items) if items else None
+    return columns if columns is not None else parse_history(data, label=label)
+
+
+def typed_history_columns(payload: bytes) -> dict[str, Any] | None:
+    """The typed path alone: the columns of a history's JSON bytes, or None.
+
+    None means the full walk must look (invalid JSON, an empty list, anything
+    it would leave out or warn about, another document); the caller then
+    parses the bytes and calls :func:`parse_history`. Columns returned are
+    those :func:`parse_history` gives, and it would give no warning.
+    """
+    items = decode_history(strip_bom(payload))
+    return _typed_columns(items) if items else None  # an empty list is cheap either way
 
 
 def parse_ids(ids: object) -> tuple[dict[str, Any], list[str]]:
@@ -200,6 +282,8 @@ class _HistoryBuilder:
             history_id = None
         try:
             runtime = count(runtime_value) or None  # 0 means unknown
+            if runtime is not None and runtime > _MAX_RUNTIME:
+                raise BadValue(f"{runtime!r} minutes is not a plausible runtime")
         except BadValue as exc:
             notes.append(f"runtime: {exc}")
             runtime = None
@@ -245,15 +329,120 @@ class _HistoryBuilder:
         return out
 
     def times(self, values: list[str | None], index: list[int]) -> Any:
-        parsed = pd.to_datetime(
-            pd.Series(values, dtype=object), utc=True, format="ISO8601", errors="coerce"
-        )
-        bad = np.flatnonzero(parsed.isna().to_numpy() & pd.notna(pd.Series(values)).to_numpy())
-        for i in bad:
+        times, bad = _watched_at(values)
+        for i, what in bad:
             self.problems.append(
-                f"entry {index[i]}: watched_at {short(values[i])} is not a time; loaded as NaT"
+                f"entry {index[i]}: watched_at {short(values[i])} {what}; loaded as NaT"
             )
-        return pd.array(parsed, dtype=schema.UTC)
+        return times
+
+
+# The instants the frame's datetime64[ns] column holds (1677 to 2262).
+_EARLIEST = pd.Timestamp.min.tz_localize("UTC")
+_LATEST = pd.Timestamp.max.tz_localize("UTC")
+
+
+def _watched_at(values: list[str | None]) -> tuple[Any, list[tuple[int, str]]]:
+    """ISO 8601 texts (or None) -> UTC datetimes, and the texts that are no such time, and why."""
+    parsed = pd.to_datetime(
+        pd.Series(values, dtype=object), utc=True, format="ISO8601", errors="coerce"
+    )
+    sent = pd.notna(pd.Series(values, dtype=object)).to_numpy()
+    bad = [(int(i), "is not a time") for i in np.flatnonzero(parsed.isna().to_numpy() & sent)]
+    beyond = ((parsed < _EARLIEST) | (parsed > _LATEST)).to_numpy()
+    if beyond.any():  # pandas parses them at a coarser unit; the frame's column cannot hold them
+        bad.extend((int(i), "is beyond the years 1677 to 2262") for i in np.flatnonzero(beyond))
+        bad.sort()
+        parsed = parsed.mask(beyond)
+    return pd.array(parsed, dtype=schema.UTC), bad
+
+
+# -- the typed path: the same columns, gathered from msgspec Structs ---------------------------
+
+
+def _typed_columns(items: list[Any]) -> dict[str, Any] | None:
+    """The columns of :func:`parse_history_json`'s typed path, or None to walk in full.
+
+    The Structs have checked every type and range; what is left are the checks
+    that span fields: an episode play needs its show and episode, a movie play
+    its movie, and every ``watched_at`` must parse. Where one fails, the full
+    walk leaves the entry out or loads the value as NA, with a warning, so this
+    path declines.
+    """
+    kinds = [item.type for item in items]
+    n_movies = kinds.count("movie")
+    if n_movies == 0:  # the usual export file: episodes only
+        owners: list[Any] = [item.show for item in items]
+        episodes: list[Any] = [item.episode for item in items]
+    else:
+        owners = [
+            item.show if kind == "episode" else item.movie
+            for item, kind in zip(items, kinds, strict=True)
+        ]
+        episodes = [
+            item.episode if kind == "episode" else None
+            for item, kind in zip(items, kinds, strict=True)
+        ]
+    if None in owners or episodes.count(None) != n_movies:
+        return None
+    times, bad = _watched_at([item.watched_at for item in items])
+    if len(bad):
+        return None
+    ids = [owner.ids for owner in owners]
+    cols: dict[str, Any] = {
+        "title": [owner.title for owner in owners],
+        "year": [owner.year for owner in owners],
+    }
+    if None in ids:  # ids: null, as for every id unknown
+        ids = [_NO_IDS if i is None else i for i in ids]
+    cols.update(  # 0 and "" mean unknown
+        trakt_id=[i.trakt or None for i in ids],
+        slug=[i.slug or None for i in ids],
+        imdb_id=[i.imdb or None for i in ids],
+        tvdb_id=[i.tvdb or None for i in ids],
+        tmdb_id=[i.tmdb or None for i in ids],
+        tvrage_id=[i.tvrage or None for i in ids],
+    )
+    eps = [_NO_EPISODE if e is None else e for e in episodes] if n_movies else episodes
+    runtimes = [e.runtime for e in eps]
+    if n_movies:
+        runtimes = [
+            movie.runtime if kind == "movie" else runtime
+            for movie, kind, runtime in zip(owners, kinds, runtimes, strict=True)
+        ]
+    cols.update(
+        id=[item.id for item in items],
+        watched_at=times,
+        action=[item.action for item in items],
+        type=kinds,
+        season=[e.season for e in eps],
+        episode=[e.number for e in eps],
+        episode_title=[e.title for e in eps],
+        episode_trakt_id=[None if e.ids is None else e.ids.trakt or None for e in eps],
+        runtime=[value or None for value in runtimes],  # 0 means unknown
+    )
+    out: dict[str, Any] = {}
+    for name, dtype in schema.HISTORY.items():
+        if name == "user":
+            continue
+        values = cols[name]
+        if name == "watched_at":
+            out[name] = values
+        elif dtype in ("Int64", "Int32"):
+            out[name] = _integers(values, dtype)
+        else:
+            out[name] = pd.array(values, dtype=dtype)
+    return out
+
+
+def _integers(values: list[int | None], dtype: str) -> pd.arrays.IntegerArray:
+    """A column of whole numbers the Structs checked (0 to 2**63 - 1, or None) in bulk."""
+    if None in values:
+        values = [-1 if value is None else value for value in values]  # type: ignore[misc]
+    data = np.array(values, dtype=np.int64)
+    mask = data < 0
+    data[mask] = 0
+    return pd.arrays.IntegerArray(data.astype(np.int32) if dtype == "Int32" else data, mask)
 
 
 def _summary(label: str, problems: list[str]) -> str:

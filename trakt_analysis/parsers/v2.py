@@ -230,6 +230,9 @@ def _time(value: object, path: str, notes: list[str]) -> pd.Timestamp | None:
     return None
 
 
+_NAT = np.iinfo(np.int64).min  # NaT as int64 nanoseconds
+
+
 def _join_history(history: dict[str, Any], by_trakt: dict, by_title: dict, register) -> None:
     kind = np.asarray(pd.array(history["type"]).to_numpy(dtype=object, na_value=None))
     rows = np.flatnonzero(kind == "episode")
@@ -237,8 +240,13 @@ def _join_history(history: dict[str, Any], by_trakt: dict, by_title: dict, regis
         name: pd.array(history[name]).to_numpy(dtype=object, na_value=None)
         for name in (*_IDENTITY, "season", "episode", "action", "runtime")
     }
-    watched_at = pd.array(history["watched_at"])
-    for i in rows:
+    # The latest play of each episode, in bulk: nanoseconds (NaT is the smallest int64),
+    # and per row the episode's entry it updates.
+    watched_ns = pd.array(history["watched_at"], dtype=schema.UTC).asi8
+    touched: list[list[Any]] = []
+    slot_of: dict[int, int] = {}
+    row_slot = np.empty(len(rows), dtype=np.int64)
+    for r, i in enumerate(rows):
         trakt = get["trakt_id"][i]
         key = (get["title"][i], get["year"][i])
         show = by_trakt.get(trakt) if trakt is not None else None
@@ -252,15 +260,22 @@ def _join_history(history: dict[str, Any], by_trakt: dict, by_title: dict, regis
         if action is not None:
             show.actions[action] = show.actions.get(action, 0) + 1
         ep_key = (int(get["season"][i]), int(get["episode"][i]))
-        stamp = watched_at[i]
-        stamp = None if pd.isna(stamp) else stamp
         # An episode the summaries lack gets the history's own count and time.
         entry = show.episodes.setdefault(ep_key, [None, None, None, 0, None])
         entry[3] += 1
-        if stamp is not None and (entry[4] is None or stamp > entry[4]):
-            entry[4] = stamp
+        slot = slot_of.setdefault(id(entry), len(touched))
+        if slot == len(touched):
+            touched.append(entry)
+        row_slot[r] = slot
         if entry[2] is None and get["runtime"][i] is not None:
             entry[2] = get["runtime"][i]
+    latest = np.full(len(touched), _NAT, dtype=np.int64)
+    np.maximum.at(latest, row_slot, watched_ns[rows])
+    for entry, ns in zip(touched, latest.tolist(), strict=True):
+        if ns != _NAT:
+            stamp = pd.Timestamp(ns, tz="UTC")
+            if entry[4] is None or stamp > entry[4]:
+                entry[4] = stamp
 
 
 def _build(

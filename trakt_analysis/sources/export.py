@@ -46,7 +46,7 @@ from ..errors import (
 from ..frames import frames_from_parsed
 from ..parsers._json import parse_json
 from ..parsers.detect import FORMATS, detect_format
-from ..parsers.history import parse_history
+from ..parsers.history import parse_history, typed_history_columns
 from ..parsers.v2 import parse_watched_shows
 from ..progress import Progress, Provenance
 from .metadata import MetadataProvider
@@ -367,7 +367,8 @@ _EXPORT_KINDS = {"v2-history": "history", "v2-watched-shows": "shows", "export-p
 def _progress_from_files(
     files: list[tuple[str, bytes]], label: str, *, user: str | None, specials: bool
 ) -> Progress:
-    history_parts: list[tuple[int, str, list[Any]]] = []
+    # Per history file: its entries (parsed JSON), or its columns where the typed path took it.
+    history_parts: list[tuple[int, str, list[Any] | dict[str, Any]]] = []
     shows_parts: list[tuple[int, str, list[Any]]] = []
     profile: dict[str, Any] | None = None
     for name, raw in files:
@@ -376,6 +377,13 @@ def _progress_from_files(
         where = f"{label}: {name}"
         if by_name is None and not base.lower().startswith(("watched", "history", "user", "prof")):
             continue  # ratings, lists, watchlist, comments...: not used
+        if by_name == "history":
+            # The typed path: columns straight from the bytes, when it takes them
+            # (it takes only history entries that load without a warning).
+            columns = typed_history_columns(raw)
+            if columns is not None:
+                history_parts.append((_part(base), name, columns))
+                continue
         try:
             data = parse_json(raw, label=where)
         except TraktDataError:
@@ -424,10 +432,15 @@ def _progress_from_files(
     return frames_from_parsed(parsed, user=user, provenance=provenance)
 
 
-def _history(parts: list[tuple[int, str, list[Any]]], label: str) -> dict[str, Any] | None:
+def _history(
+    parts: list[tuple[int, str, list[Any] | dict[str, Any]]], label: str
+) -> dict[str, Any] | None:
     if not parts:
         return None
-    pieces = [parse_history(data, label=f"{label}: {name}") for _, name, data in parts]
+    pieces = [
+        data if type(data) is dict else parse_history(data, label=f"{label}: {name}")
+        for _, name, data in parts
+    ]
     columns = {
         key: pd.concat([pd.Series(p[key]) for p in pieces], ignore_index=True).array
         for key in pieces[0]

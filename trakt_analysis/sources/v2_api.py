@@ -647,7 +647,7 @@ class TraktAPI(SessionOwner):
             The history frame (:data:`~trakt_analysis.schema.HISTORY`): one row
             per play, with ``action`` telling scrobbles, check-ins and "seen" marks apart.
         """
-        from ..parsers.history import parse_history
+        from ..parsers.history import parse_history_items
 
         token = self._current_token(refresh=not self.offline, required=user == "me")
         me = token is not None and (user == "me" or user == token.user)
@@ -676,7 +676,7 @@ class TraktAPI(SessionOwner):
             else None,
             **kwargs,
         )
-        columns = parse_history(items, label=f"{self.base_url} history")
+        columns = parse_history_items(items, label=f"{self.base_url} history")
         return history_frame(columns, user=name)
 
 
