@@ -141,6 +141,8 @@ LEAVING = {
     ),
     "a rating of true": _set("0.rating", True),
     "negative viewer plays": _set("0.plays", -2),
+    "viewer plays beyond int64": _set("0.plays", 2**63),  # was a bare OverflowError
+    "viewer plays beyond int64, inside the show": _set("0.show.plays", 2**64),
     "a v2 show with ids": _set("0.show.ids", {"trakt": 1}),
     "hidden_seasons false": _set("0.hidden_seasons", False),  # found by hypothesis
 }

@@ -434,8 +434,8 @@ class _Parser:
                 if True in values:
                     raise _Decline("rating is true")
                 values = [None if v is False else v for v in values]  # false: not rated
-            elif key == "plays" and any(v < 0 for v in values if v is not None):
-                raise _Decline("negative plays")
+            elif key == "plays" and any(not 0 <= v < 2**63 for v in values if v is not None):
+                raise _Decline("plays that are negative or beyond int64")  # as count() refuses
             self.viewer[key] = values
         self.gather_next(
             [{} if x is None or x is False else x for x in map(attrgetter("next_episode"), items)]
