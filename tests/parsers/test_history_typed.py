@@ -338,6 +338,7 @@ LEAVING = {
     "a movie play without a movie": lambda d: d.append({**MOVIE, "movie": None}),
     "invalid UTF-8 in a field not read": _set("0.show.overview", "\udcff"),
     "a number beyond a double in a field not read": _set("0.show.votes", 10**400),
+    "a number beyond a double in an episode id not read": _set("0.episode.ids.tvdb", 10**400),
     "an empty list": lambda d: d.clear(),
 }
 
