@@ -125,6 +125,7 @@ LEAVING = {
     "null episodes": _set("0.seasons.0.episodes", None),
     "an episode key that is not a number": _set("0.seasons.0.episodes", {"1": True, "x": False}),
     "an episode key with a leading zero": _set("0.seasons.0.episodes", {"01": True}),
+    "an episode key '-0' (msgspec reads it as 0)": _set("0.seasons.0.episodes", {"-0": True}),
     "an episode flag that is not a boolean": _set("0.seasons.0.episodes", {"1": 1}),
     "a season listed twice": lambda d: d[0]["seasons"].append(copy.deepcopy(d[0]["seasons"][0])),
     "a field beyond the item's": _set("0.watched_at", "2014-01-01"),
