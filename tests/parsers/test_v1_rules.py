@@ -360,6 +360,16 @@ def test_unknown_extra_fields_are_kept_as_columns():
     assert seasons.loc[0, "season_title"] == "Season One"  # ...the season's field is kept
 
 
+def test_season_fields_named_like_the_parsers_own_columns_are_kept():
+    # "_item" (which show a season row belongs to) raised a bare ValueError; "_row" vanished.
+    item = make_item()
+    item["seasons"][0].update(_item="x", _row=7)
+    seasons = load_quietly([item, make_item(title="Other")]).seasons
+    assert list(seasons["title"].unique()) == ["Show", "Other"]
+    assert seasons.loc[0, "season__item"] == "x"
+    assert seasons.loc[0, "season__row"] == 7
+
+
 def test_extended_fields_are_flattened_with_underscores():
     item = make_item(
         images={"poster": "p.jpg", "fanart": "f.jpg"},

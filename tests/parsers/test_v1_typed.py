@@ -122,6 +122,7 @@ LEAVING = {
     "a negative count": _set("0.seasons.0.left", -1),
     "a count beyond 2**53": _set("0.seasons.0.aired", 2**53 + 1),
     "a field beyond the season's": _set("0.seasons.0.rating", 9),
+    "a season field named like the parser's own column": _set("0.seasons.0._item", 5),
     "null episodes": _set("0.seasons.0.episodes", None),
     "an episode key that is not a number": _set("0.seasons.0.episodes", {"1": True, "x": False}),
     "an episode key with a leading zero": _set("0.seasons.0.episodes", {"01": True}),

@@ -189,7 +189,9 @@ class _Parser:
         self.extra_objs: dict[str, tuple[list[int], list[dict[str, Any]]]] = {
             kind: ([], []) for kind in _EXTRA_OBJECTS
         }
-        self.season_extras = Extras(set(schema.SEASONS))
+        # "_item" and "_row" are the builder's own columns (frames.py pops them): a season's
+        # field of that name must not overwrite or vanish with them.
+        self.season_extras = Extras({*schema.SEASONS, "_item", "_row"})
         # Listed seasons, in response order, and how many each item lists.
         self.season_objs: list[Any] = []
         self.season_numbers: list[int] = []
