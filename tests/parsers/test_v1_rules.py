@@ -84,6 +84,7 @@ BAD = [
     ("seasons.0.season", -1, "seasons[0].season: expected a non-negative whole number"),
     ("seasons.0.season", 1.5, "seasons[0].season: expected a non-negative whole number"),
     ("seasons.0.season", 10**7, "seasons[0].season: season number 10000000 is not plausible"),
+    ("seasons.0.season", 2**63, "seasons[0].season: expected a non-negative whole number"),
     ("seasons.0.episodes", [True, False], "seasons[0].episodes: expected an object"),
     ("seasons.0.episodes", "1,2", "seasons[0].episodes: expected an object"),
     ("seasons.0.episodes.1", "yes", "seasons[0].episodes['1']: expected true or false, got 'yes'"),

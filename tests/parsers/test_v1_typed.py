@@ -128,6 +128,7 @@ LEAVING = {
     "an episode key with a leading zero": _set("0.seasons.0.episodes", {"01": True}),
     "an episode key '-0' (msgspec reads it as 0)": _set("0.seasons.0.episodes", {"-0": True}),
     "an episode flag that is not a boolean": _set("0.seasons.0.episodes", {"1": 1}),
+    "a season number beyond int64": _set("0.seasons.0.season", 2**63),  # was an OverflowError
     "a season listed twice": lambda d: d[0]["seasons"].append(copy.deepcopy(d[0]["seasons"][0])),
     "a field beyond the item's": _set("0.watched_at", "2014-01-01"),
     "a field beyond progress": _set("0.progress.last_watched_at", "2014-01-01"),

@@ -539,7 +539,7 @@ class _Parser:
                 f"{at(f'seasons[{pos}]')}: expected an object, got {short(season)}"
             )
         number = season.get("season")
-        if type(number) is not int or number < 0:  # the slow path checks and explains
+        if type(number) is not int or not 0 <= number < 2**63:  # the slow path checks, explains
             try:
                 number = count(number)
             except BadValue as exc:
