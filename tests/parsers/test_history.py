@@ -165,3 +165,13 @@ def test_a_watched_at_beyond_the_columns_range_loads_as_nat_with_a_warning():
         frame = history_frame(parse_history(data, label="h"))
     assert pd.isna(frame["watched_at"].iloc[0])
     assert frame["watched_at"].iloc[1] == pd.Timestamp("2023-10-22T18:31:05Z")
+
+
+@pytest.mark.parametrize("word", ["now", "today"])
+def test_now_and_today_are_no_watched_at_and_load_as_nat_with_a_warning(word):
+    # pandas reads them as the clock's time: a play would move to the day the file is loaded.
+    data = [{**play(1), "watched_at": word}, play(2)]
+    with pytest.warns(TraktDataWarning, match=f"entry 0: watched_at '{word}' is not a time"):
+        frame = history_frame(parse_history(data, label="h"))
+    assert pd.isna(frame["watched_at"].iloc[0])
+    assert frame["watched_at"].iloc[1] == pd.Timestamp("2023-10-22T18:31:05Z")

@@ -320,6 +320,9 @@ LEAVING = {
     "watched_at that is no time": _set("0.watched_at", "yesterday"),
     "watched_at as unix seconds": _set("0.watched_at", 1698085865),
     "watched_at beyond pandas' range": _set("0.watched_at", "2300-01-01T00:00:00.000Z"),
+    # pandas reads these as the clock's time; the play's time is unknown (NaT, a warning).
+    "watched_at 'now'": _set("0.watched_at", "now"),
+    "watched_at 'today'": _set("0.watched_at", "today"),
     "a show id as text": lambda d: _own_show(d)["ids"].update(trakt="146535"),
     "a slug that is a number": lambda d: _own_show(d)["ids"].update(slug=5),
     "ids that are a list": lambda d: _own_show(d).update(ids=[146535]),
@@ -338,6 +341,7 @@ LEAVING = {
     "a movie play without a movie": lambda d: d.append({**MOVIE, "movie": None}),
     "invalid UTF-8 in a field not read": _set("0.show.overview", "\udcff"),
     "a number beyond a double in a field not read": _set("0.show.votes", 10**400),
+    "a number beyond a double in an episode id not read": _set("0.episode.ids.tvdb", 10**400),
     "an empty list": lambda d: d.clear(),
 }
 

@@ -84,6 +84,7 @@ BAD = [
     ("seasons.0.season", -1, "seasons[0].season: expected a non-negative whole number"),
     ("seasons.0.season", 1.5, "seasons[0].season: expected a non-negative whole number"),
     ("seasons.0.season", 10**7, "seasons[0].season: season number 10000000 is not plausible"),
+    ("seasons.0.season", 2**63, "seasons[0].season: expected a non-negative whole number"),
     ("seasons.0.episodes", [True, False], "seasons[0].episodes: expected an object"),
     ("seasons.0.episodes", "1,2", "seasons[0].episodes: expected an object"),
     ("seasons.0.episodes.1", "yes", "seasons[0].episodes['1']: expected true or false, got 'yes'"),
@@ -358,6 +359,16 @@ def test_unknown_extra_fields_are_kept_as_columns():
     assert shows.loc[0, "progress_last_episode"] == 2
     assert seasons.loc[0, "title"] == "Show"  # the identity column is not overwritten...
     assert seasons.loc[0, "season_title"] == "Season One"  # ...the season's field is kept
+
+
+def test_season_fields_named_like_the_parsers_own_columns_are_kept():
+    # "_item" (which show a season row belongs to) raised a bare ValueError; "_row" vanished.
+    item = make_item()
+    item["seasons"][0].update(_item="x", _row=7)
+    seasons = load_quietly([item, make_item(title="Other")]).seasons
+    assert list(seasons["title"].unique()) == ["Show", "Other"]
+    assert seasons.loc[0, "season__item"] == "x"
+    assert seasons.loc[0, "season__row"] == 7
 
 
 def test_extended_fields_are_flattened_with_underscores():

@@ -122,10 +122,13 @@ LEAVING = {
     "a negative count": _set("0.seasons.0.left", -1),
     "a count beyond 2**53": _set("0.seasons.0.aired", 2**53 + 1),
     "a field beyond the season's": _set("0.seasons.0.rating", 9),
+    "a season field named like the parser's own column": _set("0.seasons.0._item", 5),
     "null episodes": _set("0.seasons.0.episodes", None),
     "an episode key that is not a number": _set("0.seasons.0.episodes", {"1": True, "x": False}),
     "an episode key with a leading zero": _set("0.seasons.0.episodes", {"01": True}),
+    "an episode key '-0' (msgspec reads it as 0)": _set("0.seasons.0.episodes", {"-0": True}),
     "an episode flag that is not a boolean": _set("0.seasons.0.episodes", {"1": 1}),
+    "a season number beyond int64": _set("0.seasons.0.season", 2**63),  # was an OverflowError
     "a season listed twice": lambda d: d[0]["seasons"].append(copy.deepcopy(d[0]["seasons"][0])),
     "a field beyond the item's": _set("0.watched_at", "2014-01-01"),
     "a field beyond progress": _set("0.progress.last_watched_at", "2014-01-01"),
@@ -141,6 +144,8 @@ LEAVING = {
     ),
     "a rating of true": _set("0.rating", True),
     "negative viewer plays": _set("0.plays", -2),
+    "viewer plays beyond int64": _set("0.plays", 2**63),  # was a bare OverflowError
+    "viewer plays beyond int64, inside the show": _set("0.show.plays", 2**64),
     "a v2 show with ids": _set("0.show.ids", {"trakt": 1}),
     "hidden_seasons false": _set("0.hidden_seasons", False),  # found by hypothesis
 }

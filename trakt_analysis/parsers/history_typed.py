@@ -41,6 +41,10 @@ Count = Annotated[int, msgspec.Meta(ge=0, le=2**63 - 1)]
 Runtime = Annotated[int, msgspec.Meta(ge=0, le=2**31 - 1)]
 MAX_NUMBER = 10**6
 Number = Annotated[int, msgspec.Meta(ge=0, le=MAX_NUMBER)]
+# An id the full walk does not read. Not Any: msgspec reads an integer of any size, but one
+# beyond a double makes orjson (the full walk's parser) refuse the file, so the strict decoder,
+# which skips the _plain check, must refuse it too; int64 is far beyond any real id.
+OtherId = Annotated[int, msgspec.Meta(ge=-(2**63), le=2**63 - 1)] | float | str | bool | None
 
 
 def _item_type(*, forbid_unknown_fields: bool) -> Any:
@@ -73,13 +77,13 @@ def _item_type(*, forbid_unknown_fields: bool) -> Any:
         runtime: Runtime | None = None
 
     class EpisodeIds(msgspec.Struct, **config):
-        """An episode's ids: only ``trakt`` is read; the others are any JSON."""
+        """An episode's ids: only ``trakt`` is read; the others are any scalar."""
 
         trakt: Count | None = None
-        tvdb: Any = None
-        imdb: Any = None
-        tmdb: Any = None
-        tvrage: Any = None
+        tvdb: OtherId = None
+        imdb: OtherId = None
+        tmdb: OtherId = None
+        tvrage: OtherId = None
 
     class Episode(msgspec.Struct, **config):
         """The episode of a play; ``runtime`` (minutes) only with ``extended=full``."""

@@ -189,7 +189,9 @@ class _Parser:
         self.extra_objs: dict[str, tuple[list[int], list[dict[str, Any]]]] = {
             kind: ([], []) for kind in _EXTRA_OBJECTS
         }
-        self.season_extras = Extras(set(schema.SEASONS))
+        # "_item" and "_row" are the builder's own columns (frames.py pops them): a season's
+        # field of that name must not overwrite or vanish with them.
+        self.season_extras = Extras({*schema.SEASONS, "_item", "_row"})
         # Listed seasons, in response order, and how many each item lists.
         self.season_objs: list[Any] = []
         self.season_numbers: list[int] = []
@@ -434,8 +436,8 @@ class _Parser:
                 if True in values:
                     raise _Decline("rating is true")
                 values = [None if v is False else v for v in values]  # false: not rated
-            elif key == "plays" and any(v < 0 for v in values if v is not None):
-                raise _Decline("negative plays")
+            elif key == "plays" and any(not 0 <= v < 2**63 for v in values if v is not None):
+                raise _Decline("plays that are negative or beyond int64")  # as count() refuses
             self.viewer[key] = values
         self.gather_next(
             [{} if x is None or x is False else x for x in map(attrgetter("next_episode"), items)]
@@ -537,7 +539,7 @@ class _Parser:
                 f"{at(f'seasons[{pos}]')}: expected an object, got {short(season)}"
             )
         number = season.get("season")
-        if type(number) is not int or number < 0:  # the slow path checks and explains
+        if type(number) is not int or not 0 <= number < 2**63:  # the slow path checks, explains
             try:
                 number = count(number)
             except BadValue as exc:

@@ -99,6 +99,8 @@ def decode_items(payload: bytes) -> list[Item] | None:
         One :class:`Item` per show; None when the payload is not a list of
         such items (invalid JSON, an unknown field, a value of the wrong kind).
     """
+    if b'"-0"' in payload:  # msgspec reads the episode key "-0" as 0; the full walk refuses it
+        return None
     try:
         return _DECODER.decode(payload)
     except (msgspec.DecodeError, RecursionError):
