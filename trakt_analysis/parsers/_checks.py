@@ -200,6 +200,21 @@ def _unix_seconds(value: object) -> float:
     raise BadValue(f"expected unix seconds or an ISO 8601 time, got {short(value)}")
 
 
+#: Text that pandas reads as the clock's time when it parses dates: never a time a file records.
+CLOCK_WORDS = ("now", "today")
+
+
+def iso_times(texts: Any) -> pd.Series:
+    """ISO 8601 texts (a Series or list; None allowed) as UTC datetimes, in bulk.
+
+    NaT where a text is missing, is no ISO 8601 time, or is one of
+    :data:`CLOCK_WORDS` (pandas would read those as the time of the load).
+    """
+    texts = pd.Series(texts, dtype=object)
+    parsed = pd.to_datetime(texts, utc=True, format="ISO8601", errors="coerce")
+    return parsed.mask(texts.isin(CLOCK_WORDS).to_numpy())
+
+
 def iso_seconds(value: str) -> float:
     """Unix seconds of an ISO 8601 time; one without an offset is read as UTC."""
     try:

@@ -38,7 +38,7 @@ import pandas as pd
 
 from .. import schema
 from ..errors import TraktDataError, TraktDataWarning
-from ._checks import BadValue, count, short
+from ._checks import BadValue, count, iso_times, short
 from ._json import parse_json, strip_bom
 from .history_typed import convert_history, decode_history
 
@@ -340,15 +340,12 @@ class _HistoryBuilder:
 # The instants the frame's datetime64[ns] column holds (1677 to 2262).
 _EARLIEST = pd.Timestamp.min.tz_localize("UTC")
 _LATEST = pd.Timestamp.max.tz_localize("UTC")
-_CLOCK_WORDS = ("now", "today")
 
 
 def _watched_at(values: list[str | None]) -> tuple[Any, list[tuple[int, str]]]:
     """ISO 8601 texts (or None) -> UTC datetimes, and the texts that are no such time, and why."""
     texts = pd.Series(values, dtype=object)
-    parsed = pd.to_datetime(texts, utc=True, format="ISO8601", errors="coerce")
-    # pandas reads "now" and "today" as the clock's time: no time of a play, so NaT.
-    parsed = parsed.mask(texts.isin(_CLOCK_WORDS).to_numpy())
+    parsed = iso_times(texts)  # "now" and "today" are no time of a play: NaT
     sent = pd.notna(texts).to_numpy()
     bad = [(int(i), "is not a time") for i in np.flatnonzero(parsed.isna().to_numpy() & sent)]
     beyond = ((parsed < _EARLIEST) | (parsed > _LATEST)).to_numpy()

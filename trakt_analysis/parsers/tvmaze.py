@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import TraktDataError
-from ._checks import short
+from ._checks import iso_times, short
 
 __all__ = ["EPISODE_COLUMNS", "parse_episode_list", "parse_show_lookup"]
 
@@ -190,9 +190,7 @@ def _air_stamps(stamps: list[object], label: str, warnings: list[str]) -> pd.Dat
     for i, (raw, text) in enumerate(zip(stamps, texts, strict=True)):
         if raw is not None and text is None and raw != "":
             warnings.append(f"{label}: episode {i}: airstamp {short(raw)} loaded as NA")
-    parsed = pd.to_datetime(
-        pd.Series(texts, dtype=object), utc=True, errors="coerce", format="ISO8601"
-    )
+    parsed = iso_times(texts)
     for i, (text, value) in enumerate(zip(texts, parsed, strict=True)):
         if text is not None and pd.isna(value):
             warnings.append(f"{label}: episode {i}: airstamp {short(text)} loaded as NA")

@@ -27,7 +27,17 @@ import pandas as pd
 
 from .. import schema
 from ..errors import TraktArgumentError, TraktDataError
-from ._checks import BadValue, completion, count, int_array, mapping, short, text
+from ._checks import (
+    CLOCK_WORDS,
+    BadValue,
+    completion,
+    count,
+    int_array,
+    iso_times,
+    mapping,
+    short,
+    text,
+)
 from .parsed import ParsedProgress
 
 __all__ = ["RESET_MODES", "parse_public_progress", "parse_show_progress"]
@@ -323,7 +333,7 @@ def _seen_since_reset(plays: object, last: object, reset: str, reset_at: Any) ->
 
 
 def _time(value: object) -> pd.Timestamp | None:
-    if not isinstance(value, str):
+    if not isinstance(value, str) or value in CLOCK_WORDS:  # pandas: the time of the load
         return None
     try:
         ts = pd.Timestamp(value)
@@ -335,8 +345,8 @@ def _time(value: object) -> pd.Timestamp | None:
 def _times(values: list[object], what: str, titles: list[Any], warnings: list[str]) -> Any:
     """ISO 8601 strings to UTC datetimes; an unparsable one is NaT with a warning."""
     if set(map(type, values)) <= {str, type(None)}:  # the usual case: parsed in bulk
-        parsed = pd.to_datetime(values, utc=True, format="ISO8601", errors="coerce")
-        missed = parsed.isna() & pd.notna(pd.Series(values, dtype=object)).to_numpy()
+        parsed = iso_times(values)
+        missed = parsed.isna().to_numpy() & pd.notna(pd.Series(values, dtype=object)).to_numpy()
         if not missed.any():
             return pd.array(parsed, dtype=schema.UTC)
     out: list[pd.Timestamp | None] = []
@@ -345,7 +355,7 @@ def _times(values: list[object], what: str, titles: list[Any], warnings: list[st
             out.append(None)
             continue
         ts = None
-        if isinstance(value, str):
+        if isinstance(value, str) and value not in CLOCK_WORDS:
             try:
                 ts = pd.Timestamp(value)
                 ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
