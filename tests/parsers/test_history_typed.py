@@ -25,7 +25,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import trakt_analysis as ta
-from tests.parsers.test_properties import JUNK, SETTINGS
+from tests.helpers.damage import damage
+from tests.parsers.test_history import LOKI
+from tests.parsers.test_properties import SETTINGS
 from trakt_analysis.demo.export import export_bytes, export_members
 from trakt_analysis.demo.generate import make_specs
 from trakt_analysis.demo.history import history_items, plan_history
@@ -190,23 +192,7 @@ def test_quirky_histories_load_the_same_on_both_paths(items):
 @st.composite
 def damaged(draw: st.DrawFn) -> Any:
     """A planned history with one to three values replaced by junk (or keys dropped)."""
-    data: Any = draw(planned_items().filter(bool))
-    for _ in range(draw(st.integers(1, 3))):
-        node: Any = data
-        parent, key = None, None
-        while isinstance(node, dict | list) and node:
-            keys = list(node) if isinstance(node, dict) else list(range(len(node)))
-            parent, key = node, draw(st.sampled_from(keys))
-            node = node[key]
-            if draw(st.booleans()):
-                break
-        if parent is None:
-            data = draw(JUNK)
-        elif isinstance(parent, dict) and draw(st.integers(0, 4)) == 0:
-            del parent[key]
-        else:
-            parent[key] = draw(JUNK)
-    return data
+    return damage(draw, draw(planned_items().filter(bool)), replace_root=True, delete_one_in=5)
 
 
 @SETTINGS
@@ -233,18 +219,7 @@ def test_damaged_bytes_load_or_fail_the_same_on_both_paths(items, draw):
 
 # -- hand-made cases -------------------------------------------------------------------------
 
-SHOW = {
-    "title": "Loki",
-    "year": 2021,
-    "ids": {
-        "trakt": 146535,
-        "slug": "loki",
-        "tvdb": 362472,
-        "imdb": "tt9140554",
-        "tmdb": 84958,
-        "tvrage": None,
-    },
-}
+SHOW = LOKI  # tests/parsers/test_history.py's show
 BASE: list[dict[str, Any]] = [
     {
         "id": 9876543210 + i,

@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import trakt_analysis as ta
+from tests.helpers.damage import damage
 
 SETTINGS = settings(
     max_examples=60,
@@ -216,35 +217,10 @@ def test_csv_round_trip_keeps_every_value(tmp_path_factory, data):
 
 # -- damaged input: only our exceptions escape ----------------------------------------------
 
-JUNK = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(-(2**70), 2**70),
-    st.floats(allow_nan=True, allow_infinity=True),
-    st.text(max_size=8),
-    st.lists(st.integers(), max_size=2),
-    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
-)
-
 
 @st.composite
 def damaged(draw: st.DrawFn) -> Any:
-    data = draw(responses().filter(bool))
-    for _ in range(draw(st.integers(1, 3))):
-        node: Any = data
-        parent, key = None, None
-        while isinstance(node, dict | list) and node:
-            keys = list(node) if isinstance(node, dict) else list(range(len(node)))
-            parent, key = node, draw(st.sampled_from(keys))
-            node = node[key]
-            if draw(st.booleans()):
-                break
-        if parent is not None:
-            if isinstance(parent, dict) and draw(st.integers(0, 5)) == 0:
-                del parent[key]
-            else:
-                parent[key] = draw(JUNK)
-    return data
+    return damage(draw, draw(responses().filter(bool)), replace_root=False, delete_one_in=6)
 
 
 @SETTINGS
