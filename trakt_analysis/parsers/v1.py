@@ -1,8 +1,15 @@
 """Parse an API v1 ``user/progress/watched`` response into frame columns.
 
-The parser walks the shows and seasons in Python (a few thousand objects) and
-hands the episodes (hundreds of thousands of ``"key": bool`` pairs) to numpy in
-bulk. Every value is checked. A broken structure raises :class:`TraktDataError`
+Two ways in, one result. :func:`parse_progress_json` takes the bytes: msgspec
+decodes them into the Structs of :mod:`.v1_typed` (seasons and episodes checked
+while parsing) and :meth:`_Parser.gather` reads the shows' fields column by
+column. Anything unusual sends the bytes to :func:`parse_progress`, the full
+walk, which checks the parsed JSON show by show in Python (a few thousand
+objects) and hands the episodes (hundreds of thousands of ``"key": bool``
+pairs) to numpy in bulk. Both end in the same build of the columns, and both
+give the same columns, warnings and errors (``tests/parsers/test_v1_typed.py``).
+
+Every value is checked. A broken structure raises :class:`TraktDataError`
 naming the item, the show's title and the field path; an odd value of one show
 loads as NA and, like the inconsistencies real data has (a percentage that
 disagrees with its counts, totals against seasons), is returned as a warning

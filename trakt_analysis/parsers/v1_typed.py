@@ -15,10 +15,11 @@ with the full walk, which loads the odd value as NA with a warning or raises
 and the field path. So both paths give the same frames, warnings and errors;
 this one is only faster (``benchmarks/loader.py`` measures it).
 
-The show, progress, stats and next-episode objects stay plain dicts: they are
-few (one per show) and carry v1's quirks (ids as strings, ``next_episode:
-false``, ``num``/``number``, extended fields kept as extra columns), which the
-walk handles.
+The show and next-episode objects stay plain dicts, and the progress and stats
+Structs only pin their keys: they are few (one per show), and their values
+carry v1's quirks (ids as strings, ``next_episode: false``, ``num``/``number``,
+extended fields kept as extra columns), which go through the same column checks
+as the full walk's.
 """
 
 from __future__ import annotations
