@@ -108,6 +108,19 @@ def test_columns_a_source_cannot_fill_are_all_na(progress, frame):
         assert got[name].isna().all(), f"{progress.provenance.kind} fills {frame}.{name}"
 
 
+def test_long_frames_categorical_ids_keep_the_shows_dtype_as_categories(progress):
+    history = [] if progress.history is None else [progress.history]  # shows and movies
+    for frame in (progress.seasons, progress.episodes, *history):
+        for name in schema.CATEGORICAL_IN_LONG_FRAMES:
+            categories = frame[name].cat.categories
+            assert str(categories.dtype) == str(schema.IDENTITY[name]), name
+    for frame in (progress.seasons, progress.episodes):
+        for name in schema.CATEGORICAL_IN_LONG_FRAMES:
+            if name != "user":  # a show's id in a long frame is its id in the shows frame
+                shown = set(progress.shows[name].dropna())
+                assert set(frame[name].cat.categories) <= shown, name
+
+
 def test_the_history_is_a_frame_of_the_schema_or_none(progress):
     history = progress.history
     if history is None:

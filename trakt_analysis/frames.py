@@ -139,7 +139,8 @@ def _frame(
         elif name in columns:
             data[name] = _typed_array(columns[name], dtype)
         else:  # a column this source cannot fill: all NA, never a made-up value
-            data[name] = all_na(dtype, n_rows)
+            kind = schema.categories_dtype(name) if name in schema.IDENTITY else schema.STR
+            data[name] = all_na(dtype, n_rows, categories=kind)
     for name, values in columns.items():  # extra fields, after the schema's columns
         if name not in data:
             data[name] = _typed_array(values, None)
@@ -165,8 +166,11 @@ def _typed_array(values: Any, dtype: object) -> Any:
     return pd.array(values, dtype=dtype, copy=False)
 
 
-def all_na(dtype: object, n_rows: int) -> Any:
-    """An array of `n_rows` NA values of `dtype`, built in bulk (no Python object per row)."""
+def all_na(dtype: object, n_rows: int, *, categories: object = schema.STR) -> Any:
+    """An array of `n_rows` NA values of `dtype`, built in bulk (no Python object per row).
+
+    A categorical has no categories, of the dtype `categories`.
+    """
     dtype = pandas_dtype(dtype)
     if isinstance(dtype, pd.api.extensions.ExtensionDtype) and dtype.kind in "iufb":
         # Int64, Float64, boolean: zeros, then every value masked in one step
@@ -176,6 +180,6 @@ def all_na(dtype: object, n_rows: int) -> Any:
     if isinstance(dtype, pd.DatetimeTZDtype):
         return pd.array(np.full(n_rows, np.datetime64("NaT", dtype.unit)), dtype=dtype)
     if isinstance(dtype, pd.CategoricalDtype):  # no categories, every code -1
-        no_categories = pd.CategoricalDtype(pd.Index([], dtype=schema.STR))
+        no_categories = pd.CategoricalDtype(pd.Index([], dtype=categories))
         return pd.Categorical.from_codes(np.full(n_rows, -1, dtype=np.int8), dtype=no_categories)
     return pd.array([None] * n_rows, dtype=dtype)  # text and the rest: rare and short
