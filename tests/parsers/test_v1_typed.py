@@ -68,7 +68,7 @@ def takes_typed_path(payload: bytes) -> bool:
     items = decode_items(payload)
     if not items:
         return False
-    parser = v1._Parser(typed=True)
+    parser = v1._Parser(typed=True)  # the parser the typed path uses
     try:
         parser.gather(items)
         parser.build()

@@ -19,33 +19,31 @@ naming the show for the caller to emit. ``docs/data-rules.md`` has the rules.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
-from itertools import chain
-from operator import attrgetter
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from .. import schema
 from ..errors import TraktAPIError, TraktDataError
-from ._checks import (
-    BadValue,
-    completion,
-    count,
-    flag,
-    id_array,
-    int_array,
-    locate,
-    mapping,
-    rating,
-    short,
-    text,
-    unix_times,
-)
-from ._consistency import find_inconsistencies, season_totals
+from ._checks import BadValue, count, flag, locate, mapping, rating, short, text
 from ._extras import Extras
 from ._json import decode_json, strip_bom
+from ._v1_build import _Build
+from ._v1_fields import (
+    _AIRED_KEYS,
+    _EXTRA_OBJECTS,
+    _ID_KEYS,
+    _ITEM_KNOWN,
+    _PROGRESS_KEYS,
+    _PROGRESS_SET,
+    _REQUIRED_PROGRESS,
+    _SHOW_CORE,
+    _STATS_KEYS,
+    _STATS_SET,
+    _VIEWER_KEYS,
+    _VIEWER_SET,
+    _standard_keys,
+)
 from .detect import (
     V1_ERROR,
     V1_PROGRESS,
@@ -55,56 +53,9 @@ from .detect import (
     wrong_format_message,
 )
 from .parsed import ParsedProgress
-from .v1_typed import MAX_NUMBER, decode_items
+from .v1_typed import _Gather, decode_items
 
 __all__ = ["ParsedProgress", "parse_progress", "parse_progress_json"]
-
-_ID_KEYS = ("imdb_id", "tvdb_id", "tvrage_id")
-_SHOW_CORE = ("title", "year", *_ID_KEYS)
-_VIEWER_KEYS = ("watched", "plays", "in_watchlist", "rating")
-_ITEM_CORE = ("show", "progress", "seasons", "hidden_seasons", "stats", "next_episode")
-_PROGRESS_KEYS = ("aired", "completed", "left", "percentage")
-_REQUIRED_PROGRESS = ("aired", "completed")
-_STATS_KEYS = ("plays", "scrobbles", "checkins", "seen")
-_SEASON_CORE = ("season", *_PROGRESS_KEYS, "episodes")
-_SEASON_CORE_SET = frozenset(_SEASON_CORE)
-_PROGRESS_SET = frozenset(_PROGRESS_KEYS)
-_STATS_SET = frozenset(_STATS_KEYS)
-_VIEWER_SET = frozenset(_VIEWER_KEYS)
-_ITEM_KNOWN = frozenset((*_ITEM_CORE, *_VIEWER_KEYS))
-_NEXT_CORE = ("season", "num", "number", "title", "first_aired")
-# The typed path takes these viewer values as they are; any other goes to the full walk.
-_VIEWER_TYPES = {
-    "watched": {bool, type(None)},
-    "plays": {int, type(None)},
-    "in_watchlist": {bool, type(None)},
-    "rating": {str, bool, type(None)},  # false: not rated
-}
-# The objects whose fields beyond the schema become extra columns of the shows frame,
-# in column order: kind -> (prefix, fields that are not extra).
-_EXTRA_OBJECTS = {
-    "progress": ("progress", frozenset(_PROGRESS_KEYS)),
-    "stats": ("stats", frozenset(_STATS_KEYS)),
-    "show": ("", frozenset((*_SHOW_CORE, *_VIEWER_KEYS))),
-    "next": ("next", frozenset(_NEXT_CORE)),
-    "item": ("", frozenset((*_ITEM_CORE, *_VIEWER_KEYS))),
-}
-# Where next_first_aired comes from, best first: the true instant, then v1's
-# Pacific-encoded local time.
-_AIRED_KEYS = ("first_aired_utc", "first_aired_iso", "first_aired")
-# Episode and season numbers above this are not numbers a show can have; the
-# cap keeps them in int64 and keeps charts from allocating huge grids.
-_MAX_NUMBER = MAX_NUMBER
-_MAX_WARNINGS = 10
-
-
-_DIGITS = [str(n) for n in range(1, 513)]
-
-
-def _standard_keys(n: int) -> list[str]:
-    """The keys "1".."n", as nearly every season's episodes object has them."""
-    return _DIGITS[:n] if n <= len(_DIGITS) else list(map(str, range(1, n + 1)))
-
 
 # -- the parser ------------------------------------------------------------------------------
 
@@ -178,7 +129,13 @@ def parse_progress_json(payload: bytes, *, label: str = "<input>") -> ParsedProg
     return parse_progress(decode_json(payload, label=label), label=label)
 
 
-class _Parser:
+class _Parser(_Gather, _Build):
+    """The parser's state, and the full walk that fills it.
+
+    The typed path's walk is :class:`~.v1_typed._Gather`'s; the build of the
+    columns from this state is :class:`~._v1_build._Build`'s.
+    """
+
     def __init__(self, *, typed: bool = False) -> None:
         # typed: the seasons are v1_typed.Season Structs, checked while decoding.
         self.typed = typed
@@ -396,97 +353,6 @@ class _Parser:
 
     # -- the typed path: the same fields, gathered column by column -------------------------
 
-    def gather(self, items: list[Any]) -> None:
-        """The walk of :func:`parse_progress_json`: the typed items' fields, column by column.
-
-        `items` are :mod:`.v1_typed` Structs, so the structure is checked; the
-        values go to the same column checks as the full walk's. A value the
-        full walk would report or explain (a title that is not a string, viewer
-        fields that disagree, an odd next episode) raises :class:`_Decline`, and
-        the caller walks the input in full instead.
-        """
-        n = len(items)
-        shows = list(map(attrgetter("show"), items))
-        self.titles = titles = [show.get("title") for show in shows]
-        _require(titles, {str})
-        if any("ids" in show for show in shows):  # API v2's shape: detect_format names it
-            raise _Decline("a show has 'ids'")
-        self.show["title"] = titles
-        for key in ("year", "tvdb_id", "tvrage_id"):
-            self.show[key] = [show.get(key) for show in shows]
-        imdb = [show.get("imdb_id") for show in shows]
-        _require(imdb, {str, type(None)})
-        self.show["imdb_id"] = [value or None for value in imdb]  # "" means unknown
-        progress = list(map(attrgetter("progress"), items))
-        for key in _PROGRESS_KEYS:
-            self.show[key] = list(map(attrgetter(key), progress))
-        stats = list(map(attrgetter("stats"), items))
-        for key in _STATS_KEYS:
-            field = attrgetter(key)
-            self.show[key] = [None if obj is None else field(obj) for obj in stats]
-        for key, kinds in _VIEWER_TYPES.items():  # inside the show or beside it
-            inside = [show.get(key) for show in shows]
-            beside = list(map(attrgetter(key), items))
-            inside_kinds, beside_kinds = set(map(type, inside)), set(map(type, beside))
-            if not inside_kinds | beside_kinds <= kinds:
-                raise _Decline(f"a {key} the full walk must check")
-            if inside_kinds == {type(None)}:  # the usual case: one place or none
-                values = beside
-            elif beside_kinds == {type(None)}:
-                values = inside
-            else:
-                pairs = list(zip(inside, beside, strict=True))
-                if any(i is not None and b is not None and i != b for i, b in pairs):
-                    raise _Decline(f"{key} inside and beside the show disagree")
-                values = [b if i is None else i for i, b in pairs]
-            if key == "rating":
-                if True in values:
-                    raise _Decline("rating is true")
-                values = [None if v is False else v for v in values]  # false: not rated
-            elif key == "plays" and any(not 0 <= v < 2**63 for v in values if v is not None):
-                raise _Decline("plays that are negative or beyond int64")  # as count() refuses
-            self.viewer[key] = values
-        self.gather_next(
-            [{} if x is None or x is False else x for x in map(attrgetter("next_episode"), items)]
-        )
-        everyone = list(range(n))
-        self.extra_objs["show"] = (everyone, shows)
-        self.season_lists = list(map(attrgetter("seasons"), items))
-        self.seasons_per_item = list(map(len, self.season_lists))
-        first_rows = np.cumsum(self.seasons_per_item) - self.seasons_per_item
-        for index, hidden in enumerate(map(attrgetter("hidden_seasons"), items)):
-            if hidden is not None and hidden != []:  # false or 0: the walk explains
-                seasons = self.season_lists[index]
-                listed = {season.season: pos for pos, season in enumerate(seasons)}
-                at = partial(locate, index, titles[index])
-                self.hidden_seasons(index, hidden, listed, int(first_rows[index]), at)
-
-    def gather_next(self, nexts: list[Any]) -> None:
-        """The next episodes' fields (:meth:`next_episode`), column by column."""
-        _require(nexts, {dict})  # true or a number: the full walk explains
-        number = [nxt.get("number") for nxt in nexts]
-        num = [nxt.get("num") for nxt in nexts]
-        if any(
-            a is not None and b is not None and a != b for a, b in zip(number, num, strict=True)
-        ):
-            raise _Decline("num and number disagree")
-        self.next["season"] = [nxt.get("season") for nxt in nexts]
-        self.next["number"] = [b if a is None else a for a, b in zip(number, num, strict=True)]
-        self.next["title"] = title = [nxt.get("title") for nxt in nexts]
-        _require(title, {str, type(None)})
-        aired, aired_key = self.next["aired"], self.next["aired_key"]
-        for nxt in nexts:
-            for key in _AIRED_KEYS:  # the true instant first
-                value = nxt.get(key)
-                if value is not None and value != 0:
-                    aired.append(value)
-                    aired_key.append(key)
-                    break
-            else:
-                aired.append(None)
-                aired_key.append("first_aired")
-        self.extra_objs["next"] = (list(range(len(nexts))), nexts)
-
     def walk_seasons(
         self, seasons: list[Any], first_row: int, at: Callable[[str], str]
     ) -> dict[int, int]:
@@ -515,29 +381,6 @@ class _Parser:
             self.season_numbers.append(number)
         return listed
 
-    def typed_seasons(self) -> None:
-        """Stack the typed seasons of every show in bulk, as :meth:`walk_seasons` would.
-
-        The Structs' episode keys are numbers already (checked while decoding).
-        Raises :class:`TraktDataError` (without a precise place: the caller
-        then walks the input in full for the message) for a season listed twice.
-        """
-        objs = self.season_objs = list(chain.from_iterable(self.season_lists))
-        self.season_numbers = list(map(attrgetter("season"), objs))
-        episodes = list(map(attrgetter("episodes"), objs))
-        self.ep_sizes = list(map(len, episodes))
-        total = sum(self.ep_sizes)
-        self.ep_numbers = np.fromiter(chain.from_iterable(episodes), np.int64, count=total)
-        self.ep_values = np.fromiter(
-            chain.from_iterable(map(dict.values, episodes)), bool, count=total
-        )
-        per_item = np.array(self.seasons_per_item, dtype=np.int64)
-        item = np.repeat(np.arange(len(per_item)), per_item)
-        number = np.array(self.season_numbers, dtype=np.int64)
-        order = np.lexsort((number, item))
-        if np.any((np.diff(item[order]) == 0) & (np.diff(number[order]) == 0)):
-            raise TraktDataError("a season is listed twice")
-
     @staticmethod
     def season_fields(pos: int, season: object, at: Callable[[str], str]) -> tuple[int, Any]:
         """The number and episodes of a season object, checked (the walk's slow path)."""
@@ -561,224 +404,3 @@ class _Parser:
                 f"number -> true/false, got {type(episodes).__name__} {short(episodes)}"
             )
         return number, episodes
-
-    def season_path(self, row: int) -> str:
-        pos = self.s_pos[row]
-        return f"seasons[{pos}]" if pos >= 0 else f"hidden_seasons[{-1 - pos}]"
-
-    # -- build ------------------------------------------------------------------------------
-
-    def build(self) -> ParsedProgress:
-        if self.typed:
-            self.typed_seasons()
-        titles = self.titles
-        n_shows = len(titles)
-
-        def show_at(path: str) -> Callable[[int], str]:
-            return lambda i: locate(i, titles[i], path)
-
-        def odd(path: str) -> Callable[[int, str], None]:
-            return lambda i, what: self.report(i, path, what)
-
-        shows: dict[str, Any] = {}
-        shows["title"] = pd.array(titles, dtype=schema.STR)
-        shows["year"] = int_array(
-            self.show["year"], show_at("show.year"), allow_str=True, report=odd("show.year")
-        )
-        shows["imdb_id"] = pd.array(self.show["imdb_id"], dtype=schema.STR)
-        for key in ("tvdb_id", "tvrage_id"):
-            shows[key] = id_array(self.show[key], show_at(f"show.{key}"), report=odd(f"show.{key}"))
-        for key in _PROGRESS_KEYS:
-            shows[key] = int_array(
-                self.show[key], show_at(f"progress.{key}"), report=odd(f"progress.{key}")
-            )
-        shows["completion"] = completion(shows["completed"], shows["aired"])
-        for key in _STATS_KEYS:
-            shows[key] = int_array(
-                self.show[key], show_at(f"stats.{key}"), report=odd(f"stats.{key}")
-            )
-        for key in ("season", "number"):
-            path = f"next_episode.{key}"
-            shows[f"next_{key}"] = int_array(self.next[key], show_at(path), report=odd(path))
-        shows["next_title"] = pd.array(self.next["title"], dtype=schema.STR)
-        shows["next_first_aired"] = unix_times(
-            self.next["aired"],
-            show_at("next_episode.first_aired"),
-            report=lambda i, what: self.report(
-                i, f"next_episode.{self.next['aired_key'][i]}", what
-            ),
-        )
-        for key in _VIEWER_KEYS:
-            dtype = schema.SHOWS[f"viewer_{key}"]
-            shows[f"viewer_{key}"] = pd.array(self.viewer[key], dtype=dtype)
-        for kind, (prefix, skip) in _EXTRA_OBJECTS.items():
-            rows, objs = self.extra_objs[kind]
-            # A kind every show has (rows increase, one per show) is range(n): no reindexing.
-            self.extras.add(range(n_shows) if len(rows) == n_shows else rows, prefix, objs, skip)
-        shows.update(self.extras.build(n_shows, collision_prefix="show_"))
-
-        seasons, order = self.build_seasons()
-        episodes = self.build_episodes(order)
-        episodes["runtime"] = _episode_runtimes(shows.get("runtime"), seasons, episodes)
-        totals = season_totals(shows, seasons, episodes)
-        found = find_inconsistencies(shows, seasons, episodes, totals)
-        _completion_from_episodes(shows, totals)
-        for i, msgs in found.items():
-            self.odd.setdefault(i, []).extend(msgs)
-        warnings = [
-            f"{locate(i, titles[i])}: " + "; ".join(msgs) for i, msgs in sorted(self.odd.items())
-        ]
-        if len(warnings) > _MAX_WARNINGS:
-            rest = len(warnings) - _MAX_WARNINGS
-            warnings = [
-                *warnings[:_MAX_WARNINGS],
-                f"... and {rest} more shows with odd values or inconsistencies",
-            ]
-        return ParsedProgress(shows, seasons, episodes, warnings)
-
-    def build_seasons(self) -> tuple[dict[str, Any], np.ndarray]:
-        titles = self.titles
-        objs = self.season_objs
-        n_listed = len(objs)
-        per_item = np.array(self.seasons_per_item, dtype=np.int64)
-        listed_item = np.repeat(np.arange(len(per_item)), per_item)
-        listed_pos = np.arange(n_listed) - np.repeat(np.cumsum(per_item) - per_item, per_item)
-        hidden_only = np.array(self.hidden_only, dtype=np.int64).reshape(-1, 3)
-        self.s_item = np.concatenate([listed_item, hidden_only[:, 0]])
-        self.s_pos = np.concatenate([listed_pos, -1 - hidden_only[:, 1]])
-        number = np.concatenate([np.array(self.season_numbers, dtype=np.int64), hidden_only[:, 2]])
-
-        def at(path: str) -> Callable[[int], str]:
-            def where(r: int) -> str:
-                item = int(self.s_item[r])
-                return locate(item, titles[item], f"{self.season_path(r)}{path}")
-
-            return where
-
-        if len(number) and number.max() > _MAX_NUMBER:
-            r = int(number.argmax())
-            raise TraktDataError(f"{at('.season')(r)}: season number {number[r]} is not plausible")
-        order = np.lexsort((number, self.s_item))  # by show (response order), then number
-        seasons: dict[str, Any] = {"_item": self.s_item[order], "season": number[order]}
-        padding = [None] * len(hidden_only)
-        for key in _PROGRESS_KEYS:
-            if self.typed:  # whole numbers from 0 to 2**53 or None, checked while decoding
-                values = list(map(attrgetter(key), objs))
-                seasons[key] = _checked_counts(values + padding)[order]
-                continue
-            values = [season.get(key) for season in objs]
-
-            def odd(r: int, what: str, key: str = key) -> None:
-                self.report(int(self.s_item[r]), f"{self.season_path(r)}.{key}", what)
-
-            seasons[key] = int_array(values + padding, at(f".{key}"), report=odd)[order]
-        seasons["completion"] = completion(seasons["completed"], seasons["aired"])
-        hidden = np.zeros(len(number), dtype=bool)
-        hidden[n_listed:] = True
-        hidden[self.listed_and_hidden] = True
-        seasons["hidden"] = hidden[order]
-        if not self.typed:  # the typed Structs have no fields beyond these
-            rows = [r for r, season in enumerate(objs) if not season.keys() <= _SEASON_CORE_SET]
-            skip = frozenset(_SEASON_CORE)
-            self.season_extras.add(rows, "", [objs[r] for r in rows], skip)
-        extras = self.season_extras.build(len(order), collision_prefix="season_")
-        seasons.update({k: v[order] for k, v in extras.items()})
-        return seasons, order
-
-    def build_episodes(self, season_order: np.ndarray) -> dict[str, Any]:
-        titles = self.titles
-        sizes = np.array(self.ep_sizes, dtype=np.int64)
-        starts = np.cumsum(sizes) - sizes
-        ep_row = np.repeat(np.arange(len(sizes)), sizes)  # listed season row of each episode
-        if self.ep_numbers is not None:  # typed: numbered while decoding
-            number = self.ep_numbers
-        else:  # keys are "1".."n" in nearly every season: number them without parsing
-            number = np.arange(int(sizes.sum()), dtype=np.int64) - np.repeat(starts, sizes) + 1
-
-        def at(i: int, what: str) -> str:
-            r = int(ep_row[i])
-            keys = self.odd_keys.get(r)
-            key = keys[i - starts[r]] if keys is not None else str(number[i])
-            path = f"{self.season_path(r)}.episodes[{key!r}]"
-            item = int(self.s_item[r])
-            return f"{locate(item, titles[item], path)}: {what}"
-
-        for row, keys in self.odd_keys.items():
-            start = int(starts[row])
-            for offset, key in enumerate(keys):
-                if not (key.isascii() and key.isdigit() and len(key) <= 7):
-                    raise TraktDataError(
-                        at(start + offset, "episode keys must be non-negative whole numbers")
-                    )
-            number[start : start + len(keys)] = list(map(int, keys))
-        if len(number) and number.max() > _MAX_NUMBER:
-            raise TraktDataError(at(int(number.argmax()), "episode number is not plausible"))
-
-        values = self.ep_values
-        if not self.typed and not set(map(type, values)) <= {bool}:
-            i = next(i for i, v in enumerate(values) if type(v) is not bool)
-            raise TraktDataError(at(i, f"expected true or false, got {short(values[i])}"))
-        watched = np.asarray(values, dtype=bool)
-
-        rank = np.empty(len(season_order), dtype=np.int64)
-        rank[season_order] = np.arange(len(season_order))
-        ep_rank = rank[ep_row]
-        step_rank, step_number = np.diff(ep_rank), np.diff(number)
-        if not np.all((step_rank > 0) | ((step_rank == 0) & (step_number > 0))):
-            order = np.lexsort((number, ep_rank))
-            ep_rank, number, watched = ep_rank[order], number[order], watched[order]
-            dup = np.flatnonzero((ep_rank[1:] == ep_rank[:-1]) & (number[1:] == number[:-1]))
-            if len(dup):
-                i = int(order[dup[0] + 1])
-                raise TraktDataError(at(i, f"episode {number[dup[0]]} is listed twice"))
-        return {"_season_rank": ep_rank, "episode": number, "watched": watched}
-
-
-def _checked_counts(values: list[int | None]) -> pd.arrays.IntegerArray:
-    """Counts the typed decoder checked (0 to 2**53, or None) as Int64, in bulk."""
-    floats = np.array(values, dtype=np.float64)  # None -> nan; exact up to 2**53
-    missing = np.isnan(floats)
-    return pd.arrays.IntegerArray(np.where(missing, 0, floats).astype(np.int64), missing)
-
-
-class _Decline(TraktDataError):
-    """The typed path leaves this input to the full walk (which says where and what)."""
-
-
-def _require(values: list[object], kinds: set[type]) -> None:
-    if not set(map(type, values)) <= kinds:
-        raise _Decline(f"a value is not one of {kinds}")
-
-
-def _episode_runtimes(show_runtime: Any, seasons: dict[str, Any], episodes: dict[str, Any]) -> Any:
-    """Each episode's runtime in minutes: v1 knows only the show's (``extended=full``).
-
-    NA where the show has no whole-number runtime (or 0, which means unknown).
-    """
-    n = len(episodes["episode"])
-    if show_runtime is None or not pd.api.types.is_integer_dtype(show_runtime):
-        return pd.arrays.IntegerArray(np.zeros(n, dtype=np.int64), np.ones(n, dtype=bool))
-    runtime = pd.array(show_runtime, dtype="Int64")
-    runtime[runtime <= 0] = pd.NA
-    item = np.asarray(seasons["_item"])[episodes["_season_rank"]]
-    return runtime[item]
-
-
-def _completion_from_episodes(shows: dict[str, Any], totals: dict[str, np.ndarray]) -> None:
-    """Where a show's totals disagree with its seasons, its completion follows the episodes.
-
-    The reported ``aired``/``completed``/``left``/``percentage`` stay as the API
-    sent them (with a warning); ``completion``, which this package computes, is
-    then the watched episode flags over the seasons' aired episodes. `totals` is
-    :func:`._consistency.season_totals` of the parsed columns.
-    """
-    aired = shows["aired"].to_numpy(dtype=np.float64, na_value=np.nan)
-    done = shows["completed"].to_numpy(dtype=np.float64, na_value=np.nan)
-    summed = totals["aired"]
-    with np.errstate(invalid="ignore"):
-        disagree = ~np.isnan(summed) & ((aired != summed) | (done != totals["completed"]))
-    rows = np.flatnonzero(disagree & (summed > 0))
-    if len(rows):
-        completion = shows["completion"].copy()
-        completion[rows] = np.minimum(totals["watched"][rows], summed[rows]) / summed[rows]
-        shows["completion"] = completion

@@ -24,9 +24,17 @@ as the full walk's.
 
 from __future__ import annotations
 
+from functools import partial
+from itertools import chain
+from operator import attrgetter
 from typing import Annotated, Any
 
 import msgspec
+import numpy as np
+
+from ..errors import TraktDataError
+from ._checks import locate
+from ._v1_fields import _AIRED_KEYS, _PROGRESS_KEYS, _STATS_KEYS, MAX_NUMBER
 
 __all__ = ["Item", "Progress", "Season", "Stats", "decode_items"]
 
@@ -34,7 +42,6 @@ __all__ = ["Item", "Progress", "Season", "Stats", "decode_items"]
 # takes larger ones); season and episode numbers stay below the full walk's cap.
 MAX_COUNT = 2**53
 Count = Annotated[int, msgspec.Meta(ge=0, le=MAX_COUNT)]
-MAX_NUMBER = 10**6
 Number = Annotated[int, msgspec.Meta(ge=0, le=MAX_NUMBER)]
 
 
@@ -106,3 +113,141 @@ def decode_items(payload: bytes) -> list[Item] | None:
         return _DECODER.decode(payload)
     except (msgspec.DecodeError, RecursionError):
         return None
+
+
+# -- the walk of the typed path: the items' fields, column by column ----------------------
+
+# The typed path takes these viewer values as they are; any other goes to the full walk.
+_VIEWER_TYPES = {
+    "watched": {bool, type(None)},
+    "plays": {int, type(None)},
+    "in_watchlist": {bool, type(None)},
+    "rating": {str, bool, type(None)},  # false: not rated
+}
+
+
+class _Decline(TraktDataError):
+    """The typed path leaves this input to the full walk (which says where and what)."""
+
+
+def _require(values: list[object], kinds: set[type]) -> None:
+    if not set(map(type, values)) <= kinds:
+        raise _Decline(f"a value is not one of {kinds}")
+
+
+class _Gather:
+    """The typed path's walk, a mixin of :class:`~trakt_analysis.parsers.v1._Parser`."""
+
+    def gather(self, items: list[Any]) -> None:
+        """The walk of :func:`parse_progress_json`: the typed items' fields, column by column.
+
+        `items` are :mod:`.v1_typed` Structs, so the structure is checked; the
+        values go to the same column checks as the full walk's. A value the
+        full walk would report or explain (a title that is not a string, viewer
+        fields that disagree, an odd next episode) raises :class:`_Decline`, and
+        the caller walks the input in full instead.
+        """
+        n = len(items)
+        shows = list(map(attrgetter("show"), items))
+        self.titles = titles = [show.get("title") for show in shows]
+        _require(titles, {str})
+        if any("ids" in show for show in shows):  # API v2's shape: detect_format names it
+            raise _Decline("a show has 'ids'")
+        self.show["title"] = titles
+        for key in ("year", "tvdb_id", "tvrage_id"):
+            self.show[key] = [show.get(key) for show in shows]
+        imdb = [show.get("imdb_id") for show in shows]
+        _require(imdb, {str, type(None)})
+        self.show["imdb_id"] = [value or None for value in imdb]  # "" means unknown
+        progress = list(map(attrgetter("progress"), items))
+        for key in _PROGRESS_KEYS:
+            self.show[key] = list(map(attrgetter(key), progress))
+        stats = list(map(attrgetter("stats"), items))
+        for key in _STATS_KEYS:
+            field = attrgetter(key)
+            self.show[key] = [None if obj is None else field(obj) for obj in stats]
+        for key, kinds in _VIEWER_TYPES.items():  # inside the show or beside it
+            inside = [show.get(key) for show in shows]
+            beside = list(map(attrgetter(key), items))
+            inside_kinds, beside_kinds = set(map(type, inside)), set(map(type, beside))
+            if not inside_kinds | beside_kinds <= kinds:
+                raise _Decline(f"a {key} the full walk must check")
+            if inside_kinds == {type(None)}:  # the usual case: one place or none
+                values = beside
+            elif beside_kinds == {type(None)}:
+                values = inside
+            else:
+                pairs = list(zip(inside, beside, strict=True))
+                if any(i is not None and b is not None and i != b for i, b in pairs):
+                    raise _Decline(f"{key} inside and beside the show disagree")
+                values = [b if i is None else i for i, b in pairs]
+            if key == "rating":
+                if True in values:
+                    raise _Decline("rating is true")
+                values = [None if v is False else v for v in values]  # false: not rated
+            elif key == "plays" and any(not 0 <= v < 2**63 for v in values if v is not None):
+                raise _Decline("plays that are negative or beyond int64")  # as count() refuses
+            self.viewer[key] = values
+        self.gather_next(
+            [{} if x is None or x is False else x for x in map(attrgetter("next_episode"), items)]
+        )
+        everyone = list(range(n))
+        self.extra_objs["show"] = (everyone, shows)
+        self.season_lists = list(map(attrgetter("seasons"), items))
+        self.seasons_per_item = list(map(len, self.season_lists))
+        first_rows = np.cumsum(self.seasons_per_item) - self.seasons_per_item
+        for index, hidden in enumerate(map(attrgetter("hidden_seasons"), items)):
+            if hidden is not None and hidden != []:  # false or 0: the walk explains
+                seasons = self.season_lists[index]
+                listed = {season.season: pos for pos, season in enumerate(seasons)}
+                at = partial(locate, index, titles[index])
+                self.hidden_seasons(index, hidden, listed, int(first_rows[index]), at)
+
+    def gather_next(self, nexts: list[Any]) -> None:
+        """The next episodes' fields (:meth:`next_episode`), column by column."""
+        _require(nexts, {dict})  # true or a number: the full walk explains
+        number = [nxt.get("number") for nxt in nexts]
+        num = [nxt.get("num") for nxt in nexts]
+        if any(
+            a is not None and b is not None and a != b for a, b in zip(number, num, strict=True)
+        ):
+            raise _Decline("num and number disagree")
+        self.next["season"] = [nxt.get("season") for nxt in nexts]
+        self.next["number"] = [b if a is None else a for a, b in zip(number, num, strict=True)]
+        self.next["title"] = title = [nxt.get("title") for nxt in nexts]
+        _require(title, {str, type(None)})
+        aired, aired_key = self.next["aired"], self.next["aired_key"]
+        for nxt in nexts:
+            for key in _AIRED_KEYS:  # the true instant first
+                value = nxt.get(key)
+                if value is not None and value != 0:
+                    aired.append(value)
+                    aired_key.append(key)
+                    break
+            else:
+                aired.append(None)
+                aired_key.append("first_aired")
+        self.extra_objs["next"] = (list(range(len(nexts))), nexts)
+
+    def typed_seasons(self) -> None:
+        """Stack the typed seasons of every show in bulk, as :meth:`walk_seasons` would.
+
+        The Structs' episode keys are numbers already (checked while decoding).
+        Raises :class:`TraktDataError` (without a precise place: the caller
+        then walks the input in full for the message) for a season listed twice.
+        """
+        objs = self.season_objs = list(chain.from_iterable(self.season_lists))
+        self.season_numbers = list(map(attrgetter("season"), objs))
+        episodes = list(map(attrgetter("episodes"), objs))
+        self.ep_sizes = list(map(len, episodes))
+        total = sum(self.ep_sizes)
+        self.ep_numbers = np.fromiter(chain.from_iterable(episodes), np.int64, count=total)
+        self.ep_values = np.fromiter(
+            chain.from_iterable(map(dict.values, episodes)), bool, count=total
+        )
+        per_item = np.array(self.seasons_per_item, dtype=np.int64)
+        item = np.repeat(np.arange(len(per_item)), per_item)
+        number = np.array(self.season_numbers, dtype=np.int64)
+        order = np.lexsort((number, item))
+        if np.any((np.diff(item[order]) == 0) & (np.diff(number[order]) == 0)):
+            raise TraktDataError("a season is listed twice")

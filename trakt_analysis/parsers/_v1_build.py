@@ -1,0 +1,246 @@
+"""The second half of the v1 parser: the walked or gathered fields become frame columns.
+
+:class:`_Build` is a mixin of :class:`~trakt_analysis.parsers.v1._Parser`: it
+reads what the full walk or the typed path left on the parser (the shows'
+values, the season objects, the episodes' flags) and checks and types them a
+column at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from operator import attrgetter
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .. import schema
+from ..errors import TraktDataError
+from ._checks import completion, id_array, int_array, locate, short, unix_times
+from ._consistency import find_inconsistencies, season_totals
+from ._v1_fields import (
+    _EXTRA_OBJECTS,
+    _MAX_NUMBER,
+    _MAX_WARNINGS,
+    _PROGRESS_KEYS,
+    _SEASON_CORE,
+    _SEASON_CORE_SET,
+    _STATS_KEYS,
+    _VIEWER_KEYS,
+)
+from .parsed import ParsedProgress
+
+
+class _Build:
+    """Build the columns from the parser's state (see :class:`~.v1._Parser`)."""
+
+    def season_path(self, row: int) -> str:
+        pos = self.s_pos[row]
+        return f"seasons[{pos}]" if pos >= 0 else f"hidden_seasons[{-1 - pos}]"
+
+    def build(self) -> ParsedProgress:
+        if self.typed:
+            self.typed_seasons()
+        titles = self.titles
+        n_shows = len(titles)
+
+        def show_at(path: str) -> Callable[[int], str]:
+            return lambda i: locate(i, titles[i], path)
+
+        def odd(path: str) -> Callable[[int, str], None]:
+            return lambda i, what: self.report(i, path, what)
+
+        shows: dict[str, Any] = {}
+        shows["title"] = pd.array(titles, dtype=schema.STR)
+        shows["year"] = int_array(
+            self.show["year"], show_at("show.year"), allow_str=True, report=odd("show.year")
+        )
+        shows["imdb_id"] = pd.array(self.show["imdb_id"], dtype=schema.STR)
+        for key in ("tvdb_id", "tvrage_id"):
+            shows[key] = id_array(self.show[key], show_at(f"show.{key}"), report=odd(f"show.{key}"))
+        for key in _PROGRESS_KEYS:
+            shows[key] = int_array(
+                self.show[key], show_at(f"progress.{key}"), report=odd(f"progress.{key}")
+            )
+        shows["completion"] = completion(shows["completed"], shows["aired"])
+        for key in _STATS_KEYS:
+            shows[key] = int_array(
+                self.show[key], show_at(f"stats.{key}"), report=odd(f"stats.{key}")
+            )
+        for key in ("season", "number"):
+            path = f"next_episode.{key}"
+            shows[f"next_{key}"] = int_array(self.next[key], show_at(path), report=odd(path))
+        shows["next_title"] = pd.array(self.next["title"], dtype=schema.STR)
+        shows["next_first_aired"] = unix_times(
+            self.next["aired"],
+            show_at("next_episode.first_aired"),
+            report=lambda i, what: self.report(
+                i, f"next_episode.{self.next['aired_key'][i]}", what
+            ),
+        )
+        for key in _VIEWER_KEYS:
+            dtype = schema.SHOWS[f"viewer_{key}"]
+            shows[f"viewer_{key}"] = pd.array(self.viewer[key], dtype=dtype)
+        for kind, (prefix, skip) in _EXTRA_OBJECTS.items():
+            rows, objs = self.extra_objs[kind]
+            # A kind every show has (rows increase, one per show) is range(n): no reindexing.
+            self.extras.add(range(n_shows) if len(rows) == n_shows else rows, prefix, objs, skip)
+        shows.update(self.extras.build(n_shows, collision_prefix="show_"))
+
+        seasons, order = self.build_seasons()
+        episodes = self.build_episodes(order)
+        episodes["runtime"] = _episode_runtimes(shows.get("runtime"), seasons, episodes)
+        totals = season_totals(shows, seasons, episodes)
+        found = find_inconsistencies(shows, seasons, episodes, totals)
+        _completion_from_episodes(shows, totals)
+        for i, msgs in found.items():
+            self.odd.setdefault(i, []).extend(msgs)
+        warnings = [
+            f"{locate(i, titles[i])}: " + "; ".join(msgs) for i, msgs in sorted(self.odd.items())
+        ]
+        if len(warnings) > _MAX_WARNINGS:
+            rest = len(warnings) - _MAX_WARNINGS
+            warnings = [
+                *warnings[:_MAX_WARNINGS],
+                f"... and {rest} more shows with odd values or inconsistencies",
+            ]
+        return ParsedProgress(shows, seasons, episodes, warnings)
+
+    def build_seasons(self) -> tuple[dict[str, Any], np.ndarray]:
+        titles = self.titles
+        objs = self.season_objs
+        n_listed = len(objs)
+        per_item = np.array(self.seasons_per_item, dtype=np.int64)
+        listed_item = np.repeat(np.arange(len(per_item)), per_item)
+        listed_pos = np.arange(n_listed) - np.repeat(np.cumsum(per_item) - per_item, per_item)
+        hidden_only = np.array(self.hidden_only, dtype=np.int64).reshape(-1, 3)
+        self.s_item = np.concatenate([listed_item, hidden_only[:, 0]])
+        self.s_pos = np.concatenate([listed_pos, -1 - hidden_only[:, 1]])
+        number = np.concatenate([np.array(self.season_numbers, dtype=np.int64), hidden_only[:, 2]])
+
+        def at(path: str) -> Callable[[int], str]:
+            def where(r: int) -> str:
+                item = int(self.s_item[r])
+                return locate(item, titles[item], f"{self.season_path(r)}{path}")
+
+            return where
+
+        if len(number) and number.max() > _MAX_NUMBER:
+            r = int(number.argmax())
+            raise TraktDataError(f"{at('.season')(r)}: season number {number[r]} is not plausible")
+        order = np.lexsort((number, self.s_item))  # by show (response order), then number
+        seasons: dict[str, Any] = {"_item": self.s_item[order], "season": number[order]}
+        padding = [None] * len(hidden_only)
+        for key in _PROGRESS_KEYS:
+            if self.typed:  # whole numbers from 0 to 2**53 or None, checked while decoding
+                values = list(map(attrgetter(key), objs))
+                seasons[key] = _checked_counts(values + padding)[order]
+                continue
+            values = [season.get(key) for season in objs]
+
+            def odd(r: int, what: str, key: str = key) -> None:
+                self.report(int(self.s_item[r]), f"{self.season_path(r)}.{key}", what)
+
+            seasons[key] = int_array(values + padding, at(f".{key}"), report=odd)[order]
+        seasons["completion"] = completion(seasons["completed"], seasons["aired"])
+        hidden = np.zeros(len(number), dtype=bool)
+        hidden[n_listed:] = True
+        hidden[self.listed_and_hidden] = True
+        seasons["hidden"] = hidden[order]
+        if not self.typed:  # the typed Structs have no fields beyond these
+            rows = [r for r, season in enumerate(objs) if not season.keys() <= _SEASON_CORE_SET]
+            skip = frozenset(_SEASON_CORE)
+            self.season_extras.add(rows, "", [objs[r] for r in rows], skip)
+        extras = self.season_extras.build(len(order), collision_prefix="season_")
+        seasons.update({k: v[order] for k, v in extras.items()})
+        return seasons, order
+
+    def build_episodes(self, season_order: np.ndarray) -> dict[str, Any]:
+        titles = self.titles
+        sizes = np.array(self.ep_sizes, dtype=np.int64)
+        starts = np.cumsum(sizes) - sizes
+        ep_row = np.repeat(np.arange(len(sizes)), sizes)  # listed season row of each episode
+        if self.ep_numbers is not None:  # typed: numbered while decoding
+            number = self.ep_numbers
+        else:  # keys are "1".."n" in nearly every season: number them without parsing
+            number = np.arange(int(sizes.sum()), dtype=np.int64) - np.repeat(starts, sizes) + 1
+
+        def at(i: int, what: str) -> str:
+            r = int(ep_row[i])
+            keys = self.odd_keys.get(r)
+            key = keys[i - starts[r]] if keys is not None else str(number[i])
+            path = f"{self.season_path(r)}.episodes[{key!r}]"
+            item = int(self.s_item[r])
+            return f"{locate(item, titles[item], path)}: {what}"
+
+        for row, keys in self.odd_keys.items():
+            start = int(starts[row])
+            for offset, key in enumerate(keys):
+                if not (key.isascii() and key.isdigit() and len(key) <= 7):
+                    raise TraktDataError(
+                        at(start + offset, "episode keys must be non-negative whole numbers")
+                    )
+            number[start : start + len(keys)] = list(map(int, keys))
+        if len(number) and number.max() > _MAX_NUMBER:
+            raise TraktDataError(at(int(number.argmax()), "episode number is not plausible"))
+
+        values = self.ep_values
+        if not self.typed and not set(map(type, values)) <= {bool}:
+            i = next(i for i, v in enumerate(values) if type(v) is not bool)
+            raise TraktDataError(at(i, f"expected true or false, got {short(values[i])}"))
+        watched = np.asarray(values, dtype=bool)
+
+        rank = np.empty(len(season_order), dtype=np.int64)
+        rank[season_order] = np.arange(len(season_order))
+        ep_rank = rank[ep_row]
+        step_rank, step_number = np.diff(ep_rank), np.diff(number)
+        if not np.all((step_rank > 0) | ((step_rank == 0) & (step_number > 0))):
+            order = np.lexsort((number, ep_rank))
+            ep_rank, number, watched = ep_rank[order], number[order], watched[order]
+            dup = np.flatnonzero((ep_rank[1:] == ep_rank[:-1]) & (number[1:] == number[:-1]))
+            if len(dup):
+                i = int(order[dup[0] + 1])
+                raise TraktDataError(at(i, f"episode {number[dup[0]]} is listed twice"))
+        return {"_season_rank": ep_rank, "episode": number, "watched": watched}
+
+
+def _checked_counts(values: list[int | None]) -> pd.arrays.IntegerArray:
+    """Counts the typed decoder checked (0 to 2**53, or None) as Int64, in bulk."""
+    floats = np.array(values, dtype=np.float64)  # None -> nan; exact up to 2**53
+    missing = np.isnan(floats)
+    return pd.arrays.IntegerArray(np.where(missing, 0, floats).astype(np.int64), missing)
+
+
+def _episode_runtimes(show_runtime: Any, seasons: dict[str, Any], episodes: dict[str, Any]) -> Any:
+    """Each episode's runtime in minutes: v1 knows only the show's (``extended=full``).
+
+    NA where the show has no whole-number runtime (or 0, which means unknown).
+    """
+    n = len(episodes["episode"])
+    if show_runtime is None or not pd.api.types.is_integer_dtype(show_runtime):
+        return pd.arrays.IntegerArray(np.zeros(n, dtype=np.int64), np.ones(n, dtype=bool))
+    runtime = pd.array(show_runtime, dtype="Int64")
+    runtime[runtime <= 0] = pd.NA
+    item = np.asarray(seasons["_item"])[episodes["_season_rank"]]
+    return runtime[item]
+
+
+def _completion_from_episodes(shows: dict[str, Any], totals: dict[str, np.ndarray]) -> None:
+    """Where a show's totals disagree with its seasons, its completion follows the episodes.
+
+    The reported ``aired``/``completed``/``left``/``percentage`` stay as the API
+    sent them (with a warning); ``completion``, which this package computes, is
+    then the watched episode flags over the seasons' aired episodes. `totals` is
+    :func:`._consistency.season_totals` of the parsed columns.
+    """
+    aired = shows["aired"].to_numpy(dtype=np.float64, na_value=np.nan)
+    done = shows["completed"].to_numpy(dtype=np.float64, na_value=np.nan)
+    summed = totals["aired"]
+    with np.errstate(invalid="ignore"):
+        disagree = ~np.isnan(summed) & ((aired != summed) | (done != totals["completed"]))
+    rows = np.flatnonzero(disagree & (summed > 0))
+    if len(rows):
+        completion = shows["completion"].copy()
+        completion[rows] = np.minimum(totals["watched"][rows], summed[rows]) / summed[rows]
+        shows["completion"] = completion
