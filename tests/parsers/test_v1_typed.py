@@ -27,6 +27,7 @@ from tests.parsers.test_properties import SETTINGS, damaged, responses
 from trakt_analysis.demo.generate import generate_progress
 from trakt_analysis.frames import frames_from_parsed
 from trakt_analysis.parsers import v1
+from trakt_analysis.parsers._episode_bytes import read_episodes
 from trakt_analysis.parsers.v1_typed import decode_items
 
 SEED = orjson.loads(Path("data/fixtures/seed_example.json").read_bytes())
@@ -86,8 +87,10 @@ def test_valid_responses_load_the_same_on_both_paths(data):
 @SETTINGS
 @given(damaged())
 def test_damaged_responses_load_or_fail_the_same_on_both_paths(data):
-    # json, not orjson: the damage includes integers beyond 64 bits and NaN.
+    # json, not orjson: the damage includes integers beyond 64 bits and NaN. Spaced and
+    # compact: the episodes are read from their text where compact (_episode_bytes).
     assert_same_as_full_walk(json.dumps(data).encode())
+    assert_same_as_full_walk(json.dumps(data, separators=(",", ":")).encode())
 
 
 def test_the_demo_users_and_the_seed_take_the_typed_path():
@@ -98,10 +101,10 @@ def test_the_demo_users_and_the_seed_take_the_typed_path():
         assert_same_as_full_walk(payload)
 
 
-def _changed(change) -> bytes:
+def _changed(change, *, compact: bool = False) -> bytes:
     data = copy.deepcopy(SEED)
     change(data)
-    return json.dumps(data).encode()
+    return json.dumps(data, separators=(",", ":") if compact else None).encode()
 
 
 def _set(path: str, value: object):
@@ -125,7 +128,6 @@ LEAVING = {
     "a season field named like the parser's own column": _set("0.seasons.0._item", 5),
     "null episodes": _set("0.seasons.0.episodes", None),
     "an episode key that is not a number": _set("0.seasons.0.episodes", {"1": True, "x": False}),
-    "an episode key with a leading zero": _set("0.seasons.0.episodes", {"01": True}),
     "an episode key '-0' (msgspec reads it as 0)": _set("0.seasons.0.episodes", {"-0": True}),
     "an episode flag that is not a boolean": _set("0.seasons.0.episodes", {"1": 1}),
     "a season number beyond int64": _set("0.seasons.0.season", 2**63),  # was an OverflowError
@@ -189,11 +191,41 @@ STAYING = {
 }
 
 
+@pytest.mark.parametrize("compact", [False, True], ids=["spaced", "compact"])
 @pytest.mark.parametrize("change", STAYING.values(), ids=STAYING.keys())
-def test_v1_quirks_stay_on_the_typed_path_with_the_full_walks_values(change):
-    payload = _changed(change)
+def test_v1_quirks_stay_on_the_typed_path_with_the_full_walks_values(change, compact):
+    payload = _changed(change, compact=compact)
     assert takes_typed_path(payload)
     assert_same_as_full_walk(payload)
+
+
+# Episodes objects the compact reader (_episode_bytes) declines or reads unusually: on either
+# path, in either form, the full walk's result.
+EPISODES = {
+    "a key with a leading zero (the full walk reads it as 1)": {"01": True},
+    "a key with a leading zero beside the same number": {"1": True, "01": False},
+    "keys out of order": {"2": True, "1": False},
+    "a key of eight digits": {"12345678": True},
+    "a key beyond the cap": {"1000001": True},
+    "the key -0": {"-0": True},
+    "an empty key": {"": True},
+    "a key holding a colon": {"1:2": True},
+    "a key of digits beyond ASCII": {"١": True},
+    "a string holding a colon as the flag": {"1": "t:f"},
+}
+
+
+@pytest.mark.parametrize("compact", [False, True], ids=["spaced", "compact"])
+@pytest.mark.parametrize("episodes", EPISODES.values(), ids=EPISODES.keys())
+def test_odd_episode_keys_load_as_the_full_walk_loads_them(episodes, compact):
+    assert_same_as_full_walk(_changed(_set("0.seasons.0.episodes", episodes), compact=compact))
+
+
+def test_the_compact_demo_response_is_read_from_its_text():
+    # Without this, a change to the reader could send every season to the slower decode.
+    items = decode_items(generate_progress(60, episodes_per_show=20, indent=False))
+    raws = [season.episodes for item in items for season in item.seasons]
+    assert read_episodes(raws) is not None
 
 
 def test_a_byte_order_mark_is_read_on_the_typed_path():

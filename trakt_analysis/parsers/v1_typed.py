@@ -34,6 +34,7 @@ import numpy as np
 
 from ..errors import TraktDataError
 from ._checks import locate
+from ._episode_bytes import read_episodes
 from ._v1_fields import _AIRED_KEYS, _PROGRESS_KEYS, _STATS_KEYS, MAX_NUMBER
 
 __all__ = ["Item", "Progress", "Season", "Stats", "decode_items"]
@@ -49,8 +50,9 @@ class Season(msgspec.Struct, forbid_unknown_fields=True, gc=False):
     """One listed season of a show, checked while decoding."""
 
     season: Number
-    # Keys are episode numbers ("12"); null goes to the full walk (it loads as no episodes).
-    episodes: dict[Number, bool] = {}
+    # {"12": true, ...}, kept as JSON text: read in bulk by _episode_bytes, or decoded as
+    # _EPISODES where it is not in the compact form (null goes to the full walk).
+    episodes: msgspec.Raw = msgspec.Raw(b"{}")
     percentage: Count | None = None
     aired: Count | None = None
     completed: Count | None = None
@@ -91,6 +93,8 @@ class Item(msgspec.Struct, forbid_unknown_fields=True, gc=False):
 
 
 _DECODER = msgspec.json.Decoder(list[Item])
+# Every season's episodes, where one is not in the compact form read_episodes reads.
+_EPISODES = msgspec.json.Decoder(list[dict[Number, bool]])
 
 
 def decode_items(payload: bytes) -> list[Item] | None:
@@ -107,8 +111,6 @@ def decode_items(payload: bytes) -> list[Item] | None:
         One :class:`Item` per show; None when the payload is not a list of
         such items (invalid JSON, an unknown field, a value of the wrong kind).
     """
-    if b'"-0"' in payload:  # msgspec reads the episode key "-0" as 0; the full walk refuses it
-        return None
     try:
         return _DECODER.decode(payload)
     except (msgspec.DecodeError, RecursionError):
@@ -232,22 +234,42 @@ class _Gather:
     def typed_seasons(self) -> None:
         """Stack the typed seasons of every show in bulk, as :meth:`walk_seasons` would.
 
-        The Structs' episode keys are numbers already (checked while decoding).
+        The episodes are read from their JSON text in bulk (:func:`read_episodes`).
         Raises :class:`TraktDataError` (without a precise place: the caller
         then walks the input in full for the message) for a season listed twice.
         """
         objs = self.season_objs = list(chain.from_iterable(self.season_lists))
         self.season_numbers = list(map(attrgetter("season"), objs))
-        episodes = list(map(attrgetter("episodes"), objs))
-        self.ep_sizes = list(map(len, episodes))
-        total = sum(self.ep_sizes)
-        self.ep_numbers = np.fromiter(chain.from_iterable(episodes), np.int64, count=total)
-        self.ep_values = np.fromiter(
-            chain.from_iterable(map(dict.values, episodes)), bool, count=total
-        )
+        raws = list(map(attrgetter("episodes"), objs))
+        read = read_episodes(raws)
+        if read is None:  # not the compact form: decode them, as the full walk would read them
+            self.ep_numbers, self.ep_values, sizes = _decode_episodes(raws)
+        else:
+            self.ep_numbers, self.ep_values, sizes = read
+        self.ep_sizes = sizes.tolist()
         per_item = np.array(self.seasons_per_item, dtype=np.int64)
         item = np.repeat(np.arange(len(per_item)), per_item)
         number = np.array(self.season_numbers, dtype=np.int64)
         order = np.lexsort((number, item))
         if np.any((np.diff(item[order]) == 0) & (np.diff(number[order]) == 0)):
             raise TraktDataError("a season is listed twice")
+
+
+def _decode_episodes(raws: list[msgspec.Raw]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`read_episodes`'s result, from each season's episodes decoded to a dict.
+
+    Raises :class:`_Decline` where the full walk must look (a null, a key such
+    as "-0" that msgspec reads as a number but the full walk refuses).
+    """
+    text = b"[" + b",".join(raws) + b"]"
+    if b'"-0"' in text:
+        raise _Decline("an episode key is -0")
+    try:
+        episodes = _EPISODES.decode(text)
+    except msgspec.DecodeError:
+        raise _Decline("an episodes object the full walk must check") from None
+    sizes = np.fromiter(map(len, episodes), np.int64, count=len(episodes))
+    total = int(sizes.sum())
+    numbers = np.fromiter(chain.from_iterable(episodes), np.int64, count=total)
+    watched = np.fromiter(chain.from_iterable(map(dict.values, episodes)), bool, count=total)
+    return numbers, watched, sizes

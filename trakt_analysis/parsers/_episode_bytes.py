@@ -1,0 +1,101 @@
+"""Read the episodes objects of v1 seasons from their JSON text, all at once, with numpy.
+
+A v1 season lists its episodes as ``{"1":true,"2":false,...}``: most of a
+progress response's bytes, and hundreds of thousands of pairs. Building a dict
+for each season and reading it back costs more than the rest of the decode, so
+the typed path keeps each season's episodes as raw JSON (``msgspec.Raw``,
+already checked to be valid JSON) and :func:`read_episodes` reads the numbers
+and flags of all of them in a few passes over the joined bytes.
+
+It reads only the compact form the API sends: keys of 1 to 7 ASCII digits,
+values ``true`` or ``false``, no whitespace. For anything else (an indented
+file, a null, another value) it returns None and the caller decodes the objects
+the ordinary way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+__all__ = ["read_episodes"]
+
+_OPEN, _CLOSE, _QUOTE, _COLON = b"{", b"}", b'"', b":"
+_TRUE, _FALSE, _ZERO = b"t", b"f", b"0"
+_MAX_DIGITS = 7  # as the full walk's episode keys
+
+
+def _byte(char: bytes) -> int:
+    return char[0]
+
+
+def read_episodes(
+    raws: Sequence[bytes | memoryview],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """The episode numbers, watched flags and counts of compact episodes objects.
+
+    Parameters
+    ----------
+    raws : sequence of bytes-like
+        One valid JSON value per season (a :class:`msgspec.Raw` is one).
+
+    Returns
+    -------
+    (numbers, watched, sizes) or None
+        ``numbers`` (int64) and ``watched`` (bool), one per episode, flat, in
+        the order of the text; ``sizes`` (int64), the episodes of each season.
+        None when a value is not a compact ``{"digits":true|false,...}``
+        object.
+    """
+    byte_sizes = np.fromiter(map(len, raws), np.int64, count=len(raws))
+    text = np.frombuffer(b"".join(raws), np.uint8)
+    ends = np.cumsum(byte_sizes)
+    begins = ends - byte_sizes
+    empty = np.zeros(0, np.int64)
+    if not len(raws):
+        return empty, np.zeros(0, bool), empty
+    if (
+        byte_sizes.min() < 2
+        or np.any(text[begins] != _byte(_OPEN))
+        or np.any(text[ends - 1] != _byte(_CLOSE))
+    ):
+        return None
+    colon = np.flatnonzero(text == _byte(_COLON))
+    # Valid JSON, so a colon is a key's end or inside a string; the checks below hold
+    # only where every colon ends a key of digits (no string holds one then).
+    upto = np.searchsorted(colon, ends)
+    sizes = np.diff(upto, prepend=0)
+    if np.any(byte_sizes[sizes == 0] != 2):  # no pairs: exactly {}
+        return None
+    value = text[colon + 1]
+    watched = value == _byte(_TRUE)
+    if not np.all(watched | (value == _byte(_FALSE))):
+        return None
+    value_end = colon + 5 + ~watched  # one past "true" (4 bytes) or "false" (5)
+    last = upto[sizes > 0] - 1
+    first = last - sizes[sizes > 0] + 1
+    key_open = np.empty_like(colon)
+    key_open[1:] = value_end[:-1] + 1
+    key_open[first] = begins[sizes > 0] + 1
+    # Each key is "digits" right after the value before it (so a comma is between them:
+    # the text is valid JSON), and the last value ends at the closing brace.
+    if (
+        np.any(text[key_open] != _byte(_QUOTE))
+        or np.any(text[colon - 1] != _byte(_QUOTE))
+        or np.any(value_end[last] != ends[sizes > 0] - 1)
+    ):
+        return None
+    digits = colon - key_open - 2
+    if len(digits) and (digits.min() < 1 or digits.max() > _MAX_DIGITS):
+        return None
+    numbers = np.zeros(len(colon), np.int64)
+    for place in range(1, int(digits.max(initial=0)) + 1):  # the last digit first
+        # A byte before a shorter key is masked (its index is >= -8; the text is longer).
+        digit = text[colon - 1 - place] - np.uint8(_byte(_ZERO))  # below "0" wraps to > 9
+        if place > 1:
+            digit[digits < place] = 0
+        if digit.max() > 9:
+            return None
+        numbers += digit.astype(np.int64) * 10 ** (place - 1)
+    return numbers, watched, sizes
