@@ -77,7 +77,11 @@ class CompactIdentity:
             if name in schema.CATEGORICAL_IN_LONG_FRAMES:
                 codes, uniques = pd.factorize(values, use_na_sentinel=True)
                 kind = schema.categories_dtype(name)
-                self.columns[name] = (codes, pd.CategoricalDtype(pd.Index(uniques, dtype=kind)))
+                dtype = pd.CategoricalDtype(pd.Index(uniques, dtype=kind))
+                # The code type from_codes would pick, once per show: the rows then gather
+                # small codes, and a column with no values gathers nothing.
+                codes = codes.astype(_code_type(len(uniques)))
+                self.columns[name] = (codes if len(uniques) else None, dtype)
             elif name in schema.SMALL_INTS_IN_LONG_FRAMES:
                 dtype = schema.SMALL_INTS_IN_LONG_FRAMES[name]
                 self.columns[name] = (_small_ints(values, dtype, name, titles), None)
@@ -90,11 +94,22 @@ class CompactIdentity:
         for name, (values, categorical) in self.columns.items():
             if categorical is None:
                 out[name] = values[item]
-            else:  # from_codes picks the smallest code type for the number of categories
+            elif values is None:  # no value in any show: every row NA
+                codes = np.full(len(item), -1, dtype=np.int8)
+                out[name] = pd.Categorical.from_codes(codes, dtype=categorical, validate=False)
+            else:
                 out[name] = pd.Categorical.from_codes(
                     values[item], dtype=categorical, validate=False
                 )
         return out
+
+
+def _code_type(n_categories: int) -> type:
+    """The smallest signed int for codes -1 .. n_categories - 1 (as pandas picks it)."""
+    for kind in (np.int8, np.int16, np.int32):
+        if n_categories < np.iinfo(kind).max:
+            return kind
+    return np.int64
 
 
 def _small_ints(
@@ -173,12 +188,11 @@ def all_na(dtype: object, n_rows: int, *, categories: object = schema.STR) -> An
     """
     dtype = pandas_dtype(dtype)
     if isinstance(dtype, pd.api.extensions.ExtensionDtype) and dtype.kind in "iufb":
-        # Int64, Float64, boolean: zeros, then every value masked in one step
-        array = pd.array(np.zeros(n_rows, dtype=dtype.numpy_dtype), dtype=dtype)
-        array[:] = pd.NA
-        return array
-    if isinstance(dtype, pd.DatetimeTZDtype):
-        return pd.array(np.full(n_rows, np.datetime64("NaT", dtype.unit)), dtype=dtype)
+        # Int32, Float64, boolean: zeros, every one masked
+        masked_array = dtype.construct_array_type()
+        return masked_array(np.zeros(n_rows, dtype=dtype.numpy_dtype), np.ones(n_rows, dtype=bool))
+    if isinstance(dtype, pd.DatetimeTZDtype):  # NaT is int64's minimum; ints are UTC already
+        return pd.array(np.full(n_rows, np.iinfo(np.int64).min), dtype=dtype, copy=False)
     if isinstance(dtype, pd.CategoricalDtype):  # no categories, every code -1
         no_categories = pd.CategoricalDtype(pd.Index([], dtype=categories))
         return pd.Categorical.from_codes(np.full(n_rows, -1, dtype=np.int8), dtype=no_categories)

@@ -207,6 +207,9 @@ class _Build:
 
 def _checked_counts(values: list[int | None]) -> pd.arrays.IntegerArray:
     """Counts the typed decoder checked (0 to 2**53, or None) as Int64, in bulk."""
+    if None not in values:  # the usual case: every count known
+        ints = np.fromiter(values, np.int64, count=len(values))
+        return pd.arrays.IntegerArray(ints, np.zeros(len(ints), dtype=bool))
     floats = np.array(values, dtype=np.float64)  # None -> nan; exact up to 2**53
     missing = np.isnan(floats)
     return pd.arrays.IntegerArray(np.where(missing, 0, floats).astype(np.int64), missing)
@@ -219,9 +222,11 @@ def _episode_runtimes(show_runtime: Any, seasons: dict[str, Any], episodes: dict
     """
     n = len(episodes["episode"])
     if show_runtime is None or not pd.api.types.is_integer_dtype(show_runtime):
-        return pd.arrays.IntegerArray(np.zeros(n, dtype=np.int64), np.ones(n, dtype=bool))
+        return pd.arrays.IntegerArray(np.zeros(n, dtype=np.int32), np.ones(n, dtype=bool))
     runtime = pd.array(show_runtime, dtype="Int64")
     runtime[runtime <= 0] = pd.NA
+    if not (runtime > np.iinfo(np.int32).max).any():
+        runtime = runtime.astype("Int32")  # the episodes' dtype; beyond it, the frame warns
     item = np.asarray(seasons["_item"])[episodes["_season_rank"]]
     return runtime[item]
 
