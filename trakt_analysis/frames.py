@@ -16,6 +16,7 @@ from pandas.api.types import pandas_dtype
 
 from . import schema
 from .errors import TraktDataWarning
+from .parsers._checks import masked_na
 from .parsers.parsed import ParsedProgress
 from .progress import Progress, Provenance
 
@@ -188,9 +189,7 @@ def all_na(dtype: object, n_rows: int, *, categories: object = schema.STR) -> An
     """
     dtype = pandas_dtype(dtype)
     if isinstance(dtype, pd.api.extensions.ExtensionDtype) and dtype.kind in "iufb":
-        # Int32, Float64, boolean: zeros, every one masked
-        masked_array = dtype.construct_array_type()
-        return masked_array(np.zeros(n_rows, dtype=dtype.numpy_dtype), np.ones(n_rows, dtype=bool))
+        return masked_na(dtype, n_rows)  # Int32, Float64, boolean: zeros, every one masked
     if isinstance(dtype, pd.DatetimeTZDtype):  # NaT is int64's minimum; ints are UTC already
         return pd.array(np.full(n_rows, np.iinfo(np.int64).min), dtype=dtype, copy=False)
     if isinstance(dtype, pd.CategoricalDtype):  # no categories, every code -1

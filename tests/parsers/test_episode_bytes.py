@@ -93,7 +93,7 @@ def test_compact_objects_read_as_a_json_parser_reads_them(seasons):
     assert sizes.tolist() == [len(s) for s in seasons]
     assert numbers.tolist() == [int(k) for s in seasons for k in s]
     assert watched.tolist() == [v for s in seasons for v in s.values()]
-    assert numbers.dtype == np.int64
+    assert numbers.dtype == np.int32
     assert watched.dtype == bool
 
 

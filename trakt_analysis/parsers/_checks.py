@@ -110,6 +110,13 @@ def int_array(
     return pd.arrays.IntegerArray(out, mask)
 
 
+def masked_na(dtype: Any, n: int) -> Any:
+    """`n` NA values of a masked dtype (``Int64``, ``Float64``, ``boolean``), in bulk."""
+    return dtype.construct_array_type()(
+        np.zeros(n, dtype=dtype.numpy_dtype), np.ones(n, dtype=bool)
+    )
+
+
 def id_array(
     values: list[object], where: Callable[[int], str], *, report: Report | None = None
 ) -> pd.arrays.IntegerArray:
@@ -173,9 +180,13 @@ def unix_times(
     """
     if set(map(type, values)) <= {int, type(None)}:  # the usual case: whole seconds, in bulk
         data = np.array(values, dtype=np.float64)  # None -> nan; exact in the range below
-        data[data == 0] = np.nan
+        unknown = np.isnan(data) | (data == 0)
         if not (np.abs(data) > MAX_UNIX_SECONDS).any():
-            return pd.array(pd.to_datetime(data, unit="s", utc=True), dtype=schema.UTC)
+            # Whole seconds in the dtype's unit, as int64 (UTC); NaT is int64's minimum.
+            per_second = np.timedelta64(1, "s") // np.timedelta64(1, schema.UTC.unit)
+            ticks = np.where(unknown, 0, data).astype(np.int64) * per_second
+            ticks[unknown] = np.iinfo(np.int64).min
+            return pd.array(ticks, dtype=schema.UTC, copy=False)
     seconds: list[object] = [None] * len(values)
     for i, value in enumerate(values):
         if value is None or value == 0:

@@ -43,7 +43,7 @@ def read_episodes(
     Returns
     -------
     (numbers, watched, sizes) or None
-        ``numbers`` (int64) and ``watched`` (bool), one per episode, flat, in
+        ``numbers`` (int32) and ``watched`` (bool), one per episode, flat, in
         the order of the text; ``sizes`` (int64), the episodes of each season.
         None when a value is not a compact ``{"digits":true|false,...}``
         object.
@@ -52,9 +52,8 @@ def read_episodes(
     text = np.frombuffer(b"".join(raws), np.uint8)
     ends = np.cumsum(byte_sizes)
     begins = ends - byte_sizes
-    empty = np.zeros(0, np.int64)
     if not len(raws):
-        return empty, np.zeros(0, bool), empty
+        return np.zeros(0, np.int32), np.zeros(0, bool), np.zeros(0, np.int64)
     if (
         byte_sizes.min() < 2
         or np.any(text[begins] != _byte(_OPEN))
@@ -72,30 +71,39 @@ def read_episodes(
     watched = value == _byte(_TRUE)
     if not np.all(watched | (value == _byte(_FALSE))):
         return None
-    value_end = colon + 5 + ~watched  # one past "true" (4 bytes) or "false" (5)
-    last = upto[sizes > 0] - 1
-    first = last - sizes[sizes > 0] + 1
+    value_end = colon + 5  # one past "true" (4 bytes) or "false" (5)
+    value_end += ~watched
+    has_pairs = sizes > 0
+    last = upto[has_pairs] - 1
+    first = last - sizes[has_pairs] + 1
     key_open = np.empty_like(colon)
-    key_open[1:] = value_end[:-1] + 1
-    key_open[first] = begins[sizes > 0] + 1
+    key_open[1:] = value_end[:-1]
+    key_open += 1
+    key_open[first] = begins[has_pairs] + 1
     # Each key is "digits" right after the value before it (so a comma is between them:
     # the text is valid JSON), and the last value ends at the closing brace.
     if (
         np.any(text[key_open] != _byte(_QUOTE))
         or np.any(text[colon - 1] != _byte(_QUOTE))
-        or np.any(value_end[last] != ends[sizes > 0] - 1)
+        or np.any(value_end[last] != ends[has_pairs] - 1)
     ):
         return None
-    digits = colon - key_open - 2
+    digits = np.subtract(colon, key_open, out=key_open)
+    digits -= 2
     if len(digits) and (digits.min() < 1 or digits.max() > _MAX_DIGITS):
         return None
-    numbers = np.zeros(len(colon), np.int64)
-    for place in range(1, int(digits.max(initial=0)) + 1):  # the last digit first
-        # A byte before a shorter key is masked (its index is >= -8; the text is longer).
-        digit = text[colon - 1 - place] - np.uint8(_byte(_ZERO))  # below "0" wraps to > 9
-        if place > 1:
-            digit[digits < place] = 0
+    # The numbers, a digit place at a time from the last digit; int32 holds 7 digits.
+    numbers = np.zeros(len(colon), np.int32)
+    at = colon - 1  # the closing quote; then each place's byte, one to the left
+    for place in range(int(digits.max(initial=0))):
+        at -= 1  # a byte before a shorter key is masked (>= -8; the text is longer)
+        digit = text[at]
+        digit -= _byte(_ZERO)  # below "0" wraps to > 9
+        if place:
+            digit[digits <= place] = 0
         if digit.max() > 9:
             return None
-        numbers += digit.astype(np.int64) * 10 ** (place - 1)
+        scaled = digit.astype(np.int32)
+        scaled *= 10**place
+        numbers += scaled
     return numbers, watched, sizes

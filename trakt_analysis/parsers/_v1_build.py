@@ -17,7 +17,7 @@ import pandas as pd
 
 from .. import schema
 from ..errors import TraktDataError
-from ._checks import completion, id_array, int_array, locate, short, unix_times
+from ._checks import completion, id_array, int_array, locate, masked_na, short, unix_times
 from ._consistency import find_inconsistencies, season_totals
 from ._v1_fields import (
     _EXTRA_OBJECTS,
@@ -81,7 +81,13 @@ class _Build:
         )
         for key in _VIEWER_KEYS:
             dtype = schema.SHOWS[f"viewer_{key}"]
-            shows[f"viewer_{key}"] = pd.array(self.viewer[key], dtype=dtype)
+            values = self.viewer[key]
+            if values.count(None) == n_shows and dtype in ("boolean", "Int64"):
+                shows[f"viewer_{key}"] = masked_na(
+                    pd.api.types.pandas_dtype(dtype), n_shows
+                )  # a response without them
+            else:
+                shows[f"viewer_{key}"] = pd.array(values, dtype=dtype)
         for kind, (prefix, skip) in _EXTRA_OBJECTS.items():
             rows, objs = self.extra_objs[kind]
             # A kind every show has (rows increase, one per show) is range(n): no reindexing.
@@ -135,7 +141,7 @@ class _Build:
         for key in _PROGRESS_KEYS:
             if self.typed:  # whole numbers from 0 to 2**53 or None, checked while decoding
                 values = list(map(attrgetter(key), objs))
-                seasons[key] = _checked_counts(values + padding)[order]
+                seasons[key] = _checked_counts(values, len(padding))[order]
                 continue
             values = [season.get(key) for season in objs]
 
@@ -205,14 +211,22 @@ class _Build:
         return {"_season_rank": ep_rank, "episode": number, "watched": watched}
 
 
-def _checked_counts(values: list[int | None]) -> pd.arrays.IntegerArray:
-    """Counts the typed decoder checked (0 to 2**53, or None) as Int64, in bulk."""
+def _checked_counts(values: list[int | None], n_unknown: int) -> pd.arrays.IntegerArray:
+    """Counts the typed decoder checked (0 to 2**53, or None) as Int64, in bulk.
+
+    `n_unknown` NA values follow them (the seasons only named in ``hidden_seasons``).
+    """
+    n = len(values)
+    missing = np.ones(n + n_unknown, dtype=bool)
+    ints = np.zeros(n + n_unknown, dtype=np.int64)
     if None not in values:  # the usual case: every count known
-        ints = np.fromiter(values, np.int64, count=len(values))
-        return pd.arrays.IntegerArray(ints, np.zeros(len(ints), dtype=bool))
-    floats = np.array(values, dtype=np.float64)  # None -> nan; exact up to 2**53
-    missing = np.isnan(floats)
-    return pd.arrays.IntegerArray(np.where(missing, 0, floats).astype(np.int64), missing)
+        ints[:n] = np.fromiter(values, np.int64, count=n)
+        missing[:n] = False
+    else:
+        floats = np.array(values, dtype=np.float64)  # None -> nan; exact up to 2**53
+        missing[:n] = np.isnan(floats)
+        ints[:n] = np.where(missing[:n], 0, floats)
+    return pd.arrays.IntegerArray(ints, missing)
 
 
 def _episode_runtimes(show_runtime: Any, seasons: dict[str, Any], episodes: dict[str, Any]) -> Any:

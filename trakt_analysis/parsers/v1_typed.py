@@ -270,6 +270,6 @@ def _decode_episodes(raws: list[msgspec.Raw]) -> tuple[np.ndarray, np.ndarray, n
         raise _Decline("an episodes object the full walk must check") from None
     sizes = np.fromiter(map(len, episodes), np.int64, count=len(episodes))
     total = int(sizes.sum())
-    numbers = np.fromiter(chain.from_iterable(episodes), np.int64, count=total)
+    numbers = np.fromiter(chain.from_iterable(episodes), np.int32, count=total)
     watched = np.fromiter(chain.from_iterable(map(dict.values, episodes)), bool, count=total)
     return numbers, watched, sizes
