@@ -16,7 +16,7 @@ from pandas.api.types import pandas_dtype
 
 from . import schema
 from .errors import TraktDataWarning
-from .parsers._checks import masked_na
+from .parsers._checks import masked_na, str_array
 from .parsers.parsed import ParsedProgress
 from .progress import Progress, Provenance
 
@@ -35,7 +35,7 @@ def frames_from_parsed(
     """
     cols = parsed.shows
     n_shows = len(cols["title"])
-    user_array = pd.array([user] * n_shows, dtype=schema.STR)
+    user_array = str_array([user] * n_shows)
     shows = _frame({"user": user_array, **cols}, schema.SHOWS, n_shows, long=False)
 
     identity = CompactIdentity({name: shows[name].array for name in schema.IDENTITY})
@@ -58,7 +58,7 @@ def frames_from_parsed(
 def history_frame(columns: dict[str, Any], *, user: str | None = None) -> pd.DataFrame:
     """Type a parser's history columns into the history frame (:data:`schema.HISTORY`)."""
     n = len(columns["watched_at"])
-    user_array = pd.array([user] * n, dtype=schema.STR)
+    user_array = str_array([user] * n)
     return _frame({"user": user_array, **columns}, schema.HISTORY, n, long=True)
 
 

@@ -110,6 +110,21 @@ def int_array(
     return pd.arrays.IntegerArray(out, mask)
 
 
+def str_array(values: list[Any]) -> Any:
+    """Text (each value a str or None, as the caller checked) as an array of :data:`schema.STR`.
+
+    With pyarrow, built by pyarrow at once: pandas' own constructor checks each
+    value again in Python first.
+    """
+    if schema.STR.storage == "pyarrow":
+        import pyarrow as pa  # pandas has it loaded already: it is the dtype's storage
+
+        return pd.arrays.ArrowStringArray(
+            pa.array(values, type=pa.large_string()), dtype=schema.STR
+        )
+    return pd.array(values, dtype=schema.STR)
+
+
 def masked_na(dtype: Any, n: int) -> Any:
     """`n` NA values of a masked dtype (``Int64``, ``Float64``, ``boolean``), in bulk."""
     return dtype.construct_array_type()(

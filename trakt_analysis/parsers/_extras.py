@@ -10,8 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .. import schema
-from ._checks import MAX_UNIX_SECONDS, unix_times
+from ._checks import MAX_UNIX_SECONDS, str_array, unix_times
 
 
 class Extras:
@@ -141,10 +140,14 @@ def infer_array(values: list[object], name: str, kinds: set[type] | None = None)
     if kinds == {bool}:
         return pd.array(values, dtype="boolean")
     if kinds == {str}:
-        return pd.array(values, dtype=schema.STR)
+        return str_array(values)
     if kinds == {int}:
         try:
-            ints = pd.array(values, dtype="Int64")
+            if len(values) and None not in values:  # every value known: no per-value NA
+                ints = np.array(values, dtype=np.int64)
+                ints = pd.arrays.IntegerArray(ints, np.zeros(len(ints), dtype=bool))
+            else:
+                ints = pd.array(values, dtype="Int64")
         except (OverflowError, TypeError):  # beyond int64: kept exactly, as Python ints
             return pd.array(values, dtype=object)
         if (

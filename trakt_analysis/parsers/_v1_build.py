@@ -9,6 +9,7 @@ column at a time.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import chain
 from operator import attrgetter
 from typing import Any
 
@@ -17,7 +18,16 @@ import pandas as pd
 
 from .. import schema
 from ..errors import TraktDataError
-from ._checks import completion, id_array, int_array, locate, masked_na, short, unix_times
+from ._checks import (
+    completion,
+    id_array,
+    int_array,
+    locate,
+    masked_na,
+    short,
+    str_array,
+    unix_times,
+)
 from ._consistency import find_inconsistencies, season_totals
 from ._v1_fields import (
     _EXTRA_OBJECTS,
@@ -52,11 +62,11 @@ class _Build:
             return lambda i, what: self.report(i, path, what)
 
         shows: dict[str, Any] = {}
-        shows["title"] = pd.array(titles, dtype=schema.STR)
+        shows["title"] = str_array(titles)
         shows["year"] = int_array(
             self.show["year"], show_at("show.year"), allow_str=True, report=odd("show.year")
         )
-        shows["imdb_id"] = pd.array(self.show["imdb_id"], dtype=schema.STR)
+        shows["imdb_id"] = str_array(self.show["imdb_id"])
         for key in ("tvdb_id", "tvrage_id"):
             shows[key] = id_array(self.show[key], show_at(f"show.{key}"), report=odd(f"show.{key}"))
         for key in _PROGRESS_KEYS:
@@ -71,7 +81,7 @@ class _Build:
         for key in ("season", "number"):
             path = f"next_episode.{key}"
             shows[f"next_{key}"] = int_array(self.next[key], show_at(path), report=odd(path))
-        shows["next_title"] = pd.array(self.next["title"], dtype=schema.STR)
+        shows["next_title"] = str_array(self.next["title"])
         shows["next_first_aired"] = unix_times(
             self.next["aired"],
             show_at("next_episode.first_aired"),
@@ -138,10 +148,10 @@ class _Build:
         order = np.lexsort((number, self.s_item))  # by show (response order), then number
         seasons: dict[str, Any] = {"_item": self.s_item[order], "season": number[order]}
         padding = [None] * len(hidden_only)
+        typed_counts = _typed_counts(objs, len(padding)) if self.typed else {}
         for key in _PROGRESS_KEYS:
-            if self.typed:  # whole numbers from 0 to 2**53 or None, checked while decoding
-                values = list(map(attrgetter(key), objs))
-                seasons[key] = _checked_counts(values, len(padding))[order]
+            if self.typed:
+                seasons[key] = typed_counts[key][order]
                 continue
             values = [season.get(key) for season in objs]
 
@@ -211,22 +221,29 @@ class _Build:
         return {"_season_rank": ep_rank, "episode": number, "watched": watched}
 
 
-def _checked_counts(values: list[int | None], n_unknown: int) -> pd.arrays.IntegerArray:
-    """Counts the typed decoder checked (0 to 2**53, or None) as Int64, in bulk.
+def _typed_counts(objs: list[Any], n_unknown: int) -> dict[str, pd.arrays.IntegerArray]:
+    """The counts of typed seasons (0 to 2**53, or None; checked while decoding) as Int64.
 
-    `n_unknown` NA values follow them (the seasons only named in ``hidden_seasons``).
+    `n_unknown` NA values follow each (the seasons only named in ``hidden_seasons``).
     """
-    n = len(values)
-    missing = np.ones(n + n_unknown, dtype=bool)
-    ints = np.zeros(n + n_unknown, dtype=np.int64)
-    if None not in values:  # the usual case: every count known
-        ints[:n] = np.fromiter(values, np.int64, count=n)
+    n = len(objs)
+    rows = n + n_unknown
+    values = np.zeros((rows, len(_PROGRESS_KEYS)), dtype=np.int64)
+    missing = np.ones((rows, len(_PROGRESS_KEYS)), dtype=bool)
+    fields = attrgetter(*_PROGRESS_KEYS)
+    try:  # the usual case, every count known: all four at once
+        values[:n] = np.fromiter(
+            chain.from_iterable(map(fields, objs)), np.int64, count=n * len(_PROGRESS_KEYS)
+        ).reshape(n, len(_PROGRESS_KEYS))
         missing[:n] = False
-    else:
-        floats = np.array(values, dtype=np.float64)  # None -> nan; exact up to 2**53
+    except TypeError:  # a null count: None -> nan (exact up to 2**53), then masked
+        floats = np.array(list(map(fields, objs)), dtype=np.float64).reshape(n, -1)
         missing[:n] = np.isnan(floats)
-        ints[:n] = np.where(missing[:n], 0, floats)
-    return pd.arrays.IntegerArray(ints, missing)
+        values[:n] = np.where(missing[:n], 0, floats)
+    return {
+        key: pd.arrays.IntegerArray(values[:, i].copy(), missing[:, i].copy())
+        for i, key in enumerate(_PROGRESS_KEYS)
+    }
 
 
 def _episode_runtimes(show_runtime: Any, seasons: dict[str, Any], episodes: dict[str, Any]) -> Any:
