@@ -82,9 +82,10 @@ def read_episodes(
     key_open[first] = begins[has_pairs] + 1
     # Each key is "digits" right after the value before it (so a comma is between them:
     # the text is valid JSON), and the last value ends at the closing brace.
+    at = colon - 1  # each key's closing quote; below, each of its digits, right to left
     if (
         np.any(text[key_open] != _byte(_QUOTE))
-        or np.any(text[colon - 1] != _byte(_QUOTE))
+        or np.any(text[at] != _byte(_QUOTE))
         or np.any(value_end[last] != ends[has_pairs] - 1)
     ):
         return None
@@ -94,7 +95,6 @@ def read_episodes(
         return None
     # The numbers, a digit place at a time from the last digit; int32 holds 7 digits.
     numbers = np.zeros(len(colon), np.int32)
-    at = colon - 1  # the closing quote; then each place's byte, one to the left
     for place in range(int(digits.max(initial=0))):
         at -= 1  # a byte before a shorter key is masked (>= -8; the text is longer)
         digit = text[at]

@@ -146,6 +146,10 @@ class _Build:
             r = int(number.argmax())
             raise TraktDataError(f"{at('.season')(r)}: season number {number[r]} is not plausible")
         order = np.lexsort((number, self.s_item))  # by show (response order), then number
+        if self.typed and np.any(
+            (np.diff(self.s_item[order]) == 0) & (np.diff(number[order]) == 0)
+        ):  # the full walk says where (the typed path leaves the input to it)
+            raise TraktDataError("a season is listed twice")
         seasons: dict[str, Any] = {"_item": self.s_item[order], "season": number[order]}
         padding = [None] * len(hidden_only)
         typed_counts = _typed_counts(objs, len(padding)) if self.typed else {}

@@ -234,9 +234,9 @@ class _Gather:
     def typed_seasons(self) -> None:
         """Stack the typed seasons of every show in bulk, as :meth:`walk_seasons` would.
 
-        The episodes are read from their JSON text in bulk (:func:`read_episodes`).
-        Raises :class:`TraktDataError` (without a precise place: the caller
-        then walks the input in full for the message) for a season listed twice.
+        The episodes are read from their JSON text in bulk (:func:`read_episodes`);
+        a season listed twice is found when the seasons are sorted
+        (:meth:`~._v1_build._Build.build_seasons`).
         """
         objs = self.season_objs = list(chain.from_iterable(self.season_lists))
         self.season_numbers = list(map(attrgetter("season"), objs))
@@ -247,12 +247,6 @@ class _Gather:
         else:
             self.ep_numbers, self.ep_values, sizes = read
         self.ep_sizes = sizes.tolist()
-        per_item = np.array(self.seasons_per_item, dtype=np.int64)
-        item = np.repeat(np.arange(len(per_item)), per_item)
-        number = np.array(self.season_numbers, dtype=np.int64)
-        order = np.lexsort((number, item))
-        if np.any((np.diff(item[order]) == 0) & (np.diff(number[order]) == 0)):
-            raise TraktDataError("a season is listed twice")
 
 
 def _decode_episodes(raws: list[msgspec.Raw]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
