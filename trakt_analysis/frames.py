@@ -76,13 +76,15 @@ class CompactIdentity:
         titles = identity["title"]
         for name, values in identity.items():
             if name in schema.CATEGORICAL_IN_LONG_FRAMES:
-                codes, uniques = pd.factorize(values, use_na_sentinel=True)
                 kind = schema.categories_dtype(name)
+                if values.isna().all():  # a column the source cannot fill: no categories
+                    self.columns[name] = (None, pd.CategoricalDtype(pd.Index([], dtype=kind)))
+                    continue
+                codes, uniques = pd.factorize(values, use_na_sentinel=True)
                 dtype = pd.CategoricalDtype(pd.Index(uniques, dtype=kind))
                 # The code type from_codes would pick, once per show: the rows then gather
-                # small codes, and a column with no values gathers nothing.
-                codes = codes.astype(_code_type(len(uniques)))
-                self.columns[name] = (codes if len(uniques) else None, dtype)
+                # small codes.
+                self.columns[name] = (codes.astype(_code_type(len(uniques))), dtype)
             elif name in schema.SMALL_INTS_IN_LONG_FRAMES:
                 dtype = schema.SMALL_INTS_IN_LONG_FRAMES[name]
                 self.columns[name] = (_small_ints(values, dtype, name, titles), None)

@@ -43,10 +43,8 @@ def find_inconsistencies(
             )
     _check_counts(seasons, seasons["_item"], lambda i: f"season {seasons['season'][i]}", note)
     # A season's "completed" against the watched flags of its episodes.
-    n_seasons = len(seasons["season"])
-    rank = episodes["_season_rank"]
-    watched = np.bincount(rank, weights=episodes["watched"], minlength=n_seasons)
-    has_keys = np.bincount(rank, minlength=n_seasons) > 0
+    watched = totals["season_watched"]
+    has_keys = totals["season_episodes"] > 0
     done = seasons["completed"].to_numpy(dtype=np.float64, na_value=np.nan)
     for i in np.flatnonzero(has_keys & ~np.isnan(done) & (watched != done)):
         note(
@@ -97,6 +95,8 @@ def season_totals(
     show's own ``aired``/``completed``. ``aired`` and ``completed`` sum the
     seasons' counts, NaN where the show lists no such season or one of them is
     unknown; ``watched`` counts the episodes flagged watched in those seasons.
+    Per season, in the seasons' order: ``season_episodes`` (the episodes
+    listed) and ``season_watched`` (those flagged watched).
     """
     n_shows = len(shows["title"])
     item = np.asarray(seasons["_item"], dtype=np.int64)
@@ -109,10 +109,12 @@ def season_totals(
         known = counted & ~np.isnan(values)
         total = np.bincount(item[known], weights=values[known], minlength=n_shows)
         out[key] = np.where(has & ~unknown, total, np.nan)
+    # Per season first (the only passes over every episode), then per show.
     rank = np.asarray(episodes["_season_rank"], dtype=np.int64)
-    ep_counted = counted[rank] if len(rank) else np.zeros(0, dtype=bool)
-    watched = np.asarray(episodes["watched"], dtype=np.float64)
+    n_seasons = len(item)
+    out["season_episodes"] = np.bincount(rank, minlength=n_seasons)
+    out["season_watched"] = np.bincount(rank, weights=episodes["watched"], minlength=n_seasons)
     out["watched"] = np.bincount(
-        item[rank][ep_counted], weights=watched[ep_counted], minlength=n_shows
+        item[counted], weights=out["season_watched"][counted], minlength=n_shows
     )
     return out
