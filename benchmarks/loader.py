@@ -138,6 +138,16 @@ def main() -> None:
         f"{t_load_min * 1000:.1f} ms = {t_load_min / t_json_min:.2f}x json.loads "
         f"({t_json_min * 1000:.1f} ms)"
     )
+    # A file pretty-printed (json.dump(indent=2), jq): its episodes are decoded as dicts, not
+    # read from their text (parsers/_episode_bytes.py reads the compact form the API sends).
+    indented = generate_progress(2500, episodes_per_show=80, indent=True)
+    t_json_ind = best_seconds(lambda: json.loads(indented))
+    t_load_ind = best_seconds(lambda: ta.load_progress(indented))
+    print(
+        f"indented file ({len(indented) / 1e6:.1f} MB): load_progress "
+        f"{t_load_ind * 1000:.1f} ms = {t_load_ind / t_json_ind:.2f}x json.loads "
+        f"({t_json_ind * 1000:.1f} ms)"
+    )
     memory, ratio = _memory_ratio(payload)
     print(
         f"frames' memory:  {memory / 1e6:7.1f} MB = {ratio:.2f}x the payload with pyarrow "

@@ -21,13 +21,9 @@ import numpy as np
 
 __all__ = ["read_episodes"]
 
-_OPEN, _CLOSE, _QUOTE, _COLON = b"{", b"}", b'"', b":"
-_TRUE, _FALSE, _ZERO = b"t", b"f", b"0"
+# The bytes the compact form is made of; "t" and "f" begin true and false.
+_OPEN, _CLOSE, _QUOTE, _COLON, _TRUE, _FALSE, _ZERO = b'{}":tf0'
 _MAX_DIGITS = 7  # as the full walk's episode keys
-
-
-def _byte(char: bytes) -> int:
-    return char[0]
 
 
 def read_episodes(
@@ -54,13 +50,9 @@ def read_episodes(
     begins = ends - byte_sizes
     if not len(raws):
         return np.zeros(0, np.int32), np.zeros(0, bool), np.zeros(0, np.int64)
-    if (
-        byte_sizes.min() < 2
-        or np.any(text[begins] != _byte(_OPEN))
-        or np.any(text[ends - 1] != _byte(_CLOSE))
-    ):
+    if byte_sizes.min() < 2 or np.any(text[begins] != _OPEN) or np.any(text[ends - 1] != _CLOSE):
         return None
-    colon = np.flatnonzero(text == _byte(_COLON))
+    colon = np.flatnonzero(text == _COLON)
     # Valid JSON, so a colon is a key's end or inside a string; the checks below hold
     # only where every colon ends a key of digits (no string holds one then).
     upto = np.searchsorted(colon, ends)
@@ -68,8 +60,8 @@ def read_episodes(
     if np.any(byte_sizes[sizes == 0] != 2):  # no pairs: exactly {}
         return None
     value = text[colon + 1]
-    watched = value == _byte(_TRUE)
-    if not np.all(watched | (value == _byte(_FALSE))):
+    watched = value == _TRUE
+    if not np.all(watched | (value == _FALSE)):
         return None
     value_end = colon + 5  # one past "true" (4 bytes) or "false" (5)
     value_end += ~watched
@@ -84,8 +76,8 @@ def read_episodes(
     # the text is valid JSON), and the last value ends at the closing brace.
     at = colon - 1  # each key's closing quote; below, each of its digits, right to left
     if (
-        np.any(text[key_open] != _byte(_QUOTE))
-        or np.any(text[at] != _byte(_QUOTE))
+        np.any(text[key_open] != _QUOTE)
+        or np.any(text[at] != _QUOTE)
         or np.any(value_end[last] != ends[has_pairs] - 1)
     ):
         return None
@@ -98,7 +90,7 @@ def read_episodes(
     for place in range(int(digits.max(initial=0))):
         at -= 1  # a byte before a shorter key is masked (>= -8; the text is longer)
         digit = text[at]
-        digit -= _byte(_ZERO)  # below "0" wraps to > 9
+        digit -= _ZERO  # below "0" wraps to > 9
         if place:
             digit[digits <= place] = 0
         if digit.max() > 9:
