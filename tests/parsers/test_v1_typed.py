@@ -43,14 +43,17 @@ def _outcome(parse: Any, arg: Any) -> Any:
         return parsed, frames_from_parsed(parsed, user="u")
 
 
+_INVALID = object()
+
+
 def assert_same_as_full_walk(payload: bytes) -> None:
     """The typed path's result on `payload` is the full walk's: frames, warnings, errors."""
     try:  # the full walk's input: msgspec's parse, as parse_progress_json's fallback has it
         data = msgspec.json.decode(payload)
     except msgspec.DecodeError:
-        data = None
+        data = _INVALID  # not None: the payload "null" is valid JSON
     fast = _outcome(v1.parse_progress_json, payload)
-    if data is None:  # invalid JSON: the full walk's message (line and column) either way
+    if data is _INVALID:  # invalid JSON: the full walk's message (line and column) either way
         assert isinstance(fast, ta.TraktDataError)
         assert "invalid JSON" in str(fast) or "not valid UTF-8" in str(fast)
         return
@@ -226,6 +229,11 @@ def test_the_compact_demo_response_is_read_from_its_text():
     items = decode_items(generate_progress(60, episodes_per_show=20, indent=False))
     raws = [season.episodes for item in items for season in item.seasons]
     assert read_episodes(raws) is not None
+
+
+@pytest.mark.parametrize("payload", [b"null", b"{}", b"[]", b"0", b'"x"'])
+def test_json_that_is_no_list_of_shows_fails_as_the_full_walk_fails(payload):
+    assert_same_as_full_walk(payload)  # "null" once read as invalid JSON by this harness
 
 
 def test_a_byte_order_mark_is_read_on_the_typed_path():
