@@ -224,6 +224,28 @@ def test_odd_episode_keys_load_as_the_full_walk_loads_them(episodes, compact):
     assert_same_as_full_walk(_changed(_set("0.seasons.0.episodes", episodes), compact=compact))
 
 
+# Episodes objects as JSON text (escapes, keys listed twice), in place of the seed's first
+# season's: json.dumps cannot spell these. Either path, the full walk's result.
+EPISODES_TEXT = {
+    "a key listed twice (JSON parsers keep the last)": b'{"1":true,"1":false}',
+    "a key listed twice, spaced": b'{"1": true, "1": false}',
+    "a key listed twice among others": b'{"1":true,"2":true,"3":false,"2":false}',
+    "a key listed twice, escaped the second time": b'{"1":true,"\\u0031":false}',
+    "an escaped digit": b'{"\\u0031":true}',
+    "the key -0 with an escaped minus (msgspec reads it as 0)": b'{"\\u002d0":true}',
+    "the key -0 with an escaped zero": b'{"-\\u0030":true}',
+    "the keys 0 and an escaped -0": b'{"0":true,"\\u002d0":false}',
+}
+
+
+@pytest.mark.parametrize("raw", EPISODES_TEXT.values(), ids=EPISODES_TEXT.keys())
+def test_episodes_spelled_oddly_load_as_the_full_walk_loads_them(raw):
+    json.loads(raw)  # valid JSON, each
+    for compact in (False, True):
+        payload = _changed(_set("0.seasons.0.episodes", "EPISODES"), compact=compact)
+        assert_same_as_full_walk(payload.replace(b'"EPISODES"', raw, 1))
+
+
 def test_the_compact_demo_response_is_read_from_its_text():
     # Without this, a change to the reader could send every season to the slower decode.
     items = decode_items(generate_progress(60, episodes_per_show=20, indent=False))
