@@ -190,6 +190,7 @@ STAYING = {
     "an empty object beyond the show's": _set("0.show.airs", {}),
     "unknown stats": _set("0.stats", None),
     "a null count": _set("0.seasons.0.percentage", None),
+    "an air time beyond a float (NA and a warning)": _set("0.next_episode.first_aired", 10**400),
     "a season with no episodes": _set("0.seasons.0.episodes", {}),
 }
 
