@@ -191,6 +191,10 @@ STAYING = {
     "unknown stats": _set("0.stats", None),
     "a null count": _set("0.seasons.0.percentage", None),
     "an air time beyond a float (NA and a warning)": _set("0.next_episode.first_aired", 10**400),
+    "an extra number beyond a float beside a fraction": lambda d: (
+        d[0]["show"].update(score=1.5),
+        d[1]["show"].update(score=10**400),
+    ),
     "a season with no episodes": _set("0.seasons.0.episodes", {}),
 }
 
