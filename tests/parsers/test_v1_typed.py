@@ -16,7 +16,6 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-import msgspec
 import orjson
 import pandas as pd
 import pytest
@@ -28,6 +27,7 @@ from trakt_analysis.demo.generate import generate_progress
 from trakt_analysis.frames import frames_from_parsed
 from trakt_analysis.parsers import v1
 from trakt_analysis.parsers._episode_bytes import read_episodes
+from trakt_analysis.parsers._json import decode_json
 from trakt_analysis.parsers.v1_typed import decode_items
 
 SEED = orjson.loads(Path("data/fixtures/seed_example.json").read_bytes())
@@ -48,9 +48,9 @@ _INVALID = object()
 
 def assert_same_as_full_walk(payload: bytes) -> None:
     """The typed path's result on `payload` is the full walk's: frames, warnings, errors."""
-    try:  # the full walk's input: msgspec's parse, as parse_progress_json's fallback has it
-        data = msgspec.json.decode(payload)
-    except msgspec.DecodeError:
+    try:  # the full walk's input, parsed as parse_progress_json's fallback parses it
+        data = decode_json(payload)
+    except ta.TraktDataError:
         data = _INVALID  # not None: the payload "null" is valid JSON
     fast = _outcome(v1.parse_progress_json, payload)
     if data is _INVALID:  # invalid JSON: the full walk's message (line and column) either way
@@ -161,6 +161,16 @@ def test_unusual_input_leaves_the_typed_path_and_loads_as_the_full_walk_does(cha
     payload = _changed(change)
     assert not takes_typed_path(payload)
     assert_same_as_full_walk(payload)
+
+
+def test_nesting_beyond_msgspecs_depth_fails_as_the_full_walk_fails():
+    # msgspec raises RecursionError here (this harness once let it out); orjson says where.
+    deep = b'{"a":' * 5000 + b"1" + b"}" * 5000
+    payload = _changed(_set("0.show.deep", "DEEP")).replace(b'"DEEP"', deep, 1)
+    assert not takes_typed_path(payload)
+    assert_same_as_full_walk(payload)
+    with pytest.raises(ta.TraktDataError, match="depth limit exceeded"):
+        ta.load_progress(payload)
 
 
 # Each stays on the typed path, with the values the full walk gives.
