@@ -79,6 +79,12 @@ def test_a_leading_zero_reads_as_the_number_as_the_full_walk_reads_it():
     assert _lists(read_episodes([b'{"01":true}'])) == ([1], [True], [1])
 
 
+def test_a_key_listed_twice_is_read_twice():
+    # json.loads keeps the last ({"1": False}); the v1 parser refuses the pair and
+    # walks the input in full (test_v1_typed's EPISODES_TEXT checks the result).
+    assert _lists(read_episodes([b'{"1":true,"1":false}'])) == ([1, 1], [True, False], [2])
+
+
 def _compact(value: object) -> bytes:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
 

@@ -248,7 +248,11 @@ def test_damaged_bytes_raise_only_trakt_errors(data, draw):
             ta.load_progress(bytes(raw))
 
 
-@pytest.mark.parametrize("value", [math.nan, -(2**63), 2**63, "1963-11-30T17:15:00Z"])
+@pytest.mark.parametrize(
+    "value",
+    [math.nan, -(2**63), 2**63, 10**400, -(10**400), "1963-11-30T17:15:00Z"],
+    ids=["nan", "-2**63", "2**63", "10**400", "-10**400", "iso"],  # 10**400: beyond a float
+)
 def test_edge_air_times_never_escape(value):
     from tests.parsers.test_v1_rules import with_change
 

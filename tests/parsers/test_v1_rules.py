@@ -649,6 +649,13 @@ def test_extra_time_field_out_of_range_stays_a_number():
     assert shows.loc[0, "first_aired"] == 2**62
 
 
+def test_an_extra_number_beyond_a_float_beside_a_fraction_is_kept_exactly():
+    # Each value as a float raised a bare OverflowError on 10**400.
+    shows = load_quietly([make_item(score=1.5), make_item(title="Other", score=10**400)]).shows
+    assert shows.loc[0, "score"] == 1.5
+    assert shows.loc[1, "score"] == 10**400
+
+
 def test_a_huge_title_is_shortened_in_messages():
     data = with_change("seasons.0.season", -1)
     data[0]["show"]["title"] = "T" * 100_000

@@ -16,7 +16,6 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-import msgspec
 import orjson
 import pandas as pd
 import pytest
@@ -28,6 +27,7 @@ from trakt_analysis.demo.generate import generate_progress
 from trakt_analysis.frames import frames_from_parsed
 from trakt_analysis.parsers import v1
 from trakt_analysis.parsers._episode_bytes import read_episodes
+from trakt_analysis.parsers._json import decode_json
 from trakt_analysis.parsers.v1_typed import decode_items
 
 SEED = orjson.loads(Path("data/fixtures/seed_example.json").read_bytes())
@@ -43,14 +43,17 @@ def _outcome(parse: Any, arg: Any) -> Any:
         return parsed, frames_from_parsed(parsed, user="u")
 
 
+_INVALID = object()
+
+
 def assert_same_as_full_walk(payload: bytes) -> None:
     """The typed path's result on `payload` is the full walk's: frames, warnings, errors."""
-    try:  # the full walk's input: msgspec's parse, as parse_progress_json's fallback has it
-        data = msgspec.json.decode(payload)
-    except msgspec.DecodeError:
-        data = None
+    try:  # the full walk's input, parsed as parse_progress_json's fallback parses it
+        data = decode_json(payload)
+    except ta.TraktDataError:
+        data = _INVALID  # not None: the payload "null" is valid JSON
     fast = _outcome(v1.parse_progress_json, payload)
-    if data is None:  # invalid JSON: the full walk's message (line and column) either way
+    if data is _INVALID:  # invalid JSON: the full walk's message (line and column) either way
         assert isinstance(fast, ta.TraktDataError)
         assert "invalid JSON" in str(fast) or "not valid UTF-8" in str(fast)
         return
@@ -160,6 +163,16 @@ def test_unusual_input_leaves_the_typed_path_and_loads_as_the_full_walk_does(cha
     assert_same_as_full_walk(payload)
 
 
+def test_nesting_beyond_msgspecs_depth_fails_as_the_full_walk_fails():
+    # msgspec raises RecursionError here (this harness once let it out); orjson says where.
+    deep = b'{"a":' * 5000 + b"1" + b"}" * 5000
+    payload = _changed(_set("0.show.deep", "DEEP")).replace(b'"DEEP"', deep, 1)
+    assert not takes_typed_path(payload)
+    assert_same_as_full_walk(payload)
+    with pytest.raises(ta.TraktDataError, match="depth limit exceeded"):
+        ta.load_progress(payload)
+
+
 # Each stays on the typed path, with the values the full walk gives.
 STAYING = {
     "ids as text": _set("0.show.tvdb_id", "121361"),
@@ -187,6 +200,11 @@ STAYING = {
     "an empty object beyond the show's": _set("0.show.airs", {}),
     "unknown stats": _set("0.stats", None),
     "a null count": _set("0.seasons.0.percentage", None),
+    "an air time beyond a float (NA and a warning)": _set("0.next_episode.first_aired", 10**400),
+    "an extra number beyond a float beside a fraction": lambda d: (
+        d[0]["show"].update(score=1.5),
+        d[1]["show"].update(score=10**400),
+    ),
     "a season with no episodes": _set("0.seasons.0.episodes", {}),
 }
 
@@ -221,11 +239,38 @@ def test_odd_episode_keys_load_as_the_full_walk_loads_them(episodes, compact):
     assert_same_as_full_walk(_changed(_set("0.seasons.0.episodes", episodes), compact=compact))
 
 
+# Episodes objects as JSON text (escapes, keys listed twice), in place of the seed's first
+# season's: json.dumps cannot spell these. Either path, the full walk's result.
+EPISODES_TEXT = {
+    "a key listed twice (JSON parsers keep the last)": b'{"1":true,"1":false}',
+    "a key listed twice, spaced": b'{"1": true, "1": false}',
+    "a key listed twice among others": b'{"1":true,"2":true,"3":false,"2":false}',
+    "a key listed twice, escaped the second time": b'{"1":true,"\\u0031":false}',
+    "an escaped digit": b'{"\\u0031":true}',
+    "the key -0 with an escaped minus (msgspec reads it as 0)": b'{"\\u002d0":true}',
+    "the key -0 with an escaped zero": b'{"-\\u0030":true}',
+    "the keys 0 and an escaped -0": b'{"0":true,"\\u002d0":false}',
+}
+
+
+@pytest.mark.parametrize("raw", EPISODES_TEXT.values(), ids=EPISODES_TEXT.keys())
+def test_episodes_spelled_oddly_load_as_the_full_walk_loads_them(raw):
+    json.loads(raw)  # valid JSON, each
+    for compact in (False, True):
+        payload = _changed(_set("0.seasons.0.episodes", "EPISODES"), compact=compact)
+        assert_same_as_full_walk(payload.replace(b'"EPISODES"', raw, 1))
+
+
 def test_the_compact_demo_response_is_read_from_its_text():
     # Without this, a change to the reader could send every season to the slower decode.
     items = decode_items(generate_progress(60, episodes_per_show=20, indent=False))
     raws = [season.episodes for item in items for season in item.seasons]
     assert read_episodes(raws) is not None
+
+
+@pytest.mark.parametrize("payload", [b"null", b"{}", b"[]", b"0", b'"x"'])
+def test_json_that_is_no_list_of_shows_fails_as_the_full_walk_fails(payload):
+    assert_same_as_full_walk(payload)  # "null" once read as invalid JSON by this harness
 
 
 def test_a_byte_order_mark_is_read_on_the_typed_path():

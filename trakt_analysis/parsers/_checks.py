@@ -194,9 +194,12 @@ def unix_times(
     :class:`TraktDataError`, or, with `report`, is reported and loads as NaT.
     """
     if set(map(type, values)) <= {int, type(None)}:  # the usual case: whole seconds, in bulk
-        data = np.array(values, dtype=np.float64)  # None -> nan; exact in the range below
-        unknown = np.isnan(data) | (data == 0)
-        if not (np.abs(data) > MAX_UNIX_SECONDS).any():
+        try:
+            data = np.array(values, dtype=np.float64)  # None -> nan; exact in the range below
+        except OverflowError:  # an int beyond a float (10**400): reported one by one below
+            data = None
+        if data is not None and not (np.abs(data) > MAX_UNIX_SECONDS).any():
+            unknown = np.isnan(data) | (data == 0)
             # Whole seconds in the dtype's unit, as int64 (UTC); NaT is int64's minimum.
             per_second = np.timedelta64(1, "s") // np.timedelta64(1, schema.UTC.unit)
             ticks = np.where(unknown, 0, data).astype(np.int64) * per_second

@@ -42,7 +42,9 @@ def read_episodes(
         ``numbers`` (int32) and ``watched`` (bool), one per episode, flat, in
         the order of the text; ``sizes`` (int64), the episodes of each season.
         None when a value is not a compact ``{"digits":true|false,...}``
-        object.
+        object. A key listed twice in one object is read twice (a JSON parser
+        keeps the last): the caller's check for an episode listed twice sends
+        such input to the full walk.
     """
     byte_sizes = np.fromiter(map(len, raws), np.int64, count=len(raws))
     text = np.frombuffer(b"".join(raws), np.uint8)

@@ -157,5 +157,8 @@ def infer_array(values: list[object], name: str, kinds: set[type] | None = None)
             return unix_times(values, lambda i: name)
         return ints
     if kinds <= {int, float}:
-        return pd.array([None if v is None else float(v) for v in values], dtype="Float64")
+        try:
+            return pd.array([None if v is None else float(v) for v in values], dtype="Float64")
+        except OverflowError:  # an int beyond a float (10**400): kept exactly, as Python numbers
+            return pd.array(values, dtype=object)
     return pd.array(values, dtype=object)

@@ -256,8 +256,10 @@ def _decode_episodes(raws: list[msgspec.Raw]) -> tuple[np.ndarray, np.ndarray, n
     as "-0" that msgspec reads as a number but the full walk refuses).
     """
     text = b"[" + b",".join(raws) + b"]"
-    if b'"-0"' in text:
-        raise _Decline("an episode key is -0")
+    # A minus is in no key the full walk takes; msgspec takes "-0" as 0, also spelled
+    # with escapes ("\u002d0"), so keys with escapes go to the full walk as well.
+    if b"-" in text or b"\\" in text:
+        raise _Decline("an episode key is -0, or spelled with escapes")
     try:
         episodes = _EPISODES.decode(text)
     except msgspec.DecodeError:
