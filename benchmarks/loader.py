@@ -103,6 +103,16 @@ def _parse_alone(payload: bytes) -> dict[str, float]:
     }
 
 
+def _print_variant(name: str, what: str, payload: bytes) -> None:
+    """One line: load_progress of another shape of response against its json.loads."""
+    t_json = best_seconds(lambda: json.loads(payload))
+    t_load = best_seconds(lambda: ta.load_progress(payload))
+    print(
+        f"{name} ({len(payload) / 1e6:.1f} MB, {what}): load_progress {t_load * 1000:.1f} ms "
+        f"= {t_load / t_json:.2f}x json.loads ({t_json * 1000:.1f} ms)"
+    )
+
+
 def main() -> None:
     import subprocess
     import sys
@@ -130,23 +140,15 @@ def main() -> None:
         "(target >= 3)"
     )
     # The seed's default shape: no extended show fields, no viewer fields (4 MB).
-    minimal = generate_progress(2500, episodes_per_show=80, indent=False, profile="minimal")
-    t_json_min = best_seconds(lambda: json.loads(minimal))
-    t_load_min = best_seconds(lambda: ta.load_progress(minimal))
-    print(
-        f"minimal response ({len(minimal) / 1e6:.1f} MB, no extended fields): load_progress "
-        f"{t_load_min * 1000:.1f} ms = {t_load_min / t_json_min:.2f}x json.loads "
-        f"({t_json_min * 1000:.1f} ms)"
+    _print_variant(
+        "minimal response",
+        "no extended fields",
+        generate_progress(2500, episodes_per_show=80, indent=False, profile="minimal"),
     )
     # A file pretty-printed (json.dump(indent=2), jq): its episodes are decoded as dicts, not
     # read from their text (parsers/_episode_bytes.py reads the compact form the API sends).
-    indented = generate_progress(2500, episodes_per_show=80, indent=True)
-    t_json_ind = best_seconds(lambda: json.loads(indented))
-    t_load_ind = best_seconds(lambda: ta.load_progress(indented))
-    print(
-        f"indented file ({len(indented) / 1e6:.1f} MB): load_progress "
-        f"{t_load_ind * 1000:.1f} ms = {t_load_ind / t_json_ind:.2f}x json.loads "
-        f"({t_json_ind * 1000:.1f} ms)"
+    _print_variant(
+        "indented file", "indent=2", generate_progress(2500, episodes_per_show=80, indent=True)
     )
     memory, ratio = _memory_ratio(payload)
     print(

@@ -7,6 +7,7 @@ columns by the schema (:mod:`.schema`) into the frames of a :class:`Progress`.
 
 from __future__ import annotations
 
+import functools
 import warnings
 from typing import Any
 
@@ -78,7 +79,7 @@ class CompactIdentity:
             if name in schema.CATEGORICAL_IN_LONG_FRAMES:
                 kind = schema.categories_dtype(name)
                 if values.isna().all():  # a column the source cannot fill: no categories
-                    self.columns[name] = (None, pd.CategoricalDtype(pd.Index([], dtype=kind)))
+                    self.columns[name] = (None, _no_categories(kind))
                     continue
                 codes, uniques = pd.factorize(values, use_na_sentinel=True)
                 dtype = pd.CategoricalDtype(pd.Index(uniques, dtype=kind))
@@ -105,6 +106,16 @@ class CompactIdentity:
                     values[item], dtype=categorical, validate=False
                 )
         return out
+
+
+@functools.cache
+def _no_categories(kind: object) -> pd.CategoricalDtype:
+    """The categorical dtype of a column with no values: no categories, of dtype `kind`.
+
+    Made once per kind (a dtype is immutable): building the empty index costs more than
+    the column.
+    """
+    return pd.CategoricalDtype(pd.Index([], dtype=kind))
 
 
 def _code_type(n_categories: int) -> type:
@@ -195,6 +206,6 @@ def all_na(dtype: object, n_rows: int, *, categories: object = schema.STR) -> An
     if isinstance(dtype, pd.DatetimeTZDtype):  # NaT is int64's minimum; ints are UTC already
         return pd.array(np.full(n_rows, np.iinfo(np.int64).min), dtype=dtype, copy=False)
     if isinstance(dtype, pd.CategoricalDtype):  # no categories, every code -1
-        no_categories = pd.CategoricalDtype(pd.Index([], dtype=categories))
-        return pd.Categorical.from_codes(np.full(n_rows, -1, dtype=np.int8), dtype=no_categories)
+        codes = np.full(n_rows, -1, dtype=np.int8)
+        return pd.Categorical.from_codes(codes, dtype=_no_categories(categories))
     return pd.array([None] * n_rows, dtype=dtype)  # text and the rest: rare and short
