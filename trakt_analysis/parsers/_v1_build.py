@@ -92,12 +92,9 @@ class _Build:
         for key in _VIEWER_KEYS:
             dtype = schema.SHOWS[f"viewer_{key}"]
             values = self.viewer[key]
-            if values.count(None) == n_shows and dtype in ("boolean", "Int64"):
-                shows[f"viewer_{key}"] = masked_na(
-                    pd.api.types.pandas_dtype(dtype), n_shows
-                )  # a response without them
-            else:
-                shows[f"viewer_{key}"] = pd.array(values, dtype=dtype)
+            if values.count(None) == n_shows and dtype in ("boolean", "Int64"):  # none sent
+                values = masked_na(pd.api.types.pandas_dtype(dtype), n_shows)
+            shows[f"viewer_{key}"] = pd.array(values, dtype=dtype)
         for kind, (prefix, skip) in _EXTRA_OBJECTS.items():
             rows, objs = self.extra_objs[kind]
             # A kind every show has (rows increase, one per show) is range(n): no reindexing.
@@ -230,23 +227,21 @@ def _typed_counts(objs: list[Any], n_unknown: int) -> dict[str, pd.arrays.Intege
 
     `n_unknown` NA values follow each (the seasons only named in ``hidden_seasons``).
     """
-    n = len(objs)
-    rows = n + n_unknown
-    values = np.zeros((rows, len(_PROGRESS_KEYS)), dtype=np.int64)
-    missing = np.ones((rows, len(_PROGRESS_KEYS)), dtype=bool)
+    n, width = len(objs), len(_PROGRESS_KEYS)
+    # One row per count (each a contiguous array for its column), one column per season.
+    values = np.zeros((width, n + n_unknown), dtype=np.int64)
+    missing = np.ones((width, n + n_unknown), dtype=bool)
     fields = attrgetter(*_PROGRESS_KEYS)
     try:  # the usual case, every count known: all four at once
-        values[:n] = np.fromiter(
-            chain.from_iterable(map(fields, objs)), np.int64, count=n * len(_PROGRESS_KEYS)
-        ).reshape(n, len(_PROGRESS_KEYS))
-        missing[:n] = False
+        counts = np.fromiter(chain.from_iterable(map(fields, objs)), np.int64, count=n * width)
+        values[:, :n] = counts.reshape(n, width).T
+        missing[:, :n] = False
     except TypeError:  # a null count: None -> nan (exact up to 2**53), then masked
-        floats = np.array(list(map(fields, objs)), dtype=np.float64).reshape(n, -1)
-        missing[:n] = np.isnan(floats)
-        values[:n] = np.where(missing[:n], 0, floats)
+        floats = np.array(list(map(fields, objs)), dtype=np.float64).reshape(n, width).T
+        missing[:, :n] = np.isnan(floats)
+        values[:, :n] = np.where(missing[:, :n], 0, floats)
     return {
-        key: pd.arrays.IntegerArray(values[:, i].copy(), missing[:, i].copy())
-        for i, key in enumerate(_PROGRESS_KEYS)
+        key: pd.arrays.IntegerArray(values[i], missing[i]) for i, key in enumerate(_PROGRESS_KEYS)
     }
 
 
