@@ -412,6 +412,15 @@ def test_a_byte_order_mark_is_read_on_the_typed_path():
     assert_same_as_full_walk(payload)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32-be"])
+def test_utf16_and_utf32_are_read_on_the_typed_path(encoding):
+    payload = orjson.dumps(BASE).decode("utf-8").encode(encoding)
+    assert takes_typed_path(payload)
+    utf8 = history.parse_history_json(orjson.dumps(BASE), label=LABEL)
+    got = history.parse_history_json(payload, label=LABEL)
+    pd.testing.assert_frame_equal(history_frame(got), history_frame(utf8))
+
+
 def test_typed_columns_hold_the_hand_worked_values():
     # Expected values from BASE and MOVIE, not from either path.
     data = [BASE[0], MOVIE]

@@ -91,6 +91,23 @@ def test_bom_is_accepted_quietly():
     _assert_same(ta.load_progress(b"\xef\xbb\xbf" + SEED.read_bytes()), ta.load_progress(SEED))
 
 
+@pytest.mark.parametrize(
+    "encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"]
+)
+def test_utf16_and_utf32_load_as_json_loads_reads_them(encoding):
+    # Windows Notepad saves "Unicode" as UTF-16 with a byte order mark; json.loads reads
+    # UTF-16 and UTF-32 with or without one, and so does the loader.
+    text = SEED.read_bytes().decode("utf-8")
+    _assert_same(ta.load_progress(text.encode(encoding)), ta.load_progress(SEED))
+
+
+def test_utf16_cut_short_says_so():
+    data = "[{}]".encode("utf-16-le")[:-1]  # an odd number of bytes
+    message = "looks like UTF-16 little-endian text but is not valid UTF-16 little-endian at byte 6"
+    with pytest.raises(ta.TraktDataError, match=message):
+        ta.load_progress(data)
+
+
 def test_invalid_utf8_gives_line_and_column():
     data = b'[\n{"show": {"title": "Caf\xe9"}}]'
     with pytest.raises(ta.TraktDataError, match=r"not valid UTF-8 at line 2 column 24"):

@@ -5,6 +5,7 @@ Pure: takes bytes, returns parsed JSON or raises :class:`TraktDataError`.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import msgspec
@@ -12,9 +13,8 @@ import orjson
 
 from ..errors import TraktDataError
 
-__all__ = ["decode_json", "excerpt", "parse_json", "strip_bom"]
+__all__ = ["as_utf8", "decode_json", "excerpt", "parse_json"]
 
-_BOM = b"\xef\xbb\xbf"
 _EXCERPT = 80
 
 
@@ -24,7 +24,7 @@ def parse_json(data: bytes, *, label: str = "<bytes>") -> Any:
     The message gives the line and column of the problem, and says so when the
     bytes look like an HTML page (a server's error page) rather than JSON.
     """
-    data = strip_bom(data)
+    data = as_utf8(data, label=label)
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError as exc:
@@ -41,16 +41,39 @@ def decode_json(data: bytes, *, label: str = "<bytes>") -> Any:
     msgspec refuses the bytes, :func:`parse_json` gives the message (line and
     column) or, should orjson accept them, the parsed JSON.
     """
-    data = strip_bom(data)
+    data = as_utf8(data, label=label)
     try:
         return msgspec.json.decode(data)
     except (msgspec.DecodeError, RecursionError):
         return parse_json(data, label=label)
 
 
-def strip_bom(data: bytes) -> bytes:
-    """`data` without a leading UTF-8 byte order mark (some editors save one)."""
-    return data[len(_BOM) :] if data.startswith(_BOM) else data
+def as_utf8(data: bytes, *, label: str = "<bytes>") -> bytes:
+    """`data` as UTF-8 without a byte order mark, as :func:`json.loads` would read it.
+
+    A UTF-8 byte order mark (some editors save one) is dropped. JSON saved as
+    UTF-16 or UTF-32 (Windows Notepad's "Unicode"), told by its byte order mark
+    or its zero bytes as :func:`json.detect_encoding` tells it, is re-encoded.
+
+    Raises
+    ------
+    TraktDataError
+        The bytes look like UTF-16 or UTF-32 but do not decode as it (cut short,
+        say); the message names the encoding and the byte.
+    """
+    encoding = json.detect_encoding(data)  # looks at the first four bytes only
+    if encoding == "utf-8":
+        return data
+    if encoding == "utf-8-sig":
+        return data[3:]
+    try:
+        return data.decode(encoding).encode("utf-8")  # "utf-16"/"utf-32" drop the mark
+    except UnicodeDecodeError as exc:
+        name = encoding.upper().replace("-LE", " little-endian").replace("-BE", " big-endian")
+        raise TraktDataError(
+            f"{label}: looks like {name} text but is not valid {name} at byte {exc.start} "
+            f"({exc.reason}); save the file as UTF-8"
+        ) from None
 
 
 def _decode_error(data: bytes, exc: orjson.JSONDecodeError, label: str) -> TraktDataError:

@@ -39,7 +39,7 @@ import pandas as pd
 from .. import schema
 from ..errors import TraktDataError, TraktDataWarning
 from ._checks import BadValue, count, iso_times, short
-from ._json import parse_json, strip_bom
+from ._json import as_utf8, parse_json
 from .history_typed import convert_history, decode_history
 
 __all__ = [
@@ -127,7 +127,8 @@ def parse_history_json(payload: bytes, *, label: str) -> dict[str, Any]:
     ----------
     payload : bytes
         The JSON text of one ``watched-history-N.json`` export file or one
-        ``/sync/history`` page (UTF-8; a byte order mark is skipped).
+        ``/sync/history`` page (UTF-8, or UTF-16 or UTF-32 as :func:`json.loads` reads them;
+        a byte order mark is skipped).
     label : str
         Names the source (file or URL) in messages.
 
@@ -172,7 +173,11 @@ def typed_history_columns(payload: bytes) -> dict[str, Any] | None:
     parses the bytes and calls :func:`parse_history`. Columns returned are
     those :func:`parse_history` gives, and it would give no warning.
     """
-    items = decode_history(strip_bom(payload))
+    try:
+        payload = as_utf8(payload)
+    except TraktDataError:  # not valid UTF-16 or UTF-32: the full walk says so, with the label
+        return None
+    items = decode_history(payload)
     return _typed_columns(items) if items else None  # an empty list is cheap either way
 
 

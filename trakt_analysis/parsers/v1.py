@@ -27,7 +27,7 @@ from .. import schema
 from ..errors import TraktAPIError, TraktDataError
 from ._checks import BadValue, count, flag, locate, mapping, rating, short, text
 from ._extras import Extras
-from ._json import decode_json, strip_bom
+from ._json import as_utf8, decode_json
 from ._v1_build import _Build
 from ._v1_fields import (
     _AIRED_KEYS,
@@ -117,7 +117,7 @@ def parse_progress_json(payload: bytes, *, label: str = "<input>") -> ParsedProg
     TraktDataError, TraktAPIError
         As :func:`parse_progress`; invalid JSON gives its line and column.
     """
-    payload = strip_bom(payload)
+    payload = as_utf8(payload, label=label)
     items = decode_items(payload)
     if items:
         parser = _Parser(typed=True)
