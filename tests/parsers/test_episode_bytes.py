@@ -8,6 +8,7 @@ expected values are worked out by hand or come from :func:`json.loads`.
 from __future__ import annotations
 
 import json
+from unittest import mock
 
 import numpy as np
 import pytest
@@ -15,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.parsers.test_properties import SETTINGS
+from trakt_analysis.parsers import _episode_bytes
 from trakt_analysis.parsers._episode_bytes import read_episodes
 
 
@@ -132,3 +134,31 @@ def test_what_is_accepted_is_exactly_what_json_holds(values, spaced):
         [v for _, v in pairs],
         [len(p) for p in parsed],
     )
+
+
+@SETTINGS
+@given(st.lists(episodes, max_size=12), st.integers(1, 4))
+def test_read_a_chunk_at_a_time_as_at_once(seasons, seasons_per_chunk):
+    # Large responses are read a few thousand seasons at a time; small chunks here.
+    raws = [_compact(s) for s in seasons]
+    with mock.patch.object(_episode_bytes, "_SEASONS_PER_CHUNK", seasons_per_chunk):
+        got = read_episodes(raws)
+    assert _lists(got) == (
+        [int(k) for s in seasons for k in s],
+        [v for s in seasons for v in s.values()],
+        [len(s) for s in seasons],
+    )
+
+
+def test_a_season_not_compact_in_a_later_chunk_declines_the_whole():
+    raws = [b'{"1":true}'] * 5 + [b'{"1": true}']
+    with mock.patch.object(_episode_bytes, "_SEASONS_PER_CHUNK", 2):
+        assert read_episodes(raws) is None
+
+
+def test_a_response_of_many_chunks():
+    seasons = [{str(n): n % 3 == 0 for n in range(1, 1 + i % 40)} for i in range(9_000)]
+    numbers, watched, sizes = read_episodes([_compact(s) for s in seasons])
+    assert sizes.tolist() == [len(s) for s in seasons]
+    assert numbers.tolist() == [int(k) for s in seasons for k in s]
+    assert watched.tolist() == [v for s in seasons for v in s.values()]

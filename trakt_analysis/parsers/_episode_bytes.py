@@ -24,6 +24,8 @@ __all__ = ["read_episodes"]
 # The bytes the compact form is made of; "t" and "f" begin true and false.
 _OPEN, _CLOSE, _QUOTE, _COLON, _TRUE, _FALSE, _ZERO = b'{}":tf0'
 _MAX_DIGITS = 7  # as the full walk's episode keys
+# About 200 KB of episodes text (a season lists about a dozen): measured best, 1,000 to 4,000.
+_SEASONS_PER_CHUNK = 2000
 
 
 def read_episodes(
@@ -46,6 +48,24 @@ def read_episodes(
         keeps the last): the caller's check for an episode listed twice sends
         such input to the full walk.
     """
+    if len(raws) <= _SEASONS_PER_CHUNK:
+        return _read_chunk(raws)
+    # A chunk at a time: each pass's arrays then stay in the processor's cache, about
+    # twice as fast on a large response as one pass over all of it.
+    chunks = []
+    for start in range(0, len(raws), _SEASONS_PER_CHUNK):
+        chunk = _read_chunk(raws[start : start + _SEASONS_PER_CHUNK])
+        if chunk is None:
+            return None
+        chunks.append(chunk)
+    numbers, watched, sizes = zip(*chunks, strict=True)
+    return np.concatenate(numbers), np.concatenate(watched), np.concatenate(sizes)
+
+
+def _read_chunk(
+    raws: Sequence[bytes | memoryview],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """:func:`read_episodes` of a few thousand seasons."""
     byte_sizes = np.fromiter(map(len, raws), np.int64, count=len(raws))
     text = np.frombuffer(b"".join(raws), np.uint8)
     ends = np.cumsum(byte_sizes)
