@@ -11,8 +11,13 @@ from trakt_analysis.parsers._checks import masked_na, str_array, unix_times
 
 @pytest.mark.parametrize(
     "values",
-    [["Game of Thrones", None, "", "進撃の巨人", "Señor Ávila", "😀"], [], [None, None]],
-    ids=["text", "empty", "only nulls"],
+    [
+        ["Game of Thrones", None, "", "進撃の巨人", "Señor Ávila", "😀"],
+        [],
+        [None, None],
+        ["1883", 1883],  # not all text: as pandas makes it
+    ],
+    ids=["text", "empty", "only nulls", "a number"],
 )
 def test_str_array_is_the_schemas_text_array(values):
     got = str_array(values)

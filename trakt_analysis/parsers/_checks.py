@@ -111,17 +111,20 @@ def int_array(
 
 
 def str_array(values: list[Any]) -> Any:
-    """Text (each value a str or None, as the caller checked) as an array of :data:`schema.STR`.
+    """Text (str or None values) as an array of :data:`schema.STR`, as ``pd.array`` makes it.
 
     With pyarrow, built by pyarrow at once: pandas' own constructor checks each
-    value again in Python first.
+    value again in Python first. Anything else takes pandas' way.
     """
     if schema.STR.storage == "pyarrow":
         import pyarrow as pa  # pandas has it loaded already: it is the dtype's storage
 
-        return pd.arrays.ArrowStringArray(
-            pa.array(values, type=pa.large_string()), dtype=schema.STR
-        )
+        try:
+            arrow = pa.array(values, type=pa.large_string())
+        except (pa.ArrowTypeError, pa.ArrowInvalid):  # not all str or None
+            pass
+        else:
+            return pd.arrays.ArrowStringArray(arrow, dtype=schema.STR)
     return pd.array(values, dtype=schema.STR)
 
 
