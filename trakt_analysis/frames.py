@@ -8,7 +8,6 @@ columns by the schema (:mod:`.schema`) into the frames of a :class:`Progress`.
 from __future__ import annotations
 
 import functools
-import warnings
 from typing import Any
 
 import numpy as np
@@ -16,6 +15,7 @@ import pandas as pd
 from pandas.api.types import pandas_dtype
 
 from . import schema
+from ._warnings import warn
 from .errors import TraktDataWarning
 from .parsers._checks import masked_na, str_array
 from .parsers.parsed import ParsedProgress
@@ -138,11 +138,10 @@ def _small_ints(
         where = np.flatnonzero(outside)
         named = [str(titles[i]) for i in where[:5]] if titles is not None else []
         shown = f" (shows: {', '.join(named)})" if named else ""
-        warnings.warn(
+        warn(
             f"{name}: {len(where)} value(s) outside the range of {dtype} loaded as NA"
             f"{shown}; {kept} keeps them",
             TraktDataWarning,
-            stacklevel=4,
         )
         wide = wide.copy()
         wide[outside] = pd.NA

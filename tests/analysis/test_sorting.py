@@ -115,8 +115,9 @@ def test_sorting_keeps_the_index_and_every_row(shows):
 
 
 def test_activity_without_times_warns_and_keeps_order(shows):
-    with pytest.warns(ta.TraktSortWarning, match="'activity'.*keeping the input order"):
+    with pytest.warns(ta.TraktSortWarning, match="'activity'.*keeping the input order") as w:
         out = ta.sort_shows(shows, "activity")
+    assert [r.filename for r in w] == [__file__]
     assert titles(out) == titles(shows)
 
 

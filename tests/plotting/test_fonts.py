@@ -112,6 +112,7 @@ def test_a_machine_without_the_fonts_gets_one_warning_naming_the_titles(progress
             cached.cache_clear()
     ours = [w for w in record if issubclass(w.category, ta.TraktFontWarning)]
     assert len(ours) == 1
+    assert ours[0].filename == __file__  # the caller's line, not the chart's
     message = str(ours[0].message)
     for title, script in TITLES.items():
         if script == "Latin":

@@ -187,8 +187,9 @@ def test_files_are_told_apart_by_content(tmp_path):
         "my-history-copy.json": orjson.dumps([entry(7)]),  # ignored: an unknown name
         "lists-watchlist.json": watchlist,
     }
-    with pytest.warns(TraktDataWarning, match=r"watched-shows-1\.json: the name says shows"):
+    with pytest.warns(TraktDataWarning, match=r"watched-shows-1\.json: the name says shows") as w:
         progress = ta.load_export(make_zip(tmp_path / "c.zip", members))
+    assert {r.filename for r in w if r.category is TraktDataWarning} == {__file__}
     assert len(progress.history) == 3
 
 

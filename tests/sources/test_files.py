@@ -163,3 +163,17 @@ def test_failure_body_raises_with_the_api_message():
 def test_top_level_must_be_a_list(data):
     with pytest.raises(ta.TraktDataError, match="expected a JSON list"):
         ta.load_progress(data)
+
+
+def test_warnings_point_at_the_callers_line():
+    # Each at this file's line, whichever module of the toolkit issued it: the parser's
+    # odd value, and the frame builder's year beyond Int16 (four calls down).
+    data = json.loads(SEED.read_bytes())
+    data[0]["show"]["year"] = 40_000
+    data[1]["seasons"][0]["aired"] = "ten"
+    with pytest.warns(ta.TraktDataWarning) as record:
+        ta.load_progress(json.dumps(data).encode())
+    messages = [str(w.message) for w in record]
+    assert any("outside the range of Int16" in m for m in messages), messages
+    assert any("aired" in m and "loaded as NA" in m for m in messages), messages
+    assert {w.filename for w in record} == {__file__}

@@ -27,7 +27,6 @@ the guide does not know. All three are named in a
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -35,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
+from .._warnings import warn
 from ..errors import TraktArgumentError, TraktDataError, TraktDataWarning
 from ..frames import CompactIdentity
 from ..progress import Progress, Provenance
@@ -306,7 +306,7 @@ def complete_progress(
             f"stay NA: {unknown_names}"
         )
         notes.append(message)
-        warnings.warn(message, TraktDataWarning, stacklevel=2)
+        warn(message, TraktDataWarning)
     if renumbered_names:
         message = (
             f"{source} numbers the episodes of {_count(int(renumbered.sum()))} in another "
@@ -314,7 +314,7 @@ def complete_progress(
             f"so their aired counts stay NA (column unlisted_watched): {renumbered_names}"
         )
         notes.append(message)
-        warnings.warn(message, TraktDataWarning, stacklevel=2)
+        warn(message, TraktDataWarning)
     if mismatched_names:
         message = (
             f"{source} numbers the episodes of {_count(int(mismatched.sum()))} otherwise than "
@@ -322,7 +322,7 @@ def complete_progress(
             f"kept and counted as aired (column unlisted_watched): {mismatched_names}"
         )
         notes.append(message)
-        warnings.warn(message, TraktDataWarning, stacklevel=2)
+        warn(message, TraktDataWarning)
     provenance = progress.provenance or Provenance(kind="unknown", label=progress.user or "")
     provenance = replace(provenance, metadata=source, notes=tuple(notes))
     return Progress(

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
 import pandas as pd
 
 from .._validate import check_choice
+from .._warnings import warn
 from ..errors import TraktSortWarning
 from .summary import shows_left
 
@@ -122,10 +121,9 @@ def _sort_by_time(
 
 
 def _keep_order(shows: pd.DataFrame, by: str, why: str) -> pd.DataFrame:
-    warnings.warn(
+    warn(
         f"cannot sort by {by!r}: {why}; keeping the input order",
         TraktSortWarning,
-        stacklevel=3,
     )
     return shows.copy()
 

@@ -29,7 +29,6 @@ JSON) try a faster typed path first (:mod:`.history_typed`) and fall back to
 
 from __future__ import annotations
 
-import warnings
 from types import SimpleNamespace
 from typing import Any
 
@@ -37,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
+from .._warnings import warn
 from ..errors import TraktDataError, TraktDataWarning
 from ._checks import BadValue, count, iso_times, short
 from ._json import as_utf8, parse_json
@@ -109,7 +109,7 @@ def parse_history(data: object, *, label: str) -> dict[str, Any]:
         builder.entry(index, entry)
     columns = builder.build()
     if builder.problems:
-        warnings.warn(_summary(label, builder.problems), TraktDataWarning, stacklevel=2)
+        warn(_summary(label, builder.problems), TraktDataWarning)
     return columns
 
 

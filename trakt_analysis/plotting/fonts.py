@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import threading
-import warnings
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -27,6 +26,7 @@ from matplotlib import font_manager
 from matplotlib.artist import Artist
 from matplotlib.text import Text
 
+from .._warnings import warn
 from ..errors import TraktFontWarning
 
 __all__ = [
@@ -171,17 +171,16 @@ def apply_fonts(artists: Iterable[Artist]) -> list[str]:
     return list(affected)
 
 
-def warn_missing_glyphs(func: str, affected: list[str], *, stacklevel: int = 3) -> None:
+def warn_missing_glyphs(func: str, affected: list[str]) -> None:
     """One TraktFontWarning naming the texts (of `func`'s chart) no installed font can draw."""
     if not affected:
         return
     shown = ", ".join(repr(t) for t in affected[:5])
     more = f" and {len(affected) - 5} more" if len(affected) > 5 else ""
-    warnings.warn(
+    warn(
         f"{func}: no installed font has glyphs for some characters of "
         f"{len(affected)} text(s), drawn as boxes: {shown}{more}; {INSTALL_HINT}",
         TraktFontWarning,
-        stacklevel=stacklevel,
     )
 
 
@@ -209,7 +208,7 @@ def with_fallback_fonts(func: F) -> F:
             _state.depth = depth
         if depth:
             return result
-        warn_missing_glyphs(func.__name__, apply_fonts([result]), stacklevel=3)
+        warn_missing_glyphs(func.__name__, apply_fonts([result]))
         return result
 
     return wrapper  # type: ignore[return-value]

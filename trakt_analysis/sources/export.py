@@ -27,7 +27,6 @@ import dataclasses
 import os
 import re
 import stat
-import warnings
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -36,6 +35,7 @@ from typing import Any
 
 import pandas as pd
 
+from .._warnings import warn
 from ..errors import (
     TraktArgumentError,
     TraktDataError,
@@ -392,10 +392,9 @@ def _progress_from_files(
             continue  # an unused file that does not parse costs nothing
         by_content = _kind_by_content(data)
         if by_name is not None and by_content not in (by_name, "empty"):
-            warnings.warn(
+            warn(
                 f"{where}: the name says {by_name} but the content is not; the file is ignored",
                 TraktDataWarning,
-                stacklevel=3,
             )
             continue
         kind = by_name or by_content
@@ -425,7 +424,7 @@ def _progress_from_files(
     )
     parsed.history = history
     for message in parsed.warnings:
-        warnings.warn(message, TraktDataWarning, stacklevel=3)
+        warn(message, TraktDataWarning)
     username, timezone = _profile(profile)
     user = user if user is not None else username
     provenance = Provenance("export", label, timezone=timezone, notes=(_NA_NOTE,))

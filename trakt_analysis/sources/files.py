@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import gc
 import os
-import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO, Any, TypeAlias
 
+from .._warnings import warn
 from ..errors import TraktDataError, TraktDataWarning, TraktFileError, TraktSourceError
 from ..frames import frames_from_parsed
 from ..parsers._json import parse_json
@@ -176,7 +176,7 @@ def load_progress(source: Source, *, user: str | None = None) -> Progress:
     if error is not None:
         raise error
     for message in parsed.warnings:
-        warnings.warn(f"{label}: {message}", TraktDataWarning, stacklevel=2)
+        warn(f"{label}: {message}", TraktDataWarning)
     with _gc_paused():
         return frames_from_parsed(parsed, user=user, provenance=Provenance("v1", label))
 

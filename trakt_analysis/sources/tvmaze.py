@@ -15,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import warnings
 from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
@@ -31,6 +30,7 @@ from .._http.responses import http_get, parse_response
 from .._http.session import RETRY_STATUSES, PoliteRetry, SecretAdapter, SessionOwner
 from .._http.throttle import TVMAZE_LIMITS, RateLimit, Throttle
 from .._version import __version__
+from .._warnings import warn
 from ..analysis.completion import complete_progress
 from ..errors import (
     TraktArgumentError,
@@ -259,7 +259,7 @@ class TVmaze(SessionOwner):
             if len(problems) > _MAX_WARNINGS:
                 more = len(problems) - _MAX_WARNINGS
                 problems = [*problems[:_MAX_WARNINGS], f"... and {more} more in {label}"]
-            warnings.warn("; ".join(problems), TraktDataWarning, stacklevel=3)
+            warn("; ".join(problems), TraktDataWarning)
         return columns
 
     # -- the provider --------------------------------------------------------------------

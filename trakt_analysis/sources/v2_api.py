@@ -17,7 +17,6 @@ import json
 import os
 import sys
 import time
-import warnings
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -35,6 +34,7 @@ from .._http.responses import http_get, parse_response, transport_error
 from .._http.session import RETRY_STATUSES, PoliteRetry, SessionOwner
 from .._http.throttle import Throttle
 from .._version import __version__
+from .._warnings import warn
 from ..errors import (
     TraktAPIError,
     TraktArgumentError,
@@ -521,7 +521,7 @@ class TraktAPI(SessionOwner):
             parsed = self._public_progress(user, specials, count_specials, reset)
             label = f"{self.base_url} (public profile {user})"
         for message in parsed.warnings:
-            warnings.warn(message, TraktDataWarning, stacklevel=2)
+            warn(message, TraktDataWarning)
         provenance = Provenance(kind="v2", label=label, notes=_NOTES)
         result = frames_from_parsed(parsed, user=name, provenance=provenance)
         if history:
