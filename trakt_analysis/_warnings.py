@@ -9,12 +9,13 @@ finds the first frame outside the package instead, as pandas finds its own.
 from __future__ import annotations
 
 import inspect
+import os
 import warnings
-from pathlib import Path
 
 __all__ = ["warn"]
 
-_PACKAGE = str(Path(__file__).resolve().parent)
+# As the package's modules' code names their files (unresolved, as imported).
+_PACKAGE = os.path.dirname(__file__) + os.sep
 
 
 def warn(message: str, category: type[Warning]) -> None:
