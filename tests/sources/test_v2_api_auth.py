@@ -79,7 +79,7 @@ def test_login_prints_the_code_and_link_in_a_terminal(v2_server, tmp_path, capsy
     api.login()
     out = capsys.readouterr().out
     assert "F4K3C0DE" in out
-    assert f"{v2_server.base_url}/activate" in out
+    assert f"{v2_server.auth_url}/activate" in out
     assert "d3v1c3" not in out
 
 

@@ -1,4 +1,4 @@
-"""API v2 (``https://api.trakt.tv``): device sign-in, paged lists, rate limits, a cache.
+"""API v2 (``https://api.trakt.tv``, OAuth on ``https://auth.trakt.tv``): sign-in, paging, cache.
 
 >>> import trakt_analysis as ta
 >>> api = ta.TraktAPI()  # doctest: +SKIP
@@ -26,7 +26,7 @@ import pandas as pd
 import requests
 from urllib3.util.retry import Retry
 
-from .._http.client import PARTITION_HEADER, USER_AGENT, HTTPClient
+from .._http.client import PARTITION_HEADER, USER_AGENT, HTTPClient, check_url
 from .._http.oauth import DeviceCode, Token, TokenStore, default_token_path, poll_device_token
 from .._http.paging import PAGE_LIMIT, read_all_pages
 from .._http.redact import REDACTED, redact, register_secret
@@ -46,9 +46,14 @@ from ..frames import frames_from_parsed, history_frame
 from ..parsers.v2_progress import RESET_MODES, parse_public_progress, parse_show_progress
 from ..progress import Progress, Provenance
 
-__all__ = ["DEFAULT_API_URL", "TraktAPI"]
+__all__ = ["APPS_URL", "DEFAULT_API_URL", "DEFAULT_AUTH_URL", "TraktAPI"]
 
 DEFAULT_API_URL = "https://api.trakt.tv"
+#: Since 2026-07-30 every OAuth request (device code and token, token refresh,
+#: revoke) goes here, never to the API host.
+DEFAULT_AUTH_URL = "https://auth.trakt.tv"
+#: Where a user makes and manages API apps (the old trakt.tv/oauth/applications is gone).
+APPS_URL = "https://app.trakt.tv/settings/apps"
 #: How long a show's progress (its aired counts change as episodes air) and a
 #: public profile's lists are used from the cache before they are asked again.
 DEFAULT_CACHE_TTL = timedelta(hours=12)
@@ -115,11 +120,15 @@ class TraktAPI(HTTPClient):
     Parameters
     ----------
     client_id, client_secret : str, optional
-        The API app's credentials (trakt.tv/oauth/applications); default to
-        ``TRAKT_CLIENT_ID`` and ``TRAKT_CLIENT_SECRET``. The secret is needed
+        The API app's credentials (https://app.trakt.tv/settings/apps); default
+        to ``TRAKT_CLIENT_ID`` and ``TRAKT_CLIENT_SECRET``. The secret is needed
         only to sign in and to refresh the token.
     base_url : str, optional
-        Defaults to ``TRAKT_API_URL``, else ``https://api.trakt.tv``.
+        The data; defaults to ``TRAKT_API_URL``, else ``https://api.trakt.tv``.
+    auth_url : str, optional
+        Every OAuth request (sign-in, refresh) and only those; defaults to
+        ``TRAKT_AUTH_URL``, else ``https://auth.trakt.tv``. The access token
+        is never sent there, nor the client secret to `base_url`.
     token_path : path, optional
         Where the token is kept; defaults to a file (mode 0600) in the user's
         config directory, one per client id.
@@ -154,6 +163,7 @@ class TraktAPI(HTTPClient):
         client_secret: str | None = None,
         *,
         base_url: str | None = None,
+        auth_url: str | None = None,
         token_path: str | os.PathLike[str] | None = None,
         cache: bool | str | os.PathLike[str] = False,
         offline: bool = False,
@@ -173,8 +183,11 @@ class TraktAPI(HTTPClient):
         if self.client_id is None and not offline:
             raise TraktArgumentError(
                 "no client id: pass client_id=... or set TRAKT_CLIENT_ID "
-                "(your API app at https://trakt.tv/oauth/applications)"
+                f"(your API app at {APPS_URL})"
             )
+        self.auth_url = check_url(
+            auth_url, what="auth_url", env="TRAKT_AUTH_URL", default=DEFAULT_AUTH_URL
+        )
         self.progress_bar = progress_bar
         self._clock = clock
         self._sleep = sleep
@@ -203,6 +216,7 @@ class TraktAPI(HTTPClient):
 
     def _repr_fields(self) -> dict[str, str]:
         return {
+            "auth_url": repr(self.auth_url),
             "client_id": repr(self.client_id),
             "client_secret": REDACTED if self._client_secret else "None",
         }
@@ -265,10 +279,12 @@ class TraktAPI(HTTPClient):
         return read_all_pages(fetch, redact(f"GET {self.base_url}{path}"))
 
     def _post(self, path: str, body: dict[str, Any]) -> requests.Response:
+        """An OAuth request: to the auth host, never cached, never retried, no bearer token."""
+        self._plain_session(self.auth_url)
         return self._request(
             "POST",
-            self.base_url + path,
-            label=f"POST {self.base_url}{path}",
+            self.auth_url + path,
+            label=f"POST {self.auth_url}{path}",
             plain=True,
             data=json.dumps(body),
             headers=self._headers(),
@@ -311,7 +327,7 @@ class TraktAPI(HTTPClient):
         """
         secret = self._need_secret()
         response = self._post("/oauth/device/code", {"client_id": self.client_id})
-        where = f"POST {self.base_url}/oauth/device/code"
+        where = f"POST {self.auth_url}/oauth/device/code"
         device = DeviceCode.from_json(
             parse_response(response, where, status_errors=V2_STATUS_ERRORS), where
         )
@@ -373,7 +389,7 @@ class TraktAPI(HTTPClient):
         }
         data = parse_response(
             response,
-            f"POST {self.base_url}/oauth/token",
+            f"POST {self.auth_url}/oauth/token",
             status_errors={**V2_STATUS_ERRORS, **refresh_errors},
         )
         new = Token.from_json(data, "POST /oauth/token", user=token.user)
