@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._advice import command_line
 from ._version import __version__
 from .analysis.sorting import SORT_ORDERS
 from .demo.users import DEMO_USERS
@@ -417,7 +418,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with warnings.catch_warnings():
         warnings.showwarning = _show_warning
         try:
-            return run(args, _Status(args.quiet))
+            with command_line():  # messages give command-line advice
+                return run(args, _Status(args.quiet))
         except KeyboardInterrupt:
             if args.debug:
                 raise

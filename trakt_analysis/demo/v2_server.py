@@ -158,6 +158,7 @@ class V2Server(StandInServer):
         self._tokens: dict[str, _Token] = {}
         self._refresh: dict[str, _Token] = {}
         self._issued = 0
+        self.refreshes = 0  # refresh tokens spent
         self.activity: dict[str, int] = {}  # user -> bumps of their watched data
         self._watched_memo: dict[Any, list[dict[str, Any]]] = {}
         # Each distinct plan gets its own trakt ids; a plan shared by users shares its shows.
@@ -195,6 +196,13 @@ class V2Server(StandInServer):
         """Every access token issued so far is now expired (the refresh tokens still work)."""
         for token in self._tokens.values():
             token.expires_in = -1
+
+    def revoke_tokens(self) -> None:
+        """Every token issued so far is dead, refresh tokens too (a revoked app, or tokens
+        issued before Trakt's July 2026 change): a refresh answers 400."""
+        with self._lock:
+            self._tokens.clear()
+            self._refresh.clear()
 
     def issue_token(self, user: str | None = None) -> dict[str, Any]:
         """A token as the device flow would give it (for tests that skip the sign-in)."""
@@ -527,14 +535,32 @@ def _make_handler(server: V2Server, *, auth: bool) -> type[BaseHTTPRequestHandle
                 else:
                     self._send(statuses[state], b"", {})
             elif path == "/oauth/token":
-                token = server._refresh.pop(body.get("refresh_token"), None)
                 if (
-                    token is None
+                    body.get("client_id") != server.client_id
                     or body.get("client_secret") != server.client_secret
-                    or body.get("grant_type") != "refresh_token"
                 ):
-                    self._json(401, {"error": "invalid_grant"})
+                    self._json(
+                        401,
+                        {
+                            "error": "invalid_client",
+                            "error_description": "Client authentication failed.",
+                        },
+                    )
                     return
+                # Single-use: the refresh token dies here, whatever comes next.
+                with server._lock:
+                    token = server._refresh.pop(body.get("refresh_token"), None)
+                if token is None or body.get("grant_type") != "refresh_token":
+                    self._json(
+                        400,
+                        {
+                            "error": "invalid_grant",
+                            "error_description": "The provided authorization grant is invalid, "
+                            "expired, revoked, or was issued to another client.",
+                        },
+                    )
+                    return
+                server.refreshes += 1
                 server._tokens.pop(token.access, None)
                 self._json(200, server.issue_token(token.user))
             else:
@@ -559,6 +585,10 @@ def _make_handler(server: V2Server, *, auth: bool) -> type[BaseHTTPRequestHandle
                 self._json(400, {"error": "trakt-api-version must be 2"})
                 return
             me = self._signed_in()
+            if me is None and self.headers.get("Authorization"):
+                # A token sent is checked on every request, public ones too.
+                self._json(401, {"error": "invalid_token"})
+                return
             segments = path.strip("/").split("/")
             if (segments[0] == "sync" or path == "/users/settings") and me is None:
                 self._json(401, {"error": "unauthorized"})

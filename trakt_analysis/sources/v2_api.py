@@ -26,6 +26,7 @@ import pandas as pd
 import requests
 from urllib3.util.retry import Retry
 
+from .._advice import sign_in_again
 from .._http.client import PARTITION_HEADER, USER_AGENT, HTTPClient, check_url
 from .._http.oauth import DeviceCode, Token, TokenStore, default_token_path, poll_device_token
 from .._http.paging import PAGE_LIMIT, read_all_pages
@@ -62,18 +63,26 @@ DEFAULT_CACHE_TTL = timedelta(hours=12)
 VERSION_KEEP = timedelta(days=30)
 _BAR_THRESHOLD = 50  # show a progress bar when more shows than this may need a request
 
-# API v2's meanings of the statuses (over the transport's defaults).
-V2_STATUS_ERRORS: dict[int, tuple[type[TraktHTTPError], str]] = {
-    401: (TraktAuthError, "not signed in or the token was revoked: sign in again (api.login())"),
-    403: (
-        TraktAuthError,
-        "invalid or deleted API app: check the client id (creating apps now needs VIP)",
-    ),
-    404: (TraktNotFoundError, "not found"),
-    423: (TraktAuthError, "the account is locked: contact trakt.tv support"),
-    426: (TraktAuthError, "VIP required for this request"),
-    429: (TraktRateLimitError, "rate limited"),
-}
+
+def _v2_status_errors() -> dict[int, tuple[type[TraktHTTPError], str]]:
+    """API v2's meanings of the statuses (over the transport's defaults), with the advice
+    in the caller's words (Python, or the command line)."""
+    return {
+        401: (
+            TraktAuthError,
+            f"not signed in or the token was revoked: sign in again ({sign_in_again()})",
+        ),
+        403: (
+            TraktAuthError,
+            "invalid or deleted API app: check the client id (creating apps now needs VIP; "
+            f"your apps: {APPS_URL})",
+        ),
+        404: (TraktNotFoundError, "not found"),
+        423: (TraktAuthError, "the account is locked: contact trakt.tv support"),
+        426: (TraktAuthError, "VIP required for this request"),
+        429: (TraktRateLimitError, "rate limited"),
+    }
+
 
 _NOTES = (
     "percentage is NA: API v2 sends none (completion is completed / aired)",
@@ -197,6 +206,7 @@ class TraktAPI(HTTPClient):
             else default_token_path(self.client_id or "offline")
         )
         self._token: Token | None = None
+        self._anonymous = False  # True once the stored token was refused on a public read
         super().__init__(
             base_url=base_url,
             timeout=timeout,
@@ -240,6 +250,8 @@ class TraktAPI(HTTPClient):
         }
 
     def _authorization(self) -> str | None:
+        if self._anonymous:
+            return None
         token = self._current_token(refresh=not self.offline, required=False)
         return None if token is None else f"Bearer {token.access_token}"
 
@@ -252,7 +264,15 @@ class TraktAPI(HTTPClient):
         expire_after: timedelta | int | None = None,
         force_refresh: bool = False,
         status_errors: dict[int, tuple[type[TraktHTTPError], str]] | None = None,
+        public: bool = False,
+        retry_auth: bool = True,
     ) -> tuple[Any, dict[str, str]]:
+        """GET `path` (JSON) and its headers.
+
+        A 401 to a request that carried the token is not final at once: for the
+        signed-in user's data the token is refreshed and the request sent again;
+        for a `public` read it is sent again without the token, with a warning.
+        """
         url = self.base_url + path
         if params:
             url += "?" + urlencode(params)
@@ -264,7 +284,43 @@ class TraktAPI(HTTPClient):
             kwargs["expire_after"] = VERSION_KEEP if expire_after is None else expire_after
             kwargs["force_refresh"] = force_refresh
         response = self._request("GET", url, label=label, headers=headers, **kwargs)
-        table = {**V2_STATUS_ERRORS, **(status_errors or {})}
+        if response.status_code == 401 and retry_auth and not self.offline:
+            sent = self._token is not None and not self._anonymous
+            if sent and public:
+                # A stored token refused on a public read (revoked, or from another
+                # server): read it without the token, and say so.
+                self._anonymous = True
+                warn(
+                    f"{label}: the stored token was refused (revoked or from another server); "
+                    f"reading the public profile without it. Sign in again ({sign_in_again()}) "
+                    "to read private data.",
+                    TraktDataWarning,
+                )
+                return self._get(
+                    path,
+                    params,
+                    partition=partition,
+                    expire_after=expire_after,
+                    force_refresh=force_refresh,
+                    status_errors=status_errors,
+                    public=public,
+                    retry_auth=False,
+                )
+            if sent and not public and self._token is not None:
+                # Expired on the server's clock (or refreshed by another client):
+                # refresh once (under the lock, from the file) and ask again.
+                self._refresh(self._token)
+                return self._get(
+                    path,
+                    params,
+                    partition=partition,
+                    expire_after=expire_after,
+                    force_refresh=force_refresh,
+                    status_errors=status_errors,
+                    public=public,
+                    retry_auth=False,
+                )
+        table = {**_v2_status_errors(), **(status_errors or {})}
         data = parse_response(response, label, check_body=_check_v2_body, status_errors=table)
         return data, dict(response.headers)
 
@@ -329,7 +385,7 @@ class TraktAPI(HTTPClient):
         response = self._post("/oauth/device/code", {"client_id": self.client_id})
         where = f"POST {self.auth_url}/oauth/device/code"
         device = DeviceCode.from_json(
-            parse_response(response, where, status_errors=V2_STATUS_ERRORS), where
+            parse_response(response, where, status_errors=_v2_status_errors()), where
         )
         (display or _show_device_code)(device)
         answer = poll_device_token(
@@ -341,17 +397,25 @@ class TraktAPI(HTTPClient):
             sleep=self._sleep,
         )
         token = Token.from_json(answer, "POST /oauth/device/token")
+        # Stored before it is used: whatever the file holds is the live pair.
+        with self._store.lock():
+            self._store.save(token)
         self._token = token
+        self._anonymous = False
         settings, _ = self._get("/users/settings", partition="settings", force_refresh=True)
         user = settings.get("user", {}).get("username") if isinstance(settings, dict) else None
-        token = Token.from_json({**token.to_json(), "user": user}, "token")
-        self._store.save(token)
-        self._token = token
+        # The settings request may have refreshed the token: name the user on the live one.
+        with self._store.lock():
+            live = self._store.load() or self._token
+            named = Token.from_json({**live.to_json(), "user": user}, "token")
+            self._store.save(named)
+        self._token = named
         return user or "me"
 
     def logout(self) -> None:
         """Forget the stored token (the file is deleted)."""
-        self._store.delete()
+        with self._store.lock():
+            self._store.delete()
         self._token = None
 
     @property
@@ -365,35 +429,66 @@ class TraktAPI(HTTPClient):
         token = self._token
         if token is None:
             if required:
-                raise TraktAuthError("not signed in: run api.login() (or trakt-analysis login)")
+                raise TraktAuthError(f"not signed in: sign in first ({sign_in_again()})")
             return None
         if refresh and token.needs_refresh(self._clock()):
             token = self._refresh(token)
         return token
 
     def _refresh(self, token: Token) -> Token:
+        """Trade `token`'s refresh token for a new pair, stored before it is used.
+
+        Refresh tokens are single-use (each refresh kills the one it used), so
+        this runs under the token file's lock and reads the file first: when
+        another client or process sharing the file has refreshed already, its
+        pair is taken instead of spending the dead one.
+
+        Raises
+        ------
+        TraktAuthError
+            The refresh was refused (400 or 401: revoked, already used, or from
+            before Trakt's July 2026 migration): sign in again.
+        """
         secret = self._need_secret()
-        response = self._post(
-            "/oauth/token",
-            {
-                "refresh_token": token.refresh_token,
-                "client_id": self.client_id,
-                "client_secret": secret,
-                "redirect_uri": "urn:ietf:wg:oauth:2.0:oob",
-                "grant_type": "refresh_token",
-            },
-        )
-        refresh_errors = {
-            400: (TraktAuthError, "the refresh token is invalid: sign in again (api.login())"),
-            401: (TraktAuthError, "the refresh token was refused: sign in again (api.login())"),
-        }
-        data = parse_response(
-            response,
-            f"POST {self.auth_url}/oauth/token",
-            status_errors={**V2_STATUS_ERRORS, **refresh_errors},
-        )
-        new = Token.from_json(data, "POST /oauth/token", user=token.user)
-        self._store.save(new)
+        with self._store.lock():
+            stored = self._store.load()
+            if stored is not None and stored.refresh_token != token.refresh_token:
+                user = stored.user or token.user
+                stored = Token.from_json({**stored.to_json(), "user": user}, "token")
+                self._token = stored
+                if not stored.needs_refresh(self._clock()):
+                    return stored
+                token = stored
+            response = self._post(
+                "/oauth/token",
+                {
+                    "refresh_token": token.refresh_token,
+                    "client_id": self.client_id,
+                    "client_secret": secret,
+                    "redirect_uri": "urn:ietf:wg:oauth:2.0:oob",
+                    "grant_type": "refresh_token",
+                },
+            )
+            again = f"sign in again ({sign_in_again()})"
+            refresh_errors = {
+                400: (
+                    TraktAuthError,
+                    "the refresh token was refused (already used, revoked, or issued before "
+                    f"Trakt's July 2026 change): {again}",
+                ),
+                401: (
+                    TraktAuthError,
+                    f"the refresh was refused (the client id or secret, or a revoked token): "
+                    f"{again}",
+                ),
+            }
+            data = parse_response(
+                response,
+                f"POST {self.auth_url}/oauth/token",
+                status_errors={**_v2_status_errors(), **refresh_errors},
+            )
+            new = Token.from_json(data, "POST /oauth/token", user=token.user)
+            self._store.save(new)
         self._token = new
         return new
 
@@ -557,6 +652,7 @@ class TraktAPI(HTTPClient):
             partition=f"public:{user}",
             expire_after=self._ttl(),
             status_errors=private,
+            public=True,
         )
         entries = []
         with self._bar(len(watched)) as bar:
@@ -572,6 +668,7 @@ class TraktAPI(HTTPClient):
                     {"extended": "episodes,full"},
                     partition="shows",  # the same for every user: shared
                     expire_after=self._ttl(),
+                    public=True,
                 )
                 entries.append({"show": show, "watched": item, "seasons": seasons})
                 bar.update(1)
@@ -636,6 +733,7 @@ class TraktAPI(HTTPClient):
             }
             if not me
             else None,
+            public=not me,
             **kwargs,
         )
         columns = parse_history_items(items, label=f"{self.base_url} history")
