@@ -25,10 +25,10 @@ import trakt_analysis as ta
 from tests.parsers.test_properties import SETTINGS, damaged, responses
 from trakt_analysis.demo.generate import generate_progress
 from trakt_analysis.frames import frames_from_parsed
-from trakt_analysis.parsers import v1
-from trakt_analysis.parsers._episode_bytes import read_episodes
 from trakt_analysis.parsers._json import decode_json
-from trakt_analysis.parsers.v1_typed import decode_items
+from trakt_analysis.parsers.v1 import walk as v1
+from trakt_analysis.parsers.v1.episode_bytes import read_episodes
+from trakt_analysis.parsers.v1.typed import decode_items
 
 SEED = orjson.loads(Path("data/fixtures/seed_example.json").read_bytes())
 

@@ -1,7 +1,7 @@
 """Parse an API v1 ``user/progress/watched`` response into frame columns.
 
 Two ways in, one result. :func:`parse_progress_json` takes the bytes: msgspec
-decodes them into the Structs of :mod:`.v1_typed` (seasons and episodes checked
+decodes them into the Structs of :mod:`.typed` (seasons and episodes checked
 while parsing) and :meth:`_Parser.gather` reads the shows' fields column by
 column. Anything unusual sends the bytes to :func:`parse_progress`, the full
 walk, which checks the parsed JSON show by show in Python (a few thousand
@@ -23,13 +23,22 @@ from typing import Any
 
 import numpy as np
 
-from .. import schema
-from ..errors import TraktAPIError, TraktDataError
-from ._checks import BadValue, count, flag, locate, mapping, rating, short, text
-from ._extras import Extras
-from ._json import as_utf8, decode_json
-from ._v1_build import _Build
-from ._v1_fields import (
+from ... import schema
+from ...errors import TraktAPIError, TraktDataError
+from .._checks import BadValue, count, flag, locate, mapping, rating, short, text
+from .._extras import Extras
+from .._json import as_utf8, decode_json
+from ..detect import (
+    V1_ERROR,
+    V1_PROGRESS,
+    V2_ERROR,
+    detect_format,
+    error_message,
+    wrong_format_message,
+)
+from ..parsed import ParsedProgress
+from .build import _Build
+from .fields import (
     _AIRED_KEYS,
     _EXTRA_OBJECTS,
     _ID_KEYS,
@@ -44,16 +53,7 @@ from ._v1_fields import (
     _VIEWER_SET,
     _standard_keys,
 )
-from .detect import (
-    V1_ERROR,
-    V1_PROGRESS,
-    V2_ERROR,
-    detect_format,
-    error_message,
-    wrong_format_message,
-)
-from .parsed import ParsedProgress
-from .v1_typed import _Gather, decode_items
+from .typed import _Gather, decode_items
 
 __all__ = ["ParsedProgress", "parse_progress", "parse_progress_json"]
 
@@ -107,7 +107,7 @@ def parse_progress_json(payload: bytes, *, label: str = "<input>") -> ParsedProg
     """Parse and check the JSON bytes of a v1 progress response: :func:`parse_progress`, faster.
 
     The seasons are decoded and checked by msgspec while the JSON is parsed
-    (:mod:`.v1_typed`). Where that decoder declines (invalid JSON, an odd
+    (:mod:`.typed`). Where that decoder declines (invalid JSON, an odd
     value, an unknown field, another document), the bytes are parsed again and
     walked in full, so the result, the warnings and the errors are exactly
     those of :func:`parse_progress` on the parsed JSON.
@@ -132,12 +132,12 @@ def parse_progress_json(payload: bytes, *, label: str = "<input>") -> ParsedProg
 class _Parser(_Gather, _Build):
     """The parser's state, and the full walk that fills it.
 
-    The typed path's walk is :class:`~.v1_typed._Gather`'s; the build of the
-    columns from this state is :class:`~._v1_build._Build`'s.
+    The typed path's walk is :class:`~.typed._Gather`'s; the build of the
+    columns from this state is :class:`~.build._Build`'s.
     """
 
     def __init__(self, *, typed: bool = False) -> None:
-        # typed: the seasons are v1_typed.Season Structs, checked while decoding.
+        # typed: the seasons are typed.Season Structs, checked while decoding.
         self.typed = typed
         show_cols = set(schema.SHOWS)
         self.titles: list[object] = []

@@ -1,6 +1,6 @@
 """The second half of the v1 parser: the walked or gathered fields become frame columns.
 
-:class:`_Build` is a mixin of :class:`~trakt_analysis.parsers.v1._Parser`: it
+:class:`_Build` is a mixin of :class:`~trakt_analysis.parsers.v1.walk._Parser`: it
 reads what the full walk or the typed path left on the parser (the shows'
 values, the season objects, the episodes' flags) and checks and types them a
 column at a time.
@@ -16,9 +16,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .. import schema
-from ..errors import TraktDataError
-from ._checks import (
+from ... import schema
+from ...errors import TraktDataError
+from .._checks import (
     completion,
     id_array,
     int_array,
@@ -28,8 +28,9 @@ from ._checks import (
     str_array,
     unix_times,
 )
-from ._consistency import find_inconsistencies, season_totals
-from ._v1_fields import (
+from .._consistency import find_inconsistencies, season_totals
+from ..parsed import ParsedProgress
+from .fields import (
     _EXTRA_OBJECTS,
     _MAX_NUMBER,
     _MAX_WARNINGS,
@@ -39,11 +40,10 @@ from ._v1_fields import (
     _STATS_KEYS,
     _VIEWER_KEYS,
 )
-from .parsed import ParsedProgress
 
 
 class _Build:
-    """Build the columns from the parser's state (see :class:`~.v1._Parser`)."""
+    """Build the columns from the parser's state (see :class:`~.walk._Parser`)."""
 
     def season_path(self, row: int) -> str:
         pos = self.s_pos[row]

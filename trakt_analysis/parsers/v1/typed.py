@@ -3,7 +3,7 @@
 A v1 ``user/progress/watched`` response is mostly seasons and their episodes
 (``"12": true``, hundreds of thousands of them). Declared as msgspec Structs,
 their types and ranges are checked in C while the JSON is parsed, so the
-parser's Python walk (:mod:`.v1`) trusts them and only numbers and stacks them.
+parser's Python walk (:mod:`.walk`) trusts them and only numbers and stacks them.
 
 The Structs accept only what the full walk would load unchanged: no unknown
 fields, counts that are whole numbers from 0 to 2**53, season numbers up to
@@ -32,10 +32,10 @@ from typing import Annotated, Any
 import msgspec
 import numpy as np
 
-from ..errors import TraktDataError
-from ._checks import locate
-from ._episode_bytes import read_episodes
-from ._v1_fields import _AIRED_KEYS, _PROGRESS_KEYS, _STATS_KEYS, MAX_NUMBER
+from ...errors import TraktDataError
+from .._checks import locate
+from .episode_bytes import read_episodes
+from .fields import _AIRED_KEYS, _PROGRESS_KEYS, _STATS_KEYS, MAX_NUMBER
 
 __all__ = ["Item", "Progress", "Season", "Stats", "decode_items"]
 
@@ -50,7 +50,7 @@ class Season(msgspec.Struct, forbid_unknown_fields=True, gc=False):
     """One listed season of a show, checked while decoding."""
 
     season: Number
-    # {"12": true, ...}, kept as JSON text: read in bulk by _episode_bytes, or decoded as
+    # {"12": true, ...}, kept as JSON text: read in bulk by episode_bytes, or decoded as
     # _EPISODES where it is not in the compact form (null goes to the full walk).
     episodes: msgspec.Raw = msgspec.Raw(b"{}")
     percentage: Count | None = None
@@ -138,12 +138,12 @@ def _require(values: list[object], kinds: set[type]) -> None:
 
 
 class _Gather:
-    """The typed path's walk, a mixin of :class:`~trakt_analysis.parsers.v1._Parser`."""
+    """The typed path's walk, a mixin of :class:`~trakt_analysis.parsers.v1.walk._Parser`."""
 
     def gather(self, items: list[Any]) -> None:
         """The walk of :func:`parse_progress_json`: the typed items' fields, column by column.
 
-        `items` are :mod:`.v1_typed` Structs, so the structure is checked; the
+        `items` are :mod:`.typed` Structs, so the structure is checked; the
         values go to the same column checks as the full walk's. A value the
         full walk would report or explain (a title that is not a string, viewer
         fields that disagree, an odd next episode) raises :class:`_Decline`, and
@@ -236,7 +236,7 @@ class _Gather:
 
         The episodes are read from their JSON text in bulk (:func:`read_episodes`);
         a season listed twice is found when the seasons are sorted
-        (:meth:`~._v1_build._Build.build_seasons`).
+        (:meth:`~.build._Build.build_seasons`).
         """
         objs = self.season_objs = list(chain.from_iterable(self.season_lists))
         self.season_numbers = list(map(attrgetter("season"), objs))
