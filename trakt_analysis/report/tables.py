@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .._files import write_atomic
 from ..sources.files import need_pyarrow
+from ._files import write_atomic
 
 if TYPE_CHECKING:
     from ..progress import Progress
