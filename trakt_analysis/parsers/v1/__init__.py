@@ -10,6 +10,6 @@ columns (:mod:`.build`); the fields both read are listed in :mod:`.fields`.
 from __future__ import annotations
 
 from ..parsed import ParsedProgress
-from .walk import check_failure_body, parse_progress, parse_progress_json
+from .parse import check_failure_body, parse_progress, parse_progress_json
 
 __all__ = ["ParsedProgress", "check_failure_body", "parse_progress", "parse_progress_json"]

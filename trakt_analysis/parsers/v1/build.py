@@ -1,9 +1,8 @@
 """The second half of the v1 parser: the walked or gathered fields become frame columns.
 
-:class:`_Build` is a mixin of :class:`~trakt_analysis.parsers.v1.walk._Parser`: it
-reads what the full walk or the typed path left on the parser (the shows'
-values, the season objects, the episodes' flags) and checks and types them a
-column at a time.
+:func:`build` reads what the full walk or the typed path left in the
+:class:`~.state.V1State` (the shows' values, the season objects, the episodes'
+flags) and checks and types them a column at a time.
 """
 
 from __future__ import annotations
@@ -40,186 +39,179 @@ from .fields import (
     _STATS_KEYS,
     _VIEWER_KEYS,
 )
+from .state import V1State
 
 
-class _Build:
-    """Build the columns from the parser's state (see :class:`~.walk._Parser`)."""
+def build(state: V1State) -> ParsedProgress:
+    """The columns of the three frames, and the warnings, from a walked or gathered `state`."""
+    titles = state.titles
+    n_shows = len(titles)
 
-    def season_path(self, row: int) -> str:
-        pos = self.s_pos[row]
-        return f"seasons[{pos}]" if pos >= 0 else f"hidden_seasons[{-1 - pos}]"
+    def show_at(path: str) -> Callable[[int], str]:
+        return lambda i: locate(i, titles[i], path)
 
-    def build(self) -> ParsedProgress:
-        if self.typed:
-            self.typed_seasons()
-        titles = self.titles
-        n_shows = len(titles)
+    def odd(path: str) -> Callable[[int, str], None]:
+        return lambda i, what: state.report(i, path, what)
 
-        def show_at(path: str) -> Callable[[int], str]:
-            return lambda i: locate(i, titles[i], path)
-
-        def odd(path: str) -> Callable[[int, str], None]:
-            return lambda i, what: self.report(i, path, what)
-
-        shows: dict[str, Any] = {}
-        shows["title"] = str_array(titles)
-        shows["year"] = int_array(
-            self.show["year"], show_at("show.year"), allow_str=True, report=odd("show.year")
+    shows: dict[str, Any] = {}
+    shows["title"] = str_array(titles)
+    shows["year"] = int_array(
+        state.show["year"], show_at("show.year"), allow_str=True, report=odd("show.year")
+    )
+    shows["imdb_id"] = str_array(state.show["imdb_id"])
+    for key in ("tvdb_id", "tvrage_id"):
+        shows[key] = id_array(state.show[key], show_at(f"show.{key}"), report=odd(f"show.{key}"))
+    for key in _PROGRESS_KEYS:
+        shows[key] = int_array(
+            state.show[key], show_at(f"progress.{key}"), report=odd(f"progress.{key}")
         )
-        shows["imdb_id"] = str_array(self.show["imdb_id"])
-        for key in ("tvdb_id", "tvrage_id"):
-            shows[key] = id_array(self.show[key], show_at(f"show.{key}"), report=odd(f"show.{key}"))
-        for key in _PROGRESS_KEYS:
-            shows[key] = int_array(
-                self.show[key], show_at(f"progress.{key}"), report=odd(f"progress.{key}")
-            )
-        shows["completion"] = completion(shows["completed"], shows["aired"])
-        for key in _STATS_KEYS:
-            shows[key] = int_array(
-                self.show[key], show_at(f"stats.{key}"), report=odd(f"stats.{key}")
-            )
-        for key in ("season", "number"):
-            path = f"next_episode.{key}"
-            shows[f"next_{key}"] = int_array(self.next[key], show_at(path), report=odd(path))
-        shows["next_title"] = str_array(self.next["title"])
-        shows["next_first_aired"] = unix_times(
-            self.next["aired"],
-            show_at("next_episode.first_aired"),
-            report=lambda i, what: self.report(
-                i, f"next_episode.{self.next['aired_key'][i]}", what
-            ),
-        )
-        for key in _VIEWER_KEYS:
-            dtype = schema.SHOWS[f"viewer_{key}"]
-            values = self.viewer[key]
-            if values.count(None) == n_shows and dtype in ("boolean", "Int64"):  # none sent
-                values = masked_na(pd.api.types.pandas_dtype(dtype), n_shows)
-            shows[f"viewer_{key}"] = pd.array(values, dtype=dtype)
-        for kind, (prefix, skip) in _EXTRA_OBJECTS.items():
-            rows, objs = self.extra_objs[kind]
-            # A kind every show has (rows increase, one per show) is range(n): no reindexing.
-            self.extras.add(range(n_shows) if len(rows) == n_shows else rows, prefix, objs, skip)
-        shows.update(self.extras.build(n_shows, collision_prefix="show_"))
+    shows["completion"] = completion(shows["completed"], shows["aired"])
+    for key in _STATS_KEYS:
+        shows[key] = int_array(state.show[key], show_at(f"stats.{key}"), report=odd(f"stats.{key}"))
+    for key in ("season", "number"):
+        path = f"next_episode.{key}"
+        shows[f"next_{key}"] = int_array(state.next[key], show_at(path), report=odd(path))
+    shows["next_title"] = str_array(state.next["title"])
+    shows["next_first_aired"] = unix_times(
+        state.next["aired"],
+        show_at("next_episode.first_aired"),
+        report=lambda i, what: state.report(i, f"next_episode.{state.next['aired_key'][i]}", what),
+    )
+    for key in _VIEWER_KEYS:
+        dtype = schema.SHOWS[f"viewer_{key}"]
+        values = state.viewer[key]
+        if values.count(None) == n_shows and dtype in ("boolean", "Int64"):  # none sent
+            values = masked_na(pd.api.types.pandas_dtype(dtype), n_shows)
+        shows[f"viewer_{key}"] = pd.array(values, dtype=dtype)
+    for kind, (prefix, skip) in _EXTRA_OBJECTS.items():
+        rows, objs = state.extra_objs[kind]
+        # A kind every show has (rows increase, one per show) is range(n): no reindexing.
+        state.extras.add(range(n_shows) if len(rows) == n_shows else rows, prefix, objs, skip)
+    shows.update(state.extras.build(n_shows, collision_prefix="show_"))
 
-        seasons, order = self.build_seasons()
-        episodes = self.build_episodes(order)
-        episodes["runtime"] = _episode_runtimes(shows.get("runtime"), seasons, episodes)
-        totals = season_totals(shows, seasons, episodes)
-        found = find_inconsistencies(shows, seasons, episodes, totals)
-        _completion_from_episodes(shows, totals)
-        for i, msgs in found.items():
-            self.odd.setdefault(i, []).extend(msgs)
+    seasons, order = build_seasons(state)
+    episodes = build_episodes(state, order)
+    episodes["runtime"] = _episode_runtimes(shows.get("runtime"), seasons, episodes)
+    totals = season_totals(shows, seasons, episodes)
+    found = find_inconsistencies(shows, seasons, episodes, totals)
+    _completion_from_episodes(shows, totals)
+    for i, msgs in found.items():
+        state.odd.setdefault(i, []).extend(msgs)
+    warnings = [
+        f"{locate(i, titles[i])}: " + "; ".join(msgs) for i, msgs in sorted(state.odd.items())
+    ]
+    if len(warnings) > _MAX_WARNINGS:
+        rest = len(warnings) - _MAX_WARNINGS
         warnings = [
-            f"{locate(i, titles[i])}: " + "; ".join(msgs) for i, msgs in sorted(self.odd.items())
+            *warnings[:_MAX_WARNINGS],
+            f"... and {rest} more shows with odd values or inconsistencies",
         ]
-        if len(warnings) > _MAX_WARNINGS:
-            rest = len(warnings) - _MAX_WARNINGS
-            warnings = [
-                *warnings[:_MAX_WARNINGS],
-                f"... and {rest} more shows with odd values or inconsistencies",
-            ]
-        return ParsedProgress(shows, seasons, episodes, warnings)
+    return ParsedProgress(shows, seasons, episodes, warnings)
 
-    def build_seasons(self) -> tuple[dict[str, Any], np.ndarray]:
-        titles = self.titles
-        objs = self.season_objs
-        n_listed = len(objs)
-        per_item = np.array(self.seasons_per_item, dtype=np.int64)
-        listed_item = np.repeat(np.arange(len(per_item)), per_item)
-        listed_pos = np.arange(n_listed) - np.repeat(np.cumsum(per_item) - per_item, per_item)
-        hidden_only = np.array(self.hidden_only, dtype=np.int64).reshape(-1, 3)
-        self.s_item = np.concatenate([listed_item, hidden_only[:, 0]])
-        self.s_pos = np.concatenate([listed_pos, -1 - hidden_only[:, 1]])
-        number = np.concatenate([np.array(self.season_numbers, dtype=np.int64), hidden_only[:, 2]])
 
-        def at(path: str) -> Callable[[int], str]:
-            def where(r: int) -> str:
-                item = int(self.s_item[r])
-                return locate(item, titles[item], f"{self.season_path(r)}{path}")
+def build_seasons(state: V1State) -> tuple[dict[str, Any], np.ndarray]:
+    """The seasons' columns, sorted by show and number, and the order that sorts them."""
+    titles = state.titles
+    objs = state.season_objs
+    n_listed = len(objs)
+    per_item = np.array(state.seasons_per_item, dtype=np.int64)
+    listed_item = np.repeat(np.arange(len(per_item)), per_item)
+    listed_pos = np.arange(n_listed) - np.repeat(np.cumsum(per_item) - per_item, per_item)
+    hidden_only = np.array(state.hidden_only, dtype=np.int64).reshape(-1, 3)
+    state.s_item = np.concatenate([listed_item, hidden_only[:, 0]])
+    state.s_pos = np.concatenate([listed_pos, -1 - hidden_only[:, 1]])
+    number = np.concatenate([np.array(state.season_numbers, dtype=np.int64), hidden_only[:, 2]])
 
-            return where
+    def at(path: str) -> Callable[[int], str]:
+        def where(r: int) -> str:
+            item = int(state.s_item[r])
+            return locate(item, titles[item], f"{state.season_path(r)}{path}")
 
-        if len(number) and number.max() > _MAX_NUMBER:
-            r = int(number.argmax())
-            raise TraktDataError(f"{at('.season')(r)}: season number {number[r]} is not plausible")
-        order = np.lexsort((number, self.s_item))  # by show (response order), then number
-        if self.typed and np.any(
-            (np.diff(self.s_item[order]) == 0) & (np.diff(number[order]) == 0)
-        ):  # the full walk says where (the typed path leaves the input to it)
-            raise TraktDataError("a season is listed twice")
-        seasons: dict[str, Any] = {"_item": self.s_item[order], "season": number[order]}
-        padding = [None] * len(hidden_only)
-        typed_counts = _typed_counts(objs, len(padding)) if self.typed else {}
-        for key in _PROGRESS_KEYS:
-            if self.typed:
-                seasons[key] = typed_counts[key][order]
-                continue
-            values = [season.get(key) for season in objs]
+        return where
 
-            def odd(r: int, what: str, key: str = key) -> None:
-                self.report(int(self.s_item[r]), f"{self.season_path(r)}.{key}", what)
+    if len(number) and number.max() > _MAX_NUMBER:
+        r = int(number.argmax())
+        raise TraktDataError(f"{at('.season')(r)}: season number {number[r]} is not plausible")
+    order = np.lexsort((number, state.s_item))  # by show (response order), then number
+    if state.typed and np.any(
+        (np.diff(state.s_item[order]) == 0) & (np.diff(number[order]) == 0)
+    ):  # the full walk says where (the typed path leaves the input to it)
+        raise TraktDataError("a season is listed twice")
+    seasons: dict[str, Any] = {"_item": state.s_item[order], "season": number[order]}
+    padding = [None] * len(hidden_only)
+    typed_counts = _typed_counts(objs, len(padding)) if state.typed else {}
+    for key in _PROGRESS_KEYS:
+        if state.typed:
+            seasons[key] = typed_counts[key][order]
+            continue
+        values = [season.get(key) for season in objs]
 
-            seasons[key] = int_array(values + padding, at(f".{key}"), report=odd)[order]
-        seasons["completion"] = completion(seasons["completed"], seasons["aired"])
-        hidden = np.zeros(len(number), dtype=bool)
-        hidden[n_listed:] = True
-        hidden[self.listed_and_hidden] = True
-        seasons["hidden"] = hidden[order]
-        if not self.typed:  # the typed Structs have no fields beyond these
-            rows = [r for r, season in enumerate(objs) if not season.keys() <= _SEASON_CORE_SET]
-            skip = frozenset(_SEASON_CORE)
-            self.season_extras.add(rows, "", [objs[r] for r in rows], skip)
-        extras = self.season_extras.build(len(order), collision_prefix="season_")
-        seasons.update({k: v[order] for k, v in extras.items()})
-        return seasons, order
+        def odd(r: int, what: str, key: str = key) -> None:
+            state.report(int(state.s_item[r]), f"{state.season_path(r)}.{key}", what)
 
-    def build_episodes(self, season_order: np.ndarray) -> dict[str, Any]:
-        titles = self.titles
-        sizes = np.array(self.ep_sizes, dtype=np.int64)
-        starts = np.cumsum(sizes) - sizes
-        ep_row = np.repeat(np.arange(len(sizes)), sizes)  # listed season row of each episode
-        if self.ep_numbers is not None:  # typed: numbered while decoding
-            number = self.ep_numbers
-        else:  # keys are "1".."n" in nearly every season: number them without parsing
-            number = np.arange(int(sizes.sum()), dtype=np.int64) - np.repeat(starts, sizes) + 1
+        seasons[key] = int_array(values + padding, at(f".{key}"), report=odd)[order]
+    seasons["completion"] = completion(seasons["completed"], seasons["aired"])
+    hidden = np.zeros(len(number), dtype=bool)
+    hidden[n_listed:] = True
+    hidden[state.listed_and_hidden] = True
+    seasons["hidden"] = hidden[order]
+    if not state.typed:  # the typed Structs have no fields beyond these
+        rows = [r for r, season in enumerate(objs) if not season.keys() <= _SEASON_CORE_SET]
+        skip = frozenset(_SEASON_CORE)
+        state.season_extras.add(rows, "", [objs[r] for r in rows], skip)
+    extras = state.season_extras.build(len(order), collision_prefix="season_")
+    seasons.update({k: v[order] for k, v in extras.items()})
+    return seasons, order
 
-        def at(i: int, what: str) -> str:
-            r = int(ep_row[i])
-            keys = self.odd_keys.get(r)
-            key = keys[i - starts[r]] if keys is not None else str(number[i])
-            path = f"{self.season_path(r)}.episodes[{key!r}]"
-            item = int(self.s_item[r])
-            return f"{locate(item, titles[item], path)}: {what}"
 
-        for row, keys in self.odd_keys.items():
-            start = int(starts[row])
-            for offset, key in enumerate(keys):
-                if not (key.isascii() and key.isdigit() and len(key) <= 7):
-                    raise TraktDataError(
-                        at(start + offset, "episode keys must be non-negative whole numbers")
-                    )
-            number[start : start + len(keys)] = list(map(int, keys))
-        if len(number) and number.max() > _MAX_NUMBER:
-            raise TraktDataError(at(int(number.argmax()), "episode number is not plausible"))
+def build_episodes(state: V1State, season_order: np.ndarray) -> dict[str, Any]:
+    """The episodes' columns, in the order of the sorted seasons (`season_order`)."""
+    titles = state.titles
+    sizes = np.array(state.ep_sizes, dtype=np.int64)
+    starts = np.cumsum(sizes) - sizes
+    ep_row = np.repeat(np.arange(len(sizes)), sizes)  # listed season row of each episode
+    if state.ep_numbers is not None:  # typed: numbered while decoding
+        number = state.ep_numbers
+    else:  # keys are "1".."n" in nearly every season: number them without parsing
+        number = np.arange(int(sizes.sum()), dtype=np.int64) - np.repeat(starts, sizes) + 1
 
-        values = self.ep_values
-        if not self.typed and not set(map(type, values)) <= {bool}:
-            i = next(i for i, v in enumerate(values) if type(v) is not bool)
-            raise TraktDataError(at(i, f"expected true or false, got {short(values[i])}"))
-        watched = np.asarray(values, dtype=bool)
+    def at(i: int, what: str) -> str:
+        r = int(ep_row[i])
+        keys = state.odd_keys.get(r)
+        key = keys[i - starts[r]] if keys is not None else str(number[i])
+        path = f"{state.season_path(r)}.episodes[{key!r}]"
+        item = int(state.s_item[r])
+        return f"{locate(item, titles[item], path)}: {what}"
 
-        rank = np.empty(len(season_order), dtype=np.int64)
-        rank[season_order] = np.arange(len(season_order))
-        ep_rank = rank[ep_row]
-        step_rank, step_number = np.diff(ep_rank), np.diff(number)
-        if not np.all((step_rank > 0) | ((step_rank == 0) & (step_number > 0))):
-            order = np.lexsort((number, ep_rank))
-            ep_rank, number, watched = ep_rank[order], number[order], watched[order]
-            dup = np.flatnonzero((ep_rank[1:] == ep_rank[:-1]) & (number[1:] == number[:-1]))
-            if len(dup):
-                i = int(order[dup[0] + 1])
-                raise TraktDataError(at(i, f"episode {number[dup[0]]} is listed twice"))
-        return {"_season_rank": ep_rank, "episode": number, "watched": watched}
+    for row, keys in state.odd_keys.items():
+        start = int(starts[row])
+        for offset, key in enumerate(keys):
+            if not (key.isascii() and key.isdigit() and len(key) <= 7):
+                raise TraktDataError(
+                    at(start + offset, "episode keys must be non-negative whole numbers")
+                )
+        number[start : start + len(keys)] = list(map(int, keys))
+    if len(number) and number.max() > _MAX_NUMBER:
+        raise TraktDataError(at(int(number.argmax()), "episode number is not plausible"))
+
+    values = state.ep_values
+    if not state.typed and not set(map(type, values)) <= {bool}:
+        i = next(i for i, v in enumerate(values) if type(v) is not bool)
+        raise TraktDataError(at(i, f"expected true or false, got {short(values[i])}"))
+    watched = np.asarray(values, dtype=bool)
+
+    rank = np.empty(len(season_order), dtype=np.int64)
+    rank[season_order] = np.arange(len(season_order))
+    ep_rank = rank[ep_row]
+    step_rank, step_number = np.diff(ep_rank), np.diff(number)
+    if not np.all((step_rank > 0) | ((step_rank == 0) & (step_number > 0))):
+        order = np.lexsort((number, ep_rank))
+        ep_rank, number, watched = ep_rank[order], number[order], watched[order]
+        dup = np.flatnonzero((ep_rank[1:] == ep_rank[:-1]) & (number[1:] == number[:-1]))
+        if len(dup):
+            i = int(order[dup[0] + 1])
+            raise TraktDataError(at(i, f"episode {number[dup[0]]} is listed twice"))
+    return {"_season_rank": ep_rank, "episode": number, "watched": watched}
 
 
 def _typed_counts(objs: list[Any], n_unknown: int) -> dict[str, pd.arrays.IntegerArray]:
