@@ -7,7 +7,7 @@ TVmaze's public API (https://www.tvmaze.com/api) needs no key; its data is
 licensed CC BY-SA, so the report credits it. For each show the client asks
 ``/lookup/shows?thetvdb=ID``, then ``?imdb=ttID`` (a 404 is a miss), then
 ``/shows/{id}/episodes?specials=1``; :mod:`..parsers.tvmaze` reads the answers
-and :func:`..analysis.completion.complete_progress` applies Trakt's rules.
+and :func:`.completion.complete_progress` applies Trakt's rules.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ from .._http.client import HTTPClient
 from .._http.responses import parse_response
 from .._http.throttle import TVMAZE_LIMITS, RateLimit
 from .._warnings import warn
-from ..analysis.completion import complete_progress
 from ..errors import (
     TraktArgumentError,
     TraktDataWarning,
@@ -38,6 +37,7 @@ from ..errors import (
 from ..parsers.tvmaze import parse_episode_list, parse_show_lookup
 from ..progress import Progress
 from ._notes import EXPORT_AIRED_NA as _NA_NOTE
+from .completion import complete_progress
 
 __all__ = ["RATE_LIMIT", "TVmaze"]
 
@@ -217,7 +217,7 @@ class TVmaze(HTTPClient):
         Returns
         -------
         Progress
-            See :func:`~trakt_analysis.analysis.completion.complete_progress`
+            See :func:`~trakt_analysis.sources.completion.complete_progress`
             for the rules and the columns: ``aired``, ``left``, ``completion``
             and ``next_*`` on shows (``tvmaze_id`` and ``unlisted_watched``
             after the schema's columns), counts on seasons, and on episodes
