@@ -22,7 +22,15 @@ import pandas as pd
 from .._files import atomic_path
 from .._format import fmt_date, fmt_int, fmt_pct, fmt_year, next_episode_codes
 from .._version import __version__
-from ..analysis.summary import completion_distribution, next_unknown, summarize, watch_next
+from ..analysis.summary import (
+    Totals,
+    completion_distribution,
+    next_unknown,
+    watch_next,
+)
+from ..analysis.summary import (
+    totals as compute_totals,
+)
 from ..errors import TraktArgumentError
 from ._html import Column, esc, figure_img, table
 from .history_html import history_sections
@@ -186,44 +194,86 @@ def _stat(key: str, value: str, label: str) -> str:
     )
 
 
-def _summary_section(totals: pd.Series) -> str:
+def _summary_section(totals: Totals) -> str:
     cards = [
-        ("shows", fmt_int(totals["shows"]), "shows"),
-        ("finished", fmt_int(totals["finished"]), "finished"),
-        ("in_progress", fmt_int(totals["in_progress"]), "in progress"),
-        ("not_started", fmt_int(totals["not_started"]), "not started"),
-        *(
-            [("unknown", fmt_int(totals["unknown"]), "with unknown counts")]
-            if totals["unknown"]
-            else []
-        ),
-        ("episodes_watched", fmt_int(totals["episodes_watched"]), "episodes watched"),
-        ("episodes_left", fmt_int(totals["episodes_left"]), "episodes left"),
-        ("episodes_aired", fmt_int(totals["episodes_aired"]), "episodes aired"),
-        ("completion", fmt_pct(totals["completion"]), "of aired episodes watched"),
-        ("plays", fmt_int(totals["plays"]), "plays"),
-        ("scrobbles", fmt_int(totals["scrobbles"]), "scrobbles"),
-        ("checkins", fmt_int(totals["checkins"]), "check-ins"),
-        ("seen", fmt_int(totals["seen"]), "marked seen"),
+        ("shows", fmt_int(totals.shows), "shows"),
+        ("finished", fmt_int(totals.finished), "finished"),
+        ("in_progress", fmt_int(totals.in_progress), "in progress"),
+        ("not_started", fmt_int(totals.not_started), "not started"),
+        *([("unknown", fmt_int(totals.unknown), "with unknown counts")] if totals.unknown else []),
     ]
+    if totals.shows_counted or not totals.shows:
+        over = f" ({totals.coverage()})" if totals.partial else ""
+        cards += [
+            ("episodes_watched", fmt_int(totals.episodes_watched), "episodes watched" + over),
+            ("episodes_left", fmt_int(totals.episodes_left), "episodes left" + over),
+            ("episodes_aired", fmt_int(totals.episodes_aired), "episodes aired" + over),
+            ("completion", fmt_pct(totals.completion), "of aired episodes watched" + over),
+        ]
+    if totals.partial and totals.shows:
+        cards.append(
+            (
+                "episodes_watched_all",
+                fmt_int(totals.episodes_watched_all),
+                "episodes watched in all shows",
+            )
+        )
+    cards.append(("plays", fmt_int(totals.plays), "plays (per-show counts)"))
+    if totals.shows_split:
+        cards += [
+            ("scrobbles", fmt_int(totals.scrobbles), "scrobbles"),
+            ("checkins", fmt_int(totals.checkins), "check-ins"),
+            ("seen", fmt_int(totals.seen), "marked seen"),
+        ]
+    notes = []
+    if not totals.shows_counted and totals.shows:
+        notes.append(
+            f"The aired episodes of all {totals.shows:,} shows are unknown to this source, so "
+            f"nothing here says what is left to watch. {_METADATA_HINT}"
+        )
+    elif totals.partial:
+        notes.append(
+            f"Watched, aired, left and the completion are {totals.coverage()} (their aired "
+            "counts are unknown); the episodes watched in all shows include those."
+        )
+    if totals.shows_split and totals.shows_split < totals.shows:
+        notes.append(f"The split into scrobbles, check-ins and seen is {totals.split_coverage()}.")
     return (
         '<section id="summary"><h2>Summary</h2><div class="stats">'
         + "".join(_stat(*card) for card in cards)
-        + "</div></section>"
+        + "</div>"
+        + "".join(f'<p class="meta note">{esc(note)}</p>' for note in notes)
+        + "</section>"
     )
 
 
-def _plays_table(totals: pd.Series) -> str:
+#: How to get the aired counts a source lacks.
+_METADATA_HINT = (
+    "To fill them, run the report with --metadata tvmaze (or pass metadata=ta.TVmaze() "
+    "to load_export)."
+)
+
+
+def _plays_table(totals: Totals) -> str:
     kinds = ["scrobbles", "check-ins", "seen", "all plays"]
-    counts = [totals["scrobbles"], totals["checkins"], totals["seen"], totals["plays"]]
-    plays = totals["plays"]
+    split = [totals.scrobbles, totals.checkins, totals.seen]
+    counts = [*(v if v is not None else pd.NA for v in split), totals.plays]
+    caption = (
+        "Scrobbles are plays a media player reported; check-ins were made by hand "
+        "while watching; seen marks episodes watched earlier."
+    )
+    if not totals.shows_split:
+        caption += " This source has no such split (only API v1 has it): unknown, not 0."
+    elif totals.shows_split < totals.shows:
+        caption += f" The split is {totals.split_coverage()}."
+    # Shares only when every show's split is known: a share of a mixed total would lie.
+    whole = totals.plays if totals.shows_split == totals.shows and totals.plays else 0
     return _share_table(
         ("kind", "kind", kinds),
         ("plays", counts),
-        total=0 if pd.isna(plays) else int(plays),  # no share of an unknown total
+        total=whole,  # no share of an unknown total
         table_id="plays-table",
-        caption="Scrobbles are plays a media player reported; check-ins were made by hand "
-        "while watching; seen marks episodes watched earlier.",
+        caption=caption,
     )
 
 
@@ -444,14 +494,8 @@ def report_html(
     say = status or (lambda message: None)
     shows = progress.shows
     say("summary")
-    per_user = summarize(shows)
-    # Unknown totals stay NA (shown as a dash), never 0.
-    totals = per_user.sum(numeric_only=True, min_count=1)
-    for key in ("shows", "finished", "in_progress", "not_started", "nothing_aired", "unknown"):
-        totals[key] = totals[key] if pd.notna(totals[key]) else 0  # counts of shows
-    totals["completion"] = per_user["completion"].iloc[0] if len(per_user) == 1 else None
-    if len(per_user) > 1 and not pd.isna(totals["episodes_aired"]) and totals["episodes_aired"]:
-        totals["completion"] = totals["episodes_watched"] / totals["episodes_aired"]
+    # One definition of the totals (analysis/summary.py); unknown stays unknown.
+    totals = compute_totals(shows)
     user = progress.user
     heading = title or (f"Watched progress of {user}" if user else "Watched progress")
     when = (generated or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")

@@ -6,10 +6,8 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from .._format import fmt_date, fmt_int, fmt_pct, fmt_year
-from ..analysis.summary import completion_distribution, next_unknown, summarize, watch_next
+from ..analysis.summary import Totals, completion_distribution, next_unknown, totals, watch_next
 
 if TYPE_CHECKING:
     from ..progress import Progress
@@ -25,10 +23,46 @@ def _n(value: object) -> str:
     return fmt_int(value, "0")
 
 
-def _ratio(part: object, whole: object) -> float | None:
-    if pd.isna(part) or pd.isna(whole) or not whole:
-        return None
-    return float(part) / float(whole)  # type: ignore[arg-type]
+#: What to do when the aired counts are unknown (the account export has none).
+METADATA_HINT = "add --metadata tvmaze to fill them from TVmaze"
+
+
+def episode_lines(row: Totals) -> list[str]:
+    """The "episodes" line of the summary: watched, aired, left and done over the same shows."""
+    if not row.shows_counted:
+        watched = fmt_int(row.episodes_watched_all, "unknown")
+        if not row.shows:
+            return [f"  episodes   {'0':>9}  watched"]
+        return [
+            f"  episodes   {watched:>9}  watched; aired and left unknown for all "
+            f"{row.shows:,} shows ({METADATA_HINT})"
+        ]
+    line = (
+        f"  episodes   {fmt_int(row.episodes_watched, 'unknown'):>9}  watched of "
+        f"{fmt_int(row.episodes_aired, 'unknown')} aired ({fmt_pct(row.completion, 'n/a')}), "
+        f"{fmt_int(row.episodes_left, 'unknown')} left"
+    )
+    if not row.partial:
+        return [line]
+    return [
+        f"{line}, {row.coverage()}",
+        f"  {'':9}  {fmt_int(row.episodes_watched_all, 'unknown'):>9}  watched in all shows "
+        f"(aired counts unknown for {row.shows - row.shows_counted:,}: {METADATA_HINT})",
+    ]
+
+
+def play_lines(row: Totals) -> list[str]:
+    """The "plays" line: the split into scrobbles, check-ins and seen where it is known."""
+    plays = f"  plays      {fmt_int(row.plays, 'unknown'):>9}"
+    if not row.shows_split:
+        return [f"{plays}  (scrobbles, check-ins and seen: unknown, the source has no split)"]
+    split = (
+        f"{fmt_int(row.scrobbles, '?')} scrobbles, {fmt_int(row.checkins, '?')} check-ins, "
+        f"{fmt_int(row.seen, '?')} seen"
+    )
+    if row.shows_split < row.shows:
+        split += f"; {row.split_coverage()}"
+    return [f"{plays}  ({split})"]
 
 
 def terminal_safe(text: object) -> str:
@@ -47,32 +81,20 @@ def format_summary(progress: Progress, *, top: int = 10) -> str:
         How many shows to list under "Watch next".
     """
     shows = progress.shows
-    totals = summarize(shows)
-    # Several users: add the known totals (NA when none is known), never NA as 0.
-    row = totals.sum(numeric_only=True, min_count=1) if len(totals) != 1 else totals.iloc[0]
-    aired, watched, left = row["episodes_aired"], row["episodes_watched"], row["episodes_left"]
-    completion = row["completion"] if len(totals) == 1 else _ratio(watched, aired)
-    unknown = 0 if pd.isna(row["unknown"]) else int(row["unknown"])
+    row = totals(shows)
     who = "unknown user" if progress.user is None else repr(progress.user)
     states = (
-        f"{_n(row['finished'])} finished, {_n(row['in_progress'])} in progress, "
-        f"{_n(row['not_started'])} not started, {_n(row['nothing_aired'])} with nothing aired"
+        f"{_n(row.finished)} finished, {_n(row.in_progress)} in progress, "
+        f"{_n(row.not_started)} not started, {_n(row.nothing_aired)} with nothing aired"
     )
-    if unknown:  # e.g. the account export without metadata: aired counts are NA
-        states += f", {unknown:,} unknown"
-    episodes = (
-        f"  episodes   {fmt_int(watched, 'unknown'):>9}  watched of {fmt_int(aired, 'unknown')} "
-        f"aired ({fmt_pct(completion, 'n/a')}), {fmt_int(left, 'unknown')} left"
-    )
-    if unknown:
-        episodes += f" (aired counts unknown for {unknown:,} shows)"
+    if row.unknown:  # e.g. the account export without metadata: aired counts are NA
+        states += f", {row.unknown:,} unknown"
     lines = [
         f"Watched progress of {terminal_safe(who)}",
         "",
-        f"  shows      {_n(row['shows']):>9}  ({states})",
-        episodes,
-        f"  plays      {fmt_int(row['plays'], 'unknown'):>9}  ({fmt_int(row['scrobbles'], '?')} "
-        f"scrobbles, {fmt_int(row['checkins'], '?')} check-ins, {fmt_int(row['seen'], '?')} seen)",
+        f"  shows      {_n(row.shows):>9}  ({states})",
+        *episode_lines(row),
+        *play_lines(row),
     ]
     notes = progress.provenance.notes if progress.provenance is not None else ()
     lines += [f"  note: {terminal_safe(note)}" for note in notes]
@@ -80,7 +102,7 @@ def format_summary(progress: Progress, *, top: int = 10) -> str:
     for label, count in completion_distribution(shows).items():
         lines.append(f"  {label:<14} {int(count):>5,}")
     nxt = watch_next(shows, n=top)
-    heading = f"Watch next ({len(nxt)} of {int(row['up_next']):,} shows with a next episode"
+    heading = f"Watch next ({len(nxt)} of {row.up_next:,} shows with a next episode"
     unknown = next_unknown(shows)
     if unknown:
         heading += f"; unknown for {unknown:,} shows whose aired episodes are unknown"
