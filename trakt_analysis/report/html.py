@@ -405,17 +405,7 @@ def _seasons_section(seasons: pd.DataFrame, figure: str = "") -> str:
     )
 
 
-def _nav(*, has_backlog: bool, extra: tuple[tuple[str, str], ...] = ()) -> str:
-    sections = [
-        ("summary", "Summary"),
-        ("plays", "Plays"),
-        ("completion", "Completion"),
-        ("next", "Watch next"),
-        *([("backlog", "Backlog")] if has_backlog else []),
-        *extra,
-        ("shows", "Shows"),
-        ("seasons", "Seasons"),
-    ]
+def _nav(sections: list[tuple[str, str]]) -> str:
     links = "".join(f'<a href="#{key}">{esc(label)}</a>' for key, label in sections)
     return f"<nav>{links}</nav></header><main>"
 
@@ -477,9 +467,12 @@ def report_html(
     generated : datetime, optional
         The time printed as "generated"; now by default.
     year : int, optional
-        Add a "year in review" section for this calendar year (needs a
-        history: the account export or API v2). The "watch time" section
-        appears whenever the progress has a history.
+        The calendar year of the "year in review" section (needs a history:
+        the account export or API v2); by default the last full year before
+        `generated`, when the history has plays in it. The "watch time"
+        section appears whenever the progress has a history; without aired
+        counts (the export without metadata) the history sections come first
+        and the progress charts give way to one line saying how to get them.
     tz : str, optional
         IANA time zone of the history sections; default: the profile's, else
         the machine's. The report prints the zone used.
@@ -502,10 +495,21 @@ def report_html(
     meta = f"Generated {when} by trakt_analysis {__version__}"
     if source:
         meta += f" from {source}"
+    # Draw only what the source has: no empty chart. Completion, backlog and the
+    # season heatmap need aired counts; the plays chart needs plays.
+    counted = totals.shows_counted > 0
+    seasons_known = bool(progress.seasons["aired"].notna().any()) if counted else False
+    wanted = {
+        "plays": bool(totals.plays),
+        "completion": counted,
+        "backlog": counted,
+        "seasons": seasons_known,
+    }
     figures: dict[str, str] = {}
     if charts:
-        for i, chart in enumerate(_CHARTS, start=1):
-            say(f"chart {i}/{len(_CHARTS)}: {chart.key}")
+        todo = [chart for chart in _CHARTS if wanted[chart.key]]
+        for i, chart in enumerate(todo, start=1):
+            say(f"chart {i}/{len(todo)}: {chart.key}")
             figures[chart.key] = _chart_figure(chart, progress, dpi)
     history = history_sections(
         progress,
@@ -515,30 +519,56 @@ def report_html(
         dpi=dpi,
         today=generated or datetime.now(UTC),
         status=say,
+        latest_full_year=year is None,
     )
     say("tables")
     notes = progress.provenance.notes if progress.provenance is not None else ()
+    plays = (
+        '<section id="plays"><h2>Plays</h2><div class="two"><div class="scroll">'
+        + _plays_table(totals)
+        + "</div>"
+        + figures.get("plays", "")
+        + "</div></section>"
+    )
+    if counted:
+        completion = (
+            '<section id="completion"><h2>Completion</h2><div class="two"><div class="scroll">'
+            + _completion_table(shows)
+            + "</div>"
+            + figures.get("completion", "")
+            + "</div></section>"
+        )
+    else:
+        completion = (
+            '<section id="completion"><h2>Completion</h2><p class="needs-counts">'
+            + esc(
+                "Completion, the backlog and the season chart need each show's aired "
+                "episodes, which this source does not have. " + _METADATA_HINT
+            )
+            + "</p></section>"
+        )
+    progress_part = [plays, completion, _next_section(shows)]
+    nav = [("summary", "Summary"), ("plays", "Plays"), ("completion", "Completion")]
+    nav += [("next", "Watch next")]
+    if "backlog" in figures:
+        progress_part.append(
+            f'<section id="backlog"><h2>Backlog</h2>{figures["backlog"]}</section>'
+        )
+        nav.append(("backlog", "Backlog"))
+    # A history source without aired counts leads with what it has: the history.
+    if progress.history is not None and not counted:
+        sections = [history.html, *progress_part]
+        nav = [nav[0], *history.nav, *nav[1:]]
+    else:
+        sections = [*progress_part, history.html]
+        nav += history.nav
+    nav += [("shows", "Shows"), ("seasons", "Seasons")]
     body = [
         f"<header><h1>{esc(heading)}</h1><p class=meta>{esc(meta)}</p>",
         *(f"<p class=meta>{esc(note)}</p>" for note in notes),
-        _nav(has_backlog="backlog" in figures, extra=history.nav),
+        _nav(nav),
         _summary_section(totals),
-        '<section id="plays"><h2>Plays</h2><div class="two"><div class="scroll">',
-        _plays_table(totals),
-        "</div>",
-        figures.get("plays", ""),
-        "</div></section>",
-        '<section id="completion"><h2>Completion</h2><div class="two"><div class="scroll">',
-        _completion_table(shows),
-        "</div>",
-        figures.get("completion", ""),
-        "</div></section>",
-        _next_section(shows),
-    ]
-    if "backlog" in figures:
-        body.append(f'<section id="backlog"><h2>Backlog</h2>{figures["backlog"]}</section>')
-    body += [
-        history.html,
+        *sections,
         _shows_section(shows),
         _seasons_section(progress.seasons, figures.get("seasons", "")),
         "</main><footer>Made with trakt_analysis. This page is one file: it loads nothing "

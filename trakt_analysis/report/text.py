@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+import pandas as pd
+
 from .._format import fmt_date, fmt_int, fmt_pct, fmt_year
+from ..analysis.history import rewatch_mask, streaks, top_shows, watch_time
 from ..analysis.summary import Totals, completion_distribution, next_unknown, totals, watch_next
+from ..analysis.timezone import resolve_timezone
+from ..analysis.year_review import year_in_review
+from .history_html import default_year, plays_note
 
 if TYPE_CHECKING:
     from ..progress import Progress
@@ -25,6 +32,65 @@ def _n(value: object) -> str:
 
 #: What to do when the aired counts are unknown (the account export has none).
 METADATA_HINT = "add --metadata tvmaze to fill them from TVmaze"
+
+
+def history_lines(
+    progress: Progress, *, year: int | None, tz: str | None, today: datetime
+) -> list[str]:
+    """The history's figures: watch time, top shows by hours, and a year in review."""
+    history = progress.history
+    if history is None:
+        if year is None:
+            return []
+        return ["", f"{year} in review: this source has no watch history (API v1 sends none)"]
+    zone = resolve_timezone(tz, progress)
+    years = watch_time(history, freq="year", tz=zone)
+    known = years["hours"].dropna()
+    hours = f"{float(known.sum()):,.1f}" if len(known) else "unknown"
+    without = int(years["plays_without_runtime"].sum())
+    streak = streaks(history, tz=zone, today=today)
+    longest = int(streak["longest"].max()) if len(streak) else 0
+    lines = [
+        "",
+        f"History (local time in {zone})",
+        f"  plays      {len(history):>9,}  in the history ({int(rewatch_mask(history).sum()):,} "
+        f"rewatches); longest streak {longest:,} days",
+        f"  hours      {hours:>9}  with a known runtime"
+        + (f" (+{without:,} plays without runtime)" if without else ""),
+    ]
+    note = plays_note(progress)
+    if note:
+        lines.append(f"  note: {note}")
+    best = top_shows(history, by="hours", top=5)
+    if len(best):
+        lines += ["", "Top shows by hours"]
+        lines += _text_table(
+            ["title", "year", "plays", "hours"],
+            [
+                [t, fmt_year(y), fmt_int(n, ""), "" if pd.isna(h) else f"{float(h):,.1f}"]
+                for t, y, n, h in zip(
+                    best["title"], best["year"], best["plays"], best["hours"], strict=True
+                )
+            ],
+        )
+    if year is None:
+        year = default_year(progress, today, zone)
+        if year is None:
+            return lines
+    review = year_in_review(progress, int(year), tz=zone)
+    if not review.totals["plays"]:
+        return [*lines, "", f"{year} in review: no plays in {year}. {_span(history, zone)}"]
+    lines += ["", f"{year} in review"]
+    lines += [f"  {label:<16} {value}" for label, value in review.table().itertuples(index=False)]
+    lines.append("  (busiest: of a tie, the earliest is named)")
+    return lines
+
+
+def _span(history: pd.DataFrame, zone: str) -> str:
+    when = pd.to_datetime(history["watched_at"], utc=True).dropna().dt.tz_convert(zone)
+    if not len(when):
+        return "No play in the history has a date."
+    return f"The history has plays from {int(when.dt.year.min())} to {int(when.dt.year.max())}."
 
 
 def episode_lines(row: Totals) -> list[str]:
@@ -70,8 +136,15 @@ def terminal_safe(text: object) -> str:
     return _CONTROL.sub("\N{REPLACEMENT CHARACTER}", str(text))
 
 
-def format_summary(progress: Progress, *, top: int = 10) -> str:
-    """The summary as plain text: totals, completion bins, what to watch next, the shows.
+def format_summary(
+    progress: Progress,
+    *,
+    top: int = 10,
+    year: int | None = None,
+    tz: str | None = None,
+    today: datetime | None = None,
+) -> str:
+    """The summary as plain text: totals, the history, completion bins, what to watch next, shows.
 
     Parameters
     ----------
@@ -79,6 +152,19 @@ def format_summary(progress: Progress, *, top: int = 10) -> str:
         The loaded progress.
     top : int
         How many shows to list under "Watch next".
+    year : int, optional
+        The year of the "year in review" lines (needs a history); by default
+        the last full year before `today` when the history has plays in it.
+    tz : str, optional
+        IANA time zone of the history's figures; default: the profile's,
+        else the machine's.
+    today : datetime, optional
+        The day the last full year and the current streak are counted from; now by default.
+
+    Raises
+    ------
+    TraktArgumentError
+        An unknown time zone.
     """
     shows = progress.shows
     row = totals(shows)
@@ -98,9 +184,13 @@ def format_summary(progress: Progress, *, top: int = 10) -> str:
     ]
     notes = progress.provenance.notes if progress.provenance is not None else ()
     lines += [f"  note: {terminal_safe(note)}" for note in notes]
-    lines += ["", "Completion"]
-    for label, count in completion_distribution(shows).items():
-        lines.append(f"  {label:<14} {int(count):>5,}")
+    lines += history_lines(progress, year=year, tz=tz, today=today or datetime.now(UTC))
+    if row.shows_counted or not row.shows:
+        lines += ["", "Completion"]
+        for label, count in completion_distribution(shows).items():
+            lines.append(f"  {label:<14} {int(count):>5,}")
+    else:
+        lines += ["", f"Completion: unknown for all {row.shows:,} shows ({METADATA_HINT})"]
     nxt = watch_next(shows, n=top)
     heading = f"Watch next ({len(nxt)} of {row.up_next:,} shows with a next episode"
     unknown = next_unknown(shows)
