@@ -31,7 +31,7 @@ from .analysis.sorting import (
     only_in_progress,
     sort_shows,
 )
-from .analysis.summary import completion_distribution, summarize, watch_next
+from .analysis.summary import Totals, completion_distribution, summarize, totals, watch_next
 from .analysis.timezone import resolve_timezone
 from .analysis.year_review import YearInReview, year_in_review
 from .demo.users import demo_users, load_demo
@@ -129,6 +129,7 @@ __all__ = [
     "ProgressExplorer",
     "Provenance",
     "TVmaze",
+    "Totals",
     "TraktAPI",
     "TraktAPIError",
     "TraktArgumentError",
@@ -187,6 +188,7 @@ __all__ = [
     "streaks",
     "summarize",
     "top_shows",
+    "totals",
     "watch_calendar",
     "watch_clock",
     "watch_next",

@@ -104,6 +104,12 @@ class Progress:
 
         return summarize(self.shows)
 
+    def totals(self) -> Any:
+        """The totals of all shows, every user together: see :func:`trakt_analysis.totals`."""
+        from .analysis.summary import totals
+
+        return totals(self.shows)
+
     def _repr_html_(self) -> str:
         from .report.display import progress_html
 
