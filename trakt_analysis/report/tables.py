@@ -68,7 +68,11 @@ def guard_formulas(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _frames(progress: Progress) -> dict[str, pd.DataFrame]:
-    return dict(zip(_NAMES, progress, strict=True))
+    frames = dict(zip(_NAMES, progress, strict=True))
+    ratings = getattr(progress, "ratings", None)
+    if ratings is not None:  # None: the source was not asked, so no file says "none"
+        frames["ratings"] = ratings
+    return frames
 
 
 def to_csv(progress: Progress, directory: str | os.PathLike[str]) -> list[Path]:
@@ -83,7 +87,7 @@ def to_csv(progress: Progress, directory: str | os.PathLike[str]) -> list[Path]:
     Returns
     -------
     list of pathlib.Path
-        The three files written.
+        The files written (``ratings`` too when ``progress.ratings`` is not None).
     """
     directory = Path(directory)
     paths = []
@@ -112,7 +116,7 @@ def to_parquet(progress: Progress, directory: str | os.PathLike[str]) -> list[Pa
     Returns
     -------
     list of pathlib.Path
-        The three files written.
+        The files written (``ratings`` too when ``progress.ratings`` is not None).
 
     Raises
     ------
@@ -186,4 +190,25 @@ def read_parquet(directory: str | os.PathLike[str]) -> Progress:
         frames.append(frame)
     users = frames[0]["user"].dropna().unique() if "user" in frames[0] else []
     user = str(users[0]) if len(users) == 1 else None
-    return Progress(*frames, user)
+    ratings = None
+    if (directory / "ratings.parquet").exists():  # written when the progress had ratings
+        ratings = _typed(_read_one(directory / "ratings.parquet"), schema.RATINGS, long=False)
+    return Progress(*frames, user, ratings=ratings)
+
+
+def _read_one(path: Path) -> pd.DataFrame:
+    from ..errors import TraktFileError
+
+    try:
+        return pd.read_parquet(path, engine="pyarrow")
+    except OSError as exc:
+        raise TraktFileError(f"cannot read {path}: {exc}") from exc
+
+
+def _typed(frame: pd.DataFrame, layout: dict[str, object], *, long: bool) -> pd.DataFrame:
+    from .. import schema
+
+    for column, dtype in schema.frame_dtypes(layout, long=long).items():
+        if column in frame.columns and dtype != "category" and frame[column].dtype != dtype:
+            frame[column] = frame[column].astype(dtype)  # type: ignore[call-overload]
+    return frame
