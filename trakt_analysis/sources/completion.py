@@ -332,6 +332,7 @@ def complete_progress(
         progress.user,
         history=progress.history,
         provenance=provenance,
+        ratings=progress.ratings,
     )
 
 
