@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import schema
 from ._version import __version__
+from .analysis.backlog import backlog
 from .analysis.history import (
     binge_sessions,
     rewatches,
@@ -158,6 +159,7 @@ __all__ = [
     "TraktWarning",
     "YearInReview",
     "__version__",
+    "backlog",
     "binge_sessions",
     "completion_distribution",
     "demo_users",
