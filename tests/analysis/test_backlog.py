@@ -167,3 +167,51 @@ def test_demo_runs():
     plan = ta.backlog(ta.load_demo(), today="2026-07-20", tz="Europe/Berlin")
     assert len(plan) == 40
     assert set(plan["state"].astype(str)) <= set(ta.analysis.backlog.BACKLOG_STATES)
+
+
+# -- sorting by time left ------------------------------------------------------------------
+
+
+def test_sort_by_time_left_from_the_backlog():
+    plan = ta.backlog(progress("ann"), today=TODAY, tz=NY)
+    most = list(ta.sort_shows(plan, "most-time-left")["title"])
+    # Old 6 h, Daily 2.5 h, Ended and Returning 0 h (ties keep the input order), then
+    # the unknown hours by episodes left (6, 5, 4, 2), unknown left last.
+    assert most == [
+        "Old",
+        "Daily",
+        "Ended",
+        "Returning",
+        "Binge",
+        "Unstarted",
+        "Hidden",
+        "NoRuntime",
+        "Counts unknown",
+    ]
+    least = list(ta.sort_shows(plan, "least-time-left")["title"])
+    assert least == [
+        "Ended",
+        "Returning",
+        "Daily",
+        "Old",
+        "NoRuntime",
+        "Hidden",
+        "Unstarted",
+        "Binge",
+        "Counts unknown",
+    ]
+
+
+def test_sort_by_time_left_from_the_shows_frame():
+    shows = progress("ann").shows  # runtime x left: Old 8 x 45, Daily 4 x 30 minutes
+    most = list(ta.sort_shows(shows, "most-time-left")["title"])
+    assert most[:2] == ["Old", "Daily"]
+    assert "Counts unknown" in most[4:]
+
+
+def test_sort_by_time_left_without_runtimes_warns():
+    shows = progress("ann").shows.drop(columns="runtime")
+    shows = shows[shows["left"].fillna(1) > 0]  # nothing left is a known 0 hours
+    with pytest.warns(ta.TraktSortWarning, match="time left"):
+        out = ta.sort_shows(shows, "most-time-left")
+    assert list(out["title"]) == list(shows["title"])

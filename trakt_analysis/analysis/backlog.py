@@ -26,6 +26,7 @@ __all__ = [
     "PACE_WINDOW",
     "backlog",
     "show_ended",
+    "shows_hours_left",
 ]
 
 #: The states of :func:`backlog`, in the order the report lists them.
@@ -174,6 +175,22 @@ def _hours_left(
     hours[np.isnan(left)] = np.nan
     hours[left == 0] = 0.0
     return hours
+
+
+def shows_hours_left(shows: pd.DataFrame) -> np.ndarray:
+    """Hours left per show from the shows frame alone (float, NaN = unknown).
+
+    Its ``hours_left`` column where it has one (the frame of :func:`backlog`),
+    else ``left`` x the show's ``runtime`` column (minutes): NaN when either
+    is unknown, 0 only when nothing is left. :func:`backlog` is more precise:
+    it also reads each unwatched episode's runtime.
+    """
+    n = len(shows)
+    if "hours_left" in shows.columns:
+        return _floats(shows["hours_left"], n)
+    runtime = _floats(shows.get("runtime"), n)
+    runtime[~(runtime > 0)] = np.nan
+    return _hours_left(shows_left(shows), np.zeros(n), np.zeros(n, dtype=np.int64), runtime)
 
 
 def backlog(
