@@ -34,6 +34,7 @@ from .analysis.sorting import (
 )
 from .analysis.summary import completion_distribution, summarize, watch_next
 from .analysis.timezone import resolve_timezone
+from .analysis.upcoming import upcoming
 from .analysis.year_review import YearInReview, year_in_review
 from .demo.users import demo_users, load_demo
 from .errors import (
@@ -190,6 +191,7 @@ __all__ = [
     "streaks",
     "summarize",
     "top_shows",
+    "upcoming",
     "watch_calendar",
     "watch_clock",
     "watch_next",

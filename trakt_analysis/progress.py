@@ -70,6 +70,11 @@ class Progress:
         None for sources without a history (v1).
     provenance : Provenance or None
         Where the data came from.
+    schedule : pandas.DataFrame or None
+        Announced episodes that have not aired yet (:data:`~trakt_analysis.schema.SCHEDULE`),
+        from the metadata's episode guide (:meth:`TVmaze.complete
+        <trakt_analysis.TVmaze.complete>`); None when no source listed them.
+        :func:`~trakt_analysis.upcoming` reads it.
     """
 
     shows: pd.DataFrame
@@ -78,6 +83,7 @@ class Progress:
     user: str | None = None
     history: pd.DataFrame | None = None
     provenance: Provenance | None = field(default=None)
+    schedule: pd.DataFrame | None = field(default=None)
 
     def __iter__(self) -> Iterator[pd.DataFrame]:
         return iter((self.shows, self.seasons, self.episodes))

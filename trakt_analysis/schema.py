@@ -30,6 +30,7 @@ __all__ = [
     "FILLED_BY_METADATA",
     "HISTORY",
     "IDENTITY",
+    "SCHEDULE",
     "SEASONS",
     "SHOWS",
     "SMALL_INTS_IN_LONG_FRAMES",
@@ -133,6 +134,18 @@ HISTORY: dict[str, object] = {
     "episode_title": STR,
     "episode_trakt_id": "Int64",
     "runtime": "Int32",  # minutes; NA when unknown, never 0
+}
+
+#: One row per announced episode that has not aired yet (``Progress.schedule``),
+#: by show, season, episode: what the metadata's episode guide (TVmaze) lists
+#: with an air time after the load. Never counted in ``aired`` or ``left``.
+SCHEDULE: dict[str, object] = {
+    **IDENTITY,
+    "season": "int32",
+    "episode": "int32",
+    "episode_title": STR,
+    "first_aired": UTC,  # the air time, UTC
+    "runtime": "Int32",  # minutes; NA when unknown
 }
 
 #: Which source fills which columns, beyond the identity columns each sends.

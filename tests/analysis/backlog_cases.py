@@ -22,6 +22,21 @@ show   title           aired  done   left  runtime  plays (New York time)       
 =====  ==============  =====  =====  ====  =======  =================================  ==========
 
 User ``bob``: show 1 (Daily), aired 10, completed 3, plays of S1E1-3 on 03-09.
+
+Announced episodes (``Progress.schedule`` of ann; Returning's S1E4 is also an
+unwatched row of the episodes frame, air time only):
+
+=========  ======  ==========  =================  =================  =======
+show       ep      title       UTC                New York           runtime
+=========  ======  ==========  =================  =================  =======
+Daily      S02E01  Back        03-15 02:00        Sat 03-14 22:00    NA (show: 30)
+Old        S01E11  Late        03-12 01:00        03-11 21:00        NA (dropped)
+Hidden     S01E06  Gone        03-13 01:00        03-12 21:00        NA (hidden)
+Returning  S01E04  Finale      03-21 01:00        Fri 03-20 21:00    45
+Daily      S02E02  Far         05-01 01:00        04-30 21:00        NA (past 30 days)
+=========  ======  ==========  =================  =================  =======
+
+Network: Daily "HBO", the others NA.
 """
 
 from __future__ import annotations
@@ -127,6 +142,36 @@ def _shows(user: str) -> pd.DataFrame:
     for column in ("aired", "completed", "left", "runtime", "trakt_id", "year"):
         frame[column] = frame[column].astype("Int64")
     frame["hidden"] = frame["hidden"].astype("boolean")
+    frame["network"] = pd.array(["HBO" if t == 1 else None for t in frame["trakt_id"]], dtype="str")
+    return frame
+
+
+_SCHEDULE = [
+    (1, "Daily", 2, 1, "Back", "2026-03-15 02:00Z", None),
+    (2, "Old", 1, 11, "Late", "2026-03-12 01:00Z", None),
+    (3, "Hidden", 1, 6, "Gone", "2026-03-13 01:00Z", None),
+    (5, "Returning", 1, 4, "Finale", "2026-03-21 01:00Z", 45),
+    (1, "Daily", 2, 2, "Far", "2026-05-01 01:00Z", None),
+]
+
+
+def _schedule() -> pd.DataFrame:
+    frame = pd.DataFrame(
+        _SCHEDULE,
+        columns=[
+            "trakt_id",
+            "title",
+            "season",
+            "episode",
+            "episode_title",
+            "first_aired",
+            "runtime",
+        ],
+    )
+    frame.insert(0, "user", "ann")
+    frame["year"] = 2020
+    frame["first_aired"] = pd.to_datetime(frame["first_aired"], utc=True)
+    frame["runtime"] = frame["runtime"].astype("Int32")
     return frame
 
 
@@ -144,7 +189,7 @@ def _seasons(user: str) -> pd.DataFrame:
     )
 
 
-def progress(user: str = "ann", *, tz: str | None = NY) -> Progress:
+def progress(user: str = "ann", *, tz: str | None = NY, schedule: bool = True) -> Progress:
     """The hand-worked progress of `user` (``ann`` or ``bob``)."""
     return Progress(
         _shows(user),
@@ -153,4 +198,5 @@ def progress(user: str = "ann", *, tz: str | None = NY) -> Progress:
         user,
         history=_history(user),
         provenance=Provenance(kind="demo", label=user, timezone=tz),
+        schedule=_schedule() if user == "ann" and schedule else None,
     )

@@ -28,6 +28,7 @@ class Frames:
     episodes: pd.DataFrame | None
     history: pd.DataFrame | None
     progress: Progress | None  # the first Progress passed, for its profile zone
+    schedule: pd.DataFrame | None = None  # Progress.schedule (announced episodes)
 
 
 def _concat(frames: list[pd.DataFrame | None]) -> pd.DataFrame | None:
@@ -51,7 +52,7 @@ def frames_of(data: object, func: str) -> Frames:
         `data` is none of these.
     """
     if isinstance(data, Progress):
-        return Frames(data.shows, data.seasons, data.episodes, data.history, data)
+        return Frames(data.shows, data.seasons, data.episodes, data.history, data, data.schedule)
     if isinstance(data, pd.DataFrame):
         return Frames(data, None, None, None, None)
     if isinstance(data, Sequence) and not isinstance(data, str) and data:
@@ -64,6 +65,7 @@ def frames_of(data: object, func: str) -> Frames:
                 _concat([p.episodes for p in progresses]),
                 _concat([p.history for p in progresses]),
                 progresses[0],
+                _concat([p.schedule for p in progresses]),
             )
         if len(items) in (3, 4) and all(
             isinstance(f, pd.DataFrame) or (i == 3 and f is None) for i, f in enumerate(items)

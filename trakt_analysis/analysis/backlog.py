@@ -14,7 +14,7 @@ import pandas as pd
 from .. import schema
 from .._validate import check_frame
 from ..errors import TraktArgumentError
-from ._inputs import frames_of, show_positions, today_in
+from ._inputs import Frames, frames_of, show_positions, today_in
 from .history import watched_at
 from .summary import shows_left
 from .timezone import resolve_timezone
@@ -22,9 +22,12 @@ from .timezone import resolve_timezone
 __all__ = [
     "BACKLOG_COLUMNS",
     "BACKLOG_STATES",
+    "DROPPED_AFTER",
     "PACE_MIN_PLAYS",
     "PACE_WINDOW",
+    "STALLED_AFTER",
     "backlog",
+    "plan",
     "show_ended",
     "shows_hours_left",
 ]
@@ -43,6 +46,10 @@ BACKLOG_STATES: tuple[str, ...] = (
 PACE_WINDOW = pd.Timedelta(days=28)
 #: ... from the show's own plays when it has at least this many there, else from all shows.
 PACE_MIN_PLAYS = 3
+
+#: The default thresholds of :func:`backlog`.
+STALLED_AFTER = pd.Timedelta(days=30)
+DROPPED_AFTER = pd.Timedelta(days=180)
 
 #: Columns of :func:`backlog`, after the identity columns.
 BACKLOG_COLUMNS: tuple[str, ...] = (
@@ -253,7 +260,9 @@ def backlog(
 
           1. everything aired watched (``left`` 0, ``completed`` > 0):
              ``finished`` when the show's ``status`` is ended or canceled,
-             ``caught_up`` when it is known not to be ended, else ``unknown``;
+             ``caught_up`` when it is known not to be ended (its ``status``
+             says so, or ``Progress.schedule`` announces more episodes),
+             else ``unknown``;
           2. ``dropped``: hidden or dropped on Trakt (the shows frame's
              ``hidden`` is true);
           3. ``not_started``: nothing watched (``completed`` 0);
@@ -277,7 +286,7 @@ def backlog(
     >>> plan.loc[plan["state"] == "watching", ["title", "left", "finish_date"]]  # doctest: +SKIP
     """
     frames = frames_of(data, "backlog")
-    shows = check_frame(frames.shows, ("user", "title", "year"), func="backlog")
+    check_frame(frames.shows, ("user", "title", "year"), func="backlog")
     stalled = _threshold(stalled_after, "stalled_after")
     dropped = _threshold(dropped_after, "dropped_after")
     if dropped < stalled:
@@ -286,7 +295,18 @@ def backlog(
             f"({stalled_after!r})"
         )
     zone = resolve_timezone(tz, frames.progress)
-    day = today_in(today, zone, "backlog")
+    return plan(frames, today_in(today, zone, "backlog"), zone, stalled, dropped)
+
+
+def plan(
+    frames: Frames,
+    day: pd.Timestamp,
+    zone: str,
+    stalled: pd.Timedelta = STALLED_AFTER,
+    dropped: pd.Timedelta = DROPPED_AFTER,
+) -> pd.DataFrame:
+    """:func:`backlog` of checked arguments: `day` a local day, `zone` a checked zone."""
+    shows = frames.shows
     start_of_today = day.tz_localize(zone).tz_convert("UTC")
     n = len(shows)
     aired = _floats(shows.get("aired"), n)
@@ -311,7 +331,14 @@ def backlog(
     today_day = int(np.datetime64(day, "D").astype(np.int64))
     days_since = np.where(has_last, today_day - last_days, -1)
 
-    state = _states(shows, aired, completed, left, has_last, days_since, stalled, dropped)
+    ended = show_ended(shows)
+    if frames.schedule is not None and len(frames.schedule):
+        # Announced episodes to come: the show has not ended, whatever its status says not.
+        announced = show_positions(shows, frames.schedule)
+        coming = np.zeros(n, dtype=bool)
+        coming[announced[announced >= 0]] = True
+        ended[coming & np.isnan(ended)] = 0.0
+    state = _states(shows, aired, completed, left, has_last, days_since, stalled, dropped, ended)
     watching = state == "watching"
     with np.errstate(divide="ignore", invalid="ignore"):
         days_needed = np.ceil(left / pace * 7)
@@ -354,6 +381,7 @@ def _states(
     days_since: np.ndarray,
     stalled: pd.Timedelta,
     dropped: pd.Timedelta,
+    ended: np.ndarray,
 ) -> np.ndarray:
     """The state of each show by the rules of :func:`backlog` (first rule that holds wins)."""
     n = len(shows)
@@ -367,7 +395,6 @@ def _states(
 
     with np.errstate(invalid="ignore"):
         all_watched = (left == 0) & (completed > 0)
-        ended = show_ended(shows)
         done = np.where(ended == 1, "finished", np.where(ended == 0, "caught_up", "unknown"))
         assign(all_watched, done)
         assign(_hidden(shows), "dropped")
