@@ -84,6 +84,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
         plot_watch_time,
     )
     from .report.html import report_html, write_report
+    from .report.ics import write_ics
     from .sources.tvmaze import TVmaze
     from .sources.v1_api import TraktAuth, TraktClient, fetch_progress
     from .sources.v2_api import TraktAPI
@@ -103,6 +104,7 @@ _LAZY: dict[str, str] = {
     "plot_watch_time": ".plotting",
     "report_html": ".report.html",
     "write_report": ".report.html",
+    "write_ics": ".report.ics",
     # The HTTP client: requests and urllib3 load only when it is used.
     "TraktAuth": ".sources.v1_api",
     "TraktClient": ".sources.v1_api",
@@ -196,6 +198,7 @@ __all__ = [
     "watch_clock",
     "watch_next",
     "watch_time",
+    "write_ics",
     "write_report",
     "year_in_review",
 ]

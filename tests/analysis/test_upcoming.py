@@ -81,3 +81,94 @@ def test_schedule_makes_a_show_caught_up_without_status():
 def test_bad_days():
     with pytest.raises(ta.TraktArgumentError, match="days"):
         ta.upcoming(progress("ann"), days=0, today=TODAY)
+
+
+# -- the guide's unaired episodes are kept (complete_progress) ------------------------------
+
+
+def test_complete_progress_keeps_the_announced_episodes():
+    from tests.analysis.test_completion import complete
+
+    result, _ = complete()  # now 2025-01-01: only S1E4 (2099) is announced with a time
+    schedule = result.schedule
+    assert list(zip(schedule["title"], schedule["season"], schedule["episode"], strict=True)) == [
+        ("A", 1, 4)
+    ]
+    assert schedule["episode_title"].iloc[0] == "Four"
+    assert schedule["first_aired"].iloc[0] == pd.Timestamp("2099-01-01T00:00:00Z")
+    assert schedule["runtime"].iloc[0] == 30
+    assert list(schedule.columns) == list(ta.schema.SCHEDULE)
+    # Never counted: A's totals are those of the module's docstring.
+    assert (result.shows["aired"].iloc[0], result.shows["left"].iloc[0]) == (5, 2)
+
+
+def test_announced_episodes_by_now_and_specials():
+    from tests.analysis.test_completion import complete
+
+    result, _ = complete(now=pd.Timestamp("2020-01-10T00:00:00Z"))
+    keys = list(zip(result.schedule["season"], result.schedule["episode"], strict=True))
+    assert keys == [(1, 3), (1, 4), (2, 1)]  # specials stay out; S1E5 has no air time
+    result, _ = complete(now=pd.Timestamp("2020-01-10T00:00:00Z"), specials=True)
+    keys = list(zip(result.schedule["season"], result.schedule["episode"], strict=True))
+    assert keys == [(0, 2), (1, 3), (1, 4), (2, 1)]
+
+
+# -- the .ics file ---------------------------------------------------------------------------
+
+STAMP = pd.Timestamp("2026-03-10T12:00:00Z")
+
+
+def test_write_ics(tmp_path):
+    import icalendar
+
+    out = ta.upcoming(progress("ann"), days=30, today=TODAY, tz=NY)
+    path = ta.write_ics(out, tmp_path / "next.ics", stamp=STAMP)
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    assert [str(e["summary"]) for e in events] == [
+        "Daily S02E01 “Back”",
+        "Returning S01E04 “Finale”",
+    ]
+    # Times in UTC (not New York), the runtime as the duration.
+    assert events[0].decoded("dtstart") == pd.Timestamp("2026-03-15 02:00Z").to_pydatetime()
+    assert events[0].decoded("dtstart").utcoffset().total_seconds() == 0
+    assert events[0].decoded("duration").total_seconds() == 30 * 60
+    assert str(events[0]["description"]) == "on HBO, 30 min"
+    assert str(events[1]["description"]) == "45 min"
+    assert "DTSTART:20260315T020000Z" in path.read_text()
+
+
+def test_ics_uids_are_stable_and_unique(tmp_path):
+    import icalendar
+
+    first = ta.upcoming(progress("ann"), days=30, today=TODAY, tz=NY)
+    later = ta.upcoming(progress("ann"), days=30, today="2026-03-12", tz="UTC")
+    a = icalendar.Calendar.from_ical(ta.write_ics(first, tmp_path / "a.ics").read_bytes())
+    b = icalendar.Calendar.from_ical(ta.write_ics(later, tmp_path / "b.ics").read_bytes())
+    uids_a = [str(e["uid"]) for e in a.walk("VEVENT")]
+    uids_b = [str(e["uid"]) for e in b.walk("VEVENT")]
+    assert uids_a == uids_b  # the same episodes, another day and zone: the same UIDs
+    assert len(set(uids_a)) == 2
+    assert all("ann" not in uid for uid in uids_a)  # the user name is hashed
+
+
+def test_ics_without_icalendar_says_what_to_install(tmp_path, monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_icalendar(name, *args, **kwargs):
+        if name == "icalendar":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_icalendar)
+    out = ta.upcoming(progress("ann"), days=30, today=TODAY, tz=NY)
+    with pytest.raises(ta.TraktDependencyError, match=r"trakt_analysis\[calendar\]"):
+        ta.write_ics(out, tmp_path / "x.ics")
+    assert not (tmp_path / "x.ics").exists()
+
+
+def test_ics_refuses_a_frame_that_is_not_upcoming(tmp_path):
+    with pytest.raises(ta.TraktArgumentError, match="write_ics"):
+        ta.write_ics(pd.DataFrame({"title": ["A"]}), tmp_path / "x.ics")
