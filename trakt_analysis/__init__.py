@@ -64,9 +64,8 @@ from .errors import (
 )
 from .parsers.detect import detect_format
 from .progress import Progress, Provenance
-from .report.tables import read_parquet
 from .sources.export import load_export
-from .sources.files import load_progress
+from .sources.files import load_progress, read_parquet
 from .sources.metadata import MetadataProvider
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily

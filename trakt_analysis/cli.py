@@ -323,13 +323,10 @@ def _fetch(
 
 
 def _metadata_provider(args: argparse.Namespace) -> Any:
-    """The provider --metadata names: TVmaze, at ``TVMAZE_BASE_URL`` if set, cached."""
-    from .sources.tvmaze import DEFAULT_BASE_URL, TVmaze
+    """The provider --metadata names: TVmaze (at ``TVMAZE_BASE_URL`` if set), cached."""
+    from .sources.tvmaze import TVmaze
 
-    base_url = os.environ.get("TVMAZE_BASE_URL", "").strip() or DEFAULT_BASE_URL
-    return TVmaze(
-        base_url=base_url, offline=args.offline, progress_bar=False if args.quiet else None
-    )
+    return TVmaze(offline=args.offline, progress_bar=False if args.quiet else None)
 
 
 def _add_metadata(progress: Progress, args: argparse.Namespace, status: _Status) -> Progress:

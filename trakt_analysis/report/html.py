@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from .._files import atomic_path
 from .._format import fmt_date, fmt_int, fmt_pct, fmt_year, next_episode_codes
 from .._version import __version__
 from ..analysis.summary import completion_distribution, next_unknown, summarize, watch_next
 from ..errors import TraktArgumentError
+from ._files import atomic_path
 from ._html import Column, esc, figure_img, table
 from .history_html import history_sections
 

@@ -20,20 +20,17 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode
 
 import pandas as pd
 import requests
+from urllib3.util.retry import Retry
 
-from .._http.bearer import BearerAdapter
-from .._http.cache import PARTITION_HEADER, partitioned_session
+from .._http.client import PARTITION_HEADER, USER_AGENT, HTTPClient
 from .._http.oauth import DeviceCode, Token, TokenStore, default_token_path, poll_device_token
 from .._http.paging import PAGE_LIMIT, read_all_pages
-from .._http.redact import REDACTED, install_log_filter, redact, register_secret
-from .._http.responses import http_get, parse_response, transport_error
-from .._http.session import RETRY_STATUSES, PoliteRetry, SessionOwner
-from .._http.throttle import Throttle
-from .._version import __version__
+from .._http.redact import REDACTED, redact, register_secret
+from .._http.responses import parse_response
 from .._warnings import warn
 from ..errors import (
     TraktAPIError,
@@ -52,10 +49,12 @@ from ..progress import Progress, Provenance
 __all__ = ["DEFAULT_API_URL", "TraktAPI"]
 
 DEFAULT_API_URL = "https://api.trakt.tv"
-USER_AGENT = f"trakt_analysis/{__version__} (python-requests/{requests.__version__})"
 #: How long a show's progress (its aired counts change as episodes air) and a
 #: public profile's lists are used from the cache before they are asked again.
 DEFAULT_CACHE_TTL = timedelta(hours=12)
+#: How long an answer keyed on its data's version (the watched list, the history)
+#: is kept: a changed version is a new key, and the old one expires and is pruned.
+VERSION_KEEP = timedelta(days=30)
 _BAR_THRESHOLD = 50  # show a progress bar when more shows than this may need a request
 
 # API v2's meanings of the statuses (over the transport's defaults).
@@ -84,18 +83,6 @@ def _check_v2_body(data: Any, where: str) -> None:
         raise TraktAPIError(f"{where}: the API says: {detail}")
 
 
-def _api_url(base_url: str | None) -> str:
-    url = base_url if base_url is not None else os.environ.get("TRAKT_API_URL") or DEFAULT_API_URL
-    if not isinstance(url, str):
-        raise TraktArgumentError(f"base_url must be a str, got {type(url).__name__}")
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise TraktArgumentError(f"base_url must be an http(s) URL like {DEFAULT_API_URL!r}")
-    if parts.query or parts.fragment or "@" in parts.netloc:
-        raise TraktArgumentError("base_url must not hold a query, a fragment or credentials")
-    return url.strip().rstrip("/")
-
-
 def _env_or(value: str | None, name: str, what: str) -> str | None:
     value = value if value is not None else os.environ.get(name)
     if value is None:
@@ -122,7 +109,7 @@ def _as_iso(value: str | datetime | pd.Timestamp | None, what: str) -> str | Non
     return ts.strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
 
-class TraktAPI(SessionOwner):
+class TraktAPI(HTTPClient):
     """A client for API v2: device sign-in, watched progress, history.
 
     Parameters
@@ -143,12 +130,12 @@ class TraktAPI(SessionOwner):
         call says whether anything changed).
     offline : bool
         Only the cache answers; a miss raises :class:`~trakt_analysis.TraktCacheMissError`.
-    cache_ttl : timedelta
+    cache_ttl : float (seconds), timedelta or None
         How long a show's progress (aired counts change as episodes air) and a
-        public profile's lists are used before they are asked again.
+        public profile's lists are used before they are asked again; None for ever.
     timeout : float or (float, float)
         Seconds to connect and to wait for an answer.
-    retries : int
+    retries : int or urllib3.util.Retry
         Retries of 429 (after ``Retry-After`` plus `retry_after_margin`), 5xx
         and timeouts.
     progress_bar : bool, optional
@@ -156,6 +143,10 @@ class TraktAPI(SessionOwner):
     clock, sleep : callables
         ``time.time`` and ``time.sleep``; tests pass fakes.
     """
+
+    DEFAULT_URL = DEFAULT_API_URL
+    URL_ENV = "TRAKT_API_URL"
+    CACHE_FILE = "api_v2_cache"
 
     def __init__(
         self,
@@ -166,30 +157,24 @@ class TraktAPI(SessionOwner):
         token_path: str | os.PathLike[str] | None = None,
         cache: bool | str | os.PathLike[str] = False,
         offline: bool = False,
-        cache_ttl: timedelta = DEFAULT_CACHE_TTL,
+        cache_ttl: float | timedelta | None = DEFAULT_CACHE_TTL,
         timeout: float | tuple[float, float] = 10.0,
-        retries: int = 4,
+        retries: int | Retry = 4,
         retry_after_margin: float = 1.0,
         max_retry_time: float = 300.0,
         progress_bar: bool | None = None,
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        self.base_url = _api_url(base_url)
         self.client_id = _env_or(client_id, "TRAKT_CLIENT_ID", "client_id")
         self._client_secret = _env_or(client_secret, "TRAKT_CLIENT_SECRET", "client_secret")
         if self._client_secret:
             register_secret(self._client_secret)
-        self.offline = bool(offline)
-        if self.client_id is None and not self.offline:
+        if self.client_id is None and not offline:
             raise TraktArgumentError(
                 "no client id: pass client_id=... or set TRAKT_CLIENT_ID "
                 "(your API app at https://trakt.tv/oauth/applications)"
             )
-        if not isinstance(cache_ttl, timedelta):
-            raise TraktArgumentError(f"cache_ttl must be a timedelta, got {cache_ttl!r}")
-        self.cache_ttl = cache_ttl
-        self.timeout = timeout
         self.progress_bar = progress_bar
         self._clock = clock
         self._sleep = sleep
@@ -199,64 +184,38 @@ class TraktAPI(SessionOwner):
             else default_token_path(self.client_id or "offline")
         )
         self._token: Token | None = None
-        install_log_filter()
-
-        if self.offline and cache is False:
-            cache = True
-        self._cache_label = "off"
-        if cache is False:
-            session: requests.Session = requests.Session()
-        else:
-            cache_dir = None if cache is True else os.fspath(cache)  # type: ignore[arg-type]
-            self._cache_label = cache_dir or "user cache dir"
-            session = partitioned_session(cache_dir, offline=self.offline)
-        self._cached = cache is not False
-        self.throttle = Throttle(sleep=sleep)
-        retry = PoliteRetry(
-            total=retries,
-            status_forcelist=RETRY_STATUSES,
-            backoff_factor=0.5,
-            raise_on_status=False,
+        super().__init__(
+            base_url=base_url,
+            timeout=timeout,
+            retries=retries,
             retry_after_margin=retry_after_margin,
             max_retry_time=max_retry_time,
-            redirect=5,
-        )
-        adapter = BearerAdapter(
-            authorization=self._authorization,
-            throttle=self.throttle,
-            offline=self.offline,
-            max_retries=retry,
-        )
-        session.mount(self.base_url + "/", adapter)
-        self._session = session
-        # Sign-in requests (POST, with the client secret in the body) never touch the cache.
-        self._plain = requests.Session()
-        self._plain.mount(
-            self.base_url + "/",
-            BearerAdapter(
-                authorization=lambda: None,
-                throttle=self.throttle,
-                offline=self.offline,
-                max_retries=PoliteRetry(total=0, raise_on_status=False),
-            ),
+            cache=cache,
+            cache_ttl=cache_ttl,
+            offline=offline,
+            sleep=sleep,
+            # Each request says how long its answer is used; what is keyed on a
+            # version is kept VERSION_KEEP, then pruned.
+            cache_expire_after=VERSION_KEEP,
         )
 
     # -- plumbing ---------------------------------------------------------------------------
 
-    def __repr__(self) -> str:
-        secret = REDACTED if self._client_secret else None
-        return (
-            f"TraktAPI(base_url={self.base_url!r}, client_id={self.client_id!r}, "
-            f"client_secret={secret}, cache={self._cache_label!r}, offline={self.offline})"
-        )
+    def _repr_fields(self) -> dict[str, str]:
+        return {
+            "client_id": repr(self.client_id),
+            "client_secret": REDACTED if self._client_secret else "None",
+        }
 
-    def _sessions(self) -> list[requests.Session]:
-        return [self._session, self._plain]
+    def _ttl(self) -> timedelta | int:
+        """`cache_ttl` as requests-cache takes it per request (-1: never expire)."""
+        return -1 if self.cache_ttl is None else self.cache_ttl
 
-    @property
-    def requests_made(self) -> int:
-        """Requests sent to the server so far (cache hits are not requests)."""
-        return self.throttle.count
+    def _authorize(self, wire: requests.PreparedRequest) -> None:
+        if wire.headers.get("Authorization") is None:
+            value = self._authorization()
+            if value is not None:
+                wire.headers["Authorization"] = value
 
     def _headers(self) -> dict[str, str]:
         return {
@@ -276,7 +235,7 @@ class TraktAPI(SessionOwner):
         params: dict[str, Any] | None = None,
         *,
         partition: str,
-        expire_after: timedelta | None = None,
+        expire_after: timedelta | int | None = None,
         force_refresh: bool = False,
         status_errors: dict[int, tuple[type[TraktHTTPError], str]] | None = None,
     ) -> tuple[Any, dict[str, str]]:
@@ -287,17 +246,10 @@ class TraktAPI(SessionOwner):
         headers = {**self._headers(), PARTITION_HEADER: partition}
         kwargs: dict[str, Any] = {}
         if self._cached and not self.offline:
-            kwargs["expire_after"] = -1 if expire_after is None else expire_after
+            # No lifetime of its own: the answer is keyed on its data's version.
+            kwargs["expire_after"] = VERSION_KEEP if expire_after is None else expire_after
             kwargs["force_refresh"] = force_refresh
-        response = http_get(
-            self._session,
-            url,
-            label=label,
-            offline=self.offline,
-            headers=headers,
-            timeout=self.timeout,
-            **kwargs,
-        )
+        response = self._request("GET", url, label=label, headers=headers, **kwargs)
         table = {**V2_STATUS_ERRORS, **(status_errors or {})}
         data = parse_response(response, label, check_body=_check_v2_body, status_errors=table)
         return data, dict(response.headers)
@@ -313,20 +265,14 @@ class TraktAPI(SessionOwner):
         return read_all_pages(fetch, redact(f"GET {self.base_url}{path}"))
 
     def _post(self, path: str, body: dict[str, Any]) -> requests.Response:
-        label = f"POST {self.base_url}{path}"
-        error = None
-        try:
-            response = self._plain.post(
-                self.base_url + path,
-                data=json.dumps(body),
-                headers=self._headers(),
-                timeout=self.timeout,
-            )
-        except requests.RequestException as exc:
-            error = transport_error(exc, label)
-        if error is not None:
-            raise error
-        return response
+        return self._request(
+            "POST",
+            self.base_url + path,
+            label=f"POST {self.base_url}{path}",
+            plain=True,
+            data=json.dumps(body),
+            headers=self._headers(),
+        )
 
     # -- sign-in ----------------------------------------------------------------------------
 
@@ -570,7 +516,7 @@ class TraktAPI(SessionOwner):
                     f"/shows/{trakt_id}/progress/watched",
                     options,
                     partition=f"{partition}|{stamp}|{hidden_version}",
-                    expire_after=self.cache_ttl,
+                    expire_after=self._ttl(),
                 )
                 entries.append({"show": show, "watched": item, "progress": progress})
                 bar.update(1)
@@ -593,7 +539,7 @@ class TraktAPI(SessionOwner):
             f"/users/{segment}/watched/shows",
             {"extended": "progress"},
             partition=f"public:{user}",
-            expire_after=self.cache_ttl,
+            expire_after=self._ttl(),
             status_errors=private,
         )
         entries = []
@@ -609,7 +555,7 @@ class TraktAPI(SessionOwner):
                     f"/shows/{trakt_id}/seasons",
                     {"extended": "episodes,full"},
                     partition="shows",  # the same for every user: shared
-                    expire_after=self.cache_ttl,
+                    expire_after=self._ttl(),
                 )
                 entries.append({"show": show, "watched": item, "seasons": seasons})
                 bar.update(1)
