@@ -16,10 +16,10 @@ from typing import Any
 
 import pandas as pd
 
-from .._files import write_atomic
 from .._format import episode_code, is_missing
 from .._validate import check_frame
 from ..errors import TraktArgumentError, TraktDependencyError
+from ._files import write_atomic
 
 __all__ = ["event_uid", "write_ics"]
 
