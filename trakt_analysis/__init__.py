@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import schema
 from ._version import __version__
+from .analysis.backlog import backlog
 from .analysis.history import (
     binge_sessions,
     rewatches,
@@ -33,6 +34,7 @@ from .analysis.sorting import (
 )
 from .analysis.summary import Totals, completion_distribution, summarize, totals, watch_next
 from .analysis.timezone import resolve_timezone
+from .analysis.upcoming import upcoming
 from .analysis.year_review import YearInReview, year_in_review
 from .demo.users import demo_users, load_demo
 from .errors import (
@@ -81,6 +83,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
         plot_watch_time,
     )
     from .report.html import report_html, write_report
+    from .report.ics import write_ics
     from .sources.tvmaze import TVmaze
     from .sources.v1_api import TraktAuth, TraktClient, fetch_progress
     from .sources.v2_api import TraktAPI
@@ -100,6 +103,7 @@ _LAZY: dict[str, str] = {
     "plot_watch_time": ".plotting",
     "report_html": ".report.html",
     "write_report": ".report.html",
+    "write_ics": ".report.ics",
     # The HTTP client: requests and urllib3 load only when it is used.
     "TraktAuth": ".sources.v1_api",
     "TraktClient": ".sources.v1_api",
@@ -158,6 +162,7 @@ __all__ = [
     "TraktWarning",
     "YearInReview",
     "__version__",
+    "backlog",
     "binge_sessions",
     "completion_distribution",
     "demo_users",
@@ -189,10 +194,12 @@ __all__ = [
     "summarize",
     "top_shows",
     "totals",
+    "upcoming",
     "watch_calendar",
     "watch_clock",
     "watch_next",
     "watch_time",
+    "write_ics",
     "write_report",
     "year_in_review",
 ]

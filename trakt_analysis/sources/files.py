@@ -285,7 +285,6 @@ def read_parquet(directory: str | os.PathLike[str]) -> Progress:
         except OSError as exc:
             raise TraktFileError(f"cannot read {ratings_path}: {exc}") from exc
         for column, dtype in schema.frame_dtypes(schema.RATINGS, long=False).items():
-            if column in ratings.columns and dtype != "category":
-                if ratings[column].dtype != dtype:
-                    ratings[column] = ratings[column].astype(dtype)  # type: ignore[call-overload]
+            if column in ratings.columns and dtype not in ("category", ratings[column].dtype):
+                ratings[column] = ratings[column].astype(dtype)  # type: ignore[call-overload]
     return Progress(*frames, user, ratings=ratings)
