@@ -33,7 +33,7 @@ from .analysis.sorting import (
 )
 from .analysis.summary import completion_distribution, summarize, watch_next
 from .analysis.timezone import resolve_timezone
-from .analysis.year_review import YearInReview, year_in_review
+from .analysis.year_review import MonthInReview, YearInReview, month_in_review, year_in_review
 from .demo.users import demo_users, load_demo
 from .errors import (
     TraktAPIError,
@@ -126,6 +126,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "SORT_ORDERS",
     "MetadataProvider",
+    "MonthInReview",
     "Progress",
     "ProgressExplorer",
     "Provenance",
@@ -168,6 +169,7 @@ __all__ = [
     "load_demo",
     "load_export",
     "load_progress",
+    "month_in_review",
     "only_in_progress",
     "plot_backlog",
     "plot_completion",
