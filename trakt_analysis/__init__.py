@@ -81,6 +81,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
         plot_watch_stats,
         plot_watch_time,
     )
+    from .plotting.card import plot_review_card
     from .report.html import report_html, write_report
     from .sources.tvmaze import TVmaze
     from .sources.v1_api import TraktAuth, TraktClient, fetch_progress
@@ -93,6 +94,7 @@ _LAZY: dict[str, str] = {
     "plot_completion": ".plotting",
     "plot_episode_grid": ".plotting",
     "plot_overview": ".plotting",
+    "plot_review_card": ".plotting.card",
     "plot_season_progress": ".plotting",
     "plot_watch_calendar": ".plotting",
     "plot_watch_clock": ".plotting",
@@ -175,6 +177,7 @@ __all__ = [
     "plot_completion",
     "plot_episode_grid",
     "plot_overview",
+    "plot_review_card",
     "plot_season_progress",
     "plot_watch_calendar",
     "plot_watch_clock",

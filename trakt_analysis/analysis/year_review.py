@@ -22,6 +22,7 @@ from .history import (
     binge_sessions,
     rewatch_mask,
     streaks,
+    watch_calendar,
     watch_clock,
     watch_time,
     watched_at,
@@ -119,6 +120,9 @@ class YearInReview:
     ratings : pandas.DataFrame or None
         The ratings given in the period (``Progress.ratings`` rows); None when
         the source has none.
+    calendar : pandas.DataFrame
+        :func:`~.history.watch_calendar` of the period's plays, for the year
+        (a month review: the other days have 0 plays).
     notes : tuple of str
         Why fields are None or partial.
     month : int or None
@@ -154,6 +158,7 @@ class YearInReview:
     genres: pd.DataFrame | None
     networks: pd.DataFrame | None
     ratings: pd.DataFrame | None
+    calendar: pd.DataFrame
     notes: tuple[str, ...] = ()
     month: int | None = field(default=None)
 
@@ -195,7 +200,8 @@ class YearInReview:
         streak = "-"
         if self.longest_streak:
             streak = (
-                f"{self.longest_streak} days ({self.streak_start:%Y-%m-%d} to "
+                f"{self.longest_streak} day{'s' if self.longest_streak > 1 else ''} "
+                f"({self.streak_start:%Y-%m-%d} to "
                 f"{self.streak_end:%Y-%m-%d})"
             )
         finished = "unknown" if self.shows_finished is None else f"{len(self.shows_finished):,}"
@@ -520,6 +526,7 @@ def _review(
         genres=genres,
         networks=networks,
         ratings=ratings,
+        calendar=watch_calendar(plays, year=period.year, tz=zone),
         notes=tuple(notes),
         month=None if cls is YearInReview else period.month,
     )
