@@ -35,7 +35,7 @@ from .analysis.sorting import (
 from .analysis.summary import Totals, completion_distribution, summarize, totals, watch_next
 from .analysis.timezone import resolve_timezone
 from .analysis.upcoming import upcoming
-from .analysis.year_review import YearInReview, year_in_review
+from .analysis.year_review import MonthInReview, YearInReview, month_in_review, year_in_review
 from .demo.users import demo_users, load_demo
 from .errors import (
     TraktAPIError,
@@ -82,6 +82,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
         plot_watch_stats,
         plot_watch_time,
     )
+    from .plotting.card import plot_review_card
     from .report.html import report_html, write_report
     from .report.ics import write_ics
     from .sources.tvmaze import TVmaze
@@ -95,6 +96,7 @@ _LAZY: dict[str, str] = {
     "plot_completion": ".plotting",
     "plot_episode_grid": ".plotting",
     "plot_overview": ".plotting",
+    "plot_review_card": ".plotting.card",
     "plot_season_progress": ".plotting",
     "plot_watch_calendar": ".plotting",
     "plot_watch_clock": ".plotting",
@@ -129,6 +131,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "SORT_ORDERS",
     "MetadataProvider",
+    "MonthInReview",
     "Progress",
     "ProgressExplorer",
     "Provenance",
@@ -173,11 +176,13 @@ __all__ = [
     "load_demo",
     "load_export",
     "load_progress",
+    "month_in_review",
     "only_in_progress",
     "plot_backlog",
     "plot_completion",
     "plot_episode_grid",
     "plot_overview",
+    "plot_review_card",
     "plot_season_progress",
     "plot_watch_calendar",
     "plot_watch_clock",
