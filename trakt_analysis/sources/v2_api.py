@@ -37,6 +37,7 @@ from ..errors import (
     TraktAPIError,
     TraktArgumentError,
     TraktAuthError,
+    TraktCacheMissError,
     TraktDataWarning,
     TraktHTTPError,
     TraktNotFoundError,
@@ -84,6 +85,14 @@ def _v2_status_errors() -> dict[int, tuple[type[TraktHTTPError], str]]:
     }
 
 
+_NO_ZONE_NOTE = (
+    "API v2 shares a profile's time zone only with its owner: the clock and the day "
+    "boundaries of this history fall in this machine's time zone (pass tz=... to choose one)"
+)
+_NO_ZONE_SETTINGS_NOTE = (
+    "the profile's settings name no time zone: the clock and the day boundaries fall in "
+    "this machine's time zone (pass tz=... to choose one)"
+)
 _NOTES = (
     "percentage is NA: API v2 sends none (completion is completed / aired)",
     "left is derived: aired - completed",
@@ -207,6 +216,7 @@ class TraktAPI(HTTPClient):
         )
         self._token: Token | None = None
         self._anonymous = False  # True once the stored token was refused on a public read
+        self._notes: list[str] = []  # paging notes of the current read, for the provenance
         super().__init__(
             base_url=base_url,
             timeout=timeout,
@@ -332,7 +342,9 @@ class TraktAPI(HTTPClient):
                 path, {**params, "page": page, "limit": PAGE_LIMIT}, partition=partition, **kwargs
             )
 
-        return read_all_pages(fetch, redact(f"GET {self.base_url}{path}"))
+        return read_all_pages(
+            fetch, redact(f"GET {self.base_url}{path}"), limit=PAGE_LIMIT, notes=self._notes
+        )
 
     def _post(self, path: str, body: dict[str, Any]) -> requests.Response:
         """An OAuth request: to the auth host, never cached, never retried, no bearer token."""
@@ -549,8 +561,10 @@ class TraktAPI(HTTPClient):
         Returns
         -------
         Progress
-            ``provenance.kind == "v2"``. ``percentage`` is NA (v2 sends none);
-            ``left`` = aired - completed; :data:`~trakt_analysis.schema.FILLED_BY`
+            ``provenance.kind == "v2"``; ``provenance.timezone`` is the signed-in
+            user's zone (``account.timezone`` of ``/users/settings``); a public
+            profile's is not shared, and the notes say so. ``percentage`` is NA
+            (v2 sends none); ``left`` = aired - completed; :data:`~trakt_analysis.schema.FILLED_BY`
             ``["v2"]`` lists the columns filled.
 
         Raises
@@ -561,7 +575,7 @@ class TraktAPI(HTTPClient):
         TraktPrivateProfileError
             The profile is private.
         TraktPagingError
-            A paged list changed while it was read.
+            A page that is not a list, or a list that does not end.
         TraktCacheMissError
             Offline, and the data is not in the cache.
         """
@@ -569,6 +583,7 @@ class TraktAPI(HTTPClient):
             raise TraktArgumentError(f"reset must be one of {RESET_MODES}, got {reset!r}")
         token = self._current_token(refresh=not self.offline, required=user == "me")
         me = token is not None and (user == "me" or user == token.user)
+        self._notes = []
         if me:
             name = (token.user if token else None) or "me"
             parsed = self._my_progress(name, hidden, specials, count_specials, reset)
@@ -579,10 +594,15 @@ class TraktAPI(HTTPClient):
             label = f"{self.base_url} (public profile {user})"
         for message in parsed.warnings:
             warn(message, TraktDataWarning)
-        provenance = Provenance(kind="v2", label=label, notes=_NOTES)
+        frame = self._read_history("me" if me else user, None, None) if history else None
+        timezone = self._timezone(name) if me else None
+        notes = list(_NOTES)
+        if timezone is None:
+            notes.append(_NO_ZONE_NOTE if not me else _NO_ZONE_SETTINGS_NOTE)
+        notes += self._notes
+        provenance = Provenance(kind="v2", label=label, timezone=timezone, notes=tuple(notes))
         result = frames_from_parsed(parsed, user=name, provenance=provenance)
-        if history:
-            frame = self.history("me" if me else user)
+        if frame is not None:
             shows = _with_play_split(result.shows, frame)
             result = Progress(
                 shows,
@@ -593,6 +613,28 @@ class TraktAPI(HTTPClient):
                 provenance=provenance,
             )
         return result
+
+    def _timezone(self, user: str) -> str | None:
+        """The signed-in user's profile zone: ``account.timezone`` of ``/users/settings``
+        (cached like a show's progress); None when it is missing or not cached offline."""
+        try:
+            settings, _ = self._get(
+                "/users/settings", partition=f"user:{user}", expire_after=self._ttl()
+            )
+        except TraktCacheMissError:
+            return None
+        account = settings.get("account") if isinstance(settings, dict) else None
+        zone = account.get("timezone") if isinstance(account, dict) else None
+        if zone is None:
+            return None
+        if not isinstance(zone, str) or not zone.strip():
+            warn(
+                f"GET {self.base_url}/users/settings: account.timezone is not a zone name "
+                f"({zone!r}); times fall in this machine's zone",
+                TraktDataWarning,
+            )
+            return None
+        return zone.strip()
 
     def _my_progress(
         self, user: str, hidden: bool, specials: bool, count_specials: bool, reset: str
@@ -705,7 +747,18 @@ class TraktAPI(HTTPClient):
         pandas.DataFrame
             The history frame (:data:`~trakt_analysis.schema.HISTORY`): one row
             per play, with ``action`` telling scrobbles, check-ins and "seen" marks apart.
+
+        Warns
+        -----
+        TraktDataWarning
+            The rows read and the server's ``X-Pagination-Item-Count`` disagree.
         """
+        self._notes = []
+        return self._read_history(user, start, end)
+
+    def _read_history(
+        self, user: str, start: str | datetime | None, end: str | datetime | None
+    ) -> pd.DataFrame:
         from ..parsers.history import parse_history_items
 
         token = self._current_token(refresh=not self.offline, required=user == "me")
@@ -722,7 +775,7 @@ class TraktAPI(HTTPClient):
             kwargs: dict[str, Any] = {}
         else:
             partition = f"public:{name}"
-            kwargs = {"expire_after": self.cache_ttl}
+            kwargs = {"expire_after": self._ttl()}
         items = self._get_pages(
             f"/users/{'me' if me else _segment(user)}/history/episodes",
             params,
