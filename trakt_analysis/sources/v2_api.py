@@ -26,7 +26,7 @@ import pandas as pd
 import requests
 from urllib3.util.retry import Retry
 
-from .._advice import sign_in_again
+from .._advice import advice, sign_in_again
 from .._http.client import PARTITION_HEADER, USER_AGENT, HTTPClient, check_url
 from .._http.oauth import DeviceCode, Token, TokenStore, default_token_path, poll_device_token
 from .._http.paging import PAGE_LIMIT, read_all_pages
@@ -199,10 +199,10 @@ class TraktAPI(HTTPClient):
         if self._client_secret:
             register_secret(self._client_secret)
         if self.client_id is None and not offline:
-            raise TraktArgumentError(
-                "no client id: pass client_id=... or set TRAKT_CLIENT_ID "
-                f"(your API app at {APPS_URL})"
+            how = advice(
+                python="pass client_id=... or set TRAKT_CLIENT_ID", cli="set TRAKT_CLIENT_ID"
             )
+            raise TraktArgumentError(f"no client id: {how} (your API app at {APPS_URL})")
         self.auth_url = check_url(
             auth_url, what="auth_url", env="TRAKT_AUTH_URL", default=DEFAULT_AUTH_URL
         )
@@ -364,9 +364,12 @@ class TraktAPI(HTTPClient):
         if self.offline:
             raise TraktArgumentError("offline mode cannot sign in")
         if not self._client_secret:
+            how = advice(
+                python="pass client_secret=... or set TRAKT_CLIENT_SECRET",
+                cli="set TRAKT_CLIENT_SECRET",
+            )
             raise TraktArgumentError(
-                "signing in needs the client secret: pass client_secret=... or set "
-                "TRAKT_CLIENT_SECRET"
+                f"signing in needs the client secret: {how} (your API app at {APPS_URL})"
             )
         return self._client_secret
 
