@@ -39,6 +39,7 @@ from ..errors import (
     TraktAuthError,
     TraktCacheMissError,
     TraktDataWarning,
+    TraktError,
     TraktHTTPError,
     TraktNotFoundError,
     TraktPrivateProfileError,
@@ -297,25 +298,32 @@ class TraktAPI(HTTPClient):
         if response.status_code == 401 and retry_auth and not self.offline:
             sent = self._token is not None and not self._anonymous
             if sent and public:
-                # A stored token refused on a public read (revoked, or from another
-                # server): read it without the token, and say so.
+                # Refused with the token: read again without it. When that works, the
+                # stored token was refused (revoked, or from another server): say so and
+                # read public data without it from now on. When it does not (a private
+                # profile), the token was not the problem.
                 self._anonymous = True
+                try:
+                    result = self._get(
+                        path,
+                        params,
+                        partition=partition,
+                        expire_after=expire_after,
+                        force_refresh=force_refresh,
+                        status_errors=status_errors,
+                        public=public,
+                        retry_auth=False,
+                    )
+                except TraktError:
+                    self._anonymous = False
+                    raise
                 warn(
                     f"{label}: the stored token was refused (revoked or from another server); "
                     f"reading the public profile without it. Sign in again ({sign_in_again()}) "
                     "to read private data.",
                     TraktDataWarning,
                 )
-                return self._get(
-                    path,
-                    params,
-                    partition=partition,
-                    expire_after=expire_after,
-                    force_refresh=force_refresh,
-                    status_errors=status_errors,
-                    public=public,
-                    retry_auth=False,
-                )
+                return result
             if sent and not public and self._token is not None:
                 # Expired on the server's clock (or refreshed by another client):
                 # refresh once (under the lock, from the file) and ask again.
