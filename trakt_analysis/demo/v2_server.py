@@ -434,6 +434,47 @@ class V2Server(StandInServer):
         items.sort(key=lambda item: (item["watched_at"], item["id"]), reverse=True)
         return items
 
+    def rating_items(self, user: str) -> list[dict[str, Any]]:
+        """The user's ratings (``/sync/ratings``, ``/users/{id}/ratings``), newest first.
+
+        A show whose index is a multiple of 3 is rated ``6 + index % 5``, on day
+        ``index`` after 2025-01-01; a show whose index is 1 more has its first
+        watched episode rated ``5 + index % 6``, at noon that day.
+        """
+        items = []
+        for spec in self.users[user]:
+            show = self.show_object(user, spec)
+            day = _BASE_WATCH + timedelta(days=spec.index)
+            if spec.index % 3 == 0:
+                items.append(
+                    {
+                        "rated_at": _iso(day),
+                        "rating": 6 + spec.index % 5,
+                        "type": "show",
+                        "show": show,
+                    }
+                )
+            watched = self._watched_episodes(user, spec)
+            if spec.index % 3 == 1 and watched:
+                e = watched[0]
+                trakt = show["ids"]["trakt"]
+                items.append(
+                    {
+                        "rated_at": _iso(day + timedelta(hours=12)),
+                        "rating": 5 + spec.index % 6,
+                        "type": "episode",
+                        "episode": {
+                            "season": e.season,
+                            "number": e.number,
+                            "title": e.title,
+                            "ids": {"trakt": trakt * 1000 + e.season * 100 + e.number},
+                        },
+                        "show": show,
+                    }
+                )
+        items.sort(key=lambda item: item["rated_at"], reverse=True)
+        return items
+
     def last_activities(self, user: str) -> dict[str, Any]:
         moment = _iso(_BASE_WATCH + timedelta(days=800 + self.activity.get(user, 0)))
         return {
@@ -613,6 +654,8 @@ def _make_handler(server: V2Server, *, auth: bool) -> type[BaseHTTPRequestHandle
                 self._json(200, server.last_activities(me))
             elif path == "/sync/watched/shows":
                 self._paged(server.watched_list(me), query, failure)
+            elif path == "/sync/ratings":
+                self._paged(server.rating_items(me), query, failure)
             elif (
                 len(segments) == 4
                 and segments[0] == "shows"
@@ -650,6 +693,8 @@ def _make_handler(server: V2Server, *, auth: bool) -> type[BaseHTTPRequestHandle
                 rest = segments[2:]
                 if rest == ["watched", "shows"]:
                     self._paged(server.watched_list(user), query, failure)
+                elif rest == ["ratings"]:
+                    self._paged(server.rating_items(user), query, failure)
                 elif rest == ["history", "episodes"]:
                     items = server.history_items(user)
                     if "start_at" in query:

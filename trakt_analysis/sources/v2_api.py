@@ -11,6 +11,7 @@ redaction: they never appear in an error, a repr, a log record or the cache.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import html
 import json
@@ -547,6 +548,7 @@ class TraktAPI(HTTPClient):
         specials: bool = False,
         count_specials: bool = False,
         reset: str = "current",
+        ratings: bool = False,
     ) -> Progress:
         """Watched progress as frames: the signed-in user (``"me"``) or a public profile.
 
@@ -568,6 +570,9 @@ class TraktAPI(HTTPClient):
             List season 0; count it in the totals.
         reset : {"current", "lifetime"}
             After a reset (a rewatch): progress since the reset, or every episode ever watched.
+        ratings : bool
+            Also read the user's ratings (:meth:`ratings`) into ``Progress.ratings``
+            (else it is None: not asked).
 
         Returns
         -------
@@ -623,6 +628,8 @@ class TraktAPI(HTTPClient):
                 history=frame,
                 provenance=provenance,
             )
+        if ratings:
+            result = dataclasses.replace(result, ratings=self.ratings("me" if me else user))
         return result
 
     def _timezone(self, user: str) -> str | None:
@@ -802,6 +809,47 @@ class TraktAPI(HTTPClient):
         )
         columns = parse_history_items(items, label=f"{self.base_url} history")
         return history_frame(columns, user=name)
+
+    def ratings(self, user: str = "me") -> pd.DataFrame:
+        """Every rating the user gave: ``GET /sync/ratings`` signed in, else
+        ``GET /users/{id}/ratings`` (paged).
+
+        Returns
+        -------
+        pandas.DataFrame
+            The ratings frame (:data:`~trakt_analysis.schema.RATINGS`): one row
+            per rated show, season, episode or movie, ``rating`` 1-10,
+            ``rated_at`` UTC, newest first; empty when the user rated nothing.
+
+        Raises
+        ------
+        TraktAuthError
+            ``"me"`` and not signed in.
+        TraktPrivateProfileError
+            The profile is private.
+        """
+        from ..frames import ratings_frame
+        from ..parsers.ratings import parse_ratings
+
+        token = self._current_token(refresh=not self.offline, required=user == "me")
+        me = token is not None and (user == "me" or user == token.user)
+        name = ((token.user if token else None) or "me") if me else user
+        if me:
+            activity = self._activity(name) if not self.offline else self._cached_activity(name)
+            version = self._version(activity, "movies", "shows", "seasons", "episodes")
+            items = self._get_pages("/sync/ratings", {}, partition=f"user:{name}|{version}")
+        else:
+            private = (TraktPrivateProfileError, f"the profile of {user!r} is private")
+            items = self._get_pages(
+                f"/users/{_segment(user)}/ratings",
+                {},
+                partition=f"public:{name}",
+                expire_after=self.cache_ttl,
+                status_errors={401: private, 403: private},
+            )
+        frame = ratings_frame(parse_ratings(items, label=f"{self.base_url} ratings"), user=name)
+        order = frame["rated_at"].sort_values(ascending=False, kind="stable", na_position="last")
+        return frame.loc[order.index].reset_index(drop=True)
 
 
 def _with_play_split(shows: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
