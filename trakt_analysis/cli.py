@@ -109,6 +109,13 @@ def _source_options() -> argparse.ArgumentParser:
         help="with --user, --trakt or --metadata: use only the cache, send no request",
     )
     shaping.add_argument(
+        "--history",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="with --trakt: also read the watch history (every play), as the report, --year "
+        "and the summary's history figures need (default: read it; --no-history skips it)",
+    )
+    shaping.add_argument(
         "--metadata",
         choices=METADATA,
         help="fill the aired counts, the unwatched episodes, what to watch next and runtimes "
@@ -256,6 +263,8 @@ def _check_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> No
         parser.error("--user needs a username")
     if args.trakt is not None and not args.trakt.strip():
         parser.error("--trakt needs 'me' or a username")
+    if getattr(args, "history", None) is not None and args.trakt is None:
+        parser.error("--history and --no-history apply to --trakt (other sources say themselves)")
     if (args.cache or args.offline) and args.user is None and args.trakt is None:
         parser.error("--cache and --offline apply to a networked source (--user or --trakt)")
 
@@ -276,8 +285,11 @@ def _load(args: argparse.Namespace, status: _Status) -> tuple[Progress, str]:
         from .sources.v2_api import TraktAPI
 
         status(f"fetching the progress of {args.trakt!r} from API v2")
+        history = getattr(args, "history", None) is not False
+        if history:
+            status("with the watch history (--no-history skips it)")
         with TraktAPI(cache=args.cache, offline=args.offline) as api:
-            progress = api.progress(args.trakt.strip())
+            progress = api.progress(args.trakt.strip(), history=history)
         if args.sort:
             from .analysis.sorting import sort_shows
 
@@ -387,9 +399,13 @@ def _warn_year(args: argparse.Namespace, progress: Progress, label: str) -> None
     if args.year is None:
         return
     if progress.history is None:
+        why = (
+            "--no-history was given"
+            if getattr(args, "history", None) is False
+            else f"{label} has no watch history (the account export and API v2 have one)"
+        )
         print(
-            f"{PROG}: warning: --year {args.year}: {label} has no watch history, so there "
-            "is no year in review (the account export and API v2 have one)",
+            f"{PROG}: warning: --year {args.year}: {why}, so there is no year in review",
             file=sys.stderr,
         )
         return
