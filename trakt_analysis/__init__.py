@@ -68,6 +68,7 @@ from .sources.files import load_progress
 from .sources.metadata import MetadataProvider
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
+    from ._http.limits import HTTPLimits
     from .explore import ProgressExplorer
     from .plotting import (
         plot_backlog,
@@ -107,6 +108,7 @@ _LAZY: dict[str, str] = {
     "fetch_progress": ".sources.v1_api",
     "TraktAPI": ".sources.v2_api",
     "TVmaze": ".sources.tvmaze",
+    "HTTPLimits": "._http.limits",
 }
 
 
@@ -125,6 +127,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "SORT_ORDERS",
+    "HTTPLimits",
     "MetadataProvider",
     "Progress",
     "ProgressExplorer",

@@ -12,18 +12,18 @@ from collections.abc import Callable
 from typing import Any
 
 import requests
-from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from ..errors import TraktCacheMissError
 from .cache import PARTITION_HEADER
+from .limits import LimitedAdapter
 from .redact import install_log_filter
 from .throttle import Throttle
 
 __all__ = ["BearerAdapter"]
 
 
-class BearerAdapter(HTTPAdapter):
+class BearerAdapter(LimitedAdapter):
     """An ``HTTPAdapter`` that throttles, and adds ``Authorization: Bearer`` on the wire.
 
     Parameters

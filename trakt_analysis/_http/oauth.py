@@ -28,6 +28,7 @@ from ..errors import (
     TraktLoginError,
     TraktLoginExpiredError,
 )
+from .limits import DEFAULT_LIMITS, HTTPLimits
 from .redact import REDACTED, redact, register_secret
 
 __all__ = [
@@ -224,23 +225,25 @@ def poll_device_token(
     client_secret: str,
     clock: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], None] = time.sleep,
+    limits: HTTPLimits = DEFAULT_LIMITS,
 ) -> dict[str, Any]:
     """Poll ``POST /oauth/device/token`` every `interval` until approved; return the token JSON.
 
     `post(body)` sends the request and returns the response (status_code, json()).
     400 means "pending" and 429 "slow down" (the interval grows by 1 s); 404,
     409, 410 and 418 end the sign-in with their own error, and so does
-    `expires_in` passing.
+    `expires_in` passing. The server controls neither wait: the interval is at
+    most ``limits.max_poll_interval`` (also after "slow down") and the wait for
+    approval at most ``limits.max_login_seconds``.
     """
     body = {"code": device.device_code, "client_id": client_id, "client_secret": client_secret}
-    deadline = clock() + device.expires_in
-    interval = device.interval
+    wait = min(device.expires_in, limits.max_login_seconds)
+    deadline = clock() + wait
+    interval = min(device.interval, limits.max_poll_interval)
     while True:
-        sleep(interval)
-        if clock() > deadline:
-            raise TraktLoginExpiredError(
-                f"no approval within {device.expires_in:.0f} s; run login() again"
-            )
+        sleep(min(interval, max(0.0, deadline - clock())))
+        if clock() >= deadline:
+            raise TraktLoginExpiredError(f"no approval within {wait:.0f} s; run login() again")
         response = post(body)
         status = response.status_code
         if status == 200:
@@ -251,7 +254,7 @@ def poll_device_token(
         if status == 400:
             continue
         if status == 429:
-            interval += 1.0
+            interval = min(interval + 1.0, limits.max_poll_interval)
             continue
         failure = _POLL_FAILURES.get(status)
         if failure is not None:

@@ -14,7 +14,7 @@ from ..errors import TraktPagingError
 __all__ = ["MAX_PAGES", "PAGE_LIMIT", "read_all_pages"]
 
 PAGE_LIMIT = 1000  # items asked per page (the server may send fewer per page)
-MAX_PAGES = 10_000  # a bound on an untrusted page count
+MAX_PAGES = 1000  # a bound on an untrusted page count (HTTPLimits.max_pages)
 
 
 def _header_int(headers: Mapping[str, str], name: str, label: str) -> int | None:
@@ -35,6 +35,7 @@ def read_all_pages(
     label: str,
     *,
     on_page: Callable[[int, int], None] | None = None,
+    max_pages: int = MAX_PAGES,
 ) -> list[Any]:
     """Fetch pages 1, 2, ... until ``X-Pagination-Page-Count``; return all items in order.
 
@@ -46,6 +47,9 @@ def read_all_pages(
         Names the list in messages.
     on_page : callable, optional
         ``on_page(page, page_count)`` after each page (a progress bar).
+    max_pages : int
+        The most pages read (:attr:`~trakt_analysis.HTTPLimits.max_pages`): a
+        longer list is refused before its second page.
 
     Raises
     ------
@@ -53,7 +57,7 @@ def read_all_pages(
         A page is not a list; the page count changed between pages; a page
         before the last came back with fewer items than the page size; the
         items add up to another number than ``X-Pagination-Item-Count``; or
-        more than :data:`MAX_PAGES` pages.
+        more than `max_pages` pages.
     """
     items: list[Any] = []
     page, page_count, limit, item_count = 1, None, None, None
@@ -67,8 +71,12 @@ def read_all_pages(
             page_count = count if count is not None else 1
             limit = _header_int(headers, "X-Pagination-Limit", where)
             item_count = _header_int(headers, "X-Pagination-Item-Count", where)
-            if page_count > MAX_PAGES:
-                raise TraktPagingError(f"{where}: {page_count} pages is more than {MAX_PAGES}")
+            if page_count > max_pages:
+                raise TraktPagingError(
+                    f"{where}: the list has {page_count} pages, more than the limit of "
+                    f"{max_pages}; raise it with limits=HTTPLimits(max_pages=...) if the "
+                    "list is really that long"
+                )
         elif count != page_count:
             raise TraktPagingError(
                 f"{where}: the list changed while it was read (page count {page_count}, "

@@ -14,11 +14,11 @@ from typing import Any, Self
 from urllib.parse import quote
 
 import requests
-from requests.adapters import HTTPAdapter
 from urllib3.exceptions import InvalidHeader, MaxRetryError, ResponseError
 from urllib3.util.retry import Retry
 
 from ..errors import TraktCacheMissError
+from .limits import LimitedAdapter
 from .redact import REDACTED, install_log_filter
 
 __all__ = [
@@ -120,7 +120,7 @@ class PoliteRetry(Retry):
         return new
 
 
-class SecretAdapter(HTTPAdapter):
+class SecretAdapter(LimitedAdapter):
     """An ``HTTPAdapter`` that fills in the API key and auth on a copy of each request."""
 
     def __init__(

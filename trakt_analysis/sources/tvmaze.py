@@ -25,6 +25,7 @@ import pandas as pd
 import requests
 
 from .._http.cache import cached_session, is_complete_json
+from .._http.limits import HTTPLimits, as_limits
 from .._http.redact import install_log_filter
 from .._http.responses import http_get, parse_response
 from .._http.session import RETRY_STATUSES, PoliteRetry, SecretAdapter, SessionOwner
@@ -112,6 +113,8 @@ class TVmaze(SessionOwner):
         (:data:`RATE_LIMIT`) by default.
     retries : int
         Retries of a 429 (honouring ``Retry-After``), a 5xx or a broken connection.
+    limits : HTTPLimits, optional
+        Bounds on an answer's decoded size and time (:class:`~trakt_analysis.HTTPLimits`).
 
     Examples
     --------
@@ -133,6 +136,7 @@ class TVmaze(SessionOwner):
         now: pd.Timestamp | str | None = None,
         rate_limit: tuple[int, float] = RATE_LIMIT,
         retries: int = 3,
+        limits: HTTPLimits | None = None,
     ) -> None:
         parts = urlsplit(base_url.strip()) if isinstance(base_url, str) else None
         if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
@@ -194,6 +198,7 @@ class TVmaze(SessionOwner):
         )
         throttle = Throttle({"GET": RateLimit(*rate_limit)})
         adapter = _ThrottledAdapter(throttle, offline=self.offline, max_retries=retry)
+        adapter.limits = as_limits(limits)
         session.mount(self.base_url + "/", adapter)
         self._session = session
 

@@ -22,6 +22,7 @@ from urllib.parse import quote, urlsplit
 import requests
 
 from .._http.cache import DEFAULT_TTL, cached_session
+from .._http.limits import HTTPLimits, as_limits
 from .._http.redact import REDACTED, install_log_filter, register_basic_auth, register_secret
 from .._http.responses import http_get, parse_response
 from .._http.session import (
@@ -234,6 +235,8 @@ class TraktClient(SessionOwner):
     offline : bool
         Serve only from the cache (expired entries too); a miss raises
         :class:`~trakt_analysis.TraktCacheMissError`. Implies ``cache=True``.
+    limits : HTTPLimits, optional
+        Bounds on an answer's decoded size and time (:class:`~trakt_analysis.HTTPLimits`).
 
     Examples
     --------
@@ -256,8 +259,10 @@ class TraktClient(SessionOwner):
         cache: bool | str | os.PathLike[str] = False,
         cache_ttl: float | timedelta | None = DEFAULT_TTL,
         offline: bool = False,
+        limits: HTTPLimits | None = None,
     ) -> None:
         self.base_url = _base_url(base_url)
+        self.limits = as_limits(limits)
         self.timeout = _timeout(timeout)
         self.offline = bool(offline)
         key = api_key if api_key is not None else os.environ.get("TRAKT_API_KEY")
@@ -319,6 +324,7 @@ class TraktClient(SessionOwner):
             offline=self.offline,
             max_retries=retry,
         )
+        adapter.limits = self.limits
         session.mount(self.base_url + "/", adapter)
 
     def __repr__(self) -> str:

@@ -27,6 +27,7 @@ import requests
 
 from .._http.bearer import BearerAdapter
 from .._http.cache import PARTITION_HEADER, partitioned_session
+from .._http.limits import HTTPLimits, as_limits
 from .._http.oauth import DeviceCode, Token, TokenStore, default_token_path, poll_device_token
 from .._http.paging import PAGE_LIMIT, read_all_pages
 from .._http.redact import REDACTED, install_log_filter, redact, register_secret
@@ -153,6 +154,9 @@ class TraktAPI(SessionOwner):
         and timeouts.
     progress_bar : bool, optional
         A tqdm bar over the shows; None shows one when more than 50 shows are read.
+    limits : HTTPLimits, optional
+        Bounds on an answer's decoded size and time, the pages of one list and
+        the sign-in's waits (:class:`~trakt_analysis.HTTPLimits`).
     clock, sleep : callables
         ``time.time`` and ``time.sleep``; tests pass fakes.
     """
@@ -172,6 +176,7 @@ class TraktAPI(SessionOwner):
         retry_after_margin: float = 1.0,
         max_retry_time: float = 300.0,
         progress_bar: bool | None = None,
+        limits: HTTPLimits | None = None,
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
@@ -191,6 +196,7 @@ class TraktAPI(SessionOwner):
         self.cache_ttl = cache_ttl
         self.timeout = timeout
         self.progress_bar = progress_bar
+        self.limits = as_limits(limits)
         self._clock = clock
         self._sleep = sleep
         self._store = TokenStore(
@@ -227,19 +233,19 @@ class TraktAPI(SessionOwner):
             offline=self.offline,
             max_retries=retry,
         )
+        adapter.limits = self.limits
         session.mount(self.base_url + "/", adapter)
         self._session = session
         # Sign-in requests (POST, with the client secret in the body) never touch the cache.
         self._plain = requests.Session()
-        self._plain.mount(
-            self.base_url + "/",
-            BearerAdapter(
-                authorization=lambda: None,
-                throttle=self.throttle,
-                offline=self.offline,
-                max_retries=PoliteRetry(total=0, raise_on_status=False),
-            ),
+        plain = BearerAdapter(
+            authorization=lambda: None,
+            throttle=self.throttle,
+            offline=self.offline,
+            max_retries=PoliteRetry(total=0, raise_on_status=False),
         )
+        plain.limits = self.limits
+        self._plain.mount(self.base_url + "/", plain)
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -310,7 +316,9 @@ class TraktAPI(SessionOwner):
                 path, {**params, "page": page, "limit": PAGE_LIMIT}, partition=partition, **kwargs
             )
 
-        return read_all_pages(fetch, redact(f"GET {self.base_url}{path}"))
+        return read_all_pages(
+            fetch, redact(f"GET {self.base_url}{path}"), max_pages=self.limits.max_pages
+        )
 
     def _post(self, path: str, body: dict[str, Any]) -> requests.Response:
         label = f"POST {self.base_url}{path}"
@@ -377,6 +385,7 @@ class TraktAPI(SessionOwner):
             client_secret=secret,
             clock=self._clock,
             sleep=self._sleep,
+            limits=self.limits,
         )
         token = Token.from_json(answer, "POST /oauth/device/token")
         self._token = token
