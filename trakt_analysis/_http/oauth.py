@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .._warnings import warn
 from ..errors import (
     TraktAPIError,
     TraktDeviceCodeError,
@@ -27,9 +29,11 @@ from ..errors import (
     TraktLoginDeniedError,
     TraktLoginError,
     TraktLoginExpiredError,
+    TraktWarning,
 )
 from .limits import DEFAULT_LIMITS, HTTPLimits
 from .redact import REDACTED, redact, register_secret
+from .untrusted import printable
 
 __all__ = [
     "REFRESH_MARGIN",
@@ -80,8 +84,9 @@ class DeviceCode:
             raise TraktAPIError(f"{where}: the answer has no user_code or verification_url")
         return cls(
             device_code=_secret_str(data, "device_code", where),
-            user_code=code,
-            verification_url=url,
+            # Shown to the user: no control or bidi characters from the server.
+            user_code=printable(code),
+            verification_url=printable(url),
             expires_in=_number(data, "expires_in", where),
             interval=max(1.0, _number(data, "interval", where)),
         )
@@ -165,9 +170,15 @@ class TokenStore:
         return f"TokenStore({str(self.path)!r})"
 
     def load(self) -> Token | None:
-        """The stored token, or None when there is none."""
+        """The stored token, or None when there is none.
+
+        A token file that others may read (group or world bits set) is first
+        narrowed to 0600, with a :class:`~trakt_analysis.TraktWarning`; one that
+        cannot be narrowed (not the user's own file) is refused.
+        """
         try:
             with open(self.path, "rb") as fh:
+                self._keep_private(fh.fileno())
                 raw = fh.read(_MAX_TOKEN_FILE + 1)
         except FileNotFoundError:
             return None
@@ -183,6 +194,41 @@ class TokenStore:
         except (ValueError, TraktAPIError) as exc:
             problem = redact(str(exc))
         raise TraktFileError(f"the token file {self.path} is damaged ({problem}); sign in again")
+
+    def _keep_private(self, fd: int) -> None:
+        mode = stat.S_IMODE(os.fstat(fd).st_mode)
+        if not mode & 0o077:
+            return
+        try:
+            os.fchmod(fd, 0o600)
+        except OSError as exc:
+            raise TraktFileError(
+                f"the token file {self.path} can be read by others (mode {mode:o}) and cannot "
+                f"be made private ({exc.strerror}); delete it and sign in again"
+            ) from None
+        warn(
+            f"the token file {self.path} could be read by others (mode {mode:o}); "
+            "it is now 0600. If others had access, sign out on trakt.tv and sign in again.",
+            TraktWarning,
+        )
+
+    def check_writable(self) -> None:
+        """Raise :class:`TraktFileError` unless a token can be saved at :attr:`path`.
+
+        Called before a sign-in starts, so an approval is never lost to an
+        unwritable folder.
+        """
+        directory = self.path.parent
+        try:
+            directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd, tmp = tempfile.mkstemp(dir=directory, prefix=".token-", suffix=".tmp")
+            os.close(fd)
+            os.unlink(tmp)
+        except OSError as exc:
+            raise TraktFileError(
+                f"cannot save a token in {directory}: {exc.strerror}; pass token_path=... "
+                "to a folder you can write to"
+            ) from None
 
     def save(self, token: Token) -> None:
         """Write `token` (0600; the directory 0700), replacing the file in one step."""

@@ -34,12 +34,14 @@ from .._http.redact import REDACTED, install_log_filter, redact, register_secret
 from .._http.responses import http_get, parse_response, transport_error
 from .._http.session import RETRY_STATUSES, PoliteRetry, SessionOwner
 from .._http.throttle import Throttle
+from .._http.untrusted import safe_link
 from .._version import __version__
 from .._warnings import warn
 from ..errors import (
     TraktAPIError,
     TraktArgumentError,
     TraktAuthError,
+    TraktConnectionError,
     TraktDataWarning,
     TraktHTTPError,
     TraktNotFoundError,
@@ -372,6 +374,7 @@ class TraktAPI(SessionOwner):
             The app's credentials were refused, or another failure.
         """
         secret = self._need_secret()
+        self._store.check_writable()  # before the user approves anything
         response = self._post("/oauth/device/code", {"client_id": self.client_id})
         where = f"POST {self.base_url}/oauth/device/code"
         device = DeviceCode.from_json(
@@ -388,13 +391,35 @@ class TraktAPI(SessionOwner):
             limits=self.limits,
         )
         token = Token.from_json(answer, "POST /oauth/device/token")
-        self._token = token
-        settings, _ = self._get("/users/settings", partition="settings", force_refresh=True)
-        user = settings.get("user", {}).get("username") if isinstance(settings, dict) else None
-        token = Token.from_json({**token.to_json(), "user": user}, "token")
+        # Saved at once: a failing /users/settings below must not cost the sign-in.
         self._store.save(token)
         self._token = token
+        user = self._username()
+        if user is not None:
+            token = Token.from_json({**token.to_json(), "user": user}, "token")
+            self._store.save(token)
+            self._token = token
         return user or "me"
+
+    def _username(self) -> str | None:
+        """The signed-in username from ``/users/settings``; None, with a warning, if unknown."""
+        problem = None
+        try:
+            settings, _ = self._get("/users/settings", partition="settings", force_refresh=True)
+        except (TraktAPIError, TraktConnectionError) as exc:
+            problem = str(exc)
+            settings = None
+        user = settings.get("user") if isinstance(settings, dict) else None
+        name = user.get("username") if isinstance(user, dict) else None
+        if isinstance(name, str) and name:
+            return name
+        warn(
+            "signed in and the token is saved, but the username is unknown "
+            f"({problem or 'GET /users/settings has no user.username'}); "
+            "'me' works, your public username as user= may be read as a public profile",
+            TraktDataWarning,
+        )
+        return None
 
     def logout(self) -> None:
         """Forget the stored token (the file is deleted)."""
@@ -717,6 +742,18 @@ class _NoBar:
         return None
 
 
+def _device_code_html(device: DeviceCode) -> str:
+    """The notebook's sign-in prompt; only an http(s) URL becomes a link (never javascript:)."""
+    url = html.escape(device.verification_url, quote=True)
+    link = safe_link(device.verification_url) is not None
+    anchor = f'<a href="{url}" target="_blank" rel="noopener">{url}</a>' if link else url
+    return (
+        f"<p>Open {anchor} and enter the code "
+        f"<b><code>{html.escape(device.user_code)}</code></b> "
+        f"(within {device.expires_in / 60:.0f} minutes).</p>"
+    )
+
+
 def _show_device_code(device: DeviceCode) -> None:
     """The code and link: HTML in a notebook, text in a terminal."""
     try:
@@ -728,14 +765,7 @@ def _show_device_code(device: DeviceCode) -> None:
     if shell is not None and type(shell).__name__ == "ZMQInteractiveShell":
         from IPython.display import HTML, display
 
-        url = html.escape(device.verification_url, quote=True)
-        display(
-            HTML(
-                f'<p>Open <a href="{url}" target="_blank">{url}</a> and enter the code '
-                f"<b><code>{html.escape(device.user_code)}</code></b> "
-                f"(within {device.expires_in / 60:.0f} minutes).</p>"
-            )
-        )
+        display(HTML(_device_code_html(device)))
         return
     print(
         f"Open {device.verification_url} and enter the code {device.user_code} "
