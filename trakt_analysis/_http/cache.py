@@ -17,6 +17,7 @@ from typing import Any
 import requests
 
 from ..errors import TraktArgumentError, TraktDependencyError, TraktFileError
+from .cache_guard import open_cache
 
 __all__ = ["DEFAULT_TTL", "cached_session", "default_cache_dir", "is_complete_json"]
 
@@ -113,16 +114,19 @@ def cached_session(
             return key
         return hashlib.sha256(f"{key}|{partition}".encode()).hexdigest()[:32]
 
-    return requests_cache.CachedSession(
-        str(directory / name),
-        backend="sqlite",
-        expire_after=expire_after,
-        allowable_codes=allowable_codes,
-        allowable_methods=("GET",),
-        filter_fn=filter_fn or _is_complete_progress,
-        key_fn=key_fn,
-        only_if_cached=offline,
-        stale_if_error=offline,
+    return open_cache(
+        lambda: requests_cache.CachedSession(
+            str(directory / name),
+            backend="sqlite",
+            expire_after=expire_after,
+            allowable_codes=allowable_codes,
+            allowable_methods=("GET",),
+            filter_fn=filter_fn or _is_complete_progress,
+            key_fn=key_fn,
+            only_if_cached=offline,
+            stale_if_error=offline,
+        ),
+        directory / f"{name}.sqlite",
     )
 
 
@@ -165,14 +169,17 @@ def partitioned_session(
         partition = request.headers.get(PARTITION_HEADER, "")
         return hashlib.sha256(f"{key}|{partition}".encode()).hexdigest()[:40]
 
-    return requests_cache.CachedSession(
-        str(directory / "api_v2_cache"),
-        backend="sqlite",
-        expire_after=requests_cache.NEVER_EXPIRE,
-        allowable_codes=(200,),
-        allowable_methods=("GET",),
-        filter_fn=_is_json_document,
-        key_fn=key_fn,
-        only_if_cached=offline,
-        stale_if_error=offline,
+    return open_cache(
+        lambda: requests_cache.CachedSession(
+            str(directory / "api_v2_cache"),
+            backend="sqlite",
+            expire_after=requests_cache.NEVER_EXPIRE,
+            allowable_codes=(200,),
+            allowable_methods=("GET",),
+            filter_fn=_is_json_document,
+            key_fn=key_fn,
+            only_if_cached=offline,
+            stale_if_error=offline,
+        ),
+        directory / "api_v2_cache.sqlite",
     )

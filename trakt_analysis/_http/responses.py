@@ -7,6 +7,7 @@ chained (its message holds the real URL), only described.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -31,6 +32,7 @@ from ..errors import (
 )
 from ..parsers._json import excerpt, parse_json
 from ..parsers.detect import V1_ERROR, V2_ERROR, detect_format, error_message
+from .cache_guard import damaged_cache_error
 from .redact import redact
 
 __all__ = ["attempts_made", "http_get", "parse_response", "transport_error"]
@@ -154,6 +156,8 @@ def http_get(
         A timeout, a refused or reset connection, a cut-off body.
     TraktCacheMissError
         Offline mode, and the answer is not in the cache.
+    TraktFileError
+        The cache's database is damaged (named, with how to clear it).
     """
     error: TraktError | None = None
     try:
@@ -162,6 +166,8 @@ def http_get(
         error = TraktCacheMissError(f"offline mode: {label} is not in the cache")
     except requests.RequestException as exc:
         error = transport_error(exc, label)
+    except sqlite3.Error as exc:  # the cache's database, damaged since it was opened
+        error = damaged_cache_error(session, exc, label)
     # Raised outside the except blocks, so the original (holding the real URL) is
     # not attached as __context__.
     if error is not None:
