@@ -14,9 +14,10 @@ import stat
 import zipfile
 import zlib
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from ..errors import TraktDataError, TraktFileError
+from .._warnings import warn
+from ..errors import TraktDataError, TraktDataWarning, TraktFileError
 from ..parsers._json import parse_json
 from ..parsers.detect import FORMATS, detect_format
 
@@ -42,15 +43,67 @@ def _safe_name(name: str) -> bool:
     return ".." not in parts and not re.match(r"^[A-Za-z]:", name)
 
 
-def _read_files(path: Path, label: str) -> list[tuple[str, bytes]]:
-    """(member name, bytes) of every JSON member, in archive order, within the caps."""
+# Base names of the export's files that may hold watch data or the profile: one of
+# these over the size cap is an error; any other large file is skipped with a note.
+_EXPORT_PREFIXES = ("watched", "history", "user", "prof")
+
+
+class Members(list[tuple[str, bytes]]):
+    """(member name, bytes) of the JSON members read, and a note per member skipped."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.skipped: list[str] = []
+
+    def found(self) -> str:
+        """What the archive held, for a "no watch data" message."""
+        names = [name for name, _ in self]
+        shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+        parts = [f"found {len(names)} JSON file(s): {shown}" if names else "found no JSON file"]
+        if self.skipped:
+            parts.append("skipped " + "; ".join(self.skipped[:8]))
+        return "; ".join(parts)
+
+
+def _read_files(path: Path, label: str) -> Members:
+    """(member name, bytes) of every JSON member, in archive order, within the caps.
+
+    Names use ``/`` (a folder zipped with ``\\`` separators reads as well). A
+    symlink member, a ZIP inside the ZIP, and a large JSON file that is not one
+    of the export's are skipped, each with a note in one
+    :class:`~trakt_analysis.TraktDataWarning` and in ``Members.skipped``.
+    """
     try:
         mode = path.stat().st_mode
     except OSError as exc:
         raise TraktFileError(f"cannot read {label}: {exc.strerror or type(exc).__name__}") from exc
-    if stat.S_ISDIR(mode):
-        return list(_read_folder(path, label))
-    return list(_read_zip(path, label))
+    members = Members()
+    reader = _read_folder if stat.S_ISDIR(mode) else _read_zip
+    members.extend(reader(path, label, members.skipped))
+    if members.skipped:
+        warn(
+            f"{label}: skipped {len(members.skipped)} member(s) that are not the export's "
+            "data: " + "; ".join(members.skipped[:8]),
+            TraktDataWarning,
+        )
+    return members
+
+
+def _is_export_name(name: str) -> bool:
+    return PurePosixPath(name).name.lower().startswith(_EXPORT_PREFIXES)
+
+
+def _too_large(where: str, size: int, name: str, skipped: list[str]) -> bool:
+    """True (and a note) for a large file that is not the export's; an error for one that is."""
+    if size <= MAX_MEMBER_BYTES:
+        return False
+    if not _is_export_name(name):
+        skipped.append(f"{name!r} ({size:,} bytes, not an export file)")
+        return True
+    raise TraktDataError(
+        f"{where}: {size:,} bytes uncompressed, more than the "
+        f"{MAX_MEMBER_BYTES // 2**20} MiB a member may have"
+    )
 
 
 def _not_a_zip(path: Path, label: str) -> TraktDataError:
@@ -82,7 +135,7 @@ def _not_a_zip(path: Path, label: str) -> TraktDataError:
     )
 
 
-def _read_zip(path: Path, label: str) -> Iterator[tuple[str, bytes]]:
+def _read_zip(path: Path, label: str, skipped: list[str]) -> Iterator[tuple[str, bytes]]:
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
@@ -95,10 +148,21 @@ def _read_zip(path: Path, label: str) -> Iterator[tuple[str, bytes]]:
             raise TraktDataError(f"{label}: {len(infos)} members, more than an export has")
         total = 0
         for info in infos:
-            name = info.filename
-            if info.is_dir() or not _safe_name(name) or not name.lower().endswith(".json"):
-                continue  # directories, unsafe names and other files are ignored
+            if info.is_dir() or not _safe_name(info.filename):
+                continue  # directories and unsafe names are ignored
+            name = info.filename.replace("\\", "/")
+            lower = name.lower()
+            if lower.endswith(".zip"):
+                skipped.append(f"{name!r} (a ZIP inside the ZIP: unpack it and load that one)")
+                continue
+            if not lower.endswith(".json"):
+                continue  # other files (images, CSV...) are not the export's data
+            if stat.S_ISLNK(info.external_attr >> 16):
+                skipped.append(f"{name!r} (a symbolic link, not a file)")
+                continue
             where = f"{label}: member {name!r}"
+            if _too_large(where, info.file_size, name, skipped):
+                continue
             _check_declared(info, where)
             total += info.file_size
             if total > MAX_TOTAL_BYTES:
@@ -111,11 +175,6 @@ def _read_zip(path: Path, label: str) -> Iterator[tuple[str, bytes]]:
 def _check_declared(info: zipfile.ZipInfo, where: str) -> None:
     if info.flag_bits & 0x1:
         raise TraktDataError(f"{where}: is encrypted; export the data again without a password")
-    if info.file_size > MAX_MEMBER_BYTES:
-        raise TraktDataError(
-            f"{where}: {info.file_size:,} bytes uncompressed, more than the "
-            f"{MAX_MEMBER_BYTES // 2**20} MiB a member may have"
-        )
     if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(1, info.compress_size):
         raise TraktDataError(
             f"{where}: compressed {info.file_size // max(1, info.compress_size):,} to 1, "
@@ -149,19 +208,27 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: str) ->
     return b"".join(chunks)
 
 
-def _read_folder(path: Path, label: str) -> Iterator[tuple[str, bytes]]:
+def _read_folder(path: Path, label: str, skipped: list[str]) -> Iterator[tuple[str, bytes]]:
     total = 0
-    for file in sorted(path.rglob("*.json")):
-        if file.is_symlink() or not file.is_file():
-            continue  # a link may point anywhere: not part of an unpacked export
+    root = path.resolve()
+    for file in sorted(path.rglob("*")):
         name = file.relative_to(path).as_posix()
+        lower = name.lower()
+        if lower.endswith(".zip") and file.is_file():
+            skipped.append(f"{name!r} (a ZIP in the folder: unpack it and load that one)")
+            continue
+        if not lower.endswith(".json"):
+            continue
+        if file.is_symlink() or not file.resolve().is_relative_to(root):
+            # A link may point anywhere: not part of an unpacked export.
+            skipped.append(f"{name!r} (a symbolic link, not a file)")
+            continue
+        if not file.is_file():
+            continue
         where = f"{label}: file {name!r}"
         size = file.stat().st_size
-        if size > MAX_MEMBER_BYTES:
-            raise TraktDataError(
-                f"{where}: {size:,} bytes, more than the {MAX_MEMBER_BYTES // 2**20} MiB "
-                "a file may have"
-            )
+        if _too_large(where, size, name, skipped):
+            continue
         total += size
         if total > MAX_TOTAL_BYTES:
             raise TraktDataError(f"{where}: more than {MAX_TOTAL_BYTES // 2**20} MiB of JSON")

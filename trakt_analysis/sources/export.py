@@ -45,7 +45,14 @@ from ..parsers.detect import detect_format
 from ..parsers.history import parse_history, typed_history_columns
 from ..parsers.v2 import parse_watched_shows
 from ..progress import Progress, Provenance
-from ._archive import _MAX_MEMBERS, MAX_MEMBER_BYTES, MAX_RATIO, MAX_TOTAL_BYTES, _read_files
+from ._archive import (
+    _MAX_MEMBERS,
+    MAX_MEMBER_BYTES,
+    MAX_RATIO,
+    MAX_TOTAL_BYTES,
+    Members,
+    _read_files,
+)
 from .metadata import MetadataProvider
 
 __all__ = [
@@ -254,7 +261,8 @@ def _progress_from_files(
     ):
         raise TraktDataError(
             f"{label}: no watch data: the export holds no watched-history-N.json or "
-            "watched-shows-N.json with entries (is it a trakt.tv account export?)"
+            "watched-shows-N.json with entries (is it a trakt.tv account export?); "
+            + (files.found() if isinstance(files, Members) else "")
         )
     history = _history(sorted(history_parts, key=lambda p: (p[0], p[1])), label)
     summaries: list[Any] = []
