@@ -156,7 +156,7 @@ def test_device_code_waits_follow_the_limits_given(v2_server, tmp_path):
     v2_server.device_interval = 600
     v2_server.device_script = ["pending", "slow_down", "approve"]
     limits = ta.HTTPLimits(max_poll_interval=7)
-    api = make_api(v2_server, tmp_path, clock=fake.clock, sleep=fake.sleep, limits=limits)
+    api = make_api(v2_server, tmp_path, clock=fake.clock, sleep=fake.sleep, http_limits=limits)
     api.login(display=lambda device: None)
     polls = [s for s in fake.sleeps if s > 1.5]  # the rest is the throttle's 1 POST a second
     assert polls == [7, 7, 7]  # capped, and "slow down" does not pass the cap
@@ -164,7 +164,7 @@ def test_device_code_waits_follow_the_limits_given(v2_server, tmp_path):
 
 def test_a_trickled_body_is_cut_at_the_deadline(v2_server, tmp_path):
     limits = ta.HTTPLimits(answer_seconds=1.0)
-    api = _signed_in(v2_server, tmp_path, limits=limits, timeout=5)
+    api = _signed_in(v2_server, tmp_path, http_limits=limits, timeout=5)
     body = json.dumps({"all": "2026-01-01T00:00:00.000Z", "pad": "x" * 40}).encode()
     # Each byte within the 5 s read timeout, the whole far beyond a second.
     v2_server.fail(Failure("status", 200, body, {"Content-Type": "application/json"}, trickle=0.2))
@@ -176,7 +176,7 @@ def test_a_trickled_body_is_cut_at_the_deadline(v2_server, tmp_path):
 
 def test_the_pages_of_one_list_are_bounded(v2_server, tmp_path):
     v2_server.page_size = 1
-    api = _signed_in(v2_server, tmp_path, limits=ta.HTTPLimits(max_pages=2))
+    api = _signed_in(v2_server, tmp_path, http_limits=ta.HTTPLimits(max_pages=2))
     before = len(v2_server.requests)
     with pytest.raises(TraktPagingError, match=r"more than the limit of 2.*max_pages"):
         api.progress()
@@ -213,7 +213,7 @@ def test_a_gzip_bomb_is_refused_at_the_decoded_cap(v2_server, tmp_path):
 def test_the_decoded_cap_applies_to_tvmaze(tvmaze_stand_in):
     headers = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
     tvmaze_stand_in.fail(Failure("status", 200, gzip.compress(b" " * 5_000_000), headers))
-    client = _tvmaze(tvmaze_stand_in, limits=ta.HTTPLimits(max_answer_bytes=1_000_000))
+    client = _tvmaze(tvmaze_stand_in, http_limits=ta.HTTPLimits(max_answer_bytes=1_000_000))
     with pytest.raises(TraktHTTPError, match="larger than 1000000 bytes once decoded"):
         client.complete(export_like())
 
@@ -223,5 +223,5 @@ def test_limits_are_checked():
         ta.HTTPLimits(max_pages=0)
     with pytest.raises(ta.TraktArgumentError, match="answer_seconds"):
         ta.HTTPLimits(answer_seconds=float("nan"))
-    with pytest.raises(ta.TraktArgumentError, match="limits must be an HTTPLimits"):
-        ta.TVmaze(cache=False, limits={"max_pages": 3})
+    with pytest.raises(ta.TraktArgumentError, match="http_limits must be an HTTPLimits"):
+        ta.TVmaze(cache=False, http_limits={"max_pages": 3})

@@ -16,13 +16,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import requests
-from requests.adapters import HTTPAdapter
 
 from ..errors import TraktArgumentError, TraktConnectionError, TraktHTTPError
 from .redact import redact
 from .redirects import refuse_cross_origin_redirect
 
-__all__ = ["DEFAULT_LIMITS", "HTTPLimits", "LimitedAdapter", "as_limits", "read_limited"]
+__all__ = ["DEFAULT_LIMITS", "AnswerPolicy", "HTTPLimits", "as_limits", "read_limited"]
 
 _MIB = 1024 * 1024
 _CHUNK = 64 * 1024  # bytes of the (compressed) body read at a time
@@ -33,7 +32,7 @@ class HTTPLimits:
     """Bounds on what the servers may make a client wait for or hold in memory.
 
     Pass one to :class:`~trakt_analysis.TraktAPI`, :class:`~trakt_analysis.TraktClient`
-    or :class:`~trakt_analysis.TVmaze` as ``limits=`` to raise or lower them.
+    or :class:`~trakt_analysis.TVmaze` as ``http_limits=`` to raise or lower them.
 
     Parameters
     ----------
@@ -82,7 +81,7 @@ def as_limits(limits: HTTPLimits | None) -> HTTPLimits:
     if limits is None:
         return DEFAULT_LIMITS
     if not isinstance(limits, HTTPLimits):
-        raise TraktArgumentError(f"limits must be an HTTPLimits, got {type(limits).__name__}")
+        raise TraktArgumentError(f"http_limits must be an HTTPLimits, got {type(limits).__name__}")
     return limits
 
 
@@ -129,7 +128,7 @@ def read_limited(response: requests.Response, label: str, limits: HTTPLimits) ->
             if len(body) > limits.max_answer_bytes:
                 problem = (
                     f"{label}: the answer is larger than {_size(limits.max_answer_bytes)} once "
-                    "decoded; refused (raise it with limits=HTTPLimits(max_answer_bytes=...))"
+                    "decoded; refused (raise it with http_limits=HTTPLimits(max_answer_bytes=...))"
                 )
                 break
             if expired.is_set():
@@ -145,7 +144,7 @@ def read_limited(response: requests.Response, label: str, limits: HTTPLimits) ->
         problem = (
             f"{label}: the answer did not arrive within {limits.answer_seconds:g} s "
             "(the server sent it too slowly); cut off (raise it with "
-            "limits=HTTPLimits(answer_seconds=...))"
+            "http_limits=HTTPLimits(answer_seconds=...))"
         )
     if problem is not None:
         response.close()
@@ -159,18 +158,24 @@ def _size(n: int) -> str:
     return f"{n / _MIB:g} MiB" if n >= _MIB else f"{n} bytes"
 
 
-class LimitedAdapter(HTTPAdapter):
-    """An ``HTTPAdapter`` that refuses cross-origin redirects and reads bodies within limits.
+class AnswerPolicy:
+    """The transport's first :class:`~trakt_analysis._http.client.Policy`: where and how much.
 
-    The client sets ``adapter.limits``; the redirect policy is
-    :func:`~trakt_analysis._http.redirects.refuse_cross_origin_redirect`.
+    After the headers of each answer: a redirect to another origin is refused
+    (:func:`~trakt_analysis._http.redirects.refuse_cross_origin_redirect`), then
+    the body is read within `limits` (:func:`read_limited`).
     """
 
-    limits: HTTPLimits = DEFAULT_LIMITS
+    def __init__(self, limits: HTTPLimits) -> None:
+        self.limits = limits
 
-    def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> Any:
-        response = super().send(request, *args, **kwargs)
-        label = redact(f"{request.method} {request.url}")
+    def __repr__(self) -> str:
+        return f"AnswerPolicy({self.limits!r})"
+
+    def before(self, wire: requests.PreparedRequest, options: dict[str, Any]) -> None:
+        return None
+
+    def after(self, wire: requests.PreparedRequest, response: requests.Response) -> None:
+        label = redact(f"{wire.method} {wire.url}")
         refuse_cross_origin_redirect(response, label)
         read_limited(response, label, self.limits)
-        return response

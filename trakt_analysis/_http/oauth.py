@@ -16,11 +16,13 @@ import os
 import stat
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .._advice import sign_in_again
 from .._warnings import warn
 from ..errors import (
     TraktAPIError,
@@ -161,7 +163,12 @@ def default_token_path(client_id: str) -> Path:
 
 
 class TokenStore:
-    """Reads and writes one token file, mode 0600, atomically."""
+    """Reads and writes one token file, mode 0600, atomically; :meth:`lock` between processes.
+
+    Trakt's refresh tokens are single-use: whoever refreshes must store the new
+    pair before using it, and another client (or process) sharing the file must
+    re-read it under the lock before refreshing, or it would spend a dead token.
+    """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
@@ -252,13 +259,45 @@ class TokenStore:
     def delete(self) -> None:
         self.path.unlink(missing_ok=True)
 
+    @contextmanager
+    def lock(self) -> Iterator[None]:
+        """Hold an exclusive lock on ``<token file>.lock`` (a no-op where ``fcntl`` is missing)."""
+        try:
+            import fcntl
+        except ImportError:  # Windows: one process at a time is the user's to keep
+            yield
+            return
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise TraktFileError(
+                f"cannot lock the token file {self.path}: {exc.strerror}"
+            ) from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # closing releases the lock
+
 
 # Device-token polling: status -> (error class, message); 400 (pending) and 429
 # (slow down) keep polling.
 _POLL_FAILURES: dict[int, tuple[type[TraktLoginError], str]] = {
-    404: (TraktDeviceCodeError, "the device code is invalid; run login() again"),
-    409: (TraktDeviceCodeError, "the device code was already used; run login() again"),
-    410: (TraktLoginExpiredError, "the code expired before it was approved; run login() again"),
+    401: (
+        TraktLoginError,
+        "the client id or secret was refused: check TRAKT_CLIENT_ID and TRAKT_CLIENT_SECRET "
+        "(your app at https://app.trakt.tv/settings/apps)",
+    ),
+    403: (
+        TraktLoginError,
+        "the client id was refused (an invalid or deleted API app; creating apps needs VIP): "
+        "check TRAKT_CLIENT_ID (your app at https://app.trakt.tv/settings/apps)",
+    ),
+    404: (TraktDeviceCodeError, "the device code is invalid; sign in again"),
+    409: (TraktDeviceCodeError, "the device code was already used; sign in again"),
+    410: (TraktLoginExpiredError, "the code expired before it was approved; sign in again"),
     418: (TraktLoginDeniedError, "the sign-in was denied on trakt.tv"),
 }
 
@@ -289,7 +328,9 @@ def poll_device_token(
     while True:
         sleep(min(interval, max(0.0, deadline - clock())))
         if clock() >= deadline:
-            raise TraktLoginExpiredError(f"no approval within {wait:.0f} s; run login() again")
+            raise TraktLoginExpiredError(
+                f"no approval within {wait:.0f} s; sign in again ({sign_in_again()})"
+            )
         response = post(body)
         status = response.status_code
         if status == 200:
@@ -305,6 +346,8 @@ def poll_device_token(
         failure = _POLL_FAILURES.get(status)
         if failure is not None:
             cls, message = failure
+            if message.endswith("sign in again"):
+                message += f" ({sign_in_again()})"
             raise cls(f"POST /oauth/device/token (HTTP {status}): {message}", status=status)
         raise TraktLoginError(
             f"POST /oauth/device/token (HTTP {status}): unexpected answer", status=status

@@ -74,7 +74,7 @@ def read_all_pages(
             if page_count > max_pages:
                 raise TraktPagingError(
                     f"{where}: the list has {page_count} pages, more than the limit of "
-                    f"{max_pages}; raise it with limits=HTTPLimits(max_pages=...) if the "
+                    f"{max_pages}; raise it with http_limits=HTTPLimits(max_pages=...) if the "
                     "list is really that long"
                 )
         elif count != page_count:
