@@ -30,14 +30,14 @@ from .._http.responses import http_get, parse_response
 from .._http.session import RETRY_STATUSES, PoliteRetry, SecretAdapter, SessionOwner
 from .._http.throttle import TVMAZE_LIMITS, RateLimit, Throttle
 from .._version import __version__
-from .._warnings import warn
 from ..errors import (
     TraktArgumentError,
-    TraktDataWarning,
     TraktDependencyError,
 )
+from ..parsers._problems import Problems
 from ..parsers.tvmaze import parse_episode_list, parse_show_lookup
 from ..progress import Progress
+from ._issue import issue
 from .completion import complete_progress
 from .export import _NA_NOTE
 from .v1_api import _timeout
@@ -54,7 +54,6 @@ USER_AGENT = f"trakt_analysis/{__version__} (python-requests/{requests.__version
 CACHE_NAME = "tvmaze_cache"  # <cache dir>/tvmaze_cache.sqlite, apart from the Trakt cache
 _SHOW_PATH = re.compile(r"/shows/(\d+)/?$")
 # Parser warnings listed per show before "and N more".
-_MAX_WARNINGS = 3
 
 
 class _ThrottledAdapter(SecretAdapter):
@@ -254,12 +253,9 @@ class TVmaze(SessionOwner):
         path = f"/shows/{int(tvmaze_id)}/episodes"
         response = self._get(path, {"specials": 1})
         data = parse_response(response, f"GET {self.base_url}{path}?specials=1")
-        columns, problems = parse_episode_list(data, label=f"TVmaze's episodes of {label}")
-        if problems:
-            if len(problems) > _MAX_WARNINGS:
-                more = len(problems) - _MAX_WARNINGS
-                problems = [*problems[:_MAX_WARNINGS], f"... and {more} more in {label}"]
-            warn("; ".join(problems), TraktDataWarning)
+        problems = Problems(f"TVmaze's episodes of {label}")
+        columns = parse_episode_list(data, label=problems.label, problems=problems)
+        issue(problems)
         return columns
 
     # -- the provider --------------------------------------------------------------------

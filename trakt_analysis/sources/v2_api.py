@@ -34,20 +34,20 @@ from .._http.responses import http_get, parse_response, transport_error
 from .._http.session import RETRY_STATUSES, PoliteRetry, SessionOwner
 from .._http.throttle import Throttle
 from .._version import __version__
-from .._warnings import warn
 from ..errors import (
     TraktAPIError,
     TraktArgumentError,
     TraktAuthError,
-    TraktDataWarning,
     TraktHTTPError,
     TraktNotFoundError,
     TraktPrivateProfileError,
     TraktRateLimitError,
 )
 from ..frames import frames_from_parsed, history_frame
+from ..parsers._problems import Problems
 from ..parsers.v2_progress import RESET_MODES, parse_public_progress, parse_show_progress
 from ..progress import Progress, Provenance
+from ._issue import issue
 
 __all__ = ["DEFAULT_API_URL", "TraktAPI"]
 
@@ -520,8 +520,7 @@ class TraktAPI(SessionOwner):
             name = user
             parsed = self._public_progress(user, specials, count_specials, reset)
             label = f"{self.base_url} (public profile {user})"
-        for message in parsed.warnings:
-            warn(message, TraktDataWarning)
+        issue(parsed.problems)
         provenance = Provenance(kind="v2", label=label, notes=_NOTES)
         result = frames_from_parsed(parsed, user=name, provenance=provenance)
         if history:
@@ -676,7 +675,9 @@ class TraktAPI(SessionOwner):
             else None,
             **kwargs,
         )
-        columns = parse_history_items(items, label=f"{self.base_url} history")
+        problems = Problems(f"{self.base_url} history")
+        columns = parse_history_items(items, label=problems.label, problems=problems)
+        issue(problems)
         return history_frame(columns, user=name)
 
 
