@@ -68,7 +68,11 @@ def guard_formulas(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _frames(progress: Progress) -> dict[str, pd.DataFrame]:
-    return dict(zip(_NAMES, progress, strict=True))
+    frames = dict(zip(_NAMES, progress, strict=True))
+    ratings = getattr(progress, "ratings", None)
+    if ratings is not None:  # None: the source was not asked, so no file says "none"
+        frames["ratings"] = ratings
+    return frames
 
 
 def to_csv(progress: Progress, directory: str | os.PathLike[str]) -> list[Path]:
@@ -83,7 +87,7 @@ def to_csv(progress: Progress, directory: str | os.PathLike[str]) -> list[Path]:
     Returns
     -------
     list of pathlib.Path
-        The three files written.
+        The files written (``ratings`` too when ``progress.ratings`` is not None).
     """
     directory = Path(directory)
     paths = []
@@ -112,7 +116,7 @@ def to_parquet(progress: Progress, directory: str | os.PathLike[str]) -> list[Pa
     Returns
     -------
     list of pathlib.Path
-        The three files written.
+        The files written (``ratings`` too when ``progress.ratings`` is not None).
 
     Raises
     ------
