@@ -46,6 +46,7 @@ from ..errors import (
 )
 from ..frames import frames_from_parsed, history_frame
 from ..parsers._problems import Problems
+from ..parsers.detect import api_error_words
 from ..parsers.v2_progress import RESET_MODES, parse_public_progress, parse_show_progress
 from ..progress import Progress, Provenance
 from ._issue import issue
@@ -324,7 +325,13 @@ class TraktAPI(HTTPClient):
                     retry_auth=False,
                 )
         table = {**_v2_status_errors(), **(status_errors or {})}
-        data = parse_response(response, label, check_body=_check_v2_body, status_errors=table)
+        data = parse_response(
+            response,
+            label,
+            check_body=_check_v2_body,
+            error_words=api_error_words,
+            status_errors=table,
+        )
         return data, dict(response.headers)
 
     def _get_pages(
@@ -388,7 +395,10 @@ class TraktAPI(HTTPClient):
         response = self._post("/oauth/device/code", {"client_id": self.client_id})
         where = f"POST {self.auth_url}/oauth/device/code"
         device = DeviceCode.from_json(
-            parse_response(response, where, status_errors=_v2_status_errors()), where
+            parse_response(
+                response, where, error_words=api_error_words, status_errors=_v2_status_errors()
+            ),
+            where,
         )
         (display or _show_device_code)(device)
         answer = poll_device_token(
@@ -488,6 +498,7 @@ class TraktAPI(HTTPClient):
             data = parse_response(
                 response,
                 f"POST {self.auth_url}/oauth/token",
+                error_words=api_error_words,
                 status_errors={**_v2_status_errors(), **refresh_errors},
             )
             new = Token.from_json(data, "POST /oauth/token", user=token.user)
