@@ -29,14 +29,14 @@ from .._http.client import HTTPClient
 from .._http.limits import HTTPLimits
 from .._http.responses import parse_response
 from .._http.throttle import TVMAZE_LIMITS, RateLimit
-from .._warnings import warn
 from ..errors import (
     TraktArgumentError,
-    TraktDataWarning,
     TraktDependencyError,
 )
+from ..parsers._problems import Problems
 from ..parsers.tvmaze import parse_episode_list, parse_show_lookup
 from ..progress import Progress
+from ._issue import issue
 from ._notes import EXPORT_AIRED_NA as _NA_NOTE
 from .completion import complete_progress
 
@@ -50,8 +50,6 @@ RATE_LIMIT: tuple[int, float] = (TVMAZE_LIMITS["GET"].requests, TVMAZE_LIMITS["G
 DEFAULT_TTL = timedelta(days=1)
 CACHE_NAME = "tvmaze_cache"  # <cache dir>/tvmaze_cache.sqlite, apart from the Trakt cache
 _SHOW_PATH = re.compile(r"/shows/(\d+)/?$")
-# Parser warnings listed per show before "and N more".
-_MAX_WARNINGS = 3
 
 
 class TVmaze(HTTPClient):
@@ -197,12 +195,9 @@ class TVmaze(HTTPClient):
         path = f"/shows/{int(tvmaze_id)}/episodes"
         response = self._get(path, {"specials": 1})
         data = parse_response(response, f"GET {self.base_url}{path}?specials=1")
-        columns, problems = parse_episode_list(data, label=f"TVmaze's episodes of {label}")
-        if problems:
-            if len(problems) > _MAX_WARNINGS:
-                more = len(problems) - _MAX_WARNINGS
-                problems = [*problems[:_MAX_WARNINGS], f"... and {more} more in {label}"]
-            warn("; ".join(problems), TraktDataWarning)
+        problems = Problems(f"TVmaze's episodes of {label}")
+        columns = parse_episode_list(data, label=problems.label, problems=problems)
+        issue(problems)
         return columns
 
     # -- the provider --------------------------------------------------------------------
