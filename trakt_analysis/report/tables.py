@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .._stored import MANIFEST, manifest, progress_frames
 from ..sources.files import need_pyarrow
 from ._files import write_atomic
 
@@ -25,8 +26,6 @@ __all__ = ["FORMULA_PREFIXES", "guard_formulas", "to_csv", "to_parquet"]
 
 #: Leading characters that make a spreadsheet treat a cell as a formula.
 FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
-
-_NAMES = ("shows", "seasons", "episodes")
 
 
 def _is_text(column: pd.Series) -> bool:
@@ -68,11 +67,23 @@ def guard_formulas(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _frames(progress: Progress) -> dict[str, pd.DataFrame]:
-    return dict(zip(_NAMES, progress, strict=True))
+    """Every frame of the Progress: shows, seasons, episodes, the history, any other."""
+    return progress_frames(progress)
+
+
+def _write_manifest(progress: Progress, directory: Path, suffix: str) -> Path:
+    files = {name: f"{name}{suffix}" for name in _frames(progress)}
+    text = json.dumps(manifest(progress, files), ensure_ascii=False, indent=1)
+    return write_atomic(
+        directory / MANIFEST, lambda tmp: tmp.write_text(text + "\n", encoding="utf-8")
+    )
 
 
 def to_csv(progress: Progress, directory: str | os.PathLike[str]) -> list[Path]:
-    """Write ``shows.csv``, ``seasons.csv`` and ``episodes.csv`` into `directory`.
+    """Write every frame as CSV into `directory`: ``shows.csv``, ``seasons.csv``,
+    ``episodes.csv``, ``history.csv`` (when the source has a history) and any
+    other frame of the Progress, with ``progress.json`` (the user, the
+    provenance and each frame's dtypes).
 
     UTF-8, CRLF line ends (RFC 4180), a header row, no index. Formula-like
     text is prefixed with ``'`` (see :func:`guard_formulas`); dates are ISO
@@ -83,7 +94,7 @@ def to_csv(progress: Progress, directory: str | os.PathLike[str]) -> list[Path]:
     Returns
     -------
     list of pathlib.Path
-        The three files written.
+        The files written, the frames first, ``progress.json`` last.
     """
     directory = Path(directory)
     paths = []
@@ -99,20 +110,24 @@ def to_csv(progress: Progress, directory: str | os.PathLike[str]) -> list[Path]:
                 ),
             )
         )
+    paths.append(_write_manifest(progress, directory, ".csv"))
     return paths
 
 
 def to_parquet(progress: Progress, directory: str | os.PathLike[str]) -> list[Path]:
-    """Write ``shows.parquet``, ``seasons.parquet`` and ``episodes.parquet`` into `directory`.
+    """Write every frame of the Progress as Parquet into `directory`, and ``progress.json``.
 
-    The dtypes round-trip through :func:`pandas.read_parquet` (categoricals,
-    nullable integers, UTC dates). Needs pyarrow: ``pip install
-    'trakt_analysis[parquet]'``.
+    ``shows.parquet``, ``seasons.parquet``, ``episodes.parquet``,
+    ``history.parquet`` (when the source has a history) and any other frame;
+    ``progress.json`` records the user, the provenance (source kind, time
+    zone, notes) and each frame's dtypes, so :func:`trakt_analysis.read_parquet`
+    gives back the same Progress (categoricals, nullable integers, UTC
+    dates). Needs pyarrow: ``pip install 'trakt_analysis[parquet]'``.
 
     Returns
     -------
     list of pathlib.Path
-        The three files written.
+        The files written, the frames first, ``progress.json`` last.
 
     Raises
     ------
@@ -129,4 +144,5 @@ def to_parquet(progress: Progress, directory: str | os.PathLike[str]) -> list[Pa
                 lambda tmp, frame=frame: frame.to_parquet(tmp, index=False, engine="pyarrow"),
             )
         )
+    paths.append(_write_manifest(progress, directory, ".parquet"))
     return paths
