@@ -406,7 +406,10 @@ def test_summary_with_metadata_from_tvmaze(capsys, monkeypatch, tmp_path, tvmaze
     assert main(["summary", "--demo", "demo", "--metadata", "tvmaze", "-q"]) == 0
     captured = capsys.readouterr()
     assert "Watch next" in captured.out
-    assert f"does not know 1 show, whose aired counts stay NA: {unknown.title}" in captured.err
+    # Said once: as a note of the summary, not also as a warning on stderr.
+    said = f"does not know 1 show, whose aired counts stay NA: {unknown.title}"
+    assert (captured.out + captured.err).count(said) == 1
+    assert f"note: TVmaze {said}" in captured.out
     assert tvmaze_server.requests == []  # served from the user's cache
 
 
