@@ -94,3 +94,21 @@ def test_wide_titles_align():
     assert len(ends) == 1
     assert _cols("사랑") == 4
     assert _cols("🚀") == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[{"watched_at":"2020-01-01T00:00:00Z","action":"watch","type":"episode"}]',
+        '{"user": {"username": "x"}}',
+        '{"show": {}}',
+        "nonsense",
+    ],
+)
+def test_errors_name_the_file_once(text, tmp_path, capsys):
+    path = tmp_path / "bad.json"
+    path.write_text(text, encoding="utf-8")
+    assert main(["summary", str(path), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"trakt-analysis: error: {path}")
+    assert err.count(str(path)) == 1

@@ -186,7 +186,7 @@ def load_progress(source: Source, *, user: str | None = None) -> Progress:
             else:
                 parsed = parse_progress(data, label=label)
     except TraktDataError as exc:
-        if str(exc).startswith(f"{label}:"):
+        if str(exc).startswith(label):  # it names the file already: say it once
             raise
         error = TraktDataError(f"{label}: {exc}")  # say which file, as the warnings do
     else:
