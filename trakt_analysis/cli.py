@@ -264,8 +264,10 @@ def _check_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> No
         parser.error("--trakt needs 'me' or a username")
     if getattr(args, "history", None) is not None and args.trakt is None:
         parser.error("--history and --no-history apply to --trakt (other sources say themselves)")
-    if (args.cache or args.offline) and args.user is None and args.trakt is None:
-        parser.error("--cache and --offline apply to a networked source (--user or --trakt)")
+    if args.cache and args.user is None and args.trakt is None:
+        parser.error("--cache applies to a networked source (--user or --trakt)")
+    if args.offline and args.user is None and args.trakt is None and args.metadata is None:
+        parser.error("--offline applies to a networked source (--user, --trakt or --metadata)")
 
 
 def _load(args: argparse.Namespace, status: _Status) -> Progress:
@@ -301,7 +303,29 @@ def _metadata_provider(args: argparse.Namespace) -> Any:
     """The provider --metadata names: TVmaze (at ``TVMAZE_BASE_URL`` if set), cached."""
     from .sources.tvmaze import TVmaze
 
-    return TVmaze(offline=args.offline, progress_bar=False if args.quiet else None)
+    options: dict[str, Any] = {}
+    if _is_loopback(os.environ.get("TVMAZE_BASE_URL", "")):
+        # TVmaze's rate limit is TVmaze's: a stand-in on this machine
+        # (python -m trakt_analysis.demo.serve tvmaze) is not throttled.
+        options["rate_limit"] = (1_000_000, 1.0)
+    return TVmaze(offline=args.offline, progress_bar=False if args.quiet else None, **options)
+
+
+def _is_loopback(url: str) -> bool:
+    """Whether `url` points at this machine (127.0.0.0/8, ::1 or localhost)."""
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _run_report(args: argparse.Namespace, status: _Status) -> int:
@@ -374,8 +398,16 @@ def _run_login(args: argparse.Namespace, status: _Status) -> int:
 def _run_summary(args: argparse.Namespace, status: _Status) -> int:
     from .report.text import format_summary
 
-    progress = _load(args, status)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        progress = _load(args, status)
     label = _label(progress)
+    # The summary prints the provenance's notes: a warning that is one of them is said
+    # once, as a note, not also as "warning:" on stderr.
+    notes = set(progress.provenance.notes) if progress.provenance is not None else set()
+    for item in caught:
+        if str(item.message) not in notes:
+            _show_warning(item.message, item.category, item.filename, item.lineno)
     _warn_year(args, progress, label)
     print(format_summary(progress, top=args.top, year=args.year, tz=args.tz))
     return 0
