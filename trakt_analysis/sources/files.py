@@ -309,14 +309,4 @@ def _read_parquet_frames_only(directory: Path) -> Progress:
         frames.append(frame)
     users = frames[0]["user"].dropna().unique() if "user" in frames[0] else []
     user = str(users[0]) if len(users) == 1 else None
-    ratings = None
-    ratings_path = directory / "ratings.parquet"
-    if ratings_path.exists():  # written when the progress had ratings
-        try:
-            ratings = pd.read_parquet(ratings_path, engine="pyarrow")
-        except OSError as exc:
-            raise TraktFileError(f"cannot read {ratings_path}: {exc}") from exc
-        for column, dtype in schema.frame_dtypes(schema.RATINGS, long=False).items():
-            if column in ratings.columns and dtype not in ("category", ratings[column].dtype):
-                ratings[column] = ratings[column].astype(dtype)  # type: ignore[call-overload]
-    return Progress(*frames, user, ratings=ratings)
+    return Progress(*frames, user)
