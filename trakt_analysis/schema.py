@@ -34,6 +34,7 @@ __all__ = [
     "RATING_TYPES",
     "SEASONS",
     "SHOWS",
+    "SHOW_METADATA",
     "SMALL_INTS_IN_LONG_FRAMES",
     "VIEWER",
     "categories_dtype",
@@ -67,6 +68,31 @@ VIEWER: dict[str, object] = {
     "viewer_rating": STR,
 }
 
+#: What the show is, in Trakt's vocabulary, from whichever source has it: API v1
+#: or v2 ``extended=full`` show objects, else TVmaze's show record (mapped through
+#: :data:`trakt_analysis.parsers.show_metadata.TVMAZE_TO_TRAKT`). NA when unknown.
+#:
+#: ``genres`` holds a list of Trakt's genre slugs per show (``["drama",
+#: "science-fiction"]``), ready for ``shows.explode("genres")`` (one row per show
+#: and genre); NA (None) when no source lists any. ``network`` is the TV network
+#: or, for a show without one, the streaming service (TVmaze's web channel);
+#: ``country`` its ISO 3166-1 code and ``language`` the show's ISO 639-1 code, both
+#: lower case as Trakt sends them (``"us"``, ``"en"``); ``show_type`` TVmaze's type
+#: as a slug (``"scripted"``, ``"reality"``, ``"talk-show"``, ...; Trakt has no such
+#: field); ``status`` Trakt's (``"returning series"``, ``"ended"``, ``"canceled"``,
+#: ...); ``premiered_year`` the year the show first aired; ``runtime`` a typical
+#: episode's minutes.
+SHOW_METADATA: dict[str, object] = {
+    "genres": "object",
+    "network": STR,
+    "country": STR,
+    "language": STR,
+    "show_type": STR,
+    "status": STR,
+    "premiered_year": "Int64",
+    "runtime": "Int64",
+}
+
 #: One row per show (per item of the response), in the response's order.
 SHOWS: dict[str, object] = {
     **IDENTITY,
@@ -90,6 +116,7 @@ SHOWS: dict[str, object] = {
     "last_watched_at": UTC,
     "reset_at": UTC,
     **VIEWER,
+    **SHOW_METADATA,
 }
 
 #: One row per season, listed or hidden; by show, then season number.
@@ -181,6 +208,8 @@ FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
             "next_title",
             "next_first_aired",
             *VIEWER,
+            # with extended=full: Trakt's show fields (language and status where sent)
+            *SHOW_METADATA,
         ),
         "seasons": ("aired", "completed", "left", "percentage", "completion", "hidden"),
         "episodes": ("watched", "runtime"),  # runtime: the show's, with extended=full
@@ -242,6 +271,8 @@ FILLED_BY_METADATA: dict[str, dict[str, tuple[str, ...]]] = {
             "next_number",
             "next_title",
             "next_first_aired",
+            # where the source left them NA: TVmaze's show record in Trakt's words
+            *SHOW_METADATA,
         ),
         "seasons": ("aired", "completed", "left", "percentage", "completion"),
         "episodes": ("first_aired", "runtime"),

@@ -139,7 +139,8 @@ class _Parser(_Gather, _Build):
     def __init__(self, *, typed: bool = False) -> None:
         # typed: the seasons are v1_typed.Season Structs, checked while decoding.
         self.typed = typed
-        show_cols = set(schema.SHOWS)
+        # Show metadata fields (genres, network, ...) fill their declared columns by name.
+        show_cols = set(schema.SHOWS) - set(schema.SHOW_METADATA)
         self.titles: list[object] = []
         self.show: dict[str, list[object]] = {
             k: [] for k in ("title", "year", *_ID_KEYS, *_PROGRESS_KEYS, *_STATS_KEYS)

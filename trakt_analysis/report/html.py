@@ -310,6 +310,8 @@ _PROGRESS_COLUMNS = (
 def _shows_section(shows: pd.DataFrame) -> str:
     codes = next_episode_codes(shows)
     frame = shows.assign(_next=pd.Series(codes, index=shows.index, dtype=object))
+    # network is a schema column (all NA where no source had it): left out then
+    has_network = "network" in shows.columns and bool(shows["network"].notna().any())
     return (
         '<section id="shows"><h2>Shows</h2><div class="scroll">'
         + table(
@@ -317,7 +319,7 @@ def _shows_section(shows: pd.DataFrame) -> str:
             [
                 Column("show", "title"),
                 Column("year", "year", fmt_year, numeric=True),
-                Column("network", "network"),
+                *([Column("network", "network")] if has_network else []),
                 *_PROGRESS_COLUMNS,
                 Column("plays", "plays", fmt_int, numeric=True),
                 Column("scrobbles", "scrobbles", fmt_int, numeric=True),

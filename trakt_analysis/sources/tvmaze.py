@@ -6,6 +6,7 @@
 TVmaze's public API (https://www.tvmaze.com/api) needs no key; its data is
 licensed CC BY-SA, so the report credits it. For each show the client asks
 ``/lookup/shows?thetvdb=ID``, then ``?imdb=ttID`` (a 404 is a miss), then
+``/shows/{id}`` (what the show is: genres, network, ...) and
 ``/shows/{id}/episodes?specials=1``; :mod:`..parsers.tvmaze` reads the answers
 and :func:`..analysis.completion.complete_progress` applies Trakt's rules.
 """
@@ -32,11 +33,13 @@ from .._http.throttle import TVMAZE_LIMITS, RateLimit, Throttle
 from .._version import __version__
 from .._warnings import warn
 from ..analysis.completion import complete_progress
+from ..analysis.show_metadata import fill_show_metadata
 from ..errors import (
     TraktArgumentError,
     TraktDataWarning,
     TraktDependencyError,
 )
+from ..parsers.show_metadata import parse_tvmaze_show
 from ..parsers.tvmaze import parse_episode_list, parse_show_lookup
 from ..progress import Progress
 from .export import _NA_NOTE
@@ -245,6 +248,21 @@ class TVmaze(SessionOwner):
             return int(parse_show_lookup(data, label=label)["tvmaze_id"])
         return None
 
+    def show(self, tvmaze_id: int, *, label: str) -> dict[str, Any]:
+        """What the show is, in Trakt's vocabulary: ``GET /shows/{id}`` (cached).
+
+        Returns :func:`~trakt_analysis.parsers.show_metadata.parse_tvmaze_show`'s
+        values (genres, network or web channel, country, language, type, status,
+        premiere year, runtime); odd values are unknown, with a
+        :class:`~trakt_analysis.TraktDataWarning` naming the show.
+        """
+        path = f"/shows/{int(tvmaze_id)}"
+        data = parse_response(self._get(path, {}), f"GET {self.base_url}{path}")
+        values, problems = parse_tvmaze_show(data, label=f"TVmaze's record of {label}")
+        if problems:
+            warn("; ".join(problems), TraktDataWarning)
+        return values
+
     def episodes(self, tvmaze_id: int, *, label: str) -> dict[str, Any]:
         """The episode list of a show as columns (see :func:`..parsers.tvmaze.parse_episode_list`).
 
@@ -284,7 +302,11 @@ class TVmaze(SessionOwner):
             and ``next_*`` on shows (``tvmaze_id`` and ``unlisted_watched``
             after the schema's columns), counts on seasons, and on episodes
             the unwatched aired episodes (``watched`` False) and
-            ``first_aired`` (UTC) and ``runtime`` (minutes).
+            ``first_aired`` (UTC) and ``runtime`` (minutes). The shows'
+            :data:`~trakt_analysis.schema.SHOW_METADATA` columns (genres,
+            network, country, language, type, status, premiere year, runtime)
+            are filled where the source left them NA, from ``GET /shows/{id}``
+            in Trakt's vocabulary (:mod:`trakt_analysis.parsers.show_metadata`).
             ``provenance.metadata`` is ``"TVmaze"``.
 
         Warns
@@ -304,6 +326,7 @@ class TVmaze(SessionOwner):
         known: dict[int, int] = {}
         guides: list[tuple[int, dict[str, Any]]] = []
         by_id: dict[int, dict[str, Any]] = {}
+        records: dict[int, dict[str, Any]] = {}  # tvmaze id -> the show's metadata
         for position, title, year, tvdb, imdb in self._shows(shows):
             tvmaze_id = self.lookup(tvdb_id=tvdb, imdb_id=imdb)
             if tvmaze_id is None:
@@ -311,6 +334,7 @@ class TVmaze(SessionOwner):
             known[position] = tvmaze_id
             if tvmaze_id not in by_id:
                 label = f"{title} ({year})" if pd.notna(year) else str(title)
+                records[tvmaze_id] = self.show(tvmaze_id, label=label)
                 by_id[tvmaze_id] = self.episodes(tvmaze_id, label=label)
             guides.append((position, by_id[tvmaze_id]))
         guide = _guide_frame(guides)
@@ -321,9 +345,11 @@ class TVmaze(SessionOwner):
             progress = dataclasses.replace(
                 progress, provenance=dataclasses.replace(progress.provenance, notes=notes)
             )
-        return complete_progress(
+        completed = complete_progress(
             progress, guide, known, specials=specials, now=now, source=self.name
         )
+        metadata = {position: records[tvmaze_id] for position, tvmaze_id in known.items()}
+        return dataclasses.replace(completed, shows=fill_show_metadata(completed.shows, metadata))
 
     def _shows(self, shows: pd.DataFrame) -> Iterator[tuple[int, Any, Any, Any, Any]]:
         rows = zip(
