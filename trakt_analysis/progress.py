@@ -76,6 +76,11 @@ class Progress:
         ``ratings-*.json`` or API v2's ``/sync/ratings``. Empty when the
         source holds none; None when the source was not asked (v1, or v2
         without ``ratings=True``): unknown, not "rated nothing".
+    schedule : pandas.DataFrame or None
+        Announced episodes that have not aired yet (:data:`~trakt_analysis.schema.SCHEDULE`),
+        from the metadata's episode guide (:meth:`TVmaze.complete
+        <trakt_analysis.TVmaze.complete>`); None when no source listed them.
+        :func:`~trakt_analysis.upcoming` reads it.
     """
 
     shows: pd.DataFrame
@@ -85,6 +90,7 @@ class Progress:
     history: pd.DataFrame | None = None
     provenance: Provenance | None = field(default=None)
     ratings: pd.DataFrame | None = None
+    schedule: pd.DataFrame | None = field(default=None)
 
     def __iter__(self) -> Iterator[pd.DataFrame]:
         return iter((self.shows, self.seasons, self.episodes))
@@ -111,6 +117,12 @@ class Progress:
         from .analysis.summary import summarize
 
         return summarize(self.shows)
+
+    def totals(self) -> Any:
+        """The totals of all shows, every user together: see :func:`trakt_analysis.totals`."""
+        from .analysis.summary import totals
+
+        return totals(self.shows)
 
     def _repr_html_(self) -> str:
         from .report.display import progress_html

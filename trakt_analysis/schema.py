@@ -32,6 +32,7 @@ __all__ = [
     "IDENTITY",
     "RATINGS",
     "RATING_TYPES",
+    "SCHEDULE",
     "SEASONS",
     "SHOWS",
     "SHOW_METADATA",
@@ -183,6 +184,18 @@ RATINGS: dict[str, object] = {
     "episode_trakt_id": "Int64",
     "rating": "Int64",
     "rated_at": UTC,  # when the user rated it (UTC)
+}
+
+#: One row per announced episode that has not aired yet (``Progress.schedule``),
+#: by show, season, episode: what the metadata's episode guide (TVmaze) lists
+#: with an air time after the load. Never counted in ``aired`` or ``left``.
+SCHEDULE: dict[str, object] = {
+    **IDENTITY,
+    "season": "int32",
+    "episode": "int32",
+    "episode_title": STR,
+    "first_aired": UTC,  # the air time, UTC
+    "runtime": "Int32",  # minutes; NA when unknown
 }
 
 #: Which source fills which columns, beyond the identity columns each sends.

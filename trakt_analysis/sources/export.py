@@ -52,6 +52,7 @@ from ..parsers.history import parse_history, typed_history_columns
 from ..parsers.ratings import parse_ratings
 from ..parsers.v2 import parse_watched_shows
 from ..progress import Progress, Provenance
+from ._notes import EXPORT_AIRED_NA
 from .metadata import MetadataProvider
 
 __all__ = [
@@ -79,11 +80,7 @@ _SHOWS_NAME = re.compile(r"^watched-shows(?:-(\d+))?\.json$", re.IGNORECASE)
 _RATINGS_NAME = re.compile(
     r"^ratings-(movies|shows|seasons|episodes)(?:-(\d+))?\.json$", re.IGNORECASE
 )
-_NA_NOTE = (
-    "The account export has no aired counts: aired, left, percentage, completion and "
-    "the next episode are NA (unknown, not 0). To fill them from TVmaze, pass "
-    "metadata=ta.TVmaze() to load_export (on the command line: --metadata tvmaze)."
-)
+_NA_NOTE = EXPORT_AIRED_NA
 
 
 def is_export(path: str | os.PathLike[str]) -> bool:
