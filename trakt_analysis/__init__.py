@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from . import schema
 from ._version import __version__
 from .analysis.backlog import backlog
+from .analysis.breakdown import breakdown
 from .analysis.history import (
     binge_sessions,
     rewatches,
@@ -167,6 +168,7 @@ __all__ = [
     "__version__",
     "backlog",
     "binge_sessions",
+    "breakdown",
     "completion_distribution",
     "demo_users",
     "detect_format",
