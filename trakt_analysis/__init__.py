@@ -26,6 +26,9 @@ from .analysis.history import (
     watch_clock,
     watch_time,
 )
+from .analysis.movies import shows_vs_movies, top_movies
+from .analysis.people import top_people
+from .analysis.ratings import RatingStats, rating_stats
 from .analysis.sorting import (
     SORT_ORDERS,
     filter_shows,
@@ -136,6 +139,7 @@ __all__ = [
     "Progress",
     "ProgressExplorer",
     "Provenance",
+    "RatingStats",
     "TVmaze",
     "Totals",
     "TraktAPI",
@@ -191,14 +195,18 @@ __all__ = [
     "plot_watch_split",
     "plot_watch_stats",
     "plot_watch_time",
+    "rating_stats",
     "read_parquet",
     "report_html",
     "resolve_timezone",
     "rewatches",
     "schema",
+    "shows_vs_movies",
     "sort_shows",
     "streaks",
     "summarize",
+    "top_movies",
+    "top_people",
     "top_shows",
     "totals",
     "upcoming",

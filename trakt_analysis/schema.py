@@ -30,6 +30,7 @@ __all__ = [
     "FILLED_BY_METADATA",
     "HISTORY",
     "IDENTITY",
+    "PEOPLE",
     "RATINGS",
     "RATING_TYPES",
     "SCHEDULE",
@@ -196,6 +197,20 @@ SCHEDULE: dict[str, object] = {
     "episode_title": STR,
     "first_aired": UTC,  # the air time, UTC
     "runtime": "Int32",  # minutes; NA when unknown
+}
+
+#: One row per credit of a show (``Progress.people``): who played whom (``role``
+#: ``"cast"``, with ``character``) and who made it (``"crew"``, with ``job``),
+#: from TVmaze's ``/shows/{id}/cast`` and ``/shows/{id}/crew`` with
+#: ``ta.TVmaze(people=True)``. The identity columns are the show's; ``person_id``
+#: is TVmaze's person id (one person, one id, across shows).
+PEOPLE: dict[str, object] = {
+    **IDENTITY,
+    "role": STR,  # "cast" or "crew"
+    "person_id": "Int64",
+    "name": STR,
+    "character": STR,  # cast: the character played (NA for crew)
+    "job": STR,  # crew: "Creator", "Director", ... (NA for cast)
 }
 
 #: Which source fills which columns, beyond the identity columns each sends.

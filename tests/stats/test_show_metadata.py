@@ -146,3 +146,39 @@ def test_genres_round_trip_as_lists_through_parquet_and_csv(tmp_path):
     import json
 
     assert json.loads(csv["genres"].iloc[0]) == progress.shows["genres"].iloc[0]
+
+
+def test_people_are_fetched_only_when_asked_and_match_the_stand_ins_facts(tvmaze_server):
+    def client(**kwargs):
+        return ta.TVmaze(
+            base_url=tvmaze_server.base_url,
+            cache=False,
+            now=NOW,
+            progress_bar=False,
+            rate_limit=(10_000, 1.0),
+            **kwargs,
+        )
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ta.TraktDataWarning)
+        without = ta.load_export(EXPORT, metadata=client())
+        assert not any(p.endswith(("/cast", "/crew")) for p in tvmaze_server.paths)
+        full = ta.load_export(EXPORT, metadata=client(people=True))
+    assert without.people is None
+    people = full.people
+    assert list(people.columns) == list(schema.PEOPLE)
+    plan = tvmaze_server.plan
+    by_title = {(s.title, s.year): s for s in plan.specs}
+    for (title, year), rows in people.groupby(["title", "year"]):
+        spec = by_title[(title, year)]
+        known = facts(spec.title, spec.year, spec.index)
+        cast = rows[rows["role"] == "cast"]
+        assert list(zip(cast["name"], cast["character"], strict=True)) == list(known.cast)
+        crew = rows[rows["role"] == "crew"]
+        assert list(zip(crew["name"], crew["job"], strict=True)) == list(known.crew)
+    unknown = [s for s in plan.specs if s.index in plan.unknown]
+    credited = set(zip(people["title"], people["year"], strict=True))
+    assert unknown
+    assert all((s.title, s.year) not in credited for s in unknown)  # TVmaze lacks them
+    top = ta.top_people(full, role="crew", top=None)
+    assert set(top["name"]) == set(people.loc[people["role"] == "crew", "name"])

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .. import schema
 
-__all__ = ["fill_show_metadata"]
+__all__ = ["fill_show_metadata", "people_frame"]
 
 
 def fill_show_metadata(
@@ -64,3 +64,30 @@ def _missing(cell: object) -> bool:
     if isinstance(cell, list | tuple | np.ndarray):
         return len(cell) == 0
     return cell is None or bool(pd.isna(cell))
+
+
+def people_frame(
+    shows: pd.DataFrame, credits: Mapping[int, list[Mapping[str, Any]]]
+) -> pd.DataFrame:
+    """The people frame (:data:`schema.PEOPLE`): each show's credits beside its identity.
+
+    Parameters
+    ----------
+    shows : pandas.DataFrame
+        The shows frame, for the identity columns.
+    credits : mapping of int to list of dict
+        Row position -> the show's credits (``role``, ``person_id``, ``name``,
+        ``character``, ``job``), e.g. from
+        :func:`~trakt_analysis.parsers.people.parse_tvmaze_people`.
+    """
+    shows = shows.reset_index(drop=True)
+    positions = [p for p, rows in credits.items() for _ in rows]
+    flat = [row for rows in credits.values() for row in rows]
+    data: dict[str, Any] = {}
+    for name, dtype in schema.PEOPLE.items():
+        if name in schema.IDENTITY:
+            column = shows[name] if name in shows.columns else pd.Series([None] * len(shows))
+            data[name] = column.iloc[positions].astype(dtype).array  # type: ignore[call-overload]
+        else:
+            data[name] = pd.array([row.get(name) for row in flat], dtype=dtype)  # type: ignore[call-overload]
+    return pd.DataFrame(data, index=pd.RangeIndex(len(flat)))

@@ -72,6 +72,9 @@ def _frames(progress: Progress) -> dict[str, pd.DataFrame]:
     ratings = getattr(progress, "ratings", None)
     if ratings is not None:  # None: the source was not asked, so no file says "none"
         frames["ratings"] = ratings
+    people = getattr(progress, "people", None)
+    if people is not None:
+        frames["people"] = people
     return frames
 
 

@@ -293,4 +293,14 @@ def read_parquet(directory: str | os.PathLike[str]) -> Progress:
         for column, dtype in schema.frame_dtypes(schema.RATINGS, long=False).items():
             if column in ratings.columns and dtype not in ("category", ratings[column].dtype):
                 ratings[column] = ratings[column].astype(dtype)  # type: ignore[call-overload]
-    return Progress(*frames, user, ratings=ratings)
+    people = None
+    people_path = directory / "people.parquet"
+    if people_path.exists():  # written when the progress had people (TVmaze, people=True)
+        try:
+            people = pd.read_parquet(people_path, engine="pyarrow")
+        except OSError as exc:
+            raise TraktFileError(f"cannot read {people_path}: {exc}") from exc
+        for column, dtype in schema.frame_dtypes(schema.PEOPLE, long=False).items():
+            if column in people.columns and dtype not in ("category", people[column].dtype):
+                people[column] = people[column].astype(dtype)  # type: ignore[call-overload]
+    return Progress(*frames, user, ratings=ratings, people=people)

@@ -30,12 +30,13 @@ from .._http.client import HTTPClient
 from .._http.responses import parse_response
 from .._http.throttle import TVMAZE_LIMITS, RateLimit
 from .._warnings import warn
-from ..analysis.show_metadata import fill_show_metadata
+from ..analysis.show_metadata import fill_show_metadata, people_frame
 from ..errors import (
     TraktArgumentError,
     TraktDataWarning,
     TraktDependencyError,
 )
+from ..parsers.people import parse_tvmaze_people
 from ..parsers.show_metadata import parse_tvmaze_show
 from ..parsers.tvmaze import parse_episode_list, parse_show_lookup
 from ..progress import Progress
@@ -90,6 +91,11 @@ class TVmaze(HTTPClient):
     retries : int or urllib3.util.Retry
         Retries of a 429 (honouring ``Retry-After``), a 5xx or a broken
         connection; each retry waits for the rate limit too.
+    people : bool
+        Also fetch each show's cast and crew (``/shows/{id}/cast`` and
+        ``/shows/{id}/crew``, two more cached requests per show) into
+        ``Progress.people`` (:data:`~trakt_analysis.schema.PEOPLE`), for
+        :func:`~trakt_analysis.top_people`. Off by default: it costs requests.
 
     Examples
     --------
@@ -118,6 +124,7 @@ class TVmaze(HTTPClient):
         now: pd.Timestamp | str | None = None,
         rate_limit: tuple[int, float] = RATE_LIMIT,
         retries: int | Retry = 3,
+        people: bool = False,
     ) -> None:
         if not (
             isinstance(rate_limit, tuple)
@@ -134,6 +141,9 @@ class TVmaze(HTTPClient):
             raise TraktArgumentError(
                 f"progress_bar must be None, True or False, not {progress_bar!r}"
             )
+        if people not in (True, False):
+            raise TraktArgumentError(f"people must be True or False, not {people!r}")
+        self.people = bool(people)
         self.progress_bar = progress_bar
         self.now = None if now is None else _utc(now)
         self.rate_limit = rate_limit
@@ -201,6 +211,22 @@ class TVmaze(HTTPClient):
             warn("; ".join(problems), TraktDataWarning)
         return values
 
+    def credits(self, tvmaze_id: int, *, label: str) -> list[dict[str, Any]]:
+        """The show's cast and crew: ``GET /shows/{id}/cast`` and ``/crew`` (cached).
+
+        Returns :func:`~trakt_analysis.parsers.people.parse_tvmaze_people`'s
+        rows; entries that name nobody are left out with a
+        :class:`~trakt_analysis.TraktDataWarning` naming the show.
+        """
+        answers = []
+        for part in ("cast", "crew"):
+            path = f"/shows/{int(tvmaze_id)}/{part}"
+            answers.append(parse_response(self._get(path, {}), f"GET {self.base_url}{path}"))
+        rows, problems = parse_tvmaze_people(*answers, label=label)
+        if problems:
+            warn("; ".join(problems[:_MAX_WARNINGS]), TraktDataWarning)
+        return rows
+
     def episodes(self, tvmaze_id: int, *, label: str) -> dict[str, Any]:
         """The episode list of a show as columns (see :func:`..parsers.tvmaze.parse_episode_list`).
 
@@ -265,6 +291,7 @@ class TVmaze(HTTPClient):
         guides: list[tuple[int, dict[str, Any]]] = []
         by_id: dict[int, dict[str, Any]] = {}
         records: dict[int, dict[str, Any]] = {}  # tvmaze id -> the show's metadata
+        credits: dict[int, list[dict[str, Any]]] = {}  # tvmaze id -> its cast and crew
         for position, title, year, tvdb, imdb in self._shows(shows):
             tvmaze_id = self.lookup(tvdb_id=tvdb, imdb_id=imdb)
             if tvmaze_id is None:
@@ -274,6 +301,8 @@ class TVmaze(HTTPClient):
                 label = f"{title} ({year})" if pd.notna(year) else str(title)
                 records[tvmaze_id] = self.show(tvmaze_id, label=label)
                 by_id[tvmaze_id] = self.episodes(tvmaze_id, label=label)
+                if self.people:
+                    credits[tvmaze_id] = self.credits(tvmaze_id, label=label)
             guides.append((position, by_id[tvmaze_id]))
         guide = _guide_frame(guides)
         now = self.now if self.now is not None else pd.Timestamp.now(tz="UTC")
@@ -287,7 +316,11 @@ class TVmaze(HTTPClient):
             progress, guide, known, specials=specials, now=now, source=self.name
         )
         metadata = {position: records[tvmaze_id] for position, tvmaze_id in known.items()}
-        return dataclasses.replace(completed, shows=fill_show_metadata(completed.shows, metadata))
+        result = dataclasses.replace(completed, shows=fill_show_metadata(completed.shows, metadata))
+        if self.people:
+            people = {position: credits[tvmaze_id] for position, tvmaze_id in known.items()}
+            result = dataclasses.replace(result, people=people_frame(result.shows, people))
+        return result
 
     def _shows(self, shows: pd.DataFrame) -> Iterator[tuple[int, Any, Any, Any, Any]]:
         rows = zip(
