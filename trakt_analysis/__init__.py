@@ -76,9 +76,11 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
     from .explore import ProgressExplorer
     from .plotting import (
         plot_backlog,
+        plot_breakdown,
         plot_completion,
         plot_episode_grid,
         plot_overview,
+        plot_ratings,
         plot_season_progress,
         plot_watch_calendar,
         plot_watch_clock,
@@ -97,6 +99,8 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
 _LAZY: dict[str, str] = {
     "ProgressExplorer": ".explore",
     "plot_backlog": ".plotting",
+    "plot_breakdown": ".plotting",
+    "plot_ratings": ".plotting",
     "plot_completion": ".plotting",
     "plot_episode_grid": ".plotting",
     "plot_overview": ".plotting",
@@ -185,9 +189,11 @@ __all__ = [
     "month_in_review",
     "only_in_progress",
     "plot_backlog",
+    "plot_breakdown",
     "plot_completion",
     "plot_episode_grid",
     "plot_overview",
+    "plot_ratings",
     "plot_review_card",
     "plot_season_progress",
     "plot_watch_calendar",
