@@ -73,6 +73,7 @@ from .sources.files import load_progress, read_parquet
 from .sources.metadata import MetadataProvider
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
+    from ._http.limits import HTTPLimits
     from .explore import ProgressExplorer
     from .plotting import (
         plot_backlog,
@@ -120,6 +121,7 @@ _LAZY: dict[str, str] = {
     "fetch_progress": ".sources.v1_api",
     "TraktAPI": ".sources.v2_api",
     "TVmaze": ".sources.tvmaze",
+    "HTTPLimits": "._http.limits",
 }
 
 
@@ -138,6 +140,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "SORT_ORDERS",
+    "HTTPLimits",
     "MetadataProvider",
     "MonthInReview",
     "Progress",

@@ -27,6 +27,7 @@ import requests
 from urllib3.util.retry import Retry
 
 from .._http.client import HTTPClient
+from .._http.limits import HTTPLimits
 from .._http.responses import parse_response
 from .._http.throttle import TVMAZE_LIMITS, RateLimit
 from .._warnings import warn
@@ -36,10 +37,12 @@ from ..errors import (
     TraktDataWarning,
     TraktDependencyError,
 )
+from ..parsers._problems import Problems
 from ..parsers.people import parse_tvmaze_people
 from ..parsers.show_metadata import parse_tvmaze_show
 from ..parsers.tvmaze import parse_episode_list, parse_show_lookup
 from ..progress import Progress
+from ._issue import issue
 from ._notes import EXPORT_AIRED_NA as _NA_NOTE
 from .completion import complete_progress
 
@@ -53,8 +56,6 @@ RATE_LIMIT: tuple[int, float] = (TVMAZE_LIMITS["GET"].requests, TVMAZE_LIMITS["G
 DEFAULT_TTL = timedelta(days=1)
 CACHE_NAME = "tvmaze_cache"  # <cache dir>/tvmaze_cache.sqlite, apart from the Trakt cache
 _SHOW_PATH = re.compile(r"/shows/(\d+)/?$")
-# Parser warnings listed per show before "and N more".
-_MAX_WARNINGS = 3
 
 
 class TVmaze(HTTPClient):
@@ -96,6 +97,8 @@ class TVmaze(HTTPClient):
         ``/shows/{id}/crew``, two more cached requests per show) into
         ``Progress.people`` (:data:`~trakt_analysis.schema.PEOPLE`), for
         :func:`~trakt_analysis.top_people`. Off by default: it costs requests.
+    http_limits : HTTPLimits, optional
+        Bounds on an answer's decoded size and time (:class:`~trakt_analysis.HTTPLimits`).
 
     Examples
     --------
@@ -125,6 +128,7 @@ class TVmaze(HTTPClient):
         rate_limit: tuple[int, float] = RATE_LIMIT,
         retries: int | Retry = 3,
         people: bool = False,
+        http_limits: HTTPLimits | None = None,
     ) -> None:
         if not (
             isinstance(rate_limit, tuple)
@@ -156,6 +160,7 @@ class TVmaze(HTTPClient):
             cache_ttl=cache_ttl,
             offline=offline,
             limits={"GET": RateLimit(*rate_limit)},
+            http_limits=http_limits,
         )
 
     def _cacheable(self, response: requests.Response) -> bool:
@@ -224,7 +229,7 @@ class TVmaze(HTTPClient):
             answers.append(parse_response(self._get(path, {}), f"GET {self.base_url}{path}"))
         rows, problems = parse_tvmaze_people(*answers, label=label)
         if problems:
-            warn("; ".join(problems[:_MAX_WARNINGS]), TraktDataWarning)
+            warn("; ".join(problems[:3]), TraktDataWarning)
         return rows
 
     def episodes(self, tvmaze_id: int, *, label: str) -> dict[str, Any]:
@@ -236,12 +241,9 @@ class TVmaze(HTTPClient):
         path = f"/shows/{int(tvmaze_id)}/episodes"
         response = self._get(path, {"specials": 1})
         data = parse_response(response, f"GET {self.base_url}{path}?specials=1")
-        columns, problems = parse_episode_list(data, label=f"TVmaze's episodes of {label}")
-        if problems:
-            if len(problems) > _MAX_WARNINGS:
-                more = len(problems) - _MAX_WARNINGS
-                problems = [*problems[:_MAX_WARNINGS], f"... and {more} more in {label}"]
-            warn("; ".join(problems), TraktDataWarning)
+        problems = Problems(f"TVmaze's episodes of {label}")
+        columns = parse_episode_list(data, label=problems.label, problems=problems)
+        issue(problems)
         return columns
 
     # -- the provider --------------------------------------------------------------------
