@@ -148,6 +148,7 @@ CHARTS: dict[str, Callable[[ta.Progress], object]] = {
     "watch_stats": lambda p: ta.plot_watch_stats(p.shows),
     "season_progress": lambda p: ta.plot_season_progress(p.seasons),
     "overview": lambda p: ta.plot_overview(p),
+    "breakdown": lambda p: ta.plot_breakdown(p, "genre"),
 }
 
 

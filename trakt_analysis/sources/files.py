@@ -304,6 +304,12 @@ def _read_parquet_frames_only(directory: Path) -> Progress:
                     frame[column] = values.cat.set_categories(categories)
                 else:
                     frame[column] = values.astype(kind).astype("category")
+            elif dtype == "object" and column in schema.SHOW_METADATA:
+                # pyarrow reads a list column back as arrays: lists again, as loaded
+                frame[column] = [
+                    v.tolist() if hasattr(v, "tolist") else v for v in values.astype(object)
+                ]
+                frame[column] = frame[column].astype(object)
             elif values.dtype != dtype:
                 frame[column] = values.astype(dtype)  # type: ignore[call-overload]
         frames.append(frame)
