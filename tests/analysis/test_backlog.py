@@ -215,3 +215,23 @@ def test_sort_by_time_left_without_runtimes_warns():
     with pytest.warns(ta.TraktSortWarning, match="time left"):
         out = ta.sort_shows(shows, "most-time-left")
     assert list(out["title"]) == list(shows["title"])
+
+
+def test_plays_after_today_are_left_out():
+    # On 2026-03-05 (New York) Daily's last play is S1E2 on 03-05 20:00; the later ones wait.
+    plan = by_title(ta.backlog(progress("ann"), today="2026-03-05", tz=NY))
+    assert plan["last_played"]["Daily"] == pd.Timestamp("2026-03-05 20:00", tz=NY)
+    assert plan["days_since"]["Daily"] == 0
+    # Hidden's only play (03-09) is after the day: unknown, not a negative age.
+    assert pd.isna(plan["last_played"]["Hidden"])
+    assert (plan["days_since"].dropna() >= 0).all()
+
+
+def test_last_watched_at_stands_in_without_a_history():
+    p = progress("ann")
+    shows = p.shows.assign(
+        last_watched_at=pd.to_datetime(["2026-03-09T01:00Z"] + [None] * 8, utc=True)
+    )
+    plan = by_title(ta.backlog(shows, today=TODAY, tz=NY))
+    assert plan["last_played"]["Daily"] == pd.Timestamp("2026-03-08 21:00", tz=NY)  # EDT
+    assert plan["state"]["Daily"] == "watching"

@@ -243,7 +243,10 @@ def backlog(
           median of its episodes' runtimes). NA when a runtime needed is
           unknown or ``left`` is; 0 only when nothing is left.
         - ``last_played`` (datetime, local in `tz`): the show's last episode
-          play in the history, else its ``last_watched_at``; NaT when unknown.
+          play in the history up to the end of `today` (later plays are left
+          out: the plan is made as on that day); without a history, its
+          ``last_watched_at``;
+          NaT when unknown.
         - ``days_since`` (Int64): local calendar days from ``last_played`` to `today`.
         - ``pace`` (Float64, episodes per week) and ``pace_from`` (``"show"``
           or ``"overall"``): the show's episode plays in the
@@ -319,11 +322,12 @@ def plan(
     hours = _hours_left(left, minutes, counted, _show_runtime(shows, episodes, e_pos))
 
     last_ns, pace, pace_from = _plays(frames.history, shows, zone, day)
-    if "last_watched_at" in shows.columns:  # v2 and the export know it without a history
+    if frames.history is None and "last_watched_at" in shows.columns:  # a frame without plays
         known = pd.to_datetime(shows["last_watched_at"], utc=True)
         fallback = known.dt.tz_convert(zone).dt.tz_localize(None).to_numpy("datetime64[ns]")
         fallback_ns = fallback.astype(np.int64).astype(np.float64)
         fallback_ns[np.isnat(fallback)] = np.nan
+        fallback_ns[fallback_ns >= (day + pd.Timedelta(days=1)).value] = np.nan
         last_ns = np.where(np.isnan(last_ns), fallback_ns, last_ns)
     has_last = ~np.isnan(last_ns)
     last_local = pd.to_datetime(np.where(has_last, last_ns, 0).astype(np.int64))
@@ -428,8 +432,10 @@ def _plays(
     matched = pos >= 0
     pos = pos[matched]
     wall = local.to_numpy("datetime64[ns]")[matched].astype(np.int64)
-    if len(pos):
-        latest = pd.Series(wall).groupby(pos).max()
+    # Plays after `today` are left out: the plan is made as on that day.
+    by_today = wall < (day + pd.Timedelta(days=1)).value
+    if by_today.any():
+        latest = pd.Series(wall[by_today]).groupby(pos[by_today]).max()
         last[latest.index.to_numpy(np.int64)] = latest.to_numpy(np.float64)
     # Pace: episode plays in the window of local days ending with `today`.
     days = wall.astype("datetime64[ns]").astype("datetime64[D]").astype(np.int64)

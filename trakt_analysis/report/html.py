@@ -395,6 +395,15 @@ def _metadata_credit(progress: Progress) -> str:
     return f" <span class=credit>{esc(credit)}</span>" if credit else ""
 
 
+def _backlog(progress: Progress, figure: str, generated: datetime | None, tz: str | None) -> str:
+    """The backlog section, planned on the report's date (see :mod:`.backlog`)."""
+    from ..analysis.backlog import backlog
+    from .backlog import backlog_section
+
+    today = generated or datetime.now(UTC)
+    return backlog_section(backlog(progress, today=today, tz=tz), figure)
+
+
 def report_html(
     progress: Progress,
     *,
@@ -477,7 +486,7 @@ def report_html(
     body = [
         f"<header><h1>{esc(heading)}</h1><p class=meta>{esc(meta)}</p>",
         *(f"<p class=meta>{esc(note)}</p>" for note in notes),
-        _nav(has_backlog="backlog" in figures, extra=history.nav),
+        _nav(has_backlog=True, extra=history.nav),
         _summary_section(totals),
         '<section id="plays"><h2>Plays</h2><div class="two"><div class="scroll">',
         _plays_table(totals),
@@ -491,8 +500,7 @@ def report_html(
         "</div></section>",
         _next_section(shows),
     ]
-    if "backlog" in figures:
-        body.append(f'<section id="backlog"><h2>Backlog</h2>{figures["backlog"]}</section>')
+    body.append(_backlog(progress, figures.get("backlog", ""), generated, tz))
     body += [
         history.html,
         _shows_section(shows),
