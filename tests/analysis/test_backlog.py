@@ -235,3 +235,18 @@ def test_last_watched_at_stands_in_without_a_history():
     plan = by_title(ta.backlog(shows, today=TODAY, tz=NY))
     assert plan["last_played"]["Daily"] == pd.Timestamp("2026-03-08 21:00", tz=NY)  # EDT
     assert plan["state"]["Daily"] == "watching"
+
+
+def test_a_last_play_in_the_repeated_hour_of_a_dst_change():
+    # New York fell back on 2025-11-02: 01:30 happened twice. 06:30 UTC is the second (EST).
+    p = progress("ann")
+    history = p.history.copy()
+    old = (history["title"] == "Old").to_numpy()
+    history.loc[old, "watched_at"] = pd.Timestamp("2025-11-02T06:30Z")
+    from dataclasses import replace
+
+    plan = by_title(ta.backlog(replace(p, history=history), today=TODAY, tz=NY))
+    last = plan["last_played"]["Old"]
+    assert last == pd.Timestamp("2025-11-02T06:30Z")
+    assert last.utcoffset() == pd.Timedelta(hours=-5)
+    assert plan["days_since"]["Old"] == 128  # 2025-11-02 .. 2026-03-10

@@ -16,7 +16,7 @@ import pandas as pd
 from ..errors import TraktArgumentError
 from ..progress import Progress
 
-__all__ = ["Frames", "frames_of", "show_positions", "today_in"]
+__all__ = ["Frames", "frames_of", "local_midnight", "show_positions", "today_in"]
 
 
 @dataclass(frozen=True)
@@ -138,3 +138,12 @@ def today_in(today: object, zone: str, func: str) -> pd.Timestamp:
     if stamp.tzinfo is not None:
         stamp = stamp.tz_convert(zone).tz_localize(None)
     return stamp.normalize()
+
+
+def local_midnight(day: pd.Timestamp, zone: str) -> pd.Timestamp:
+    """The instant (UTC) local `day` starts in `zone`.
+
+    Where a DST change skips midnight (e.g. America/Santiago), the first
+    instant after it; where midnight happens twice, the first.
+    """
+    return day.tz_localize(zone, ambiguous=True, nonexistent="shift_forward").tz_convert("UTC")

@@ -14,7 +14,7 @@ import pandas as pd
 from .. import schema
 from .._validate import check_frame
 from ..errors import TraktArgumentError
-from ._inputs import Frames, frames_of, show_positions, today_in
+from ._inputs import Frames, frames_of, local_midnight, show_positions, today_in
 from .history import watched_at
 from .summary import shows_left
 from .timezone import resolve_timezone
@@ -310,7 +310,8 @@ def plan(
 ) -> pd.DataFrame:
     """:func:`backlog` of checked arguments: `day` a local day, `zone` a checked zone."""
     shows = frames.shows
-    start_of_today = day.tz_localize(zone).tz_convert("UTC")
+    start_of_today = local_midnight(day, zone)
+    end_of_today = local_midnight(day + pd.Timedelta(days=1), zone)
     n = len(shows)
     aired = _floats(shows.get("aired"), n)
     completed = _floats(shows.get("completed"), n)
@@ -321,17 +322,18 @@ def plan(
     minutes, counted = _unwatched_minutes(episodes, frames.seasons, shows, e_pos, start_of_today)
     hours = _hours_left(left, minutes, counted, _show_runtime(shows, episodes, e_pos))
 
-    last_ns, pace, pace_from = _plays(frames.history, shows, zone, day)
+    last_ns, pace, pace_from = _plays(frames.history, shows, zone, day, end_of_today)
     if frames.history is None and "last_watched_at" in shows.columns:  # a frame without plays
         known = pd.to_datetime(shows["last_watched_at"], utc=True)
-        fallback = known.dt.tz_convert(zone).dt.tz_localize(None).to_numpy("datetime64[ns]")
+        fallback = known.dt.tz_localize(None).to_numpy("datetime64[ns]")
         fallback_ns = fallback.astype(np.int64).astype(np.float64)
         fallback_ns[np.isnat(fallback)] = np.nan
-        fallback_ns[fallback_ns >= (day + pd.Timedelta(days=1)).value] = np.nan
+        fallback_ns[fallback_ns >= end_of_today.tz_localize(None).value] = np.nan
         last_ns = np.where(np.isnan(last_ns), fallback_ns, last_ns)
     has_last = ~np.isnan(last_ns)
-    last_local = pd.to_datetime(np.where(has_last, last_ns, 0).astype(np.int64))
-    last_days = last_local.normalize().to_numpy("datetime64[D]").astype(np.int64)
+    last_utc = pd.to_datetime(np.where(has_last, last_ns, 0).astype(np.int64), utc=True)
+    last_local = pd.DatetimeIndex(last_utc).tz_convert(zone)
+    last_days = last_local.tz_localize(None).normalize().to_numpy("datetime64[D]").astype(np.int64)
     today_day = int(np.datetime64(day, "D").astype(np.int64))
     days_since = np.where(has_last, today_day - last_days, -1)
 
@@ -353,7 +355,7 @@ def plan(
     ).astype("datetime64[ns]")
 
     identity = {c: shows[c] for c in schema.IDENTITY if c in shows.columns}
-    local_last = pd.Series(last_local, index=shows.index).dt.tz_localize(zone)
+    local_last = pd.Series(last_local, index=shows.index)
     local_last[~has_last] = pd.NaT
     out = pd.DataFrame(
         {
@@ -412,9 +414,13 @@ def _states(
 
 
 def _plays(
-    history: pd.DataFrame | None, shows: pd.DataFrame, zone: str, day: pd.Timestamp
+    history: pd.DataFrame | None,
+    shows: pd.DataFrame,
+    zone: str,
+    day: pd.Timestamp,
+    end_of_today: pd.Timestamp,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per show: last episode play (local wall time as ns, NaN unknown), pace, pace source."""
+    """Per show: last episode play by `end_of_today` (UTC ns, NaN unknown), pace, its source."""
     n = len(shows)
     last = np.full(n, np.nan)
     pace = np.full(n, np.nan)
@@ -432,10 +438,13 @@ def _plays(
     matched = pos >= 0
     pos = pos[matched]
     wall = local.to_numpy("datetime64[ns]")[matched].astype(np.int64)
+    instant = (
+        at[valid].dt.tz_convert("UTC").dt.tz_localize(None).to_numpy("datetime64[ns]")[matched]
+    ).astype(np.int64)
     # Plays after `today` are left out: the plan is made as on that day.
-    by_today = wall < (day + pd.Timedelta(days=1)).value
+    by_today = instant < end_of_today.tz_localize(None).value
     if by_today.any():
-        latest = pd.Series(wall[by_today]).groupby(pos[by_today]).max()
+        latest = pd.Series(instant[by_today]).groupby(pos[by_today]).max()
         last[latest.index.to_numpy(np.int64)] = latest.to_numpy(np.float64)
     # Pace: episode plays in the window of local days ending with `today`.
     days = wall.astype("datetime64[ns]").astype("datetime64[D]").astype(np.int64)

@@ -11,7 +11,7 @@ import pandas as pd
 
 from .. import schema
 from .._validate import check_frame, check_positive_int
-from ._inputs import Frames, frames_of, show_positions, today_in
+from ._inputs import Frames, frames_of, local_midnight, show_positions, today_in
 from .backlog import BACKLOG_STATES, plan
 from .timezone import resolve_timezone
 
@@ -159,8 +159,8 @@ def upcoming(
     shows = check_frame(frames.shows, ("user", "title", "year"), func="upcoming")
     zone = resolve_timezone(tz, frames.progress)
     day = today_in(today, zone, "upcoming")
-    start = day.tz_localize(zone).tz_convert("UTC")
-    end = (day + pd.Timedelta(days=days)).tz_localize(zone).tz_convert("UTC")
+    start = local_midnight(day, zone)
+    end = local_midnight(day + pd.Timedelta(days=days), zone)
     every = _candidates(shows, frames)
     aired = pd.DatetimeIndex(every["first_aired"])
     window = every[((aired >= start) & (aired < end))]
