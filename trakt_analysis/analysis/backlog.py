@@ -14,7 +14,7 @@ import pandas as pd
 from .. import schema
 from .._validate import check_frame
 from ..errors import TraktArgumentError
-from ._inputs import Frames, frames_of, local_midnight, show_positions, today_in
+from ._inputs import Frames, ShowIndex, frames_of, local_midnight, today_in
 from .history import watched_at
 from .summary import shows_left
 from .timezone import resolve_timezone
@@ -137,6 +137,7 @@ def _unwatched_minutes(
     shows: pd.DataFrame,
     pos: np.ndarray,
     aired_before: pd.Timestamp,
+    index: ShowIndex,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per show: the minutes of its unwatched aired episodes with a known runtime, and how many.
 
@@ -157,7 +158,7 @@ def _unwatched_minutes(
     if seasons is not None and len(seasons) and "hidden" in seasons.columns:
         hidden = seasons[seasons["hidden"].astype("boolean").fillna(False).to_numpy(bool)]
         if len(hidden):
-            s_pos = show_positions(shows, hidden)
+            s_pos = index.positions(hidden)
             pairs = pd.MultiIndex.from_arrays([s_pos, hidden["season"].to_numpy(np.int64)])
             rows = pd.MultiIndex.from_arrays([pos, episodes["season"].to_numpy(np.int64)])
             keep &= ~rows.isin(pairs)
@@ -307,8 +308,12 @@ def plan(
     zone: str,
     stalled: pd.Timedelta = STALLED_AFTER,
     dropped: pd.Timedelta = DROPPED_AFTER,
+    index: ShowIndex | None = None,
 ) -> pd.DataFrame:
-    """:func:`backlog` of checked arguments: `day` a local day, `zone` a checked zone."""
+    """:func:`backlog` of checked arguments: `day` a local day, `zone` a checked zone.
+
+    `index` is the :class:`ShowIndex` of ``frames.shows``, when the caller has one.
+    """
     shows = frames.shows
     start_of_today = local_midnight(day, zone)
     end_of_today = local_midnight(day + pd.Timedelta(days=1), zone)
@@ -318,11 +323,14 @@ def plan(
     left = shows_left(shows)
 
     episodes = frames.episodes
-    e_pos = show_positions(shows, episodes) if episodes is not None else np.zeros(0, np.int64)
-    minutes, counted = _unwatched_minutes(episodes, frames.seasons, shows, e_pos, start_of_today)
+    index = index or ShowIndex(shows)
+    e_pos = index.positions(episodes) if episodes is not None else np.zeros(0, np.int64)
+    minutes, counted = _unwatched_minutes(
+        episodes, frames.seasons, shows, e_pos, start_of_today, index
+    )
     hours = _hours_left(left, minutes, counted, _show_runtime(shows, episodes, e_pos))
 
-    last_ns, pace, pace_from = _plays(frames.history, shows, zone, day, end_of_today)
+    last_ns, pace, pace_from = _plays(frames.history, shows, zone, day, end_of_today, index)
     if frames.history is None and "last_watched_at" in shows.columns:  # a frame without plays
         known = pd.to_datetime(shows["last_watched_at"], utc=True)
         fallback = known.dt.tz_localize(None).to_numpy("datetime64[ns]")
@@ -340,7 +348,7 @@ def plan(
     ended = show_ended(shows)
     if frames.schedule is not None and len(frames.schedule):
         # Announced episodes to come: the show has not ended, whatever its status says not.
-        announced = show_positions(shows, frames.schedule)
+        announced = index.positions(frames.schedule)
         coming = np.zeros(n, dtype=bool)
         coming[announced[announced >= 0]] = True
         ended[coming & np.isnan(ended)] = 0.0
@@ -419,6 +427,7 @@ def _plays(
     zone: str,
     day: pd.Timestamp,
     end_of_today: pd.Timestamp,
+    index: ShowIndex,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per show: last episode play by `end_of_today` (UTC ns, NaN unknown), pace, its source."""
     n = len(shows)
@@ -427,14 +436,16 @@ def _plays(
     pace_from = np.full(n, None, dtype=object)
     if history is None:
         return last, pace, pace_from
-    history = history.reset_index(drop=True)
+    # Only the columns used: every row filter below then copies a few columns, not all.
+    used = [c for c in (*schema.IDENTITY, "watched_at", "type") if c in history.columns]
+    history = history[used].reset_index(drop=True)
     if "type" in history.columns:
         history = history[(history["type"].astype(object) == "episode").to_numpy(bool)]
     at = watched_at(history, "backlog")
     valid = at.notna().to_numpy()
     history = history[valid]
     local = at[valid].dt.tz_convert(zone).dt.tz_localize(None)
-    pos = show_positions(shows, history)
+    pos = index.positions(history)
     matched = pos >= 0
     pos = pos[matched]
     wall = local.to_numpy("datetime64[ns]")[matched].astype(np.int64)
