@@ -56,7 +56,9 @@ def read_all_pages(
         more than :data:`MAX_PAGES` pages.
     """
     items: list[Any] = []
-    page, page_count, limit, item_count = 1, None, None, None
+    page, page_count = 1, 1  # the count is read from the first page
+    limit: int | None = None
+    item_count: int | None = None
     while True:
         data, headers = fetch(page)
         where = f"{label}, page {page}"

@@ -187,7 +187,7 @@ def load_progress(source: Source, *, user: str | None = None) -> Progress:
     except TraktDataError as exc:
         if str(exc).startswith(f"{label}:"):
             raise
-        error = TraktDataError(f"{label}: {exc}")  # say which file, as the warnings do
+        error: TraktDataError | None = TraktDataError(f"{label}: {exc}")  # say which file
     else:
         error = None
     if error is not None:
@@ -271,7 +271,7 @@ def read_parquet(directory: str | os.PathLike[str]) -> Progress:
                 else:
                     frame[column] = values.astype(kind).astype("category")
             elif values.dtype != dtype:
-                frame[column] = values.astype(dtype)  # type: ignore[call-overload]
+                frame[column] = values.astype(dtype)
         frames.append(frame)
     users = frames[0]["user"].dropna().unique() if "user" in frames[0] else []
     user = str(users[0]) if len(users) == 1 else None
@@ -284,5 +284,6 @@ def read_parquet(directory: str | os.PathLike[str]) -> Progress:
             raise TraktFileError(f"cannot read {ratings_path}: {exc}") from exc
         for column, dtype in schema.frame_dtypes(schema.RATINGS, long=False).items():
             if column in ratings.columns and dtype not in ("category", ratings[column].dtype):
-                ratings[column] = ratings[column].astype(dtype)  # type: ignore[call-overload]
-    return Progress(*frames, user, ratings=ratings)
+                ratings[column] = ratings[column].astype(dtype)
+    shows, seasons, episodes = frames
+    return Progress(shows, seasons, episodes, user, ratings=ratings)
