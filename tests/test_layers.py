@@ -22,7 +22,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "trakt_analysis"
 #: Printed under the map in README.md ("The package's layers"); keep the two alike.
 RANKS: dict[str, int] = {
     # 0: what every layer shares: errors and warnings, the schema, the Progress container,
-    # and the small helpers (formats, choice checks, advice, the version)
+    # and the small helpers (formats, choice checks, advice, the version, what a saved
+    # Progress holds)
     "errors": 0,
     "_warnings": 0,
     "schema": 0,
@@ -31,6 +32,7 @@ RANKS: dict[str, int] = {
     "_validate": 0,
     "_advice": 0,
     "_version": 0,
+    "_stored": 0,
     # 1: document shape -> columns (pure); HTTP, knowing no Trakt document
     "parsers": 1,
     "_http": 1,

@@ -108,6 +108,13 @@ def _source_options() -> argparse.ArgumentParser:
         help="with --user, --trakt or --metadata: use only the cache, send no request",
     )
     shaping.add_argument(
+        "--history",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="with --trakt: also read the watch history (every play), as the report, --year "
+        "and the summary's history figures need (default: read it; --no-history skips it)",
+    )
+    shaping.add_argument(
         "--metadata",
         choices=METADATA,
         help="fill the aired counts, the unwatched episodes, what to watch next and runtimes "
@@ -255,8 +262,12 @@ def _check_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> No
         parser.error("--user needs a username")
     if args.trakt is not None and not args.trakt.strip():
         parser.error("--trakt needs 'me' or a username")
-    if (args.cache or args.offline) and args.user is None and args.trakt is None:
-        parser.error("--cache and --offline apply to a networked source (--user or --trakt)")
+    if getattr(args, "history", None) is not None and args.trakt is None:
+        parser.error("--history and --no-history apply to --trakt (other sources say themselves)")
+    if args.cache and args.user is None and args.trakt is None:
+        parser.error("--cache applies to a networked source (--user or --trakt)")
+    if args.offline and args.user is None and args.trakt is None and args.metadata is None:
+        parser.error("--offline applies to a networked source (--user, --trakt or --metadata)")
 
 
 def _load(args: argparse.Namespace, status: _Status) -> Progress:
@@ -275,6 +286,7 @@ def _load(args: argparse.Namespace, status: _Status) -> Progress:
             cache=args.cache,
             offline=args.offline,
             metadata=provider,
+            history=getattr(args, "history", None) is not False,
             status=status,
         )
     finally:
@@ -291,7 +303,29 @@ def _metadata_provider(args: argparse.Namespace) -> Any:
     """The provider --metadata names: TVmaze (at ``TVMAZE_BASE_URL`` if set), cached."""
     from .sources.tvmaze import TVmaze
 
-    return TVmaze(offline=args.offline, progress_bar=False if args.quiet else None)
+    options: dict[str, Any] = {}
+    if _is_loopback(os.environ.get("TVMAZE_BASE_URL", "")):
+        # TVmaze's rate limit is TVmaze's: a stand-in on this machine
+        # (python -m trakt_analysis.demo.serve tvmaze) is not throttled.
+        options["rate_limit"] = (1_000_000, 1.0)
+    return TVmaze(offline=args.offline, progress_bar=False if args.quiet else None, **options)
+
+
+def _is_loopback(url: str) -> bool:
+    """Whether `url` points at this machine (127.0.0.0/8, ::1 or localhost)."""
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _run_report(args: argparse.Namespace, status: _Status) -> int:
@@ -331,9 +365,13 @@ def _warn_year(args: argparse.Namespace, progress: Progress, label: str) -> None
     if args.year is None:
         return
     if progress.history is None:
+        why = (
+            "--no-history was given"
+            if getattr(args, "history", None) is False
+            else f"{label} has no watch history (the account export and API v2 have one)"
+        )
         print(
-            f"{PROG}: warning: --year {args.year}: {label} has no watch history, so there "
-            "is no year in review (the account export and API v2 have one)",
+            f"{PROG}: warning: --year {args.year}: {why}, so there is no year in review",
             file=sys.stderr,
         )
         return
@@ -360,8 +398,16 @@ def _run_login(args: argparse.Namespace, status: _Status) -> int:
 def _run_summary(args: argparse.Namespace, status: _Status) -> int:
     from .report.text import format_summary
 
-    progress = _load(args, status)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        progress = _load(args, status)
     label = _label(progress)
+    # The summary prints the provenance's notes: a warning that is one of them is said
+    # once, as a note, not also as "warning:" on stderr.
+    notes = set(progress.provenance.notes) if progress.provenance is not None else set()
+    for item in caught:
+        if str(item.message) not in notes:
+            _show_warning(item.message, item.category, item.filename, item.lineno)
     _warn_year(args, progress, label)
     print(format_summary(progress, top=args.top, year=args.year, tz=args.tz))
     return 0

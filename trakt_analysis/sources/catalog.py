@@ -366,6 +366,7 @@ def load_source(
     cache: bool = False,
     offline: bool = False,
     metadata: MetadataProvider | None = None,
+    history: bool = True,
     status: Callable[[str], None] = _quiet,
 ) -> Progress:
     """The one path from what the user named to a :class:`Progress` (the CLI's options).
@@ -397,6 +398,9 @@ def load_source(
     metadata : MetadataProvider, optional
         Fills the aired counts a source lacks (e.g. ``ta.TVmaze()``), unless
         the source has them.
+    history : bool
+        With `trakt`: also read the watch history (every play), as the report's
+        history sections and the year in review need (default True).
     status : callable, optional
         Called with a short message before each slow step.
 
@@ -418,8 +422,10 @@ def load_source(
         from .v2_api import TraktAPI
 
         status(f"fetching the progress of {trakt!r} from API v2")
+        if history:
+            status("with the watch history (--no-history skips it)")
         with TraktAPI(cache=cache, offline=offline) as api:
-            progress = api.progress(trakt.strip())
+            progress = api.progress(trakt.strip(), history=history)
     elif source is not None and os.fspath(source) == "-":
         status("loading standard input")
         progress = _relabel(load_progress(sys.stdin.buffer), "standard input")

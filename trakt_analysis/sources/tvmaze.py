@@ -26,6 +26,7 @@ import requests
 from urllib3.util.retry import Retry
 
 from .._http.client import HTTPClient
+from .._http.limits import HTTPLimits
 from .._http.responses import parse_response
 from .._http.throttle import TVMAZE_LIMITS, RateLimit
 from ..errors import (
@@ -85,6 +86,8 @@ class TVmaze(HTTPClient):
     retries : int or urllib3.util.Retry
         Retries of a 429 (honouring ``Retry-After``), a 5xx or a broken
         connection; each retry waits for the rate limit too.
+    http_limits : HTTPLimits, optional
+        Bounds on an answer's decoded size and time (:class:`~trakt_analysis.HTTPLimits`).
 
     Examples
     --------
@@ -113,6 +116,7 @@ class TVmaze(HTTPClient):
         now: pd.Timestamp | str | None = None,
         rate_limit: tuple[int, float] = RATE_LIMIT,
         retries: int | Retry = 3,
+        http_limits: HTTPLimits | None = None,
     ) -> None:
         if not (
             isinstance(rate_limit, tuple)
@@ -141,6 +145,7 @@ class TVmaze(HTTPClient):
             cache_ttl=cache_ttl,
             offline=offline,
             limits={"GET": RateLimit(*rate_limit)},
+            http_limits=http_limits,
         )
 
     def _cacheable(self, response: requests.Response) -> bool:
