@@ -185,6 +185,11 @@ CHARTS: dict[str, Callable[[ta.Progress], object]] = {
     "watch_stats": lambda p: ta.plot_watch_stats(p.shows),
     "season_progress": lambda p: ta.plot_season_progress(p.seasons),
     "overview": lambda p: ta.plot_overview(p),
+    "breakdown": lambda p: ta.plot_breakdown(p, "genre"),
+    "backlog_hours": lambda p: ta.plot_backlog(
+        ta.backlog(p, today="2026-03-01", tz="UTC"), by="hours"
+    ),
+    "upcoming": lambda p: ta.plot_upcoming(p, today="2026-03-01", tz="UTC"),
 }
 
 

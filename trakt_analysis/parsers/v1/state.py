@@ -55,7 +55,10 @@ class V1State:
     #: The viewer's fields (watched, plays, in_watchlist, rating), inside or beside the show.
     viewer: dict[str, list[object]] = field(default_factory=lambda: {k: [] for k in _VIEWER_KEYS})
     #: Extra columns of the shows frame (fields beyond the schema).
-    extras: Extras = field(default_factory=lambda: Extras(set(schema.SHOWS)))
+    # Show metadata fields (genres, network, ...) fill their declared columns by name.
+    extras: Extras = field(
+        default_factory=lambda: Extras(set(schema.SHOWS) - set(schema.SHOW_METADATA))
+    )
     #: Per kind of ``_EXTRA_OBJECTS``: the rows and objects with fields beyond the schema.
     extra_objs: dict[str, ExtraObjects] = field(
         default_factory=lambda: {kind: ([], []) for kind in _EXTRA_OBJECTS}
