@@ -189,3 +189,26 @@ def test_lazy_names_still_resolve():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True", "trakt_analysis.plotting.completion"]
+
+
+def test_no_test_imports_another_test_module():
+    # Shared builders live in tests/helpers/: a test module is collected, never imported.
+    tests = PACKAGE.parent / "tests"
+    found = {}
+    for path in sorted(tests.rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        names = {
+            node.module or ""
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and not node.level
+        }
+        names |= {
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+        }
+        bad = sorted(n for n in names if n.startswith("tests.") and ".test_" in f".{n}")
+        if bad:
+            found[str(path.relative_to(tests))] = bad
+    assert found == {}
