@@ -106,7 +106,7 @@ def _run_review(
 ) -> int:
     from .analysis.history import watched_at
     from .analysis.timezone import resolve_timezone
-    from .analysis.year_review import month_in_review, year_in_review
+    from .analysis.year_review import YearInReview, month_in_review, year_in_review
 
     if progress.history is None:
         raise TraktArgumentError(
@@ -120,6 +120,7 @@ def _run_review(
         if not len(times):
             raise TraktArgumentError(f"{label}: no play has a date; pass --year")
         year = int(times.dt.tz_convert(zone).dt.year.max())
+    review: YearInReview  # or its MonthInReview
     if args.month is not None:
         review = month_in_review(progress, year, args.month, tz=zone)
     else:

@@ -19,7 +19,7 @@ from matplotlib.text import Text
 from PIL import Image
 
 import trakt_analysis as ta
-from tests.analysis.test_year_review import history
+from tests.helpers.history_cases import history
 from trakt_analysis.cli import main
 from trakt_analysis.plotting import fonts
 from trakt_analysis.plotting.card import plot_review_card, save_calendar_svg

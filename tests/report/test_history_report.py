@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import trakt_analysis as ta
-from tests.analysis.test_history import SIX, plays
+from tests.helpers.history_cases import SIX, plays
 from trakt_analysis.cli import main
 from trakt_analysis.report.html import report_html
 

@@ -5,19 +5,18 @@ from __future__ import annotations
 
 import warnings
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
 import trakt_analysis as ta
-from tests.analysis.test_totals import bob
+from tests.helpers.fixtures import EXPORT
+from tests.helpers.v1_items import bob
 from trakt_analysis.cli import main
 from trakt_analysis.report.html import report_html
 from trakt_analysis.report.text import format_summary
 
-EXPORT = Path(__file__).parents[2] / "data" / "fixtures" / "export" / "demo-export.zip"
 GENERATED = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
 

@@ -8,8 +8,8 @@ are kept: a function that picks "the most" returns every row that shares it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -98,7 +98,7 @@ def compare(this: dict[str, object], previous: dict[str, object]) -> pd.DataFram
     rows = []
     for name in MEASURES:
         now, before = this[name], previous[name]
-        known = not (pd.isna(now) or pd.isna(before))  # type: ignore[call-overload]
+        known = not (pd.isna(now) or pd.isna(before))
         change = float(now) - float(before) if known else pd.NA  # type: ignore[arg-type]
         pct = (
             change / float(before) * 100  # type: ignore[arg-type,operator]
@@ -352,7 +352,7 @@ def _values(cell: object) -> list[str]:
         return []
     if isinstance(cell, str):
         return [v.strip() for v in cell.split(",") if v.strip()]
-    return [str(v) for v in cell if v is not None and not pd.isna(v)]
+    return [str(v) for v in cast(Iterable[object], cell) if v is not None and not pd.isna(v)]
 
 
 def breakdown_of_year(
@@ -401,10 +401,10 @@ def breakdown_of_year(
     episodes = plays[_is_episode(plays)]
     minutes = _runtime(episodes)
     titles = [("title", t, y) for t, y in zip(episodes["title"], episodes["year"], strict=True)]
-    rows = []
+    rows: list[tuple[str, Any, Any]] = []
     unknown = 0
     for key, title_key, runtime in zip(show_keys(episodes), titles, minutes, strict=True):
-        names = by_key.get(key) or by_key.get(title_key)
+        names = by_key.get(key) or by_key.get(title_key) or []
         if not names:
             unknown += 1
             continue

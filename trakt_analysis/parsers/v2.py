@@ -283,7 +283,10 @@ def _build(
         name: pd.array([s.identity[name] for s in shows], dtype=schema.SHOWS[name])
         for name in _IDENTITY
     }
-    plays, completed, last, reset = [], [], [], []
+    plays: list[int | None] = []
+    completed: list[int | None] = []
+    last: list[Any] = []
+    reset: list[Any] = []
     actions: dict[str, list[Any]] = {column: [] for column in _ACTION_COLUMNS.values()}
     seasons: dict[str, list[Any]] = {"_item": [], "season": [], "completed": []}
     episodes: dict[str, list[Any]] = {

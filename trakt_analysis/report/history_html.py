@@ -98,7 +98,7 @@ def _stat(key: str, value: str, label: str) -> str:
     )
 
 
-def _hours(value: object) -> str:
+def _hours(value: Any) -> str:
     return "unknown" if value is None or pd.isna(value) else f"{float(value):,.1f}"
 
 
@@ -235,11 +235,11 @@ def _shows_list(
     )
 
 
-def _pct(value: object) -> str:
+def _pct(value: Any) -> str:
     return "-" if value is None or pd.isna(value) else f"{float(value):+.0f}%"
 
 
-def _number(value: object) -> str:
+def _number(value: Any) -> str:
     if value is None or pd.isna(value):
         return "unknown"
     number = float(value)

@@ -347,7 +347,8 @@ def _profile(profile: dict[str, Any] | None) -> tuple[str | None, str | None]:
     """(username, time zone) from a profile or settings file, when it names them."""
     if profile is None:
         return None, None
-    person = profile.get("user") if isinstance(profile.get("user"), dict) else profile
+    user = profile.get("user")
+    person: dict[str, Any] = user if isinstance(user, dict) else profile
     username = person.get("username")
     account = profile.get("account")
     timezone = account.get("timezone") if isinstance(account, dict) else None
