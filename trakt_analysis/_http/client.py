@@ -18,12 +18,14 @@ through is counted, retries included.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import inspect
 import os
 import time
 from collections.abc import Callable, Mapping, Sequence
 from datetime import timedelta
+from pathlib import Path
 from typing import Any, ClassVar, Protocol, Self
 from urllib.parse import urlsplit
 
@@ -295,6 +297,8 @@ class HTTPClient:
     CACHE_CODES: ClassVar[tuple[int, ...]] = (200,)
     #: The rate limits the throttle keeps to.
     LIMITS: ClassVar[Mapping[str, RateLimit]] = CLIENT_BUDGET
+    #: How often an online client drops the cache's expired answers (a full scan).
+    PRUNE_EVERY: ClassVar[timedelta] = timedelta(hours=6)
     #: The extra that installs requests-cache, named in the message when it is missing.
     CACHE_EXTRA: ClassVar[str] = "cache"
     user_agent: ClassVar[str] = USER_AGENT
@@ -364,9 +368,7 @@ class HTTPClient:
                     extra=self.CACHE_EXTRA,
                 )
                 if not self.offline:
-                    # Online, what expired is asked again anyway: drop it, so the file
-                    # does not keep every old version of every answer.
-                    session.cache.delete(expired=True)  # type: ignore[attr-defined]
+                    prune_cache(session, self.PRUNE_EVERY)
         self._session = session
         self._mount(session, self.base_url, authorize=self._authorize, retry=self._retry)
 
@@ -485,6 +487,30 @@ class HTTPClient:
         self._session.close()
         if self._plain is not None:
             self._plain.close()
+
+
+def prune_cache(session: requests.Session, every: timedelta) -> bool:
+    """Drop the expired answers of `session`'s cache, unless that was done less than `every` ago.
+
+    Online, an expired answer is asked again anyway; without this the file would
+    keep every old version of every answer (API v2 keys its answers on the
+    data's version). A stamp file beside the database (``<name>.pruned``)
+    remembers when; returns whether it pruned.
+    """
+    cache = getattr(session, "cache", None)
+    db_path = getattr(cache, "db_path", None)
+    if cache is None or db_path is None:
+        return False
+    stamp = Path(str(db_path) + ".pruned")
+    try:
+        if time.time() - stamp.stat().st_mtime < every.total_seconds():
+            return False
+    except OSError:
+        pass  # never pruned
+    cache.delete(expired=True)
+    with contextlib.suppress(OSError):  # a read-only directory: prune again next time
+        stamp.touch()
+    return True
 
 
 def cache_key_digest(key: str, *partitions: str) -> str:
