@@ -134,7 +134,6 @@ def test_the_v2_cache_prunes_old_versions(v2_server, tmp_path, monkeypatch):
     import trakt_analysis.sources.v2_api as v2_api
 
     monkeypatch.setattr(v2_api, "VERSION_KEEP", timedelta(seconds=1))
-    monkeypatch.setattr(HTTPClient, "PRUNE_EVERY", timedelta(0))
     cache = tmp_path / "cache"
     api = make_api(v2_server, tmp_path, cache=cache)
     sign_in(v2_server, api)
@@ -152,14 +151,3 @@ def test_the_v2_cache_prunes_old_versions(v2_server, tmp_path, monkeypatch):
     again.close()
     # The new version's answers replace the old: the file does not grow with each version.
     assert _entries(database) <= before
-
-
-def test_pruning_runs_at_most_every_prune_every(v2_server, tmp_path):
-    cache = tmp_path / "cache"
-    make_api(v2_server, tmp_path, cache=cache).close()
-    stamp = cache / "api_v2_cache.sqlite.pruned"
-    assert stamp.is_file()
-    first = stamp.stat().st_mtime_ns
-    time.sleep(0.05)
-    make_api(v2_server, tmp_path, cache=cache).close()  # within PRUNE_EVERY: no full scan
-    assert stamp.stat().st_mtime_ns == first

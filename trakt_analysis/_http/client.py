@@ -18,14 +18,12 @@ through is counted, retries included.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import inspect
 import os
 import time
 from collections.abc import Callable, Mapping, Sequence
 from datetime import timedelta
-from pathlib import Path
 from typing import Any, ClassVar, Protocol, Self
 from urllib.parse import urlsplit
 
@@ -297,8 +295,6 @@ class HTTPClient:
     CACHE_CODES: ClassVar[tuple[int, ...]] = (200,)
     #: The rate limits the throttle keeps to.
     LIMITS: ClassVar[Mapping[str, RateLimit]] = CLIENT_BUDGET
-    #: How often an online client drops the cache's expired answers (a full scan).
-    PRUNE_EVERY: ClassVar[timedelta] = timedelta(hours=6)
     #: The extra that installs requests-cache, named in the message when it is missing.
     CACHE_EXTRA: ClassVar[str] = "cache"
     user_agent: ClassVar[str] = USER_AGENT
@@ -368,7 +364,7 @@ class HTTPClient:
                     extra=self.CACHE_EXTRA,
                 )
                 if not self.offline:
-                    prune_cache(session, self.PRUNE_EVERY)
+                    prune_cache(session)
         self._session = session
         self._mount(session, self.base_url, authorize=self._authorize, retry=self._retry)
 
@@ -489,28 +485,20 @@ class HTTPClient:
             self._plain.close()
 
 
-def prune_cache(session: requests.Session, every: timedelta) -> bool:
-    """Drop the expired answers of `session`'s cache, unless that was done less than `every` ago.
+def prune_cache(session: requests.Session) -> None:
+    """Drop the expired answers of `session`'s cache (one SQL ``DELETE``; no vacuum).
 
     Online, an expired answer is asked again anyway; without this the file would
     keep every old version of every answer (API v2 keys its answers on the
-    data's version). A stamp file beside the database (``<name>.pruned``)
-    remembers when; returns whether it pruned.
+    data's version).
     """
     cache = getattr(session, "cache", None)
-    db_path = getattr(cache, "db_path", None)
-    if cache is None or db_path is None:
-        return False
-    stamp = Path(str(db_path) + ".pruned")
+    if cache is None:
+        return
     try:
-        if time.time() - stamp.stat().st_mtime < every.total_seconds():
-            return False
-    except OSError:
-        pass  # never pruned
-    cache.delete(expired=True)
-    with contextlib.suppress(OSError):  # a read-only directory: prune again next time
-        stamp.touch()
-    return True
+        cache.delete(expired=True, vacuum=False)  # SQLite: no rewrite of the whole file
+    except TypeError:  # another backend
+        cache.delete(expired=True)
 
 
 def cache_key_digest(key: str, *partitions: str) -> str:
