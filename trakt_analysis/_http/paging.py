@@ -23,7 +23,7 @@ from ..errors import TraktDataWarning, TraktPagingError
 __all__ = ["MAX_PAGES", "MAX_UNREPORTED_PAGES", "PAGE_LIMIT", "read_all_pages"]
 
 PAGE_LIMIT = 250  # items asked per page, as trakt.tv's exporter asks (the server may send fewer)
-MAX_PAGES = 10_000  # a bound on an untrusted page count
+MAX_PAGES = 1000  # default bound on one list (HTTPLimits.max_pages): 250,000 rows
 MAX_UNREPORTED_PAGES = 100  # full pages past the reported count before it is an error
 
 
@@ -47,6 +47,7 @@ def read_all_pages(
     limit: int = PAGE_LIMIT,
     on_page: Callable[[int, int], None] | None = None,
     notes: list[str] | None = None,
+    max_pages: int = MAX_PAGES,
 ) -> list[Any]:
     """Fetch pages 1, 2, ... as long as the list goes on; return all items in order.
 
@@ -68,6 +69,9 @@ def read_all_pages(
         ``on_page(page, page_count)`` after each page (a progress bar).
     notes : list of str, optional
         Where to append a note when the rows read and the item count disagree.
+    max_pages : int
+        The most pages read (:attr:`~trakt_analysis.HTTPLimits.max_pages`): a
+        list reported or found longer is refused, with how to raise the limit.
 
     Warns
     -----
@@ -79,7 +83,7 @@ def read_all_pages(
     ------
     TraktPagingError
         A page is not a list; a header is not a number; more than
-        :data:`MAX_PAGES` pages, or :data:`MAX_UNREPORTED_PAGES` full pages past
+        `max_pages` pages, or :data:`MAX_UNREPORTED_PAGES` full pages past
         the reported count.
     """
     items: list[Any] = []
@@ -88,8 +92,8 @@ def read_all_pages(
     page = 0
     while True:
         page += 1
-        if page > MAX_PAGES:
-            raise TraktPagingError(f"{label}: more than {MAX_PAGES} pages; not read to its end")
+        if page > max_pages:
+            raise TraktPagingError(_too_long(label, f"more than {max_pages}", max_pages))
         data, headers = fetch(page)
         where = f"{label}, page {page}"
         if not isinstance(data, list):
@@ -102,6 +106,8 @@ def read_all_pages(
             break
         if count is not None:
             page_count = count
+            if count > max_pages:
+                raise TraktPagingError(_too_long(where, str(count), max_pages))
         said_limit = _header_int(headers, "X-Pagination-Limit", where)
         said_items = _header_int(headers, "X-Pagination-Item-Count", where)
         if said_items is not None:
@@ -130,3 +136,10 @@ def read_all_pages(
         if notes is not None:
             notes.append(message)
     return items
+
+
+def _too_long(where: str, pages: str, max_pages: int) -> str:
+    return (
+        f"{where}: the list has {pages} pages, more than the limit of {max_pages}; raise it "
+        "with http_limits=HTTPLimits(max_pages=...) if the list is really that long"
+    )

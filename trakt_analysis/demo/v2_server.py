@@ -510,7 +510,7 @@ def _make_handler(server: V2Server, *, auth: bool) -> type[BaseHTTPRequestHandle
             server.requests.append(Seen(self.path, dict(self.headers), method))
             failure = server._next()
             if failure is not None and failure.kind == "status":
-                self._send(failure.status, failure.body, failure.headers)
+                self._send_failure(failure)
                 return
             if failure is not None and failure.kind == "hang":
                 time.sleep(failure.delay)

@@ -29,16 +29,19 @@ from urllib3.util.retry import Retry
 
 from .._advice import advice, sign_in_again
 from .._http.client import PARTITION_HEADER, USER_AGENT, HTTPClient, check_url
+from .._http.limits import HTTPLimits
 from .._http.oauth import DeviceCode, Token, TokenStore, default_token_path, poll_device_token
 from .._http.paging import PAGE_LIMIT, read_all_pages
 from .._http.redact import REDACTED, redact, register_secret
 from .._http.responses import parse_response
+from .._http.untrusted import safe_link
 from .._warnings import warn
 from ..errors import (
     TraktAPIError,
     TraktArgumentError,
     TraktAuthError,
     TraktCacheMissError,
+    TraktConnectionError,
     TraktDataWarning,
     TraktError,
     TraktHTTPError,
@@ -47,8 +50,11 @@ from ..errors import (
     TraktRateLimitError,
 )
 from ..frames import frames_from_parsed, history_frame
+from ..parsers._problems import Problems
+from ..parsers.detect import api_error_words
 from ..parsers.v2_progress import RESET_MODES, parse_public_progress, parse_show_progress
 from ..progress import Progress, Provenance
+from ._issue import issue
 
 __all__ = ["APPS_URL", "DEFAULT_API_URL", "DEFAULT_AUTH_URL", "TraktAPI"]
 
@@ -169,6 +175,9 @@ class TraktAPI(HTTPClient):
         and timeouts.
     progress_bar : bool, optional
         A tqdm bar over the shows; None shows one when more than 50 shows are read.
+    http_limits : HTTPLimits, optional
+        Bounds on an answer's decoded size and time, the pages of one list and
+        the sign-in's waits (:class:`~trakt_analysis.HTTPLimits`).
     clock, sleep : callables
         ``time.time`` and ``time.sleep``; tests pass fakes.
     """
@@ -193,6 +202,7 @@ class TraktAPI(HTTPClient):
         retry_after_margin: float = 1.0,
         max_retry_time: float = 300.0,
         progress_bar: bool | None = None,
+        http_limits: HTTPLimits | None = None,
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
@@ -229,6 +239,7 @@ class TraktAPI(HTTPClient):
             cache_ttl=cache_ttl,
             offline=offline,
             sleep=sleep,
+            http_limits=http_limits,
             # Each request says how long its answer is used; what is keyed on a
             # version is kept VERSION_KEEP, then pruned.
             cache_expire_after=VERSION_KEEP,
@@ -340,7 +351,13 @@ class TraktAPI(HTTPClient):
                     retry_auth=False,
                 )
         table = {**_v2_status_errors(), **(status_errors or {})}
-        data = parse_response(response, label, check_body=_check_v2_body, status_errors=table)
+        data = parse_response(
+            response,
+            label,
+            check_body=_check_v2_body,
+            error_words=api_error_words,
+            status_errors=table,
+        )
         return data, dict(response.headers)
 
     def _get_pages(
@@ -352,7 +369,11 @@ class TraktAPI(HTTPClient):
             )
 
         return read_all_pages(
-            fetch, redact(f"GET {self.base_url}{path}"), limit=PAGE_LIMIT, notes=self._notes
+            fetch,
+            redact(f"GET {self.base_url}{path}"),
+            limit=PAGE_LIMIT,
+            notes=self._notes,
+            max_pages=self.http_limits.max_pages,
         )
 
     def _post(self, path: str, body: dict[str, Any]) -> requests.Response:
@@ -406,10 +427,14 @@ class TraktAPI(HTTPClient):
             The app's credentials were refused, or another failure.
         """
         secret = self._need_secret()
+        self._store.check_writable()  # before the user approves anything
         response = self._post("/oauth/device/code", {"client_id": self.client_id})
         where = f"POST {self.auth_url}/oauth/device/code"
         device = DeviceCode.from_json(
-            parse_response(response, where, status_errors=_v2_status_errors()), where
+            parse_response(
+                response, where, error_words=api_error_words, status_errors=_v2_status_errors()
+            ),
+            where,
         )
         (display or _show_device_code)(device)
         answer = poll_device_token(
@@ -419,6 +444,7 @@ class TraktAPI(HTTPClient):
             client_secret=secret,
             clock=self._clock,
             sleep=self._sleep,
+            limits=self.http_limits,
         )
         token = Token.from_json(answer, "POST /oauth/device/token")
         # Stored before it is used: whatever the file holds is the live pair.
@@ -426,15 +452,39 @@ class TraktAPI(HTTPClient):
             self._store.save(token)
         self._token = token
         self._anonymous = False
-        settings, _ = self._get("/users/settings", partition="settings", force_refresh=True)
-        user = settings.get("user", {}).get("username") if isinstance(settings, dict) else None
+        user = self._username()
+        if user is None:
+            return "me"
         # The settings request may have refreshed the token: name the user on the live one.
         with self._store.lock():
             live = self._store.load() or self._token
             named = Token.from_json({**live.to_json(), "user": user}, "token")
             self._store.save(named)
         self._token = named
-        return user or "me"
+        return user
+
+    def _username(self) -> str | None:
+        """The signed-in username from ``/users/settings``; None, with a warning, if unknown.
+
+        The token is saved before this call: its failure does not cost the sign-in.
+        """
+        problem = None
+        try:
+            settings, _ = self._get("/users/settings", partition="settings", force_refresh=True)
+        except (TraktAPIError, TraktConnectionError) as exc:
+            problem = str(exc)
+            settings = None
+        user = settings.get("user") if isinstance(settings, dict) else None
+        name = user.get("username") if isinstance(user, dict) else None
+        if isinstance(name, str) and name:
+            return name
+        warn(
+            "signed in and the token is saved, but the username is unknown "
+            f"({problem or 'GET /users/settings has no user.username'}); "
+            "'me' works, your public username as user= may be read as a public profile",
+            TraktDataWarning,
+        )
+        return None
 
     def logout(self) -> None:
         """Forget the stored token (the file is deleted)."""
@@ -509,6 +559,7 @@ class TraktAPI(HTTPClient):
             data = parse_response(
                 response,
                 f"POST {self.auth_url}/oauth/token",
+                error_words=api_error_words,
                 status_errors={**_v2_status_errors(), **refresh_errors},
             )
             new = Token.from_json(data, "POST /oauth/token", user=token.user)
@@ -608,8 +659,7 @@ class TraktAPI(HTTPClient):
             name = user
             parsed = self._public_progress(user, specials, count_specials, reset)
             label = f"{self.base_url} (public profile {user})"
-        for message in parsed.warnings:
-            warn(message, TraktDataWarning)
+        issue(parsed.problems)
         frame = self._read_history("me" if me else user, None, None) if history else None
         timezone = self._timezone(name) if me else None
         notes = list(_NOTES)
@@ -807,7 +857,9 @@ class TraktAPI(HTTPClient):
             public=not me,
             **kwargs,
         )
-        columns = parse_history_items(items, label=f"{self.base_url} history")
+        problems = Problems(f"{self.base_url} history")
+        columns = parse_history_items(items, label=problems.label, problems=problems)
+        issue(problems)
         return history_frame(columns, user=name)
 
     def ratings(self, user: str = "me") -> pd.DataFrame:
@@ -880,6 +932,18 @@ class _NoBar:
         return None
 
 
+def _device_code_html(device: DeviceCode) -> str:
+    """The notebook's sign-in prompt; only an http(s) URL becomes a link (never javascript:)."""
+    url = html.escape(device.verification_url, quote=True)
+    link = safe_link(device.verification_url) is not None
+    anchor = f'<a href="{url}" target="_blank" rel="noopener">{url}</a>' if link else url
+    return (
+        f"<p>Open {anchor} and enter the code "
+        f"<b><code>{html.escape(device.user_code)}</code></b> "
+        f"(within {device.expires_in / 60:.0f} minutes).</p>"
+    )
+
+
 def _show_device_code(device: DeviceCode) -> None:
     """The code and link: HTML in a notebook, text in a terminal."""
     try:
@@ -891,14 +955,7 @@ def _show_device_code(device: DeviceCode) -> None:
     if shell is not None and type(shell).__name__ == "ZMQInteractiveShell":
         from IPython.display import HTML, display
 
-        url = html.escape(device.verification_url, quote=True)
-        display(
-            HTML(
-                f'<p>Open <a href="{url}" target="_blank">{url}</a> and enter the code '
-                f"<b><code>{html.escape(device.user_code)}</code></b> "
-                f"(within {device.expires_in / 60:.0f} minutes).</p>"
-            )
-        )
+        display(HTML(_device_code_html(device)))
         return
     print(
         f"Open {device.verification_url} and enter the code {device.user_code} "
