@@ -19,6 +19,7 @@ import pandas as pd
 import pytest
 
 import trakt_analysis as ta
+from tests.helpers.export_like import load_demo_export
 from trakt_analysis import schema
 
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "fixtures"
@@ -29,10 +30,8 @@ SOURCES: dict[str, Callable[[], ta.Progress]] = {
     "seed example": lambda: ta.load_progress(FIXTURES / "seed_example.json"),
     "demo": lambda: ta.load_demo("demo"),
     "demo + TVmaze": lambda: _with_tvmaze(ta.load_demo),
-    "account export": lambda: ta.load_export(FIXTURES / "export" / "demo-export.zip"),
-    "account export + TVmaze": lambda: _with_tvmaze(
-        lambda: ta.load_export(FIXTURES / "export" / "demo-export.zip")
-    ),
+    "account export": lambda: load_demo_export(),
+    "account export + TVmaze": lambda: _with_tvmaze(load_demo_export),
 }
 
 

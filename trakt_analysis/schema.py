@@ -189,7 +189,13 @@ FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
     "export": {
         "identity": ("title", "year", "trakt_id", "slug", "imdb_id", "tvdb_id", "tmdb_id"),
         "shows": (
+            # aired: watched-shows' show.aired_episodes (NA for a show with a hidden season,
+            # or with specials=True); left, percentage and completion follow from it.
+            "aired",
             "completed",
+            "left",
+            "percentage",
+            "completion",
             "plays",
             "scrobbles",
             "checkins",
@@ -197,8 +203,10 @@ FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
             "last_watched_at",
             "reset_at",
         ),
+        # hidden: from hidden-progress-watched.json.
         "seasons": ("completed", "hidden"),
-        # runtime: from the history's items where they carry one (extended=full).
+        # runtime: from the history's items where they carry one (the export's, written
+        # with extended=gdpr, carry none; a metadata provider fills them).
         "episodes": ("watched", "plays", "last_watched_at", "runtime"),
     },
 }

@@ -27,4 +27,6 @@ class ParsedProgress:
     seasons: dict[str, Any]
     episodes: dict[str, Any]
     warnings: list[str] = field(default_factory=list)
+    #: Messages that also belong in ``Provenance.notes`` (what is partial or estimated).
+    notes: list[str] = field(default_factory=list)
     history: dict[str, Any] | None = None
