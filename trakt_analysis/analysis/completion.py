@@ -151,6 +151,24 @@ def complete_progress(
     # is another scheme (e.g. seasons by year): its counts would be wrong, so they stay NA.
     watched_counted = np.bincount(e_show[known_row & watched & counted_row], minlength=n_shows)
     renumbered = is_known & (2 * mismatches > watched_counted)
+    # A show with Trakt's own aired count (the export's show.aired_episodes) keeps it when the
+    # guide numbers it otherwise: a watched episode the guide does not list (a show released
+    # in "Parts": Trakt 10 + 7, the guide 5 + 5 + 7), or fewer aired episodes than Trakt's.
+    trakt_aired = shows["aired"].astype("Int64").to_numpy(dtype=np.int64, na_value=-1)
+    hidden_mask = progress.seasons["hidden"].to_numpy(bool)
+    hidden_guide = pd.MultiIndex.from_arrays(
+        [s_show[hidden_mask], progress.seasons["season"].to_numpy(np.int64)[hidden_mask]]
+    )
+    in_hidden = pd.MultiIndex.from_arrays([guide["show"], guide["season"]]).isin(hidden_guide)
+    guide_counted = (guide_aired & counted_season_guide).to_numpy() & ~in_hidden
+    guide_total = np.bincount(guide["show"].to_numpy(np.int64)[guide_counted], minlength=n_shows)
+    disagrees = (
+        is_known
+        & ~renumbered
+        & (trakt_aired >= 0)
+        & ((mismatches > 0) | (guide_total < trakt_aired))
+    )
+    renumbered = renumbered | disagrees
     provider_known = is_known.copy()
     if renumbered.any():
         is_known = is_known & ~renumbered
@@ -234,12 +252,26 @@ def complete_progress(
     completed[totals.index.to_numpy()] = totals["completed"].to_numpy(np.int64)
     for column, values in _counts(aired, completed, is_known, out_shows).items():
         out_shows[column] = values
+    # A show whose completed count is unknown (an incomplete history) keeps it unknown:
+    # what its rows hold is a lower bound, never shown as exact.
+    unknown_done = is_known & shows["completed"].isna().to_numpy()
+    if unknown_done.any():
+        for column in ("completed", "left", "percentage", "completion"):
+            values = out_shows[column].array.copy()
+            values[unknown_done] = pd.NA
+            out_shows[column] = values
+        at = unknown_done[seasons["_show"].to_numpy()]
+        for column in ("completed", "left", "percentage", "completion"):
+            values = seasons[column].array.copy()
+            values[at] = pd.NA
+            seasons[column] = values
 
     # Next episode: the first unwatched aired episode of a counted season.
     row_show = rows["_show"].to_numpy()
     row_season = rows["season"].to_numpy()
     candidate = (
         is_known[row_show]
+        & ~unknown_done[row_show]
         & ~rows["watched"].to_numpy(bool)
         & rows["_aired"].to_numpy(bool)
         & ((row_season > 0) | specials)
@@ -299,6 +331,8 @@ def complete_progress(
     unknown_names = _names(out_shows, ~provider_known)
     mismatched = (mismatches > 0) & ~renumbered
     mismatched_names = _names(out_shows, mismatched)
+    kept_names = _names(out_shows, disagrees)
+    renumbered = renumbered & ~disagrees
     renumbered_names = _names(out_shows, renumbered)
     if unknown_names:
         message = (
@@ -312,6 +346,15 @@ def complete_progress(
             f"{source} numbers the episodes of {_count(int(renumbered.sum()))} in another "
             "scheme (it lists fewer than half of the watched episodes, e.g. seasons by year), "
             f"so their aired counts stay NA (column unlisted_watched): {renumbered_names}"
+        )
+        notes.append(message)
+        warn(message, TraktDataWarning)
+    if kept_names:
+        message = (
+            f"{source} numbers the episodes of {_count(int(disagrees.sum()))} otherwise than "
+            "Trakt (watched episodes it does not list, or fewer aired episodes than Trakt "
+            "counts): they keep Trakt's own aired count (show.aired_episodes), with season "
+            f"counts and the next episode NA: {kept_names}"
         )
         notes.append(message)
         warn(message, TraktDataWarning)
