@@ -316,3 +316,32 @@ def test_a_guide_in_other_parts_keeps_trakts_count_and_no_next_episode():
     assert pd.isna(row["next_season"])
     assert result.seasons["aired"].isna().all()
     assert (~result.episodes["watched"]).sum() == 0  # no made-up unwatched episodes
+
+
+# -- 4. what the export holds is used; runtimes from the metadata ------------------------------
+
+
+def test_history_runtimes_come_from_tvmaze_and_the_notes_say_so(tvmaze_server):
+    from trakt_analysis.demo.tvmaze_server import guide_plan
+
+    specs, plays = demo_plan("demo")
+    guide = guide_plan("demo")
+    numbered_alike = {
+        s.index for s in specs if s.index not in guide.unknown | guide.by_year | guide.mismatch
+    }
+    export = Path(__file__).resolve().parents[2] / "data/fixtures/export/demo-export.zip"
+    tvmaze = ta.TVmaze(
+        base_url=tvmaze_server.base_url, cache=False, progress_bar=False, rate_limit=(10_000, 1.0)
+    )
+    progress, _ = load(export, metadata=tvmaze)
+    runtime = dict(zip(progress.history["id"], progress.history["runtime"], strict=True))
+    checked = 0
+    for play in plays:
+        if play.type == "movie":
+            assert pd.isna(runtime[play.id])  # an episode guide has no movies
+        elif play.show in numbered_alike and play.season and play.season > 0:
+            assert runtime[play.id] == play.runtime, (specs[play.show].title, play.season)
+            checked += 1
+    assert checked > 900
+    (note,) = [n for n in progress.provenance.notes if "runtimes of" in n]
+    assert "come from TVmaze's episode guide" in note

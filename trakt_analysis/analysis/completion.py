@@ -39,7 +39,7 @@ from ..errors import TraktArgumentError, TraktDataError, TraktDataWarning
 from ..frames import CompactIdentity
 from ..progress import Progress, Provenance
 
-__all__ = ["GUIDE_COLUMNS", "complete_progress"]
+__all__ = ["GUIDE_COLUMNS", "complete_progress", "history_runtimes"]
 
 #: The columns of the episode guide frame :func:`complete_progress` takes.
 GUIDE_COLUMNS = ("show", "season", "episode", "title", "first_aired", "runtime")
@@ -337,7 +337,7 @@ def complete_progress(
     if unknown_names:
         message = (
             f"{source} does not know {_count(int((~provider_known).sum()))}, whose aired counts "
-            f"stay NA: {unknown_names}"
+            f"stay NA (or Trakt's own show-level count, where the source has it): {unknown_names}"
         )
         notes.append(message)
         warn(message, TraktDataWarning)
@@ -345,7 +345,8 @@ def complete_progress(
         message = (
             f"{source} numbers the episodes of {_count(int(renumbered.sum()))} in another "
             "scheme (it lists fewer than half of the watched episodes, e.g. seasons by year), "
-            f"so their aired counts stay NA (column unlisted_watched): {renumbered_names}"
+            "so their aired counts stay NA, or Trakt's own show-level count where the source "
+            f"has it (column unlisted_watched): {renumbered_names}"
         )
         notes.append(message)
         warn(message, TraktDataWarning)
@@ -366,6 +367,16 @@ def complete_progress(
         )
         notes.append(message)
         warn(message, TraktDataWarning)
+    history = progress.history
+    if history is not None and len(history):
+        history, filled = history_runtimes(history, out_episodes)
+        if filled:
+            unknown = int(history["runtime"].isna().sum())
+            notes.append(
+                f"runtimes of {filled:,} plays in the history come from {source}'s episode "
+                "guide (the history had none)"
+                + (f"; {unknown:,} plays have no known runtime" if unknown else "")
+            )
     provenance = progress.provenance or Provenance(kind="unknown", label=progress.user or "")
     provenance = replace(provenance, metadata=source, notes=tuple(notes))
     return Progress(
@@ -373,9 +384,61 @@ def complete_progress(
         out_seasons,
         out_episodes,
         progress.user,
-        history=progress.history,
+        history=history,
         provenance=provenance,
     )
+
+
+def history_runtimes(history: pd.DataFrame, episodes: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """Fill the history's unknown episode runtimes from the episodes frame.
+
+    Parameters
+    ----------
+    history : pandas.DataFrame
+        :data:`~trakt_analysis.schema.HISTORY` rows; ``runtime`` (minutes) may be NA
+        (the account export's history carries none).
+    episodes : pandas.DataFrame
+        :data:`~trakt_analysis.schema.EPISODES` rows with ``runtime`` (minutes),
+        e.g. filled from TVmaze's episode guide.
+
+    Returns
+    -------
+    (pandas.DataFrame, int)
+        The history with each episode play's NA runtime taken from its episode
+        (matched on the show's Trakt id, else title and year, and season and
+        episode), and how many were filled. A runtime the history had is kept;
+        movies keep theirs (an episode guide has none).
+    """
+    need = history["runtime"].isna().to_numpy() & (history["type"] == "episode").to_numpy()
+    if not need.any():
+        return history, 0
+    keys = ["trakt_id", "title", "year", "season", "episode"]
+
+    def frame(rows: pd.DataFrame) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                "trakt_id": rows["trakt_id"].astype("Int64").to_numpy(dtype=object, na_value=None),
+                "title": rows["title"].astype(object).to_numpy(),
+                "year": rows["year"].astype("Int64").to_numpy(dtype=object, na_value=None),
+                "season": rows["season"].astype("Int64").to_numpy(dtype=object, na_value=None),
+                "episode": rows["episode"].astype("Int64").to_numpy(dtype=object, na_value=None),
+            }
+        )
+
+    known = episodes["runtime"].notna().to_numpy()
+    right = frame(episodes[known]).assign(_runtime=episodes["runtime"][known].to_numpy())
+    right = right.drop_duplicates(keys, keep="first")
+    left = frame(history)
+    matched = left.merge(right, on=keys, how="left", sort=False)["_runtime"]
+    runtime = pd.array(matched.to_numpy(dtype=object, na_value=None), dtype="Int64")
+    fill = need & ~pd.isna(runtime)
+    if not fill.any():
+        return history, 0
+    out = history.copy()
+    values = out["runtime"].array.copy()
+    values[fill] = runtime[fill].astype(values.dtype)
+    out["runtime"] = values
+    return out, int(fill.sum())
 
 
 def _show_positions(shows: pd.DataFrame, frame: pd.DataFrame, what: str) -> np.ndarray:
