@@ -14,6 +14,7 @@ def v2_env(v2_server, monkeypatch, tmp_path):
     monkeypatch.setenv("TRAKT_CLIENT_ID", FAKE_CLIENT_ID)
     monkeypatch.setenv("TRAKT_CLIENT_SECRET", FAKE_CLIENT_SECRET)
     monkeypatch.setenv("TRAKT_API_URL", v2_server.base_url)
+    monkeypatch.setenv("TRAKT_AUTH_URL", v2_server.auth_url)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     v2_server.device_interval = 1

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import schema
 from ._version import __version__
+from .analysis.backlog import backlog
 from .analysis.history import (
     binge_sessions,
     rewatches,
@@ -31,9 +32,10 @@ from .analysis.sorting import (
     only_in_progress,
     sort_shows,
 )
-from .analysis.summary import completion_distribution, summarize, watch_next
+from .analysis.summary import Totals, completion_distribution, summarize, totals, watch_next
 from .analysis.timezone import resolve_timezone
-from .analysis.year_review import YearInReview, year_in_review
+from .analysis.upcoming import upcoming
+from .analysis.year_review import MonthInReview, YearInReview, month_in_review, year_in_review
 from .demo.users import demo_users, load_demo
 from .errors import (
     TraktAPIError,
@@ -62,9 +64,8 @@ from .errors import (
 )
 from .parsers.detect import detect_format
 from .progress import Progress, Provenance
-from .report.tables import read_parquet
 from .sources.export import load_export
-from .sources.files import load_progress
+from .sources.files import load_progress, read_parquet
 from .sources.metadata import MetadataProvider
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
@@ -81,7 +82,9 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
         plot_watch_stats,
         plot_watch_time,
     )
+    from .plotting.card import plot_review_card
     from .report.html import report_html, write_report
+    from .report.ics import write_ics
     from .sources.tvmaze import TVmaze
     from .sources.v1_api import TraktAuth, TraktClient, fetch_progress
     from .sources.v2_api import TraktAPI
@@ -93,6 +96,7 @@ _LAZY: dict[str, str] = {
     "plot_completion": ".plotting",
     "plot_episode_grid": ".plotting",
     "plot_overview": ".plotting",
+    "plot_review_card": ".plotting.card",
     "plot_season_progress": ".plotting",
     "plot_watch_calendar": ".plotting",
     "plot_watch_clock": ".plotting",
@@ -101,6 +105,7 @@ _LAZY: dict[str, str] = {
     "plot_watch_time": ".plotting",
     "report_html": ".report.html",
     "write_report": ".report.html",
+    "write_ics": ".report.ics",
     # The HTTP client: requests and urllib3 load only when it is used.
     "TraktAuth": ".sources.v1_api",
     "TraktClient": ".sources.v1_api",
@@ -126,10 +131,12 @@ def __dir__() -> list[str]:
 __all__ = [
     "SORT_ORDERS",
     "MetadataProvider",
+    "MonthInReview",
     "Progress",
     "ProgressExplorer",
     "Provenance",
     "TVmaze",
+    "Totals",
     "TraktAPI",
     "TraktAPIError",
     "TraktArgumentError",
@@ -158,6 +165,7 @@ __all__ = [
     "TraktWarning",
     "YearInReview",
     "__version__",
+    "backlog",
     "binge_sessions",
     "completion_distribution",
     "demo_users",
@@ -168,11 +176,13 @@ __all__ = [
     "load_demo",
     "load_export",
     "load_progress",
+    "month_in_review",
     "only_in_progress",
     "plot_backlog",
     "plot_completion",
     "plot_episode_grid",
     "plot_overview",
+    "plot_review_card",
     "plot_season_progress",
     "plot_watch_calendar",
     "plot_watch_clock",
@@ -188,10 +198,13 @@ __all__ = [
     "streaks",
     "summarize",
     "top_shows",
+    "totals",
+    "upcoming",
     "watch_calendar",
     "watch_clock",
     "watch_next",
     "watch_time",
+    "write_ics",
     "write_report",
     "year_in_review",
 ]

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._advice import command_line
 from ._version import __version__
 from .analysis.sorting import SORT_ORDERS
 from .demo.users import DEMO_USERS
@@ -47,6 +48,7 @@ examples:
   trakt-analysis report --user justin --extended full   fetch live (needs an API key)
   trakt-analysis login                        sign in to API v2 (TRAKT_CLIENT_ID/_SECRET)
   trakt-analysis report --trakt me --cache    your live progress from API v2, cached
+  trakt-analysis review export.zip --year 2025 -o card.png   a year in review card to share
 
 Run 'trakt-analysis COMMAND --help' for a command's options.
 """
@@ -184,6 +186,17 @@ def build_parser() -> argparse.ArgumentParser:
         default=10,
         help="shows listed under 'Watch next' (default: %(default)s)",
     )
+    summary.add_argument(
+        "--year",
+        type=_positive_int,
+        help="the year in review (needs a watch history; default: the last full year)",
+    )
+    summary.add_argument(
+        "--tz",
+        metavar="ZONE",
+        help="IANA time zone of the history's figures, e.g. Europe/Berlin "
+        "(default: the profile's, else this machine's)",
+    )
     summary.set_defaults(run=_run_summary, parser=summary)
 
     login = commands.add_parser(
@@ -195,6 +208,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     login.add_argument("--debug", action="store_true", help="on an error, show the traceback")
     login.set_defaults(run=_run_login, parser=login, quiet=False)
+    # review (#27) lives in its own module
+    from ._cli_review import add_commands
+
+    add_commands(commands, common, load=_load, add_metadata=_add_metadata)
     return parser
 
 
@@ -323,13 +340,10 @@ def _fetch(
 
 
 def _metadata_provider(args: argparse.Namespace) -> Any:
-    """The provider --metadata names: TVmaze, at ``TVMAZE_BASE_URL`` if set, cached."""
-    from .sources.tvmaze import DEFAULT_BASE_URL, TVmaze
+    """The provider --metadata names: TVmaze (at ``TVMAZE_BASE_URL`` if set), cached."""
+    from .sources.tvmaze import TVmaze
 
-    base_url = os.environ.get("TVMAZE_BASE_URL", "").strip() or DEFAULT_BASE_URL
-    return TVmaze(
-        base_url=base_url, offline=args.offline, progress_bar=False if args.quiet else None
-    )
+    return TVmaze(offline=args.offline, progress_bar=False if args.quiet else None)
 
 
 def _add_metadata(progress: Progress, args: argparse.Namespace, status: _Status) -> Progress:
@@ -344,13 +358,7 @@ def _add_metadata(progress: Progress, args: argparse.Namespace, status: _Status)
 def _run_report(args: argparse.Namespace, status: _Status) -> int:
     progress, label = _load(args, status)
     progress = _add_metadata(progress, args, status)
-    if args.year is not None and progress.history is None:
-        # Not an error (the rest of the report is still worth having), but say it here too.
-        print(
-            f"{PROG}: warning: --year {args.year}: {label} has no watch history, so the report "
-            "has no year in review (the account export and API v2 have one)",
-            file=sys.stderr,
-        )
+    _warn_year(args, progress, label)
     if not args.no_charts:
         status("loading matplotlib")
     from .report.html import write_report
@@ -371,6 +379,31 @@ def _run_report(args: argparse.Namespace, status: _Status) -> int:
     return 0
 
 
+def _warn_year(args: argparse.Namespace, progress: Progress, label: str) -> None:
+    """Say on stderr when --year cannot give a review: no history, or no play that year.
+
+    Not an error (the rest is still worth having), but never a silent all-zero review.
+    """
+    if args.year is None:
+        return
+    if progress.history is None:
+        print(
+            f"{PROG}: warning: --year {args.year}: {label} has no watch history, so there "
+            "is no year in review (the account export and API v2 have one)",
+            file=sys.stderr,
+        )
+        return
+    from .analysis.timezone import resolve_timezone
+    from .report.history_html import plays_in
+
+    zone = resolve_timezone(args.tz, progress)
+    if not plays_in(progress, args.year, zone):
+        print(
+            f"{PROG}: warning: --year {args.year}: no plays in {args.year} (local time in {zone})",
+            file=sys.stderr,
+        )
+
+
 def _run_login(args: argparse.Namespace, status: _Status) -> int:
     from .sources.v2_api import TraktAPI
 
@@ -383,9 +416,10 @@ def _run_login(args: argparse.Namespace, status: _Status) -> int:
 def _run_summary(args: argparse.Namespace, status: _Status) -> int:
     from .report.text import format_summary
 
-    progress, _ = _load(args, status)
+    progress, label = _load(args, status)
     progress = _add_metadata(progress, args, status)
-    print(format_summary(progress, top=args.top))
+    _warn_year(args, progress, label)
+    print(format_summary(progress, top=args.top, year=args.year, tz=args.tz))
     return 0
 
 
@@ -420,7 +454,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with warnings.catch_warnings():
         warnings.showwarning = _show_warning
         try:
-            return run(args, _Status(args.quiet))
+            with command_line():  # messages give command-line advice
+                return run(args, _Status(args.quiet))
         except KeyboardInterrupt:
             if args.debug:
                 raise

@@ -63,3 +63,25 @@ def load_demo_export(**kwargs) -> Progress:
     ]
     assert not unexpected, unexpected
     return progress
+
+
+def write_export_without_aired_counts(path: Path) -> Path:
+    """The demo export without ``show.aired_episodes`` (a source with no aired counts at all).
+
+    Written as a ZIP at `path`; the history and everything else as the demo export has them.
+    """
+    import zipfile
+
+    import orjson
+
+    from trakt_analysis.demo.export import export_members
+
+    members = export_members("demo")
+    shows = orjson.loads(members["watched-shows.json"])
+    for item in shows:
+        item["show"].pop("aired_episodes", None)
+    members["watched-shows.json"] = orjson.dumps(shows)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path

@@ -17,11 +17,11 @@ import pandas as pd
 import pytest
 
 import trakt_analysis as ta
-from trakt_analysis.analysis.completion import complete_progress
 from trakt_analysis.demo.export import export_bytes, export_members, export_plan
 from trakt_analysis.demo.history import show_ids
 from trakt_analysis.demo.users import DEMO_TIMEZONES, demo_plan
 from trakt_analysis.errors import TraktDataError, TraktDataWarning
+from trakt_analysis.sources.completion import complete_progress
 
 
 def load(path, **kwargs) -> tuple[ta.Progress, list[str]]:

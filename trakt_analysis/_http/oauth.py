@@ -15,11 +15,13 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .._advice import sign_in_again
 from ..errors import (
     TraktAPIError,
     TraktDeviceCodeError,
@@ -155,7 +157,12 @@ def default_token_path(client_id: str) -> Path:
 
 
 class TokenStore:
-    """Reads and writes one token file, mode 0600, atomically."""
+    """Reads and writes one token file, mode 0600, atomically; :meth:`lock` between processes.
+
+    Trakt's refresh tokens are single-use: whoever refreshes must store the new
+    pair before using it, and another client (or process) sharing the file must
+    re-read it under the lock before refreshing, or it would spend a dead token.
+    """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
@@ -205,13 +212,45 @@ class TokenStore:
     def delete(self) -> None:
         self.path.unlink(missing_ok=True)
 
+    @contextmanager
+    def lock(self) -> Iterator[None]:
+        """Hold an exclusive lock on ``<token file>.lock`` (a no-op where ``fcntl`` is missing)."""
+        try:
+            import fcntl
+        except ImportError:  # Windows: one process at a time is the user's to keep
+            yield
+            return
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise TraktFileError(
+                f"cannot lock the token file {self.path}: {exc.strerror}"
+            ) from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # closing releases the lock
+
 
 # Device-token polling: status -> (error class, message); 400 (pending) and 429
 # (slow down) keep polling.
 _POLL_FAILURES: dict[int, tuple[type[TraktLoginError], str]] = {
-    404: (TraktDeviceCodeError, "the device code is invalid; run login() again"),
-    409: (TraktDeviceCodeError, "the device code was already used; run login() again"),
-    410: (TraktLoginExpiredError, "the code expired before it was approved; run login() again"),
+    401: (
+        TraktLoginError,
+        "the client id or secret was refused: check TRAKT_CLIENT_ID and TRAKT_CLIENT_SECRET "
+        "(your app at https://app.trakt.tv/settings/apps)",
+    ),
+    403: (
+        TraktLoginError,
+        "the client id was refused (an invalid or deleted API app; creating apps needs VIP): "
+        "check TRAKT_CLIENT_ID (your app at https://app.trakt.tv/settings/apps)",
+    ),
+    404: (TraktDeviceCodeError, "the device code is invalid; sign in again"),
+    409: (TraktDeviceCodeError, "the device code was already used; sign in again"),
+    410: (TraktLoginExpiredError, "the code expired before it was approved; sign in again"),
     418: (TraktLoginDeniedError, "the sign-in was denied on trakt.tv"),
 }
 
@@ -239,7 +278,7 @@ def poll_device_token(
         sleep(interval)
         if clock() > deadline:
             raise TraktLoginExpiredError(
-                f"no approval within {device.expires_in:.0f} s; run login() again"
+                f"no approval within {device.expires_in:.0f} s; sign in again ({sign_in_again()})"
             )
         response = post(body)
         status = response.status_code
@@ -256,6 +295,8 @@ def poll_device_token(
         failure = _POLL_FAILURES.get(status)
         if failure is not None:
             cls, message = failure
+            if message.endswith("sign in again"):
+                message += f" ({sign_in_again()})"
             raise cls(f"POST /oauth/device/token (HTTP {status}): {message}", status=status)
         raise TraktLoginError(
             f"POST /oauth/device/token (HTTP {status}): unexpected answer", status=status

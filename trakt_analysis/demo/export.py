@@ -24,8 +24,8 @@ expected values from it):
   show the user reset and re-watched partway;
 - ``user-settings.json`` with the profile's time zone, ``user-profile.json``
   without one, ``hidden-progress-watched.json`` with a hidden show and the
-  plan's hidden seasons, and files the loader must ignore (empty ratings, a
-  watchlist naming a show never watched, ...).
+  plan's hidden seasons, the ratings (:mod:`.ratings`), and files the loader
+  must ignore (a watchlist naming a show never watched, ...).
 
 ``variant="partial"`` is the export of a run whose history endpoint failed
 after some pages (``_errors.json``); ``variant="truncated"`` one made before
@@ -50,6 +50,7 @@ import orjson
 
 from .generate import ShowSpec
 from .history import MOVIES, PlannedPlay, history_items, movie_ids, show_ids
+from .ratings import rating_items
 from .users import DEMO_TIMEZONES, demo_plan
 
 __all__ = [
@@ -267,10 +268,8 @@ def _render(user: str, variant: str) -> tuple[dict[str, bytes], ExportPlan]:
     )
     members["hidden-progress-watched-reset.json"] = b"[]"
     members["hidden-progress-collected.json"] = b"[]"
-    members["ratings-movies.json"] = b"[]"
-    members["ratings-shows.json"] = b"[]"
-    members["ratings-seasons.json"] = b"[]"
-    members["ratings-episodes.json"] = b"[]"
+    for kind, rated in rating_items(specs, plays).items():  # demo/ratings.py's plan
+        members[f"ratings-{kind}.json"] = _dumps(rated)
     members["watched-movies.json"] = _dumps(_watched_movies(plays))
     members["watched-shows.json"] = _dumps(_watched_shows(specs, plays, resets, null_ids))
     names = []

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .._files import write_atomic
-from ..errors import TraktDependencyError
+from ..sources.files import need_pyarrow
+from ._files import write_atomic
 
 if TYPE_CHECKING:
     from ..progress import Progress
 
-__all__ = ["FORMULA_PREFIXES", "guard_formulas", "read_parquet", "to_csv", "to_parquet"]
+__all__ = ["FORMULA_PREFIXES", "guard_formulas", "to_csv", "to_parquet"]
 
 #: Leading characters that make a spreadsheet treat a cell as a formula.
 FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
@@ -68,7 +68,11 @@ def guard_formulas(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _frames(progress: Progress) -> dict[str, pd.DataFrame]:
-    return dict(zip(_NAMES, progress, strict=True))
+    frames = dict(zip(_NAMES, progress, strict=True))
+    ratings = getattr(progress, "ratings", None)
+    if ratings is not None:  # None: the source was not asked, so no file says "none"
+        frames["ratings"] = ratings
+    return frames
 
 
 def to_csv(progress: Progress, directory: str | os.PathLike[str]) -> list[Path]:
@@ -83,7 +87,7 @@ def to_csv(progress: Progress, directory: str | os.PathLike[str]) -> list[Path]:
     Returns
     -------
     list of pathlib.Path
-        The three files written.
+        The files written (``ratings`` too when ``progress.ratings`` is not None).
     """
     directory = Path(directory)
     paths = []
@@ -112,14 +116,14 @@ def to_parquet(progress: Progress, directory: str | os.PathLike[str]) -> list[Pa
     Returns
     -------
     list of pathlib.Path
-        The three files written.
+        The files written (``ratings`` too when ``progress.ratings`` is not None).
 
     Raises
     ------
     TraktDependencyError
         pyarrow is not installed.
     """
-    _need_pyarrow("writing")
+    need_pyarrow("writing")
     directory = Path(directory)
     paths = []
     for name, frame in _frames(progress).items():
@@ -130,60 +134,3 @@ def to_parquet(progress: Progress, directory: str | os.PathLike[str]) -> list[Pa
             )
         )
     return paths
-
-
-def _need_pyarrow(what: str) -> None:
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError:
-        raise TraktDependencyError(
-            f"{what} Parquet needs pyarrow; install it with: pip install 'trakt_analysis[parquet]'"
-        ) from None
-
-
-def read_parquet(directory: str | os.PathLike[str]) -> Progress:
-    """Read the files of :func:`to_parquet` back into a :class:`Progress`, dtypes as loaded.
-
-    :func:`pandas.read_parquet` alone gives the same values, but a categorical
-    column without any value (e.g. ``slug`` or ``trakt_id`` of a v1 response,
-    in the long frames) comes back with ``object`` categories: here every
-    column of the schema gets its dtype back (:func:`trakt_analysis.schema.frame_dtypes`).
-
-    Raises
-    ------
-    TraktDependencyError
-        pyarrow is not installed.
-    TraktFileError
-        A file is missing or unreadable.
-    """
-    from .. import schema
-    from ..errors import TraktFileError
-    from ..progress import Progress
-
-    _need_pyarrow("reading")
-    directory = Path(directory)
-    layouts = (schema.SHOWS, schema.SEASONS, schema.EPISODES)
-    frames = []
-    for name, layout, long in zip(_NAMES, layouts, (False, True, True), strict=True):
-        path = directory / f"{name}.parquet"
-        try:
-            frame = pd.read_parquet(path, engine="pyarrow")
-        except OSError as exc:
-            raise TraktFileError(f"cannot read {path}: {exc}") from exc
-        for column, dtype in schema.frame_dtypes(layout, long=long).items():
-            if column not in frame.columns:
-                continue
-            values = frame[column]
-            if dtype == "category":
-                kind = schema.categories_dtype(column)
-                if isinstance(values.dtype, pd.CategoricalDtype):
-                    categories = values.cat.categories.astype(kind)
-                    frame[column] = values.cat.set_categories(categories)
-                else:
-                    frame[column] = values.astype(kind).astype("category")
-            elif values.dtype != dtype:
-                frame[column] = values.astype(dtype)  # type: ignore[call-overload]
-        frames.append(frame)
-    users = frames[0]["user"].dropna().unique() if "user" in frames[0] else []
-    user = str(users[0]) if len(users) == 1 else None
-    return Progress(*frames, user)

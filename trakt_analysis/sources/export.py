@@ -8,9 +8,11 @@ not documented; public reports show:
   (:mod:`trakt_analysis.parsers.history`);
 - ``watched-shows-1.json``, ...: per-show summaries in the shape of v2
   ``/sync/watched/shows?extended=progress`` (:mod:`trakt_analysis.parsers.v2`);
-- ``watched-movies.json``, ratings, lists, the watchlist, the profile and
-  settings, many of them just ``[]``: not used (the watchlist and ratings name
-  shows the user has not watched).
+- ``ratings-shows.json``, ``ratings-seasons.json``, ``ratings-episodes.json``,
+  ``ratings-movies.json`` (``-N`` when paged): ``Progress.ratings``
+  (:mod:`trakt_analysis.parsers.ratings`);
+- ``watched-movies.json``, lists, the watchlist, the profile and settings, many
+  of them just ``[]``: not used (the watchlist names shows the user has not watched).
 
 Files are told apart by name and content: a ``watched-history-N.json`` must
 hold history entries, and a file of history entries under another name is
@@ -44,11 +46,12 @@ from ..errors import (
     TraktFileError,
     TraktSourceError,
 )
-from ..frames import frames_from_parsed
+from ..frames import frames_from_parsed, ratings_frame
 from ..parsers._checks import short
 from ..parsers._json import parse_json
 from ..parsers.detect import FORMATS, detect_format
 from ..parsers.history import parse_history, typed_history_columns
+from ..parsers.ratings import parse_ratings
 from ..parsers.v2 import (
     RESET_MODES,
     HiddenProgress,
@@ -56,6 +59,7 @@ from ..parsers.v2 import (
     parse_watched_shows,
 )
 from ..progress import Progress, Provenance
+from ._notes import EXPORT_AIRED_NA
 from .metadata import MetadataProvider
 
 __all__ = [
@@ -89,12 +93,11 @@ _ENDPOINT_FILES = {
     "progress_watched": "hidden-progress-watched",
     "settings": "user-settings",
 }
-_NA_NOTE = (
-    "The account export has aired counts per show only (Trakt's show.aired_episodes): "
-    "seasons' aired counts, air dates and the next episode are NA (unknown, not 0), and so "
-    "are a show's when it has a hidden season or specials are counted. To fill them from "
-    "TVmaze, pass metadata=ta.TVmaze() to load_export (on the command line: --metadata tvmaze)."
+# ratings-movies.json, ratings-shows-2.json, ...: GET /users/{slug}/ratings/{type}, paged.
+_RATINGS_NAME = re.compile(
+    r"^ratings-(movies|shows|seasons|episodes)(?:-(\d+))?\.json$", re.IGNORECASE
 )
+_NA_NOTE = EXPORT_AIRED_NA
 
 
 def is_export(path: str | os.PathLike[str]) -> bool:
@@ -433,10 +436,15 @@ def _progress_from_files(
     profiles: list[tuple[str, dict[str, Any]]] = []
     hidden_parts: list[tuple[str, object]] = []
     errors: list[tuple[str, object]] = []
+    ratings_parts: list[tuple[str, int, str, bytes]] = []
     for name, raw in files:
         base = PurePosixPath(name).name
         by_name = _kind_by_name(base)
         where = f"{label}: {name}"
+        rated = _RATINGS_NAME.match(base)
+        if rated:
+            ratings_parts.append((rated.group(1).lower(), int(rated.group(2) or 0), name, raw))
+            continue
         extra = _extra_kind(base)
         if by_name is None and extra is None and not base.lower().startswith(_MAYBE_WATCH):
             continue  # ratings, lists, watchlist, comments...: not used
@@ -519,7 +527,30 @@ def _progress_from_files(
         )
     notes.append(_NA_NOTE)
     provenance = Provenance("export", label, timezone=timezone, notes=tuple(notes))
-    return frames_from_parsed(parsed, user=user, provenance=provenance)
+    progress = frames_from_parsed(parsed, user=user, provenance=provenance)
+    return dataclasses.replace(progress, ratings=_ratings(ratings_parts, label, user))
+
+
+def _ratings(
+    parts: list[tuple[str, int, str, bytes]], label: str, user: str | None
+) -> pd.DataFrame:
+    """The ratings frame from the ``ratings-*.json`` members; empty when there are none.
+
+    Parts are read by type, then page; the rows are newest first (by ``rated_at``).
+    """
+    pieces = []
+    for _, _, name, raw in sorted(parts):
+        where = f"{label}: {name}"
+        pieces.append(parse_ratings(parse_json(raw, label=where), label=where))
+    if not pieces:
+        return ratings_frame(None, user=user)
+    columns = {
+        key: pd.concat([pd.Series(p[key]) for p in pieces], ignore_index=True).array
+        for key in pieces[0]
+    }
+    frame = ratings_frame(columns, user=user)
+    frame = frame.sort_values("rated_at", ascending=False, kind="stable", na_position="last")
+    return frame.reset_index(drop=True)
 
 
 def _extra_kind(base: str) -> str | None:

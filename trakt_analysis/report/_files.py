@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .errors import TraktError, TraktFileError
+from ..errors import TraktError, TraktFileError
 
 __all__ = ["atomic_path", "write_atomic"]
 
