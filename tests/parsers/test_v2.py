@@ -119,7 +119,7 @@ def test_bad_summaries_are_named_and_the_others_load():
     parsed = parse_watched_shows(data, label="w.json")
     text = " | ".join(parsed.warnings)
     assert "w.json: item 1: expected an object" in text
-    assert "item 2: no show with a title" in text
+    assert "item 2: a show without a title or ids; left out" in text
     assert "item 3 ('Loki'): seasons[0]: expected an object" in text
     assert "seasons[1].episodes[0]" in text
     assert len(parsed.shows["title"]) == 2

@@ -211,6 +211,16 @@ def parse_ids(ids: object) -> tuple[dict[str, Any], list[str]]:
     return out, problems
 
 
+def _named_by_ids(ids: object) -> str | None:
+    """The ids of an item as text ("trakt 123, slug dark"), or None when it has none."""
+    if type(ids) is not dict:
+        return None
+    parts = [
+        f"{key} {ids[key]}" for key in ("trakt", "slug", "tvdb", "imdb", "tmdb") if ids.get(key)
+    ]
+    return ", ".join(parts) or None
+
+
 class _HistoryBuilder:
     def __init__(self) -> None:
         self.cols: dict[str, list[Any]] = {
@@ -239,11 +249,22 @@ class _HistoryBuilder:
             self.problems.append(f"{where}: {what} object; left out")
             return
         title = owner.get("title")
-        if type(title) is not str:
-            self.problems.append(f"{where}: the {kind}'s title is {short(title)}; left out")
-            return
-        where = f"{where} ({short(title)})"
         notes: list[str] = []
+        owner_kind = "show" if kind == "episode" else "movie"
+        if type(title) is not str:
+            # Trakt sends a null title for an item it could not resolve: kept by its ids.
+            named = _named_by_ids(owner.get("ids"))
+            if named is None:
+                self.problems.append(
+                    f"{where}: the {owner_kind}'s title is {short(title)} and it has no ids; "
+                    "left out"
+                )
+                return
+            notes.append(
+                f"the {owner_kind}'s title is {short(title)} ({named}); loaded with title NA"
+            )
+            title = None
+        where = f"{where} ({short(title)})"
         season = number = episode_title = episode_trakt = None
         runtime_value = owner.get("runtime") if kind == "movie" else None
         if kind == "episode":

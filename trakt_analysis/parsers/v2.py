@@ -57,7 +57,7 @@ import pandas as pd
 from .. import schema
 from ..errors import TraktArgumentError, TraktDataError
 from ._checks import BadValue, count, short
-from .history import parse_ids
+from .history import _named_by_ids, parse_ids
 from .parsed import ParsedProgress
 
 __all__ = ["RESET_MODES", "HiddenProgress", "parse_hidden_progress", "parse_watched_shows"]
@@ -285,12 +285,20 @@ def _summary(index: int, item: object, problems: list[str]) -> _Show | None:
         problems.append(f"{where}: expected an object, got {short(item)}; left out")
         return None
     show_obj = item.get("show")
-    if type(show_obj) is not dict or type(show_obj.get("title")) is not str:
-        problems.append(f"{where}: no show with a title; left out")
+    if type(show_obj) is not dict:
+        problems.append(f"{where}: no show object; left out")
         return None
-    title = show_obj["title"]
-    where = f"{where} ({short(title)})"
+    title = show_obj.get("title")
     notes: list[str] = []
+    if type(title) is not str:
+        # Trakt sends a null title for a show it could not resolve: kept by its ids.
+        named = _named_by_ids(show_obj.get("ids"))
+        if named is None:
+            problems.append(f"{where}: a show without a title or ids; left out")
+            return None
+        notes.append(f"show.title is {short(title)} ({named}); loaded with title NA")
+        title = None
+    where = f"{where} ({short(title)})"
     identity, id_problems = parse_ids(show_obj.get("ids"))
     notes.extend(id_problems)
     try:
@@ -582,6 +590,8 @@ def _build(
 
 def _label(show: _Show) -> str:
     title, year = show.identity["title"], show.identity["year"]
+    if title is None:
+        return f"the show without a title (trakt {show.identity['trakt_id']})"
     return f"{title} ({year})" if year is not None else str(title)
 
 
