@@ -241,9 +241,9 @@ FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         # hidden: from hidden-progress-watched.json.
         "seasons": ("completed", "hidden"),
-        # runtime: from the history's items where they carry one (the export's, written
-        # with extended=gdpr, carry none; a metadata provider fills them).
-        "episodes": ("watched", "plays", "last_watched_at", "runtime"),
+        # runtime: NA. The export's history (extended=gdpr) carries no runtimes; a metadata
+        # provider fills them (an older export whose items carry one fills it too).
+        "episodes": ("watched", "plays", "last_watched_at"),
     },
 }
 
