@@ -69,6 +69,7 @@ from .sources.files import load_progress, read_parquet
 from .sources.metadata import MetadataProvider
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
+    from ._http.limits import HTTPLimits
     from .explore import ProgressExplorer
     from .plotting import (
         plot_backlog,
@@ -112,6 +113,7 @@ _LAZY: dict[str, str] = {
     "fetch_progress": ".sources.v1_api",
     "TraktAPI": ".sources.v2_api",
     "TVmaze": ".sources.tvmaze",
+    "HTTPLimits": "._http.limits",
 }
 
 
@@ -130,6 +132,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "SORT_ORDERS",
+    "HTTPLimits",
     "MetadataProvider",
     "MonthInReview",
     "Progress",

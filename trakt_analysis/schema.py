@@ -246,6 +246,11 @@ FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
         "episodes": ("watched", "plays", "last_watched_at"),
     },
 }
+#: The demo users: v1 responses, with ``last_watched_at`` from their generated history.
+FILLED_BY["demo"] = {
+    **FILLED_BY["v1"],
+    "shows": (*FILLED_BY["v1"]["shows"], "last_watched_at"),
+}
 
 #: What a metadata provider (``Provenance.metadata``) fills on top of its source's
 #: columns (:meth:`trakt_analysis.TVmaze.complete`). The shows frame also gains

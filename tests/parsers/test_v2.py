@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from tests.helpers.problems import issued
 from trakt_analysis.errors import TraktDataError
 from trakt_analysis.frames import frames_from_parsed
 from trakt_analysis.parsers.history import parse_history
@@ -88,7 +89,7 @@ def test_history_adds_the_action_split_runtimes_and_missing_shows():
         hist(1, 0, 1, "scrobble"),
         hist(6, 2, 1, "watch", show=other),  # a show only the history names
     ]
-    history = parse_history(items, label="h")
+    history = issued(parse_history, items, label="h")
     shows, seasons, episodes = frames_from_parsed(
         parse_watched_shows([summary()], label="w", history=history)
     )
@@ -115,6 +116,7 @@ def test_a_show_without_seasons_keeps_its_plays_and_unknown_completed():
 
 def test_bad_summaries_are_named_and_the_others_load():
     bad_season = summary(seasons=[7, {"number": 1, "episodes": [{"number": "x"}]}])
+    bad_season["show"] = {**LOKI, "ids": {**LOKI["ids"], "trakt": 999_001}}  # another show
     data = [summary(), "oops", {"show": {"year": 1}}, bad_season]
     parsed = parse_watched_shows(data, label="w.json")
     text = " | ".join(parsed.warnings)
@@ -123,6 +125,17 @@ def test_bad_summaries_are_named_and_the_others_load():
     assert "item 3 ('Loki'): seasons[0]: expected an object" in text
     assert "seasons[1].episodes[0]" in text
     assert len(parsed.shows["title"]) == 2
+
+
+def test_a_show_listed_twice_is_read_once_and_said():
+    # Offset paging over a list that changed while it was read repeats an entry.
+    parsed = parse_watched_shows([summary(), summary()], label="w.json")
+    assert len(parsed.shows["title"]) == 1
+    assert parsed.shows["plays"].tolist() == [4]
+    assert parsed.notes == [
+        "w.json: 1 show(s) listed twice (the same Trakt id) were read once; "
+        "the repeated entries were dropped"
+    ]
 
 
 def test_unwatched_shows_are_not_shows_you_watched():

@@ -46,7 +46,7 @@ warnings name it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -57,6 +57,7 @@ import pandas as pd
 from .. import schema
 from ..errors import TraktArgumentError, TraktDataError
 from ._checks import BadValue, count, short
+from ._problems import Problems
 from .history import _named_by_ids, parse_ids
 from .parsed import ParsedProgress
 
@@ -66,8 +67,8 @@ __all__ = ["RESET_MODES", "HiddenProgress", "parse_hidden_progress", "parse_watc
 #: (the same rule as :meth:`TraktAPI.progress <trakt_analysis.TraktAPI.progress>`).
 RESET_MODES = ("current", "lifetime")
 
-_MAX_WARNINGS = 10
 _MAX_NUMBER = 10**6
+_MAX_NAMES = 10  # shows named in one note, then "and N more"
 _IDENTITY = ("title", "year", "trakt_id", "slug", "imdb_id", "tvdb_id", "tmdb_id", "tvrage_id")
 _ACTION_COLUMNS = {"scrobble": "scrobbles", "checkin": "checkins", "watch": "seen"}
 
@@ -119,12 +120,12 @@ def _keys(identity: Mapping[str, Any]) -> list[ShowKey]:
     return keys
 
 
-def parse_hidden_progress(data: object, *, label: str) -> tuple[HiddenProgress, list[str]]:
+def parse_hidden_progress(data: object, *, label: str) -> tuple[HiddenProgress, Problems]:
     """Read ``GET /users/hidden/progress_watched`` items (``hidden-progress-watched.json``).
 
     Each item is ``{"hidden_at", "type": "show" | "season", "show": {title, year,
     ids}, "season": {"number", "ids"}}`` (``season`` for type "season" only).
-    Returns what is hidden and warnings naming the items left out (not an
+    Returns what is hidden and the problems naming the items left out (not an
     object, no show, a season without a number); other types are ignored.
 
     Raises
@@ -138,11 +139,11 @@ def parse_hidden_progress(data: object, *, label: str) -> tuple[HiddenProgress, 
             f"got {type(data).__name__} {short(data)}"
         )
     hidden = HiddenProgress()
-    problems: list[str] = []
+    problems = Problems(label)
     for index, item in enumerate(data):
-        where = f"{label}: item {index}"
+        where = f"item {index}"
         if type(item) is not dict or type(item.get("show")) is not dict:
-            problems.append(f"{where}: no show object; left out")
+            problems.odd(where, "no show object", then="left out", order=index)
             continue
         show = item["show"]
         identity, _ = parse_ids(show.get("ids"))
@@ -154,7 +155,7 @@ def parse_hidden_progress(data: object, *, label: str) -> tuple[HiddenProgress, 
             identity["year"] = None
         keys = _keys(identity)
         if not keys:
-            problems.append(f"{where}: the show has no Trakt id and no title; left out")
+            problems.odd(where, "the show has no Trakt id and no title", then="left out")
             continue
         if item.get("type") == "show":
             hidden.shows.update(keys)
@@ -165,7 +166,7 @@ def parse_hidden_progress(data: object, *, label: str) -> tuple[HiddenProgress, 
             except BadValue:
                 number = None
             if number is None:
-                problems.append(f"{where}: a hidden season without a number; left out")
+                problems.odd(where, "a hidden season without a number", then="left out")
                 continue
             for key in keys:
                 hidden.seasons.setdefault(key, set()).add(number)
@@ -231,7 +232,7 @@ def parse_watched_shows(
         )
     if reset not in RESET_MODES:
         raise TraktArgumentError(f"reset must be one of {RESET_MODES}, got {reset!r}")
-    problems: list[str] = []
+    problems = Problems(label)
     notes: list[str] = []
     shows: list[_Show] = []
     by_trakt: dict[int, _Show] = {}
@@ -271,104 +272,105 @@ def parse_watched_shows(
             f"{repeated} show(s) listed twice (the same Trakt id) were read once; "
             "the repeated entries were dropped"
         )
-    if len(problems) > _MAX_WARNINGS:
-        rest = len(problems) - _MAX_WARNINGS
-        problems[_MAX_WARNINGS:] = [f"... and {rest} more"]
     parsed.notes = [f"{label}: {n}" for n in notes]
-    parsed.warnings = [f"{label}: {p}" for p in problems] + parsed.notes
     return parsed
 
 
-def _summary(index: int, item: object, problems: list[str]) -> _Show | None:
+def _summary(index: int, item: object, problems: Problems) -> _Show | None:
     where = f"item {index}"
     if type(item) is not dict:
-        problems.append(f"{where}: expected an object, got {short(item)}; left out")
+        problems.odd(where, f"expected an object, got {short(item)}", then="left out")
         return None
     show_obj = item.get("show")
     if type(show_obj) is not dict:
-        problems.append(f"{where}: no show object; left out")
+        problems.odd(where, "no show object", then="left out")
         return None
     title = show_obj.get("title")
-    notes: list[str] = []
+    title_problem = None
     if type(title) is not str:
         # Trakt sends a null title for a show it could not resolve: kept by its ids.
         named = _named_by_ids(show_obj.get("ids"))
         if named is None:
-            problems.append(f"{where}: a show without a title or ids; left out")
+            problems.odd(where, "a show without a title or ids", then="left out")
             return None
-        notes.append(f"show.title is {short(title)} ({named}); loaded with title NA")
+        title_problem = f"show.title is {short(title)} ({named}); loaded with title NA"
         title = None
     where = f"{where} ({short(title)})"
+
+    def note(what: str) -> None:  # an odd value of this show; `what` says what became of it
+        problems.odd(where, what, then="")
+
+    if title_problem is not None:
+        note(title_problem)
     identity, id_problems = parse_ids(show_obj.get("ids"))
-    notes.extend(id_problems)
+    for what in id_problems:
+        note(what)
     try:
         identity["year"] = count(show_obj.get("year"), allow_str=True)
     except BadValue as exc:
-        notes.append(f"show.year: {exc}")
+        note(f"show.year: {exc}")
         identity["year"] = None
     identity["title"] = title
     show = _Show(identity)
     try:
         show.plays = count(item.get("plays"))
     except BadValue as exc:
-        notes.append(f"plays: {exc}")
-    show.last_watched_at = _time(item.get("last_watched_at"), "last_watched_at", notes)
-    show.reset_at = _time(item.get("reset_at"), "reset_at", notes)
+        note(f"plays: {exc}")
+    show.last_watched_at = _time(item.get("last_watched_at"), "last_watched_at", note)
+    show.reset_at = _time(item.get("reset_at"), "reset_at", note)
     try:
         show.aired_episodes = count(show_obj.get("aired_episodes"))
     except BadValue as exc:
-        notes.append(f"show.aired_episodes: {exc}")
+        note(f"show.aired_episodes: {exc}")
     seasons = item.get("seasons")
     if seasons is not None and type(seasons) is not list:
-        notes.append(f"seasons: expected a list, got {short(seasons)}")
+        note(f"seasons: expected a list, got {short(seasons)}")
         seasons = None
     show.has_episode_info = seasons is not None
     for s_pos, season in enumerate(seasons or []):
         path = f"seasons[{s_pos}]"
         if type(season) is not dict:
-            notes.append(f"{path}: expected an object, got {short(season)}")
+            note(f"{path}: expected an object, got {short(season)}")
             continue
         try:
             number = count(season.get("number"))
         except BadValue as exc:
-            notes.append(f"{path}.number: {exc}")
+            note(f"{path}.number: {exc}")
             continue
         if number is None or number > _MAX_NUMBER:
-            notes.append(f"{path}.number: no plausible season number")
+            note(f"{path}.number: no plausible season number")
             continue
         episodes = season.get("episodes")
         if type(episodes) is not list:
             if episodes is not None:
-                notes.append(f"{path}.episodes: expected a list, got {short(episodes)}")
+                note(f"{path}.episodes: expected a list, got {short(episodes)}")
             continue
         for e_pos, episode in enumerate(episodes):
             e_path = f"{path}.episodes[{e_pos}]"
             if type(episode) is not dict:
-                notes.append(f"{e_path}: expected an object, got {short(episode)}")
+                note(f"{e_path}: expected an object, got {short(episode)}")
                 continue
             try:
                 ep_number = count(episode.get("number"))
                 plays = count(episode.get("plays"))
             except BadValue as exc:
-                notes.append(f"{e_path}: {exc}")
+                note(f"{e_path}: {exc}")
                 continue
             if ep_number is None or ep_number > _MAX_NUMBER:
-                notes.append(f"{e_path}.number: no plausible episode number")
+                note(f"{e_path}.number: no plausible episode number")
                 continue
             if plays == 0:  # listed but never played: not a watched episode
                 continue
             key = (number, ep_number)
             if key in show.episodes:
-                notes.append(f"{e_path}: episode {number}x{ep_number} is listed twice")
+                note(f"{e_path}: episode {number}x{ep_number} is listed twice")
                 continue
-            last = _time(episode.get("last_watched_at"), f"{e_path}.last_watched_at", notes)
+            last = _time(episode.get("last_watched_at"), f"{e_path}.last_watched_at", note)
             show.episodes[key] = [plays, last, None, 0, None]
-    if notes:
-        problems.append(f"{where}: " + "; ".join(notes))
     return show
 
 
-def _time(value: object, path: str, notes: list[str]) -> pd.Timestamp | None:
+def _time(value: object, path: str, note: Callable[[str], None]) -> pd.Timestamp | None:
     if value is None:
         return None
     if type(value) is str:
@@ -380,7 +382,7 @@ def _time(value: object, path: str, notes: list[str]) -> pd.Timestamp | None:
             if stamp.tzinfo is None:
                 stamp = stamp.replace(tzinfo=UTC)
             return pd.Timestamp(stamp).tz_convert("UTC")
-    notes.append(f"{path}: {short(value)} is not a time; loaded as NaT")
+    note(f"{path}: {short(value)} is not a time; loaded as NaT")
     return None
 
 
@@ -437,7 +439,7 @@ def _build(
     *,
     specials: bool,
     history: bool,
-    problems: list[str],
+    problems: Problems,
     reset: str = "current",
     hidden: HiddenProgress | None = None,
     notes: list[str] | None = None,
@@ -503,9 +505,10 @@ def _build(
             and not any(n > 0 for n in hidden_numbers)
         )
         if usable and n_completed is not None and n_completed > show.aired_episodes:
-            problems.append(
-                f"{_label(show)}: {n_completed} episodes completed but show.aired_episodes is "
-                f"{show.aired_episodes}; aired left NA"
+            problems.inconsistent(
+                _label(show),
+                f"{n_completed} episodes completed but show.aired_episodes is "
+                f"{show.aired_episodes}; aired left NA",
             )
             usable = False
         aired.append(show.aired_episodes if usable else None)
@@ -544,9 +547,9 @@ def _build(
             episodes["last_watched_at"].append(ep_last[(season, number)])
             episodes["runtime"].append(show.episodes[(season, number)][2])
     if incomplete and notes is not None:
-        shown = "; ".join(incomplete[:_MAX_WARNINGS])
-        if len(incomplete) > _MAX_WARNINGS:
-            shown += f"; and {len(incomplete) - _MAX_WARNINGS} more"
+        shown = "; ".join(incomplete[:_MAX_NAMES])
+        if len(incomplete) > _MAX_NAMES:
+            shown += f"; and {len(incomplete) - _MAX_NAMES} more"
         notes.append(
             f"the history is incomplete for {len(incomplete)} show(s) (it holds fewer plays "
             "than watched-shows counts, as in exports made before trakt.tv fixed its "
@@ -585,7 +588,7 @@ def _build(
         "last_watched_at": _utc(episodes["last_watched_at"]),
         "runtime": pd.array(episodes["runtime"], dtype="Int64"),
     }
-    return ParsedProgress(out_shows, out_seasons, out_episodes)
+    return ParsedProgress(out_shows, out_seasons, out_episodes, problems)
 
 
 def _label(show: _Show) -> str:

@@ -28,10 +28,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import stat
 import zipfile
-import zlib
-from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -43,13 +40,13 @@ from ..errors import (
     TraktArgumentError,
     TraktDataError,
     TraktDataWarning,
-    TraktFileError,
     TraktSourceError,
 )
 from ..frames import frames_from_parsed, ratings_frame
 from ..parsers._checks import short
 from ..parsers._json import parse_json
-from ..parsers.detect import FORMATS, detect_format
+from ..parsers._problems import Problems
+from ..parsers.detect import detect_format
 from ..parsers.history import parse_history, typed_history_columns
 from ..parsers.ratings import parse_ratings
 from ..parsers.v2 import (
@@ -59,6 +56,15 @@ from ..parsers.v2 import (
     parse_watched_shows,
 )
 from ..progress import Progress, Provenance
+from ._archive import (
+    _MAX_MEMBERS,
+    MAX_MEMBER_BYTES,
+    MAX_RATIO,
+    MAX_TOTAL_BYTES,
+    Members,
+    _read_files,
+)
+from ._issue import issue
 from ._notes import EXPORT_AIRED_NA
 from .metadata import MetadataProvider
 
@@ -69,17 +75,6 @@ __all__ = [
     "is_export",
     "load_export",
 ]
-
-#: Largest uncompressed member read (bytes). A heavy user's history is tens of MiB.
-MAX_MEMBER_BYTES = 256 * 2**20
-#: Largest total uncompressed size read from one archive or folder (bytes).
-MAX_TOTAL_BYTES = 1024 * 2**20
-#: Largest compression ratio accepted for a member over 1 MiB: JSON deflates
-#: about 5 to 20 times; a zip bomb, a thousand times.
-MAX_RATIO = 100
-_RATIO_FLOOR = 2**20
-_MAX_MEMBERS = 10_000
-_CHUNK = 2**20
 
 _HISTORY_NAME = re.compile(r"^watched-history(?:-(\d+))?\.json$", re.IGNORECASE)
 _SHOWS_NAME = re.compile(r"^watched-shows(?:-(\d+))?\.json$", re.IGNORECASE)
@@ -238,174 +233,6 @@ def _part(name: str) -> int:
     return int(match.group(1) or 0) if match else 0
 
 
-def _safe_name(name: str) -> bool:
-    """A member name we read: relative, no ``..``, no drive, no backslash tricks."""
-    if not name or name.startswith(("/", "\\")) or "\x00" in name:
-        return False
-    parts = name.replace("\\", "/").split("/")
-    return ".." not in parts and not re.match(r"^[A-Za-z]:", name)
-
-
-def _read_files(path: Path, label: str) -> list[tuple[str, bytes]]:
-    """(member name, bytes) of every JSON member, in archive order, within the caps."""
-    try:
-        mode = path.stat().st_mode
-    except OSError as exc:
-        raise TraktFileError(f"cannot read {label}: {exc.strerror or type(exc).__name__}") from exc
-    if stat.S_ISDIR(mode):
-        return list(_read_folder(path, label))
-    return list(_read_zip(path, label))
-
-
-def _not_a_zip(path: Path, label: str) -> TraktDataError:
-    """Say what a file that is no ZIP is: a cut-off download, or another Trakt document."""
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(MAX_MEMBER_BYTES + 1)
-    except OSError:
-        head = b""
-    if head[:2] == b"PK" or len(head) > MAX_MEMBER_BYTES:
-        return TraktDataError(
-            f"{label}: not a complete ZIP archive (a partial download? download the export again)"
-        )
-    try:
-        fmt = detect_format(parse_json(head, label=label))
-    except TraktDataError:
-        fmt = None
-    if fmt is None:
-        return TraktDataError(
-            f"{label}: not a ZIP archive; load_export reads the account export, the ZIP from "
-            "trakt.tv (Settings, Data, Export) or the folder it unpacks to"
-        )
-    what, instead = FORMATS[fmt]
-    if instead.startswith("ta.load_export"):
-        instead = "the whole export: the ZIP, or the folder it unpacks to"
-    return TraktDataError(
-        f"{label}: not a ZIP archive but {what}; load_export reads the account export "
-        f"(the ZIP or its folder); for this file use {instead}"
-    )
-
-
-def _read_zip(path: Path, label: str) -> Iterator[tuple[str, bytes]]:
-    try:
-        archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile:
-        raise _not_a_zip(path, label) from None
-    except OSError as exc:
-        raise TraktFileError(f"cannot read {label}: {exc.strerror or type(exc).__name__}") from exc
-    with archive:
-        infos = archive.infolist()
-        if len(infos) > _MAX_MEMBERS:
-            raise TraktDataError(f"{label}: {len(infos)} members, more than an export has")
-        _refuse_repeated_members(infos, label)
-        total = 0
-        for info in infos:
-            name = info.filename
-            if info.is_dir() or not _safe_name(name) or not name.lower().endswith(".json"):
-                continue  # directories, unsafe names and other files are ignored
-            where = f"{label}: member {name!r}"
-            _check_declared(info, where)
-            total += info.file_size
-            if total > MAX_TOTAL_BYTES:
-                raise TraktDataError(
-                    f"{where}: the archive holds more than {MAX_TOTAL_BYTES // 2**20} MiB of JSON"
-                )
-            yield name, _read_member(archive, info, where)
-
-
-def _refuse_repeated_members(infos: list[zipfile.ZipInfo], label: str) -> None:
-    """A member listed twice, or two entries over the same bytes, would be read twice: refused.
-
-    trakt.tv's exporter writes each file once; an archive that lists one twice was
-    made by something else (and one member's data under many names is a zip bomb).
-    """
-    names: set[str] = set()
-    offsets: dict[int, str] = {}
-    for info in infos:
-        if info.is_dir():
-            continue
-        name = info.filename.replace("\\", "/").lower()
-        if name in names:
-            raise TraktDataError(
-                f"{label}: member {info.filename!r} is listed twice; an export lists each "
-                "file once (re-create the ZIP from the unpacked folder, or load the folder)"
-            )
-        names.add(name)
-        other = offsets.setdefault(info.header_offset, info.filename)
-        if other != info.filename:
-            raise TraktDataError(
-                f"{label}: members {other!r} and {info.filename!r} share their data; refused "
-                "as a damaged or crafted archive"
-            )
-
-
-def _check_declared(info: zipfile.ZipInfo, where: str) -> None:
-    if info.flag_bits & 0x1:
-        raise TraktDataError(f"{where}: is encrypted; export the data again without a password")
-    if info.file_size > MAX_MEMBER_BYTES:
-        raise TraktDataError(
-            f"{where}: {info.file_size:,} bytes uncompressed, more than the "
-            f"{MAX_MEMBER_BYTES // 2**20} MiB a member may have"
-        )
-    if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(1, info.compress_size):
-        raise TraktDataError(
-            f"{where}: compressed {info.file_size // max(1, info.compress_size):,} to 1, "
-            "more than a JSON file compresses: refused as a possible zip bomb"
-        )
-
-
-def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: str) -> bytes:
-    """The member's bytes, read in chunks and never beyond its declared size or the cap."""
-    limit = min(info.file_size, MAX_MEMBER_BYTES)
-    chunks: list[bytes] = []
-    size = 0
-    try:
-        with archive.open(info) as member:
-            while True:
-                chunk = member.read(min(_CHUNK, limit + 1 - size))
-                if not chunk:
-                    break
-                size += len(chunk)
-                if size > limit:
-                    raise TraktDataError(f"{where}: holds more than its declared size")
-                chunks.append(chunk)
-    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise TraktDataError(
-            f"{where}: the archive is damaged or truncated ({exc}); download the export again"
-        ) from None
-    except NotImplementedError as exc:
-        raise TraktDataError(f"{where}: {exc}") from None
-    except OSError as exc:
-        raise TraktFileError(f"{where}: cannot read: {exc}") from exc
-    return b"".join(chunks)
-
-
-def _read_folder(path: Path, label: str) -> Iterator[tuple[str, bytes]]:
-    total = 0
-    for file in sorted(path.rglob("*.json")):
-        if file.is_symlink() or not file.is_file():
-            continue  # a link may point anywhere: not part of an unpacked export
-        name = file.relative_to(path).as_posix()
-        where = f"{label}: file {name!r}"
-        size = file.stat().st_size
-        if size > MAX_MEMBER_BYTES:
-            raise TraktDataError(
-                f"{where}: {size:,} bytes, more than the {MAX_MEMBER_BYTES // 2**20} MiB "
-                "a file may have"
-            )
-        total += size
-        if total > MAX_TOTAL_BYTES:
-            raise TraktDataError(f"{where}: more than {MAX_TOTAL_BYTES // 2**20} MiB of JSON")
-        try:
-            with open(file, "rb") as fh:
-                data = fh.read(MAX_MEMBER_BYTES + 1)
-        except OSError as exc:
-            raise TraktFileError(f"{where}: cannot read: {exc.strerror}") from exc
-        if len(data) > MAX_MEMBER_BYTES:
-            raise TraktDataError(f"{where}: grew beyond the size cap while it was read")
-        yield name, data
-
-
 # -- telling files apart ---------------------------------------------------------------------
 
 
@@ -486,7 +313,8 @@ def _progress_from_files(
     ):
         raise TraktDataError(
             f"{label}: no watch data: the export holds no watched-history-N.json or "
-            "watched-shows-N.json with entries (is it a trakt.tv account export?)"
+            "watched-shows-N.json with entries (is it a trakt.tv account export?); "
+            + (files.found() if isinstance(files, Members) else "")
         )
     notes: list[str] = []
     for name, data in errors:
@@ -514,7 +342,8 @@ def _progress_from_files(
     parsed.history = history
     for message in notes:
         warn(message, TraktDataWarning)
-    for message in parsed.warnings:
+    issue(parsed.problems)
+    for message in parsed.notes:
         warn(message, TraktDataWarning)
     notes.extend(parsed.notes)
     username, timezone = _profile(profiles)
@@ -590,10 +419,14 @@ def _history(
     """The history columns of every part, one row per history id, newest first; and the repeats."""
     if not parts:
         return None, 0
-    pieces = [
-        data if type(data) is dict else parse_history(data, label=f"{label}: {name}")
-        for _, name, data in parts
-    ]
+    pieces = []
+    for _, name, data in parts:
+        if type(data) is dict:  # columns the typed path read, with nothing odd
+            pieces.append(data)
+            continue
+        problems = Problems(f"{label}: {name}")
+        pieces.append(parse_history(data, label=problems.label, problems=problems))
+        issue(problems)
     columns = {
         key: pd.concat([pd.Series(p[key]) for p in pieces], ignore_index=True).array
         for key in pieces[0]
@@ -622,8 +455,7 @@ def _hidden(parts: list[tuple[str, object]], label: str) -> HiddenProgress | Non
     hidden = HiddenProgress()
     for name, data in parts:
         part, problems = parse_hidden_progress(data, label=f"{label}: {name}")
-        for message in problems:
-            warn(message, TraktDataWarning)
+        issue(problems)
         hidden.shows |= part.shows
         for key, numbers in part.seasons.items():
             hidden.seasons.setdefault(key, set()).update(numbers)

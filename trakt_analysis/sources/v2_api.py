@@ -27,26 +27,34 @@ import pandas as pd
 import requests
 from urllib3.util.retry import Retry
 
-from .._advice import sign_in_again
+from .._advice import advice, sign_in_again
 from .._http.client import PARTITION_HEADER, USER_AGENT, HTTPClient, check_url
+from .._http.limits import HTTPLimits
 from .._http.oauth import DeviceCode, Token, TokenStore, default_token_path, poll_device_token
 from .._http.paging import PAGE_LIMIT, read_all_pages
 from .._http.redact import REDACTED, redact, register_secret
 from .._http.responses import parse_response
+from .._http.untrusted import safe_link
 from .._warnings import warn
 from ..errors import (
     TraktAPIError,
     TraktArgumentError,
     TraktAuthError,
+    TraktCacheMissError,
+    TraktConnectionError,
     TraktDataWarning,
+    TraktError,
     TraktHTTPError,
     TraktNotFoundError,
     TraktPrivateProfileError,
     TraktRateLimitError,
 )
 from ..frames import frames_from_parsed, history_frame
+from ..parsers._problems import Problems
+from ..parsers.detect import api_error_words
 from ..parsers.v2_progress import RESET_MODES, parse_public_progress, parse_show_progress
 from ..progress import Progress, Provenance
+from ._issue import issue
 
 __all__ = ["APPS_URL", "DEFAULT_API_URL", "DEFAULT_AUTH_URL", "TraktAPI"]
 
@@ -85,6 +93,14 @@ def _v2_status_errors() -> dict[int, tuple[type[TraktHTTPError], str]]:
     }
 
 
+_NO_ZONE_NOTE = (
+    "API v2 shares a profile's time zone only with its owner: the clock and the day "
+    "boundaries of this history fall in this machine's time zone (pass tz=... to choose one)"
+)
+_NO_ZONE_SETTINGS_NOTE = (
+    "the profile's settings name no time zone: the clock and the day boundaries fall in "
+    "this machine's time zone (pass tz=... to choose one)"
+)
 _NOTES = (
     "percentage is NA: API v2 sends none (completion is completed / aired)",
     "left is derived: aired - completed",
@@ -159,6 +175,9 @@ class TraktAPI(HTTPClient):
         and timeouts.
     progress_bar : bool, optional
         A tqdm bar over the shows; None shows one when more than 50 shows are read.
+    http_limits : HTTPLimits, optional
+        Bounds on an answer's decoded size and time, the pages of one list and
+        the sign-in's waits (:class:`~trakt_analysis.HTTPLimits`).
     clock, sleep : callables
         ``time.time`` and ``time.sleep``; tests pass fakes.
     """
@@ -183,6 +202,7 @@ class TraktAPI(HTTPClient):
         retry_after_margin: float = 1.0,
         max_retry_time: float = 300.0,
         progress_bar: bool | None = None,
+        http_limits: HTTPLimits | None = None,
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
@@ -191,10 +211,10 @@ class TraktAPI(HTTPClient):
         if self._client_secret:
             register_secret(self._client_secret)
         if self.client_id is None and not offline:
-            raise TraktArgumentError(
-                "no client id: pass client_id=... or set TRAKT_CLIENT_ID "
-                f"(your API app at {APPS_URL})"
+            how = advice(
+                python="pass client_id=... or set TRAKT_CLIENT_ID", cli="set TRAKT_CLIENT_ID"
             )
+            raise TraktArgumentError(f"no client id: {how} (your API app at {APPS_URL})")
         self.auth_url = check_url(
             auth_url, what="auth_url", env="TRAKT_AUTH_URL", default=DEFAULT_AUTH_URL
         )
@@ -208,6 +228,7 @@ class TraktAPI(HTTPClient):
         )
         self._token: Token | None = None
         self._anonymous = False  # True once the stored token was refused on a public read
+        self._notes: list[str] = []  # paging notes of the current read, for the provenance
         super().__init__(
             base_url=base_url,
             timeout=timeout,
@@ -218,6 +239,7 @@ class TraktAPI(HTTPClient):
             cache_ttl=cache_ttl,
             offline=offline,
             sleep=sleep,
+            http_limits=http_limits,
             # Each request says how long its answer is used; what is keyed on a
             # version is kept VERSION_KEEP, then pruned.
             cache_expire_after=VERSION_KEEP,
@@ -288,25 +310,32 @@ class TraktAPI(HTTPClient):
         if response.status_code == 401 and retry_auth and not self.offline:
             sent = self._token is not None and not self._anonymous
             if sent and public:
-                # A stored token refused on a public read (revoked, or from another
-                # server): read it without the token, and say so.
+                # Refused with the token: read again without it. When that works, the
+                # stored token was refused (revoked, or from another server): say so and
+                # read public data without it from now on. When it does not (a private
+                # profile), the token was not the problem.
                 self._anonymous = True
+                try:
+                    result = self._get(
+                        path,
+                        params,
+                        partition=partition,
+                        expire_after=expire_after,
+                        force_refresh=force_refresh,
+                        status_errors=status_errors,
+                        public=public,
+                        retry_auth=False,
+                    )
+                except TraktError:
+                    self._anonymous = False
+                    raise
                 warn(
                     f"{label}: the stored token was refused (revoked or from another server); "
                     f"reading the public profile without it. Sign in again ({sign_in_again()}) "
                     "to read private data.",
                     TraktDataWarning,
                 )
-                return self._get(
-                    path,
-                    params,
-                    partition=partition,
-                    expire_after=expire_after,
-                    force_refresh=force_refresh,
-                    status_errors=status_errors,
-                    public=public,
-                    retry_auth=False,
-                )
+                return result
             if sent and not public and self._token is not None:
                 # Expired on the server's clock (or refreshed by another client):
                 # refresh once (under the lock, from the file) and ask again.
@@ -322,7 +351,13 @@ class TraktAPI(HTTPClient):
                     retry_auth=False,
                 )
         table = {**_v2_status_errors(), **(status_errors or {})}
-        data = parse_response(response, label, check_body=_check_v2_body, status_errors=table)
+        data = parse_response(
+            response,
+            label,
+            check_body=_check_v2_body,
+            error_words=api_error_words,
+            status_errors=table,
+        )
         return data, dict(response.headers)
 
     def _get_pages(
@@ -333,7 +368,13 @@ class TraktAPI(HTTPClient):
                 path, {**params, "page": page, "limit": PAGE_LIMIT}, partition=partition, **kwargs
             )
 
-        return read_all_pages(fetch, redact(f"GET {self.base_url}{path}"))
+        return read_all_pages(
+            fetch,
+            redact(f"GET {self.base_url}{path}"),
+            limit=PAGE_LIMIT,
+            notes=self._notes,
+            max_pages=self.http_limits.max_pages,
+        )
 
     def _post(self, path: str, body: dict[str, Any]) -> requests.Response:
         """An OAuth request: to the auth host, never cached, never retried, no bearer token."""
@@ -353,9 +394,12 @@ class TraktAPI(HTTPClient):
         if self.offline:
             raise TraktArgumentError("offline mode cannot sign in")
         if not self._client_secret:
+            how = advice(
+                python="pass client_secret=... or set TRAKT_CLIENT_SECRET",
+                cli="set TRAKT_CLIENT_SECRET",
+            )
             raise TraktArgumentError(
-                "signing in needs the client secret: pass client_secret=... or set "
-                "TRAKT_CLIENT_SECRET"
+                f"signing in needs the client secret: {how} (your API app at {APPS_URL})"
             )
         return self._client_secret
 
@@ -383,10 +427,14 @@ class TraktAPI(HTTPClient):
             The app's credentials were refused, or another failure.
         """
         secret = self._need_secret()
+        self._store.check_writable()  # before the user approves anything
         response = self._post("/oauth/device/code", {"client_id": self.client_id})
         where = f"POST {self.auth_url}/oauth/device/code"
         device = DeviceCode.from_json(
-            parse_response(response, where, status_errors=_v2_status_errors()), where
+            parse_response(
+                response, where, error_words=api_error_words, status_errors=_v2_status_errors()
+            ),
+            where,
         )
         (display or _show_device_code)(device)
         answer = poll_device_token(
@@ -396,6 +444,7 @@ class TraktAPI(HTTPClient):
             client_secret=secret,
             clock=self._clock,
             sleep=self._sleep,
+            limits=self.http_limits,
         )
         token = Token.from_json(answer, "POST /oauth/device/token")
         # Stored before it is used: whatever the file holds is the live pair.
@@ -403,15 +452,39 @@ class TraktAPI(HTTPClient):
             self._store.save(token)
         self._token = token
         self._anonymous = False
-        settings, _ = self._get("/users/settings", partition="settings", force_refresh=True)
-        user = settings.get("user", {}).get("username") if isinstance(settings, dict) else None
+        user = self._username()
+        if user is None:
+            return "me"
         # The settings request may have refreshed the token: name the user on the live one.
         with self._store.lock():
             live = self._store.load() or self._token
             named = Token.from_json({**live.to_json(), "user": user}, "token")
             self._store.save(named)
         self._token = named
-        return user or "me"
+        return user
+
+    def _username(self) -> str | None:
+        """The signed-in username from ``/users/settings``; None, with a warning, if unknown.
+
+        The token is saved before this call: its failure does not cost the sign-in.
+        """
+        problem = None
+        try:
+            settings, _ = self._get("/users/settings", partition="settings", force_refresh=True)
+        except (TraktAPIError, TraktConnectionError) as exc:
+            problem = str(exc)
+            settings = None
+        user = settings.get("user") if isinstance(settings, dict) else None
+        name = user.get("username") if isinstance(user, dict) else None
+        if isinstance(name, str) and name:
+            return name
+        warn(
+            "signed in and the token is saved, but the username is unknown "
+            f"({problem or 'GET /users/settings has no user.username'}); "
+            "'me' works, your public username as user= may be read as a public profile",
+            TraktDataWarning,
+        )
+        return None
 
     def logout(self) -> None:
         """Forget the stored token (the file is deleted)."""
@@ -486,6 +559,7 @@ class TraktAPI(HTTPClient):
             data = parse_response(
                 response,
                 f"POST {self.auth_url}/oauth/token",
+                error_words=api_error_words,
                 status_errors={**_v2_status_errors(), **refresh_errors},
             )
             new = Token.from_json(data, "POST /oauth/token", user=token.user)
@@ -554,8 +628,10 @@ class TraktAPI(HTTPClient):
         Returns
         -------
         Progress
-            ``provenance.kind == "v2"``. ``percentage`` is NA (v2 sends none);
-            ``left`` = aired - completed; :data:`~trakt_analysis.schema.FILLED_BY`
+            ``provenance.kind == "v2"``; ``provenance.timezone`` is the signed-in
+            user's zone (``account.timezone`` of ``/users/settings``); a public
+            profile's is not shared, and the notes say so. ``percentage`` is NA
+            (v2 sends none); ``left`` = aired - completed; :data:`~trakt_analysis.schema.FILLED_BY`
             ``["v2"]`` lists the columns filled.
 
         Raises
@@ -566,7 +642,7 @@ class TraktAPI(HTTPClient):
         TraktPrivateProfileError
             The profile is private.
         TraktPagingError
-            A paged list changed while it was read.
+            A page that is not a list, or a list that does not end.
         TraktCacheMissError
             Offline, and the data is not in the cache.
         """
@@ -574,6 +650,7 @@ class TraktAPI(HTTPClient):
             raise TraktArgumentError(f"reset must be one of {RESET_MODES}, got {reset!r}")
         token = self._current_token(refresh=not self.offline, required=user == "me")
         me = token is not None and (user == "me" or user == token.user)
+        self._notes = []
         if me:
             name = (token.user if token else None) or "me"
             parsed = self._my_progress(name, hidden, specials, count_specials, reset)
@@ -582,12 +659,16 @@ class TraktAPI(HTTPClient):
             name = user
             parsed = self._public_progress(user, specials, count_specials, reset)
             label = f"{self.base_url} (public profile {user})"
-        for message in parsed.warnings:
-            warn(message, TraktDataWarning)
-        provenance = Provenance(kind="v2", label=label, notes=_NOTES)
+        issue(parsed.problems)
+        frame = self._read_history("me" if me else user, None, None) if history else None
+        timezone = self._timezone(name) if me else None
+        notes = list(_NOTES)
+        if timezone is None:
+            notes.append(_NO_ZONE_NOTE if not me else _NO_ZONE_SETTINGS_NOTE)
+        notes += self._notes
+        provenance = Provenance(kind="v2", label=label, timezone=timezone, notes=tuple(notes))
         result = frames_from_parsed(parsed, user=name, provenance=provenance)
-        if history:
-            frame = self.history("me" if me else user)
+        if frame is not None:
             shows = _with_play_split(result.shows, frame)
             result = Progress(
                 shows,
@@ -600,6 +681,28 @@ class TraktAPI(HTTPClient):
         if ratings:
             result = dataclasses.replace(result, ratings=self.ratings("me" if me else user))
         return result
+
+    def _timezone(self, user: str) -> str | None:
+        """The signed-in user's profile zone: ``account.timezone`` of ``/users/settings``
+        (cached like a show's progress); None when it is missing or not cached offline."""
+        try:
+            settings, _ = self._get(
+                "/users/settings", partition=f"user:{user}", expire_after=self._ttl()
+            )
+        except TraktCacheMissError:
+            return None
+        account = settings.get("account") if isinstance(settings, dict) else None
+        zone = account.get("timezone") if isinstance(account, dict) else None
+        if zone is None:
+            return None
+        if not isinstance(zone, str) or not zone.strip():
+            warn(
+                f"GET {self.base_url}/users/settings: account.timezone is not a zone name "
+                f"({zone!r}); times fall in this machine's zone",
+                TraktDataWarning,
+            )
+            return None
+        return zone.strip()
 
     def _my_progress(
         self, user: str, hidden: bool, specials: bool, count_specials: bool, reset: str
@@ -712,7 +815,18 @@ class TraktAPI(HTTPClient):
         pandas.DataFrame
             The history frame (:data:`~trakt_analysis.schema.HISTORY`): one row
             per play, with ``action`` telling scrobbles, check-ins and "seen" marks apart.
+
+        Warns
+        -----
+        TraktDataWarning
+            The rows read and the server's ``X-Pagination-Item-Count`` disagree.
         """
+        self._notes = []
+        return self._read_history(user, start, end)
+
+    def _read_history(
+        self, user: str, start: str | datetime | None, end: str | datetime | None
+    ) -> pd.DataFrame:
         from ..parsers.history import parse_history_items
 
         token = self._current_token(refresh=not self.offline, required=user == "me")
@@ -729,7 +843,7 @@ class TraktAPI(HTTPClient):
             kwargs: dict[str, Any] = {}
         else:
             partition = f"public:{name}"
-            kwargs = {"expire_after": self.cache_ttl}
+            kwargs = {"expire_after": self._ttl()}
         items = self._get_pages(
             f"/users/{'me' if me else _segment(user)}/history/episodes",
             params,
@@ -743,7 +857,9 @@ class TraktAPI(HTTPClient):
             public=not me,
             **kwargs,
         )
-        columns = parse_history_items(items, label=f"{self.base_url} history")
+        problems = Problems(f"{self.base_url} history")
+        columns = parse_history_items(items, label=problems.label, problems=problems)
+        issue(problems)
         return history_frame(columns, user=name)
 
     def ratings(self, user: str = "me") -> pd.DataFrame:
@@ -816,6 +932,18 @@ class _NoBar:
         return None
 
 
+def _device_code_html(device: DeviceCode) -> str:
+    """The notebook's sign-in prompt; only an http(s) URL becomes a link (never javascript:)."""
+    url = html.escape(device.verification_url, quote=True)
+    link = safe_link(device.verification_url) is not None
+    anchor = f'<a href="{url}" target="_blank" rel="noopener">{url}</a>' if link else url
+    return (
+        f"<p>Open {anchor} and enter the code "
+        f"<b><code>{html.escape(device.user_code)}</code></b> "
+        f"(within {device.expires_in / 60:.0f} minutes).</p>"
+    )
+
+
 def _show_device_code(device: DeviceCode) -> None:
     """The code and link: HTML in a notebook, text in a terminal."""
     try:
@@ -827,14 +955,7 @@ def _show_device_code(device: DeviceCode) -> None:
     if shell is not None and type(shell).__name__ == "ZMQInteractiveShell":
         from IPython.display import HTML, display
 
-        url = html.escape(device.verification_url, quote=True)
-        display(
-            HTML(
-                f'<p>Open <a href="{url}" target="_blank">{url}</a> and enter the code '
-                f"<b><code>{html.escape(device.user_code)}</code></b> "
-                f"(within {device.expires_in / 60:.0f} minutes).</p>"
-            )
-        )
+        display(HTML(_device_code_html(device)))
         return
     print(
         f"Open {device.verification_url} and enter the code {device.user_code} "

@@ -66,9 +66,11 @@ def walk_item(state: V1State, index: int, item: object) -> None:
         ids = ", ".join(
             f"{key} {show[key]}" for key in ("imdb_id", "tvdb_id", "tvrage_id") if show.get(key)
         )
+        state.titles.append(None)
         state.report(index, "show.title", f"{what} ({ids or 'no ids'})")
         title = None
-    state.titles.append(title)
+    else:
+        state.titles.append(title)
 
     def at(path: str) -> str:
         return locate(index, title, path)
