@@ -137,6 +137,7 @@ def test_calendar_svg_is_compact_and_byte_stable(tmp_path):
         save_calendar_svg(history(), tmp_path / "a.png")
 
 
+@pytest.mark.filterwarnings("default::trakt_analysis.errors.TraktDataWarning")  # printed
 def test_cli_review_prints_the_highlights_and_draws_the_card(tmp_path, capsys):
     card, badge = tmp_path / "card.png", tmp_path / "cal.svg"
     export = "data/fixtures/export/demo-export.zip"
