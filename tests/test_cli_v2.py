@@ -53,4 +53,4 @@ def test_cache_needs_a_networked_source(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["summary", "--cache"])
     assert exc.value.code == 2
-    assert "--cache and --offline" in capsys.readouterr().err
+    assert "--cache applies to a networked source" in capsys.readouterr().err

@@ -97,18 +97,112 @@ _COUNTRIES = ["us", "gb", "jp", "de", "es", "dk"]
 _GENRES = ["drama", "comedy", "fantasy", "science-fiction", "crime", "animation", "reality"]
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _CERTS = ["TV-MA", "TV-14", "TV-PG", "TV-G"]
-_EPISODE_WORDS = [
-    "The",
-    "Last",
-    "Winter",
-    "Return",
-    "Door",
-    "Night",
-    "King",
-    "Road",
-    "Fire",
-    "Home",
-]
+#: Each show's network and country as trakt.tv lists them (one network per show; the
+#: made-up titles get a plausible one). Unknown titles (e.g. "(2)" copies) draw one.
+_SHOW_FACTS: dict[tuple[str, int], tuple[str, str]] = {
+    ("Game of Thrones", 2011): ("HBO", "us"),
+    ("Breaking Bad", 2008): ("AMC", "us"),
+    ("The Wire", 2002): ("HBO", "us"),
+    ("Battlestar Galactica", 1978): ("ABC", "us"),
+    ("Battlestar Galactica", 2004): ("Syfy", "us"),
+    ("Doctor Who", 1963): ("BBC One", "gb"),
+    ("Doctor Who", 2005): ("BBC One", "gb"),
+    ("Shōgun", 1980): ("NBC", "us"),
+    ("Shōgun", 2024): ("FX", "us"),
+    ("進撃の巨人", 2013): ("MBS", "jp"),
+    ("La casa de papel", 2017): ("Antena 3", "es"),
+    ("Pokémon", 1997): ("TV Tokyo", "jp"),
+    ("Ψ Station 🚀", 2021): ("Apple TV+", "us"),
+    ("Dark", 2017): ("Netflix", "de"),
+    ("Jeopardy!", 1984): ("Syndication", "us"),
+    ("The Daily Show", 1996): ("Comedy Central", "us"),
+    ("1883", 2021): ("Paramount+", "us"),
+    ("NA", 2019): ("BBC Four", "gb"),
+    ("Brooklyn Nine-Nine", 2013): ("Fox", "us"),
+    ("Parks and Recreation", 2009): ("NBC", "us"),
+    ("The Office", 2005): ("NBC", "us"),
+    ("The Office", 2001): ("BBC Two", "gb"),
+    ("เคว้ง", 2020): ("Netflix", "th"),
+    ("Fleabag", 2016): ("BBC Three", "gb"),
+    ("Chernobyl", 2019): ("HBO", "us"),
+    ("Severance", 2022): ("Apple TV+", "us"),
+    ("कौन बनेगा करोड़पति", 2000): ("Sony Entertainment Television", "in"),
+    ("Succession", 2018): ("HBO", "us"),
+    ("Ted Lasso", 2020): ("Apple TV+", "us"),
+    ("Better Call Saul", 2015): ("AMC", "us"),
+    ("Twin Peaks", 1990): ("ABC", "us"),
+    ("Twin Peaks", 2017): ("Showtime", "us"),
+    ("The Expanse", 2015): ("Syfy", "us"),
+    ("Arcane", 2021): ("Netflix", "us"),
+    ("사랑의 불시착", 2019): ("tvN", "kr"),
+    ("Hell's Kitchen", 2005): ("Fox", "us"),
+    ("Suits", 2011): ("USA Network", "us"),
+    ("<Tales> & =SUM(A1)", 2020): ("Adult Swim", "us"),
+    (
+        "The Extraordinarily Long-Running Chronicles of an Imaginary Detective Agency",
+        2012,
+    ): ("ITV1", "gb"),
+    ("Ku'damm 56", 2016): ("ZDF", "de"),
+}
+
+#: Episode titles as TV shows name them; each episode draws one by its place in the plan,
+#: so every stand-in (v1, v2, the export's history, TVmaze) names an episode alike.
+_EPISODE_TITLES = (
+    "The Long Night",
+    "Homecoming",
+    "Crossroads",
+    "Old Wounds",
+    "A Fine Line",
+    "Blood Money",
+    "The Reckoning",
+    "Lost and Found",
+    "Point of No Return",
+    "Breaking Point",
+    "The Stranger",
+    "Family Business",
+    "Smoke and Mirrors",
+    "Burn Notice",
+    "The Calm",
+    "Fault Lines",
+    "Second Chances",
+    "Ghosts",
+    "Checkmate",
+    "The Visitor",
+    "Cold Open",
+    "Deep Water",
+    "Trust Issues",
+    "The Last Stand",
+    "Aftermath",
+    "New Blood",
+    "Signal and Noise",
+    "The Hunt",
+    "Into the Woods",
+    "Dead Reckoning",
+    "Open House",
+    "The Weight",
+    "Fallout",
+    "Paper Trail",
+    "Safe Harbor",
+    "Leap of Faith",
+    "Loose Ends",
+    "The Ask",
+    "Rough Cut",
+    "Full Circle",
+)
+
+
+def episode_title(spec: ShowSpec, season: int, number: int) -> str:
+    """The demo title of episode `number` of `season`: "Pilot" opens a show, finales close seasons.
+
+    The same for every stand-in, and stable across runs (no random draw).
+    """
+    if season == 1 and number == 1:
+        return "Pilot"
+    listed = next((s for s in spec.seasons if s.number == season), None)
+    if listed is not None and number == len(listed.watched) and number > 1:
+        return f"{_EPISODE_TITLES[(spec.index + season) % len(_EPISODE_TITLES)]} (Finale)"
+    key = spec.index * 7919 + season * 131 + number * 17
+    return _EPISODE_TITLES[key % len(_EPISODE_TITLES)]
 
 
 @dataclass
@@ -336,6 +430,9 @@ def _plan_show(
         country = rng.choice(_COUNTRIES)
         runtime = 22 if daily else rng.choice((25, 30, 45, 60))
         network = rng.choice(_NETWORKS)  # drawn for every show, so the plans stay stable
+        # The show's real network and country where it is a known show (a show on
+        # the wrong network reads as broken to anyone who knows it).
+        network, country = _SHOW_FACTS.get((spec.title, spec.year), (network, country))
         spec.extra = {
             "country": country,
             "runtime": runtime,
@@ -431,11 +528,10 @@ def _render_next(spec: ShowSpec) -> dict[str, Any] | bool:
     if nxt is None:
         return False
     season, number = nxt
-    words = [_EPISODE_WORDS[(spec.index + season * 3 + number * k) % 10] for k in (1, 2)]
     out: dict[str, Any] = {
         "season": season,
         spec.number_key: number,
-        "title": None if spec.next_title_null else " ".join(words),
+        "title": None if spec.next_title_null else episode_title(spec, season, number),
     }
     aired = spec.next_aired
     if aired is None:
