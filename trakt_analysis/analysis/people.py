@@ -51,18 +51,16 @@ def _one(progress: Progress, role: str, func: str) -> pd.DataFrame:
         }
     )
     work = work[work["show"] >= 0].merge(per_show, left_on="show", right_index=True, how="inner")
-    # One credit per person and show (an actor with two characters counts the show once).
-    per_credit = work.groupby(["key", "show"], sort=False).agg(
-        name=("name", "first"),
-        person_id=("person_id", "first"),
-        title=("title", "first"),
-        details=("detail", lambda s: [d for d in dict.fromkeys(s) if isinstance(d, str)]),
-        plays=("plays", "first"),
-        known=("known", "first"),
-        minutes=("minutes", "first"),
-    )
-    per_credit = per_credit.reset_index()
+    # One credit per person and show (an actor with two characters counts the show once);
+    # whole-column group sums, no Python function per group.
+    per_credit = work.drop_duplicates(["key", "show"])
     grouped = per_credit.groupby("key", sort=False)
+    details = (
+        work[work["detail"].notna()]
+        .drop_duplicates(["key", "detail"])
+        .groupby("key", sort=False)["detail"]
+        .agg(list)
+    )
     out = pd.DataFrame(
         {
             "name": grouped["name"].first(),
@@ -72,11 +70,11 @@ def _one(progress: Progress, role: str, func: str) -> pd.DataFrame:
             "known": grouped["known"].sum(),
             "minutes": grouped["minutes"].sum(),
             "titles": grouped["title"].agg(list),
-            detail + "s": grouped["details"].agg(
-                lambda cells: list(dict.fromkeys(d for cell in cells for d in cell))
-            ),
         }
-    ).reset_index(drop=True)
+    )
+    out[detail + "s"] = details.reindex(out.index)
+    out[detail + "s"] = [v if isinstance(v, list) else [] for v in out[detail + "s"]]
+    out = out.reset_index(drop=True)
     hours = (out["minutes"] / 60).astype("Float64")
     hours[out["known"] == 0] = pd.NA
     out["hours"] = hours
