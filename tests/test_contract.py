@@ -149,6 +149,10 @@ CHARTS: dict[str, Callable[[ta.Progress], object]] = {
     "season_progress": lambda p: ta.plot_season_progress(p.seasons),
     "overview": lambda p: ta.plot_overview(p),
     "breakdown": lambda p: ta.plot_breakdown(p, "genre"),
+    "backlog_hours": lambda p: ta.plot_backlog(
+        ta.backlog(p, today="2026-03-01", tz="UTC"), by="hours"
+    ),
+    "upcoming": lambda p: ta.plot_upcoming(p, today="2026-03-01", tz="UTC"),
 }
 
 

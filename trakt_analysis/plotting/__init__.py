@@ -17,6 +17,7 @@ from .history import plot_watch_calendar, plot_watch_clock, plot_watch_time
 from .overview import plot_overview
 from .seasons import plot_season_progress
 from .text import shorten
+from .upcoming import plot_upcoming
 from .watch_stats import plot_watch_split, plot_watch_stats
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "plot_overview",
     "plot_ratings",
     "plot_season_progress",
+    "plot_upcoming",
     "plot_watch_calendar",
     "plot_watch_clock",
     "plot_watch_split",

@@ -438,6 +438,15 @@ def _metadata_credit(progress: Progress) -> str:
     return f" <span class=credit>{esc(credit)}</span>" if credit else ""
 
 
+def _backlog(progress: Progress, figure: str, generated: datetime | None, tz: str | None) -> str:
+    """The backlog section, planned on the report's date (see :mod:`.backlog`)."""
+    from ..analysis.backlog import backlog
+    from .backlog import backlog_section
+
+    today = generated or datetime.now(UTC)
+    return backlog_section(backlog(progress, today=today, tz=tz), figure)
+
+
 def report_html(
     progress: Progress,
     *,
@@ -554,11 +563,10 @@ def report_html(
     progress_part = [plays, completion, _next_section(shows)]
     nav = [("summary", "Summary"), ("plays", "Plays"), ("completion", "Completion")]
     nav += [("next", "Watch next")]
-    if "backlog" in figures:
-        progress_part.append(
-            f'<section id="backlog"><h2>Backlog</h2>{figures["backlog"]}</section>'
-        )
-        nav.append(("backlog", "Backlog"))
+    # The states (watching, stalled, ...) come from the history; without aired
+    # counts the section says so in one sentence instead of an empty table.
+    progress_part.append(_backlog(progress, figures.get("backlog", ""), generated, tz))
+    nav.append(("backlog", "Backlog"))
     # A history source without aired counts leads with what it has: the history.
     if progress.history is not None and not counted:
         sections = [history.html, *progress_part]
