@@ -20,6 +20,7 @@ import pandas as pd
 import trakt_analysis as ta
 
 DPI = 90
+EXPORT = "data/fixtures/export/demo-export.zip"
 OUT = Path(__file__).resolve().parent.parent / "docs" / "images"
 
 
@@ -56,6 +57,11 @@ def main(argv: list[str] | None = None) -> None:
             fig.savefig(path, dpi=DPI if name != "overview" else 60)
         plt.close(fig)
         print(f"{path} ({path.stat().st_size / 1024:.0f} KiB)")
+    # The README's year in review card, from the bundled account export (not the demo user).
+    export = ta.load_export(Path(__file__).resolve().parent.parent / EXPORT)
+    path = out / "review_card.png"
+    ta.year_in_review(export, 2025).card(path, size=(720, 900), dpi=100)
+    print(f"{path} ({path.stat().st_size / 1024:.0f} KiB)")
 
 
 if __name__ == "__main__":

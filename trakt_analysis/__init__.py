@@ -32,10 +32,10 @@ from .analysis.sorting import (
     only_in_progress,
     sort_shows,
 )
-from .analysis.summary import completion_distribution, summarize, watch_next
+from .analysis.summary import Totals, completion_distribution, summarize, totals, watch_next
 from .analysis.timezone import resolve_timezone
 from .analysis.upcoming import upcoming
-from .analysis.year_review import YearInReview, year_in_review
+from .analysis.year_review import MonthInReview, YearInReview, month_in_review, year_in_review
 from .demo.users import demo_users, load_demo
 from .errors import (
     TraktAPIError,
@@ -69,6 +69,7 @@ from .sources.files import load_progress, read_parquet
 from .sources.metadata import MetadataProvider
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
+    from ._http.limits import HTTPLimits
     from .explore import ProgressExplorer
     from .plotting import (
         plot_backlog,
@@ -83,6 +84,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
         plot_watch_stats,
         plot_watch_time,
     )
+    from .plotting.card import plot_review_card
     from .report.html import report_html, write_report
     from .report.ics import write_ics
     from .sources.tvmaze import TVmaze
@@ -96,6 +98,7 @@ _LAZY: dict[str, str] = {
     "plot_completion": ".plotting",
     "plot_episode_grid": ".plotting",
     "plot_overview": ".plotting",
+    "plot_review_card": ".plotting.card",
     "plot_season_progress": ".plotting",
     "plot_upcoming": ".plotting",
     "plot_watch_calendar": ".plotting",
@@ -112,6 +115,7 @@ _LAZY: dict[str, str] = {
     "fetch_progress": ".sources.v1_api",
     "TraktAPI": ".sources.v2_api",
     "TVmaze": ".sources.tvmaze",
+    "HTTPLimits": "._http.limits",
 }
 
 
@@ -130,11 +134,14 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "SORT_ORDERS",
+    "HTTPLimits",
     "MetadataProvider",
+    "MonthInReview",
     "Progress",
     "ProgressExplorer",
     "Provenance",
     "TVmaze",
+    "Totals",
     "TraktAPI",
     "TraktAPIError",
     "TraktArgumentError",
@@ -174,11 +181,13 @@ __all__ = [
     "load_demo",
     "load_export",
     "load_progress",
+    "month_in_review",
     "only_in_progress",
     "plot_backlog",
     "plot_completion",
     "plot_episode_grid",
     "plot_overview",
+    "plot_review_card",
     "plot_season_progress",
     "plot_upcoming",
     "plot_watch_calendar",
@@ -195,6 +204,7 @@ __all__ = [
     "streaks",
     "summarize",
     "top_shows",
+    "totals",
     "upcoming",
     "watch_calendar",
     "watch_clock",

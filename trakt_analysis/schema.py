@@ -30,6 +30,8 @@ __all__ = [
     "FILLED_BY_METADATA",
     "HISTORY",
     "IDENTITY",
+    "RATINGS",
+    "RATING_TYPES",
     "SCHEDULE",
     "SEASONS",
     "SHOWS",
@@ -136,6 +138,27 @@ HISTORY: dict[str, object] = {
     "runtime": "Int32",  # minutes; NA when unknown, never 0
 }
 
+#: The kinds of item a user rates on trakt.tv, as ``RATINGS["type"]`` spells them.
+RATING_TYPES: tuple[str, ...] = ("show", "season", "episode", "movie")
+
+#: One row per rating the user gave (``Progress.ratings``), newest first: from the
+#: account export's ``ratings-shows.json``, ``ratings-seasons.json``,
+#: ``ratings-episodes.json`` and ``ratings-movies.json`` (``-N`` when paged), or
+#: API v2's ``/sync/ratings``. ``type`` is one of :data:`RATING_TYPES`; the
+#: identity columns are the show's (for a show, season or episode) or the movie's;
+#: ``season`` is set for seasons and episodes, ``episode`` for episodes.
+#: ``rating`` is Trakt's 1-10 (NA for a value outside it, with a warning).
+RATINGS: dict[str, object] = {
+    **IDENTITY,
+    "type": STR,
+    "season": "Int64",
+    "episode": "Int64",
+    "episode_title": STR,
+    "episode_trakt_id": "Int64",
+    "rating": "Int64",
+    "rated_at": UTC,  # when the user rated it (UTC)
+}
+
 #: One row per announced episode that has not aired yet (``Progress.schedule``),
 #: by show, season, episode: what the metadata's episode guide (TVmaze) lists
 #: with an air time after the load. Never counted in ``aired`` or ``left``.
@@ -214,6 +237,11 @@ FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
         # runtime: from the history's items where they carry one (extended=full).
         "episodes": ("watched", "plays", "last_watched_at", "runtime"),
     },
+}
+#: The demo users: v1 responses, with ``last_watched_at`` from their generated history.
+FILLED_BY["demo"] = {
+    **FILLED_BY["v1"],
+    "shows": (*FILLED_BY["v1"]["shows"], "last_watched_at"),
 }
 
 #: What a metadata provider (``Provenance.metadata``) fills on top of its source's

@@ -5,9 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._validate import check_choice
+from .._validate import check_choice, check_frame
 from .._warnings import warn
 from ..errors import TraktSortWarning
+from ..progress import Progress
 from .backlog import shows_hours_left
 from .summary import shows_left
 
@@ -55,13 +56,13 @@ def percent_complete(frame: pd.DataFrame) -> pd.Series:
     return reported.fillna(pd.Series(derived, index=frame.index, dtype="Float64"))
 
 
-def sort_shows(shows: pd.DataFrame, by: str = "title") -> pd.DataFrame:
+def sort_shows(shows: pd.DataFrame | Progress, by: str = "title") -> pd.DataFrame:
     """Sort the shows frame in one of the API's six orders, or by time left.
 
     Parameters
     ----------
-    shows : pandas.DataFrame
-        The shows frame of :func:`load_progress`, for one user or several.
+    shows : pandas.DataFrame or Progress
+        The shows frame of :func:`load_progress` (or the Progress), one user or several.
     by : str
         - ``"title"``: by title, case-insensitively, then year.
         - ``"activity"``: most recently watched first. Needs a
@@ -97,6 +98,7 @@ def sort_shows(shows: pd.DataFrame, by: str = "title") -> pd.DataFrame:
         no known time left).
         The input order is kept rather than a wrong order returned.
     """
+    shows = check_frame(shows, ("title",), func="sort_shows")
     check_choice(by, SORT_ORDERS, name="sort order", func="sort_shows")
     if by == "title":
         return shows.sort_values(
@@ -165,25 +167,27 @@ def _started(shows: pd.DataFrame) -> pd.Series:
     return (shows["completed"] > 0).fillna(False).astype(bool)
 
 
-def hide_completed(shows: pd.DataFrame) -> pd.DataFrame:
+def hide_completed(shows: pd.DataFrame | Progress) -> pd.DataFrame:
     """Shows with episodes left to watch, or whose counts are unknown (NA)."""
+    shows = check_frame(shows, (), func="hide_completed")
     return shows[_unfinished(shows)]
 
 
-def only_in_progress(shows: pd.DataFrame) -> pd.DataFrame:
+def only_in_progress(shows: pd.DataFrame | Progress) -> pd.DataFrame:
     """Shows known to be in progress: started, with episodes known to be left.
 
     The same rule as the "in progress" count of :func:`~trakt_analysis.summarize`:
     a show whose ``completed`` or ``left`` is unknown (NA, e.g. the account
     export without metadata) is neither in progress nor finished, so it is not kept.
     """
+    shows = check_frame(shows, (), func="only_in_progress")
     left = shows_left(shows)
     known_left = pd.Series(~np.isnan(left) & (left > 0), index=shows.index)
     return shows[_started(shows) & known_left]
 
 
 def filter_shows(
-    shows: pd.DataFrame,
+    shows: pd.DataFrame | Progress,
     *,
     titles: list[str] | None = None,
     hide_completed: bool = False,
@@ -193,8 +197,8 @@ def filter_shows(
 
     Parameters
     ----------
-    shows : pandas.DataFrame
-        The shows frame.
+    shows : pandas.DataFrame or Progress
+        The shows frame (or the Progress).
     titles : list of str, optional
         Keep only these titles (all years of a title).
     hide_completed : bool
@@ -202,6 +206,7 @@ def filter_shows(
     in_progress : bool
         Keep only shows known to be in progress (see :func:`only_in_progress`).
     """
+    shows = check_frame(shows, (), func="filter_shows")
     keep = pd.Series(True, index=shows.index)
     if titles is not None:
         keep &= shows["title"].isin(titles)

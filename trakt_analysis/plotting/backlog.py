@@ -12,6 +12,7 @@ from .._format import episode_code
 from .._validate import check_choice
 from ..analysis.backlog import shows_hours_left
 from ..analysis.summary import shows_left
+from ..progress import Progress
 from ._common import (
     check_frame,
     check_top,
@@ -56,7 +57,7 @@ def _next_note(row: pd.Series) -> str:
 @with_fallback_fonts
 @fill_doc
 def plot_backlog(
-    shows: pd.DataFrame,
+    shows: pd.DataFrame | Progress,
     *,
     by: str = "episodes",
     top: int = 30,
@@ -85,7 +86,7 @@ def plot_backlog(
 
     %(returns_ax)s
     """
-    check_frame(shows, _COLUMNS, "plot_backlog", "shows")
+    shows = check_frame(shows, _COLUMNS, "plot_backlog", "shows")
     check_choice(by, BACKLOG_UNITS, name="unit", func="plot_backlog")
     top = check_top(top, "plot_backlog")
     hours = by == "hours"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -17,8 +17,9 @@ import pandas as pd
 
 from .._format import fmt_date, fmt_int, fmt_year
 from ..analysis.history import plays_in_year, rewatch_mask, streaks, top_shows, watch_time
+from ..analysis.summary import totals
 from ..analysis.timezone import resolve_timezone
-from ..analysis.year_review import year_in_review
+from ..analysis.year_review import YearInReview, month_in_review, year_in_review
 from ..errors import TraktArgumentError
 from ._html import Column, esc, figure_img, table
 
@@ -82,7 +83,7 @@ def _charts(history: pd.DataFrame, zone: str, key: str, year: int | None, dpi: i
     )
     time = _chart(
         f"{key}-time",
-        "Hours watched per month; plays without a runtime are counted apart ({zone})",
+        f"Hours watched per month; plays without a runtime are counted apart ({zone})",
         lambda ax: plot_watch_time(history, freq="month", tz=zone, ax=ax),
         (10.0, 3.8),
         dpi,
@@ -117,8 +118,39 @@ def _top_table(top: pd.DataFrame, table_id: str, caption: str) -> str:
     )
 
 
+def plays_note(progress: Progress) -> str:
+    """Why the history's plays differ from the shows' plays, when they do ("" when they agree).
+
+    Both are right by their own definition: the per-show counts of a progress
+    source (API v1's stats) leave out hidden seasons, specials and movies; the
+    history has one row per play of anything.
+    """
+    history = progress.history
+    if history is None:
+        return ""
+    per_show = totals(progress.shows).plays
+    if per_show is None or per_show == len(history):
+        return ""
+    kind = progress.provenance.kind if progress.provenance is not None else None
+    why = (
+        "API v1's per-show stats leave out hidden seasons, specials and movies"
+        if kind in ("v1", "demo")
+        else "the per-show counts leave out movies and plays of shows not in the progress"
+    )
+    return (
+        f"The history has {len(history):,} plays; the Summary's {per_show:,} plays are the "
+        f"per-show counts of the progress ({why}). Both are right by their definition."
+    )
+
+
 def _watch_time_section(
-    history: pd.DataFrame, zone: str, *, charts: bool, dpi: int, today: datetime | None
+    history: pd.DataFrame,
+    zone: str,
+    *,
+    charts: bool,
+    dpi: int,
+    today: datetime | None,
+    note: str = "",
 ) -> str:
     years = watch_time(history, freq="year", tz=zone)
     streak = streaks(history, tz=zone, today=today)
@@ -150,6 +182,7 @@ def _watch_time_section(
         '<div class="stats">' + "".join(_stat(*c) for c in cards) + "</div>",
         "<p class=meta>Days, weekdays and hours are local time in "
         f"{esc(zone)}. Hours count only plays whose runtime is known.</p>",
+        *([f'<p class="meta note" id="plays-note">{esc(note)}</p>'] if note else []),
     ]
     if charts and len(history):
         parts.append(_charts(history, zone, "history", None, dpi))
@@ -177,13 +210,21 @@ def _watch_time_section(
     return "".join(parts)
 
 
-def _shows_list(frame: pd.DataFrame | None, key: str, table_id: str, caption: str) -> str:
+def _shows_list(
+    frame: pd.DataFrame | None, key: str, table_id: str, caption: str, zone: str
+) -> str:
     if frame is None:
-        return "<p>Unknown: this source has no aired counts, so finished shows cannot be told.</p>"
+        return (
+            "<p>Unknown: this source has no aired counts, so finished shows cannot be told "
+            "(the account export gets them with --metadata tvmaze).</p>"
+        )
     if not len(frame):
         return "<p>None.</p>"
+    # The year is local, so the dates are too: a show started at 23:30 on 31 December
+    # in the user's zone must not print as 1 January.
+    when = pd.to_datetime(frame[key], utc=True).dt.tz_convert(zone)
     return table(
-        frame,
+        frame.assign(**{key: when}),
         [
             Column("show", "title"),
             Column("year", "year", fmt_year, numeric=True),
@@ -194,8 +235,121 @@ def _shows_list(frame: pd.DataFrame | None, key: str, table_id: str, caption: st
     )
 
 
+def _pct(value: object) -> str:
+    return "-" if value is None or pd.isna(value) else f"{float(value):+.0f}%"
+
+
+def _number(value: object) -> str:
+    if value is None or pd.isna(value):
+        return "unknown"
+    number = float(value)
+    return f"{number:,.0f}" if number.is_integer() else f"{number:,.1f}"
+
+
+def _deeper(review: YearInReview, progress: Progress, zone: str) -> str:
+    """Movies, the year before, months, genres and networks, the busiest month in review."""
+    year = review.year
+    vs = review.vs_previous.reset_index()
+    movies = review.top_movies
+    parts = ['<div class="two"><div class="scroll">']
+    parts.append(
+        table(
+            vs,
+            [
+                Column("", "measure"),
+                Column(str(year), "this", _number, numeric=True),
+                Column(str(review.previous), "previous", _number, numeric=True),
+                Column("change", "change", _number, numeric=True),
+                Column("change %", "change_pct", _pct, numeric=True),
+            ],
+            table_id="year-vs-previous",
+            caption=f"{year} against {review.previous} (hours: known runtimes only).",
+        )
+    )
+    parts.append(
+        table(
+            movies,
+            [
+                Column("#", "rank", fmt_int, numeric=True),
+                Column("movie", "title"),
+                Column("year", "year", fmt_year, numeric=True),
+                Column("plays", "plays", fmt_int, numeric=True),
+                Column("hours", "hours", _hours, numeric=True),
+            ],
+            table_id="year-top-movies",
+            caption=f"Top movies of {year} by plays (ties share a rank).",
+        )
+        if len(movies)
+        else f"<p>No movie played in {year}.</p>"
+    )
+    parts.append('</div><div class="scroll">')
+    months = review.months.assign(_month=[f"{m:%B}" for m in review.months["month"]])
+    parts.append(
+        table(
+            months,
+            [
+                Column("month", "_month"),
+                Column("plays", "plays", fmt_int, numeric=True),
+                Column("hours", "hours", _hours, numeric=True),
+                Column("top show (by hours)", "top_show", lambda v: "-" if pd.isna(v) else v),
+            ],
+            table_id="year-months",
+            caption="Each month's plays, hours and top show (ties joined with /).",
+        )
+    )
+    parts.append("</div></div>")
+    for frame, key, name in (
+        (review.genres, "genres", "Genres"),
+        (review.networks, "network", "Networks"),
+    ):
+        if frame is None:
+            continue
+        if not len(frame):
+            parts.append(f'<p id="year-{key}">{name}: none known for the shows played.</p>')
+            continue
+        parts.append(
+            table(
+                frame.head(10),
+                [
+                    Column(name[:-1].lower(), key),
+                    Column("plays", "plays", fmt_int, numeric=True),
+                    Column("hours", "hours", _hours, numeric=True),
+                    Column("shows", "shows", fmt_int, numeric=True),
+                ],
+                table_id=f"year-{key}",
+                caption=f"{name} of {year}'s episode plays (a play counts once per genre;"
+                f" {frame.attrs.get('plays_unknown', 0):,} plays of shows without one).",
+            )
+        )
+    if review.most_hours_month is not None:
+        month = review.most_hours_month
+        monthly = month_in_review(progress, year, month.month, tz=zone, user=review.user)
+        parts.append(
+            f'<h3 id="month-review">{esc(monthly.label)} in review</h3>'
+            + table(
+                monthly.table(),
+                [Column("", "label"), Column(monthly.label, "value")],
+                table_id="month-table",
+                caption="The month with the most hours, in review (against the month before).",
+            )
+        )
+    if review.notes:
+        parts.append(
+            "<p class=meta>"
+            + " ".join(esc(n[0].upper() + n[1:] + ".") for n in review.notes)
+            + "</p>"
+        )
+    return "".join(parts)
+
+
 def _year_section(progress: Progress, year: int, zone: str, *, charts: bool, dpi: int) -> str:
     review = year_in_review(progress, year, tz=zone)
+    if not review.totals["plays"]:
+        return (
+            f'<section id="year-review"><h2>{year} in review</h2><p class="empty-year">'
+            f"No plays in {year} (local time in {esc(zone)}). {esc(_history_span(progress, zone))}"
+            "</p></section>"
+        )
     highlights = review.table()
     parts = [
         f'<section id="year-review"><h2>{year} in review</h2>',
@@ -206,7 +360,8 @@ def _year_section(progress: Progress, year: int, zone: str, *, charts: bool, dpi
             highlights,
             [Column("", "label"), Column(str(year), "value")],
             table_id="year-table",
-            caption="Busiest: the month, day, weekday and hour with the most plays.",
+            caption="Busiest: the month, day, weekday and hour with the most plays; "
+            "of a tie, the earliest is named.",
         ),
         '</div><div class="scroll">',
         _top_table(review.top_by_hours, "year-top-hours", f"Top shows of {year} by hours."),
@@ -215,6 +370,7 @@ def _year_section(progress: Progress, year: int, zone: str, *, charts: bool, dpi
     ]
     if charts and review.totals["plays"]:
         parts.append(_charts(plays_in_year(progress, year, tz=zone), zone, "year", year, dpi))
+    parts.append(_deeper(review, progress, zone))
     started = review.shows_started
     parts += [
         '<div class="two"><div class="scroll">',
@@ -223,7 +379,8 @@ def _year_section(progress: Progress, year: int, zone: str, *, charts: bool, dpi
             started,
             "first_watched_at",
             "year-started",
-            "Shows first played this year (date in UTC).",
+            f"Shows first played this year (local date, {zone}).",
+            zone,
         ),
         '</div><div class="scroll">',
         f"<h3>Shows finished in {year}</h3>",
@@ -231,11 +388,38 @@ def _year_section(progress: Progress, year: int, zone: str, *, charts: bool, dpi
             review.shows_finished,
             "finished_at",
             "year-finished",
-            "Every aired episode watched; the date the last one was first played (UTC).",
+            "Every aired episode watched; the date the last one was first played "
+            f"(local date, {zone}).",
+            zone,
         ),
         "</div></div></section>",
     ]
     return "".join(parts)
+
+
+def _history_span(progress: Progress, zone: str) -> str:
+    """Which years the history has plays in, e.g. "The history has plays from 2019 to 2025."."""
+    history = progress.history
+    if history is None or not len(history):
+        return "The history has no plays."
+    when = pd.to_datetime(history["watched_at"], utc=True).dropna().dt.tz_convert(zone)
+    if not len(when):
+        return "No play in the history has a date."
+    first, last = int(when.dt.year.min()), int(when.dt.year.max())
+    return f"The history has plays from {first} to {last}."
+
+
+def plays_in(progress: Progress, year: int, zone: str) -> int:
+    """Plays of the history in `year`, local time (0 without a history)."""
+    if progress.history is None:
+        return 0
+    return len(plays_in_year(progress, year, tz=zone))
+
+
+def default_year(progress: Progress, today: datetime, zone: str) -> int | None:
+    """The last full year before `today` when the history has plays in it, else None."""
+    year = today.year - 1
+    return year if plays_in(progress, year, zone) else None
 
 
 def history_sections(
@@ -247,6 +431,7 @@ def history_sections(
     dpi: int = 96,
     today: datetime | None = None,
     status: Callable[[str], None] | None = None,
+    latest_full_year: bool = False,
 ) -> HistorySections:
     """The watch-time section (when the progress has a history) and the year in review.
 
@@ -263,6 +448,9 @@ def history_sections(
         The day the current streak is measured to (the report's date).
     status : callable, optional
         Called with a short message before each step.
+    latest_full_year : bool
+        Without `year`, review the last full year before `today` when the
+        history has plays in it.
     """
     if year is not None and (
         isinstance(year, bool) or not isinstance(year, int | np.integer) or not 1900 <= year <= 2200
@@ -281,8 +469,14 @@ def history_sections(
         return HistorySections(html, (("year-review", f"{int(year)} in review"),))
     zone = resolve_timezone(tz, progress)
     say("watch time")
-    parts = [_watch_time_section(history, zone, charts=charts, dpi=dpi, today=today)]
+    parts = [
+        _watch_time_section(
+            history, zone, charts=charts, dpi=dpi, today=today, note=plays_note(progress)
+        )
+    ]
     nav = [("watch-time", "Watch time")]
+    if year is None and latest_full_year:
+        year = default_year(progress, today or datetime.now(UTC), zone)
     if year is not None:
         say(f"{int(year)} in review")
         parts.append(_year_section(progress, int(year), zone, charts=charts, dpi=dpi))

@@ -1,20 +1,24 @@
 """Write the three frames to files: CSV for spreadsheets, Parquet for data tools.
 
 CSV cells that a spreadsheet would run as a formula (text starting with
-``=``, ``+``, ``-``, ``@``, a tab or a carriage return) get a leading single
-quote, as OWASP advises against CSV injection: a show titled ``=SUM(A1)`` is
-written ``'=SUM(A1)``. Only text columns are touched; numbers stay numbers.
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return, or their full-width
+forms, also after leading spaces or invisible characters such as a zero-width
+space) get a leading single quote, as OWASP advises against CSV injection: a
+show titled ``=SUM(A1)`` is written ``'=SUM(A1)``. Only text columns are
+touched; numbers stay numbers.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .._stored import MANIFEST, manifest, progress_frames
 from ..sources.files import need_pyarrow
 from ._files import write_atomic
 
@@ -24,9 +28,15 @@ if TYPE_CHECKING:
 __all__ = ["FORMULA_PREFIXES", "guard_formulas", "to_csv", "to_parquet"]
 
 #: Leading characters that make a spreadsheet treat a cell as a formula.
-FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PREFIXES: tuple[str, ...] = (
+    *("=", "+", "-", "@", "\t", "\r"),
+    *("\uff1d", "\uff0b", "\uff0d", "\uff20"),  # full-width = + - @
+)
 
-_NAMES = ("shows", "seasons", "episodes")
+
+def _skippable(ch: str) -> bool:
+    """A character a spreadsheet may skip before reading a formula: space or invisible."""
+    return ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp")
 
 
 def _is_text(column: pd.Series) -> bool:
@@ -39,7 +49,12 @@ def _is_text(column: pd.Series) -> bool:
 
 
 def _guard_value(value: object) -> object:
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if not isinstance(value, str):
+        return value
+    start = 0
+    while start < len(value) and _skippable(value[start]) and value[start] not in "\t\r":
+        start += 1
+    if value.startswith(FORMULA_PREFIXES, start):
         return "'" + value
     return value
 
@@ -68,11 +83,23 @@ def guard_formulas(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _frames(progress: Progress) -> dict[str, pd.DataFrame]:
-    return dict(zip(_NAMES, progress, strict=True))
+    """Every frame of the Progress: shows, seasons, episodes, the history, any other."""
+    return progress_frames(progress)
+
+
+def _write_manifest(progress: Progress, directory: Path, suffix: str) -> Path:
+    files = {name: f"{name}{suffix}" for name in _frames(progress)}
+    text = json.dumps(manifest(progress, files), ensure_ascii=False, indent=1)
+    return write_atomic(
+        directory / MANIFEST, lambda tmp: tmp.write_text(text + "\n", encoding="utf-8")
+    )
 
 
 def to_csv(progress: Progress, directory: str | os.PathLike[str]) -> list[Path]:
-    """Write ``shows.csv``, ``seasons.csv`` and ``episodes.csv`` into `directory`.
+    """Write every frame as CSV into `directory`: ``shows.csv``, ``seasons.csv``,
+    ``episodes.csv``, ``history.csv`` (when the source has a history) and any
+    other frame of the Progress, with ``progress.json`` (the user, the
+    provenance and each frame's dtypes).
 
     UTF-8, CRLF line ends (RFC 4180), a header row, no index. Formula-like
     text is prefixed with ``'`` (see :func:`guard_formulas`); dates are ISO
@@ -83,7 +110,7 @@ def to_csv(progress: Progress, directory: str | os.PathLike[str]) -> list[Path]:
     Returns
     -------
     list of pathlib.Path
-        The three files written.
+        The files written, the frames first, ``progress.json`` last.
     """
     directory = Path(directory)
     paths = []
@@ -99,20 +126,24 @@ def to_csv(progress: Progress, directory: str | os.PathLike[str]) -> list[Path]:
                 ),
             )
         )
+    paths.append(_write_manifest(progress, directory, ".csv"))
     return paths
 
 
 def to_parquet(progress: Progress, directory: str | os.PathLike[str]) -> list[Path]:
-    """Write ``shows.parquet``, ``seasons.parquet`` and ``episodes.parquet`` into `directory`.
+    """Write every frame of the Progress as Parquet into `directory`, and ``progress.json``.
 
-    The dtypes round-trip through :func:`pandas.read_parquet` (categoricals,
-    nullable integers, UTC dates). Needs pyarrow: ``pip install
-    'trakt_analysis[parquet]'``.
+    ``shows.parquet``, ``seasons.parquet``, ``episodes.parquet``,
+    ``history.parquet`` (when the source has a history) and any other frame;
+    ``progress.json`` records the user, the provenance (source kind, time
+    zone, notes) and each frame's dtypes, so :func:`trakt_analysis.read_parquet`
+    gives back the same Progress (categoricals, nullable integers, UTC
+    dates). Needs pyarrow: ``pip install 'trakt_analysis[parquet]'``.
 
     Returns
     -------
     list of pathlib.Path
-        The three files written.
+        The files written, the frames first, ``progress.json`` last.
 
     Raises
     ------
@@ -129,4 +160,5 @@ def to_parquet(progress: Progress, directory: str | os.PathLike[str]) -> list[Pa
                 lambda tmp, frame=frame: frame.to_parquet(tmp, index=False, engine="pyarrow"),
             )
         )
+    paths.append(_write_manifest(progress, directory, ".parquet"))
     return paths

@@ -352,6 +352,7 @@ def complete_progress(
         progress.user,
         history=progress.history,
         provenance=provenance,
+        ratings=progress.ratings,
         schedule=schedule,
     )
 

@@ -26,16 +26,17 @@ import requests
 from urllib3.util.retry import Retry
 
 from .._http.client import HTTPClient
+from .._http.limits import HTTPLimits
 from .._http.responses import parse_response
 from .._http.throttle import TVMAZE_LIMITS, RateLimit
-from .._warnings import warn
 from ..errors import (
     TraktArgumentError,
-    TraktDataWarning,
     TraktDependencyError,
 )
+from ..parsers._problems import Problems
 from ..parsers.tvmaze import parse_episode_list, parse_show_lookup
 from ..progress import Progress
+from ._issue import issue
 from ._notes import EXPORT_AIRED_NA as _NA_NOTE
 from .completion import complete_progress
 
@@ -49,8 +50,6 @@ RATE_LIMIT: tuple[int, float] = (TVMAZE_LIMITS["GET"].requests, TVMAZE_LIMITS["G
 DEFAULT_TTL = timedelta(days=1)
 CACHE_NAME = "tvmaze_cache"  # <cache dir>/tvmaze_cache.sqlite, apart from the Trakt cache
 _SHOW_PATH = re.compile(r"/shows/(\d+)/?$")
-# Parser warnings listed per show before "and N more".
-_MAX_WARNINGS = 3
 
 
 class TVmaze(HTTPClient):
@@ -87,6 +86,8 @@ class TVmaze(HTTPClient):
     retries : int or urllib3.util.Retry
         Retries of a 429 (honouring ``Retry-After``), a 5xx or a broken
         connection; each retry waits for the rate limit too.
+    http_limits : HTTPLimits, optional
+        Bounds on an answer's decoded size and time (:class:`~trakt_analysis.HTTPLimits`).
 
     Examples
     --------
@@ -115,6 +116,7 @@ class TVmaze(HTTPClient):
         now: pd.Timestamp | str | None = None,
         rate_limit: tuple[int, float] = RATE_LIMIT,
         retries: int | Retry = 3,
+        http_limits: HTTPLimits | None = None,
     ) -> None:
         if not (
             isinstance(rate_limit, tuple)
@@ -143,6 +145,7 @@ class TVmaze(HTTPClient):
             cache_ttl=cache_ttl,
             offline=offline,
             limits={"GET": RateLimit(*rate_limit)},
+            http_limits=http_limits,
         )
 
     def _cacheable(self, response: requests.Response) -> bool:
@@ -192,12 +195,9 @@ class TVmaze(HTTPClient):
         path = f"/shows/{int(tvmaze_id)}/episodes"
         response = self._get(path, {"specials": 1})
         data = parse_response(response, f"GET {self.base_url}{path}?specials=1")
-        columns, problems = parse_episode_list(data, label=f"TVmaze's episodes of {label}")
-        if problems:
-            if len(problems) > _MAX_WARNINGS:
-                more = len(problems) - _MAX_WARNINGS
-                problems = [*problems[:_MAX_WARNINGS], f"... and {more} more in {label}"]
-            warn("; ".join(problems), TraktDataWarning)
+        problems = Problems(f"TVmaze's episodes of {label}")
+        columns = parse_episode_list(data, label=problems.label, problems=problems)
+        issue(problems)
         return columns
 
     # -- the provider --------------------------------------------------------------------
