@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .history import _is_episode, _runtime, binge_sessions, top_shows, watched_at
+from .history import _is_episode, _runtime, top_shows, watched_at
 
 __all__ = [
     "MEASURES",
@@ -251,13 +251,21 @@ def monthly(plays: pd.DataFrame, local: pd.Series, months: pd.PeriodIndex) -> pd
         first place).
     """
     periods = local.dt.tz_localize(None).dt.to_period("M")
+    labels = periods.astype(str).to_numpy(dtype=object)
+    # One ranking for all months: top_shows ranks per user, so the month stands in for it.
+    ranked = top_shows(plays.assign(user=labels), by="hours", top=None)
     rows = []
     for month in months:
         mask = (periods == month).fillna(False).to_numpy(dtype=bool)
-        chosen = plays[mask]
-        m = measures(chosen)
-        top = ranked_shows(chosen, by="hours", top=1)
-        first = top[top["rank"] == 1]
+        m = measures(plays[mask])
+        mine = ranked[(ranked["user"] == str(month)).to_numpy(dtype=bool)]
+        first = mine.iloc[:0]
+        if len(mine):
+            best = mine.iloc[0]
+            same_hours = mine["hours"].astype("Float64").fillna(-1.0) == _or_minus(best["hours"])
+            first = mine[
+                same_hours.to_numpy(dtype=bool) & (mine["plays"] == best["plays"]).to_numpy()
+            ]
         rows.append(
             {
                 "month": month,
@@ -283,6 +291,10 @@ def monthly(plays: pd.DataFrame, local: pd.Series, months: pd.PeriodIndex) -> pd
             "top_show_tied": "int64",
         }
     )
+
+
+def _or_minus(value: object) -> float:
+    return -1.0 if value is None or pd.isna(value) else float(value)  # type: ignore[arg-type]
 
 
 def _first_plays(history: pd.DataFrame) -> pd.DataFrame:
@@ -334,13 +346,12 @@ def shows_by_start(
     )
 
 
-def longest_binges(plays: pd.DataFrame, zone: str) -> pd.DataFrame:
-    """The binge session(s) with the most plays (see :func:`~.history.binge_sessions`).
+def longest_binges(binges: pd.DataFrame) -> pd.DataFrame:
+    """The binge session(s) with the most plays, of :func:`~.history.binge_sessions`' frame.
 
     Every session sharing the most plays is returned (ties named); empty when
-    the period has no binge.
+    there is no binge.
     """
-    binges = binge_sessions(plays, tz=zone)
     if not len(binges):
         return binges
     return binges[binges["plays"] == binges["plays"].max()].reset_index(drop=True)

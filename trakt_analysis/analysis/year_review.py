@@ -482,13 +482,14 @@ def _review(
     if this["plays_without_runtime"]:
         notes.append(f"hours leave out {this['plays_without_runtime']:,} plays without a runtime")
     rewatched = rewatch_mask(history)
-    binges = longest_binges(plays, zone)
+    sessions = binge_sessions(plays, tz=zone)
+    binges = longest_binges(sessions)
     totals = pd.Series(
         {
             **this,
             "days": int((days["plays"] > 0).sum()),
             "rewatches": int(rewatched[in_period].sum()),
-            "binges": _count_binges(plays, zone),
+            "binges": len(sessions),
             "new_shows": len(started),
             "continued_shows": len(continued),
             "ratings": pd.NA if ratings is None else len(ratings),
@@ -530,10 +531,6 @@ def _review(
         notes=tuple(notes),
         month=None if cls is YearInReview else period.month,
     )
-
-
-def _count_binges(plays: pd.DataFrame, zone: str) -> int:
-    return len(binge_sessions(plays, tz=zone))
 
 
 def _finished(
