@@ -127,7 +127,7 @@ def _parse_alone(payload: bytes) -> dict[str, float]:
     import msgspec
     import orjson
 
-    from trakt_analysis.parsers.v1_typed import decode_items
+    from trakt_analysis.parsers.v1.typed import decode_items
 
     untyped = msgspec.json.Decoder()
     return {
@@ -186,7 +186,7 @@ def main() -> None:
         generate_progress(2500, episodes_per_show=80, indent=False, profile="minimal"),
     )
     # A file pretty-printed (json.dump(indent=2), jq): its episodes are decoded as dicts, not
-    # read from their text (parsers/_episode_bytes.py reads the compact form the API sends).
+    # read from their text (parsers/v1/episode_bytes.py reads the compact form the API sends).
     _print_variant(
         "indented file", "indent=2", generate_progress(2500, episodes_per_show=80, indent=True)
     )

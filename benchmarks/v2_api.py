@@ -31,6 +31,7 @@ def _api(server: V2Server, tmp: Path, **kwargs: object) -> TraktAPI:
         FAKE_CLIENT_ID,
         FAKE_CLIENT_SECRET,
         base_url=server.base_url,
+        auth_url=server.auth_url,
         progress_bar=False,
         **kwargs,  # type: ignore[arg-type]
     )

@@ -3,8 +3,8 @@ import os
 import pytest
 
 import trakt_analysis as ta
-from trakt_analysis._files import write_atomic
 from trakt_analysis.cli import main
+from trakt_analysis.report._files import write_atomic
 
 
 def test_a_symlink_is_written_through_and_kept(tmp_path):

@@ -359,7 +359,8 @@ def test_summary_says_unknown_not_finished(tmp_path, capsys):
     assert main(["summary", str(path), "-q"]) == 0
     out = capsys.readouterr().out
     assert "(0 finished, 0 in progress, 0 not started, 0 with nothing aired, 1 unknown)" in out
-    assert "unknown left" in out
+    assert "6  watched; aired and left unknown for all 1 shows" in out
+    assert "--metadata tvmaze" in out
 
 
 def test_summary_warns_about_stale_totals_naming_the_show(tmp_path, capsys):

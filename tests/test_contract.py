@@ -47,6 +47,7 @@ def _from_v2(user: str) -> ta.Progress:
             FAKE_CLIENT_ID,
             FAKE_CLIENT_SECRET,
             base_url=server.base_url,
+            auth_url=server.auth_url,
             token_path=Path(tmp) / "token.json",
             sleep=lambda seconds: None,
         )

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import schema
 from ._version import __version__
+from .analysis.backlog import backlog
 from .analysis.history import (
     binge_sessions,
     rewatches,
@@ -31,8 +32,9 @@ from .analysis.sorting import (
     only_in_progress,
     sort_shows,
 )
-from .analysis.summary import completion_distribution, summarize, watch_next
+from .analysis.summary import Totals, completion_distribution, summarize, totals, watch_next
 from .analysis.timezone import resolve_timezone
+from .analysis.upcoming import upcoming
 from .analysis.year_review import MonthInReview, YearInReview, month_in_review, year_in_review
 from .demo.users import demo_users, load_demo
 from .errors import (
@@ -62,12 +64,12 @@ from .errors import (
 )
 from .parsers.detect import detect_format
 from .progress import Progress, Provenance
-from .report.tables import read_parquet
 from .sources.export import load_export
-from .sources.files import load_progress
+from .sources.files import load_progress, read_parquet
 from .sources.metadata import MetadataProvider
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
+    from ._http.limits import HTTPLimits
     from .explore import ProgressExplorer
     from .plotting import (
         plot_backlog,
@@ -83,6 +85,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
     )
     from .plotting.card import plot_review_card
     from .report.html import report_html, write_report
+    from .report.ics import write_ics
     from .sources.tvmaze import TVmaze
     from .sources.v1_api import TraktAuth, TraktClient, fetch_progress
     from .sources.v2_api import TraktAPI
@@ -103,12 +106,14 @@ _LAZY: dict[str, str] = {
     "plot_watch_time": ".plotting",
     "report_html": ".report.html",
     "write_report": ".report.html",
+    "write_ics": ".report.ics",
     # The HTTP client: requests and urllib3 load only when it is used.
     "TraktAuth": ".sources.v1_api",
     "TraktClient": ".sources.v1_api",
     "fetch_progress": ".sources.v1_api",
     "TraktAPI": ".sources.v2_api",
     "TVmaze": ".sources.tvmaze",
+    "HTTPLimits": "._http.limits",
 }
 
 
@@ -127,12 +132,14 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "SORT_ORDERS",
+    "HTTPLimits",
     "MetadataProvider",
     "MonthInReview",
     "Progress",
     "ProgressExplorer",
     "Provenance",
     "TVmaze",
+    "Totals",
     "TraktAPI",
     "TraktAPIError",
     "TraktArgumentError",
@@ -161,6 +168,7 @@ __all__ = [
     "TraktWarning",
     "YearInReview",
     "__version__",
+    "backlog",
     "binge_sessions",
     "completion_distribution",
     "demo_users",
@@ -193,10 +201,13 @@ __all__ = [
     "streaks",
     "summarize",
     "top_shows",
+    "totals",
+    "upcoming",
     "watch_calendar",
     "watch_clock",
     "watch_next",
     "watch_time",
+    "write_ics",
     "write_report",
     "year_in_review",
 ]

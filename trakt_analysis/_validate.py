@@ -18,6 +18,9 @@ __all__ = ["check_choice", "check_frame", "check_positive_int"]
 
 T = TypeVar("T")
 
+#: The frames of a Progress that a function can take in its place.
+_PROGRESS_FRAMES = ("shows", "seasons", "episodes", "history")
+
 
 def check_choice(value: T, choices: Sequence[T], *, name: str, func: str | None = None) -> T:
     """`value` if it is one of `choices`; else an error listing them.
@@ -35,7 +38,18 @@ def check_choice(value: T, choices: Sequence[T], *, name: str, func: str | None 
 def check_frame(
     frame: object, columns: Iterable[str], *, func: str, name: str = "shows"
 ) -> pd.DataFrame:
-    """`frame` if it is a DataFrame holding `columns`; else an error naming the frame wanted."""
+    """`frame` if it is a DataFrame holding `columns`; else an error naming the frame wanted.
+
+    A :class:`~trakt_analysis.Progress` stands for its frame called `name`
+    (``progress.shows`` for ``name="shows"``), so every public function that
+    takes a frame takes a Progress too.
+    """
+    from .progress import Progress
+
+    if isinstance(frame, Progress) and name in _PROGRESS_FRAMES:
+        frame = getattr(frame, name)
+        if frame is None:
+            raise TraktArgumentError(f"{func}: this Progress has no {name} frame")
     if not isinstance(frame, pd.DataFrame):
         raise TraktArgumentError(
             f"{func}: expected the {name} frame (a pandas DataFrame from load_progress), "

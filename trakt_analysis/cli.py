@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._advice import command_line
 from ._version import __version__
 from .analysis.sorting import SORT_ORDERS
 from .demo.users import DEMO_USERS
@@ -109,6 +110,13 @@ def _source_options() -> argparse.ArgumentParser:
         help="with --user, --trakt or --metadata: use only the cache, send no request",
     )
     shaping.add_argument(
+        "--history",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="with --trakt: also read the watch history (every play), as the report, --year "
+        "and the summary's history figures need (default: read it; --no-history skips it)",
+    )
+    shaping.add_argument(
         "--metadata",
         choices=METADATA,
         help="fill the aired counts, the unwatched episodes, what to watch next and runtimes "
@@ -186,6 +194,17 @@ def build_parser() -> argparse.ArgumentParser:
         default=10,
         help="shows listed under 'Watch next' (default: %(default)s)",
     )
+    summary.add_argument(
+        "--year",
+        type=_positive_int,
+        help="the year in review (needs a watch history; default: the last full year)",
+    )
+    summary.add_argument(
+        "--tz",
+        metavar="ZONE",
+        help="IANA time zone of the history's figures, e.g. Europe/Berlin "
+        "(default: the profile's, else this machine's)",
+    )
     summary.set_defaults(run=_run_summary, parser=summary)
 
     login = commands.add_parser(
@@ -245,6 +264,8 @@ def _check_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> No
         parser.error("--user needs a username")
     if args.trakt is not None and not args.trakt.strip():
         parser.error("--trakt needs 'me' or a username")
+    if getattr(args, "history", None) is not None and args.trakt is None:
+        parser.error("--history and --no-history apply to --trakt (other sources say themselves)")
     if (args.cache or args.offline) and args.user is None and args.trakt is None:
         parser.error("--cache and --offline apply to a networked source (--user or --trakt)")
 
@@ -265,8 +286,11 @@ def _load(args: argparse.Namespace, status: _Status) -> tuple[Progress, str]:
         from .sources.v2_api import TraktAPI
 
         status(f"fetching the progress of {args.trakt!r} from API v2")
+        history = getattr(args, "history", None) is not False
+        if history:
+            status("with the watch history (--no-history skips it)")
         with TraktAPI(cache=args.cache, offline=args.offline) as api:
-            progress = api.progress(args.trakt.strip())
+            progress = api.progress(args.trakt.strip(), history=history)
         if args.sort:
             from .analysis.sorting import sort_shows
 
@@ -329,13 +353,10 @@ def _fetch(
 
 
 def _metadata_provider(args: argparse.Namespace) -> Any:
-    """The provider --metadata names: TVmaze, at ``TVMAZE_BASE_URL`` if set, cached."""
-    from .sources.tvmaze import DEFAULT_BASE_URL, TVmaze
+    """The provider --metadata names: TVmaze (at ``TVMAZE_BASE_URL`` if set), cached."""
+    from .sources.tvmaze import TVmaze
 
-    base_url = os.environ.get("TVMAZE_BASE_URL", "").strip() or DEFAULT_BASE_URL
-    return TVmaze(
-        base_url=base_url, offline=args.offline, progress_bar=False if args.quiet else None
-    )
+    return TVmaze(offline=args.offline, progress_bar=False if args.quiet else None)
 
 
 def _add_metadata(progress: Progress, args: argparse.Namespace, status: _Status) -> Progress:
@@ -350,13 +371,7 @@ def _add_metadata(progress: Progress, args: argparse.Namespace, status: _Status)
 def _run_report(args: argparse.Namespace, status: _Status) -> int:
     progress, label = _load(args, status)
     progress = _add_metadata(progress, args, status)
-    if args.year is not None and progress.history is None:
-        # Not an error (the rest of the report is still worth having), but say it here too.
-        print(
-            f"{PROG}: warning: --year {args.year}: {label} has no watch history, so the report "
-            "has no year in review (the account export and API v2 have one)",
-            file=sys.stderr,
-        )
+    _warn_year(args, progress, label)
     if not args.no_charts:
         status("loading matplotlib")
     from .report.html import write_report
@@ -377,6 +392,35 @@ def _run_report(args: argparse.Namespace, status: _Status) -> int:
     return 0
 
 
+def _warn_year(args: argparse.Namespace, progress: Progress, label: str) -> None:
+    """Say on stderr when --year cannot give a review: no history, or no play that year.
+
+    Not an error (the rest is still worth having), but never a silent all-zero review.
+    """
+    if args.year is None:
+        return
+    if progress.history is None:
+        why = (
+            "--no-history was given"
+            if getattr(args, "history", None) is False
+            else f"{label} has no watch history (the account export and API v2 have one)"
+        )
+        print(
+            f"{PROG}: warning: --year {args.year}: {why}, so there is no year in review",
+            file=sys.stderr,
+        )
+        return
+    from .analysis.timezone import resolve_timezone
+    from .report.history_html import plays_in
+
+    zone = resolve_timezone(args.tz, progress)
+    if not plays_in(progress, args.year, zone):
+        print(
+            f"{PROG}: warning: --year {args.year}: no plays in {args.year} (local time in {zone})",
+            file=sys.stderr,
+        )
+
+
 def _run_login(args: argparse.Namespace, status: _Status) -> int:
     from .sources.v2_api import TraktAPI
 
@@ -389,9 +433,10 @@ def _run_login(args: argparse.Namespace, status: _Status) -> int:
 def _run_summary(args: argparse.Namespace, status: _Status) -> int:
     from .report.text import format_summary
 
-    progress, _ = _load(args, status)
+    progress, label = _load(args, status)
     progress = _add_metadata(progress, args, status)
-    print(format_summary(progress, top=args.top))
+    _warn_year(args, progress, label)
+    print(format_summary(progress, top=args.top, year=args.year, tz=args.tz))
     return 0
 
 
@@ -426,7 +471,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with warnings.catch_warnings():
         warnings.showwarning = _show_warning
         try:
-            return run(args, _Status(args.quiet))
+            with command_line():  # messages give command-line advice
+                return run(args, _Status(args.quiet))
         except KeyboardInterrupt:
             if args.debug:
                 raise

@@ -21,7 +21,7 @@ from .parsers._checks import masked_na, str_array
 from .parsers.parsed import ParsedProgress
 from .progress import Progress, Provenance
 
-__all__ = ["CompactIdentity", "frames_from_parsed", "history_frame"]
+__all__ = ["CompactIdentity", "frames_from_parsed", "history_frame", "ratings_frame"]
 
 
 def frames_from_parsed(
@@ -61,6 +61,16 @@ def history_frame(columns: dict[str, Any], *, user: str | None = None) -> pd.Dat
     n = len(columns["watched_at"])
     user_array = str_array([user] * n)
     return _frame({"user": user_array, **columns}, schema.HISTORY, n, long=True)
+
+
+def ratings_frame(columns: dict[str, Any] | None, *, user: str | None = None) -> pd.DataFrame:
+    """Type a parser's ratings columns into the ratings frame (:data:`schema.RATINGS`).
+
+    None or no columns give the empty frame, with every column and dtype.
+    """
+    columns = dict(columns or {})
+    n = len(columns["rating"]) if "rating" in columns else 0
+    return _frame({"user": str_array([user] * n), **columns}, schema.RATINGS, n, long=False)
 
 
 class CompactIdentity:

@@ -30,6 +30,9 @@ __all__ = [
     "FILLED_BY_METADATA",
     "HISTORY",
     "IDENTITY",
+    "RATINGS",
+    "RATING_TYPES",
+    "SCHEDULE",
     "SEASONS",
     "SHOWS",
     "SMALL_INTS_IN_LONG_FRAMES",
@@ -133,6 +136,39 @@ HISTORY: dict[str, object] = {
     "episode_title": STR,
     "episode_trakt_id": "Int64",
     "runtime": "Int32",  # minutes; NA when unknown, never 0
+}
+
+#: The kinds of item a user rates on trakt.tv, as ``RATINGS["type"]`` spells them.
+RATING_TYPES: tuple[str, ...] = ("show", "season", "episode", "movie")
+
+#: One row per rating the user gave (``Progress.ratings``), newest first: from the
+#: account export's ``ratings-shows.json``, ``ratings-seasons.json``,
+#: ``ratings-episodes.json`` and ``ratings-movies.json`` (``-N`` when paged), or
+#: API v2's ``/sync/ratings``. ``type`` is one of :data:`RATING_TYPES`; the
+#: identity columns are the show's (for a show, season or episode) or the movie's;
+#: ``season`` is set for seasons and episodes, ``episode`` for episodes.
+#: ``rating`` is Trakt's 1-10 (NA for a value outside it, with a warning).
+RATINGS: dict[str, object] = {
+    **IDENTITY,
+    "type": STR,
+    "season": "Int64",
+    "episode": "Int64",
+    "episode_title": STR,
+    "episode_trakt_id": "Int64",
+    "rating": "Int64",
+    "rated_at": UTC,  # when the user rated it (UTC)
+}
+
+#: One row per announced episode that has not aired yet (``Progress.schedule``),
+#: by show, season, episode: what the metadata's episode guide (TVmaze) lists
+#: with an air time after the load. Never counted in ``aired`` or ``left``.
+SCHEDULE: dict[str, object] = {
+    **IDENTITY,
+    "season": "int32",
+    "episode": "int32",
+    "episode_title": STR,
+    "first_aired": UTC,  # the air time, UTC
+    "runtime": "Int32",  # minutes; NA when unknown
 }
 
 #: Which source fills which columns, beyond the identity columns each sends.

@@ -32,9 +32,12 @@ def test_unknown_show_is_not_finished_in_the_summary():
     assert totals["in_progress"] == 1
     assert totals["unknown"] == 1
     assert totals["episodes_aired"] == 8  # 4 + 4; the unknown one adds nothing, not 0
-    assert totals["episodes_watched"] == 2 + 4 + 6
+    # Watched, aired, left and completion over the same two shows (both counts known).
+    assert totals["shows_counted"] == 2
+    assert totals["episodes_watched"] == 2 + 4
     assert totals["episodes_left"] == 2
-    assert totals["completion"] == 6 / 8  # over the shows with both counts known
+    assert totals["completion"] == 6 / 8
+    assert totals["episodes_watched_all"] == 2 + 4 + 6  # every known watched count
 
 
 def test_all_unknown_totals_are_na_not_zero():
@@ -43,7 +46,9 @@ def test_all_unknown_totals_are_na_not_zero():
     assert totals["finished"] == 0
     assert pd.isna(totals["episodes_aired"])
     assert pd.isna(totals["episodes_left"])
-    assert totals["episodes_watched"] == 9
+    assert totals["shows_counted"] == 0
+    assert pd.isna(totals["episodes_watched"])  # over no counted show
+    assert totals["episodes_watched_all"] == 9
     assert pd.isna(totals["completion"])
 
 
@@ -61,7 +66,7 @@ def test_the_issue_v2_like_frame_is_not_finished():
     text = format_summary(ta.load_progress([unknown_item("Game of Thrones")]))
     assert "0 finished" in text
     assert "1 unknown" in text
-    assert "unknown left" in text
+    assert "aired and left unknown for all 1 shows" in text
 
 
 def test_filters_keep_unknown_out_of_finished():
@@ -86,4 +91,5 @@ def test_explorer_totals_count_unknown_apart():
 
     summary = selection_totals(frames().shows)
     assert (summary.shows, summary.watched, summary.left, summary.unknown) == (3, 12, 2, 1)
-    assert str(summary).endswith("2 episodes left (1 shows unknown)")
+    # Left is over the two shows whose counts are known, and says so.
+    assert str(summary).endswith("2 episodes left (over 2 of 3 shows; 1 unknown)")

@@ -16,8 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.parsers.test_properties import SETTINGS
-from trakt_analysis.parsers import _episode_bytes
-from trakt_analysis.parsers._episode_bytes import read_episodes
+from trakt_analysis.parsers.v1 import episode_bytes as _episode_bytes
+from trakt_analysis.parsers.v1.episode_bytes import read_episodes
 
 
 def _lists(result):

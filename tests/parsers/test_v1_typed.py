@@ -25,10 +25,10 @@ import trakt_analysis as ta
 from tests.parsers.test_properties import SETTINGS, damaged, responses
 from trakt_analysis.demo.generate import generate_progress
 from trakt_analysis.frames import frames_from_parsed
-from trakt_analysis.parsers import v1
-from trakt_analysis.parsers._episode_bytes import read_episodes
 from trakt_analysis.parsers._json import decode_json
-from trakt_analysis.parsers.v1_typed import decode_items
+from trakt_analysis.parsers.v1 import parse
+from trakt_analysis.parsers.v1.episode_bytes import read_episodes
+from trakt_analysis.parsers.v1.typed import decode_items
 
 SEED = orjson.loads(Path("data/fixtures/seed_example.json").read_bytes())
 
@@ -52,12 +52,12 @@ def assert_same_as_full_walk(payload: bytes) -> None:
         data = decode_json(payload)
     except ta.TraktDataError:
         data = _INVALID  # not None: the payload "null" is valid JSON
-    fast = _outcome(v1.parse_progress_json, payload)
+    fast = _outcome(parse.parse_progress_json, payload)
     if data is _INVALID:  # invalid JSON: the full walk's message (line and column) either way
         assert isinstance(fast, ta.TraktDataError)
         assert "invalid JSON" in str(fast) or "not valid UTF-8" in str(fast)
         return
-    full = _outcome(v1.parse_progress, data)
+    full = _outcome(parse.parse_progress, data)
     if isinstance(full, Exception):
         assert type(fast) is type(full)
         assert str(fast) == str(full)
@@ -72,10 +72,8 @@ def takes_typed_path(payload: bytes) -> bool:
     items = decode_items(payload)
     if not items:
         return False
-    parser = v1._Parser(typed=True)  # the parser the typed path uses
     try:
-        parser.gather(items)
-        parser.build()
+        parse.parse_typed(items)  # the typed path alone, no fallback
     except ta.TraktDataError:
         return False
     return True

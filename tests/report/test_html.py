@@ -291,7 +291,8 @@ def test_charts_come_from_the_plotting_module(monkeypatch):
         ("plot_backlog", 8, 30),
         ("plot_season_progress", len(progress.seasons), None),
     ]
-    ids = [fig["id"] for fig in soup.find_all("figure")]
+    # The year in review of the last full year (when it has plays) is tested apart.
+    ids = [fig["id"] for fig in soup.find_all("figure") if not fig["id"].startswith("chart-year")]
     history = ["chart-history-calendar", "chart-history-clock", "chart-history-time"]
     assert ids == ["chart-plays", "chart-completion", "chart-backlog", *history, "chart-seasons"]
 

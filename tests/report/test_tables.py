@@ -13,9 +13,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 import trakt_analysis as ta
-from trakt_analysis._files import atomic_path
 from trakt_analysis.demo.generate import make_specs, render
 from trakt_analysis.errors import TraktFileError
+from trakt_analysis.report._files import atomic_path
 from trakt_analysis.report.tables import guard_formulas
 
 FORMULAS = ["=SUM(A1)", "+1+2", "-2+3", "@SUM(A1)", "\tTAB", "\rCR", "=cmd|' /C calc'!A0"]

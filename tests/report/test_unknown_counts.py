@@ -19,14 +19,20 @@ def test_report_shows_unknown_counts_as_unknown():
     text = soup.select_one("#summary").get_text(" ", strip=True)
     assert "2 with unknown counts" in text
     assert "0 finished" in text
-    assert "\N{EM DASH} episodes aired" in text  # unknown, not 0
+    # No aired card at all (not "0 aired"), the watched count of both shows, and how to fill it.
+    assert soup.select_one('[data-metric="episodes_aired"]') is None
+    assert soup.select_one('[data-metric="completion"]') is None
+    assert "9 episodes watched in all shows" in text
+    assert "aired episodes of all 2 shows are unknown" in text
+    assert "--metadata tvmaze" in text
 
 
 def test_notebook_display_does_not_count_unknown_as_zero():
     html = unknown_progress()._repr_html_()
     assert "0 shows finished" in html
     assert "2 unknown" in html
-    assert "9 of \N{EM DASH} episodes watched" in html
+    assert "9 episodes watched (aired counts unknown)" in html  # 6 + 3
+    assert " of \N{EM DASH}" not in html
 
 
 def test_completion_chart_writes_unknown_aired_as_a_question_mark():

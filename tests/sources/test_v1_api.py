@@ -219,7 +219,7 @@ def test_own_session_is_used(v1_server):
     session = requests.Session()
     with client_for(v1_server, session=session) as client:
         client.progress_watched("casual")
-    assert session.get_adapter(v1_server.base_url + "/x").__class__.__name__ == "SecretAdapter"
+    assert session.get_adapter(v1_server.base_url + "/x").__class__.__name__ == "Transport"
     assert len(v1_server.requests) == 1
 
 

@@ -7,7 +7,6 @@ neither keys nor stored entries hold the key.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable
 from datetime import timedelta
@@ -16,7 +15,8 @@ from typing import Any
 
 import requests
 
-from ..errors import TraktArgumentError, TraktDependencyError, TraktFileError
+from ..errors import TraktDependencyError, TraktFileError
+from .cache_guard import open_cache
 
 __all__ = ["DEFAULT_TTL", "cached_session", "default_cache_dir", "is_complete_json"]
 
@@ -31,19 +31,8 @@ def default_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("trakt_analysis", appauthor=False))
 
 
-def _is_complete_progress(response: requests.Response) -> bool:
-    """Cache only what looks like a whole progress list, never a failure body or a cut-off one."""
-    body = (response.content or b"").strip()
-    return body[:1] == b"[" and body[-1:] == b"]"
-
-
 def is_complete_json(response: requests.Response) -> bool:
-    """Cache a whole JSON list or object (for APIs whose failures are not sent with 200).
-
-    v1 sends failure bodies (objects) with status 200, so its cache keeps to
-    :func:`_is_complete_progress`; TVmaze sends objects, and its 404 for an
-    unknown show is worth keeping too (see ``allowable_codes``).
-    """
+    """Cache a whole JSON list or object, never a failure page or a cut-off body."""
     body = (response.content or b"").strip()
     return (body[:1], body[-1:]) in ((b"[", b"]"), (b"{", b"}"))
 
@@ -62,117 +51,68 @@ def _cache_directory(cache_dir: str | os.PathLike[str] | None) -> Path:
 def cached_session(
     cache_dir: str | os.PathLike[str] | None,
     *,
-    ttl: float | timedelta | None,
+    name: str = CACHE_NAME,
+    expire_after: float | timedelta | None,
     offline: bool,
     partition: str = "",
-    name: str = CACHE_NAME,
     allowable_codes: tuple[int, ...] = (200,),
     filter_fn: Callable[[requests.Response], bool] | None = None,
+    extra: str = "cache",
 ) -> requests.Session:
-    """Return a ``requests_cache.CachedSession`` storing under `cache_dir`.
+    """Return a ``requests_cache.CachedSession`` storing in ``<cache_dir>/<name>.sqlite``.
+
+    Keys are SHA-256 digests of the request's key, `partition` and the
+    request's :data:`~trakt_analysis._http.client.PARTITION_HEADER` (whose data
+    this is, and which version of it): no URL, user or secret shows in the
+    database's keys or file name.
 
     Parameters
     ----------
     cache_dir : path or None
         Where the SQLite file goes; None for :func:`default_cache_dir`.
-    ttl : float (seconds), timedelta or None
-        How long a response is served from the cache; None keeps it forever.
+    name : str
+        The SQLite file's name, one per API.
+    expire_after : float (seconds), timedelta or None
+        How long a response is served from the cache; None keeps it until a
+        request says otherwise (``expire_after=`` per request).
     offline : bool
         Serve only from the cache (expired entries too) and never send a request.
     partition : str
         Mixed into every key, so responses fetched with different auth are kept apart.
-    name : str
-        The SQLite file's name (``<name>.sqlite``), one per API.
     allowable_codes : tuple of int
         The statuses that are cached.
     filter_fn : callable, optional
-        Which responses to keep; by default a whole JSON list (a progress
-        response), never a failure body or a cut-off one.
+        Which responses to keep (never a failure body or a cut-off one).
+    extra : str
+        The package extra that installs requests-cache, for the message when it is missing.
     """
     try:
         import requests_cache
     except ImportError:
         raise TraktDependencyError(
-            "the HTTP cache needs requests-cache: pip install 'trakt_analysis[cache]'"
+            f"the HTTP cache needs requests-cache: pip install 'trakt_analysis[{extra}]', "
+            "or pass cache=False"
         ) from None
-    if ttl is None:
-        expire_after: Any = requests_cache.NEVER_EXPIRE
-    elif isinstance(ttl, timedelta):
-        expire_after = ttl
-    elif isinstance(ttl, int | float) and not isinstance(ttl, bool) and ttl >= 0:
-        expire_after = timedelta(seconds=ttl)
-    else:
-        raise TraktArgumentError(
-            f"cache_ttl must be seconds >= 0, a timedelta or None (never expire), got {ttl!r}"
-        )
+    from .client import PARTITION_HEADER, cache_key_digest, check_ttl
+
+    ttl = check_ttl(expire_after)
     directory = _cache_directory(cache_dir)
 
     def key_fn(request: Any, **kwargs: Any) -> str:
         key = requests_cache.create_key(request, **kwargs)
-        if not partition:
-            return key
-        return hashlib.sha256(f"{key}|{partition}".encode()).hexdigest()[:32]
+        return cache_key_digest(key, partition, request.headers.get(PARTITION_HEADER, ""))
 
-    return requests_cache.CachedSession(
-        str(directory / name),
-        backend="sqlite",
-        expire_after=expire_after,
-        allowable_codes=allowable_codes,
-        allowable_methods=("GET",),
-        filter_fn=filter_fn or _is_complete_progress,
-        key_fn=key_fn,
-        only_if_cached=offline,
-        stale_if_error=offline,
-    )
-
-
-#: A request header that only the cache sees: its value is mixed into the cache
-#: key (whose data this is, and which version of it), and the adapter removes it
-#: before the request goes on the wire.
-PARTITION_HEADER = "X-Trakt-Analysis-Cache-Partition"
-
-
-def _is_json_document(response: requests.Response) -> bool:
-    """Cache only a whole JSON list or object, never a failure page or a cut-off body."""
-    body = (response.content or b"").strip()
-    return (body[:1], body[-1:]) in ((b"[", b"]"), (b"{", b"}"))
-
-
-def partitioned_session(
-    cache_dir: str | os.PathLike[str] | None, *, offline: bool
-) -> requests.Session:
-    """A ``requests_cache.CachedSession`` for API v2, keyed on URL + :data:`PARTITION_HEADER`.
-
-    Entries never expire by themselves: each request says how long its answer
-    may be used (``expire_after=``), and a partition that names the data's
-    version (e.g. the show's ``last_watched_at``) makes a changed show a new
-    key, so an unchanged one is served without a request. Responses that are
-    the same for every user (show metadata) use no user in their partition and
-    are shared across users. Keys are SHA-256 hashes: no URL, user or secret
-    shows in the database's keys or file name. ``offline`` serves only the
-    cache, expired entries included.
-    """
-    try:
-        import requests_cache
-    except ImportError:
-        raise TraktDependencyError(
-            "the HTTP cache needs requests-cache: pip install 'trakt_analysis[cache]'"
-        ) from None
-    directory = _cache_directory(cache_dir)
-
-    def key_fn(request: Any, **kwargs: Any) -> str:
-        key = requests_cache.create_key(request, **kwargs)
-        partition = request.headers.get(PARTITION_HEADER, "")
-        return hashlib.sha256(f"{key}|{partition}".encode()).hexdigest()[:40]
-
-    return requests_cache.CachedSession(
-        str(directory / "api_v2_cache"),
-        backend="sqlite",
-        expire_after=requests_cache.NEVER_EXPIRE,
-        allowable_codes=(200,),
-        allowable_methods=("GET",),
-        filter_fn=_is_json_document,
-        key_fn=key_fn,
-        only_if_cached=offline,
-        stale_if_error=offline,
+    return open_cache(
+        lambda: requests_cache.CachedSession(
+            str(directory / name),
+            backend="sqlite",
+            expire_after=requests_cache.NEVER_EXPIRE if ttl is None else ttl,
+            allowable_codes=allowable_codes,
+            allowable_methods=("GET",),
+            filter_fn=filter_fn or is_complete_json,
+            key_fn=key_fn,
+            only_if_cached=offline,
+            stale_if_error=offline,
+        ),
+        directory / f"{name}.sqlite",
     )

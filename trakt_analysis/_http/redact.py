@@ -14,7 +14,14 @@ import logging
 import threading
 from urllib.parse import quote, quote_plus
 
-__all__ = ["REDACTED", "SecretFilter", "install_log_filter", "redact", "register_secret"]
+__all__ = [
+    "REDACTED",
+    "Secret",
+    "SecretFilter",
+    "install_log_filter",
+    "redact",
+    "register_secret",
+]
 
 REDACTED = "<redacted>"
 
@@ -25,15 +32,48 @@ _lock = threading.Lock()
 _secrets: tuple[str, ...] = ()
 
 
+#: Shorter strings are not redacted: no key, secret or token Trakt issues is this
+#: short, and redacting a two-letter "secret" would garble every message.
+MIN_SECRET_LENGTH = 8
+
+
 def register_secret(secret: str) -> None:
-    """Redact `secret`, and its URL-encoded forms, from now on (for this process)."""
+    """Redact `secret`, and its URL-encoded forms, from now on (for this process).
+
+    A `secret` shorter than :data:`MIN_SECRET_LENGTH` characters is not registered.
+    """
     global _secrets
-    if not secret:
+    if not secret or len(secret) < MIN_SECRET_LENGTH:
         return
     forms = {secret, quote(secret, safe=""), quote_plus(secret), quote(secret)}
     with _lock:
         # Longest first, so a secret that contains another is replaced whole.
         _secrets = tuple(sorted(set(_secrets) | forms, key=len, reverse=True))
+
+
+class Secret:
+    """A secret value that shows as ``<redacted>`` in every repr and refuses to be pickled.
+
+    A client keeps its secrets in these, so ``vars(client)`` and a debugger's
+    view show none; :meth:`reveal` gives the value to the code that puts it on the wire.
+    """
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        register_secret(value)
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return REDACTED
+
+    __str__ = __repr__
+
+    def __reduce__(self) -> object:
+        raise TypeError("a secret cannot be pickled")
 
 
 def register_basic_auth(username: str, password: str) -> None:

@@ -21,7 +21,6 @@ from urllib3.exceptions import (
 from ..errors import (
     TraktAPIError,
     TraktAuthError,
-    TraktCacheMissError,
     TraktConnectionError,
     TraktDataError,
     TraktError,
@@ -33,7 +32,7 @@ from ..parsers._json import excerpt, parse_json
 from ..parsers.detect import V1_ERROR, V2_ERROR, detect_format, error_message
 from .redact import redact
 
-__all__ = ["attempts_made", "http_get", "parse_response", "transport_error"]
+__all__ = ["attempts_made", "parse_response", "transport_error"]
 
 _STATUS_ERRORS: dict[int, tuple[type[TraktHTTPError], str]] = {
     401: (TraktAuthError, "authentication failed or the API key is invalid"),
@@ -141,35 +140,6 @@ def _status_error(
         parts.append(f"the server asks to wait {retry_after.strip()} s (Retry-After)")
     parts.append(detail)
     return cls(redact("; ".join(parts)), status=status)
-
-
-def http_get(
-    session: requests.Session, url: str, *, label: str, offline: bool, **kwargs: Any
-) -> requests.Response:
-    """``session.get(url, **kwargs)``, with every failure a :class:`TraktError` named by `label`.
-
-    Raises
-    ------
-    TraktConnectionError
-        A timeout, a refused or reset connection, a cut-off body.
-    TraktCacheMissError
-        Offline mode, and the answer is not in the cache.
-    """
-    error: TraktError | None = None
-    try:
-        response = session.get(url, **kwargs)
-    except TraktCacheMissError:  # the adapter's offline refusal, named by our label
-        error = TraktCacheMissError(f"offline mode: {label} is not in the cache")
-    except requests.RequestException as exc:
-        error = transport_error(exc, label)
-    # Raised outside the except blocks, so the original (holding the real URL) is
-    # not attached as __context__.
-    if error is not None:
-        raise error
-    # requests-cache answers an offline miss with a made-up 504 (only 200s are cached).
-    if offline and (not getattr(response, "from_cache", False) or response.status_code == 504):
-        raise TraktCacheMissError(f"offline mode: {label} is not in the cache")
-    return response
 
 
 def transport_error(exc: requests.RequestException, label: str) -> TraktError:

@@ -1,13 +1,15 @@
-"""Sort and filter the shows frame: the six orders of the API, and two filters."""
+"""Sort and filter the shows frame: the six orders of the API, time left, and two filters."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from .._validate import check_choice
+from .._validate import check_choice, check_frame
 from .._warnings import warn
 from ..errors import TraktSortWarning
+from ..progress import Progress
+from .backlog import shows_hours_left
 from .summary import shows_left
 
 __all__ = [
@@ -19,7 +21,9 @@ __all__ = [
     "sort_shows",
 ]
 
-#: The API's sort orders, as the ``sort`` parameter spells them.
+#: The sort orders: the API's six, as its ``sort`` parameter spells them, then time left.
+#: Trakt itself has no time-left order (its web app sorts up next by ``remaining``
+#: episodes), so those two are named after the API's ``most-``/``least-completed``.
 SORT_ORDERS: tuple[str, ...] = (
     "title",
     "activity",
@@ -27,6 +31,8 @@ SORT_ORDERS: tuple[str, ...] = (
     "least-completed",
     "recently-aired",
     "previously-aired",
+    "most-time-left",
+    "least-time-left",
 )
 
 # Columns that say when the user last watched a show, in order of preference.
@@ -50,13 +56,13 @@ def percent_complete(frame: pd.DataFrame) -> pd.Series:
     return reported.fillna(pd.Series(derived, index=frame.index, dtype="Float64"))
 
 
-def sort_shows(shows: pd.DataFrame, by: str = "title") -> pd.DataFrame:
-    """Sort the shows frame in one of the API's six orders.
+def sort_shows(shows: pd.DataFrame | Progress, by: str = "title") -> pd.DataFrame:
+    """Sort the shows frame in one of the API's six orders, or by time left.
 
     Parameters
     ----------
-    shows : pandas.DataFrame
-        The shows frame of :func:`load_progress`, for one user or several.
+    shows : pandas.DataFrame or Progress
+        The shows frame of :func:`load_progress` (or the Progress), one user or several.
     by : str
         - ``"title"``: by title, case-insensitively, then year.
         - ``"activity"``: most recently watched first. Needs a
@@ -68,6 +74,11 @@ def sort_shows(shows: pd.DataFrame, by: str = "title") -> pd.DataFrame:
         - ``"recently-aired"`` / ``"previously-aired"``: by the air date of the
           next episode to watch, newest or oldest first. Shows with no next
           episode come last.
+        - ``"most-time-left"`` / ``"least-time-left"``: by the hours left to
+          watch (:func:`~trakt_analysis.analysis.backlog.shows_hours_left`: the
+          frame's ``hours_left`` column, as :func:`~trakt_analysis.backlog`
+          returns it, else ``left`` x the show's ``runtime``), then by episodes
+          left. Unknown time left comes last.
 
     Returns
     -------
@@ -83,9 +94,11 @@ def sort_shows(shows: pd.DataFrame, by: str = "title") -> pd.DataFrame:
     Warns
     -----
     TraktSortWarning
-        The data lacks what the order needs (no activity times, no air dates).
+        The data lacks what the order needs (no activity times, no air dates,
+        no known time left).
         The input order is kept rather than a wrong order returned.
     """
+    shows = check_frame(shows, ("title",), func="sort_shows")
     check_choice(by, SORT_ORDERS, name="sort order", func="sort_shows")
     if by == "title":
         return shows.sort_values(
@@ -97,6 +110,18 @@ def sort_shows(shows: pd.DataFrame, by: str = "title") -> pd.DataFrame:
         order = keyed.sort_values(
             ["_percent", "completed"],
             ascending=not descending,
+            kind="stable",
+            na_position="last",
+        ).index
+        return shows.loc[order]
+    if by in ("most-time-left", "least-time-left"):
+        hours = shows_hours_left(shows)
+        if len(shows) and np.isnan(hours).all():
+            return _keep_order(shows, by, "no show has a known time left (runtime and left)")
+        keyed = shows.assign(_hours=hours, _left=shows_left(shows))
+        order = keyed.sort_values(
+            ["_hours", "_left"],
+            ascending=by == "least-time-left",
             kind="stable",
             na_position="last",
         ).index
@@ -142,25 +167,27 @@ def _started(shows: pd.DataFrame) -> pd.Series:
     return (shows["completed"] > 0).fillna(False).astype(bool)
 
 
-def hide_completed(shows: pd.DataFrame) -> pd.DataFrame:
+def hide_completed(shows: pd.DataFrame | Progress) -> pd.DataFrame:
     """Shows with episodes left to watch, or whose counts are unknown (NA)."""
+    shows = check_frame(shows, (), func="hide_completed")
     return shows[_unfinished(shows)]
 
 
-def only_in_progress(shows: pd.DataFrame) -> pd.DataFrame:
+def only_in_progress(shows: pd.DataFrame | Progress) -> pd.DataFrame:
     """Shows known to be in progress: started, with episodes known to be left.
 
     The same rule as the "in progress" count of :func:`~trakt_analysis.summarize`:
     a show whose ``completed`` or ``left`` is unknown (NA, e.g. the account
     export without metadata) is neither in progress nor finished, so it is not kept.
     """
+    shows = check_frame(shows, (), func="only_in_progress")
     left = shows_left(shows)
     known_left = pd.Series(~np.isnan(left) & (left > 0), index=shows.index)
     return shows[_started(shows) & known_left]
 
 
 def filter_shows(
-    shows: pd.DataFrame,
+    shows: pd.DataFrame | Progress,
     *,
     titles: list[str] | None = None,
     hide_completed: bool = False,
@@ -170,8 +197,8 @@ def filter_shows(
 
     Parameters
     ----------
-    shows : pandas.DataFrame
-        The shows frame.
+    shows : pandas.DataFrame or Progress
+        The shows frame (or the Progress).
     titles : list of str, optional
         Keep only these titles (all years of a title).
     hide_completed : bool
@@ -179,6 +206,7 @@ def filter_shows(
     in_progress : bool
         Keep only shows known to be in progress (see :func:`only_in_progress`).
     """
+    shows = check_frame(shows, (), func="filter_shows")
     keep = pd.Series(True, index=shows.index)
     if titles is not None:
         keep &= shows["title"].isin(titles)

@@ -7,25 +7,36 @@ renders them as plain text.
 
 An unknown count (NA: a source that cannot fill it, such as the account export
 for ``aired``, or an odd value loaded as NA) never counts as 0, true or
-"finished": a show whose state cannot be told is in the ``unknown`` state, and
-totals add the known values only (NA when no show has the value).
+"finished": a show whose state cannot be told is in the ``unknown`` state.
+
+One definition of the totals, used by every output (the report, the CLI, the
+explorer, ``Progress.summary()``): a ratio or a difference (watched of aired,
+left, completion) is computed over the same shows, those whose aired and
+watched counts are both known (``shows_counted``), and says over which
+(:meth:`Totals.coverage`: "over 33 of 35 shows; 2 unknown"). Totals of several
+users are computed over their shows, never from the users' percentages.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from .._format import next_episode_codes
 from .._validate import check_frame
+from ..progress import Progress
 
 __all__ = [
     "COMPLETION_BINS",
+    "Totals",
     "completion_distribution",
     "next_unknown",
     "show_states",
     "shows_left",
     "summarize",
+    "totals",
     "watch_next",
 ]
 
@@ -50,11 +61,14 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "not_started",
     "nothing_aired",
     "unknown",
+    "shows_counted",
     "episodes_aired",
     "episodes_watched",
     "episodes_left",
     "completion",
+    "episodes_watched_all",
     "plays",
+    "shows_split",
     "scrobbles",
     "checkins",
     "seen",
@@ -64,8 +78,10 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
 _NEEDED = ("user", "title", "year", "aired", "completed", "left", "plays")
 
 
-def _check(shows: pd.DataFrame, needed: tuple[str, ...] = _NEEDED, *, func: str) -> None:
-    check_frame(shows, needed, func=func)
+def _check(
+    shows: pd.DataFrame | Progress, needed: tuple[str, ...] = _NEEDED, *, func: str
+) -> pd.DataFrame:
+    return check_frame(shows, needed, func=func)
 
 
 def _floats(column: pd.Series | None, n: int) -> np.ndarray:
@@ -110,13 +126,14 @@ def show_states(shows: pd.DataFrame) -> dict[str, np.ndarray]:
     return states
 
 
-def summarize(shows: pd.DataFrame) -> pd.DataFrame:
+def summarize(shows: pd.DataFrame | Progress) -> pd.DataFrame:
     """Totals of watched progress, one row per user.
 
     Parameters
     ----------
-    shows : pandas.DataFrame
-        The shows frame of :func:`load_progress`, for one user or several.
+    shows : pandas.DataFrame or Progress
+        The shows frame of :func:`load_progress` (or the Progress), for one
+        user or several.
 
     Returns
     -------
@@ -128,62 +145,188 @@ def summarize(shows: pd.DataFrame) -> pd.DataFrame:
           watched), ``in_progress`` (started, episodes left), ``not_started``,
           ``nothing_aired`` and ``unknown`` (a count the state needs is NA,
           e.g. ``aired`` from the account export) split them.
-        - ``episodes_aired``, ``episodes_watched``, ``episodes_left``: sums of
-          the shows' known ``aired``, ``completed`` and ``left`` (specials and
-          hidden seasons excluded, as the API counts); NA when no show has
-          the count. ``left`` is ``aired - completed`` where only ``left`` is NA.
-        - ``completion``: watched over aired, over the shows where both are
-          known (NA if nothing such has aired).
-        - ``plays`` and its split ``scrobbles``, ``checkins``, ``seen``
-          (known values only; NA when no show has them).
+        - ``shows_counted``: the shows whose ``aired`` and ``completed`` are
+          both known. ``episodes_aired``, ``episodes_watched``,
+          ``episodes_left`` and ``completion`` (watched over aired) are sums
+          over these shows only, so they agree with each other (specials and
+          hidden seasons excluded, as the API counts); NA when no show is
+          counted. ``left`` is ``aired - completed`` where only ``left`` is NA.
+        - ``episodes_watched_all``: episodes watched over every show whose
+          ``completed`` is known, counted or not (the export knows what was
+          watched without knowing what aired). Not to be divided by
+          ``episodes_aired``.
+        - ``plays``: known values only (NA when no show has them);
+          ``shows_split``: the shows whose split of plays into ``scrobbles``,
+          ``checkins`` and ``seen`` is known (v1 only); the three are sums over
+          those shows, NA when none.
         - ``up_next``: shows with a next episode to watch.
 
-        Use ``.T`` for a one-column view of a single user.
+        Use ``.T`` for a one-column view of a single user, :func:`totals` for
+        the totals of all users at once.
 
     Examples
     --------
     >>> import trakt_analysis as ta
     >>> ta.load_demo().summary().T  # doctest: +SKIP
     """
-    _check(shows, func="summarize")
-    n = len(shows)
-    states = show_states(shows)
-    aired = _floats(shows["aired"], n)
-    completed = _floats(shows["completed"], n)
-    both = ~np.isnan(aired) & ~np.isnan(completed)
-
-    def count(values: np.ndarray) -> pd.arrays.IntegerArray:
-        return pd.array(np.where(np.isnan(values), None, values), dtype="Int64")
-
-    per_show = pd.DataFrame(
-        {
-            "user": shows["user"].to_numpy(dtype=object),
-            "shows": np.ones(n, dtype=np.int64),
-            **{key: states[key].astype(np.int64) for key in _STATE_COLUMNS},
-            "episodes_aired": count(aired),
-            "episodes_watched": count(completed),
-            "episodes_left": count(shows_left(shows)),
-            "_both_aired": np.where(both, aired, 0.0),
-            "_both_watched": np.where(both, completed, 0.0),
-            **{key: count(_floats(shows.get(key), n)) for key in _PLAY_COLUMNS},
-            "up_next": _has_next(shows).astype(np.int64),
-        }
-    )
-    grouped = per_show.groupby("user", dropna=False, sort=False)
-    totals = grouped.sum(min_count=1)
-    for key in ("shows", *_STATE_COLUMNS, "up_next"):
-        totals[key] = totals[key].fillna(0)  # counts of shows: 0 is right when none
-    totals = totals.astype({k: "Int64" for k in totals.columns if not k.startswith("_")})
-    both_aired = totals.pop("_both_aired").astype("Float64")
-    both_watched = totals.pop("_both_watched").astype("Float64")
-    totals["completion"] = (both_watched / both_aired).where(both_aired > 0, pd.NA)
-    totals = totals[list(SUMMARY_COLUMNS)]
+    shows = _check(shows, func="summarize")
+    per_show = _per_show(shows)
+    totals = _add_up(per_show.groupby("user", dropna=False, sort=False))
     totals.index = pd.Index(totals.index, dtype=shows["user"].dtype, name="user")
     return totals
 
 
+def _per_show(shows: pd.DataFrame) -> pd.DataFrame:
+    """One row per show of the numbers :func:`summarize` adds up."""
+    n = len(shows)
+    states = show_states(shows)
+    aired = _floats(shows["aired"], n)
+    completed = _floats(shows["completed"], n)
+    left = shows_left(shows)
+    counted = ~np.isnan(aired) & ~np.isnan(completed)
+    split = np.ones(n, dtype=bool)
+    for key in _SPLIT_COLUMNS:
+        split &= ~np.isnan(_floats(shows.get(key), n))
+
+    def count(values: np.ndarray, where: np.ndarray | None = None) -> pd.arrays.IntegerArray:
+        unknown = np.isnan(values) if where is None else ~where | np.isnan(values)
+        return pd.array(np.where(unknown, None, values), dtype="Int64")
+
+    return pd.DataFrame(
+        {
+            "user": shows["user"].to_numpy(dtype=object),
+            "shows": np.ones(n, dtype=np.int64),
+            **{key: states[key].astype(np.int64) for key in _STATE_COLUMNS},
+            "shows_counted": counted.astype(np.int64),
+            "episodes_aired": count(aired, counted),
+            "episodes_watched": count(completed, counted),
+            "episodes_left": count(left, counted),
+            "episodes_watched_all": count(completed),
+            "plays": count(_floats(shows.get("plays"), n)),
+            "shows_split": split.astype(np.int64),
+            **{key: count(_floats(shows.get(key), n), split) for key in _SPLIT_COLUMNS},
+            "up_next": _has_next(shows).astype(np.int64),
+        }
+    )
+
+
+def _add_up(grouped: pd.api.typing.DataFrameGroupBy) -> pd.DataFrame:
+    totals = grouped.sum(min_count=1)
+    for key in _SHOW_COUNTS:
+        totals[key] = totals[key].fillna(0)  # counts of shows: 0 is right when none
+    totals = totals.astype(dict.fromkeys(totals.columns, "Int64"))
+    aired = totals["episodes_aired"].astype("Float64")
+    totals["completion"] = (totals["episodes_watched"].astype("Float64") / aired).where(
+        aired > 0, pd.NA
+    )
+    return totals[list(SUMMARY_COLUMNS)]
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The totals of every show of a Progress (all users), one definition for every output.
+
+    Attributes mirror the columns of :func:`summarize` (see there); counts of
+    episodes and plays are ``None`` when unknown, never 0.
+    """
+
+    shows: int
+    finished: int
+    in_progress: int
+    not_started: int
+    nothing_aired: int
+    unknown: int
+    shows_counted: int
+    episodes_aired: int | None
+    episodes_watched: int | None
+    episodes_left: int | None
+    completion: float | None
+    episodes_watched_all: int | None
+    plays: int | None
+    shows_split: int
+    scrobbles: int | None
+    checkins: int | None
+    seen: int | None
+    up_next: int
+    users: int = 1
+
+    @property
+    def partial(self) -> bool:
+        """Some shows are left out of the episode totals (their counts are unknown)."""
+        return self.shows_counted < self.shows
+
+    def coverage(self) -> str:
+        """Over which shows the episode totals are: "" when over all of them.
+
+        >>> t = totals(load_demo())  # doctest: +SKIP
+        "over 33 of 35 shows; 2 unknown"
+        """
+        if not self.partial or not self.shows:
+            return ""
+        missing = self.shows - self.shows_counted
+        return f"over {self.shows_counted:,} of {self.shows:,} shows; {missing:,} unknown"
+
+    def split_coverage(self) -> str:
+        """Over which shows the split of plays is: "" when over all that have plays."""
+        if self.shows_split >= self.shows:
+            return ""
+        if not self.shows_split:
+            return "split unknown for every show"
+        missing = self.shows - self.shows_split
+        return f"split over {self.shows_split:,} of {self.shows:,} shows; {missing:,} unknown"
+
+
+def totals(data: pd.DataFrame | Progress) -> Totals:
+    """The totals of all shows of `data`, every user together.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame or Progress
+        The shows frame (one user or several) or a Progress.
+
+    Returns
+    -------
+    Totals
+        One definition for the report, the CLI, the explorer and
+        ``Progress.summary()``: ratios and differences are over
+        ``shows_counted`` (both counts known), and :meth:`Totals.coverage`
+        says so. Several users add up show by show: a user with unknown
+        counts never drags a completion towards 0 or 100 %.
+    """
+    shows = _check(data, func="totals")
+    per_show = _per_show(shows)
+    users = shows["user"].nunique(dropna=False) if len(shows) else 0
+    row = _add_up(per_show.assign(user=0).groupby("user")).reindex([0]).iloc[0]
+
+    def value(key: str) -> int | None:
+        v = row[key]
+        return None if pd.isna(v) else int(v)
+
+    def shows_count(key: str) -> int:
+        return value(key) or 0
+
+    completion = row["completion"]
+    return Totals(
+        **{key: shows_count(key) for key in _SHOW_COUNTS},
+        **{
+            key: value(key)
+            for key in (
+                "episodes_aired",
+                "episodes_watched",
+                "episodes_left",
+                "episodes_watched_all",
+                "plays",
+                *_SPLIT_COLUMNS,
+            )
+        },
+        completion=None if pd.isna(completion) else float(completion),
+        users=int(users),
+    )
+
+
 _STATE_COLUMNS = ("finished", "in_progress", "not_started", "nothing_aired", "unknown")
-_PLAY_COLUMNS = ("plays", "scrobbles", "checkins", "seen")
+_SPLIT_COLUMNS = ("scrobbles", "checkins", "seen")
+_SHOW_COUNTS = ("shows", *_STATE_COLUMNS, "shows_counted", "shows_split", "up_next")
 
 
 def _has_next(shows: pd.DataFrame) -> np.ndarray:
@@ -192,13 +335,13 @@ def _has_next(shows: pd.DataFrame) -> np.ndarray:
     return shows["next_season"].notna().to_numpy(dtype=bool)
 
 
-def completion_distribution(shows: pd.DataFrame) -> pd.Series:
+def completion_distribution(shows: pd.DataFrame | Progress) -> pd.Series:
     """How many shows are at each stage of completion.
 
     Parameters
     ----------
-    shows : pandas.DataFrame
-        The shows frame.
+    shows : pandas.DataFrame or Progress
+        The shows frame (or the Progress).
 
     Returns
     -------
@@ -208,7 +351,7 @@ def completion_distribution(shows: pd.DataFrame) -> pd.Series:
         show in progress falls in one of the four middle, half-open bins;
         a show whose counts are unknown (NA) is in ``"unknown"``.
     """
-    _check(shows, ("aired", "completed", "left"), func="completion_distribution")
+    shows = _check(shows, ("aired", "completed", "left"), func="completion_distribution")
     states = show_states(shows)
     n = len(shows)
     aired = _floats(shows["aired"], n)
@@ -230,25 +373,26 @@ def completion_distribution(shows: pd.DataFrame) -> pd.Series:
     return pd.Series(counts, index=index, name="shows", dtype="Int64")
 
 
-def next_unknown(shows: pd.DataFrame) -> int:
+def next_unknown(shows: pd.DataFrame | Progress) -> int:
     """How many shows have no known next episode because their aired episodes are unknown.
 
     The account export without metadata knows nothing of unwatched episodes, so
     "no next episode" would be a guess: these shows are counted apart.
     """
+    shows = _check(shows, (), func="next_unknown")
     if "aired" not in shows.columns:
         return 0
     has_next = shows["next_season"].notna() if "next_season" in shows.columns else False
     return int((shows["aired"].isna() & ~has_next).sum())
 
 
-def watch_next(shows: pd.DataFrame, n: int | None = None) -> pd.DataFrame:
+def watch_next(shows: pd.DataFrame | Progress, n: int | None = None) -> pd.DataFrame:
     """The next episode of every show that has one, closest to finished first.
 
     Parameters
     ----------
-    shows : pandas.DataFrame
-        The shows frame.
+    shows : pandas.DataFrame or Progress
+        The shows frame (or the Progress).
     n : int, optional
         Keep the first `n` rows.
 
@@ -262,7 +406,9 @@ def watch_next(shows: pd.DataFrame, n: int | None = None) -> pd.DataFrame:
         (NA); ties keep the frame's order. The index
         is the shows frame's.
     """
-    _check(shows, ("user", "title", "year", "left", "completed", "completion"), func="watch_next")
+    shows = _check(
+        shows, ("user", "title", "year", "left", "completed", "completion"), func="watch_next"
+    )
     has_next = _has_next(shows)
     rows = shows[has_next]
     done = _floats(rows["completed"], len(rows))

@@ -231,7 +231,7 @@ def _make_handler(server: TVmazeServer) -> type[BaseHTTPRequestHandler]:
             server.requests.append(Seen(self.path, dict(self.headers)))
             failure = server._next()
             if failure is not None and failure.kind == "status":
-                self._send(failure.status, failure.body, failure.headers)
+                self._send_failure(failure)
                 return
             status, data, headers = server.answer(self.path)
             body = b"" if data is None else json.dumps(data).encode()

@@ -19,7 +19,7 @@ import pandas as pd
 from .._format import episode_code
 from .._validate import check_choice
 from ..analysis.sorting import SORT_ORDERS, filter_shows, sort_shows
-from ..analysis.summary import shows_left
+from ..analysis.summary import totals
 from ..errors import TraktArgumentError, TraktDataWarning, TraktSortWarning
 from ..progress import Progress
 
@@ -77,21 +77,29 @@ class Filters:
 
 @dataclass(frozen=True)
 class Summary:
-    """Counts over the shows in the table."""
+    """Counts over the shows in the table (from :func:`trakt_analysis.totals`).
+
+    ``watched`` counts every show whose watched count is known; ``left`` is
+    over the ``counted`` shows (aired and watched known), None when no show's
+    aired count is known; ``unknown`` shows are left out of ``left``, never 0.
+    """
 
     shows: int
     watched: int
-    left: int
+    left: int | None
     #: Shows whose episodes left are unknown (NA counts): not in `left`, never 0.
     unknown: int = 0
 
     def __str__(self) -> str:
         noun = "show" if self.shows == 1 else "shows"
-        text = (
-            f"{self.shows:,} {noun} · {self.watched:,} episodes watched · "
-            f"{self.left:,} episodes left"
-        )
-        return text + (f" ({self.unknown:,} shows unknown)" if self.unknown else "")
+        text = f"{self.shows:,} {noun} · {self.watched:,} episodes watched · "
+        if self.left is None:
+            return text + "episodes left unknown (no aired counts)"
+        text += f"{self.left:,} episodes left"
+        if self.unknown:
+            counted = self.shows - self.unknown
+            text += f" (over {counted:,} of {self.shows:,} shows; {self.unknown:,} unknown)"
+        return text
 
 
 @dataclass(frozen=True, eq=False)
@@ -200,15 +208,16 @@ def make_table(shows: pd.DataFrame) -> pd.DataFrame:
 def selection_totals(shows: pd.DataFrame) -> Summary:
     """Shows, episodes watched (completed) and episodes left, over `shows`.
 
-    Episodes left add the known counts (``left``, else ``aired - completed``);
-    shows where it is unknown are counted in ``unknown``, never as 0 left.
+    The one definition of :func:`trakt_analysis.totals`: episodes left add
+    the shows whose aired and watched counts are known; the others are
+    counted in ``unknown``, never as 0 left.
     """
-    left = shows_left(shows)
+    row = totals(shows)
     return Summary(
-        shows=len(shows),
-        watched=int(shows["completed"].sum()),  # the known counts; NA is not 0
-        left=int(np.nansum(left)),
-        unknown=int(np.isnan(left).sum()),
+        shows=row.shows,
+        watched=row.episodes_watched_all or 0,  # the known counts; NA is not 0
+        left=(row.episodes_left or 0) if row.shows_counted or not row.shows else None,
+        unknown=row.shows - row.shows_counted,
     )
 
 

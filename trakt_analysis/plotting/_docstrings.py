@@ -13,9 +13,10 @@ from typing import TypeVar
 F = TypeVar("F", bound=Callable[..., object])
 
 FRAGMENTS: dict[str, str] = {
-    "shows": """shows : pandas.DataFrame
-    The shows frame of :func:`load_progress`, one user or several
-    concatenated with :func:`pandas.concat` (users are told apart by colour).""",
+    "shows": """shows : pandas.DataFrame or Progress
+    The shows frame of :func:`load_progress` (or the Progress itself), one
+    user or several concatenated with :func:`pandas.concat` (users are told
+    apart by colour).""",
     "top": """top : int
     Number of shows drawn; the rest are summarised in one last bar,
     "+N more shows".""",

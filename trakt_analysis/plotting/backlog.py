@@ -10,6 +10,7 @@ from matplotlib.axes import Axes
 
 from .._format import episode_code
 from ..analysis.summary import shows_left
+from ..progress import Progress
 from ._common import (
     check_frame,
     check_top,
@@ -48,7 +49,7 @@ def _next_note(row: pd.Series) -> str:
 @with_fallback_fonts
 @fill_doc
 def plot_backlog(
-    shows: pd.DataFrame, *, top: int = 30, ax: Axes | None = None, **kwargs: Any
+    shows: pd.DataFrame | Progress, *, top: int = 30, ax: Axes | None = None, **kwargs: Any
 ) -> Axes:
     """Episodes left per show, most first, with the next episode where known.
 
@@ -65,7 +66,7 @@ def plot_backlog(
 
     %(returns_ax)s
     """
-    check_frame(shows, _COLUMNS, "plot_backlog", "shows")
+    shows = check_frame(shows, _COLUMNS, "plot_backlog", "shows")
     top = check_top(top, "plot_backlog")
     known_left = shows_left(shows)  # NaN where unknown: never drawn as 0 left
     left = np.nan_to_num(known_left, nan=0.0)

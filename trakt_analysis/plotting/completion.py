@@ -11,6 +11,7 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
 from ..analysis.sorting import percent_complete, sort_shows
+from ..progress import Progress
 from ._common import (
     check_frame,
     check_top,
@@ -40,7 +41,7 @@ FINISHED_HATCH = "//"
 @with_fallback_fonts
 @fill_doc
 def plot_completion(
-    shows: pd.DataFrame,
+    shows: pd.DataFrame | Progress,
     *,
     by: str = "most-completed",
     top: int = 30,
@@ -68,7 +69,7 @@ def plot_completion(
     Finished shows (nothing left) are green for one user and hatched for several;
     a legend says which is which.
     """
-    check_frame(shows, _COLUMNS, "plot_completion", "shows")
+    shows = check_frame(shows, _COLUMNS, "plot_completion", "shows")
     top = check_top(top, "plot_completion")
     bars = _bars(shows, by, top)
     ax = get_ax(ax, rows_height(len(bars.labels)))
@@ -112,13 +113,23 @@ def _bars(shows: pd.DataFrame, by: str, top: int) -> _Bars:
     labels = show_labels(shown, shows) if len(shown) else []
     ends = [float(w) for w in widths]
     if len(rest):
-        mean = float(np.nanmean(filled(percent_complete(rest))))
-        ends.append(mean)
+        # Over the shows whose completion is known: an unknown one is not 0 %.
+        percent = percent_complete(rest).to_numpy(dtype=float, na_value=np.nan)
+        known = ~np.isnan(percent)
+        mean = float(percent[known].mean()) if known.any() else float("nan")
+        ends.append(0.0 if np.isnan(mean) else mean)
         colors.append(MORE)
         hatches.append("")
-        labels.append(more_label(rest, f"avg {mean:.0f}%"))
-        completed = rest["completed"].sum(min_count=1)
-        aired = rest["aired"].sum(min_count=1)
+        if not known.any():
+            detail = "completion unknown"
+        elif known.all():
+            detail = f"avg {mean:.0f}%"
+        else:
+            detail = f"avg {mean:.0f}% of {int(known.sum())}; {int((~known).sum())} unknown"
+        labels.append(more_label(rest, detail))
+        both = rest["completed"].notna() & rest["aired"].notna()
+        completed = rest["completed"][both].sum(min_count=1)
+        aired = rest["aired"][both].sum(min_count=1)
         notes.append(f"{_count(completed)}/{_count(aired)}")
     return _Bars(ends, colors, hatches, labels, notes, several, colors_by_user)
 
@@ -165,7 +176,7 @@ def _draw(ax: Axes, bars: _Bars, kwargs: dict[str, Any]) -> None:
 
 
 def update_completion(
-    ax: Axes, shows: pd.DataFrame, *, by: str = "most-completed", top: int = 30
+    ax: Axes, shows: pd.DataFrame | Progress, *, by: str = "most-completed", top: int = 30
 ) -> bool:
     """Change the completion chart drawn on `ax` by :func:`plot_completion` in place.
 
@@ -178,7 +189,7 @@ def update_completion(
     if state is None:
         return False
     drawn, notes, several, kwargs = state
-    check_frame(shows, _COLUMNS, "update_completion", "shows")
+    shows = check_frame(shows, _COLUMNS, "update_completion", "shows")
     bars = _bars(shows, by, check_top(top, "update_completion"))
     if len(bars.labels) != len(drawn) or bars.several != several or kwargs:
         return False

@@ -11,6 +11,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
+from ..progress import Progress
 from ._common import (
     check_frame,
     get_ax,
@@ -71,7 +72,7 @@ def _season_rows(
 @with_fallback_fonts
 @fill_doc
 def plot_episode_grid(
-    episodes: pd.DataFrame,
+    episodes: pd.DataFrame | Progress,
     show: ShowKey,
     *,
     seasons: pd.DataFrame | None = None,
@@ -86,9 +87,10 @@ def plot_episode_grid(
 
     Parameters
     ----------
-    episodes : pandas.DataFrame
+    episodes : pandas.DataFrame or Progress
         The episodes frame of :func:`load_progress`, one user or several
-        (one block of rows per user, labelled in the user's colour).
+        (one block of rows per user, labelled in the user's colour); a
+        Progress gives its episodes and, unless `seasons` is given, its seasons.
     show : str or (str, int)
         The title, or ``(title, year)`` when the title names several shows.
     seasons : pandas.DataFrame, optional
@@ -109,9 +111,11 @@ def plot_episode_grid(
         The show is unknown, or the title is ambiguous (remakes); the message
         lists the candidates.
     """
-    check_frame(episodes, _EPISODE_COLUMNS, "plot_episode_grid", "episodes")
+    if isinstance(episodes, Progress) and seasons is None:
+        seasons = episodes.seasons  # a Progress brings its seasons: hidden ones are marked
+    episodes = check_frame(episodes, _EPISODE_COLUMNS, "plot_episode_grid", "episodes")
     if seasons is not None:
-        check_frame(seasons, _SEASON_COLUMNS, "plot_episode_grid", "seasons")
+        seasons = check_frame(seasons, _SEASON_COLUMNS, "plot_episode_grid", "seasons")
     if episodes.empty and (seasons is None or seasons.empty):
         return no_data(get_ax(ax, (8.0, 3.0)), "Episodes")
     # A show may be known from its seasons only (every season hidden and unlisted).

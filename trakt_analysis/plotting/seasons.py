@@ -11,6 +11,7 @@ from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
 from ..analysis.sorting import percent_complete
+from ..progress import Progress
 from ._common import (
     check_frame,
     filled,
@@ -40,7 +41,7 @@ TITLE = "Completion per season"
 @with_fallback_fonts
 @fill_doc
 def plot_season_progress(
-    seasons: pd.DataFrame,
+    seasons: pd.DataFrame | Progress,
     show: ShowKey | None = None,
     *,
     ax: Axes | None = None,
@@ -50,8 +51,8 @@ def plot_season_progress(
 
     Parameters
     ----------
-    seasons : pandas.DataFrame
-        The seasons frame of :func:`load_progress`, one user or several.
+    seasons : pandas.DataFrame or Progress
+        The seasons frame of :func:`load_progress` (or the Progress), one user or several.
     show : str or (str, int), optional
         One show: a bar per season (height = ``percentage``, annotated
         "completed/aired"; hidden seasons drawn as hatched full-height bars;
@@ -70,7 +71,7 @@ def plot_season_progress(
     TraktArgumentError
         `show` is unknown or ambiguous (the message lists the candidates).
     """
-    check_frame(seasons, _COLUMNS, "plot_season_progress", "seasons")
+    seasons = check_frame(seasons, _COLUMNS, "plot_season_progress", "seasons")
     if seasons.empty:
         return no_data(get_ax(ax, (8.0, 4.0)), TITLE)
     if show is None:

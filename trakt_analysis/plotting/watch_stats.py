@@ -9,6 +9,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
+from ..progress import Progress
 from ._common import (
     check_frame,
     check_top,
@@ -28,7 +29,7 @@ from ._common import (
 )
 from ._docstrings import fill_doc
 from .fonts import with_fallback_fonts
-from .palette import MORE, STAT_COLORS
+from .palette import MORE, STAT_COLORS, UNKNOWN
 
 __all__ = ["STATS", "plot_watch_split", "plot_watch_stats"]
 
@@ -42,18 +43,52 @@ _USER_STYLE = {
     "checkins": {"hatch": "xx", "alpha": 0.8},
     "seen": {"hatch": "", "alpha": 0.4},
 }
-_COLUMNS = ("user", "title", "year", "plays", *STATS)
+#: The segment of plays whose split is unknown (API v2 and the export have no split).
+SPLIT_UNKNOWN = "split unknown"
+_PARTS: tuple[str, ...] = (*STATS, SPLIT_UNKNOWN)
+_UNKNOWN_HATCH = "///"
+_COLUMNS = ("user", "title", "year", "plays")
 TITLE = "Plays per show"
 SPLIT_TITLE = "How plays were logged"
 
 
-def _legend_handles(several: bool) -> list[Patch]:
+def split_parts(shows: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Plays per row split into scrobbles, check-ins, seen and "split unknown".
+
+    A row whose split is not fully known (any of the three NA, or the columns
+    absent, as from API v2 or the export) has all its plays in
+    :data:`SPLIT_UNKNOWN`: never guessed, never drawn as 0. Unknown plays are 0.
+    """
+    n = len(shows)
+    plays = filled(shows["plays"])
+    known = np.ones(n, dtype=bool)
+    parts: dict[str, np.ndarray] = {}
+    for stat in STATS:
+        column = shows.get(stat)
+        if column is None:
+            known[:] = False
+            parts[stat] = np.zeros(n)
+        else:
+            known &= column.notna().to_numpy(dtype=bool)
+            parts[stat] = filled(column)
+    for stat in STATS:
+        parts[stat] = np.where(known, parts[stat], 0.0)
+    parts[SPLIT_UNKNOWN] = np.where(known, 0.0, plays)
+    return parts
+
+
+def _legend_handles(several: bool, unknown: bool = False) -> list[Patch]:
+    extra = (
+        [Patch(facecolor=UNKNOWN, edgecolor="white", hatch=_UNKNOWN_HATCH, label=SPLIT_UNKNOWN)]
+        if unknown
+        else []
+    )
     if not several:
-        return [Patch(facecolor=STAT_COLORS[s], label=_LABELS[s]) for s in STATS]
+        return [Patch(facecolor=STAT_COLORS[s], label=_LABELS[s]) for s in STATS] + extra
     return [
         Patch(facecolor="grey", edgecolor="white", label=_LABELS[s], **_USER_STYLE[s])
         for s in STATS
-    ]
+    ] + extra
 
 
 def _stack(
@@ -75,14 +110,24 @@ def _stack(
                     bar.set_hatch(style["hatch"])
                     bar.set_edgecolor("white")
         left = left + parts[stat]
+    unknown = parts.get(SPLIT_UNKNOWN)
+    if unknown is not None and unknown.any():
+        options = {"color": UNKNOWN if colors is None else colors, "label": SPLIT_UNKNOWN}
+        bars = ax.barh(y, unknown, left=left, **(options | kwargs))
+        for bar in bars:
+            bar.set_hatch(_UNKNOWN_HATCH)
+            bar.set_edgecolor("white")
 
 
 @with_fallback_fonts
 @fill_doc
 def plot_watch_stats(
-    shows: pd.DataFrame, *, top: int = 30, ax: Axes | None = None, **kwargs: Any
+    shows: pd.DataFrame | Progress, *, top: int = 30, ax: Axes | None = None, **kwargs: Any
 ) -> Axes:
     """Plays per show, stacked into scrobbles, check-ins and marked as seen.
+
+    Plays whose split is unknown (API v2 and the account export have none) are
+    one hatched grey segment, "split unknown", never left out.
 
     The `top` shows with the most plays are drawn, most first; the rest are
     summarised in one last bar, "+N more shows (avg)", their mean per show.
@@ -91,16 +136,16 @@ def plot_watch_stats(
 
     Parameters
     ----------
-    shows : pandas.DataFrame
-        The shows frame of :func:`load_progress`, one user or several
-        concatenated (then colour says the user, hatch and shade the stat).
+    shows : pandas.DataFrame or Progress
+        The shows frame of :func:`load_progress` (or the Progress), one user or
+        several concatenated (then colour says the user, hatch and shade the stat).
     %(top)s
     %(ax)s
     %(barh_kwargs)s
 
     %(returns_ax)s
     """
-    check_frame(shows, _COLUMNS, "plot_watch_stats", "shows")
+    shows = check_frame(shows, _COLUMNS, "plot_watch_stats", "shows")
     top = check_top(top, "plot_watch_stats")
     ordered = shows.sort_values("plays", ascending=False, kind="stable", na_position="last")
     shown, rest, ax = top_rows(ordered, top, ax)
@@ -110,20 +155,22 @@ def plot_watch_stats(
     colors_by_user = user_color_map(shows)
     several = len(colors_by_user) > 1
     labels = show_labels(shown, shows)
-    parts = {s: filled(shown[s]) for s in STATS}
+    parts = split_parts(shown)
+    unknown = bool(split_parts(shows)[SPLIT_UNKNOWN].any())
     colors = [colors_by_user[user_key(u)] for u in shown["user"]] if several else None
     _stack(ax, np.arange(len(shown)), parts, colors, **kwargs)
     if len(rest):
-        means = {s: np.array([filled(rest[s]).mean()]) for s in STATS}
+        rest_parts = split_parts(rest)
+        means = {s: np.array([rest_parts[s].mean()]) for s in _PARTS}
         _stack(ax, np.array([len(shown)]), means, [MORE], **kwargs)
         labels.append(more_label(rest, "avg"))
 
     label_rows(ax, labels, TITLE)
     ax.set_xlabel("plays")
     if several:
-        user_legend(ax, colors_by_user, _legend_handles(True))
+        user_legend(ax, colors_by_user, _legend_handles(True, unknown))
     else:
-        legend_outside(ax, _legend_handles(False))
+        legend_outside(ax, _legend_handles(False, unknown))
     inset = ax.inset_axes((0.55, 0.06, 0.42, 0.045 + 0.035 * len(colors_by_user)))
     plot_watch_split(shows, ax=inset)
     inset.set_title(SPLIT_TITLE + " (all shows)", fontsize="small")
@@ -137,11 +184,14 @@ def plot_watch_stats(
 
 @with_fallback_fonts
 @fill_doc
-def plot_watch_split(shows: pd.DataFrame, *, ax: Axes | None = None, **kwargs: Any) -> Axes:
+def plot_watch_split(
+    shows: pd.DataFrame | Progress, *, ax: Axes | None = None, **kwargs: Any
+) -> Axes:
     """The share of plays scrobbled, checked in and marked as seen, across all shows.
 
     One 100 % stacked bar per user; each segment's width is that stat's share
-    of the user's plays, in percent.
+    of the user's plays, in percent. Plays whose split is unknown (API v2, the
+    account export) are a hatched "split unknown" segment.
 
     Parameters
     ----------
@@ -151,26 +201,27 @@ def plot_watch_split(shows: pd.DataFrame, *, ax: Axes | None = None, **kwargs: A
 
     %(returns_ax)s
     """
-    check_frame(shows, _COLUMNS, "plot_watch_split", "shows")
+    shows = check_frame(shows, _COLUMNS, "plot_watch_split", "shows")
     users = list(user_color_map(shows))
     ax = get_ax(ax, (8.0, 1.2 + 0.5 * max(1, len(users))))
-    totals = {s: [filled(shows.loc[of_user(shows, u), s]).sum() for u in users] for s in STATS}
-    plays = np.add.reduce([np.array(totals[s]) for s in STATS]) if users else np.array([])
+    per_user = [split_parts(shows.loc[of_user(shows, u)]) for u in users]
+    totals = {s: [parts[s].sum() for parts in per_user] for s in _PARTS}
+    plays = np.add.reduce([np.array(totals[s]) for s in _PARTS]) if users else np.array([])
     if not len(users) or not plays.any():
         return no_data(ax, SPLIT_TITLE, "no plays" if len(users) else "no data")
     with np.errstate(invalid="ignore", divide="ignore"):
-        shares = {s: np.nan_to_num(100 * np.array(totals[s]) / plays) for s in STATS}
+        shares = {s: np.nan_to_num(100 * np.array(totals[s]) / plays) for s in _PARTS}
     y = np.arange(len(users))
     _stack(ax, y, shares, None, **kwargs)
     left = np.zeros(len(users))
-    for stat in STATS:
+    for stat in _PARTS:
         for row in range(len(users)):
             share = shares[stat][row]
             if share >= 12:  # room for the label
                 ax.text(
                     left[row] + share / 2,
                     row,
-                    f"{_SHORT[stat]} {share:.0f}%",
+                    f"{_SHORT.get(stat, stat)} {share:.0f}%",
                     ha="center",
                     va="center",
                     fontsize="x-small",
@@ -181,5 +232,6 @@ def plot_watch_split(shows: pd.DataFrame, *, ax: Axes | None = None, **kwargs: A
     ax.set_xlim(0, 100)
     ax.set_xlabel("share of plays (%)")
     ax.set_title(SPLIT_TITLE)
-    ax.legend(handles=_legend_handles(False), loc="upper right", fontsize="x-small")
+    unknown = bool(np.array(totals[SPLIT_UNKNOWN]).any())
+    ax.legend(handles=_legend_handles(False, unknown), loc="upper right", fontsize="x-small")
     return ax

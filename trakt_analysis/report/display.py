@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from .._format import fmt_date, fmt_int, fmt_pct, fmt_year
-from ..analysis.summary import summarize, watch_next
+from ..analysis.summary import totals, watch_next
 from ._html import Column, esc, table
 
 if TYPE_CHECKING:
@@ -22,10 +20,7 @@ DISPLAY_ROWS = 8
 def progress_html(progress: Progress, *, rows: int = DISPLAY_ROWS) -> str:
     """A short HTML view: a headline of the totals and the next episodes to watch."""
     shows = progress.shows
-    totals = summarize(shows).sum(numeric_only=True, min_count=1)
-    aired = totals.get("episodes_aired")
-    watched = totals.get("episodes_watched")
-    known = not (pd.isna(aired) or pd.isna(watched))
+    row = totals(shows)
     who = (
         "unknown user"
         if progress.user is None
@@ -36,13 +31,21 @@ def progress_html(progress: Progress, *, rows: int = DISPLAY_ROWS) -> str:
         f"{fmt_int(len(shows))} shows, {fmt_int(len(progress.seasons))} seasons, "
         f"{fmt_int(len(progress.episodes))} episodes"
     )
-    stats = (
-        f"{fmt_int(watched)} of {fmt_int(aired)} episodes watched "
-        f"({fmt_pct(watched / aired if known and aired else None)}), "
-        f"{fmt_int(totals.get('episodes_left', 0))} left; "
-        f"{fmt_int(_shows(totals, 'finished'))} shows finished, "
-        f"{fmt_int(_shows(totals, 'in_progress'))} in progress"
-        + (f", {fmt_int(_shows(totals, 'unknown'))} unknown" if _shows(totals, "unknown") else "")
+    if row.shows_counted:
+        stats = (
+            f"{fmt_int(row.episodes_watched)} of {fmt_int(row.episodes_aired)} episodes watched "
+            f"({fmt_pct(row.completion)}), {fmt_int(row.episodes_left)} left"
+            + (f" ({row.coverage()})" if row.partial else "")
+            + "; "
+        )
+    else:
+        stats = (
+            f"{fmt_int(row.episodes_watched_all)} episodes watched (aired counts unknown); "
+            if row.shows
+            else ""
+        )
+    stats += f"{row.finished:,} shows finished, {row.in_progress:,} in progress" + (
+        f", {row.unknown:,} unknown" if row.unknown else ""
     )
     nxt = watch_next(shows)
     parts = [
@@ -74,9 +77,3 @@ def progress_html(progress: Progress, *, rows: int = DISPLAY_ROWS) -> str:
         "<code>.episodes</code>; totals: <code>.summary()</code>.</small></p></div>"
     )
     return "".join(parts)
-
-
-def _shows(totals: pd.Series, key: str) -> int:
-    """A count of shows from the totals: 0 when there are none."""
-    value = totals.get(key)
-    return 0 if value is None or pd.isna(value) else int(value)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -17,6 +17,7 @@ import pandas as pd
 
 from .._format import fmt_date, fmt_int, fmt_year
 from ..analysis.history import plays_in_year, rewatch_mask, streaks, top_shows, watch_time
+from ..analysis.summary import totals
 from ..analysis.timezone import resolve_timezone
 from ..analysis.year_review import YearInReview, month_in_review, year_in_review
 from ..errors import TraktArgumentError
@@ -82,7 +83,7 @@ def _charts(history: pd.DataFrame, zone: str, key: str, year: int | None, dpi: i
     )
     time = _chart(
         f"{key}-time",
-        "Hours watched per month; plays without a runtime are counted apart ({zone})",
+        f"Hours watched per month; plays without a runtime are counted apart ({zone})",
         lambda ax: plot_watch_time(history, freq="month", tz=zone, ax=ax),
         (10.0, 3.8),
         dpi,
@@ -117,8 +118,39 @@ def _top_table(top: pd.DataFrame, table_id: str, caption: str) -> str:
     )
 
 
+def plays_note(progress: Progress) -> str:
+    """Why the history's plays differ from the shows' plays, when they do ("" when they agree).
+
+    Both are right by their own definition: the per-show counts of a progress
+    source (API v1's stats) leave out hidden seasons, specials and movies; the
+    history has one row per play of anything.
+    """
+    history = progress.history
+    if history is None:
+        return ""
+    per_show = totals(progress.shows).plays
+    if per_show is None or per_show == len(history):
+        return ""
+    kind = progress.provenance.kind if progress.provenance is not None else None
+    why = (
+        "API v1's per-show stats leave out hidden seasons, specials and movies"
+        if kind in ("v1", "demo")
+        else "the per-show counts leave out movies and plays of shows not in the progress"
+    )
+    return (
+        f"The history has {len(history):,} plays; the Summary's {per_show:,} plays are the "
+        f"per-show counts of the progress ({why}). Both are right by their definition."
+    )
+
+
 def _watch_time_section(
-    history: pd.DataFrame, zone: str, *, charts: bool, dpi: int, today: datetime | None
+    history: pd.DataFrame,
+    zone: str,
+    *,
+    charts: bool,
+    dpi: int,
+    today: datetime | None,
+    note: str = "",
 ) -> str:
     years = watch_time(history, freq="year", tz=zone)
     streak = streaks(history, tz=zone, today=today)
@@ -150,6 +182,7 @@ def _watch_time_section(
         '<div class="stats">' + "".join(_stat(*c) for c in cards) + "</div>",
         "<p class=meta>Days, weekdays and hours are local time in "
         f"{esc(zone)}. Hours count only plays whose runtime is known.</p>",
+        *([f'<p class="meta note" id="plays-note">{esc(note)}</p>'] if note else []),
     ]
     if charts and len(history):
         parts.append(_charts(history, zone, "history", None, dpi))
@@ -177,13 +210,21 @@ def _watch_time_section(
     return "".join(parts)
 
 
-def _shows_list(frame: pd.DataFrame | None, key: str, table_id: str, caption: str) -> str:
+def _shows_list(
+    frame: pd.DataFrame | None, key: str, table_id: str, caption: str, zone: str
+) -> str:
     if frame is None:
-        return "<p>Unknown: this source has no aired counts, so finished shows cannot be told.</p>"
+        return (
+            "<p>Unknown: this source has no aired counts, so finished shows cannot be told "
+            "(the account export gets them with --metadata tvmaze).</p>"
+        )
     if not len(frame):
         return "<p>None.</p>"
+    # The year is local, so the dates are too: a show started at 23:30 on 31 December
+    # in the user's zone must not print as 1 January.
+    when = pd.to_datetime(frame[key], utc=True).dt.tz_convert(zone)
     return table(
-        frame,
+        frame.assign(**{key: when}),
         [
             Column("show", "title"),
             Column("year", "year", fmt_year, numeric=True),
@@ -303,6 +344,12 @@ def _deeper(review: YearInReview, progress: Progress, zone: str) -> str:
 
 def _year_section(progress: Progress, year: int, zone: str, *, charts: bool, dpi: int) -> str:
     review = year_in_review(progress, year, tz=zone)
+    if not review.totals["plays"]:
+        return (
+            f'<section id="year-review"><h2>{year} in review</h2><p class="empty-year">'
+            f"No plays in {year} (local time in {esc(zone)}). {esc(_history_span(progress, zone))}"
+            "</p></section>"
+        )
     highlights = review.table()
     parts = [
         f'<section id="year-review"><h2>{year} in review</h2>',
@@ -313,7 +360,8 @@ def _year_section(progress: Progress, year: int, zone: str, *, charts: bool, dpi
             highlights,
             [Column("", "label"), Column(str(year), "value")],
             table_id="year-table",
-            caption="Busiest: the month, day, weekday and hour with the most plays.",
+            caption="Busiest: the month, day, weekday and hour with the most plays; "
+            "of a tie, the earliest is named.",
         ),
         '</div><div class="scroll">',
         _top_table(review.top_by_hours, "year-top-hours", f"Top shows of {year} by hours."),
@@ -331,7 +379,8 @@ def _year_section(progress: Progress, year: int, zone: str, *, charts: bool, dpi
             started,
             "first_watched_at",
             "year-started",
-            "Shows first played this year (date in UTC).",
+            f"Shows first played this year (local date, {zone}).",
+            zone,
         ),
         '</div><div class="scroll">',
         f"<h3>Shows finished in {year}</h3>",
@@ -339,11 +388,38 @@ def _year_section(progress: Progress, year: int, zone: str, *, charts: bool, dpi
             review.shows_finished,
             "finished_at",
             "year-finished",
-            "Every aired episode watched; the date the last one was first played (UTC).",
+            "Every aired episode watched; the date the last one was first played "
+            f"(local date, {zone}).",
+            zone,
         ),
         "</div></div></section>",
     ]
     return "".join(parts)
+
+
+def _history_span(progress: Progress, zone: str) -> str:
+    """Which years the history has plays in, e.g. "The history has plays from 2019 to 2025."."""
+    history = progress.history
+    if history is None or not len(history):
+        return "The history has no plays."
+    when = pd.to_datetime(history["watched_at"], utc=True).dropna().dt.tz_convert(zone)
+    if not len(when):
+        return "No play in the history has a date."
+    first, last = int(when.dt.year.min()), int(when.dt.year.max())
+    return f"The history has plays from {first} to {last}."
+
+
+def plays_in(progress: Progress, year: int, zone: str) -> int:
+    """Plays of the history in `year`, local time (0 without a history)."""
+    if progress.history is None:
+        return 0
+    return len(plays_in_year(progress, year, tz=zone))
+
+
+def default_year(progress: Progress, today: datetime, zone: str) -> int | None:
+    """The last full year before `today` when the history has plays in it, else None."""
+    year = today.year - 1
+    return year if plays_in(progress, year, zone) else None
 
 
 def history_sections(
@@ -355,6 +431,7 @@ def history_sections(
     dpi: int = 96,
     today: datetime | None = None,
     status: Callable[[str], None] | None = None,
+    latest_full_year: bool = False,
 ) -> HistorySections:
     """The watch-time section (when the progress has a history) and the year in review.
 
@@ -371,6 +448,9 @@ def history_sections(
         The day the current streak is measured to (the report's date).
     status : callable, optional
         Called with a short message before each step.
+    latest_full_year : bool
+        Without `year`, review the last full year before `today` when the
+        history has plays in it.
     """
     if year is not None and (
         isinstance(year, bool) or not isinstance(year, int | np.integer) or not 1900 <= year <= 2200
@@ -389,8 +469,14 @@ def history_sections(
         return HistorySections(html, (("year-review", f"{int(year)} in review"),))
     zone = resolve_timezone(tz, progress)
     say("watch time")
-    parts = [_watch_time_section(history, zone, charts=charts, dpi=dpi, today=today)]
+    parts = [
+        _watch_time_section(
+            history, zone, charts=charts, dpi=dpi, today=today, note=plays_note(progress)
+        )
+    ]
     nav = [("watch-time", "Watch time")]
+    if year is None and latest_full_year:
+        year = default_year(progress, today or datetime.now(UTC), zone)
     if year is not None:
         say(f"{int(year)} in review")
         parts.append(_year_section(progress, int(year), zone, charts=charts, dpi=dpi))

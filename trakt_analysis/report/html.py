@@ -19,11 +19,19 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from .._files import atomic_path
 from .._format import fmt_date, fmt_int, fmt_pct, fmt_year, next_episode_codes
 from .._version import __version__
-from ..analysis.summary import completion_distribution, next_unknown, summarize, watch_next
+from ..analysis.summary import (
+    Totals,
+    completion_distribution,
+    next_unknown,
+    watch_next,
+)
+from ..analysis.summary import (
+    totals as compute_totals,
+)
 from ..errors import TraktArgumentError
+from ._files import atomic_path
 from ._html import Column, esc, figure_img, table
 from .history_html import history_sections
 
@@ -186,44 +194,86 @@ def _stat(key: str, value: str, label: str) -> str:
     )
 
 
-def _summary_section(totals: pd.Series) -> str:
+def _summary_section(totals: Totals) -> str:
     cards = [
-        ("shows", fmt_int(totals["shows"]), "shows"),
-        ("finished", fmt_int(totals["finished"]), "finished"),
-        ("in_progress", fmt_int(totals["in_progress"]), "in progress"),
-        ("not_started", fmt_int(totals["not_started"]), "not started"),
-        *(
-            [("unknown", fmt_int(totals["unknown"]), "with unknown counts")]
-            if totals["unknown"]
-            else []
-        ),
-        ("episodes_watched", fmt_int(totals["episodes_watched"]), "episodes watched"),
-        ("episodes_left", fmt_int(totals["episodes_left"]), "episodes left"),
-        ("episodes_aired", fmt_int(totals["episodes_aired"]), "episodes aired"),
-        ("completion", fmt_pct(totals["completion"]), "of aired episodes watched"),
-        ("plays", fmt_int(totals["plays"]), "plays"),
-        ("scrobbles", fmt_int(totals["scrobbles"]), "scrobbles"),
-        ("checkins", fmt_int(totals["checkins"]), "check-ins"),
-        ("seen", fmt_int(totals["seen"]), "marked seen"),
+        ("shows", fmt_int(totals.shows), "shows"),
+        ("finished", fmt_int(totals.finished), "finished"),
+        ("in_progress", fmt_int(totals.in_progress), "in progress"),
+        ("not_started", fmt_int(totals.not_started), "not started"),
+        *([("unknown", fmt_int(totals.unknown), "with unknown counts")] if totals.unknown else []),
     ]
+    if totals.shows_counted or not totals.shows:
+        over = f" ({totals.coverage()})" if totals.partial else ""
+        cards += [
+            ("episodes_watched", fmt_int(totals.episodes_watched), "episodes watched" + over),
+            ("episodes_left", fmt_int(totals.episodes_left), "episodes left" + over),
+            ("episodes_aired", fmt_int(totals.episodes_aired), "episodes aired" + over),
+            ("completion", fmt_pct(totals.completion), "of aired episodes watched" + over),
+        ]
+    if totals.partial and totals.shows:
+        cards.append(
+            (
+                "episodes_watched_all",
+                fmt_int(totals.episodes_watched_all),
+                "episodes watched in all shows",
+            )
+        )
+    cards.append(("plays", fmt_int(totals.plays), "plays (per-show counts)"))
+    if totals.shows_split:
+        cards += [
+            ("scrobbles", fmt_int(totals.scrobbles), "scrobbles"),
+            ("checkins", fmt_int(totals.checkins), "check-ins"),
+            ("seen", fmt_int(totals.seen), "marked seen"),
+        ]
+    notes = []
+    if not totals.shows_counted and totals.shows:
+        notes.append(
+            f"The aired episodes of all {totals.shows:,} shows are unknown to this source, so "
+            f"nothing here says what is left to watch. {_METADATA_HINT}"
+        )
+    elif totals.partial:
+        notes.append(
+            f"Watched, aired, left and the completion are {totals.coverage()} (their aired "
+            "counts are unknown); the episodes watched in all shows include those."
+        )
+    if totals.shows_split and totals.shows_split < totals.shows:
+        notes.append(f"The split into scrobbles, check-ins and seen is {totals.split_coverage()}.")
     return (
         '<section id="summary"><h2>Summary</h2><div class="stats">'
         + "".join(_stat(*card) for card in cards)
-        + "</div></section>"
+        + "</div>"
+        + "".join(f'<p class="meta note">{esc(note)}</p>' for note in notes)
+        + "</section>"
     )
 
 
-def _plays_table(totals: pd.Series) -> str:
+#: How to get the aired counts a source lacks.
+_METADATA_HINT = (
+    "To fill them, run the report with --metadata tvmaze (or pass metadata=ta.TVmaze() "
+    "to load_export)."
+)
+
+
+def _plays_table(totals: Totals) -> str:
     kinds = ["scrobbles", "check-ins", "seen", "all plays"]
-    counts = [totals["scrobbles"], totals["checkins"], totals["seen"], totals["plays"]]
-    plays = totals["plays"]
+    split = [totals.scrobbles, totals.checkins, totals.seen]
+    counts = [*(v if v is not None else pd.NA for v in split), totals.plays]
+    caption = (
+        "Scrobbles are plays a media player reported; check-ins were made by hand "
+        "while watching; seen marks episodes watched earlier."
+    )
+    if not totals.shows_split:
+        caption += " This source has no such split (only API v1 has it): unknown, not 0."
+    elif totals.shows_split < totals.shows:
+        caption += f" The split is {totals.split_coverage()}."
+    # Shares only when every show's split is known: a share of a mixed total would lie.
+    whole = totals.plays if totals.shows_split == totals.shows and totals.plays else 0
     return _share_table(
         ("kind", "kind", kinds),
         ("plays", counts),
-        total=0 if pd.isna(plays) else int(plays),  # no share of an unknown total
+        total=whole,  # no share of an unknown total
         table_id="plays-table",
-        caption="Scrobbles are plays a media player reported; check-ins were made by hand "
-        "while watching; seen marks episodes watched earlier.",
+        caption=caption,
     )
 
 
@@ -355,17 +405,7 @@ def _seasons_section(seasons: pd.DataFrame, figure: str = "") -> str:
     )
 
 
-def _nav(*, has_backlog: bool, extra: tuple[tuple[str, str], ...] = ()) -> str:
-    sections = [
-        ("summary", "Summary"),
-        ("plays", "Plays"),
-        ("completion", "Completion"),
-        ("next", "Watch next"),
-        *([("backlog", "Backlog")] if has_backlog else []),
-        *extra,
-        ("shows", "Shows"),
-        ("seasons", "Seasons"),
-    ]
+def _nav(sections: list[tuple[str, str]]) -> str:
     links = "".join(f'<a href="#{key}">{esc(label)}</a>' for key, label in sections)
     return f"<nav>{links}</nav></header><main>"
 
@@ -427,9 +467,12 @@ def report_html(
     generated : datetime, optional
         The time printed as "generated"; now by default.
     year : int, optional
-        Add a "year in review" section for this calendar year (needs a
-        history: the account export or API v2). The "watch time" section
-        appears whenever the progress has a history.
+        The calendar year of the "year in review" section (needs a history:
+        the account export or API v2); by default the last full year before
+        `generated`, when the history has plays in it. The "watch time"
+        section appears whenever the progress has a history; without aired
+        counts (the export without metadata) the history sections come first
+        and the progress charts give way to one line saying how to get them.
     tz : str, optional
         IANA time zone of the history sections; default: the profile's, else
         the machine's. The report prints the zone used.
@@ -444,24 +487,29 @@ def report_html(
     say = status or (lambda message: None)
     shows = progress.shows
     say("summary")
-    per_user = summarize(shows)
-    # Unknown totals stay NA (shown as a dash), never 0.
-    totals = per_user.sum(numeric_only=True, min_count=1)
-    for key in ("shows", "finished", "in_progress", "not_started", "nothing_aired", "unknown"):
-        totals[key] = totals[key] if pd.notna(totals[key]) else 0  # counts of shows
-    totals["completion"] = per_user["completion"].iloc[0] if len(per_user) == 1 else None
-    if len(per_user) > 1 and not pd.isna(totals["episodes_aired"]) and totals["episodes_aired"]:
-        totals["completion"] = totals["episodes_watched"] / totals["episodes_aired"]
+    # One definition of the totals (analysis/summary.py); unknown stays unknown.
+    totals = compute_totals(shows)
     user = progress.user
     heading = title or (f"Watched progress of {user}" if user else "Watched progress")
     when = (generated or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
     meta = f"Generated {when} by trakt_analysis {__version__}"
     if source:
         meta += f" from {source}"
+    # Draw only what the source has: no empty chart. Completion, backlog and the
+    # season heatmap need aired counts; the plays chart needs plays.
+    counted = totals.shows_counted > 0
+    seasons_known = bool(progress.seasons["aired"].notna().any()) if counted else False
+    wanted = {
+        "plays": bool(totals.plays),
+        "completion": counted,
+        "backlog": counted,
+        "seasons": seasons_known,
+    }
     figures: dict[str, str] = {}
     if charts:
-        for i, chart in enumerate(_CHARTS, start=1):
-            say(f"chart {i}/{len(_CHARTS)}: {chart.key}")
+        todo = [chart for chart in _CHARTS if wanted[chart.key]]
+        for i, chart in enumerate(todo, start=1):
+            say(f"chart {i}/{len(todo)}: {chart.key}")
             figures[chart.key] = _chart_figure(chart, progress, dpi)
     history = history_sections(
         progress,
@@ -471,30 +519,56 @@ def report_html(
         dpi=dpi,
         today=generated or datetime.now(UTC),
         status=say,
+        latest_full_year=year is None,
     )
     say("tables")
     notes = progress.provenance.notes if progress.provenance is not None else ()
+    plays = (
+        '<section id="plays"><h2>Plays</h2><div class="two"><div class="scroll">'
+        + _plays_table(totals)
+        + "</div>"
+        + figures.get("plays", "")
+        + "</div></section>"
+    )
+    if counted:
+        completion = (
+            '<section id="completion"><h2>Completion</h2><div class="two"><div class="scroll">'
+            + _completion_table(shows)
+            + "</div>"
+            + figures.get("completion", "")
+            + "</div></section>"
+        )
+    else:
+        completion = (
+            '<section id="completion"><h2>Completion</h2><p class="needs-counts">'
+            + esc(
+                "Completion, the backlog and the season chart need each show's aired "
+                "episodes, which this source does not have. " + _METADATA_HINT
+            )
+            + "</p></section>"
+        )
+    progress_part = [plays, completion, _next_section(shows)]
+    nav = [("summary", "Summary"), ("plays", "Plays"), ("completion", "Completion")]
+    nav += [("next", "Watch next")]
+    if "backlog" in figures:
+        progress_part.append(
+            f'<section id="backlog"><h2>Backlog</h2>{figures["backlog"]}</section>'
+        )
+        nav.append(("backlog", "Backlog"))
+    # A history source without aired counts leads with what it has: the history.
+    if progress.history is not None and not counted:
+        sections = [history.html, *progress_part]
+        nav = [nav[0], *history.nav, *nav[1:]]
+    else:
+        sections = [*progress_part, history.html]
+        nav += history.nav
+    nav += [("shows", "Shows"), ("seasons", "Seasons")]
     body = [
         f"<header><h1>{esc(heading)}</h1><p class=meta>{esc(meta)}</p>",
         *(f"<p class=meta>{esc(note)}</p>" for note in notes),
-        _nav(has_backlog="backlog" in figures, extra=history.nav),
+        _nav(nav),
         _summary_section(totals),
-        '<section id="plays"><h2>Plays</h2><div class="two"><div class="scroll">',
-        _plays_table(totals),
-        "</div>",
-        figures.get("plays", ""),
-        "</div></section>",
-        '<section id="completion"><h2>Completion</h2><div class="two"><div class="scroll">',
-        _completion_table(shows),
-        "</div>",
-        figures.get("completion", ""),
-        "</div></section>",
-        _next_section(shows),
-    ]
-    if "backlog" in figures:
-        body.append(f'<section id="backlog"><h2>Backlog</h2>{figures["backlog"]}</section>')
-    body += [
-        history.html,
+        *sections,
         _shows_section(shows),
         _seasons_section(progress.seasons, figures.get("seasons", "")),
         "</main><footer>Made with trakt_analysis. This page is one file: it loads nothing "

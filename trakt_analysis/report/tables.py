@@ -1,30 +1,42 @@
 """Write the three frames to files: CSV for spreadsheets, Parquet for data tools.
 
 CSV cells that a spreadsheet would run as a formula (text starting with
-``=``, ``+``, ``-``, ``@``, a tab or a carriage return) get a leading single
-quote, as OWASP advises against CSV injection: a show titled ``=SUM(A1)`` is
-written ``'=SUM(A1)``. Only text columns are touched; numbers stay numbers.
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return, or their full-width
+forms, also after leading spaces or invisible characters such as a zero-width
+space) get a leading single quote, as OWASP advises against CSV injection: a
+show titled ``=SUM(A1)`` is written ``'=SUM(A1)``. Only text columns are
+touched; numbers stay numbers.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .._files import write_atomic
-from ..errors import TraktDependencyError
+from ..sources.files import need_pyarrow
+from ._files import write_atomic
 
 if TYPE_CHECKING:
     from ..progress import Progress
 
-__all__ = ["FORMULA_PREFIXES", "guard_formulas", "read_parquet", "to_csv", "to_parquet"]
+__all__ = ["FORMULA_PREFIXES", "guard_formulas", "to_csv", "to_parquet"]
 
 #: Leading characters that make a spreadsheet treat a cell as a formula.
-FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PREFIXES: tuple[str, ...] = (
+    *("=", "+", "-", "@", "\t", "\r"),
+    *("\uff1d", "\uff0b", "\uff0d", "\uff20"),  # full-width = + - @
+)
+
+
+def _skippable(ch: str) -> bool:
+    """A character a spreadsheet may skip before reading a formula: space or invisible."""
+    return ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp")
+
 
 _NAMES = ("shows", "seasons", "episodes")
 
@@ -39,7 +51,12 @@ def _is_text(column: pd.Series) -> bool:
 
 
 def _guard_value(value: object) -> object:
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if not isinstance(value, str):
+        return value
+    start = 0
+    while start < len(value) and _skippable(value[start]) and value[start] not in "\t\r":
+        start += 1
+    if value.startswith(FORMULA_PREFIXES, start):
         return "'" + value
     return value
 
@@ -68,7 +85,11 @@ def guard_formulas(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _frames(progress: Progress) -> dict[str, pd.DataFrame]:
-    return dict(zip(_NAMES, progress, strict=True))
+    frames = dict(zip(_NAMES, progress, strict=True))
+    ratings = getattr(progress, "ratings", None)
+    if ratings is not None:  # None: the source was not asked, so no file says "none"
+        frames["ratings"] = ratings
+    return frames
 
 
 def to_csv(progress: Progress, directory: str | os.PathLike[str]) -> list[Path]:
@@ -83,7 +104,7 @@ def to_csv(progress: Progress, directory: str | os.PathLike[str]) -> list[Path]:
     Returns
     -------
     list of pathlib.Path
-        The three files written.
+        The files written (``ratings`` too when ``progress.ratings`` is not None).
     """
     directory = Path(directory)
     paths = []
@@ -112,14 +133,14 @@ def to_parquet(progress: Progress, directory: str | os.PathLike[str]) -> list[Pa
     Returns
     -------
     list of pathlib.Path
-        The three files written.
+        The files written (``ratings`` too when ``progress.ratings`` is not None).
 
     Raises
     ------
     TraktDependencyError
         pyarrow is not installed.
     """
-    _need_pyarrow("writing")
+    need_pyarrow("writing")
     directory = Path(directory)
     paths = []
     for name, frame in _frames(progress).items():
@@ -130,60 +151,3 @@ def to_parquet(progress: Progress, directory: str | os.PathLike[str]) -> list[Pa
             )
         )
     return paths
-
-
-def _need_pyarrow(what: str) -> None:
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError:
-        raise TraktDependencyError(
-            f"{what} Parquet needs pyarrow; install it with: pip install 'trakt_analysis[parquet]'"
-        ) from None
-
-
-def read_parquet(directory: str | os.PathLike[str]) -> Progress:
-    """Read the files of :func:`to_parquet` back into a :class:`Progress`, dtypes as loaded.
-
-    :func:`pandas.read_parquet` alone gives the same values, but a categorical
-    column without any value (e.g. ``slug`` or ``trakt_id`` of a v1 response,
-    in the long frames) comes back with ``object`` categories: here every
-    column of the schema gets its dtype back (:func:`trakt_analysis.schema.frame_dtypes`).
-
-    Raises
-    ------
-    TraktDependencyError
-        pyarrow is not installed.
-    TraktFileError
-        A file is missing or unreadable.
-    """
-    from .. import schema
-    from ..errors import TraktFileError
-    from ..progress import Progress
-
-    _need_pyarrow("reading")
-    directory = Path(directory)
-    layouts = (schema.SHOWS, schema.SEASONS, schema.EPISODES)
-    frames = []
-    for name, layout, long in zip(_NAMES, layouts, (False, True, True), strict=True):
-        path = directory / f"{name}.parquet"
-        try:
-            frame = pd.read_parquet(path, engine="pyarrow")
-        except OSError as exc:
-            raise TraktFileError(f"cannot read {path}: {exc}") from exc
-        for column, dtype in schema.frame_dtypes(layout, long=long).items():
-            if column not in frame.columns:
-                continue
-            values = frame[column]
-            if dtype == "category":
-                kind = schema.categories_dtype(column)
-                if isinstance(values.dtype, pd.CategoricalDtype):
-                    categories = values.cat.categories.astype(kind)
-                    frame[column] = values.cat.set_categories(categories)
-                else:
-                    frame[column] = values.astype(kind).astype("category")
-            elif values.dtype != dtype:
-                frame[column] = values.astype(dtype)  # type: ignore[call-overload]
-        frames.append(frame)
-    users = frames[0]["user"].dropna().unique() if "user" in frames[0] else []
-    user = str(users[0]) if len(users) == 1 else None
-    return Progress(*frames, user)

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from .._format import fmt_date, fmt_int, fmt_pct, fmt_year
-from ..analysis.summary import completion_distribution, next_unknown, summarize, watch_next
+from ..analysis.history import rewatch_mask, streaks, top_shows, watch_time
+from ..analysis.summary import Totals, completion_distribution, next_unknown, totals, watch_next
+from ..analysis.timezone import resolve_timezone
+from ..analysis.year_review import year_in_review
+from .history_html import default_year, plays_note
 
 if TYPE_CHECKING:
     from ..progress import Progress
@@ -25,10 +30,105 @@ def _n(value: object) -> str:
     return fmt_int(value, "0")
 
 
-def _ratio(part: object, whole: object) -> float | None:
-    if pd.isna(part) or pd.isna(whole) or not whole:
-        return None
-    return float(part) / float(whole)  # type: ignore[arg-type]
+#: What to do when the aired counts are unknown (the account export has none).
+METADATA_HINT = "add --metadata tvmaze to fill them from TVmaze"
+
+
+def history_lines(
+    progress: Progress, *, year: int | None, tz: str | None, today: datetime
+) -> list[str]:
+    """The history's figures: watch time, top shows by hours, and a year in review."""
+    history = progress.history
+    if history is None:
+        if year is None:
+            return []
+        return ["", f"{year} in review: this source has no watch history (API v1 sends none)"]
+    zone = resolve_timezone(tz, progress)
+    years = watch_time(history, freq="year", tz=zone)
+    known = years["hours"].dropna()
+    hours = f"{float(known.sum()):,.1f}" if len(known) else "unknown"
+    without = int(years["plays_without_runtime"].sum())
+    streak = streaks(history, tz=zone, today=today)
+    longest = int(streak["longest"].max()) if len(streak) else 0
+    lines = [
+        "",
+        f"History (local time in {zone})",
+        f"  plays      {len(history):>9,}  in the history ({int(rewatch_mask(history).sum()):,} "
+        f"rewatches); longest streak {longest:,} days",
+        f"  hours      {hours:>9}  with a known runtime"
+        + (f" (+{without:,} plays without runtime)" if without else ""),
+    ]
+    note = plays_note(progress)
+    if note:
+        lines.append(f"  note: {note}")
+    best = top_shows(history, by="hours", top=5)
+    if len(best):
+        lines += ["", "Top shows by hours"]
+        lines += _text_table(
+            ["title", "year", "plays", "hours"],
+            [
+                [t, fmt_year(y), fmt_int(n, ""), "" if pd.isna(h) else f"{float(h):,.1f}"]
+                for t, y, n, h in zip(
+                    best["title"], best["year"], best["plays"], best["hours"], strict=True
+                )
+            ],
+        )
+    if year is None:
+        year = default_year(progress, today, zone)
+        if year is None:
+            return lines
+    review = year_in_review(progress, int(year), tz=zone)
+    if not review.totals["plays"]:
+        return [*lines, "", f"{year} in review: no plays in {year}. {_span(history, zone)}"]
+    lines += ["", f"{year} in review"]
+    lines += [f"  {label:<16} {value}" for label, value in review.table().itertuples(index=False)]
+    lines.append("  (busiest: of a tie, the earliest is named)")
+    return lines
+
+
+def _span(history: pd.DataFrame, zone: str) -> str:
+    when = pd.to_datetime(history["watched_at"], utc=True).dropna().dt.tz_convert(zone)
+    if not len(when):
+        return "No play in the history has a date."
+    return f"The history has plays from {int(when.dt.year.min())} to {int(when.dt.year.max())}."
+
+
+def episode_lines(row: Totals) -> list[str]:
+    """The "episodes" line of the summary: watched, aired, left and done over the same shows."""
+    if not row.shows_counted:
+        watched = fmt_int(row.episodes_watched_all, "unknown")
+        if not row.shows:
+            return [f"  episodes   {'0':>9}  watched"]
+        return [
+            f"  episodes   {watched:>9}  watched; aired and left unknown for all "
+            f"{row.shows:,} shows ({METADATA_HINT})"
+        ]
+    line = (
+        f"  episodes   {fmt_int(row.episodes_watched, 'unknown'):>9}  watched of "
+        f"{fmt_int(row.episodes_aired, 'unknown')} aired ({fmt_pct(row.completion, 'n/a')}), "
+        f"{fmt_int(row.episodes_left, 'unknown')} left"
+    )
+    if not row.partial:
+        return [line]
+    return [
+        f"{line}, {row.coverage()}",
+        f"  {'':9}  {fmt_int(row.episodes_watched_all, 'unknown'):>9}  watched in all shows "
+        f"(aired counts unknown for {row.shows - row.shows_counted:,}: {METADATA_HINT})",
+    ]
+
+
+def play_lines(row: Totals) -> list[str]:
+    """The "plays" line: the split into scrobbles, check-ins and seen where it is known."""
+    plays = f"  plays      {fmt_int(row.plays, 'unknown'):>9}"
+    if not row.shows_split:
+        return [f"{plays}  (scrobbles, check-ins and seen: unknown, the source has no split)"]
+    split = (
+        f"{fmt_int(row.scrobbles, '?')} scrobbles, {fmt_int(row.checkins, '?')} check-ins, "
+        f"{fmt_int(row.seen, '?')} seen"
+    )
+    if row.shows_split < row.shows:
+        split += f"; {row.split_coverage()}"
+    return [f"{plays}  ({split})"]
 
 
 def terminal_safe(text: object) -> str:
@@ -36,8 +136,15 @@ def terminal_safe(text: object) -> str:
     return _CONTROL.sub("\N{REPLACEMENT CHARACTER}", str(text))
 
 
-def format_summary(progress: Progress, *, top: int = 10) -> str:
-    """The summary as plain text: totals, completion bins, what to watch next, the shows.
+def format_summary(
+    progress: Progress,
+    *,
+    top: int = 10,
+    year: int | None = None,
+    tz: str | None = None,
+    today: datetime | None = None,
+) -> str:
+    """The summary as plain text: totals, the history, completion bins, what to watch next, shows.
 
     Parameters
     ----------
@@ -45,42 +152,47 @@ def format_summary(progress: Progress, *, top: int = 10) -> str:
         The loaded progress.
     top : int
         How many shows to list under "Watch next".
+    year : int, optional
+        The year of the "year in review" lines (needs a history); by default
+        the last full year before `today` when the history has plays in it.
+    tz : str, optional
+        IANA time zone of the history's figures; default: the profile's,
+        else the machine's.
+    today : datetime, optional
+        The day the last full year and the current streak are counted from; now by default.
+
+    Raises
+    ------
+    TraktArgumentError
+        An unknown time zone.
     """
     shows = progress.shows
-    totals = summarize(shows)
-    # Several users: add the known totals (NA when none is known), never NA as 0.
-    row = totals.sum(numeric_only=True, min_count=1) if len(totals) != 1 else totals.iloc[0]
-    aired, watched, left = row["episodes_aired"], row["episodes_watched"], row["episodes_left"]
-    completion = row["completion"] if len(totals) == 1 else _ratio(watched, aired)
-    unknown = 0 if pd.isna(row["unknown"]) else int(row["unknown"])
+    row = totals(shows)
     who = "unknown user" if progress.user is None else repr(progress.user)
     states = (
-        f"{_n(row['finished'])} finished, {_n(row['in_progress'])} in progress, "
-        f"{_n(row['not_started'])} not started, {_n(row['nothing_aired'])} with nothing aired"
+        f"{_n(row.finished)} finished, {_n(row.in_progress)} in progress, "
+        f"{_n(row.not_started)} not started, {_n(row.nothing_aired)} with nothing aired"
     )
-    if unknown:  # e.g. the account export without metadata: aired counts are NA
-        states += f", {unknown:,} unknown"
-    episodes = (
-        f"  episodes   {fmt_int(watched, 'unknown'):>9}  watched of {fmt_int(aired, 'unknown')} "
-        f"aired ({fmt_pct(completion, 'n/a')}), {fmt_int(left, 'unknown')} left"
-    )
-    if unknown:
-        episodes += f" (aired counts unknown for {unknown:,} shows)"
+    if row.unknown:  # e.g. the account export without metadata: aired counts are NA
+        states += f", {row.unknown:,} unknown"
     lines = [
         f"Watched progress of {terminal_safe(who)}",
         "",
-        f"  shows      {_n(row['shows']):>9}  ({states})",
-        episodes,
-        f"  plays      {fmt_int(row['plays'], 'unknown'):>9}  ({fmt_int(row['scrobbles'], '?')} "
-        f"scrobbles, {fmt_int(row['checkins'], '?')} check-ins, {fmt_int(row['seen'], '?')} seen)",
+        f"  shows      {_n(row.shows):>9}  ({states})",
+        *episode_lines(row),
+        *play_lines(row),
     ]
     notes = progress.provenance.notes if progress.provenance is not None else ()
     lines += [f"  note: {terminal_safe(note)}" for note in notes]
-    lines += ["", "Completion"]
-    for label, count in completion_distribution(shows).items():
-        lines.append(f"  {label:<14} {int(count):>5,}")
+    lines += history_lines(progress, year=year, tz=tz, today=today or datetime.now(UTC))
+    if row.shows_counted or not row.shows:
+        lines += ["", "Completion"]
+        for label, count in completion_distribution(shows).items():
+            lines.append(f"  {label:<14} {int(count):>5,}")
+    else:
+        lines += ["", f"Completion: unknown for all {row.shows:,} shows ({METADATA_HINT})"]
     nxt = watch_next(shows, n=top)
-    heading = f"Watch next ({len(nxt)} of {int(row['up_next']):,} shows with a next episode"
+    heading = f"Watch next ({len(nxt)} of {row.up_next:,} shows with a next episode"
     unknown = next_unknown(shows)
     if unknown:
         heading += f"; unknown for {unknown:,} shows whose aired episodes are unknown"

@@ -3,6 +3,9 @@
 A source is a path (``str`` or :class:`os.PathLike`), the JSON text as
 ``bytes``, a binary file object, or JSON that is already parsed. Nothing here
 knows what the JSON means; that is the parser's job.
+
+:func:`read_parquet` reads back the Parquet files :meth:`Progress.to_parquet`
+wrote.
 """
 
 from __future__ import annotations
@@ -11,17 +14,32 @@ import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import IO, Any, TypeAlias
 
 from .._warnings import warn
-from ..errors import TraktDataError, TraktDataWarning, TraktFileError, TraktSourceError
+from ..errors import (
+    TraktDataError,
+    TraktDataWarning,
+    TraktDependencyError,
+    TraktFileError,
+    TraktSourceError,
+)
 from ..frames import frames_from_parsed
 from ..parsers._json import parse_json
 from ..parsers.detect import is_zip, wrong_format_message
 from ..parsers.v1 import parse_progress, parse_progress_json
 from ..progress import Progress, Provenance
 
-__all__ = ["Source", "describe_source", "load_progress", "read_bytes", "read_json"]
+__all__ = [
+    "Source",
+    "describe_source",
+    "load_progress",
+    "need_pyarrow",
+    "read_bytes",
+    "read_json",
+    "read_parquet",
+]
 
 Source: TypeAlias = (
     "str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes] | list[Any]"
@@ -197,3 +215,76 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+# -- the Parquet files of to_parquet -----------------------------------------------------
+
+_PARQUET_NAMES = ("shows", "seasons", "episodes")
+
+
+def need_pyarrow(what: str) -> None:
+    """Raise :class:`TraktDependencyError` naming the extra where pyarrow is missing."""
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise TraktDependencyError(
+            f"{what} Parquet needs pyarrow; install it with: pip install 'trakt_analysis[parquet]'"
+        ) from None
+
+
+def read_parquet(directory: str | os.PathLike[str]) -> Progress:
+    """Read the files of :meth:`Progress.to_parquet` back into a Progress, dtypes as loaded.
+
+    :func:`pandas.read_parquet` alone gives the same values, but a categorical
+    column without any value (e.g. ``slug`` or ``trakt_id`` of a v1 response,
+    in the long frames) comes back with ``object`` categories: here every
+    column of the schema gets its dtype back (:func:`trakt_analysis.schema.frame_dtypes`).
+
+    Raises
+    ------
+    TraktDependencyError
+        pyarrow is not installed.
+    TraktFileError
+        A file is missing or unreadable.
+    """
+    import pandas as pd
+
+    from .. import schema
+
+    need_pyarrow("reading")
+    directory = Path(directory)
+    layouts = (schema.SHOWS, schema.SEASONS, schema.EPISODES)
+    frames = []
+    for name, layout, long in zip(_PARQUET_NAMES, layouts, (False, True, True), strict=True):
+        path = directory / f"{name}.parquet"
+        try:
+            frame = pd.read_parquet(path, engine="pyarrow")
+        except OSError as exc:
+            raise TraktFileError(f"cannot read {path}: {exc}") from exc
+        for column, dtype in schema.frame_dtypes(layout, long=long).items():
+            if column not in frame.columns:
+                continue
+            values = frame[column]
+            if dtype == "category":
+                kind = schema.categories_dtype(column)
+                if isinstance(values.dtype, pd.CategoricalDtype):
+                    categories = values.cat.categories.astype(kind)
+                    frame[column] = values.cat.set_categories(categories)
+                else:
+                    frame[column] = values.astype(kind).astype("category")
+            elif values.dtype != dtype:
+                frame[column] = values.astype(dtype)  # type: ignore[call-overload]
+        frames.append(frame)
+    users = frames[0]["user"].dropna().unique() if "user" in frames[0] else []
+    user = str(users[0]) if len(users) == 1 else None
+    ratings = None
+    ratings_path = directory / "ratings.parquet"
+    if ratings_path.exists():  # written when the progress had ratings
+        try:
+            ratings = pd.read_parquet(ratings_path, engine="pyarrow")
+        except OSError as exc:
+            raise TraktFileError(f"cannot read {ratings_path}: {exc}") from exc
+        for column, dtype in schema.frame_dtypes(schema.RATINGS, long=False).items():
+            if column in ratings.columns and dtype not in ("category", ratings[column].dtype):
+                ratings[column] = ratings[column].astype(dtype)  # type: ignore[call-overload]
+    return Progress(*frames, user, ratings=ratings)

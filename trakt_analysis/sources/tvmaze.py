@@ -7,7 +7,7 @@ TVmaze's public API (https://www.tvmaze.com/api) needs no key; its data is
 licensed CC BY-SA, so the report credits it. For each show the client asks
 ``/lookup/shows?thetvdb=ID``, then ``?imdb=ttID`` (a 404 is a miss), then
 ``/shows/{id}/episodes?specials=1``; :mod:`..parsers.tvmaze` reads the answers
-and :func:`..analysis.completion.complete_progress` applies Trakt's rules.
+and :func:`.completion.complete_progress` applies Trakt's rules.
 """
 
 from __future__ import annotations
@@ -23,15 +23,13 @@ from urllib.parse import urlencode, urlsplit
 import numpy as np
 import pandas as pd
 import requests
+from urllib3.util.retry import Retry
 
-from .._http.cache import cached_session, is_complete_json
-from .._http.redact import install_log_filter
-from .._http.responses import http_get, parse_response
-from .._http.session import RETRY_STATUSES, PoliteRetry, SecretAdapter, SessionOwner
-from .._http.throttle import TVMAZE_LIMITS, RateLimit, Throttle
-from .._version import __version__
+from .._http.client import HTTPClient
+from .._http.limits import HTTPLimits
+from .._http.responses import parse_response
+from .._http.throttle import TVMAZE_LIMITS, RateLimit
 from .._warnings import warn
-from ..analysis.completion import complete_progress
 from ..errors import (
     TraktArgumentError,
     TraktDataWarning,
@@ -39,8 +37,8 @@ from ..errors import (
 )
 from ..parsers.tvmaze import parse_episode_list, parse_show_lookup
 from ..progress import Progress
-from .export import _NA_NOTE
-from .v1_api import _timeout
+from ._notes import EXPORT_AIRED_NA as _NA_NOTE
+from .completion import complete_progress
 
 __all__ = ["RATE_LIMIT", "TVmaze"]
 
@@ -50,37 +48,13 @@ DEFAULT_BASE_URL = "https://api.tvmaze.com"
 RATE_LIMIT: tuple[int, float] = (TVMAZE_LIMITS["GET"].requests, TVMAZE_LIMITS["GET"].seconds)
 #: How long cached TVmaze answers are used: a day, so new episodes show up.
 DEFAULT_TTL = timedelta(days=1)
-USER_AGENT = f"trakt_analysis/{__version__} (python-requests/{requests.__version__})"
 CACHE_NAME = "tvmaze_cache"  # <cache dir>/tvmaze_cache.sqlite, apart from the Trakt cache
 _SHOW_PATH = re.compile(r"/shows/(\d+)/?$")
 # Parser warnings listed per show before "and N more".
 _MAX_WARNINGS = 3
 
 
-class _ThrottledAdapter(SecretAdapter):
-    """The transport adapter that waits for the throttle before a request goes out.
-
-    Answers from the cache never reach it, so they cost no wait.
-    """
-
-    def __init__(self, throttle: Throttle, **kwargs: Any) -> None:
-        super().__init__(api_key=None, authorization=None, **kwargs)
-        self._throttle = throttle
-
-    def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> Any:
-        if not self._offline:
-            self._throttle.wait(request.method or "GET")
-        return super().send(request, *args, **kwargs)
-
-
-def _cacheable(response: requests.Response) -> bool:
-    """A lookup's redirect to its show, or a whole JSON body (a show, an episode list, a 404)."""
-    if response.status_code in (301, 302):
-        return bool(_SHOW_PATH.search(urlsplit(response.headers.get("Location", "")).path))
-    return is_complete_json(response)
-
-
-class TVmaze(SessionOwner):
+class TVmaze(HTTPClient):
     """Aired counts, air dates and runtimes from TVmaze, for sources without them.
 
     Pass it as ``metadata=`` to :func:`~trakt_analysis.load_export`, or call
@@ -89,8 +63,9 @@ class TVmaze(SessionOwner):
 
     Parameters
     ----------
-    base_url : str
-        Where the API lives (a stand-in server in tests).
+    base_url : str, optional
+        Where the API lives; defaults to ``TVMAZE_BASE_URL``, else
+        ``https://api.tvmaze.com`` (a stand-in server in tests).
     cache : bool or path
         Keep TVmaze's answers in an on-disk cache (requests-cache, in the
         ``tvmaze`` or ``cache`` extra): True for the user's cache directory,
@@ -110,8 +85,11 @@ class TVmaze(SessionOwner):
     rate_limit : (int, float)
         At most this many requests in this many seconds; TVmaze's limit
         (:data:`RATE_LIMIT`) by default.
-    retries : int
-        Retries of a 429 (honouring ``Retry-After``), a 5xx or a broken connection.
+    retries : int or urllib3.util.Retry
+        Retries of a 429 (honouring ``Retry-After``), a 5xx or a broken
+        connection; each retry waits for the rate limit too.
+    http_limits : HTTPLimits, optional
+        Bounds on an answer's decoded size and time (:class:`~trakt_analysis.HTTPLimits`).
 
     Examples
     --------
@@ -121,10 +99,17 @@ class TVmaze(SessionOwner):
 
     name = "TVmaze"
 
+    DEFAULT_URL = DEFAULT_BASE_URL
+    URL_ENV = "TVMAZE_BASE_URL"
+    CACHE_FILE = CACHE_NAME
+    CACHE_CODES = (200, 301, 302, 404)
+    CACHE_EXTRA = "tvmaze"
+    LIMITS = TVMAZE_LIMITS
+
     def __init__(
         self,
         *,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         cache: bool | str | os.PathLike[str] = True,
         cache_ttl: float | timedelta | None = DEFAULT_TTL,
         offline: bool = False,
@@ -132,14 +117,9 @@ class TVmaze(SessionOwner):
         progress_bar: bool | None = None,
         now: pd.Timestamp | str | None = None,
         rate_limit: tuple[int, float] = RATE_LIMIT,
-        retries: int = 3,
+        retries: int | Retry = 3,
+        http_limits: HTTPLimits | None = None,
     ) -> None:
-        parts = urlsplit(base_url.strip()) if isinstance(base_url, str) else None
-        if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
-            raise TraktArgumentError(f"base_url must be an http(s) URL, got {base_url!r}")
-        if parts.query or parts.fragment or "@" in parts.netloc:
-            raise TraktArgumentError("base_url must not hold a query, a fragment or credentials")
-        self.base_url = base_url.strip().rstrip("/")
         if not (
             isinstance(rate_limit, tuple)
             and len(rate_limit) == 2
@@ -151,73 +131,36 @@ class TVmaze(SessionOwner):
             raise TraktArgumentError(
                 f"rate_limit must be (calls > 0, seconds > 0), got {rate_limit!r}"
             )
-        if type(retries) is not int or retries < 0:
-            raise TraktArgumentError(f"retries must be an int >= 0, got {retries!r}")
         if progress_bar not in (None, True, False):
             raise TraktArgumentError(
                 f"progress_bar must be None, True or False, not {progress_bar!r}"
             )
-        self.timeout = _timeout(timeout)
-        self.offline = bool(offline)
         self.progress_bar = progress_bar
         self.now = None if now is None else _utc(now)
         self.rate_limit = rate_limit
-        if self.offline and cache is False:
-            cache = True
-        if cache is False:
-            session: requests.Session = requests.Session()
-            self._cache_label = "off"
-        else:
-            cache_dir = None if cache is True else os.fspath(cache)  # type: ignore[arg-type]
-            self._cache_label = cache_dir or "user cache dir"
-            try:
-                session = cached_session(
-                    cache_dir,
-                    ttl=cache_ttl,
-                    offline=self.offline,
-                    name=CACHE_NAME,
-                    allowable_codes=(200, 301, 302, 404),
-                    filter_fn=_cacheable,
-                )
-            except TraktDependencyError:
-                raise TraktDependencyError(
-                    "TVmaze's cache needs requests-cache: pip install 'trakt_analysis[tvmaze]', "
-                    "or pass cache=False"
-                ) from None
-        retry = PoliteRetry(
-            total=retries,
-            status_forcelist=RETRY_STATUSES,
-            backoff_factor=0.5,
-            raise_on_status=False,  # the last 429/5xx comes back, to be described
+        super().__init__(
+            base_url=base_url,
+            timeout=timeout,
+            retries=retries,
             retry_after_margin=0.5,
-            max_retry_time=60.0,
+            cache=cache,
+            cache_ttl=cache_ttl,
+            offline=offline,
+            limits={"GET": RateLimit(*rate_limit)},
+            http_limits=http_limits,
         )
-        throttle = Throttle({"GET": RateLimit(*rate_limit)})
-        adapter = _ThrottledAdapter(throttle, offline=self.offline, max_retries=retry)
-        session.mount(self.base_url + "/", adapter)
-        self._session = session
 
-    def __repr__(self) -> str:
-        return (
-            f"TVmaze(base_url={self.base_url!r}, cache={self._cache_label!r}, "
-            f"offline={self.offline})"
-        )
+    def _cacheable(self, response: requests.Response) -> bool:
+        """A lookup's redirect to its show, or a whole JSON body (show, episode list, 404)."""
+        if response.status_code in (301, 302):
+            return bool(_SHOW_PATH.search(urlsplit(response.headers.get("Location", "")).path))
+        return super()._cacheable(response)
 
     # -- requests ------------------------------------------------------------------------
 
     def _get(self, path: str, params: dict[str, Any]) -> requests.Response:
         url = f"{self.base_url}{path}?{urlencode(params)}" if params else self.base_url + path
-        label = f"GET {url}"
-        install_log_filter()
-        return http_get(
-            self._session,
-            url,
-            label=label,
-            offline=self.offline,
-            timeout=self.timeout,
-            allow_redirects=False,
-            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
-        )
+        return self._request("GET", url, label=f"GET {url}", allow_redirects=False)
 
     def lookup(self, *, tvdb_id: int | None = None, imdb_id: str | None = None) -> int | None:
         """The TVmaze id of a show, by TVDB id, then IMDb id; None when TVmaze knows neither.
@@ -279,7 +222,7 @@ class TVmaze(SessionOwner):
         Returns
         -------
         Progress
-            See :func:`~trakt_analysis.analysis.completion.complete_progress`
+            See :func:`~trakt_analysis.sources.completion.complete_progress`
             for the rules and the columns: ``aired``, ``left``, ``completion``
             and ``next_*`` on shows (``tvmaze_id`` and ``unlisted_watched``
             after the schema's columns), counts on seasons, and on episodes

@@ -17,22 +17,18 @@ import re
 from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import requests
+from urllib3.util.retry import Retry
 
-from .._http.cache import DEFAULT_TTL, cached_session
-from .._http.redact import REDACTED, install_log_filter, register_basic_auth, register_secret
-from .._http.responses import http_get, parse_response
-from .._http.session import (
-    KEY_PLACEHOLDER,
-    RETRY_STATUSES,
-    PoliteRetry,
-    SecretAdapter,
-    SessionOwner,
-)
+from .._http.cache import DEFAULT_TTL
+from .._http.client import USER_AGENT, HTTPClient  # noqa: F401 (USER_AGENT: old home)
+from .._http.limits import HTTPLimits
+from .._http.redact import REDACTED, Secret, register_basic_auth, register_secret
+from .._http.responses import parse_response
+from .._http.session import KEY_PLACEHOLDER
 from .._validate import check_choice
-from .._version import __version__
 from ..errors import TraktArgumentError
 from ..parsers.v1 import check_failure_body
 from ..progress import Progress
@@ -58,7 +54,6 @@ V1_SORTS = (
     "recently-aired",
     "previously-aired",
 )
-USER_AGENT = f"trakt_analysis/{__version__} (python-requests/{requests.__version__})"
 _SHA1_HEX = re.compile(r"^[0-9a-fA-F]{40}$")
 
 
@@ -177,30 +172,7 @@ def progress_watched_path(
     return "/" + "/".join(segments)
 
 
-def _base_url(base_url: str | None) -> str:
-    url = base_url if base_url is not None else os.environ.get("TRAKT_BASE_URL") or DEFAULT_BASE_URL
-    if not isinstance(url, str):
-        raise TraktArgumentError(f"base_url must be a str, got {type(url).__name__}")
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise TraktArgumentError(f"base_url must be an http(s) URL like {DEFAULT_BASE_URL!r}")
-    if parts.query or parts.fragment or "@" in parts.netloc:
-        raise TraktArgumentError("base_url must not hold a query, a fragment or credentials")
-    return url.strip().rstrip("/")
-
-
-def _timeout(timeout: Any) -> float | tuple[float, float]:
-    values = timeout if isinstance(timeout, tuple) else (timeout,)
-    if len(values) not in (1, 2) or not all(
-        isinstance(v, int | float) and not isinstance(v, bool) and v > 0 for v in values
-    ):
-        raise TraktArgumentError(
-            f"timeout must be seconds > 0 or a (connect, read) pair, got {timeout!r}"
-        )
-    return timeout
-
-
-class TraktClient(SessionOwner):
+class TraktClient(HTTPClient):
     """A polite, safe client for the v1 ``user/progress/watched`` endpoint.
 
     Parameters
@@ -234,12 +206,18 @@ class TraktClient(SessionOwner):
     offline : bool
         Serve only from the cache (expired entries too); a miss raises
         :class:`~trakt_analysis.TraktCacheMissError`. Implies ``cache=True``.
+    http_limits : HTTPLimits, optional
+        Bounds on an answer's decoded size and time (:class:`~trakt_analysis.HTTPLimits`).
 
     Examples
     --------
     >>> with TraktClient("my-api-key", base_url="http://localhost:8000") as client:
     ...     data = client.progress_watched("justin", sort="activity")  # doctest: +SKIP
     """
+
+    DEFAULT_URL = DEFAULT_BASE_URL
+    URL_ENV = "TRAKT_BASE_URL"
+    CACHE_FILE = "http_cache"
 
     def __init__(
         self,
@@ -249,23 +227,21 @@ class TraktClient(SessionOwner):
         auth: TraktAuth | tuple[str, str] | None = None,
         session: requests.Session | None = None,
         timeout: float | tuple[float, float] = 10.0,
-        retries: int | PoliteRetry = 3,
+        retries: int | Retry = 3,
         backoff: float = 0.5,
         retry_after_margin: float = 1.0,
         max_retry_time: float = 60.0,
         cache: bool | str | os.PathLike[str] = False,
         cache_ttl: float | timedelta | None = DEFAULT_TTL,
         offline: bool = False,
+        http_limits: HTTPLimits | None = None,
     ) -> None:
-        self.base_url = _base_url(base_url)
-        self.timeout = _timeout(timeout)
-        self.offline = bool(offline)
         key = api_key if api_key is not None else os.environ.get("TRAKT_API_KEY")
         if key is not None:
             if not isinstance(key, str):
                 raise TraktArgumentError(f"api_key must be a str, got {type(key).__name__}")
             key = key.strip() or None
-        if key is None and not self.offline:
+        if key is None and not offline:
             raise TraktArgumentError("no API key: pass api_key=... or set TRAKT_API_KEY")
         if key is not None:
             register_secret(key)
@@ -279,53 +255,45 @@ class TraktClient(SessionOwner):
                 f"not {type(auth).__name__}"
             )
         self.auth = auth
-        install_log_filter()
-
-        if self.offline and cache is False:
-            cache = True
-        if session is not None and cache is not False:
-            raise TraktArgumentError("pass either session= or cache=/offline=, not both")
-        self._cache_label = "off" if session is None else "session"
-        if session is None:
-            if cache is False:
-                session = requests.Session()
-            else:
-                cache_dir = None if cache is True else os.fspath(cache)  # type: ignore[arg-type]
-                self._cache_label = cache_dir or "user cache dir"
-                session = cached_session(
-                    cache_dir,
-                    ttl=cache_ttl,
-                    offline=self.offline,
-                    partition=auth.username if auth else "",
-                )
-        self._session = session
-        if isinstance(retries, int) and not isinstance(retries, bool) and retries >= 0:
-            retry = PoliteRetry(
-                total=retries,
-                status_forcelist=RETRY_STATUSES,
-                backoff_factor=backoff,
-                raise_on_status=False,  # the last 429/5xx comes back, to be described
-                retry_after_margin=retry_after_margin,
-                max_retry_time=max_retry_time,
-                redirect=5,
-            )
-        elif isinstance(retries, PoliteRetry):
-            retry = retries
-        else:
-            raise TraktArgumentError(f"retries must be an int >= 0 or a Retry, got {retries!r}")
-        adapter = SecretAdapter(
-            api_key=key,
-            authorization=auth._header() if auth else None,
-            offline=self.offline,
-            max_retries=retry,
+        self._api_key = None if key is None else Secret(key)
+        self._basic = Secret(auth._header()) if auth else None
+        super().__init__(
+            base_url=base_url,
+            timeout=timeout,
+            retries=retries,
+            backoff=backoff,
+            retry_after_margin=retry_after_margin,
+            max_retry_time=max_retry_time,
+            cache=cache,
+            cache_ttl=cache_ttl,
+            offline=offline,
+            session=session,
+            cache_partition=auth.username if auth else "",
+            http_limits=http_limits,
         )
-        session.mount(self.base_url + "/", adapter)
 
-    def __repr__(self) -> str:
-        return (
-            f"TraktClient(base_url={self.base_url!r}, api_key={REDACTED}, auth={self.auth!r}, "
-            f"cache={self._cache_label!r}, offline={self.offline})"
-        )
+    def _authorize(self, wire: requests.PreparedRequest) -> None:
+        if self._api_key is not None and wire.url:
+            key = quote(self._api_key.reveal(), safe="")
+            wire.url = wire.url.replace(f"/{KEY_PLACEHOLDER}/", f"/{key}/", 1)
+        if self._basic is not None:
+            wire.headers["Authorization"] = self._basic.reveal()
+
+    def _scrub(self, response: requests.Response) -> None:
+        location = response.headers.get("Location")
+        if location and self._api_key:
+            key = self._api_key.reveal()
+            response.headers["Location"] = location.replace(
+                quote(key, safe=""), KEY_PLACEHOLDER
+            ).replace(key, KEY_PLACEHOLDER)
+
+    def _cacheable(self, response: requests.Response) -> bool:
+        # Only a whole list (a progress answer): v1 sends failure bodies (objects) with 200.
+        body = (response.content or b"").strip()
+        return body[:1] == b"[" and body[-1:] == b"]"
+
+    def _repr_fields(self) -> dict[str, str]:
+        return {"api_key": REDACTED, "auth": repr(self.auth)}
 
     def progress_watched_url(
         self,
@@ -375,15 +343,7 @@ class TraktClient(SessionOwner):
         """
         url = self.base_url + progress_watched_path(username, titles, sort, extended)
         label = "GET " + url.replace(KEY_PLACEHOLDER, REDACTED)
-        install_log_filter()
-        response = http_get(
-            self._session,
-            url,
-            label=label,
-            offline=self.offline,
-            timeout=self.timeout,
-            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
-        )
+        response = self._request("GET", url, label=label)
         return parse_response(response, label, check_body=check_failure_body)
 
 

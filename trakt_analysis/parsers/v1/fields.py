@@ -1,7 +1,7 @@
 """The fields of an API v1 ``user/progress/watched`` item, as both ways into the parser read them.
 
-Shared by the full walk (:mod:`.v1`), the typed path (:mod:`.v1_typed`) and the
-build of the columns (:mod:`._v1_build`).
+Shared by the full walk (:mod:`.walk`), the typed path (:mod:`.typed`) and the
+build of the columns (:mod:`.build`).
 """
 
 from __future__ import annotations

@@ -17,9 +17,9 @@ import pandas as pd
 import pytest
 
 import trakt_analysis as ta
-from trakt_analysis.analysis.completion import complete_progress
 from trakt_analysis.errors import TraktArgumentError, TraktDataWarning
 from trakt_analysis.progress import Progress, Provenance
+from trakt_analysis.sources.completion import complete_progress
 
 NOW = pd.Timestamp("2025-01-01T00:00:00Z")
 
