@@ -283,3 +283,32 @@ def test_an_empty_year(review):
     assert table["busiest month"] == "-"
     assert table["top movie"] == "-"
     assert dataclasses.replace(review, notes=()).notes == ()
+
+
+def test_ratings_given_that_year_through_the_progress():
+    ratings = pd.DataFrame(
+        {
+            "type": ["show", "movie", "episode"],
+            "title": ["Alpha", "Gamma", "Beta"],
+            "rating": pd.array([8, 7, 4], dtype="Int64"),
+            "rated_at": pd.to_datetime(
+                ["2025-02-01 10:00", "2025-03-01 22:00", "2024-12-31 12:00"], utc=True
+            ),
+        }
+    )
+    progress = ta.Progress(
+        pd.DataFrame({"title": [], "year": [], "aired": [], "completed": []}),
+        pd.DataFrame(),
+        pd.DataFrame(),
+        "ann",
+        history=history(),
+        provenance=ta.Provenance("demo", "test", timezone="UTC"),
+        ratings=ratings,
+    )
+    review = ta.year_in_review(progress, 2025)
+    assert review.ratings["title"].tolist() == ["Alpha", "Gamma"]
+    assert review.totals["ratings"] == 2
+    assert review.table().set_index("label")["value"]["ratings given"] == "2, mean 7.5"
+    assert not any("ratings" in n for n in review.notes)
+    # none given in 2026, but the source has ratings: 0, not unknown
+    assert ta.year_in_review(progress, 2026).totals["ratings"] == 0
