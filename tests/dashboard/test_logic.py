@@ -111,3 +111,25 @@ def test_the_dashboard_in_a_kernel_changes_user_year_and_month():
     assert board.review.review.label == f"February {year}"
     board.tabs.selected_index = 3  # the demo users have aired counts: a chart
     assert bytes(board._backlog.value).startswith(b"\x89PNG")
+
+
+def test_backlog_table_says_unknown_not_zero():
+    from bs4 import BeautifulSoup
+
+    export = ta.load_export("data/fixtures/export/demo-export.zip")
+    page = BeautifulSoup(_logic.backlog_html(export), "html.parser")
+    lefts = {tr.select("td")[2].get_text() for tr in page.select("#backlog-table tbody tr")}
+    assert lefts == {"unknown"}  # the export has no aired counts
+    demo = ta.load_demo()
+    page = BeautifulSoup(_logic.backlog_html(demo, rows=100), "html.parser")
+    shown = {
+        (tr.select("td")[0].get_text(), tr.select("td")[1].get_text()): tr.select("td")[
+            2
+        ].get_text()
+        for tr in page.select("#backlog-table tbody tr")
+    }
+    expected = {
+        (t, str(y)): "unknown" if pd.isna(n) else str(int(n))
+        for t, y, n in zip(demo.shows["title"], demo.shows["year"], demo.shows["left"], strict=True)
+    }
+    assert shown == expected

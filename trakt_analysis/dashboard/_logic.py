@@ -21,10 +21,12 @@ from ..report._html import Column, esc, table
 from ..sources.catalog import DemoSource, ExplorerSource, as_source
 
 __all__ = [
+    "BACKLOG_COLUMNS",
     "DEMO",
     "MAX_UPLOAD_BYTES",
     "SOURCE_ENV",
     "ReviewPanel",
+    "backlog_html",
     "review_panel",
     "review_years",
     "save_upload",
@@ -147,3 +149,47 @@ def review_panel(progress: Any, year: int, month: int | None = None) -> ReviewPa
                 )
             )
     return ReviewPanel(review, "".join(parts), png)
+
+
+#: The backlog table's columns (of :func:`trakt_analysis.backlog`), as shown.
+BACKLOG_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("show", "title"),
+    ("year", "year"),
+    ("left", "left"),
+    ("hours left", "hours_left"),
+    ("state", "state"),
+    ("finish date", "finish_date"),
+)
+
+
+def backlog_html(progress: Any, *, rows: int = 30) -> str:
+    """The backlog (:func:`trakt_analysis.backlog`) as an HTML table, most hours left first.
+
+    Unknown values are written "unknown", never 0. Empty when the version has
+    no backlog.
+    """
+    import trakt_analysis as ta
+
+    backlog = getattr(ta, "backlog", None)
+    if backlog is None or progress is None:
+        return ""
+    frame = backlog(progress)
+    present = [(h, c) for h, c in BACKLOG_COLUMNS if c in frame.columns]
+    if "hours_left" in frame.columns:
+        frame = frame.sort_values("hours_left", ascending=False, na_position="last")
+
+    def text(value: object) -> str:
+        if value is None or pd.isna(value):  # type: ignore[arg-type]
+            return "unknown"
+        if isinstance(value, float):
+            return f"{value:,.1f}"
+        if isinstance(value, pd.Timestamp):
+            return f"{value:%Y-%m-%d}"
+        return str(value)
+
+    return table(
+        frame.head(rows),
+        [Column(h, c, text, numeric=c in ("left", "hours_left")) for h, c in present],
+        table_id="backlog-table",
+        caption=f"What is left to watch: {min(rows, len(frame))} of {len(frame)} shows.",
+    )

@@ -16,7 +16,14 @@ from ..errors import TraktError
 from ..explore import ProgressExplorer
 from ..explore._html import message_html
 from ..sources.catalog import ExplorerSource, as_source
-from ._logic import DEMO, review_panel, review_years, save_upload, source_from_env
+from ._logic import (
+    DEMO,
+    backlog_html,
+    review_panel,
+    review_years,
+    save_upload,
+    source_from_env,
+)
 
 __all__ = ["Dashboard"]
 
@@ -70,6 +77,7 @@ class Dashboard:
         )
         self._backlog = w.Image(format="png", layout=w.Layout(max_width="100%", height="auto"))
         self._backlog_note = w.HTML()
+        self._backlog_table = w.HTML()
         self._breakdown = w.HTML()
         self.explorer = ProgressExplorer(chosen)
         self.tabs = w.Tab()
@@ -83,7 +91,7 @@ class Dashboard:
             self.explorer.widget,
             self._review_box,
             self._breakdown,
-            w.VBox([self._backlog_note, self._backlog]),
+            w.VBox([self._backlog_note, self._backlog_table, self._backlog]),
         ]
         self.tabs.titles = ("Explorer", "Year in review", "Breakdowns", "Backlog")
         self.widget = w.VBox(
@@ -106,6 +114,7 @@ class Dashboard:
             (self._breakdown, "breakdown"),
             (self._backlog_note, "backlog-note"),
             (self._backlog, "backlog"),
+            (self._backlog_table, "backlog-table"),
         ):
             widget.add_class(f"ta-{name}")
         self.source_choice.observe(self._guard(self._on_source), names="value")
@@ -205,7 +214,9 @@ class Dashboard:
         progress = self.explorer.progress
         if progress is None:
             self._backlog.value = b""
+            self._backlog_table.value = ""
             return
+        self._backlog_table.value = backlog_html(progress)
         if progress.shows["left"].isna().all():
             self._backlog_note.value = message_html(
                 "Unknown: this source has no aired counts, so what is left to watch cannot "
