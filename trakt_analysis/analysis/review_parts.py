@@ -45,11 +45,17 @@ def show_keys(frame: pd.DataFrame) -> pd.Series:
     )
     titles = frame["title"].to_numpy(dtype=object, na_value=None)
     years = frame["year"].to_numpy(dtype=object, na_value=None)
+    # Text keys: an index of tuples would turn into a MultiIndex.
     keys = [
-        ("id", int(i)) if i is not None else ("title", t, y)
+        f"id\x1f{int(i)}" if i is not None else f"title\x1f{t}\x1f{y}"
         for i, t, y in zip(ids, titles, years, strict=True)
     ]
     return pd.Series(keys, index=frame.index, dtype=object)
+
+
+def _title_keys(frame: pd.DataFrame) -> pd.Series:
+    """The (title, year) key, also where the frame has a Trakt id (to match across sources)."""
+    return show_keys(frame[["title", "year"]])
 
 
 def _hours(minutes: np.ndarray, plays: int) -> object:
@@ -399,10 +405,7 @@ def breakdown_of_year(
     by_key: dict[Any, list[str]] = {}
     for key, title_key, names in zip(
         show_keys(shows),
-        [
-            ("title", t, y)
-            for t, y in zip(shows["title"], shows["year"].astype(object), strict=True)
-        ],
+        _title_keys(shows),
         values,
         strict=True,
     ):
@@ -411,7 +414,7 @@ def breakdown_of_year(
             by_key.setdefault(title_key, names)
     episodes = plays[_is_episode(plays)]
     minutes = _runtime(episodes)
-    titles = [("title", t, y) for t, y in zip(episodes["title"], episodes["year"], strict=True)]
+    titles = _title_keys(episodes)
     rows = []
     unknown = 0
     for key, title_key, runtime in zip(show_keys(episodes), titles, minutes, strict=True):

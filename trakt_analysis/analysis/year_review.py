@@ -568,19 +568,19 @@ def _finished(
     finished_at = firsts.groupby("key", sort=False)["at"].max()
     # The shows frame may lack the ids the history has (or the reverse): fall back
     # to (title, year).
-    title_keys = pd.Series(
-        [("title", t, y) for t, y in zip(firsts["title"], firsts["year"], strict=True)],
-        index=firsts.index,
-        dtype=object,
-    )
-    by_title = firsts["at"].groupby(title_keys, sort=False).max()
+    by_title = firsts["at"].groupby(show_keys(firsts[["title", "year"]]), sort=False).max()
     rows = []
-    for key, title, show_year, trakt_id in zip(
-        show_keys(done), done["title"], done["year"], done["trakt_id"], strict=True
+    for key, title_key, title, show_year, trakt_id in zip(
+        show_keys(done),
+        show_keys(done[["title", "year"]]),
+        done["title"],
+        done["year"],
+        done["trakt_id"],
+        strict=True,
     ):
         when = finished_at.get(key)
         if when is None:
-            when = by_title.get(("title", title, None if pd.isna(show_year) else show_year))
+            when = by_title.get(title_key)
         if (
             when is not None
             and when.tz_convert(zone).tz_localize(None).to_period(period.freqstr) == period
