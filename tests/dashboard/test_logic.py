@@ -133,3 +133,26 @@ def test_backlog_table_says_unknown_not_zero():
         for t, y, n in zip(demo.shows["title"], demo.shows["year"], demo.shows["left"], strict=True)
     }
     assert shown == expected
+
+
+def test_breakdown_tab_uses_ta_breakdown_when_there_is_one(monkeypatch):
+    from trakt_analysis.dashboard.app import Dashboard
+
+    calls = []
+
+    def fake_breakdown(progress, by):
+        calls.append(by)
+        return pd.DataFrame(
+            {by: ["drama"], "shows": [2], "plays": [7], "hours": pd.array([3.5], "Float64")}
+        )
+
+    board = Dashboard()
+    if not hasattr(ta, "breakdown"):
+        board.tabs.selected_index = 2
+        assert "no all-time breakdown" in board._breakdown.value
+    monkeypatch.setattr(ta, "breakdown", fake_breakdown, raising=False)
+    board.explorer.controls.user.value = "binger"  # marks every tab to be drawn again
+    board.tabs.selected_index = 2
+    assert calls == ["genre", "network"]
+    assert "<td>drama</td>" in board._breakdown.value
+    assert "3.5" in board._breakdown.value

@@ -27,6 +27,7 @@ __all__ = [
     "SOURCE_ENV",
     "ReviewPanel",
     "backlog_html",
+    "breakdown_html",
     "review_panel",
     "review_years",
     "save_upload",
@@ -193,3 +194,14 @@ def backlog_html(progress: Any, *, rows: int = 30) -> str:
         table_id="backlog-table",
         caption=f"What is left to watch: {min(rows, len(frame))} of {len(frame)} shows.",
     )
+
+
+def breakdown_html(frame: pd.DataFrame, by: str, *, rows: int = 20) -> str:
+    """A breakdown frame (``ta.breakdown(progress, by)``) as an HTML table."""
+    columns = [
+        Column(by, by),
+        Column("shows", "shows", numeric=True),
+        Column("plays", "plays", numeric=True),
+        Column("hours", "hours", _hours, numeric=True),
+    ]
+    return table(frame.head(rows), columns, table_id=f"breakdown-{by}")

@@ -19,6 +19,7 @@ from ..sources.catalog import ExplorerSource, as_source
 from ._logic import (
     DEMO,
     backlog_html,
+    breakdown_html,
     review_panel,
     review_years,
     save_upload,
@@ -247,10 +248,12 @@ class Dashboard:
         if progress is None:
             self._breakdown.value = ""
             return
-        try:
-            result = breakdown(progress)
-        except (TraktError, TypeError) as exc:
-            self._breakdown.value = message_html(f"No breakdown: {exc}", kind="note")
-            return
-        to_html = getattr(result, "to_html", None)
-        self._breakdown.value = to_html(max_rows=30) if to_html else message_html(str(result))
+        parts = []
+        for by in ("genre", "network"):
+            try:
+                frame = breakdown(progress, by)
+            except (TraktError, TypeError) as exc:
+                parts.append(message_html(f"No breakdown by {by}: {exc}", kind="note"))
+                continue
+            parts.append(f"<h3>By {by}</h3>" + breakdown_html(frame, by))
+        self._breakdown.value = "".join(parts)
