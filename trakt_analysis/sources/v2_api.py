@@ -50,8 +50,11 @@ from ..errors import (
     TraktRateLimitError,
 )
 from ..frames import frames_from_parsed, history_frame
+from ..parsers._problems import Problems
+from ..parsers.detect import api_error_words
 from ..parsers.v2_progress import RESET_MODES, parse_public_progress, parse_show_progress
 from ..progress import Progress, Provenance
+from ._issue import issue
 
 __all__ = ["APPS_URL", "DEFAULT_API_URL", "DEFAULT_AUTH_URL", "TraktAPI"]
 
@@ -348,7 +351,13 @@ class TraktAPI(HTTPClient):
                     retry_auth=False,
                 )
         table = {**_v2_status_errors(), **(status_errors or {})}
-        data = parse_response(response, label, check_body=_check_v2_body, status_errors=table)
+        data = parse_response(
+            response,
+            label,
+            check_body=_check_v2_body,
+            error_words=api_error_words,
+            status_errors=table,
+        )
         return data, dict(response.headers)
 
     def _get_pages(
@@ -422,7 +431,10 @@ class TraktAPI(HTTPClient):
         response = self._post("/oauth/device/code", {"client_id": self.client_id})
         where = f"POST {self.auth_url}/oauth/device/code"
         device = DeviceCode.from_json(
-            parse_response(response, where, status_errors=_v2_status_errors()), where
+            parse_response(
+                response, where, error_words=api_error_words, status_errors=_v2_status_errors()
+            ),
+            where,
         )
         (display or _show_device_code)(device)
         answer = poll_device_token(
@@ -547,6 +559,7 @@ class TraktAPI(HTTPClient):
             data = parse_response(
                 response,
                 f"POST {self.auth_url}/oauth/token",
+                error_words=api_error_words,
                 status_errors={**_v2_status_errors(), **refresh_errors},
             )
             new = Token.from_json(data, "POST /oauth/token", user=token.user)
@@ -646,8 +659,7 @@ class TraktAPI(HTTPClient):
             name = user
             parsed = self._public_progress(user, specials, count_specials, reset)
             label = f"{self.base_url} (public profile {user})"
-        for message in parsed.warnings:
-            warn(message, TraktDataWarning)
+        issue(parsed.problems)
         frame = self._read_history("me" if me else user, None, None) if history else None
         timezone = self._timezone(name) if me else None
         notes = list(_NOTES)
@@ -845,7 +857,9 @@ class TraktAPI(HTTPClient):
             public=not me,
             **kwargs,
         )
-        columns = parse_history_items(items, label=f"{self.base_url} history")
+        problems = Problems(f"{self.base_url} history")
+        columns = parse_history_items(items, label=problems.label, problems=problems)
+        issue(problems)
         return history_frame(columns, user=name)
 
     def ratings(self, user: str = "me") -> pd.DataFrame:
