@@ -192,13 +192,18 @@ def test_genres_and_networks_from_show_metadata():
     )
     review = ta.year_in_review(progress, 2025)
     genres = review.genres
-    assert genres["genres"].tolist() == ["Drama", "Comedy"]
-    assert genres["plays"].tolist() == [6, 3]
-    assert genres["hours"].tolist() == [4.5, 3.0]
-    assert genres["shows"].tolist() == [2, 1]
-    assert genres.attrs["plays_unknown"] == 1  # Delta: no genres known, counted as none
-    assert review.networks["network"].tolist() == ["HBO", "BBC One"]
+    # Delta's genres are unknown: its one play (no runtime) is "unknown", never a genre.
+    assert genres["genre"].tolist() == ["Drama", "Comedy", "unknown"]
+    assert genres["plays"].tolist() == [6, 3, 1]
+    assert genres["hours"].tolist()[:2] == [4.5, 3.0]
+    assert pd.isna(genres["hours"].iloc[2])
+    assert genres["shows"].tolist() == [2, 1, 1]
+    assert review.networks["network"].tolist() == ["HBO", "BBC One", "unknown"]
     assert review.shows_finished["title"].tolist() == ["Beta"]  # 3 of 3, last on 10 Feb
+    # one month: January has Alpha's plays alone; a tie goes by name (breakdown's rule)
+    january = ta.month_in_review(progress, 2025, 1).genres
+    assert january["genre"].tolist() == ["Comedy", "Drama"]
+    assert january["plays"].tolist() == [3, 3]
     table = review.table().set_index("label")["value"]
     assert table["top genre"] == "Drama (4.5 hours, 6 plays)"
 

@@ -8,17 +8,19 @@ are kept: a function that picks "the most" returns every row that shares it.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from .breakdown import BREAKDOWNS, UNKNOWN, breakdown
 from .history import _is_episode, _runtime, top_shows, watched_at
 
 __all__ = [
     "MEASURES",
-    "breakdown_of_year",
+    "breakdown_of_period",
     "compare",
     "edge_plays",
     "longest_binges",
@@ -51,11 +53,6 @@ def show_keys(frame: pd.DataFrame) -> pd.Series:
         for i, t, y in zip(ids, titles, years, strict=True)
     ]
     return pd.Series(keys, index=frame.index, dtype=object)
-
-
-def _title_keys(frame: pd.DataFrame) -> pd.Series:
-    """The (title, year) key, also where the frame has a Trakt id (to match across sources)."""
-    return show_keys(frame[["title", "year"]])
 
 
 def _hours(minutes: np.ndarray, plays: int) -> object:
@@ -363,92 +360,44 @@ def longest_binges(binges: pd.DataFrame) -> pd.DataFrame:
     return binges[binges["plays"] == binges["plays"].max()].reset_index(drop=True)
 
 
-def _values(cell: object) -> list[str]:
-    """A metadata cell as a list of names: lists as they are, text split on commas."""
-    if cell is None or (not isinstance(cell, list | tuple | np.ndarray) and pd.isna(cell)):
-        return []
-    if isinstance(cell, str):
-        return [v.strip() for v in cell.split(",") if v.strip()]
-    return [str(v) for v in cell if v is not None and not pd.isna(v)]
-
-
-def breakdown_of_year(
-    plays: pd.DataFrame, shows: pd.DataFrame | None, column: str
+def breakdown_of_period(
+    progress: Any, plays: pd.DataFrame, by: str
 ) -> tuple[pd.DataFrame | None, str | None]:
-    """The period's episode plays and hours per genre (or network) of their show.
+    """:func:`~.breakdown.breakdown` of the period's plays: per genre (or network).
 
     Parameters
     ----------
+    progress : Progress or None
+        Its shows frame carries the metadata (``genres``, ``network``).
     plays : pandas.DataFrame
-        The period's history rows.
-    shows : pandas.DataFrame or None
-        ``Progress.shows`` with the metadata `column` (``genres``: a list of
-        names per show, or ``network``), matched by Trakt id, else by (title,
-        year).
-    column : str
+        The period's history rows (one user).
+    by : {"genre", "network"}
 
     Returns
     -------
     (frame, reason)
-        `frame` has one row per value: `column` (the name), ``plays`` (int64),
-        ``hours`` (Float64, NA when unknown), ``shows`` (int64), most hours
-        first, with ``attrs["plays_unknown"]``: the plays whose show has no
-        known value (never counted as any). A play counts once for each genre
-        of its show. When the metadata is absent, `frame` is None and `reason`
+        `frame` as :func:`~.breakdown.breakdown` returns it (a row per value,
+        most hours first, shows without the field in an ``"unknown"`` row,
+        last). None when the source has no such metadata at all, and `reason`
         says why.
     """
-    if shows is None or column not in shows.columns:
-        return None, f"no {column}: this source has no show metadata (load it with TVmaze)"
-    values = [_values(v) for v in shows[column].to_numpy(dtype=object, na_value=None)]
-    if not any(values):
-        return None, f"no {column}: every show's {column} is unknown in this source"
-    by_key: dict[Any, list[str]] = {}
-    for key, title_key, names in zip(
-        show_keys(shows),
-        _title_keys(shows),
-        values,
-        strict=True,
-    ):
-        if names:
-            by_key.setdefault(key, names)
-            by_key.setdefault(title_key, names)
-    episodes = plays[_is_episode(plays)]
-    minutes = _runtime(episodes)
-    titles = _title_keys(episodes)
-    rows = []
-    unknown = 0
-    for key, title_key, runtime in zip(show_keys(episodes), titles, minutes, strict=True):
-        names = by_key.get(key) or by_key.get(title_key)
-        if not names:
-            unknown += 1
-            continue
-        rows.extend((name, key, runtime) for name in names)
-    work = pd.DataFrame(rows, columns=[column, "key", "minutes"])
-    grouped = work.groupby(column, sort=False)
-    stats = pd.DataFrame(
-        {
-            "plays": grouped.size(),
-            "known": grouped["minutes"].count(),
-            "minutes": grouped["minutes"].sum(),
-            "shows": grouped["key"].nunique(),
-        }
-    )
-    hours = (stats["minutes"] / 60).astype("Float64")
-    hours[stats["known"] == 0] = pd.NA
-    out = pd.DataFrame(
-        {
-            column: stats.index.astype(object),
-            "plays": stats["plays"].astype("int64").to_numpy(),
-            "hours": hours.to_numpy(),
-            "shows": stats["shows"].astype("int64").to_numpy(),
-        }
-    )
-    out = out.sort_values(
-        ["hours", "plays", column], ascending=[False, False, True], na_position="last"
-    )
-    out = out.reset_index(drop=True)
-    out.attrs["plays_unknown"] = unknown
-    return out, None
+    if progress is None:
+        return None, f"no {by}s: a bare history frame has no show metadata"
+    frame = breakdown(dataclasses.replace(progress, history=plays), by)
+    known = frame[frame[by] != UNKNOWN]
+    if not len(known) and _absent(progress, by):
+        return None, f"no {by}s: this source has no show metadata (load it with TVmaze)"
+    return frame, None
+
+
+def _absent(progress: Any, by: str) -> bool:
+    """True when no show of the progress has the field (the metadata was never loaded)."""
+    column = BREAKDOWNS[by]
+    shows = progress.shows
+    if column not in shows.columns:
+        return True
+    values = shows[column].to_numpy(dtype=object, na_value=None)
+    return not any(v is not None and (not hasattr(v, "__len__") or len(v)) for v in values)
 
 
 def ratings_in(

@@ -28,7 +28,7 @@ from .history import (
     watched_at,
 )
 from .review_parts import (
-    breakdown_of_year,
+    breakdown_of_period,
     compare,
     edge_plays,
     longest_binges,
@@ -115,8 +115,10 @@ class YearInReview:
         ``finished_at`` (UTC). None when unknown: a bare history frame was
         given, or the source has no aired counts (the export without metadata).
     genres, networks : pandas.DataFrame or None
-        :func:`~.review_parts.breakdown_of_year` of the period's episode plays;
-        None when the source has no show metadata (``notes`` says so).
+        :func:`~trakt_analysis.breakdown` of the period's plays (columns
+        ``genre`` / ``network``, ``shows``, ``episodes``, ``plays``, ``hours``,
+        ...; shows without the field in an ``"unknown"`` row); None when the
+        source has no show metadata (``notes`` says so).
     ratings : pandas.DataFrame or None
         The ratings given in the period (``Progress.ratings`` rows); None when
         the source has none.
@@ -234,7 +236,7 @@ class YearInReview:
             ("shows started", f"{len(self.shows_started):,}"),
             ("shows continued", f"{len(self.shows_continued):,}"),
             ("shows finished", finished),
-            ("top genre", _top_of(self.genres, "genres")),
+            ("top genre", _top_of(self.genres, "genre")),
             ("top network", _top_of(self.networks, "network")),
             ("ratings given", _ratings_text(self.ratings)),
             ("time zone", self.timezone),
@@ -308,6 +310,7 @@ def _binge_text(frame: pd.DataFrame) -> str:
 def _top_of(frame: pd.DataFrame | None, column: str) -> str:
     if frame is None:
         return "unknown"
+    frame = frame[frame[column] != "unknown"]
     if not len(frame):
         return "-"
     best = frame.iloc[0]
@@ -469,9 +472,8 @@ def _review(
     streak = streaks(plays, tz=zone, today=end) if len(plays) else None
     first = None if streak is None or not streak["longest"].iloc[0] else streak.iloc[0]
     started, continued = shows_by_start(history, in_period, start.tz_convert("UTC"))
-    shows = progress.shows if progress is not None else None
-    genres, genre_note = breakdown_of_year(plays, shows, "genres")
-    networks, network_note = breakdown_of_year(plays, shows, "network")
+    genres, genre_note = breakdown_of_period(progress, plays, "genre")
+    networks, network_note = breakdown_of_period(progress, plays, "network")
     ratings, rating_note = ratings_in(
         getattr(progress, "ratings", None) if progress is not None else None, zone, period
     )

@@ -136,7 +136,7 @@ def review_panel(progress: Any, year: int, month: int | None = None) -> ReviewPa
                 caption="Top shows by hours",
             )
         )
-    for frame, key in ((review.genres, "genres"), (review.networks, "network")):
+    for frame, key in ((review.genres, "genre"), (review.networks, "network")):
         if frame is not None and len(frame):
             parts.append(
                 table(
