@@ -28,7 +28,7 @@ def test_v2_progress_times_warn_on_clock_words(word):
     times = _times([word, "2020-01-01T00:00:00.000Z"], "last_watched_at", ["A", "B"], warnings)
     assert pd.isna(times[0])
     assert times[1] == pd.Timestamp("2020-01-01", tz="UTC")
-    assert warnings == [f"'A': last_watched_at '{word}' is not a date; loaded as NA"]
+    assert warnings == [f"'A': last_watched_at '{word}' is not a time; loaded as NA"]
     assert _time(word) is None
 
 
@@ -37,4 +37,4 @@ def test_tvmaze_airstamps_warn_on_clock_words():
     stamps = _air_stamps(["now", "2020-01-01T01:00:00+00:00"], "Show", warnings)
     assert pd.isna(stamps[0])
     assert stamps[1] == pd.Timestamp("2020-01-01 01:00", tz="UTC")
-    assert warnings == ["Show: episode 0: airstamp 'now' loaded as NA"]
+    assert warnings == ["Show: episode 0: airstamp 'now' is not a time; loaded as NA"]

@@ -31,9 +31,12 @@ import numpy as np
 import pandas as pd
 
 from ..errors import TraktDataError
-from ._checks import iso_times, short
+from ._checks import short, utc_times
 
 __all__ = ["EPISODE_COLUMNS", "parse_episode_list", "parse_show_lookup"]
+
+#: The largest season, episode number or id taken from TVmaze (its numbers are 32-bit).
+MAX_NUMBER = 2**31 - 1
 
 #: The columns :func:`parse_episode_list` returns (season and episode in Trakt's
 #: numbering, see the module docstring).
@@ -137,7 +140,14 @@ def parse_episode_list(data: Any, *, label: str) -> tuple[dict[str, Any], list[s
                     f"{label}: episode {i}: expected whole season and episode numbers, "
                     f"got season {short(season)}, number {short(number)}"
                 )
-            regular.append((season, number, i))
+            if season > MAX_NUMBER or number > MAX_NUMBER:
+                # No show has such a season: an int32 elsewhere would wrap it (2**32 -> 0).
+                warnings.append(
+                    f"{label}: episode {i}: season {short(season)}, number {short(number)} "
+                    "is beyond 32 bits; the episode is left out of the counts"
+                )
+            else:
+                regular.append((season, number, i))
         else:
             specials.append(i)
         name = entry.get("name")
@@ -149,6 +159,9 @@ def parse_episode_list(data: Any, *, label: str) -> tuple[dict[str, Any], list[s
             runtime = None
         runtimes.append(runtime)
         episode_id = entry.get("id")
+        if type(episode_id) is int and not 0 < episode_id <= MAX_NUMBER:
+            warnings.append(f"{label}: episode {i}: id {short(episode_id)} loaded as NA")
+            episode_id = None
         ids.append(episode_id if type(episode_id) is int else None)
 
     first_aired = _air_stamps(stamps, label, warnings)
@@ -190,8 +203,7 @@ def _air_stamps(stamps: list[object], label: str, warnings: list[str]) -> pd.Dat
     for i, (raw, text) in enumerate(zip(stamps, texts, strict=True)):
         if raw is not None and text is None and raw != "":
             warnings.append(f"{label}: episode {i}: airstamp {short(raw)} loaded as NA")
-    parsed = iso_times(texts)
-    for i, (text, value) in enumerate(zip(texts, parsed, strict=True)):
-        if text is not None and pd.isna(value):
-            warnings.append(f"{label}: episode {i}: airstamp {short(text)} loaded as NA")
+    parsed, bad = utc_times(texts)  # the one conversion of every source's times
+    for i, why in bad:
+        warnings.append(f"{label}: episode {i}: airstamp {short(texts[i])} {why}; loaded as NA")
     return pd.DatetimeIndex(parsed).as_unit("ns")

@@ -32,7 +32,6 @@ warnings name it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
@@ -40,7 +39,7 @@ import pandas as pd
 
 from .. import schema
 from ..errors import TraktDataError
-from ._checks import BadValue, count, short
+from ._checks import BadValue, count, short, utc_time
 from .history import parse_ids
 from .parsed import ParsedProgress
 
@@ -215,19 +214,11 @@ def _summary(index: int, item: object, problems: list[str]) -> _Show | None:
 
 
 def _time(value: object, path: str, notes: list[str]) -> pd.Timestamp | None:
-    if value is None:
+    try:
+        return utc_time(value)  # the one conversion of every source's times
+    except BadValue as exc:
+        notes.append(f"{path}: {short(value)} {exc}; loaded as NaT")
         return None
-    if type(value) is str:
-        try:  # much faster than pd.to_datetime per value; ISO 8601 as Trakt sends it
-            stamp = datetime.fromisoformat(value)
-        except ValueError:
-            pass
-        else:
-            if stamp.tzinfo is None:
-                stamp = stamp.replace(tzinfo=UTC)
-            return pd.Timestamp(stamp).tz_convert("UTC")
-    notes.append(f"{path}: {short(value)} is not a time; loaded as NaT")
-    return None
 
 
 _NAT = np.iinfo(np.int64).min  # NaT as int64 nanoseconds
