@@ -240,3 +240,57 @@ def _read_folder(path: Path, label: str, skipped: list[str]) -> Iterator[tuple[s
         if len(data) > MAX_MEMBER_BYTES:
             raise TraktDataError(f"{where}: grew beyond the size cap while it was read")
         yield name, data
+
+
+#: Members smaller than this are read together (one parse for many small parts).
+MERGE_BYTES = 4 * 2**20
+
+
+def merge_small_lists(members: list[tuple[str, bytes]]) -> list[tuple[list[str], bytes]]:
+    """Runs of small JSON-list members, each joined into one JSON list, in the order given.
+
+    An export split into thousands of one-entry parts is then parsed a few
+    times, not once per part. Each member is first checked to be one whole JSON
+    list (msgspec, without building its items), so parts that are damaged or
+    not lists are never joined into something valid: they are left out of every
+    run, for the caller to read (and name) one by one. Runs of one member are
+    left to the caller too.
+
+    Returns
+    -------
+    list of (names, bytes)
+        The members' names in each run and the run's entries as one JSON list.
+    """
+    import msgspec  # a core dependency, loaded here only when there is an export
+
+    decoder = msgspec.json.Decoder(list[msgspec.Raw])
+    runs: list[tuple[list[str], bytes]] = []
+    names: list[str] = []
+    items: list[bytes] = []
+    size = 0
+
+    def close() -> None:
+        if len(names) > 1:
+            runs.append((list(names), b"[" + b",".join(items) + b"]"))
+        names.clear()
+        items.clear()
+
+    for name, raw in members:
+        entries = None
+        if len(raw) < MERGE_BYTES:
+            try:
+                entries = decoder.decode(raw)
+            except msgspec.DecodeError:
+                entries = None
+        if entries is None:
+            close()  # a run never spans a member read on its own
+            size = 0
+            continue
+        if size + len(raw) > MERGE_BYTES:
+            close()
+            size = 0
+        names.append(name)
+        items.extend(bytes(entry) for entry in entries)
+        size += len(raw)
+    close()
+    return runs
