@@ -37,12 +37,11 @@ def add_commands(
     common: argparse.ArgumentParser,
     *,
     load: Callable[..., Any],
-    add_metadata: Callable[..., Any],
 ) -> None:
     """Add ``review`` to `commands` (argparse sub-parsers).
 
-    `load` and `add_metadata` are the CLI's own source loading, so every
-    command reads SOURCE, --demo, --trakt ... the same way.
+    `load` is the CLI's own source loading (:func:`~trakt_analysis.sources.catalog.load_source`),
+    so every command reads SOURCE, --demo, --trakt, --metadata ... the same way.
     """
     review = commands.add_parser(
         "review",
@@ -88,9 +87,8 @@ def add_commands(
     )
 
     def run_review(args: argparse.Namespace, status: Callable[[str], None]) -> int:
-        progress, label = load(args, status)
-        progress = add_metadata(progress, args, status)
-        return _run_review(args, progress, label, status)
+        progress = load(args, status)
+        return _run_review(args, progress, progress.provenance.label, status)
 
     review.set_defaults(run=run_review, parser=review)
 

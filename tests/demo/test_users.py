@@ -36,7 +36,13 @@ def test_committed_fixture_files_match_the_generator():
 
 def test_loading_the_file_equals_load_demo():
     by_file = ta.load_progress(USERS_DIR / "demo.json", user="demo")
-    for a, b in zip(by_file, ta.load_demo(), strict=True):
+    demo = ta.load_demo()
+    # The file is the v1 response alone; load_demo adds last_watched_at from its history.
+    pd.testing.assert_frame_equal(
+        by_file.shows.drop(columns="last_watched_at"), demo.shows.drop(columns="last_watched_at")
+    )
+    assert by_file.shows["last_watched_at"].isna().all()
+    for a, b in zip(by_file[1:], demo[1:], strict=True):
         pd.testing.assert_frame_equal(a, b)
 
 
@@ -144,3 +150,23 @@ def test_demo_data_exercises_the_hard_cases():
     assert any(not t.isascii() for t, _ in titles)
     assert any(len(season.watched) >= 200 for s in specs for season in s.seasons)  # daily show
     assert {s.number_key for s in specs} == {"num", "number"}
+
+
+def test_demo_shows_last_watched_at_comes_from_the_history():
+    """v1 sends no last_watched_at; the demo fills it from its history (issue #22)."""
+    import pandas as pd
+
+    import trakt_analysis as ta
+
+    progress = ta.load_demo()
+    history = progress.history
+    episodes = history[history["type"] == "episode"]
+    for title, year, last in progress.shows[["title", "year", "last_watched_at"]].itertuples(
+        index=False
+    ):
+        plays = episodes[(episodes["title"] == title) & (episodes["year"] == year)]
+        if len(plays):
+            assert last == plays["watched_at"].max(), title
+        else:
+            assert pd.isna(last), title
+    assert progress.shows["last_watched_at"].notna().sum() > 30

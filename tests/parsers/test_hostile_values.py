@@ -20,6 +20,7 @@ import trakt_analysis as ta
 from tests.helpers.v2_expect import make_api, sign_in
 from trakt_analysis.demo.v2_server import Failure
 from trakt_analysis.errors import TraktAPIError, TraktDataWarning
+from trakt_analysis.parsers._problems import Problems
 from trakt_analysis.parsers.tvmaze import parse_episode_list
 from trakt_analysis.parsers.v2_items import watched_show_ids
 
@@ -136,7 +137,9 @@ def test_tvmaze_air_stamps_and_numbers_beyond_range_are_na_with_a_warning():
         episode(4, 2**32, 1, "2020-01-08T00:00:00+00:00"),  # would wrap to season 0
         episode(2**40, 1, 4, "2020-01-15T00:00:00+00:00"),
     ]
-    columns, problems = parse_episode_list(data, label="Show")
+    found = Problems("Show")
+    columns = parse_episode_list(data, label="Show", problems=found)
+    problems = found.messages()
     assert columns["season"].tolist() == [1, 1, 1, 1]  # season 2**32 left out, not a special
     assert columns["episode"].tolist() == [1, 2, 3, 4]
     assert pd.isna(columns["first_aired"][1])
@@ -146,7 +149,7 @@ def test_tvmaze_air_stamps_and_numbers_beyond_range_are_na_with_a_warning():
     text = "\n".join(problems)
     assert "episode 1: airstamp '0001-01-01T00:00:00Z' is beyond the years" in text
     assert "season 4294967296, number 1 is beyond 32 bits" in text
-    assert f"id {2**40} loaded as NA" in text
+    assert f"episode 4: id {2**40}; loaded as NA" in text
 
 
 def test_a_huge_number_anywhere_in_a_history_file_does_not_refuse_it(tmp_path):

@@ -171,7 +171,8 @@ def cells(column: pd.Series) -> list[object]:
 def test_parquet_round_trip_keeps_every_value(tmp_path_factory, data):
     progress = load_quietly(data)
     paths = progress.to_parquet(tmp_path_factory.mktemp("parquet"))
-    for path, frame in zip(paths, progress, strict=True):
+    assert paths[-1].name == "progress.json"  # beside the frames: what they are
+    for path, frame in zip(paths[:3], progress, strict=True):
         back = pd.read_parquet(path)
         assert list(back.columns) == list(frame.columns)
         for name in frame.columns:

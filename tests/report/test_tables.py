@@ -35,11 +35,18 @@ def read_csv_cells(path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def test_to_csv_writes_three_files(tmp_path):
+def test_to_csv_writes_every_frame(tmp_path):
     progress = ta.load_demo()
     paths = progress.to_csv(tmp_path / "out")
-    assert [p.name for p in paths] == ["shows.csv", "seasons.csv", "episodes.csv"]
-    shows, seasons, episodes = (read_csv_cells(p) for p in paths)
+    assert [p.name for p in paths] == [
+        "shows.csv",
+        "seasons.csv",
+        "episodes.csv",
+        "history.csv",
+        "progress.json",
+    ]
+    shows, seasons, episodes, history = (read_csv_cells(p) for p in paths[:4])
+    assert len(history) == len(progress.history)
     assert len(shows) == 40
     assert len(seasons) == len(progress.seasons)
     assert len(episodes) == len(progress.episodes)
@@ -56,6 +63,8 @@ def test_to_csv_writes_three_files(tmp_path):
     assert first["tvrage_id"] == ""  # 0 in the response means unknown
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "episodes.csv",
+        "history.csv",
+        "progress.json",
         "seasons.csv",
         "shows.csv",
     ]
@@ -93,8 +102,14 @@ def test_guard_formulas_keeps_numbers_and_na():
 def test_to_parquet_round_trips(tmp_path):
     progress = ta.load_demo()
     paths = progress.to_parquet(tmp_path)
-    assert [p.name for p in paths] == ["shows.parquet", "seasons.parquet", "episodes.parquet"]
-    for path, frame in zip(paths, progress, strict=True):
+    assert [p.name for p in paths] == [
+        "shows.parquet",
+        "seasons.parquet",
+        "episodes.parquet",
+        "history.parquet",
+        "progress.json",
+    ]
+    for path, frame in zip(paths, progress, strict=False):
         back = pd.read_parquet(path)
         assert list(back.columns) == list(frame.columns)
         assert len(back) == len(frame)
@@ -208,3 +223,87 @@ def test_parquet_round_trip_keeps_every_dtype(tmp_path):
             pd.testing.assert_series_equal(episodes[name].astype("Int64"), want)
         else:
             assert episodes[name].dtype == dtype, name
+
+
+def _assert_same_progress(back: ta.Progress, progress: ta.Progress) -> None:
+    assert back.user == progress.user
+    assert back.provenance == progress.provenance
+    for name in ("shows", "seasons", "episodes", "history"):
+        frame, again = getattr(progress, name), getattr(back, name)
+        if frame is None:
+            assert again is None, name
+        else:
+            pd.testing.assert_frame_equal(again, frame, obj=name)
+
+
+def test_parquet_round_trip_keeps_the_history_and_the_provenance(tmp_path):
+    progress = ta.load_demo()
+    assert progress.history is not None
+    assert progress.provenance is not None
+    progress.to_parquet(tmp_path)
+    back = ta.read_parquet(tmp_path)
+    _assert_same_progress(back, progress)
+
+
+def test_parquet_round_trip_of_the_export(tmp_path):
+    import warnings
+
+    from tests.report.test_lead_with_history import EXPORT
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ta.TraktDataWarning)
+        progress = ta.load_export(EXPORT)
+    assert progress.provenance.notes
+    assert progress.provenance.timezone == "Europe/Berlin"
+    progress.to_parquet(tmp_path)
+    back = ta.read_parquet(tmp_path)
+    _assert_same_progress(back, progress)
+    assert back.provenance.notes == progress.provenance.notes  # a tuple again
+
+
+def test_a_frame_added_to_progress_is_saved_too(tmp_path, monkeypatch):
+    """Every DataFrame field of Progress is a frame of the saved files (e.g. a future ratings)."""
+    import dataclasses
+
+    from trakt_analysis import _stored
+
+    progress = ta.load_demo("casual")
+    ratings = pd.DataFrame(
+        {"title": pd.array(["Fargo"], dtype="str"), "rating": pd.array([9], dtype="Int8")}
+    )
+    from trakt_analysis.report import tables
+
+    frames = {**_stored.progress_frames(progress), "ratings": ratings}
+    monkeypatch.setattr(_stored, "progress_frames", lambda p: frames)
+    monkeypatch.setattr(tables, "progress_frames", lambda p: frames)
+    paths = tables.to_parquet(progress, tmp_path)
+    assert "ratings.parquet" in [p.name for p in paths]
+    data = json.loads((tmp_path / "progress.json").read_text(encoding="utf-8"))
+    assert data["frames"]["ratings"]["dtypes"] == {"title": "str", "rating": "Int8"}
+    assert back_progress_has_no_unknown_field(tmp_path)
+    back = pd.read_parquet(tmp_path / "ratings.parquet")
+    back = _stored.restore_dtypes(back, data["frames"]["ratings"]["dtypes"], where="x")
+    pd.testing.assert_frame_equal(back, ratings)
+    assert dataclasses.is_dataclass(progress)
+
+
+def back_progress_has_no_unknown_field(directory) -> bool:
+    """This version's Progress has no ratings field: reading leaves the frame out, no error."""
+    back = ta.read_parquet(directory)
+    return back.shows is not None
+
+
+def test_a_damaged_manifest_says_where(tmp_path):
+    ta.load_demo("casual").to_parquet(tmp_path)
+    (tmp_path / "progress.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(ta.TraktFileError, match=r"progress\.json"):
+        ta.read_parquet(tmp_path)
+
+
+def test_a_folder_without_manifest_still_reads(tmp_path):
+    progress = ta.load_demo("casual")
+    progress.to_parquet(tmp_path)
+    (tmp_path / "progress.json").unlink()
+    back = ta.read_parquet(tmp_path)
+    pd.testing.assert_frame_equal(back.shows, progress.shows)
+    assert back.history is None

@@ -147,3 +147,11 @@ def test_the_token_file_lock_is_exclusive(tmp_path):
         order.append("first")
     thread.join(5)
     assert order == ["first", "other"]
+
+
+def test_a_private_profile_does_not_cost_the_session(v2_server, tmp_path):
+    api = make_api(v2_server, tmp_path)
+    sign_in(v2_server, api)
+    with pytest.raises(ta.TraktPrivateProfileError):
+        api.progress("hermit")  # 401 with the token and without: private, not a bad token
+    assert len(api.progress().shows) > 0  # still signed in

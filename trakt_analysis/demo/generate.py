@@ -27,6 +27,8 @@ from typing import Any, Literal
 import orjson
 
 from ..errors import TraktArgumentError
+from ..parsers.show_metadata import TVMAZE_TO_TRAKT
+from .show_facts import facts
 
 __all__ = [
     "PROFILES",
@@ -336,14 +338,27 @@ def _plan_show(
         country = rng.choice(_COUNTRIES)
         runtime = 22 if daily else rng.choice((25, 30, 45, 60))
         network = rng.choice(_NETWORKS)  # drawn for every show, so the plans stay stable
+        # Drawn in this order, as before, so the plans stay stable.
+        air_day = rng.choice(_DAYS)
+        air_time = f"{rng.randint(17, 22)}:00"
+        certification = rng.choice(_CERTS)
+        rng.sample(_GENRES, rng.randint(1, 3))
+        # What the show really is (demo/show_facts.py), in Trakt's words; the draws above
+        # stay, so the other plans stay as they were.
+        known = facts(title, year, index)
+        network = known.network or network
+        country = known.country.lower() if known.country else "us"  # Trakt gives one
+        genres = [TVMAZE_TO_TRAKT["genres"].get(g, g.lower()) for g in known.genres]
         spec.extra = {
             "country": country,
             "runtime": runtime,
             "network": network if index % 6 != 5 else None,  # v1 sent null when unknown
-            "air_day": rng.choice(_DAYS),
-            "air_time": f"{rng.randint(17, 22)}:00",
-            "certification": rng.choice(_CERTS),
-            "genres": sorted(rng.sample(_GENRES, rng.randint(1, 3))),
+            "air_day": air_day,
+            "air_time": air_time,
+            "certification": certification,
+            "genres": genres,
+            "language": TVMAZE_TO_TRAKT["language"].get(known.language, "en"),
+            "status": TVMAZE_TO_TRAKT["status"].get(known.status, "ended"),
             "ratings": {
                 "percentage": rng.randint(55, 98),
                 "votes": rng.randint(10, 50_000),

@@ -126,8 +126,11 @@ class V2Server(StandInServer):
         Seconds a new access token lives.
 
     Beside "status" and "hang", :meth:`fail` takes two :class:`Failure` kinds of
-    its own: "short_page" (the next paged answer loses its last item) and
-    "page_count" (the next paged answer claims one page more).
+    its own: "short_page" (the next paged answer leaves out its last row, as
+    Trakt does with a row it cannot resolve) and "page_count" (the next paged
+    answer claims one page more). ``count_lag`` makes every item and page
+    count lag that many rows behind the list, as Trakt's cached counts do;
+    ``timezones`` gives each profile's zone in ``/users/settings``.
     """
 
     def __init__(
@@ -159,6 +162,11 @@ class V2Server(StandInServer):
         self._refresh: dict[str, _Token] = {}
         self._issued = 0
         self.refreshes = 0  # refresh tokens spent
+        # Each profile's zone (account.timezone of /users/settings, sent to its owner only).
+        self.timezones: dict[str, str | None] = {name: "Europe/Berlin" for name in self.users}
+        # Trakt's paging counts come from a cached count that lags behind the rows:
+        # the item count (and the page count made from it) leaves out this many.
+        self.count_lag = 0
         self.activity: dict[str, int] = {}  # user -> bumps of their watched data
         self._watched_memo: dict[Any, list[dict[str, Any]]] = {}
         # Each distinct plan gets its own trakt ids; a plan shared by users shares its shows.
@@ -635,7 +643,13 @@ def _make_handler(server: V2Server, *, auth: bool) -> type[BaseHTTPRequestHandle
                 self._json(401, {"error": "unauthorized"})
                 return
             if path == "/users/settings":
-                self._json(200, {"user": {"username": me, "private": False}})
+                self._json(
+                    200,
+                    {
+                        "user": {"username": me, "private": False},
+                        "account": {"timezone": server.timezones.get(me)},
+                    },
+                )
             elif path == "/sync/last_activities":
                 self._json(200, server.last_activities(me))
             elif path == "/sync/watched/shows":
@@ -696,17 +710,18 @@ def _make_handler(server: V2Server, *, auth: bool) -> type[BaseHTTPRequestHandle
         def _paged(self, items: list[Any], query: dict[str, str], failure: Failure | None) -> None:
             page = max(1, int(query.get("page", 1)))
             limit = min(server.page_size, max(1, int(query.get("limit", 10))))
-            count = max(1, math.ceil(len(items) / limit))
+            counted = max(0, len(items) - server.count_lag)
+            count = max(1, math.ceil(counted / limit))
             chunk = items[(page - 1) * limit : page * limit]
             if failure is not None and failure.kind == "short_page" and chunk:
-                chunk = chunk[:-1]
+                chunk = chunk[:-1]  # a row the API cannot resolve is left out
             if failure is not None and failure.kind == "page_count":
                 count += 1
             headers = {
                 "X-Pagination-Page": str(page),
                 "X-Pagination-Limit": str(limit),
                 "X-Pagination-Page-Count": str(count),
-                "X-Pagination-Item-Count": str(len(items)),
+                "X-Pagination-Item-Count": str(counted),
             }
             self._json(200, chunk, headers)
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .._stored import MANIFEST, manifest, progress_frames
 from ..sources.files import need_pyarrow
 from ._files import write_atomic
 
@@ -36,9 +37,6 @@ FORMULA_PREFIXES: tuple[str, ...] = (
 def _skippable(ch: str) -> bool:
     """A character a spreadsheet may skip before reading a formula: space or invisible."""
     return ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp")
-
-
-_NAMES = ("shows", "seasons", "episodes")
 
 
 def _is_text(column: pd.Series) -> bool:
@@ -85,15 +83,23 @@ def guard_formulas(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _frames(progress: Progress) -> dict[str, pd.DataFrame]:
-    frames = dict(zip(_NAMES, progress, strict=True))
-    ratings = getattr(progress, "ratings", None)
-    if ratings is not None:  # None: the source was not asked, so no file says "none"
-        frames["ratings"] = ratings
-    return frames
+    """Every frame of the Progress: shows, seasons, episodes, the history, any other."""
+    return progress_frames(progress)
+
+
+def _write_manifest(progress: Progress, directory: Path, suffix: str) -> Path:
+    files = {name: f"{name}{suffix}" for name in _frames(progress)}
+    text = json.dumps(manifest(progress, files), ensure_ascii=False, indent=1)
+    return write_atomic(
+        directory / MANIFEST, lambda tmp: tmp.write_text(text + "\n", encoding="utf-8")
+    )
 
 
 def to_csv(progress: Progress, directory: str | os.PathLike[str]) -> list[Path]:
-    """Write ``shows.csv``, ``seasons.csv`` and ``episodes.csv`` into `directory`.
+    """Write every frame as CSV into `directory`: ``shows.csv``, ``seasons.csv``,
+    ``episodes.csv``, ``history.csv`` (when the source has a history) and any
+    other frame of the Progress, with ``progress.json`` (the user, the
+    provenance and each frame's dtypes).
 
     UTF-8, CRLF line ends (RFC 4180), a header row, no index. Formula-like
     text is prefixed with ``'`` (see :func:`guard_formulas`); dates are ISO
@@ -104,7 +110,7 @@ def to_csv(progress: Progress, directory: str | os.PathLike[str]) -> list[Path]:
     Returns
     -------
     list of pathlib.Path
-        The files written (``ratings`` too when ``progress.ratings`` is not None).
+        The files written, the frames first, ``progress.json`` last.
     """
     directory = Path(directory)
     paths = []
@@ -120,20 +126,24 @@ def to_csv(progress: Progress, directory: str | os.PathLike[str]) -> list[Path]:
                 ),
             )
         )
+    paths.append(_write_manifest(progress, directory, ".csv"))
     return paths
 
 
 def to_parquet(progress: Progress, directory: str | os.PathLike[str]) -> list[Path]:
-    """Write ``shows.parquet``, ``seasons.parquet`` and ``episodes.parquet`` into `directory`.
+    """Write every frame of the Progress as Parquet into `directory`, and ``progress.json``.
 
-    The dtypes round-trip through :func:`pandas.read_parquet` (categoricals,
-    nullable integers, UTC dates). Needs pyarrow: ``pip install
-    'trakt_analysis[parquet]'``.
+    ``shows.parquet``, ``seasons.parquet``, ``episodes.parquet``,
+    ``history.parquet`` (when the source has a history) and any other frame;
+    ``progress.json`` records the user, the provenance (source kind, time
+    zone, notes) and each frame's dtypes, so :func:`trakt_analysis.read_parquet`
+    gives back the same Progress (categoricals, nullable integers, UTC
+    dates). Needs pyarrow: ``pip install 'trakt_analysis[parquet]'``.
 
     Returns
     -------
     list of pathlib.Path
-        The files written (``ratings`` too when ``progress.ratings`` is not None).
+        The files written, the frames first, ``progress.json`` last.
 
     Raises
     ------
@@ -150,4 +160,5 @@ def to_parquet(progress: Progress, directory: str | os.PathLike[str]) -> list[Pa
                 lambda tmp, frame=frame: frame.to_parquet(tmp, index=False, engine="pyarrow"),
             )
         )
+    paths.append(_write_manifest(progress, directory, ".parquet"))
     return paths

@@ -93,7 +93,15 @@ def _span(history: pd.DataFrame, zone: str) -> str:
     return f"The history has plays from {int(when.dt.year.min())} to {int(when.dt.year.max())}."
 
 
-def episode_lines(row: Totals) -> list[str]:
+def _hint(progress: Progress) -> str:
+    """How to get the aired counts: --metadata, unless a provider was asked already."""
+    provenance = progress.provenance
+    if provenance is not None and provenance.metadata:
+        return f"{provenance.metadata} does not know them; see the notes"
+    return METADATA_HINT
+
+
+def episode_lines(row: Totals, hint: str = METADATA_HINT) -> list[str]:
     """The "episodes" line of the summary: watched, aired, left and done over the same shows."""
     if not row.shows_counted:
         watched = fmt_int(row.episodes_watched_all, "unknown")
@@ -101,7 +109,7 @@ def episode_lines(row: Totals) -> list[str]:
             return [f"  episodes   {'0':>9}  watched"]
         return [
             f"  episodes   {watched:>9}  watched; aired and left unknown for all "
-            f"{row.shows:,} shows ({METADATA_HINT})"
+            f"{row.shows:,} shows ({hint})"
         ]
     line = (
         f"  episodes   {fmt_int(row.episodes_watched, 'unknown'):>9}  watched of "
@@ -113,7 +121,7 @@ def episode_lines(row: Totals) -> list[str]:
     return [
         f"{line}, {row.coverage()}",
         f"  {'':9}  {fmt_int(row.episodes_watched_all, 'unknown'):>9}  watched in all shows "
-        f"(aired counts unknown for {row.shows - row.shows_counted:,}: {METADATA_HINT})",
+        f"(aired counts unknown for {row.shows - row.shows_counted:,}: {hint})",
     ]
 
 
@@ -179,7 +187,7 @@ def format_summary(
         f"Watched progress of {terminal_safe(who)}",
         "",
         f"  shows      {_n(row.shows):>9}  ({states})",
-        *episode_lines(row),
+        *episode_lines(row, _hint(progress)),
         *play_lines(row),
     ]
     notes = progress.provenance.notes if progress.provenance is not None else ()

@@ -43,6 +43,7 @@ from ..errors import (
 )
 from ..frames import frames_from_parsed, ratings_frame
 from ..parsers._json import parse_json
+from ..parsers._problems import Problems
 from ..parsers.detect import detect_format
 from ..parsers.history import parse_history, typed_history_columns
 from ..parsers.ratings import parse_ratings
@@ -57,6 +58,7 @@ from ._archive import (
     _read_files,
     merge_small_lists,
 )
+from ._issue import issue
 from ._notes import EXPORT_AIRED_NA
 from .metadata import MetadataProvider
 
@@ -295,8 +297,7 @@ def _progress_from_files(
         specials=specials,
     )
     parsed.history = history
-    for message in parsed.warnings:
-        warn(message, TraktDataWarning)
+    issue(parsed.problems)
     username, timezone = _profile(profile)
     user = user if user is not None else username
     provenance = Provenance("export", label, timezone=timezone, notes=(_NA_NOTE,))
@@ -340,10 +341,14 @@ def _history(
 ) -> dict[str, Any] | None:
     if not parts:
         return None
-    pieces = [
-        data if type(data) is dict else parse_history(data, label=f"{label}: {name}")
-        for _, name, data in parts
-    ]
+    pieces = []
+    for _, name, data in parts:
+        if type(data) is dict:  # columns the typed path read, with nothing odd
+            pieces.append(data)
+            continue
+        problems = Problems(f"{label}: {name}")
+        pieces.append(parse_history(data, label=problems.label, problems=problems))
+        issue(problems)
     columns = {
         key: pd.concat([pd.Series(p[key]) for p in pieces], ignore_index=True).array
         for key in pieces[0]

@@ -17,10 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, TypeAlias
 
-from .._warnings import warn
 from ..errors import (
     TraktDataError,
-    TraktDataWarning,
     TraktDependencyError,
     TraktFileError,
     TraktSourceError,
@@ -30,6 +28,7 @@ from ..parsers._json import parse_json
 from ..parsers.detect import is_zip, wrong_format_message
 from ..parsers.v1 import parse_progress, parse_progress_json
 from ..progress import Progress, Provenance
+from ._issue import issue
 
 __all__ = [
     "Source",
@@ -186,15 +185,14 @@ def load_progress(source: Source, *, user: str | None = None) -> Progress:
             else:
                 parsed = parse_progress(data, label=label)
     except TraktDataError as exc:
-        if str(exc).startswith(f"{label}:"):
+        if str(exc).startswith(label):  # it names the file already: say it once
             raise
         error = TraktDataError(f"{label}: {exc}")  # say which file, as the warnings do
     else:
         error = None
     if error is not None:
         raise error
-    for message in parsed.warnings:
-        warn(f"{label}: {message}", TraktDataWarning)
+    issue(parsed.problems)
     with _gc_paused():
         return frames_from_parsed(parsed, user=user, provenance=Provenance("v1", label))
 
@@ -233,26 +231,60 @@ def need_pyarrow(what: str) -> None:
 
 
 def read_parquet(directory: str | os.PathLike[str]) -> Progress:
-    """Read the files of :meth:`Progress.to_parquet` back into a Progress, dtypes as loaded.
+    """Read the files of :meth:`Progress.to_parquet` back into a Progress, as it was saved.
 
-    :func:`pandas.read_parquet` alone gives the same values, but a categorical
-    column without any value (e.g. ``slug`` or ``trakt_id`` of a v1 response,
-    in the long frames) comes back with ``object`` categories: here every
-    column of the schema gets its dtype back (:func:`trakt_analysis.schema.frame_dtypes`).
+    Every frame (shows, seasons, episodes, the history and any other), the
+    user and the provenance (source kind, time zone, notes) come back with
+    their dtypes, as ``progress.json`` beside the frames records them.
+    :func:`pandas.read_parquet` alone gives the same values, but a
+    categorical column without any value comes back with ``object``
+    categories. A folder written before ``progress.json`` existed (the three
+    frames only) is read with the schema's dtypes
+    (:func:`trakt_analysis.schema.frame_dtypes`), without history or provenance.
 
     Raises
     ------
     TraktDependencyError
         pyarrow is not installed.
     TraktFileError
-        A file is missing or unreadable.
+        A file is missing or unreadable, or ``progress.json`` is damaged.
     """
+    import json
+
+    import pandas as pd
+
+    from .._stored import MANIFEST, progress_from, restore_dtypes
+
+    need_pyarrow("reading")
+    directory = Path(directory)
+    manifest_path = directory / MANIFEST
+    if not manifest_path.exists():
+        return _read_parquet_frames_only(directory)
+    try:
+        data = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise TraktFileError(f"cannot read {manifest_path}: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("frames"), dict):
+        raise TraktFileError(f"{manifest_path} is not a saved progress (no 'frames')")
+    frames = {}
+    for name, entry in data["frames"].items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
+            raise TraktFileError(f"{manifest_path}: frame {name!r} names no file")
+        path = directory / Path(entry["file"]).name  # a name beside the manifest, nothing else
+        try:
+            frame = pd.read_parquet(path, engine="pyarrow")
+        except (OSError, ValueError) as exc:
+            raise TraktFileError(f"cannot read {path}: {exc}") from exc
+        frames[str(name)] = restore_dtypes(frame, entry.get("dtypes") or {}, where=str(path))
+    return progress_from(frames, data, where=str(manifest_path))
+
+
+def _read_parquet_frames_only(directory: Path) -> Progress:
+    """The three frames of a folder without ``progress.json``, dtypes from the schema."""
     import pandas as pd
 
     from .. import schema
 
-    need_pyarrow("reading")
-    directory = Path(directory)
     layouts = (schema.SHOWS, schema.SEASONS, schema.EPISODES)
     frames = []
     for name, layout, long in zip(_PARQUET_NAMES, layouts, (False, True, True), strict=True):
@@ -272,19 +304,15 @@ def read_parquet(directory: str | os.PathLike[str]) -> Progress:
                     frame[column] = values.cat.set_categories(categories)
                 else:
                     frame[column] = values.astype(kind).astype("category")
+            elif dtype == "object" and column in schema.SHOW_METADATA:
+                # pyarrow reads a list column back as arrays: lists again, as loaded
+                frame[column] = [
+                    v.tolist() if hasattr(v, "tolist") else v for v in values.astype(object)
+                ]
+                frame[column] = frame[column].astype(object)
             elif values.dtype != dtype:
                 frame[column] = values.astype(dtype)  # type: ignore[call-overload]
         frames.append(frame)
     users = frames[0]["user"].dropna().unique() if "user" in frames[0] else []
     user = str(users[0]) if len(users) == 1 else None
-    ratings = None
-    ratings_path = directory / "ratings.parquet"
-    if ratings_path.exists():  # written when the progress had ratings
-        try:
-            ratings = pd.read_parquet(ratings_path, engine="pyarrow")
-        except OSError as exc:
-            raise TraktFileError(f"cannot read {ratings_path}: {exc}") from exc
-        for column, dtype in schema.frame_dtypes(schema.RATINGS, long=False).items():
-            if column in ratings.columns and dtype not in ("category", ratings[column].dtype):
-                ratings[column] = ratings[column].astype(dtype)  # type: ignore[call-overload]
-    return Progress(*frames, user, ratings=ratings)
+    return Progress(*frames, user)

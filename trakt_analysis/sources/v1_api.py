@@ -30,6 +30,7 @@ from .._http.responses import parse_response
 from .._http.session import KEY_PLACEHOLDER
 from .._validate import check_choice
 from ..errors import TraktArgumentError
+from ..parsers.detect import api_error_words
 from ..parsers.v1 import check_failure_body
 from ..progress import Progress
 from ..sources.files import load_progress
@@ -344,7 +345,9 @@ class TraktClient(HTTPClient):
         url = self.base_url + progress_watched_path(username, titles, sort, extended)
         label = "GET " + url.replace(KEY_PLACEHOLDER, REDACTED)
         response = self._request("GET", url, label=label)
-        return parse_response(response, label, check_body=check_failure_body)
+        return parse_response(
+            response, label, check_body=check_failure_body, error_words=api_error_words
+        )
 
 
 _CLIENT_OPTIONS = frozenset(inspect.signature(TraktClient.__init__).parameters) - {"self"}

@@ -27,7 +27,7 @@ import pandas as pd
 import requests
 from urllib3.util.retry import Retry
 
-from .._advice import sign_in_again
+from .._advice import advice, sign_in_again
 from .._http.client import PARTITION_HEADER, USER_AGENT, HTTPClient, check_url
 from .._http.limits import HTTPLimits
 from .._http.oauth import DeviceCode, Token, TokenStore, default_token_path, poll_device_token
@@ -40,17 +40,22 @@ from ..errors import (
     TraktAPIError,
     TraktArgumentError,
     TraktAuthError,
+    TraktCacheMissError,
     TraktConnectionError,
     TraktDataWarning,
+    TraktError,
     TraktHTTPError,
     TraktNotFoundError,
     TraktPrivateProfileError,
     TraktRateLimitError,
 )
 from ..frames import frames_from_parsed, history_frame
+from ..parsers._problems import Problems
+from ..parsers.detect import api_error_words
 from ..parsers.v2_items import watched_show_ids
 from ..parsers.v2_progress import RESET_MODES, parse_public_progress, parse_show_progress
 from ..progress import Progress, Provenance
+from ._issue import issue
 
 __all__ = ["APPS_URL", "DEFAULT_API_URL", "DEFAULT_AUTH_URL", "TraktAPI"]
 
@@ -89,6 +94,14 @@ def _v2_status_errors() -> dict[int, tuple[type[TraktHTTPError], str]]:
     }
 
 
+_NO_ZONE_NOTE = (
+    "API v2 shares a profile's time zone only with its owner: the clock and the day "
+    "boundaries of this history fall in this machine's time zone (pass tz=... to choose one)"
+)
+_NO_ZONE_SETTINGS_NOTE = (
+    "the profile's settings name no time zone: the clock and the day boundaries fall in "
+    "this machine's time zone (pass tz=... to choose one)"
+)
 _NOTES = (
     "percentage is NA: API v2 sends none (completion is completed / aired)",
     "left is derived: aired - completed",
@@ -199,10 +212,10 @@ class TraktAPI(HTTPClient):
         if self._client_secret:
             register_secret(self._client_secret)
         if self.client_id is None and not offline:
-            raise TraktArgumentError(
-                "no client id: pass client_id=... or set TRAKT_CLIENT_ID "
-                f"(your API app at {APPS_URL})"
+            how = advice(
+                python="pass client_id=... or set TRAKT_CLIENT_ID", cli="set TRAKT_CLIENT_ID"
             )
+            raise TraktArgumentError(f"no client id: {how} (your API app at {APPS_URL})")
         self.auth_url = check_url(
             auth_url, what="auth_url", env="TRAKT_AUTH_URL", default=DEFAULT_AUTH_URL
         )
@@ -216,6 +229,7 @@ class TraktAPI(HTTPClient):
         )
         self._token: Token | None = None
         self._anonymous = False  # True once the stored token was refused on a public read
+        self._notes: list[str] = []  # paging notes of the current read, for the provenance
         super().__init__(
             base_url=base_url,
             timeout=timeout,
@@ -297,25 +311,32 @@ class TraktAPI(HTTPClient):
         if response.status_code == 401 and retry_auth and not self.offline:
             sent = self._token is not None and not self._anonymous
             if sent and public:
-                # A stored token refused on a public read (revoked, or from another
-                # server): read it without the token, and say so.
+                # Refused with the token: read again without it. When that works, the
+                # stored token was refused (revoked, or from another server): say so and
+                # read public data without it from now on. When it does not (a private
+                # profile), the token was not the problem.
                 self._anonymous = True
+                try:
+                    result = self._get(
+                        path,
+                        params,
+                        partition=partition,
+                        expire_after=expire_after,
+                        force_refresh=force_refresh,
+                        status_errors=status_errors,
+                        public=public,
+                        retry_auth=False,
+                    )
+                except TraktError:
+                    self._anonymous = False
+                    raise
                 warn(
                     f"{label}: the stored token was refused (revoked or from another server); "
                     f"reading the public profile without it. Sign in again ({sign_in_again()}) "
                     "to read private data.",
                     TraktDataWarning,
                 )
-                return self._get(
-                    path,
-                    params,
-                    partition=partition,
-                    expire_after=expire_after,
-                    force_refresh=force_refresh,
-                    status_errors=status_errors,
-                    public=public,
-                    retry_auth=False,
-                )
+                return result
             if sent and not public and self._token is not None:
                 # Expired on the server's clock (or refreshed by another client):
                 # refresh once (under the lock, from the file) and ask again.
@@ -331,7 +352,13 @@ class TraktAPI(HTTPClient):
                     retry_auth=False,
                 )
         table = {**_v2_status_errors(), **(status_errors or {})}
-        data = parse_response(response, label, check_body=_check_v2_body, status_errors=table)
+        data = parse_response(
+            response,
+            label,
+            check_body=_check_v2_body,
+            error_words=api_error_words,
+            status_errors=table,
+        )
         return data, dict(response.headers)
 
     def _get_pages(
@@ -343,7 +370,11 @@ class TraktAPI(HTTPClient):
             )
 
         return read_all_pages(
-            fetch, redact(f"GET {self.base_url}{path}"), max_pages=self.http_limits.max_pages
+            fetch,
+            redact(f"GET {self.base_url}{path}"),
+            limit=PAGE_LIMIT,
+            notes=self._notes,
+            max_pages=self.http_limits.max_pages,
         )
 
     def _post(self, path: str, body: dict[str, Any]) -> requests.Response:
@@ -364,9 +395,12 @@ class TraktAPI(HTTPClient):
         if self.offline:
             raise TraktArgumentError("offline mode cannot sign in")
         if not self._client_secret:
+            how = advice(
+                python="pass client_secret=... or set TRAKT_CLIENT_SECRET",
+                cli="set TRAKT_CLIENT_SECRET",
+            )
             raise TraktArgumentError(
-                "signing in needs the client secret: pass client_secret=... or set "
-                "TRAKT_CLIENT_SECRET"
+                f"signing in needs the client secret: {how} (your API app at {APPS_URL})"
             )
         return self._client_secret
 
@@ -398,7 +432,10 @@ class TraktAPI(HTTPClient):
         response = self._post("/oauth/device/code", {"client_id": self.client_id})
         where = f"POST {self.auth_url}/oauth/device/code"
         device = DeviceCode.from_json(
-            parse_response(response, where, status_errors=_v2_status_errors()), where
+            parse_response(
+                response, where, error_words=api_error_words, status_errors=_v2_status_errors()
+            ),
+            where,
         )
         (display or _show_device_code)(device)
         answer = poll_device_token(
@@ -523,6 +560,7 @@ class TraktAPI(HTTPClient):
             data = parse_response(
                 response,
                 f"POST {self.auth_url}/oauth/token",
+                error_words=api_error_words,
                 status_errors={**_v2_status_errors(), **refresh_errors},
             )
             new = Token.from_json(data, "POST /oauth/token", user=token.user)
@@ -591,8 +629,10 @@ class TraktAPI(HTTPClient):
         Returns
         -------
         Progress
-            ``provenance.kind == "v2"``. ``percentage`` is NA (v2 sends none);
-            ``left`` = aired - completed; :data:`~trakt_analysis.schema.FILLED_BY`
+            ``provenance.kind == "v2"``; ``provenance.timezone`` is the signed-in
+            user's zone (``account.timezone`` of ``/users/settings``); a public
+            profile's is not shared, and the notes say so. ``percentage`` is NA
+            (v2 sends none); ``left`` = aired - completed; :data:`~trakt_analysis.schema.FILLED_BY`
             ``["v2"]`` lists the columns filled.
 
         Raises
@@ -603,7 +643,7 @@ class TraktAPI(HTTPClient):
         TraktPrivateProfileError
             The profile is private.
         TraktPagingError
-            A paged list changed while it was read.
+            A page that is not a list, or a list that does not end.
         TraktCacheMissError
             Offline, and the data is not in the cache.
         """
@@ -611,6 +651,7 @@ class TraktAPI(HTTPClient):
             raise TraktArgumentError(f"reset must be one of {RESET_MODES}, got {reset!r}")
         token = self._current_token(refresh=not self.offline, required=user == "me")
         me = token is not None and (user == "me" or user == token.user)
+        self._notes = []
         if me:
             name = (token.user if token else None) or "me"
             parsed = self._my_progress(name, hidden, specials, count_specials, reset)
@@ -619,12 +660,16 @@ class TraktAPI(HTTPClient):
             name = user
             parsed = self._public_progress(user, specials, count_specials, reset)
             label = f"{self.base_url} (public profile {user})"
-        for message in parsed.warnings:
-            warn(message, TraktDataWarning)
-        provenance = Provenance(kind="v2", label=label, notes=_NOTES)
+        issue(parsed.problems)
+        frame = self._read_history("me" if me else user, None, None) if history else None
+        timezone = self._timezone(name) if me else None
+        notes = list(_NOTES)
+        if timezone is None:
+            notes.append(_NO_ZONE_NOTE if not me else _NO_ZONE_SETTINGS_NOTE)
+        notes += self._notes
+        provenance = Provenance(kind="v2", label=label, timezone=timezone, notes=tuple(notes))
         result = frames_from_parsed(parsed, user=name, provenance=provenance)
-        if history:
-            frame = self.history("me" if me else user)
+        if frame is not None:
             shows = _with_play_split(result.shows, frame)
             result = Progress(
                 shows,
@@ -637,6 +682,28 @@ class TraktAPI(HTTPClient):
         if ratings:
             result = dataclasses.replace(result, ratings=self.ratings("me" if me else user))
         return result
+
+    def _timezone(self, user: str) -> str | None:
+        """The signed-in user's profile zone: ``account.timezone`` of ``/users/settings``
+        (cached like a show's progress); None when it is missing or not cached offline."""
+        try:
+            settings, _ = self._get(
+                "/users/settings", partition=f"user:{user}", expire_after=self._ttl()
+            )
+        except TraktCacheMissError:
+            return None
+        account = settings.get("account") if isinstance(settings, dict) else None
+        zone = account.get("timezone") if isinstance(account, dict) else None
+        if zone is None:
+            return None
+        if not isinstance(zone, str) or not zone.strip():
+            warn(
+                f"GET {self.base_url}/users/settings: account.timezone is not a zone name "
+                f"({zone!r}); times fall in this machine's zone",
+                TraktDataWarning,
+            )
+            return None
+        return zone.strip()
 
     def _my_progress(
         self, user: str, hidden: bool, specials: bool, count_specials: bool, reset: str
@@ -743,7 +810,18 @@ class TraktAPI(HTTPClient):
         pandas.DataFrame
             The history frame (:data:`~trakt_analysis.schema.HISTORY`): one row
             per play, with ``action`` telling scrobbles, check-ins and "seen" marks apart.
+
+        Warns
+        -----
+        TraktDataWarning
+            The rows read and the server's ``X-Pagination-Item-Count`` disagree.
         """
+        self._notes = []
+        return self._read_history(user, start, end)
+
+    def _read_history(
+        self, user: str, start: str | datetime | None, end: str | datetime | None
+    ) -> pd.DataFrame:
         from ..parsers.history import parse_history_items
 
         token = self._current_token(refresh=not self.offline, required=user == "me")
@@ -760,7 +838,7 @@ class TraktAPI(HTTPClient):
             kwargs: dict[str, Any] = {}
         else:
             partition = f"public:{name}"
-            kwargs = {"expire_after": self.cache_ttl}
+            kwargs = {"expire_after": self._ttl()}
         items = self._get_pages(
             f"/users/{'me' if me else _segment(user)}/history/episodes",
             params,
@@ -774,7 +852,9 @@ class TraktAPI(HTTPClient):
             public=not me,
             **kwargs,
         )
-        columns = parse_history_items(items, label=f"{self.base_url} history")
+        problems = Problems(f"{self.base_url} history")
+        columns = parse_history_items(items, label=problems.label, problems=problems)
+        issue(problems)
         return history_frame(columns, user=name)
 
     def ratings(self, user: str = "me") -> pd.DataFrame:
