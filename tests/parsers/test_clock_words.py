@@ -29,7 +29,7 @@ def test_v2_progress_times_warn_on_clock_words(word):
     times = _times([word, "2020-01-01T00:00:00.000Z"], "last_watched_at", ["A", "B"], problems)
     assert pd.isna(times[0])
     assert times[1] == pd.Timestamp("2020-01-01", tz="UTC")
-    assert problems.messages() == [f"v2: 'A': last_watched_at '{word}' is not a date; loaded as NA"]
+    assert problems.messages() == [f"v2: 'A': last_watched_at '{word}' is not a time; loaded as NA"]
     assert _time(word) is None
 
 
@@ -38,4 +38,4 @@ def test_tvmaze_airstamps_warn_on_clock_words():
     stamps = _air_stamps(["now", "2020-01-01T01:00:00+00:00"], problems)
     assert pd.isna(stamps[0])
     assert stamps[1] == pd.Timestamp("2020-01-01 01:00", tz="UTC")
-    assert problems.messages() == ["Show: episode 0: airstamp 'now'; loaded as NA"]
+    assert problems.messages() == ["Show: episode 0: airstamp 'now' is not a time; loaded as NA"]

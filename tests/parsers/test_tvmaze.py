@@ -115,7 +115,7 @@ def test_odd_values_load_as_na_with_a_warning_naming_the_show():
     assert pd.isna(columns["runtime"][2])
     assert len(warnings) == 2
     assert all(w.startswith("Suits: ") for w in warnings)
-    assert "Suits: episode 0: airstamp 'not a date'; loaded as NA" in warnings
+    assert "Suits: episode 0: airstamp 'not a date' is not a time; loaded as NA" in warnings
     assert "Suits: episode 1: runtime -5; loaded as NA" in warnings
 
 

@@ -148,7 +148,7 @@ def test_bad_values_are_na_with_a_warning_naming_the_show():
     [message] = parsed.warnings
     assert message.startswith("<API v2>: 'Dark': ")
     assert "aired: " in message
-    assert "last_watched_at 'not a date' is not a date; loaded as NA" in message
+    assert "last_watched_at 'not a date' is not a time; loaded as NA" in message
 
 
 def test_a_bad_next_episode_number_warns_and_loads_as_na():

@@ -103,3 +103,49 @@ def test_a_symlink_in_the_folder_is_skipped_with_a_note(tmp_path):
     with pytest.warns(TraktDataWarning, match=r"watched-history-2\.json' \(a symbolic link"):
         progress = ta.load_export(folder)
     assert len(progress.history) == 3
+
+
+def _history_entry(i: int) -> dict:
+    return {
+        "id": 10_000 + i,
+        "watched_at": f"2024-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}T20:{i % 60:02d}:00.000Z",
+        "action": "scrobble",
+        "type": "episode",
+        "show": {"title": f"Show {i % 7}", "year": 2020, "ids": {"trakt": 100 + i % 7}},
+        "episode": {"season": 1 + i % 3, "number": 1 + i},
+    }
+
+
+def test_many_one_play_parts_build_the_history_once(tmp_path, monkeypatch):
+    from trakt_analysis.sources import export as export_module
+
+    entries = [_history_entry(i) for i in range(9_999)]
+    one = make_zip(tmp_path / "one.zip", {"watched-history-1.json": orjson.dumps(entries)})
+    parts = make_zip(
+        tmp_path / "parts.zip",
+        {f"watched-history-{i + 1}.json": orjson.dumps([e]) for i, e in enumerate(entries)},
+    )
+    calls = []
+    real = export_module.typed_history_columns
+    monkeypatch.setattr(
+        export_module, "typed_history_columns", lambda raw: calls.append(1) or real(raw)
+    )
+    whole = ta.load_export(one)
+    split = ta.load_export(parts)
+    assert len(calls) <= 1 + 3  # one for the single part; a few runs for 9,999 parts
+    assert len(split.history) == 9_999
+    assert split.history["id"].tolist() == whole.history["id"].tolist()
+    assert split.shows["plays"].tolist() == whole.shows["plays"].tolist()
+
+
+def test_a_damaged_small_part_is_not_joined_into_valid_json(tmp_path):
+    # Apart, neither part is JSON; joined naively they would make one valid list.
+    path = make_zip(
+        tmp_path / "e.zip",
+        {
+            "watched-history-1.json": b"[[" + orjson.dumps(_history_entry(1)),
+            "watched-history-2.json": orjson.dumps(_history_entry(2)) + b"]]",
+        },
+    )
+    with pytest.raises(TraktDataError, match=r"watched-history-1\.json: invalid JSON"):
+        ta.load_export(path)

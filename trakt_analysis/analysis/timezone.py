@@ -16,8 +16,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
 
-from ..errors import TraktArgumentError
+from .._warnings import warn
+from ..errors import TraktArgumentError, TraktDataWarning
 from ..progress import Progress
+from ._rails_zones import RAILS_ZONES
 
 __all__ = ["history_of", "local_timezone", "resolve_timezone"]
 
@@ -64,27 +66,53 @@ def resolve_timezone(tz: object = None, progress: Progress | None = None) -> str
     Parameters
     ----------
     tz : str or zoneinfo.ZoneInfo, optional
-        An IANA name such as ``"Europe/Berlin"`` or ``"Asia/Kolkata"``.
+        An IANA name such as ``"Europe/Berlin"`` or ``"Asia/Kolkata"``, or one
+        of Rails' names that trakt.tv uses (``"Eastern Time (US & Canada)"``).
     progress : Progress, optional
         Its ``provenance.timezone`` (the user's profile zone) is used when
-        `tz` is None.
+        `tz` is None. A Rails name is mapped to its IANA zone; a profile zone
+        that is neither (``"UTC+1"``) falls back to the machine's zone with a
+        :class:`~trakt_analysis.TraktDataWarning` naming the profile.
 
     Raises
     ------
     TraktArgumentError
-        `tz` is not a known IANA zone.
+        `tz` (given by the caller) is not a known IANA or Rails zone.
     """
     if tz is None and progress is not None and progress.provenance is not None:
-        tz = progress.provenance.timezone
+        profile = progress.provenance.timezone
+        if profile is not None:
+            zone = _known(profile)
+            if zone is not None:
+                return zone
+            fallback = local_timezone()
+            owner = f"{progress.user!r}" if progress.user else progress.provenance.label
+            warn(
+                f"the profile of {owner} names the time zone {profile!r}, which is neither an "
+                f"IANA nor a Rails zone name; using {fallback!r} instead (pass tz=... to choose)",
+                TraktDataWarning,
+            )
+            return fallback
     if tz is None:
         return local_timezone()
     if isinstance(tz, ZoneInfo):
         return tz.key
-    if not isinstance(tz, str) or not _valid(tz):
+    zone = _known(tz)
+    if zone is None:
         raise TraktArgumentError(
             f"tz must be an IANA time zone name such as 'Europe/Berlin', got {tz!r}"
         )
-    return tz
+    return zone
+
+
+def _known(name: object) -> str | None:
+    """`name` when it is an IANA zone, its IANA zone when it is a Rails name, else None."""
+    if not isinstance(name, str):
+        return None
+    if _valid(name):
+        return name
+    mapped = RAILS_ZONES.get(name.strip())
+    return mapped if mapped is not None and _valid(mapped) else None
 
 
 def history_of(data: object, func: str) -> tuple[pd.DataFrame, Progress | None]:

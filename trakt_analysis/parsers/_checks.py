@@ -234,6 +234,82 @@ def _unix_seconds(value: object) -> float:
 #: Text that pandas reads as the clock's time when it parses dates: never a time a file records.
 CLOCK_WORDS = ("now", "today")
 
+# The instants a datetime64[ns] column holds (1677 to 2262).
+EARLIEST = pd.Timestamp.min.tz_localize("UTC")
+LATEST = pd.Timestamp.max.tz_localize("UTC")
+_BEYOND = "is beyond the years 1677 to 2262"
+
+
+def utc_time(value: object) -> pd.Timestamp | None:
+    """One time of any source as a UTC timestamp (ns), or None for None.
+
+    ISO 8601 text (one without an offset is UTC), a ``datetime`` or a
+    ``pandas.Timestamp``. The one conversion every source uses: Go's zero time
+    ``0001-01-01T00:00:00Z``, ``9999-12-31...`` and offsets that leave the range
+    (``0001-01-01T00:00:00+01:00``) are :class:`BadValue`, never a wrapped date.
+
+    Raises
+    ------
+    BadValue
+        Not a time, or one outside 1677 to 2262 (the reason, for the caller's warning).
+    """
+    if value is None:
+        return None
+    stamp: Any = value
+    if type(value) is str:
+        if value.strip().lower() in CLOCK_WORDS:
+            raise BadValue("is not a time")
+        try:
+            stamp = datetime.fromisoformat(value)
+        except ValueError:
+            parsed = iso_times([value])[0]  # ISO 8601 forms fromisoformat does not read
+            if pd.isna(parsed):
+                raise BadValue("is not a time") from None
+            stamp = parsed
+    elif not isinstance(value, datetime):  # pd.Timestamp is a datetime
+        raise BadValue(f"expected a time, got {short(value)}")
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=UTC)
+    try:
+        moment = pd.Timestamp(stamp).tz_convert("UTC")
+    except (OverflowError, ValueError, pd.errors.OutOfBoundsDatetime):
+        raise BadValue(_BEYOND) from None
+    if not EARLIEST <= moment <= LATEST:
+        raise BadValue(_BEYOND)
+    return moment.as_unit("ns")
+
+
+def utc_times(values: Any) -> tuple[Any, list[tuple[int, str]]]:
+    """Times (ISO 8601 text, datetimes or None) as a UTC datetime array, and the odd ones.
+
+    Returns the array (NaT for None and for every odd value) and, per odd value,
+    its position and what is wrong (not a time; beyond 1677 to 2262), for the
+    caller's :class:`~trakt_analysis.TraktDataWarning` naming the show. Text
+    columns are parsed in bulk.
+    """
+    values = list(values)
+    if set(map(type, values)) <= {str, type(None)}:
+        texts = pd.Series(values, dtype=object)
+        parsed = iso_times(texts)  # "now" and "today" are no time a file records: NaT
+        sent = pd.notna(texts).to_numpy()
+        bad = [(int(i), "is not a time") for i in np.flatnonzero(parsed.isna().to_numpy() & sent)]
+        # pandas may hold such times at a coarser unit: the frame's column cannot.
+        beyond = ((parsed < EARLIEST) | (parsed > LATEST)).to_numpy()
+        if beyond.any():
+            bad.extend((int(i), _BEYOND) for i in np.flatnonzero(beyond))
+            bad.sort()
+            parsed = parsed.mask(beyond)
+        return pd.array(parsed, dtype=schema.UTC), bad
+    out: list[pd.Timestamp | None] = []
+    bad = []
+    for i, value in enumerate(values):
+        try:
+            out.append(utc_time(value))
+        except BadValue as exc:
+            bad.append((i, str(exc)))
+            out.append(None)
+    return pd.array(pd.to_datetime(pd.Series(out, dtype=object), utc=True), dtype=schema.UTC), bad
+
 
 def iso_times(texts: Any) -> pd.Series:
     """ISO 8601 texts (a Series or list; None allowed) as UTC datetimes, in bulk.

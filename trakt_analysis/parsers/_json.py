@@ -23,14 +23,37 @@ def parse_json(data: bytes, *, label: str = "<bytes>") -> Any:
 
     The message gives the line and column of the problem, and says so when the
     bytes look like an HTML page (a server's error page) rather than JSON.
+    A number beyond a double (``1e400``, valid JSON) is read as infinity, as
+    :func:`json.loads` reads it, wherever it is: the field that holds it loads
+    as NA with a warning if it is read at all, and the file is not refused.
     """
     data = as_utf8(data, label=label)
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError as exc:
-        raise _decode_error(data, exc, label) from None
+        error = exc
     except RecursionError:  # pragma: no cover - orjson limits depth itself
         raise TraktDataError(f"{label}: JSON is nested too deeply") from None
+    if "infinity" in error.msg:  # orjson refuses 1e400; the JSON itself is valid
+        parsed = _with_huge_numbers(data)
+        if parsed is not _REFUSED:
+            return parsed
+    raise _decode_error(data, error, label)
+
+
+_REFUSED = object()
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")  # NaN, Infinity: Python's extension, not JSON
+
+
+def _with_huge_numbers(data: bytes) -> Any:
+    """`data` parsed by :mod:`json` (1e400 -> inf), or ``_REFUSED`` if it is no JSON."""
+    try:
+        return json.loads(data, parse_constant=_refuse_constant)
+    except (ValueError, RecursionError):
+        return _REFUSED
 
 
 def decode_json(data: bytes, *, label: str = "<bytes>") -> Any:

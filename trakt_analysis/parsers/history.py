@@ -38,7 +38,7 @@ import pandas as pd
 
 from .. import schema
 from ..errors import TraktDataError
-from ._checks import BadValue, count, iso_times, short
+from ._checks import BadValue, count, short, utc_times
 from ._json import as_utf8, parse_json
 from ._problems import Problems
 from .history_typed import convert_history, decode_history
@@ -360,23 +360,9 @@ class _HistoryBuilder:
         return times
 
 
-# The instants the frame's datetime64[ns] column holds (1677 to 2262).
-_EARLIEST = pd.Timestamp.min.tz_localize("UTC")
-_LATEST = pd.Timestamp.max.tz_localize("UTC")
-
-
 def _watched_at(values: list[str | None]) -> tuple[Any, list[tuple[int, str]]]:
     """ISO 8601 texts (or None) -> UTC datetimes, and the texts that are no such time, and why."""
-    texts = pd.Series(values, dtype=object)
-    parsed = iso_times(texts)  # "now" and "today" are no time of a play: NaT
-    sent = pd.notna(texts).to_numpy()
-    bad = [(int(i), "is not a time") for i in np.flatnonzero(parsed.isna().to_numpy() & sent)]
-    beyond = ((parsed < _EARLIEST) | (parsed > _LATEST)).to_numpy()
-    if beyond.any():  # pandas parses them at a coarser unit; the frame's column cannot hold them
-        bad.extend((int(i), "is beyond the years 1677 to 2262") for i in np.flatnonzero(beyond))
-        bad.sort()
-        parsed = parsed.mask(beyond)
-    return pd.array(parsed, dtype=schema.UTC), bad
+    return utc_times(values)  # the one conversion of every source's times
 
 
 # -- the typed path: the same columns, gathered from msgspec Structs ---------------------------

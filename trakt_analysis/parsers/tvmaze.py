@@ -31,10 +31,13 @@ import numpy as np
 import pandas as pd
 
 from ..errors import TraktDataError
-from ._checks import iso_times, short
+from ._checks import short, utc_times
 from ._problems import Problems
 
 __all__ = ["EPISODE_COLUMNS", "parse_episode_list", "parse_show_lookup"]
+
+#: The largest season, episode number or id taken from TVmaze (its numbers are 32-bit).
+MAX_NUMBER = 2**31 - 1
 
 #: The columns :func:`parse_episode_list` returns (season and episode in Trakt's
 #: numbering, see the module docstring).
@@ -138,7 +141,15 @@ def parse_episode_list(data: Any, *, label: str, problems: Problems) -> dict[str
                     f"{label}: episode {i}: expected whole season and episode numbers, "
                     f"got season {short(season)}, number {short(number)}"
                 )
-            regular.append((season, number, i))
+            if season > MAX_NUMBER or number > MAX_NUMBER:
+                # No show has such a season: an int32 elsewhere would wrap it (2**32 -> 0).
+                problems.odd(
+                    f"episode {i}",
+                    f"season {short(season)}, number {short(number)} is beyond 32 bits",
+                    then="the episode is left out of the counts",
+                )
+            else:
+                regular.append((season, number, i))
         else:
             specials.append(i)
         name = entry.get("name")
@@ -150,6 +161,9 @@ def parse_episode_list(data: Any, *, label: str, problems: Problems) -> dict[str
             runtime = None
         runtimes.append(runtime)
         episode_id = entry.get("id")
+        if type(episode_id) is int and not 0 < episode_id <= MAX_NUMBER:
+            problems.odd(f"episode {i}", f"id {short(episode_id)}")
+            episode_id = None
         ids.append(episode_id if type(episode_id) is int else None)
 
     first_aired = _air_stamps(stamps, problems)
@@ -192,8 +206,7 @@ def _air_stamps(stamps: list[object], problems: Problems) -> pd.DatetimeIndex:
     for i, (raw, text) in enumerate(zip(stamps, texts, strict=True)):
         if raw is not None and text is None and raw != "":
             problems.odd(f"episode {i}", f"airstamp {short(raw)}")
-    parsed = iso_times(texts)
-    for i, (text, value) in enumerate(zip(texts, parsed, strict=True)):
-        if text is not None and pd.isna(value):
-            problems.odd(f"episode {i}", f"airstamp {short(text)}")
+    parsed, bad = utc_times(texts)  # the one conversion of every source's times
+    for i, why in bad:
+        problems.odd(f"episode {i}", f"airstamp {short(texts[i])} {why}")
     return pd.DatetimeIndex(parsed).as_unit("ns")

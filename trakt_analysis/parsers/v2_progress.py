@@ -28,15 +28,15 @@ import pandas as pd
 from .. import schema
 from ..errors import TraktArgumentError, TraktDataError
 from ._checks import (
-    CLOCK_WORDS,
     BadValue,
     completion,
     count,
     int_array,
-    iso_times,
     mapping,
     short,
     text,
+    utc_time,
+    utc_times,
 )
 from ._problems import Problems
 from .parsed import ParsedProgress
@@ -333,38 +333,19 @@ def _seen_since_reset(plays: object, last: object, reset: str, reset_at: Any) ->
 
 
 def _time(value: object) -> pd.Timestamp | None:
-    if not isinstance(value, str) or value in CLOCK_WORDS:  # pandas: the time of the load
-        return None
+    """A time for a comparison: None when it is no time (the column's warning says so)."""
     try:
-        ts = pd.Timestamp(value)
-    except (ValueError, TypeError, OverflowError):
+        return utc_time(value)
+    except BadValue:
         return None
-    return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
 
 
 def _times(values: list[object], what: str, titles: list[Any], problems: Problems) -> Any:
-    """ISO 8601 strings to UTC datetimes; an unparsable one is NaT with a warning."""
-    if set(map(type, values)) <= {str, type(None)}:  # the usual case: parsed in bulk
-        parsed = iso_times(values)
-        missed = parsed.isna().to_numpy() & pd.notna(pd.Series(values, dtype=object)).to_numpy()
-        if not missed.any():
-            return pd.array(parsed, dtype=schema.UTC)
-    out: list[pd.Timestamp | None] = []
-    for i, value in enumerate(values):
-        if value is None:
-            out.append(None)
-            continue
-        ts = None
-        if isinstance(value, str) and value not in CLOCK_WORDS:
-            try:
-                ts = pd.Timestamp(value)
-                ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
-            except (ValueError, TypeError, OverflowError):
-                ts = None
-        if ts is None:
-            problems.odd(short(titles[i]), f"{what} {short(value)} is not a date")
-        out.append(ts)
-    return pd.array(pd.to_datetime(out, utc=True), dtype=schema.UTC)
+    """Times as UTC datetimes (:func:`utc_times`); an odd one is NaT, warned naming the show."""
+    times, bad = utc_times(values)
+    for i, why in bad:
+        problems.odd(short(titles[i]), f"{what} {short(values[i])} {why}")
+    return times
 
 
 def _ints(values: list[object], what: str, titles: list[Any], problems: Problems) -> Any:

@@ -267,3 +267,54 @@ def _read_folder(path: Path, label: str, skipped: list[str]) -> Iterator[tuple[s
         if len(data) > MAX_MEMBER_BYTES:
             raise TraktDataError(f"{where}: grew beyond the size cap while it was read")
         yield name, data
+
+
+#: Members smaller than this are read together, in runs of up to MERGE_BYTES: a part of
+#: 1,000 entries (some 300 KiB) is read on its own, one of a few entries is not.
+SMALL_MEMBER_BYTES = 64 * 2**10
+MERGE_BYTES = 4 * 2**20
+
+
+def merge_small_lists(members: list[tuple[str, bytes]]) -> Iterator[tuple[list[str], bytes]]:
+    """Runs of small JSON-list members, each joined into one JSON list, in the order given.
+
+    An export split into thousands of one-entry parts is then parsed a few
+    times, not once per part. Each member is first checked to be one whole JSON
+    list (msgspec, without building its items), so parts that are damaged or
+    not lists are never joined into something valid: they are left out of every
+    run, for the caller to read (and name) one by one, as are members of
+    :data:`SMALL_MEMBER_BYTES` or more and runs of one member. Runs are made as
+    they are asked for, so only one joined copy is held at a time.
+
+    Yields
+    ------
+    (names, bytes)
+        The members' names in a run and the run's entries as one JSON list.
+    """
+    import msgspec  # a core dependency, loaded here only when there is an export
+
+    decoder = msgspec.json.Decoder(list[msgspec.Raw])
+    names: list[str] = []
+    items: list[bytes] = []
+    size = 0
+    for name, raw in members:
+        entries = None
+        if len(raw) < SMALL_MEMBER_BYTES:
+            try:
+                entries = decoder.decode(raw)
+            except msgspec.DecodeError:
+                entries = None
+        if entries is None or size + len(raw) > MERGE_BYTES:
+            # A run never spans a member read on its own.
+            if len(names) > 1:
+                yield list(names), b"[" + b",".join(items) + b"]"
+            names.clear()
+            items.clear()
+            size = 0
+            if entries is None:
+                continue
+        names.append(name)
+        items.extend(bytes(entry) for entry in entries)
+        size += len(raw)
+    if len(names) > 1:
+        yield list(names), b"[" + b",".join(items) + b"]"

@@ -63,6 +63,7 @@ from ._archive import (
     MAX_TOTAL_BYTES,
     Members,
     _read_files,
+    merge_small_lists,
 )
 from ._issue import issue
 from ._notes import EXPORT_AIRED_NA
@@ -264,7 +265,16 @@ def _progress_from_files(
     hidden_parts: list[tuple[str, object]] = []
     errors: list[tuple[str, object]] = []
     ratings_parts: list[tuple[str, int, str, bytes]] = []
+    # Many small history parts are parsed together, in part order (the typed path).
+    merged: set[str] = set()
+    for names, joined in merge_small_lists(_history_members(files)):
+        columns = typed_history_columns(joined)
+        if columns is not None:
+            history_parts.append((_part(PurePosixPath(names[0]).name), names[0], columns))
+            merged.update(names)
     for name, raw in files:
+        if name in merged:
+            continue
         base = PurePosixPath(name).name
         by_name = _kind_by_name(base)
         where = f"{label}: {name}"
@@ -411,6 +421,13 @@ def _failed_endpoints(data: object, where: str) -> list[str]:
             f"{pages} ({short(entry.get('error'))}); what it holds is incomplete"
         )
     return out
+def _history_members(files: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """The ``watched-history-N.json`` members, in part order (as :func:`_history` joins them)."""
+    named = [
+        (name, raw) for name, raw in files if _kind_by_name(PurePosixPath(name).name) == "history"
+    ]
+    named.sort(key=lambda member: (_part(PurePosixPath(member[0]).name), member[0]))
+    return named
 
 
 def _history(

@@ -52,6 +52,7 @@ from ..errors import (
 from ..frames import frames_from_parsed, history_frame
 from ..parsers._problems import Problems
 from ..parsers.detect import api_error_words
+from ..parsers.v2_items import watched_show_ids
 from ..parsers.v2_progress import RESET_MODES, parse_public_progress, parse_show_progress
 from ..progress import Progress, Provenance
 from ._issue import issue
@@ -722,14 +723,11 @@ class TraktAPI(HTTPClient):
             "count_specials": str(count_specials).lower(),
         }
         entries = []
-        with self._bar(len(watched)) as bar:
-            for item in watched:
-                show = item.get("show") if isinstance(item, dict) else None
-                trakt_id = (show or {}).get("ids", {}).get("trakt") if show else None
-                if not isinstance(trakt_id, int):
-                    raise TraktAPIError(
-                        f"GET /sync/watched/shows: an item has no show id: {item!r}"[:200]
-                    )
+        usable, problems = watched_show_ids(watched, "GET /sync/watched/shows")
+        for message in problems:
+            warn(message, TraktDataWarning)
+        with self._bar(len(usable)) as bar:
+            for item, show, trakt_id in usable:
                 stamp = "|".join(
                     str(item.get(k)) for k in ("last_watched_at", "last_updated_at", "reset_at")
                 )
@@ -765,14 +763,11 @@ class TraktAPI(HTTPClient):
             public=True,
         )
         entries = []
-        with self._bar(len(watched)) as bar:
-            for item in watched:
-                show = item.get("show") if isinstance(item, dict) else None
-                trakt_id = (show or {}).get("ids", {}).get("trakt") if show else None
-                if not isinstance(trakt_id, int):
-                    raise TraktAPIError(
-                        f"GET /users/{segment}/watched/shows: an item has no show id"
-                    )
+        usable, problems = watched_show_ids(watched, f"GET /users/{segment}/watched/shows")
+        for message in problems:
+            warn(message, TraktDataWarning)
+        with self._bar(len(usable)) as bar:
+            for item, show, trakt_id in usable:
                 seasons, _ = self._get(
                     f"/shows/{trakt_id}/seasons",
                     {"extended": "episodes,full"},
