@@ -24,6 +24,7 @@ import trakt_analysis as ta
 from trakt_analysis.demo.generate import make_specs
 from trakt_analysis.demo.history import history_items, plan_history
 from trakt_analysis.parsers._json import parse_json
+from trakt_analysis.parsers._problems import Problems
 from trakt_analysis.parsers.history import (
     parse_history,
     parse_history_json,
@@ -49,8 +50,14 @@ def build_export() -> tuple[bytes, int, int]:
     return buffer.getvalue(), len(items), raw
 
 
+def _typed(member: bytes) -> object:
+    return parse_history_json(member, label="bench", problems=Problems("bench"))
+
+
 def _full_walk(member: bytes) -> object:
-    return parse_history(parse_json(member, label="bench"), label="bench")
+    return parse_history(
+        parse_json(member, label="bench"), label="bench", problems=Problems("bench")
+    )
 
 
 def _seconds(run) -> float:
@@ -95,7 +102,12 @@ def main() -> None:
     t_hist_json = min(_seconds(lambda: [json.loads(m) for m in history_members]) for _ in range(7))
     typed = sum(typed_history_columns(m) is not None for m in history_members)
     t_typed = min(
-        _seconds(lambda: [parse_history_json(m, label="bench") for m in history_members])
+        _seconds(
+            lambda: [
+                parse_history_json(m, label="bench", problems=Problems("bench"))
+                for m in history_members
+            ]
+        )
         for _ in range(7)
     )
     t_full = min(_seconds(lambda: [_full_walk(m) for m in history_members]) for _ in range(7))

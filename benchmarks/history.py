@@ -8,7 +8,9 @@ runtimes unknown, in Europe/Berlin.
 from __future__ import annotations
 
 import io
+import tempfile
 import time
+from pathlib import Path
 
 import matplotlib
 
@@ -67,6 +69,8 @@ def timed(label: str, run) -> None:
 def main() -> None:
     history = make_history()
     print(f"{len(history):,} plays, time zone {ZONE}; charts include savefig at {DPI} dpi")
+    review = ta.year_in_review(history, 2024, tz=ZONE)
+    card_path = Path(tempfile.mkdtemp()) / "card.png"
     steps = {
         "watch_clock": lambda: ta.watch_clock(history, tz=ZONE),
         "watch_time (day)": lambda: ta.watch_time(history, freq="day", tz=ZONE),
@@ -77,6 +81,9 @@ def main() -> None:
         "top_shows": lambda: ta.top_shows(history),
         "rewatches": lambda: ta.rewatches(history),
         "year_in_review": lambda: ta.year_in_review(history, 2024, tz=ZONE),
+        "month_in_review": lambda: ta.month_in_review(history, 2024, 10, tz=ZONE),
+        # the share card: drawn and saved as a 1080 x 1350 PNG (the target: < 2 s)
+        "review card (PNG)": lambda: review.card(card_path),
         "plot_watch_clock": lambda: ta.plot_watch_clock(history, tz=ZONE),
         "plot_watch_time (month)": lambda: ta.plot_watch_time(history, tz=ZONE),
         "plot_watch_time (week)": lambda: ta.plot_watch_time(history, freq="week", tz=ZONE),

@@ -18,6 +18,7 @@ from trakt_analysis._http.throttle import CLIENT_BUDGET, TRAKT_LIMITS, peak_in_w
 from trakt_analysis.demo.generate import make_specs
 from trakt_analysis.demo.history import history_items, plan_history
 from trakt_analysis.demo.v2_server import FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, V2Server
+from trakt_analysis.parsers._problems import Problems
 from trakt_analysis.parsers.history import parse_history, parse_history_items
 from trakt_analysis.sources.v2_api import TraktAPI
 
@@ -31,6 +32,7 @@ def _api(server: V2Server, tmp: Path, **kwargs: object) -> TraktAPI:
         FAKE_CLIENT_ID,
         FAKE_CLIENT_SECRET,
         base_url=server.base_url,
+        auth_url=server.auth_url,
         progress_bar=False,
         **kwargs,  # type: ignore[arg-type]
     )
@@ -100,8 +102,8 @@ def _history_parse(specs: list) -> None:
             times.append(time.perf_counter() - start)
         return min(times)
 
-    typed = best(lambda: parse_history_items(items, label="bench"))
-    full = best(lambda: parse_history(items, label="bench"))
+    typed = best(lambda: parse_history_items(items, label="bench", problems=Problems("bench")))
+    full = best(lambda: parse_history(items, label="bench", problems=Problems("bench")))
     print(
         f"history pages: {len(items):,} plays parsed; parse_history_items {typed * 1e3:.0f} ms "
         f"(the typed path, which TraktAPI.history takes), full walk {full * 1e3:.0f} ms: "

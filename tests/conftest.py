@@ -66,7 +66,7 @@ def v2_server(monkeypatch):
     from trakt_analysis.demo.v2_server import V2Server
 
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    for name in ("TRAKT_CLIENT_ID", "TRAKT_CLIENT_SECRET", "TRAKT_API_URL"):
+    for name in ("TRAKT_CLIENT_ID", "TRAKT_CLIENT_SECRET", "TRAKT_API_URL", "TRAKT_AUTH_URL"):
         monkeypatch.delenv(name, raising=False)
     server = V2Server().start()
     yield server

@@ -14,6 +14,7 @@ def v2_env(v2_server, monkeypatch, tmp_path):
     monkeypatch.setenv("TRAKT_CLIENT_ID", FAKE_CLIENT_ID)
     monkeypatch.setenv("TRAKT_CLIENT_SECRET", FAKE_CLIENT_SECRET)
     monkeypatch.setenv("TRAKT_API_URL", v2_server.base_url)
+    monkeypatch.setenv("TRAKT_AUTH_URL", v2_server.auth_url)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     v2_server.device_interval = 1
@@ -54,3 +55,40 @@ def test_cache_needs_a_networked_source(capsys):
         main(["summary", "--cache"])
     assert exc.value.code == 2
     assert "--cache applies to a networked source" in capsys.readouterr().err
+
+
+def test_report_of_me_for_a_year_reads_the_history(v2_env, tmp_path, capsys):
+    assert main(["login"]) == 0
+    out = tmp_path / "r.html"
+    code = main(["report", "--trakt", "me", "--year", "2025", "--no-charts", "-q", "-o", str(out)])
+    assert code == 0
+    err = capsys.readouterr().err
+    assert "no watch history" not in err
+    assert any(p.startswith("/users/me/history/episodes") for p in v2_env.paths)
+
+
+def test_no_history_reads_none_and_year_says_why(v2_env, tmp_path, capsys):
+    assert main(["login"]) == 0
+    out = tmp_path / "r.html"
+    args = ["report", "--trakt", "me", "--no-history", "--year", "2025", "--no-charts", "-q"]
+    assert main([*args, "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "--year 2025: --no-history was given" in err
+    assert not any("/history/" in p for p in v2_env.paths)
+
+
+def test_history_flag_needs_trakt(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["summary", "--no-history"])
+    assert exc.value.code == 2
+    assert "apply to --trakt" in capsys.readouterr().err
+
+
+def test_cli_errors_give_command_line_advice(v2_env, capsys):
+    assert main(["login"]) == 0
+    capsys.readouterr()
+    v2_env.revoke_tokens()
+    assert main(["summary", "--trakt", "me", "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "`trakt-analysis login`" in err
+    assert "api.login()" not in err

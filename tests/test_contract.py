@@ -47,6 +47,7 @@ def _from_v2(user: str) -> ta.Progress:
             FAKE_CLIENT_ID,
             FAKE_CLIENT_SECRET,
             base_url=server.base_url,
+            auth_url=server.auth_url,
             token_path=Path(tmp) / "token.json",
             sleep=lambda seconds: None,
         )
@@ -147,6 +148,11 @@ CHARTS: dict[str, Callable[[ta.Progress], object]] = {
     "watch_stats": lambda p: ta.plot_watch_stats(p.shows),
     "season_progress": lambda p: ta.plot_season_progress(p.seasons),
     "overview": lambda p: ta.plot_overview(p),
+    "breakdown": lambda p: ta.plot_breakdown(p, "genre"),
+    "backlog_hours": lambda p: ta.plot_backlog(
+        ta.backlog(p, today="2026-03-01", tz="UTC"), by="hours"
+    ),
+    "upcoming": lambda p: ta.plot_upcoming(p, today="2026-03-01", tz="UTC"),
 }
 
 

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from . import schema
 from ._version import __version__
+from .analysis.backlog import backlog
+from .analysis.breakdown import breakdown
 from .analysis.history import (
     binge_sessions,
     rewatches,
@@ -24,6 +26,9 @@ from .analysis.history import (
     watch_clock,
     watch_time,
 )
+from .analysis.movies import shows_vs_movies, top_movies
+from .analysis.people import top_people
+from .analysis.ratings import RatingStats, rating_stats
 from .analysis.sorting import (
     SORT_ORDERS,
     filter_shows,
@@ -33,7 +38,8 @@ from .analysis.sorting import (
 )
 from .analysis.summary import Totals, completion_distribution, summarize, totals, watch_next
 from .analysis.timezone import resolve_timezone
-from .analysis.year_review import YearInReview, year_in_review
+from .analysis.upcoming import upcoming
+from .analysis.year_review import MonthInReview, YearInReview, month_in_review, year_in_review
 from .demo.users import demo_users, load_demo
 from .errors import (
     TraktAPIError,
@@ -67,20 +73,26 @@ from .sources.files import load_progress, read_parquet
 from .sources.metadata import MetadataProvider
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
+    from ._http.limits import HTTPLimits
     from .explore import ProgressExplorer
     from .plotting import (
         plot_backlog,
+        plot_breakdown,
         plot_completion,
         plot_episode_grid,
         plot_overview,
+        plot_ratings,
         plot_season_progress,
+        plot_upcoming,
         plot_watch_calendar,
         plot_watch_clock,
         plot_watch_split,
         plot_watch_stats,
         plot_watch_time,
     )
+    from .plotting.card import plot_review_card
     from .report.html import report_html, write_report
+    from .report.ics import write_ics
     from .sources.tvmaze import TVmaze
     from .sources.v1_api import TraktAuth, TraktClient, fetch_progress
     from .sources.v2_api import TraktAPI
@@ -89,10 +101,14 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
 _LAZY: dict[str, str] = {
     "ProgressExplorer": ".explore",
     "plot_backlog": ".plotting",
+    "plot_breakdown": ".plotting",
+    "plot_ratings": ".plotting",
     "plot_completion": ".plotting",
     "plot_episode_grid": ".plotting",
     "plot_overview": ".plotting",
+    "plot_review_card": ".plotting.card",
     "plot_season_progress": ".plotting",
+    "plot_upcoming": ".plotting",
     "plot_watch_calendar": ".plotting",
     "plot_watch_clock": ".plotting",
     "plot_watch_split": ".plotting",
@@ -100,12 +116,14 @@ _LAZY: dict[str, str] = {
     "plot_watch_time": ".plotting",
     "report_html": ".report.html",
     "write_report": ".report.html",
+    "write_ics": ".report.ics",
     # The HTTP client: requests and urllib3 load only when it is used.
     "TraktAuth": ".sources.v1_api",
     "TraktClient": ".sources.v1_api",
     "fetch_progress": ".sources.v1_api",
     "TraktAPI": ".sources.v2_api",
     "TVmaze": ".sources.tvmaze",
+    "HTTPLimits": "._http.limits",
 }
 
 
@@ -124,10 +142,13 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "SORT_ORDERS",
+    "HTTPLimits",
     "MetadataProvider",
+    "MonthInReview",
     "Progress",
     "ProgressExplorer",
     "Provenance",
+    "RatingStats",
     "TVmaze",
     "Totals",
     "TraktAPI",
@@ -158,7 +179,9 @@ __all__ = [
     "TraktWarning",
     "YearInReview",
     "__version__",
+    "backlog",
     "binge_sessions",
+    "breakdown",
     "completion_distribution",
     "demo_users",
     "detect_format",
@@ -168,31 +191,42 @@ __all__ = [
     "load_demo",
     "load_export",
     "load_progress",
+    "month_in_review",
     "only_in_progress",
     "plot_backlog",
+    "plot_breakdown",
     "plot_completion",
     "plot_episode_grid",
     "plot_overview",
+    "plot_ratings",
+    "plot_review_card",
     "plot_season_progress",
+    "plot_upcoming",
     "plot_watch_calendar",
     "plot_watch_clock",
     "plot_watch_split",
     "plot_watch_stats",
     "plot_watch_time",
+    "rating_stats",
     "read_parquet",
     "report_html",
     "resolve_timezone",
     "rewatches",
     "schema",
+    "shows_vs_movies",
     "sort_shows",
     "streaks",
     "summarize",
+    "top_movies",
+    "top_people",
     "top_shows",
     "totals",
+    "upcoming",
     "watch_calendar",
     "watch_clock",
     "watch_next",
     "watch_time",
+    "write_ics",
     "write_report",
     "year_in_review",
 ]

@@ -1,4 +1,6 @@
-"""The command line: ``trakt-analysis report|summary [SOURCE]`` (also ``python -m trakt_analysis``).
+"""The command line: ``trakt-analysis report|summary|backlog|upcoming [SOURCE]``.
+
+Also ``python -m trakt_analysis``.
 
 Errors are one line on stderr and a non-zero exit status: 1 for bad data, a
 failed download or an unwritable file, 2 for a bad command line, 130 when
@@ -14,13 +16,13 @@ import sys
 import time
 import warnings
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._advice import command_line
 from ._version import __version__
 from .analysis.sorting import SORT_ORDERS
 from .demo.users import DEMO_USERS
-from .errors import TraktArgumentError, TraktError
+from .errors import TraktError
 
 if TYPE_CHECKING:
     from .progress import Progress
@@ -44,9 +46,12 @@ examples:
   trakt-analysis report trakt-export.zip      your account export (Settings > Data > Export)
   trakt-analysis report --year 2025           add a year in review (needs a watch history)
   trakt-analysis summary --demo binger        a text summary of another demo user
+  trakt-analysis backlog trakt-export.zip --metadata tvmaze   hours left, finish dates
+  trakt-analysis upcoming trakt-export.zip --metadata tvmaze --ics next.ics
   trakt-analysis report --user justin --extended full   fetch live (needs an API key)
   trakt-analysis login                        sign in to API v2 (TRAKT_CLIENT_ID/_SECRET)
   trakt-analysis report --trakt me --cache    your live progress from API v2, cached
+  trakt-analysis review export.zip --year 2025 -o card.png   a year in review card to share
 
 Run 'trakt-analysis COMMAND --help' for a command's options.
 """
@@ -105,6 +110,13 @@ def _source_options() -> argparse.ArgumentParser:
         "--offline",
         action="store_true",
         help="with --user, --trakt or --metadata: use only the cache, send no request",
+    )
+    shaping.add_argument(
+        "--history",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="with --trakt: also read the watch history (every play), as the report, --year "
+        "and the summary's history figures need (default: read it; --no-history skips it)",
     )
     shaping.add_argument(
         "--metadata",
@@ -197,6 +209,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     summary.set_defaults(run=_run_summary, parser=summary)
 
+    from ._cli_backlog import add_backlog_commands
+
+    add_backlog_commands(commands, common)
+
     login = commands.add_parser(
         "login",
         help="sign in to API v2 with a device code (stores the token in your config dir)",
@@ -206,6 +222,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     login.add_argument("--debug", action="store_true", help="on an error, show the traceback")
     login.set_defaults(run=_run_login, parser=login, quiet=False)
+    # review (#27) lives in its own module
+    from ._cli_review import add_commands
+
+    add_commands(commands, common, load=_load)
     return parser
 
 
@@ -250,89 +270,41 @@ def _check_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> No
         parser.error("--user needs a username")
     if args.trakt is not None and not args.trakt.strip():
         parser.error("--trakt needs 'me' or a username")
+    if getattr(args, "history", None) is not None and args.trakt is None:
+        parser.error("--history and --no-history apply to --trakt (other sources say themselves)")
     if args.cache and args.user is None and args.trakt is None:
         parser.error("--cache applies to a networked source (--user or --trakt)")
     if args.offline and args.user is None and args.trakt is None and args.metadata is None:
         parser.error("--offline applies to a networked source (--user, --trakt or --metadata)")
 
 
-def _load(args: argparse.Namespace, status: _Status) -> tuple[Progress, str]:
-    """The progress the arguments name, and a label of where it came from."""
-    if args.user is not None:
-        status(f"fetching the progress of {args.user!r} from the trakt API")
-        progress = _fetch(
-            args.user,
+def _load(args: argparse.Namespace, status: _Status) -> Progress:
+    """The progress the arguments name (its ``provenance.label`` says where from), sorted once."""
+    from .sources.catalog import load_source
+
+    provider = _metadata_provider(args) if args.metadata is not None else None
+    try:
+        progress = load_source(
+            args.source,
+            user=args.user,
+            trakt=args.trakt,
+            demo=args.demo,
             sort=args.sort,
             extended=args.extended,
             cache=args.cache,
             offline=args.offline,
+            metadata=provider,
+            history=getattr(args, "history", None) is not False,
+            status=status,
         )
-        return progress, f"trakt.tv user {args.user}"
-    if args.trakt is not None:
-        from .sources.v2_api import TraktAPI
-
-        status(f"fetching the progress of {args.trakt!r} from API v2")
-        with TraktAPI(cache=args.cache, offline=args.offline) as api:
-            progress = api.progress(args.trakt.strip())
-        if args.sort:
-            from .analysis.sorting import sort_shows
-
-            progress = dataclasses.replace(progress, shows=sort_shows(progress.shows, args.sort))
-        return progress, f"trakt.tv API v2 ({progress.user})"
-    from .sources.catalog import DemoSource, ExportSource, as_source
-
-    if args.source == "-":
-        from .sources.files import load_progress
-
-        status("loading standard input")
-        progress = load_progress(sys.stdin.buffer)
-        label = "standard input"
-    elif args.source is not None:
-        status(f"loading {args.source}")
-        source = as_source(Path(args.source))
-        if args.metadata is not None and isinstance(source, ExportSource):
-            # load_export asks the provider itself, and drops its "counts are NA" note.
-            status(f"loading {args.source}; the aired counts from TVmaze")
-            source.metadata = _metadata_provider(args)
-        users = source.users()  # none for a single file: its user is unknown
-        if len(users) > 1:
-            raise TraktArgumentError(
-                f"{args.source} holds several users ({', '.join(users)}); pass one file"
-            )
-        progress = source.load(users[0] if users else None)
-        label = args.source
-    else:
-        name = args.demo or "demo"
-        status(f"loading the bundled demo user {name!r}")
-        progress = DemoSource().load(name)
-        label = f"the bundled demo user {name!r}"
-    if args.sort:
+    finally:
+        if provider is not None:
+            provider.close()
+    if args.sort and args.user is None:  # with --user the API sorted
         from .analysis.sorting import sort_shows
 
         progress = dataclasses.replace(progress, shows=sort_shows(progress.shows, args.sort))
-    return progress, label
-
-
-def _fetch(
-    user: str,
-    *,
-    sort: str | None,
-    extended: str | None,
-    cache: bool = False,
-    offline: bool = False,
-) -> Progress:
-    """Fetch live through the client: the key from ``TRAKT_API_KEY``, the server
-    from ``TRAKT_BASE_URL`` (see :class:`trakt_analysis.client.TraktClient`)."""
-    from .sources.v1_api import fetch_progress
-
-    if not offline and not os.environ.get("TRAKT_API_KEY", "").strip():
-        raise TraktArgumentError(
-            "no API key: set the TRAKT_API_KEY environment variable "
-            "(it is never taken from the command line, where others could read it)"
-        )
-    return fetch_progress(
-        user, sort=sort or "title", extended=extended, cache=cache or offline, offline=offline
-    )
+    return progress
 
 
 def _metadata_provider(args: argparse.Namespace) -> Any:
@@ -364,18 +336,9 @@ def _is_loopback(url: str) -> bool:
         return False
 
 
-def _add_metadata(progress: Progress, args: argparse.Namespace, status: _Status) -> Progress:
-    """Fill the aired counts from the provider --metadata names, unless the loader did."""
-    if args.metadata is None or (progress.provenance and progress.provenance.metadata):
-        return progress
-    status(f"asking TVmaze for the aired episodes of {len(progress.shows)} shows")
-    with _metadata_provider(args) as tvmaze:
-        return tvmaze.complete(progress)
-
-
 def _run_report(args: argparse.Namespace, status: _Status) -> int:
-    progress, label = _load(args, status)
-    progress = _add_metadata(progress, args, status)
+    progress = _load(args, status)
+    label = _label(progress)
     _warn_year(args, progress, label)
     if not args.no_charts:
         status("loading matplotlib")
@@ -397,6 +360,11 @@ def _run_report(args: argparse.Namespace, status: _Status) -> int:
     return 0
 
 
+def _label(progress: Progress) -> str:
+    """Where `progress` came from, as the report and messages name it."""
+    return progress.provenance.label if progress.provenance else "unknown source"
+
+
 def _warn_year(args: argparse.Namespace, progress: Progress, label: str) -> None:
     """Say on stderr when --year cannot give a review: no history, or no play that year.
 
@@ -405,9 +373,13 @@ def _warn_year(args: argparse.Namespace, progress: Progress, label: str) -> None
     if args.year is None:
         return
     if progress.history is None:
+        why = (
+            "--no-history was given"
+            if getattr(args, "history", None) is False
+            else f"{label} has no watch history (the account export and API v2 have one)"
+        )
         print(
-            f"{PROG}: warning: --year {args.year}: {label} has no watch history, so there "
-            "is no year in review (the account export and API v2 have one)",
+            f"{PROG}: warning: --year {args.year}: {why}, so there is no year in review",
             file=sys.stderr,
         )
         return
@@ -436,8 +408,8 @@ def _run_summary(args: argparse.Namespace, status: _Status) -> int:
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        progress, label = _load(args, status)
-        progress = _add_metadata(progress, args, status)
+        progress = _load(args, status)
+    label = _label(progress)
     # The summary prints the provenance's notes: a warning that is one of them is said
     # once, as a note, not also as "warning:" on stderr.
     notes = set(progress.provenance.notes) if progress.provenance is not None else set()
@@ -480,7 +452,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with warnings.catch_warnings():
         warnings.showwarning = _show_warning
         try:
-            return run(args, _Status(args.quiet))
+            with command_line():  # messages give command-line advice
+                return run(args, _Status(args.quiet))
         except KeyboardInterrupt:
             if args.debug:
                 raise

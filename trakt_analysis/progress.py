@@ -70,6 +70,20 @@ class Progress:
         None for sources without a history (v1).
     provenance : Provenance or None
         Where the data came from.
+    ratings : pandas.DataFrame or None
+        One row per rating the user gave to a show, season, episode or movie
+        (:data:`~trakt_analysis.schema.RATINGS`): from the export's
+        ``ratings-*.json`` or API v2's ``/sync/ratings``. Empty when the
+        source holds none; None when the source was not asked (v1, or v2
+        without ``ratings=True``): unknown, not "rated nothing".
+    schedule : pandas.DataFrame or None
+        Announced episodes that have not aired yet (:data:`~trakt_analysis.schema.SCHEDULE`),
+        from the metadata's episode guide (:meth:`TVmaze.complete
+        <trakt_analysis.TVmaze.complete>`); None when no source listed them.
+        :func:`~trakt_analysis.upcoming` reads it.
+    people : pandas.DataFrame or None
+        Cast and crew of the shows (:data:`~trakt_analysis.schema.PEOPLE`), from
+        TVmaze with ``ta.TVmaze(people=True)``; None when not fetched.
     """
 
     shows: pd.DataFrame
@@ -78,6 +92,9 @@ class Progress:
     user: str | None = None
     history: pd.DataFrame | None = None
     provenance: Provenance | None = field(default=None)
+    ratings: pd.DataFrame | None = None
+    schedule: pd.DataFrame | None = field(default=None)
+    people: pd.DataFrame | None = None
 
     def __iter__(self) -> Iterator[pd.DataFrame]:
         return iter((self.shows, self.seasons, self.episodes))
@@ -92,9 +109,10 @@ class Progress:
     def __repr__(self) -> str:
         user = "unknown user" if self.user is None else repr(self.user)
         plays = "" if self.history is None else f", {len(self.history)} plays"
+        rated = "" if self.ratings is None else f", {len(self.ratings)} ratings"
         return (
             f"<Progress of {user}: {len(self.shows)} shows, {len(self.seasons)} seasons, "
-            f"{len(self.episodes)} episodes{plays}>"
+            f"{len(self.episodes)} episodes{plays}{rated}>"
         )
 
     # Thin wrappers: the logic lives in analysis/ and report/.

@@ -567,7 +567,9 @@ def test_the_export_and_the_demo_agree():
     )
     demo = ta.load_demo()
     for year in (2014, 2025):
-        assert year_in_review(export, year).totals.equals(year_in_review(demo, year).totals)
+        # Ratings are the export's alone (the demo user has none): every play figure agrees.
+        export_totals = year_in_review(export, year).totals.drop("ratings")
+        assert export_totals.equals(year_in_review(demo, year).totals.drop("ratings"))
     # The export has no aired counts: which shows were finished is unknown, not "none".
     assert year_in_review(export, 2025).shows_finished is None
     assert year_in_review(demo, 2025).shows_finished is not None

@@ -17,6 +17,7 @@ def make_api(server: V2Server, tmp_path: Path, **kwargs: Any) -> TraktAPI:
     kwargs.setdefault("sleep", lambda seconds: None)
     kwargs.setdefault("progress_bar", False)
     secret = kwargs.pop("client_secret", FAKE_CLIENT_SECRET)
+    kwargs.setdefault("auth_url", server.auth_url)
     return TraktAPI(FAKE_CLIENT_ID, secret, base_url=server.base_url, **kwargs)
 
 

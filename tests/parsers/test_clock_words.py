@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from trakt_analysis.parsers._checks import iso_times
+from trakt_analysis.parsers._problems import Problems
 from trakt_analysis.parsers.tvmaze import _air_stamps
 from trakt_analysis.parsers.v2_progress import _time, _times
 
@@ -24,17 +25,17 @@ def test_iso_times_reads_clock_words_as_nat(word):
 
 @pytest.mark.parametrize("word", ["now", "today"])
 def test_v2_progress_times_warn_on_clock_words(word):
-    warnings: list[str] = []
-    times = _times([word, "2020-01-01T00:00:00.000Z"], "last_watched_at", ["A", "B"], warnings)
+    problems = Problems("v2")
+    times = _times([word, "2020-01-01T00:00:00.000Z"], "last_watched_at", ["A", "B"], problems)
     assert pd.isna(times[0])
     assert times[1] == pd.Timestamp("2020-01-01", tz="UTC")
-    assert warnings == [f"'A': last_watched_at '{word}' is not a date; loaded as NA"]
+    assert problems.messages() == [f"v2: 'A': last_watched_at '{word}' is not a date; loaded as NA"]
     assert _time(word) is None
 
 
 def test_tvmaze_airstamps_warn_on_clock_words():
-    warnings: list[str] = []
-    stamps = _air_stamps(["now", "2020-01-01T01:00:00+00:00"], "Show", warnings)
+    problems = Problems("Show")
+    stamps = _air_stamps(["now", "2020-01-01T01:00:00+00:00"], problems)
     assert pd.isna(stamps[0])
     assert stamps[1] == pd.Timestamp("2020-01-01 01:00", tz="UTC")
-    assert warnings == ["Show: episode 0: airstamp 'now' loaded as NA"]
+    assert problems.messages() == ["Show: episode 0: airstamp 'now'; loaded as NA"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from tests.helpers.problems import issued
 from trakt_analysis.errors import TraktDataError, TraktDataWarning
 from trakt_analysis.frames import history_frame
 from trakt_analysis.parsers.history import parse_history
@@ -57,7 +58,7 @@ def test_episodes_and_movies_become_rows_in_input_order():
         },
         play(1, action="watch"),
     ]
-    frame = history_frame(parse_history(data, label="h.json"), user="me")
+    frame = history_frame(issued(parse_history, data, label="h.json"), user="me")
     assert list(frame["type"]) == ["episode", "movie", "episode"]
     assert list(frame["action"]) == ["scrobble", "checkin", "watch"]
     assert list(frame["id"]) == [3, 2, 1]  # a string id is read as a number
@@ -87,7 +88,7 @@ def test_episodes_and_movies_become_rows_in_input_order():
 def test_string_and_zero_ids():
     show = {"title": "X", "year": "2001", "ids": {"trakt": "7", "tvdb": "0", "imdb": ""}}
     data = [{**play(1), "show": show}]
-    frame = history_frame(parse_history(data, label="h"))
+    frame = history_frame(issued(parse_history, data, label="h"))
     assert frame["trakt_id"].iloc[0] == 7
     assert frame["year"].iloc[0] == 2001
     assert pd.isna(frame["tvdb_id"].iloc[0])
@@ -109,7 +110,7 @@ def test_string_and_zero_ids():
 )
 def test_one_bad_entry_is_left_out_with_a_warning_naming_it(bad, words):
     with pytest.warns(TraktDataWarning, match="h.json") as record:
-        cols = parse_history([play(1), bad, play(3)], label="h.json")
+        cols = issued(parse_history, [play(1), bad, play(3)], label="h.json")
     assert words in str(record[0].message)
     assert list(cols["episode"]) == [1, 3]
 
@@ -120,8 +121,10 @@ def test_odd_values_load_as_na_with_a_warning():
         {**play(2), "action": 7, "id": -4},
     ]
     with pytest.warns(TraktDataWarning) as record:
-        frame = history_frame(parse_history(data, label="h"))
-    message = str(record[0].message)
+        frame = history_frame(issued(parse_history, data, label="h"))
+    # One warning per entry, naming it.
+    message = " | ".join(str(r.message) for r in record)
+    assert len(record) == 2
     assert "'yesterday' is not a time" in message
     assert "unknown action 'rewatch'" in message
     assert "entry 1 ('Loki'): id:" in message
@@ -135,18 +138,18 @@ def test_odd_values_load_as_na_with_a_warning():
 def test_type_is_inferred_when_missing():
     movie = {"watched_at": "2020-01-01T00:00:00Z", "action": "watch", "movie": BSG_MOVIE}
     episode = {k: v for k, v in play(1).items() if k != "type"}
-    cols = parse_history([movie, episode], label="h")
+    cols = issued(parse_history, [movie, episode], label="h")
     assert list(cols["type"]) == ["movie", "episode"]
 
 
 @pytest.mark.parametrize("data", [{"history": []}, "[]", None, 3])
 def test_a_top_level_that_is_not_a_list_raises(data):
     with pytest.raises(TraktDataError, match=r"h\.json: expected a JSON list of history entries"):
-        parse_history(data, label="h.json")
+        issued(parse_history, data, label="h.json")
 
 
 def test_empty_history():
-    frame = history_frame(parse_history([], label="h"))
+    frame = history_frame(issued(parse_history, [], label="h"))
     assert len(frame) == 0
     assert list(frame.columns)[:2] == ["user", "title"]
 
@@ -154,7 +157,7 @@ def test_empty_history():
 def test_a_runtime_beyond_the_columns_range_loads_as_na_with_a_warning():
     data = [play(1, runtime=2**31), play(2, runtime=2**31 - 1)]
     with pytest.warns(TraktDataWarning, match=r"entry 0 \('Loki'\): runtime: 2147483648 minutes"):
-        cols = parse_history(data, label="h")
+        cols = issued(parse_history, data, label="h")
     assert cols["runtime"].isna().tolist() == [True, False]
 
 
@@ -162,7 +165,7 @@ def test_a_watched_at_beyond_the_columns_range_loads_as_nat_with_a_warning():
     # pandas parses 2300 at a coarser unit; the frame's datetime64[ns] column cannot hold it.
     data = [{**play(1), "watched_at": "2300-01-01T00:00:00.000Z"}, play(2)]
     with pytest.warns(TraktDataWarning, match="is beyond the years 1677 to 2262"):
-        frame = history_frame(parse_history(data, label="h"))
+        frame = history_frame(issued(parse_history, data, label="h"))
     assert pd.isna(frame["watched_at"].iloc[0])
     assert frame["watched_at"].iloc[1] == pd.Timestamp("2023-10-22T18:31:05Z")
 
@@ -171,7 +174,9 @@ def test_a_watched_at_beyond_the_columns_range_loads_as_nat_with_a_warning():
 def test_now_and_today_are_no_watched_at_and_load_as_nat_with_a_warning(word):
     # pandas reads them as the clock's time: a play would move to the day the file is loaded.
     data = [{**play(1), "watched_at": word}, play(2)]
-    with pytest.warns(TraktDataWarning, match=f"entry 0: watched_at '{word}' is not a time"):
-        frame = history_frame(parse_history(data, label="h"))
+    with pytest.warns(
+        TraktDataWarning, match=f"entry 0 \\('Loki'\\): watched_at '{word}' is not a time"
+    ):
+        frame = history_frame(issued(parse_history, data, label="h"))
     assert pd.isna(frame["watched_at"].iloc[0])
     assert frame["watched_at"].iloc[1] == pd.Timestamp("2023-10-22T18:31:05Z")

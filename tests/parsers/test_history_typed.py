@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 
 import trakt_analysis as ta
 from tests.helpers.damage import damage
+from tests.helpers.problems import issued
 from tests.parsers.test_history import LOKI
 from tests.parsers.test_properties import SETTINGS
 from trakt_analysis.demo.export import export_bytes, export_members
@@ -54,7 +55,9 @@ def _outcome(run: Any) -> Any:
 
 
 def _full_walk(payload: bytes) -> Any:
-    return _outcome(lambda: history.parse_history(parse_json(payload, label=LABEL), label=LABEL))
+    return _outcome(
+        lambda: issued(history.parse_history, parse_json(payload, label=LABEL), label=LABEL)
+    )
 
 
 def _assert_same(got: Any, want: Any) -> None:
@@ -76,14 +79,14 @@ def _assert_same(got: Any, want: Any) -> None:
 def assert_same_as_full_walk(payload: bytes) -> None:
     """Both typed entry points give the full walk's columns, warnings and errors."""
     want = _full_walk(payload)
-    _assert_same(_outcome(lambda: history.parse_history_json(payload, label=LABEL)), want)
+    _assert_same(_outcome(lambda: issued(history.parse_history_json, payload, label=LABEL)), want)
     try:
         data = orjson.loads(payload.removeprefix(b"\xef\xbb\xbf"))
     except orjson.JSONDecodeError:
         return  # parse_history_items takes parsed JSON only
     _assert_same(
-        _outcome(lambda: history.parse_history_items(data, label=LABEL)),
-        _outcome(lambda: history.parse_history(data, label=LABEL)),
+        _outcome(lambda: issued(history.parse_history_items, data, label=LABEL)),
+        _outcome(lambda: issued(history.parse_history, data, label=LABEL)),
     )
 
 
@@ -416,15 +419,15 @@ def test_a_byte_order_mark_is_read_on_the_typed_path():
 def test_utf16_and_utf32_are_read_on_the_typed_path(encoding):
     payload = orjson.dumps(BASE).decode("utf-8").encode(encoding)
     assert takes_typed_path(payload)
-    utf8 = history.parse_history_json(orjson.dumps(BASE), label=LABEL)
-    got = history.parse_history_json(payload, label=LABEL)
+    utf8 = issued(history.parse_history_json, orjson.dumps(BASE), label=LABEL)
+    got = issued(history.parse_history_json, payload, label=LABEL)
     pd.testing.assert_frame_equal(history_frame(got), history_frame(utf8))
 
 
 def test_typed_columns_hold_the_hand_worked_values():
     # Expected values from BASE and MOVIE, not from either path.
     data = [BASE[0], MOVIE]
-    frame = history_frame(history.parse_history_json(orjson.dumps(data), label=LABEL))
+    frame = history_frame(issued(history.parse_history_json, orjson.dumps(data), label=LABEL))
     assert list(frame["type"]) == ["episode", "movie"]
     assert list(frame["id"]) == [9876543213, 9876543000]
     assert frame["watched_at"].iloc[1] == pd.Timestamp("2023-10-20T20:00:00Z")

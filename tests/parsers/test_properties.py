@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import math
+import unicodedata
 import warnings
 from datetime import UTC, datetime
 from typing import Any
@@ -181,6 +182,18 @@ def test_parquet_round_trip_keeps_every_value(tmp_path_factory, data):
                 assert cells(back[name]) == cells(frame[name]), name
 
 
+def _formula_like(text: str) -> bool:
+    """Starts with = + - @ (or full-width), tab or CR, after any spaces or invisible characters."""
+    rest = text
+    while (
+        rest[:1]
+        and rest[0] not in "\t\r"
+        and (rest[0].isspace() or unicodedata.category(rest[0]) in ("Cc", "Cf", "Zs", "Zl", "Zp"))
+    ):
+        rest = rest[1:]
+    return rest.startswith(("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20"))
+
+
 def _unguard(text: str) -> str:
     return text[1:] if text.startswith("'") else text
 
@@ -197,11 +210,7 @@ def test_csv_round_trip_keeps_every_value(tmp_path_factory, data):
     for row, (_, frame_row) in zip(rows, shows.iterrows(), strict=True):
         title = frame_row["title"]
         # Formula-like text gets a leading "'" (guard_formulas); the rest is exact.
-        assert (
-            _unguard(row["title"])
-            if title.startswith(("=", "+", "-", "@", "\t", "\r"))
-            else row["title"]
-        ) == title
+        assert (_unguard(row["title"]) if _formula_like(title) else row["title"]) == title
         for name in ("year", "aired", "completed", "left", "tvdb_id", "tvrage_id"):
             value = frame_row[name]
             assert row[name] == ("" if pd.isna(value) else str(int(value))), name

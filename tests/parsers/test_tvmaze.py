@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from trakt_analysis.errors import TraktDataError
+from trakt_analysis.parsers._problems import Problems
 from trakt_analysis.parsers.tvmaze import parse_episode_list, parse_show_lookup
 
 
@@ -52,13 +53,20 @@ def test_show_lookup_without_an_id_is_refused(data):
         parse_show_lookup(data, label="GET /lookup")
 
 
+def _episodes(data, label):
+    """The columns and the warning lines of one episode list."""
+    problems = Problems(label)
+    columns = parse_episode_list(data, label=label, problems=problems)
+    return columns, problems.messages()
+
+
 def test_regular_episodes_keep_their_numbers_in_order():
     data = [
         episode(3, 2, 1, "2020-02-01T02:00:00+00:00"),
         episode(1, 1, 1, "2020-01-01T02:00:00+00:00", name="Pilot", runtime=61),
         episode(2, 1, 2, "2020-01-08T02:00:00+00:00"),
     ]
-    columns, warnings = parse_episode_list(data, label="Show")
+    columns, warnings = _episodes(data, "Show")
     assert warnings == []
     assert list(columns["season"]) == [1, 1, 2]
     assert list(columns["episode"]) == [1, 2, 1]
@@ -76,7 +84,7 @@ def test_specials_go_to_season_0_numbered_in_air_order():
         episode(11, 1, None, "2020-12-25T00:00:00+00:00", kind="insignificant_special"),
         episode(12, 1, None, None, kind="insignificant_special"),  # unknown date: last
     ]
-    columns, _ = parse_episode_list(data, label="Show")
+    columns, _ = _episodes(data, "Show")
     frame = pd.DataFrame(columns)
     specials = frame[frame["season"] == 0]
     assert list(specials["episode"]) == [1, 2, 3]
@@ -89,7 +97,7 @@ def test_historical_and_offset_air_stamps_are_utc():
         episode(1, 1, 1, "1963-11-23T17:16:00+00:00"),
         episode(2, 1, 2, "2020-01-01T22:00:00-05:00"),
     ]
-    columns, _ = parse_episode_list(data, label="Doctor Who")
+    columns, _ = _episodes(data, "Doctor Who")
     assert columns["first_aired"][0] == pd.Timestamp("1963-11-23T17:16:00Z")
     assert columns["first_aired"][1] == pd.Timestamp("2020-01-02T03:00:00Z")
 
@@ -100,26 +108,26 @@ def test_odd_values_load_as_na_with_a_warning_naming_the_show():
         episode(2, 1, 2, "2020-01-08T02:00:00+00:00", runtime=-5),
         episode(3, 1, 3, None, runtime=None),
     ]
-    columns, warnings = parse_episode_list(data, label="Suits")
+    columns, warnings = _episodes(data, "Suits")
     assert pd.isna(columns["first_aired"][0])
     assert pd.isna(columns["runtime"][1])
     assert pd.isna(columns["first_aired"][2])
     assert pd.isna(columns["runtime"][2])
     assert len(warnings) == 2
     assert all(w.startswith("Suits: ") for w in warnings)
-    assert any("episode 0: airstamp 'not a date'" in w for w in warnings)
-    assert any("episode 1: runtime -5" in w for w in warnings)
+    assert "Suits: episode 0: airstamp 'not a date'; loaded as NA" in warnings
+    assert "Suits: episode 1: runtime -5; loaded as NA" in warnings
 
 
 def test_a_repeated_episode_keeps_the_first_with_a_warning():
     data = [episode(1, 1, 1, "2020-01-01T00:00:00Z"), episode(2, 1, 1, "2020-01-02T00:00:00Z")]
-    columns, warnings = parse_episode_list(data, label="Show")
+    columns, warnings = _episodes(data, "Show")
     assert list(columns["tvmaze_episode_id"]) == [1]
     assert "listed twice" in warnings[0]
 
 
 def test_an_empty_list_gives_empty_columns():
-    columns, warnings = parse_episode_list([], label="Show")
+    columns, warnings = _episodes([], "Show")
     assert len(columns["season"]) == 0
     assert len(columns["first_aired"]) == 0
     assert warnings == []
@@ -136,4 +144,4 @@ def test_an_empty_list_gives_empty_columns():
 )
 def test_broken_lists_are_refused_saying_where(data, match):
     with pytest.raises(TraktDataError, match=match):
-        parse_episode_list(data, label="Show")
+        parse_episode_list(data, label="Show", problems=Problems("Show"))

@@ -584,7 +584,7 @@ def test_many_inconsistent_shows_give_a_bounded_number_of_warnings():
         ta.load_progress(data)
     messages = [str(w.message) for w in caught if w.category is ta.TraktDataWarning]
     assert len(messages) == 11
-    assert messages[-1].endswith("and 15 more shows with odd values or inconsistencies")
+    assert messages[-1].endswith("and 15 more with odd values or inconsistencies")
 
 
 # -- robustness ------------------------------------------------------------------------------

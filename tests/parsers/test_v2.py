@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from tests.helpers.problems import issued
 from trakt_analysis.errors import TraktDataError
 from trakt_analysis.frames import frames_from_parsed
 from trakt_analysis.parsers.history import parse_history
@@ -88,7 +89,7 @@ def test_history_adds_the_action_split_runtimes_and_missing_shows():
         hist(1, 0, 1, "scrobble"),
         hist(6, 2, 1, "watch", show=other),  # a show only the history names
     ]
-    history = parse_history(items, label="h")
+    history = issued(parse_history, items, label="h")
     shows, seasons, episodes = frames_from_parsed(
         parse_watched_shows([summary()], label="w", history=history)
     )

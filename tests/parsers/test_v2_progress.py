@@ -144,8 +144,41 @@ def test_bad_values_are_na_with_a_warning_naming_the_show():
     p = _frames(parsed)
     assert pd.isna(p.shows["aired"].iloc[0])
     assert pd.isna(p.shows["last_watched_at"].iloc[0])
-    assert len(parsed.warnings) == 2
-    assert all("Dark" in w for w in parsed.warnings)
+    # One warning per show, naming it, with both values.
+    [message] = parsed.warnings
+    assert message.startswith("<API v2>: 'Dark': ")
+    assert "aired: " in message
+    assert "last_watched_at 'not a date' is not a date; loaded as NA" in message
+
+
+def test_a_bad_next_episode_number_warns_and_loads_as_na():
+    # These loaded as NA with no warning (a throwaway list of warnings).
+    nxt = {"season": "two", "number": -1, "title": "Lies", "ids": {"trakt": 5}}
+    progress = {**PROGRESS, "next_episode": nxt}
+    parsed = parse_show_progress([{"show": SHOW, "watched": None, "progress": progress}])
+    p = _frames(parsed)
+    assert pd.isna(p.shows["next_season"].iloc[0])
+    assert pd.isna(p.shows["next_number"].iloc[0])
+    [message] = parsed.warnings
+    assert "'Dark': next_episode.season: " in message
+    assert "next_episode.number: " in message
+    assert message.count("loaded as NA") == 2
+
+
+def test_a_bad_episode_runtime_warns_and_loads_as_na():
+    # The public path reads each aired episode's runtime from the show's seasons.
+    aired = "2020-01-01T00:00:00.000Z"
+    episodes = [
+        {"number": 1, "first_aired": aired, "runtime": "long"},
+        {"number": 2, "first_aired": aired, "runtime": 51},
+    ]
+    entry = {"show": SHOW, "watched": None, "seasons": [{"number": 1, "episodes": episodes}]}
+    parsed = parse_public_progress([entry], now=pd.Timestamp("2026-01-01", tz="UTC"))
+    runtime = _frames(parsed).episodes.set_index("episode")["runtime"]
+    assert pd.isna(runtime[1])
+    assert runtime[2] == 51
+    [message] = parsed.warnings
+    assert "'Dark': episodes.runtime: " in message
 
 
 def test_broken_structure_raises_naming_the_show():

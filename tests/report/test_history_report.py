@@ -129,3 +129,34 @@ def test_cli_year_without_a_history_says_so_on_stderr(tmp_path, capsys):
     assert "--year 2025" in err
     assert "has no watch history" in err
     assert out.exists()  # the rest of the report is still written
+
+
+def rows_of(soup, table_id):
+    return [
+        [td.get_text() for td in tr.select("td")] for tr in soup.select(f"#{table_id} tbody tr")
+    ]
+
+
+def test_year_in_review_deeper(soup):
+    # Berlin, 2025: plays 1, 2, 3, 5, 6 (play 4 is already 2026); 2024 has none.
+    rows = year_rows(soup)
+    assert rows["hours of movies"] == "2.0"
+    assert rows["hours of episodes"] == "1.5"  # 45 + 45; play 3 and 5 have no runtime
+    assert rows["top movie"] == "Gamma (1 play)"
+    assert rows["plays vs 2024"] == "5 vs 0 (+5)"  # no % change from 0
+    assert rows["shows continued"] == "0"
+    vs = {r[0]: r[1:] for r in rows_of(soup, "year-vs-previous")}
+    assert vs["plays"] == ["5", "0", "5", "-"]
+    assert rows_of(soup, "year-top-movies") == [["1", "Gamma", "2010", "1", "2.0"]]
+    months = {r[0]: r[1:] for r in rows_of(soup, "year-months")}
+    assert months["March"] == ["3", "1.5", "Alpha"]
+    assert months["June"] == ["1", "2.0", "-"]  # a movie: no top show
+    assert months["December"] == ["1", "unknown", "Alpha"]  # runtime 0 is unknown
+    assert months["July"] == ["0", "0.0", "-"]
+    # the month with the most hours, June, in review
+    assert soup.select_one("#month-review").get_text() == "June 2025 in review"
+    month = {r[0]: r[1] for r in rows_of(soup, "month-table")}
+    assert month["plays"] == "1"
+    assert month["plays vs 2025-05"] == "1 vs 0 (+1)"
+    # The demo shows have genres, but none of the shows played here is one of them.
+    assert soup.select_one("#year-genres").get_text() == "Genres: none known for the shows played."

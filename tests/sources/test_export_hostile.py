@@ -19,7 +19,7 @@ from trakt_analysis.errors import (
     TraktFileError,
     TraktSourceError,
 )
-from trakt_analysis.sources import export as export_module
+from trakt_analysis.sources import _archive as archive_module
 
 SHOW = {"title": "Dark", "year": 2017, "ids": {"trakt": 9, "slug": "dark"}}
 
@@ -76,7 +76,7 @@ def test_a_zip_bomb_member_is_refused_not_inflated(tmp_path):
 
 
 def test_a_member_over_the_cap_is_refused_on_its_declared_size(tmp_path, monkeypatch):
-    monkeypatch.setattr(export_module, "MAX_MEMBER_BYTES", 100)
+    monkeypatch.setattr(archive_module, "MAX_MEMBER_BYTES", 100)
     path = make_zip(tmp_path / "big.zip", {"watched-history-1.json": HISTORY})
     with pytest.raises(TraktDataError, match="more than the 0 MiB a member may have"):
         ta.load_export(path)

@@ -79,7 +79,7 @@ def test_login_prints_the_code_and_link_in_a_terminal(v2_server, tmp_path, capsy
     api.login()
     out = capsys.readouterr().out
     assert "F4K3C0DE" in out
-    assert f"{v2_server.base_url}/activate" in out
+    assert f"{v2_server.auth_url}/activate" in out
     assert "d3v1c3" not in out
 
 
@@ -135,13 +135,23 @@ def test_token_is_refreshed_before_it_expires(v2_server, tmp_path):
     assert len(progress.shows) > 0
 
 
-def test_expired_token_without_refresh_says_sign_in_again(v2_server, tmp_path):
+def test_a_token_the_server_expired_is_refreshed_and_the_request_sent_again(v2_server, tmp_path):
     api = make_api(v2_server, tmp_path)
     sign_in(v2_server, api)
     v2_server.expire_tokens()  # the server says no, though our clock says the token is fine
-    with pytest.raises(TraktAuthError, match="sign in again") as info:
+    assert len(api.progress().shows) > 0
+    assert v2_server.refreshes == 1
+    stored = json.loads((tmp_path / "token.json").read_text())
+    assert stored["refresh_token"] in v2_server._refresh  # the live one is stored
+
+
+def test_a_revoked_token_says_sign_in_again(v2_server, tmp_path):
+    api = make_api(v2_server, tmp_path)
+    sign_in(v2_server, api)
+    v2_server.revoke_tokens()  # access and refresh tokens dead (as before Trakt's July change)
+    with pytest.raises(TraktAuthError, match=r"sign in again \(api\.login\(\)\)") as info:
         api.progress()
-    assert info.value.status == 401
+    assert info.value.status == 400
 
 
 @pytest.mark.parametrize(
@@ -156,7 +166,8 @@ def test_expired_token_without_refresh_says_sign_in_again(v2_server, tmp_path):
 def test_v2_statuses_have_their_meaning(v2_server, tmp_path, status, words):
     api = make_api(v2_server, tmp_path)
     sign_in(v2_server, api)
-    v2_server.status(status, {"error": "nope"})
+    # A 401 is refreshed once before it is final: the refresh gets a 401 too.
+    v2_server.status(status, {"error": "nope"}, times=2 if status == 401 else 1)
     with pytest.raises(TraktAuthError, match=words) as info:
         api.progress()
     assert info.value.status == status

@@ -41,3 +41,30 @@ def test_progress_with_history_splits_the_plays(v2_server, tmp_path):
     assert list(split) == list(shows["plays"])  # every play is one of the three
     assert progress.history is not None
     assert repr(progress).endswith(f"{len(progress.history)} plays>")
+
+
+def test_the_signed_in_users_zone_comes_from_the_settings_and_is_cached(v2_server, tmp_path):
+    v2_server.timezones["ada"] = "America/Chicago"
+    api = make_api(v2_server, tmp_path, cache=tmp_path / "cache")
+    sign_in(v2_server, api)
+    progress = api.progress(history=True)
+    assert progress.provenance.timezone == "America/Chicago"
+    assert not [n for n in progress.provenance.notes if "time zone" in n]
+    before = len(v2_server.requests)
+    assert api.progress().provenance.timezone == "America/Chicago"
+    assert "/users/settings" not in v2_server.paths[before:]  # from the cache
+
+
+def test_a_public_profile_says_which_zone_is_used(v2_server, tmp_path):
+    progress = make_api(v2_server, tmp_path).progress("ada", history=True)
+    assert progress.provenance.timezone is None
+    assert any("this machine's time zone" in n for n in progress.provenance.notes)
+
+
+def test_settings_without_a_zone_say_so(v2_server, tmp_path):
+    v2_server.timezones["ada"] = None
+    api = make_api(v2_server, tmp_path)
+    sign_in(v2_server, api)
+    progress = api.progress()
+    assert progress.provenance.timezone is None
+    assert any("name no time zone" in n for n in progress.provenance.notes)

@@ -7,7 +7,12 @@ import pytest
 from tests.helpers.v2_expect import make_api, sign_in, watched_specs
 from trakt_analysis._http.throttle import TRAKT_LIMITS, RateLimit, Throttle, peak_in_window
 from trakt_analysis.demo.v2_server import Failure
-from trakt_analysis.errors import TraktHTTPError, TraktPagingError, TraktRateLimitError
+from trakt_analysis.errors import (
+    TraktDataWarning,
+    TraktHTTPError,
+    TraktPagingError,
+    TraktRateLimitError,
+)
 
 
 def _signed_in(v2_server, tmp_path, **kwargs):
@@ -27,21 +32,39 @@ def test_every_page_is_read_whatever_the_page_size(v2_server, tmp_path):
     assert all("limit=" in p for p in pages)
 
 
-def test_a_short_page_before_the_last_is_an_error(v2_server, tmp_path):
+def test_a_short_page_before_the_last_is_read_on_and_the_gap_said(v2_server, tmp_path):
     v2_server.page_size = 3
     api = _signed_in(v2_server, tmp_path)
-    # last_activities answers normally, then the first page comes back short.
+    n = len(watched_specs(v2_server.users["ada"]))
+    # last_activities answers normally, then the first page leaves out a row.
     v2_server.fail(Failure("none"), Failure("short_page"))
-    with pytest.raises(TraktPagingError, match="2 items on a page of 3"):
-        api.progress()
+    with pytest.warns(TraktDataWarning, match=f"read {n - 1} rows .* server counts {n}"):
+        progress = api.progress()
+    assert len(progress.shows) == n - 1  # every row the server sent, none lost after the gap
+    assert any(f"read {n - 1} rows" in note for note in progress.provenance.notes)
 
 
-def test_a_page_count_that_changes_is_an_error(v2_server, tmp_path):
+def test_a_page_count_that_changes_is_not_an_error(v2_server, tmp_path):
     v2_server.page_size = 3
     api = _signed_in(v2_server, tmp_path)
     v2_server.fail(Failure("none"), Failure("none"), Failure("page_count"))
-    with pytest.raises(TraktPagingError, match="changed while it was read"):
-        api.progress()
+    progress = api.progress()
+    assert len(progress.shows) == len(watched_specs(v2_server.users["ada"]))
+
+
+@pytest.mark.parametrize("lag", [1, 3, 4])
+def test_a_lagging_count_still_reads_every_row(v2_server, tmp_path, lag):
+    v2_server.page_size = 3
+    v2_server.count_lag = lag  # the counts leave out the newest `lag` rows
+    api = _signed_in(v2_server, tmp_path)
+    n = len(watched_specs(v2_server.users["ada"]))
+    with pytest.warns(TraktDataWarning, match=f"read {n} rows .* server counts {n - lag}"):
+        progress = api.progress()
+    assert len(progress.shows) == n
+    played = len(v2_server.history_items("ada"))
+    with pytest.warns(TraktDataWarning, match=f"read {played} rows"):
+        plays = api.history()
+    assert len(plays) == played
 
 
 @pytest.mark.parametrize(
@@ -121,7 +144,7 @@ def test_peak_in_window_counts_the_busiest_window():
     assert peak_in_window([], 300.0) == 0
 
 
-def test_items_that_do_not_add_up_to_the_item_count_are_an_error():
+def test_items_that_do_not_add_up_to_the_item_count_are_a_warning():
     from trakt_analysis._http.paging import read_all_pages
 
     def fetch(page):
@@ -130,9 +153,60 @@ def test_items_that_do_not_add_up_to_the_item_count_are_an_error():
             "X-Pagination-Limit": "2",
             "X-Pagination-Item-Count": "5",
         }
-        return [page] * 2, headers
+        return ([page] * 2 if page <= 2 else []), headers
 
-    with pytest.raises(TraktPagingError, match="4 items on 2 pages, but the server counts 5"):
+    notes: list[str] = []
+    with pytest.warns(TraktDataWarning, match="read 4 rows on 3 pages, but the server counts 5"):
+        assert read_all_pages(fetch, "GET /x", notes=notes) == [1, 1, 2, 2]
+    assert len(notes) == 1
+
+
+def test_the_page_count_is_a_floor_full_pages_are_followed():
+    from trakt_analysis._http.paging import read_all_pages
+
+    rows = list(range(10))
+    asked = []
+
+    def fetch(page):
+        asked.append(page)
+        headers = {"X-Pagination-Page-Count": "1", "X-Pagination-Limit": "3"}
+        return rows[(page - 1) * 3 : page * 3], headers
+
+    assert read_all_pages(fetch, "GET /x") == rows
+    assert asked == [1, 2, 3, 4]  # page 4 is short (one row): the end
+
+
+def test_an_empty_page_past_the_count_ends_the_list():
+    from trakt_analysis._http.paging import read_all_pages
+
+    asked = []
+
+    def fetch(page):
+        asked.append(page)
+        headers = {"X-Pagination-Page-Count": "1", "X-Pagination-Limit": "2"}
+        return ([page, page] if page <= 2 else []), headers
+
+    assert read_all_pages(fetch, "GET /x") == [1, 1, 2, 2]
+    assert asked == [1, 2, 3]
+
+
+def test_a_short_page_before_the_last_is_not_the_end():
+    from trakt_analysis._http.paging import read_all_pages
+
+    def fetch(page):
+        headers = {"X-Pagination-Page-Count": "3", "X-Pagination-Limit": "2"}
+        return {1: [1, 1], 2: [2], 3: [3]}[page], headers
+
+    assert read_all_pages(fetch, "GET /x") == [1, 1, 2, 3]
+
+
+def test_a_list_that_never_ends_is_an_error():
+    from trakt_analysis._http.paging import MAX_UNREPORTED_PAGES, read_all_pages
+
+    def fetch(page):
+        return [page, page], {"X-Pagination-Page-Count": "1", "X-Pagination-Limit": "2"}
+
+    with pytest.raises(TraktPagingError, match=f"{MAX_UNREPORTED_PAGES} full pages past"):
         read_all_pages(fetch, "GET /x")
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import requests
 
 from ..errors import TraktDependencyError, TraktFileError
+from .cache_guard import open_cache
 
 __all__ = ["DEFAULT_TTL", "cached_session", "default_cache_dir", "is_complete_json"]
 
@@ -101,14 +102,17 @@ def cached_session(
         key = requests_cache.create_key(request, **kwargs)
         return cache_key_digest(key, partition, request.headers.get(PARTITION_HEADER, ""))
 
-    return requests_cache.CachedSession(
-        str(directory / name),
-        backend="sqlite",
-        expire_after=requests_cache.NEVER_EXPIRE if ttl is None else ttl,
-        allowable_codes=allowable_codes,
-        allowable_methods=("GET",),
-        filter_fn=filter_fn or is_complete_json,
-        key_fn=key_fn,
-        only_if_cached=offline,
-        stale_if_error=offline,
+    return open_cache(
+        lambda: requests_cache.CachedSession(
+            str(directory / name),
+            backend="sqlite",
+            expire_after=requests_cache.NEVER_EXPIRE if ttl is None else ttl,
+            allowable_codes=allowable_codes,
+            allowable_methods=("GET",),
+            filter_fn=filter_fn or is_complete_json,
+            key_fn=key_fn,
+            only_if_cached=offline,
+            stale_if_error=offline,
+        ),
+        directory / f"{name}.sqlite",
     )

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import inspect
 import os
+import sqlite3
 import time
 from collections.abc import Callable, Mapping, Sequence
 from datetime import timedelta
@@ -33,6 +34,8 @@ from urllib3.util.retry import Retry
 
 from .._version import __version__
 from ..errors import TraktArgumentError, TraktCacheMissError, TraktError
+from .cache_guard import damaged_cache_error
+from .limits import AnswerPolicy, HTTPLimits, as_limits
 from .redact import install_log_filter
 from .responses import transport_error
 from .session import RETRY_STATUSES, PoliteRetry
@@ -283,6 +286,11 @@ class HTTPClient:
     cache_expire_after : timedelta, optional
         The cache's default lifetime when it is not `cache_ttl` (requests
         then say their own with ``expire_after=``).
+    http_limits : HTTPLimits, optional
+        Bounds on each answer (decoded size, time for its body), the pages of
+        a list and the sign-in's waits (:class:`~trakt_analysis.HTTPLimits`);
+        its policy (:class:`~trakt_analysis._http.limits.AnswerPolicy`, which
+        also refuses redirects to another origin) comes first in `policies`.
     """
 
     #: Where the API lives when neither `base_url` nor the environment says.
@@ -319,6 +327,7 @@ class HTTPClient:
         policies: Sequence[Policy] = (),
         cache_partition: str = "",
         cache_expire_after: timedelta | bool | None = False,
+        http_limits: HTTPLimits | None = None,
     ) -> None:
         self.base_url = check_url(
             base_url, what="base_url", env=self.URL_ENV, default=self.DEFAULT_URL
@@ -326,7 +335,8 @@ class HTTPClient:
         self.timeout = check_timeout(timeout)
         self.cache_ttl = check_ttl(cache_ttl)
         self.offline = bool(offline)
-        self.policies: list[Policy] = list(policies)
+        self.http_limits = as_limits(http_limits)
+        self.policies: list[Policy] = [AnswerPolicy(self.http_limits), *policies]
         self.throttle = Throttle(dict(limits if limits is not None else self.LIMITS), sleep=sleep)
         self._retry = make_retry(
             retries,
@@ -436,6 +446,10 @@ class HTTPClient:
             A timeout, a refused or reset connection, a cut-off body.
         TraktCacheMissError
             Offline mode, and the answer is not in the cache.
+        TraktFileError
+            The cache's database is damaged (named, with how to clear it).
+        TraktHTTPError
+            A redirect to another origin, or an answer over ``http_limits``.
         """
         session = self._plain_session() if plain else self._session
         kwargs.setdefault("timeout", self.timeout)
@@ -447,6 +461,8 @@ class HTTPClient:
             error = TraktCacheMissError(f"offline mode: {label} is not in the cache")
         except requests.RequestException as exc:
             error = transport_error(exc, label)
+        except sqlite3.Error as exc:  # the cache's database, damaged since it was opened
+            error = damaged_cache_error(session, exc, label)
         # Raised outside the except blocks, so the original (holding the real URL) is
         # not attached as __context__.
         if error is not None:

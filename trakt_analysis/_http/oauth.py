@@ -13,13 +13,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .._advice import sign_in_again
+from .._warnings import warn
 from ..errors import (
     TraktAPIError,
     TraktDeviceCodeError,
@@ -27,8 +31,11 @@ from ..errors import (
     TraktLoginDeniedError,
     TraktLoginError,
     TraktLoginExpiredError,
+    TraktWarning,
 )
+from .limits import DEFAULT_LIMITS, HTTPLimits
 from .redact import REDACTED, redact, register_secret
+from .untrusted import printable
 
 __all__ = [
     "REFRESH_MARGIN",
@@ -79,8 +86,9 @@ class DeviceCode:
             raise TraktAPIError(f"{where}: the answer has no user_code or verification_url")
         return cls(
             device_code=_secret_str(data, "device_code", where),
-            user_code=code,
-            verification_url=url,
+            # Shown to the user: no control or bidi characters from the server.
+            user_code=printable(code),
+            verification_url=printable(url),
             expires_in=_number(data, "expires_in", where),
             interval=max(1.0, _number(data, "interval", where)),
         )
@@ -155,7 +163,12 @@ def default_token_path(client_id: str) -> Path:
 
 
 class TokenStore:
-    """Reads and writes one token file, mode 0600, atomically."""
+    """Reads and writes one token file, mode 0600, atomically; :meth:`lock` between processes.
+
+    Trakt's refresh tokens are single-use: whoever refreshes must store the new
+    pair before using it, and another client (or process) sharing the file must
+    re-read it under the lock before refreshing, or it would spend a dead token.
+    """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
@@ -164,9 +177,15 @@ class TokenStore:
         return f"TokenStore({str(self.path)!r})"
 
     def load(self) -> Token | None:
-        """The stored token, or None when there is none."""
+        """The stored token, or None when there is none.
+
+        A token file that others may read (group or world bits set) is first
+        narrowed to 0600, with a :class:`~trakt_analysis.TraktWarning`; one that
+        cannot be narrowed (not the user's own file) is refused.
+        """
         try:
             with open(self.path, "rb") as fh:
+                self._keep_private(fh.fileno())
                 raw = fh.read(_MAX_TOKEN_FILE + 1)
         except FileNotFoundError:
             return None
@@ -182,6 +201,41 @@ class TokenStore:
         except (ValueError, TraktAPIError) as exc:
             problem = redact(str(exc))
         raise TraktFileError(f"the token file {self.path} is damaged ({problem}); sign in again")
+
+    def _keep_private(self, fd: int) -> None:
+        mode = stat.S_IMODE(os.fstat(fd).st_mode)
+        if not mode & 0o077:
+            return
+        try:
+            os.fchmod(fd, 0o600)
+        except OSError as exc:
+            raise TraktFileError(
+                f"the token file {self.path} can be read by others (mode {mode:o}) and cannot "
+                f"be made private ({exc.strerror}); delete it and sign in again"
+            ) from None
+        warn(
+            f"the token file {self.path} could be read by others (mode {mode:o}); "
+            "it is now 0600. If others had access, sign out on trakt.tv and sign in again.",
+            TraktWarning,
+        )
+
+    def check_writable(self) -> None:
+        """Raise :class:`TraktFileError` unless a token can be saved at :attr:`path`.
+
+        Called before a sign-in starts, so an approval is never lost to an
+        unwritable folder.
+        """
+        directory = self.path.parent
+        try:
+            directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd, tmp = tempfile.mkstemp(dir=directory, prefix=".token-", suffix=".tmp")
+            os.close(fd)
+            os.unlink(tmp)
+        except OSError as exc:
+            raise TraktFileError(
+                f"cannot save a token in {directory}: {exc.strerror}; pass token_path=... "
+                "to a folder you can write to"
+            ) from None
 
     def save(self, token: Token) -> None:
         """Write `token` (0600; the directory 0700), replacing the file in one step."""
@@ -205,13 +259,45 @@ class TokenStore:
     def delete(self) -> None:
         self.path.unlink(missing_ok=True)
 
+    @contextmanager
+    def lock(self) -> Iterator[None]:
+        """Hold an exclusive lock on ``<token file>.lock`` (a no-op where ``fcntl`` is missing)."""
+        try:
+            import fcntl
+        except ImportError:  # Windows: one process at a time is the user's to keep
+            yield
+            return
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise TraktFileError(
+                f"cannot lock the token file {self.path}: {exc.strerror}"
+            ) from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # closing releases the lock
+
 
 # Device-token polling: status -> (error class, message); 400 (pending) and 429
 # (slow down) keep polling.
 _POLL_FAILURES: dict[int, tuple[type[TraktLoginError], str]] = {
-    404: (TraktDeviceCodeError, "the device code is invalid; run login() again"),
-    409: (TraktDeviceCodeError, "the device code was already used; run login() again"),
-    410: (TraktLoginExpiredError, "the code expired before it was approved; run login() again"),
+    401: (
+        TraktLoginError,
+        "the client id or secret was refused: check TRAKT_CLIENT_ID and TRAKT_CLIENT_SECRET "
+        "(your app at https://app.trakt.tv/settings/apps)",
+    ),
+    403: (
+        TraktLoginError,
+        "the client id was refused (an invalid or deleted API app; creating apps needs VIP): "
+        "check TRAKT_CLIENT_ID (your app at https://app.trakt.tv/settings/apps)",
+    ),
+    404: (TraktDeviceCodeError, "the device code is invalid; sign in again"),
+    409: (TraktDeviceCodeError, "the device code was already used; sign in again"),
+    410: (TraktLoginExpiredError, "the code expired before it was approved; sign in again"),
     418: (TraktLoginDeniedError, "the sign-in was denied on trakt.tv"),
 }
 
@@ -224,22 +310,26 @@ def poll_device_token(
     client_secret: str,
     clock: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], None] = time.sleep,
+    limits: HTTPLimits = DEFAULT_LIMITS,
 ) -> dict[str, Any]:
     """Poll ``POST /oauth/device/token`` every `interval` until approved; return the token JSON.
 
     `post(body)` sends the request and returns the response (status_code, json()).
     400 means "pending" and 429 "slow down" (the interval grows by 1 s); 404,
     409, 410 and 418 end the sign-in with their own error, and so does
-    `expires_in` passing.
+    `expires_in` passing. The server controls neither wait: the interval is at
+    most ``limits.max_poll_interval`` (also after "slow down") and the wait for
+    approval at most ``limits.max_login_seconds``.
     """
     body = {"code": device.device_code, "client_id": client_id, "client_secret": client_secret}
-    deadline = clock() + device.expires_in
-    interval = device.interval
+    wait = min(device.expires_in, limits.max_login_seconds)
+    deadline = clock() + wait
+    interval = min(device.interval, limits.max_poll_interval)
     while True:
-        sleep(interval)
-        if clock() > deadline:
+        sleep(min(interval, max(0.0, deadline - clock())))
+        if clock() >= deadline:
             raise TraktLoginExpiredError(
-                f"no approval within {device.expires_in:.0f} s; run login() again"
+                f"no approval within {wait:.0f} s; sign in again ({sign_in_again()})"
             )
         response = post(body)
         status = response.status_code
@@ -251,11 +341,13 @@ def poll_device_token(
         if status == 400:
             continue
         if status == 429:
-            interval += 1.0
+            interval = min(interval + 1.0, limits.max_poll_interval)
             continue
         failure = _POLL_FAILURES.get(status)
         if failure is not None:
             cls, message = failure
+            if message.endswith("sign in again"):
+                message += f" ({sign_in_again()})"
             raise cls(f"POST /oauth/device/token (HTTP {status}): {message}", status=status)
         raise TraktLoginError(
             f"POST /oauth/device/token (HTTP {status}): unexpected answer", status=status

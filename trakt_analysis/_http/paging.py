@@ -1,7 +1,15 @@
-"""Read a paged API v2 list to its last page, or fail: never a silent truncation.
+"""Read a paged API v2 list as Trakt's own exporter does: never a silently cut list.
 
 Trakt pages with ``?page=N&limit=M`` and says how many pages there are in
-``X-Pagination-Page-Count`` (and ``-Page``, ``-Limit``, ``-Item-Count``).
+``X-Pagination-Page-Count`` (and ``-Page``, ``-Limit``, ``-Item-Count``). Those
+counts come from a cached item count that lags behind the rows, and the API
+leaves out rows it cannot resolve, so a page before the last can come back
+short and the last rows can lie past the page count (trakt-web #3152, trakt-api
+#142, #823). The rule of trakt.tv's exporter
+(``trakt-web``: ``settings/export/processEndpoint.ts``): the page count is a
+floor; keep reading while pages come back full; stop at the first empty page
+past the count. When the rows read and ``X-Pagination-Item-Count`` disagree, a
+:class:`~trakt_analysis.TraktDataWarning` says so (and a note, for the provenance).
 """
 
 from __future__ import annotations
@@ -9,12 +17,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..errors import TraktPagingError
+from .._warnings import warn
+from ..errors import TraktDataWarning, TraktPagingError
 
-__all__ = ["MAX_PAGES", "PAGE_LIMIT", "read_all_pages"]
+__all__ = ["MAX_PAGES", "MAX_UNREPORTED_PAGES", "PAGE_LIMIT", "read_all_pages"]
 
-PAGE_LIMIT = 1000  # items asked per page (the server may send fewer per page)
-MAX_PAGES = 10_000  # a bound on an untrusted page count
+PAGE_LIMIT = 250  # items asked per page, as trakt.tv's exporter asks (the server may send fewer)
+MAX_PAGES = 1000  # default bound on one list (HTTPLimits.max_pages): 250,000 rows
+MAX_UNREPORTED_PAGES = 100  # full pages past the reported count before it is an error
 
 
 def _header_int(headers: Mapping[str, str], name: str, label: str) -> int | None:
@@ -34,9 +44,18 @@ def read_all_pages(
     fetch: Callable[[int], tuple[Any, Mapping[str, str]]],
     label: str,
     *,
+    limit: int = PAGE_LIMIT,
     on_page: Callable[[int, int], None] | None = None,
+    notes: list[str] | None = None,
+    max_pages: int = MAX_PAGES,
 ) -> list[Any]:
-    """Fetch pages 1, 2, ... until ``X-Pagination-Page-Count``; return all items in order.
+    """Fetch pages 1, 2, ... as long as the list goes on; return all items in order.
+
+    A page count is a floor: past it, reading goes on while pages come back
+    full (``X-Pagination-Limit`` items, else `limit`) and stops at the first
+    short or empty page. A short page before the last is not an error (the
+    API leaves out rows it cannot resolve). A list without
+    ``X-Pagination-Page-Count`` is not paged: one request.
 
     Parameters
     ----------
@@ -44,50 +63,83 @@ def read_all_pages(
         ``fetch(page) -> (items, headers)``: one page's parsed JSON list and headers.
     label : str
         Names the list in messages.
+    limit : int
+        The page size asked for (used when the server does not say its own).
     on_page : callable, optional
         ``on_page(page, page_count)`` after each page (a progress bar).
+    notes : list of str, optional
+        Where to append a note when the rows read and the item count disagree.
+    max_pages : int
+        The most pages read (:attr:`~trakt_analysis.HTTPLimits.max_pages`): a
+        list reported or found longer is refused, with how to raise the limit.
+
+    Warns
+    -----
+    TraktDataWarning
+        The rows read are not ``X-Pagination-Item-Count`` (the count lags, or
+        the API left rows out): the list may lack rows or hold one twice.
 
     Raises
     ------
     TraktPagingError
-        A page is not a list; the page count changed between pages; a page
-        before the last came back with fewer items than the page size; the
-        items add up to another number than ``X-Pagination-Item-Count``; or
-        more than :data:`MAX_PAGES` pages.
+        A page is not a list; a header is not a number; more than
+        `max_pages` pages, or :data:`MAX_UNREPORTED_PAGES` full pages past
+        the reported count.
     """
     items: list[Any] = []
-    page, page_count, limit, item_count = 1, None, None, None
+    item_count: int | None = None
+    page_count = 1
+    page = 0
     while True:
+        page += 1
+        if page > max_pages:
+            raise TraktPagingError(_too_long(label, f"more than {max_pages}", max_pages))
         data, headers = fetch(page)
         where = f"{label}, page {page}"
         if not isinstance(data, list):
             raise TraktPagingError(f"{where}: expected a list, got {type(data).__name__}")
         count = _header_int(headers, "X-Pagination-Page-Count", where)
-        if page == 1:
-            page_count = count if count is not None else 1
-            limit = _header_int(headers, "X-Pagination-Limit", where)
-            item_count = _header_int(headers, "X-Pagination-Item-Count", where)
-            if page_count > MAX_PAGES:
-                raise TraktPagingError(f"{where}: {page_count} pages is more than {MAX_PAGES}")
-        elif count != page_count:
+        if count is None and page == 1:
+            items.extend(data)  # not a paged list
+            if on_page is not None:
+                on_page(1, 1)
+            break
+        if count is not None:
+            page_count = count
+            if count > max_pages:
+                raise TraktPagingError(_too_long(where, str(count), max_pages))
+        said_limit = _header_int(headers, "X-Pagination-Limit", where)
+        said_items = _header_int(headers, "X-Pagination-Item-Count", where)
+        if said_items is not None:
+            item_count = said_items
+        unreported = page - page_count
+        if unreported > 0 and not data:
+            break  # past the count, the list has ended
+        if unreported >= MAX_UNREPORTED_PAGES:
             raise TraktPagingError(
-                f"{where}: the list changed while it was read (page count {page_count}, "
-                f"now {count}); read it again"
-            )
-        if page < page_count and limit is not None and len(data) < limit:
-            raise TraktPagingError(
-                f"{where}: {len(data)} items on a page of {limit}, before the last page "
-                f"({page_count}): the list is incomplete"
+                f"{where}: {unreported} full pages past the reported page count "
+                f"({page_count}); not read to its end"
             )
         items.extend(data)
         if on_page is not None:
-            on_page(page, page_count)
-        if page >= page_count:
+            on_page(page, max(page, page_count))
+        full = bool(data) and len(data) >= (said_limit or limit)
+        if not (page < page_count or full):
             break
-        page += 1
     if item_count is not None and len(items) != item_count:
-        raise TraktPagingError(
-            f"{label}: {len(items)} items on {page_count} pages, but the server counts "
-            f"{item_count}: the list is incomplete or changed; read it again"
+        message = (
+            f"{label}: read {len(items)} rows on {page} pages, but the server counts "
+            f"{item_count} (X-Pagination-Item-Count). Trakt's count lags behind its rows and "
+            "it leaves out rows it cannot resolve, so the list may lack rows or hold one twice"
         )
+        warn(message, TraktDataWarning)
+        if notes is not None:
+            notes.append(message)
     return items
+
+
+def _too_long(where: str, pages: str, max_pages: int) -> str:
+    return (
+        f"{where}: the list has {pages} pages, more than the limit of {max_pages}; raise it "
+        "with http_limits=HTTPLimits(max_pages=...) if the list is really that long"
+    )

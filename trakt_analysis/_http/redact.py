@@ -32,10 +32,18 @@ _lock = threading.Lock()
 _secrets: tuple[str, ...] = ()
 
 
+#: Shorter strings are not redacted: no key, secret or token Trakt issues is this
+#: short, and redacting a two-letter "secret" would garble every message.
+MIN_SECRET_LENGTH = 8
+
+
 def register_secret(secret: str) -> None:
-    """Redact `secret`, and its URL-encoded forms, from now on (for this process)."""
+    """Redact `secret`, and its URL-encoded forms, from now on (for this process).
+
+    A `secret` shorter than :data:`MIN_SECRET_LENGTH` characters is not registered.
+    """
     global _secrets
-    if not secret:
+    if not secret or len(secret) < MIN_SECRET_LENGTH:
         return
     forms = {secret, quote(secret, safe=""), quote_plus(secret), quote(secret)}
     with _lock:

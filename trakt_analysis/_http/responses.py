@@ -29,7 +29,6 @@ from ..errors import (
     TraktRateLimitError,
 )
 from ..parsers._json import excerpt, parse_json
-from ..parsers.detect import V1_ERROR, V2_ERROR, detect_format, error_message
 from .redact import redact
 
 __all__ = ["attempts_made", "parse_response", "transport_error"]
@@ -54,6 +53,7 @@ def parse_response(
     label: str,
     *,
     check_body: Callable[[Any, str], None] | None = None,
+    error_words: Callable[[Any], str | None] | None = None,
     status_errors: Mapping[int, tuple[type[TraktHTTPError], str]] | None = None,
 ) -> Any:
     """Return the parsed JSON of a successful response, or raise the matching error.
@@ -68,6 +68,10 @@ def parse_response(
         ``check_body(data, where)`` raises :class:`TraktAPIError` for an API's
         failure body that came with a 2xx status (v1's ``{"status": "failure"}``);
         this layer knows HTTP, not the API's documents.
+    error_words : callable, optional
+        ``error_words(data)`` returns the API's own message from the parsed
+        body of a 4xx/5xx answer, or None when the body is not the API's error
+        document (the source knows its API's documents; this layer does not).
     status_errors : mapping, optional
         Status -> (error class, meaning) for this API, over the defaults.
 
@@ -92,14 +96,14 @@ def parse_response(
             raise _status_error(response, where, excerpt(body), status_errors)
         raise TraktHTTPError(parse_error, status=status)
     if status >= 400:
-        said = isinstance(data, dict) and detect_format(data) in (V1_ERROR, V2_ERROR)
-        if said:
+        said = error_words(data) if error_words is not None else None
+        if said is not None:
             # The API's own words, whole. On 401 they replace the usual "the API
             # key is invalid": v1 also sent 401 for "This user has a protected profile."
             raise _status_error(
                 response,
                 where,
-                f"the API says: {error_message(data)}",
+                f"the API says: {said}",
                 status_errors,
                 # A caller's own meaning for 401 (e.g. "the profile is private") stays.
                 meaning=status != 401 or 401 in (status_errors or {}),

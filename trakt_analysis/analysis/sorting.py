@@ -1,4 +1,4 @@
-"""Sort and filter the shows frame: the six orders of the API, and two filters."""
+"""Sort and filter the shows frame: the six orders of the API, time left, and two filters."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from .._validate import check_choice, check_frame
 from .._warnings import warn
 from ..errors import TraktSortWarning
 from ..progress import Progress
+from .backlog import shows_hours_left
 from .summary import shows_left
 
 __all__ = [
@@ -20,7 +21,9 @@ __all__ = [
     "sort_shows",
 ]
 
-#: The API's sort orders, as the ``sort`` parameter spells them.
+#: The sort orders: the API's six, as its ``sort`` parameter spells them, then time left.
+#: Trakt itself has no time-left order (its web app sorts up next by ``remaining``
+#: episodes), so those two are named after the API's ``most-``/``least-completed``.
 SORT_ORDERS: tuple[str, ...] = (
     "title",
     "activity",
@@ -28,6 +31,8 @@ SORT_ORDERS: tuple[str, ...] = (
     "least-completed",
     "recently-aired",
     "previously-aired",
+    "most-time-left",
+    "least-time-left",
 )
 
 # Columns that say when the user last watched a show, in order of preference.
@@ -52,7 +57,7 @@ def percent_complete(frame: pd.DataFrame) -> pd.Series:
 
 
 def sort_shows(shows: pd.DataFrame | Progress, by: str = "title") -> pd.DataFrame:
-    """Sort the shows frame in one of the API's six orders.
+    """Sort the shows frame in one of the API's six orders, or by time left.
 
     Parameters
     ----------
@@ -69,6 +74,11 @@ def sort_shows(shows: pd.DataFrame | Progress, by: str = "title") -> pd.DataFram
         - ``"recently-aired"`` / ``"previously-aired"``: by the air date of the
           next episode to watch, newest or oldest first. Shows with no next
           episode come last.
+        - ``"most-time-left"`` / ``"least-time-left"``: by the hours left to
+          watch (:func:`~trakt_analysis.analysis.backlog.shows_hours_left`: the
+          frame's ``hours_left`` column, as :func:`~trakt_analysis.backlog`
+          returns it, else ``left`` x the show's ``runtime``), then by episodes
+          left. Unknown time left comes last.
 
     Returns
     -------
@@ -84,7 +94,8 @@ def sort_shows(shows: pd.DataFrame | Progress, by: str = "title") -> pd.DataFram
     Warns
     -----
     TraktSortWarning
-        The data lacks what the order needs (no activity times, no air dates).
+        The data lacks what the order needs (no activity times, no air dates,
+        no known time left).
         The input order is kept rather than a wrong order returned.
     """
     shows = check_frame(shows, ("title",), func="sort_shows")
@@ -99,6 +110,18 @@ def sort_shows(shows: pd.DataFrame | Progress, by: str = "title") -> pd.DataFram
         order = keyed.sort_values(
             ["_percent", "completed"],
             ascending=not descending,
+            kind="stable",
+            na_position="last",
+        ).index
+        return shows.loc[order]
+    if by in ("most-time-left", "least-time-left"):
+        hours = shows_hours_left(shows)
+        if len(shows) and np.isnan(hours).all():
+            return _keep_order(shows, by, "no show has a known time left (runtime and left)")
+        keyed = shows.assign(_hours=hours, _left=shows_left(shows))
+        order = keyed.sort_values(
+            ["_hours", "_left"],
+            ascending=by == "least-time-left",
             kind="stable",
             na_position="last",
         ).index

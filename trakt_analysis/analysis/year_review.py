@@ -1,28 +1,51 @@
-"""A year in review: one user's year of watching, from the history, in local time."""
+"""A year (or a month) in review: one user's watching, from the history, in local time.
+
+:func:`year_in_review` and :func:`month_in_review` cut the history to the
+period and assemble the parts computed in :mod:`.review_parts`. Where the source
+lacks something (show metadata for genres and networks, ratings, aired counts
+for finished shows) the field is None and ``notes`` says why; it is never 0.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import importlib
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from .._format import episode_code
 from ..errors import TraktArgumentError
 from .history import (
     _local,
-    _runtime,
     binge_sessions,
     rewatch_mask,
     streaks,
-    top_shows,
+    watch_calendar,
     watch_clock,
     watch_time,
     watched_at,
 )
+from .review_parts import (
+    breakdown_of_year,
+    compare,
+    edge_plays,
+    longest_binges,
+    measures,
+    monthly,
+    most,
+    ranked_movies,
+    ranked_shows,
+    ratings_in,
+    show_keys,
+    shows_by_start,
+)
 from .timezone import history_of, resolve_timezone
 
-__all__ = ["YearInReview", "year_in_review"]
+__all__ = ["MonthInReview", "YearInReview", "month_in_review", "year_in_review"]
+
+_MONTH_NAMES = tuple(pd.Timestamp(2001, m, 1).month_name() for m in range(1, 13))
 
 
 @dataclass(frozen=True)
@@ -36,32 +59,74 @@ class YearInReview:
     timezone : str
         The IANA zone the days, months and hours are taken in.
     totals : pandas.Series
-        ``plays``, ``episode_plays``, ``movie_plays``, ``hours`` (NA when no
-        play had a runtime), ``plays_without_runtime``, ``shows`` (shows with a
-        play), ``days`` (days with a play), ``rewatches`` (plays of an episode
-        or movie played before), ``binges`` (see :func:`binge_sessions`).
+        ``plays``, ``episode_plays``, ``movie_plays``; ``hours``,
+        ``episode_hours``, ``movie_hours`` (hours of the known runtimes; NA
+        when no play had one); ``plays_without_runtime``; ``shows`` and
+        ``movies`` (distinct titles played); ``days`` (days with a play);
+        ``rewatches`` (plays of an episode or movie played before);
+        ``binges`` (see :func:`~.history.binge_sessions`); ``new_shows`` and
+        ``continued_shows``; ``ratings`` (ratings given; NA when the source
+        has none).
     top_by_hours, top_by_plays : pandas.DataFrame
-        :func:`top_shows` of the year's plays.
+        The top shows (:func:`~.history.top_shows` columns); ``rank`` is
+        shared by ties, ``tied`` marks them, and every show tied with the
+        last place is kept (the list may be longer than `top`).
+    top_movies : pandas.DataFrame
+        :func:`~.review_parts.ranked_movies`: movies by plays, ties kept.
+    first_play, last_play : pandas.DataFrame
+        The first and the last play of the period (every play at that
+        instant): ``type``, ``title``, ``year``, ``season``, ``episode``,
+        ``episode_title``, ``watched_at`` (local).
+    previous : pandas.Period
+        The period compared with: the year (or month) before.
+    vs_previous : pandas.DataFrame
+        :func:`~.review_parts.compare`: ``this``, ``previous``, ``change``,
+        ``change_pct`` for plays, episode and movie plays, hours, shows, movies.
+    months : pandas.DataFrame
+        :func:`~.review_parts.monthly`: each month's plays, hours and top show.
     busiest_month : pandas.Period or None
-        The month with the most plays (the earliest of ties); None without plays.
+        The month with the most plays (the earliest of ties; ``ties`` names
+        them all); None without plays.
+    most_hours_month : pandas.Period or None
+        The month with the most hours (known runtimes); None when unknown.
     busiest_date : pandas.Timestamp or None
         The local day with the most plays.
     busiest_weekday : str or None
     busiest_hour : int or None
         The local hour (0-23) with the most plays.
     busiest : dict
-        The play counts of the four above, by their names.
+        The values of the above by key: ``month``, ``date``, ``weekday``,
+        ``hour`` (plays) and ``hours_month`` (hours).
+    ties : dict
+        For each key of ``busiest``, every label sharing the highest value.
     longest_streak : int
-        The longest run of days with a play within the year.
+        The longest run of days with a play within the period.
     streak_start, streak_end : pandas.Timestamp or None
+    longest_binge : pandas.DataFrame
+        The binge session(s) with the most plays (ties kept); empty if none.
     shows_started : pandas.DataFrame
-        Shows whose first play in the whole history falls in the year:
-        ``title``, ``year``, ``trakt_id``, ``first_watched_at`` (UTC).
+        Shows whose first play in the whole history falls in the period:
+        ``title``, ``year``, ``trakt_id``, ``first_watched_at`` (UTC), ``plays``.
+    shows_continued : pandas.DataFrame
+        Shows played in the period and first played before it (same columns).
     shows_finished : pandas.DataFrame or None
         Shows finished (every aired episode watched, per the progress) whose
-        last newly watched episode was first played in the year, with
+        last newly watched episode was first played in the period, with
         ``finished_at`` (UTC). None when unknown: a bare history frame was
         given, or the source has no aired counts (the export without metadata).
+    genres, networks : pandas.DataFrame or None
+        :func:`~.review_parts.breakdown_of_year` of the period's episode plays;
+        None when the source has no show metadata (``notes`` says so).
+    ratings : pandas.DataFrame or None
+        The ratings given in the period (``Progress.ratings`` rows); None when
+        the source has none.
+    calendar : pandas.DataFrame
+        :func:`~.history.watch_calendar` of the period's plays, for the year
+        (a month review: the other days have 0 plays).
+    notes : tuple of str
+        Why fields are None or partial.
+    month : int or None
+        The month, for a month in review.
     """
 
     year: int
@@ -74,54 +139,208 @@ class YearInReview:
     busiest_date: pd.Timestamp | None
     busiest_weekday: str | None
     busiest_hour: int | None
-    busiest: dict[str, int]
+    busiest: dict[str, Any]
     longest_streak: int
     streak_start: pd.Timestamp | None
     streak_end: pd.Timestamp | None
     shows_started: pd.DataFrame
     shows_finished: pd.DataFrame | None
+    top_movies: pd.DataFrame
+    first_play: pd.DataFrame
+    last_play: pd.DataFrame
+    previous: pd.Period
+    vs_previous: pd.DataFrame
+    months: pd.DataFrame
+    most_hours_month: pd.Period | None
+    ties: dict[str, tuple[Any, ...]]
+    longest_binge: pd.DataFrame
+    shows_continued: pd.DataFrame
+    genres: pd.DataFrame | None
+    networks: pd.DataFrame | None
+    ratings: pd.DataFrame | None
+    calendar: pd.DataFrame
+    notes: tuple[str, ...] = ()
+    month: int | None = field(default=None)
+
+    @property
+    def period(self) -> pd.Period:
+        """The reviewed period: the year, or the month."""
+        if self.month is None:
+            return pd.Period(year=self.year, freq="Y")
+        return pd.Period(year=self.year, month=self.month, freq="M")
+
+    @property
+    def label(self) -> str:
+        """``"2025"`` or ``"March 2025"``."""
+        if self.month is None:
+            return str(self.year)
+        return f"{_MONTH_NAMES[self.month - 1]} {self.year}"
 
     def table(self) -> pd.DataFrame:
-        """The highlights as a two-column frame (``label``, ``value``, text) for display."""
+        """The highlights as a two-column frame (``label``, ``value``, text) for display.
+
+        Ties are named: "March, June (3 plays each)".
+        """
         t = self.totals
-        hours = "unknown" if pd.isna(t["hours"]) else f"{t['hours']:,.1f}"
+        hours = _hours_text(t["hours"])
         if t["plays_without_runtime"]:
             hours += f" (+{t['plays_without_runtime']:,} plays without runtime)"
 
-        def busy(key: str, value: object, fmt: str) -> str:
-            if value is None:
+        def busy(key: str, fmt: str, unit: str = "plays", suffix: str = "") -> str:
+            tied = self.ties.get(key, ())
+            if not tied:
                 return "-"
-            return f"{format(value, fmt)} ({self.busiest[key]:,} plays)"
+            value = self.busiest[key]
+            amount = f"{value:,.1f}" if unit == "hours" else f"{value:,}"
+            unit = unit[:-1] if unit == "plays" and value == 1 else unit
+            each = " each" if len(tied) > 1 else ""
+            names = ", ".join(format(v, fmt) + suffix for v in tied)
+            return f"{names} ({amount} {unit}{each})"
 
         streak = "-"
         if self.longest_streak:
             streak = (
-                f"{self.longest_streak} days ({self.streak_start:%Y-%m-%d} to "
+                f"{self.longest_streak} day{'s' if self.longest_streak > 1 else ''} "
+                f"({self.streak_start:%Y-%m-%d} to "
                 f"{self.streak_end:%Y-%m-%d})"
             )
         finished = "unknown" if self.shows_finished is None else f"{len(self.shows_finished):,}"
+        compare_label = str(self.previous)
         rows = [
             ("plays", f"{t['plays']:,}"),
             ("episodes", f"{t['episode_plays']:,}"),
             ("movies", f"{t['movie_plays']:,}"),
             ("hours", hours),
+            ("hours of episodes", _hours_text(t["episode_hours"])),
+            ("hours of movies", _hours_text(t["movie_hours"])),
             ("shows watched", f"{t['shows']:,}"),
+            ("movies watched", f"{t['movies']:,}"),
+            ("top movie", _names(self.top_movies[self.top_movies["rank"] == 1], "plays")),
+            ("first play", _play_text(self.first_play)),
+            ("last play", _play_text(self.last_play)),
+            (f"plays vs {compare_label}", _change_text(self.vs_previous.loc["plays"])),
+            (f"hours vs {compare_label}", _change_text(self.vs_previous.loc["hours"], 1)),
+            (f"shows vs {compare_label}", _change_text(self.vs_previous.loc["shows"])),
             ("days with a play", f"{t['days']:,}"),
             ("rewatches", f"{t['rewatches']:,}"),
             ("binge sessions", f"{t['binges']:,}"),
-            ("busiest month", busy("month", self.busiest_month, "%B")),
-            ("busiest day", busy("date", self.busiest_date, "%Y-%m-%d (%A)")),
-            ("busiest weekday", busy("weekday", self.busiest_weekday, "")),
-            ("busiest hour", busy("hour", self.busiest_hour, "02d").replace(" (", ":00 (", 1)),
+            ("longest binge", _binge_text(self.longest_binge)),
+            ("busiest month", busy("month", "%B")),
+            ("month with most hours", busy("hours_month", "%B", "hours")),
+            ("busiest day", busy("date", "%Y-%m-%d (%A)")),
+            ("busiest weekday", busy("weekday", "")),
+            ("busiest hour", busy("hour", "02d", suffix=":00")),
             ("longest streak", streak),
             ("shows started", f"{len(self.shows_started):,}"),
+            ("shows continued", f"{len(self.shows_continued):,}"),
             ("shows finished", finished),
+            ("top genre", _top_of(self.genres, "genres")),
+            ("top network", _top_of(self.networks, "network")),
+            ("ratings given", _ratings_text(self.ratings)),
             ("time zone", self.timezone),
         ]
         return pd.DataFrame(rows, columns=["label", "value"])
 
+    def card(self, path: Any = None, **kwargs: Any) -> Any:
+        """Draw the review as a portrait image to share (:func:`~.plot_review_card`).
 
-def _one_user(history: pd.DataFrame, user: str | None) -> tuple[pd.DataFrame, str | None]:
+        As pandas' ``DataFrame.plot``, the method hands over to the plotting
+        layer, imported only when called (the analysis stays free of matplotlib).
+        """
+        plotting = importlib.import_module("trakt_analysis.plotting.card")
+        return plotting.plot_review_card(self, path, **kwargs)
+
+
+@dataclass(frozen=True)
+class MonthInReview(YearInReview):
+    """One user's month of watching; built by :func:`month_in_review`.
+
+    The fields are those of :class:`YearInReview`, for the month (``month``
+    is set); ``previous`` and ``vs_previous`` are the month before.
+    """
+
+
+# -- text for the table -----------------------------------------------------------------------
+
+
+def _hours_text(value: object) -> str:
+    return "unknown" if value is None or pd.isna(value) else f"{float(value):,.1f}"  # type: ignore[arg-type]
+
+
+def _names(frame: pd.DataFrame, unit: str) -> str:
+    if not len(frame):
+        return "-"
+    names = " / ".join(str(t) for t in frame["title"])
+    value = int(frame[unit].iloc[0])
+    each = " each" if len(frame) > 1 else ""
+    unit = unit[:-1] if value == 1 else unit
+    return f"{names} ({value:,} {unit}{each})"
+
+
+def _play_text(frame: pd.DataFrame) -> str:
+    if not len(frame):
+        return "-"
+    parts = []
+    for row in frame.itertuples(index=False):
+        code = episode_code(row.season, row.episode)
+        parts.append(f"{row.title} {code}".strip())
+    return f"{'; '.join(parts)} ({frame['watched_at'].iloc[0]:%Y-%m-%d %H:%M})"
+
+
+def _change_text(row: pd.Series, digits: int = 0) -> str:
+    this, before, change, pct = row["this"], row["previous"], row["change"], row["change_pct"]
+    if pd.isna(this) or pd.isna(before):
+        return "unknown"
+    text = f"{this:,.{digits}f} vs {before:,.{digits}f} ({change:+,.{digits}f}"
+    return text + (")" if pd.isna(pct) else f", {pct:+.0f}%)")
+
+
+def _binge_text(frame: pd.DataFrame) -> str:
+    if not len(frame):
+        return "-"
+    parts = [
+        f"{row.title} {row.first}-{row.last} on {row.start:%Y-%m-%d}"
+        for row in frame.itertuples(index=False)
+    ]
+    return f"{'; '.join(parts)} ({int(frame['plays'].iloc[0])} plays)"
+
+
+def _top_of(frame: pd.DataFrame | None, column: str) -> str:
+    if frame is None:
+        return "unknown"
+    if not len(frame):
+        return "-"
+    best = frame.iloc[0]
+    same = frame[
+        (frame["plays"] == best["plays"]).to_numpy()
+        & (frame["hours"].astype("Float64").fillna(-1.0) == _or(best["hours"])).to_numpy()
+    ]
+    names = " / ".join(str(v) for v in same[column])
+    return f"{names} ({_hours_text(best['hours'])} hours, {int(best['plays']):,} plays)"
+
+
+def _or(value: object) -> float:
+    return -1.0 if value is None or pd.isna(value) else float(value)  # type: ignore[arg-type]
+
+
+def _ratings_text(frame: pd.DataFrame | None) -> str:
+    if frame is None:
+        return "unknown"
+    if not len(frame):
+        return "0"
+    if "rating" not in frame.columns:
+        return f"{len(frame):,}"
+    scores = pd.to_numeric(frame["rating"], errors="coerce").dropna()
+    mean = f", mean {scores.mean():.1f}" if len(scores) else ""
+    return f"{len(frame):,}{mean}"
+
+
+# -- building ---------------------------------------------------------------------------------
+
+
+def _one_user(
+    history: pd.DataFrame, user: str | None, func: str
+) -> tuple[pd.DataFrame, str | None]:
     if "user" not in history.columns:
         return history, user
     names = [u for u in history["user"].astype(object).dropna().unique()]
@@ -129,30 +348,16 @@ def _one_user(history: pd.DataFrame, user: str | None) -> tuple[pd.DataFrame, st
         return history[(history["user"].astype(object) == user).to_numpy()], user
     if len(names) > 1:
         raise TraktArgumentError(
-            f"year_in_review: the history holds {len(names)} users ({', '.join(map(str, names))});"
+            f"{func}: the history holds {len(names)} users ({', '.join(map(str, names))});"
             " pass user=..."
         )
     return history, (str(names[0]) if names else None)
 
 
-def _busiest(counts: pd.Series) -> tuple[Any, int]:
-    if not len(counts) or counts.max() == 0:
-        return None, 0
-    return counts.idxmax(), int(counts.max())
-
-
-def _show_key(frame: pd.DataFrame) -> pd.Series:
-    """A show's key: its Trakt id when known, else (title, year)."""
-    ids = frame["trakt_id"].astype(object) if "trakt_id" in frame.columns else None
-    titles = frame["title"].astype(object)
-    years = frame["year"].astype(object)
-    keys = [
-        ("id", int(i)) if ids is not None and not pd.isna(i) else ("title", t, y)
-        for i, t, y in zip(
-            ids if ids is not None else [None] * len(frame), titles, years, strict=True
-        )
-    ]
-    return pd.Series(keys, index=frame.index, dtype=object)
+def _check_int(value: object, name: str, func: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | np.integer):
+        raise TraktArgumentError(f"{func}: {name} must be an int, got {value!r}")
+    return int(value)
 
 
 def year_in_review(
@@ -163,13 +368,13 @@ def year_in_review(
     user: str | None = None,
     top: int = 5,
 ) -> YearInReview:
-    """The year's totals, top shows, busiest month/day/hour, streak, shows started and finished.
+    """A year of watching: totals, shows and movies, months, comparisons, binges, streak.
 
     Parameters
     ----------
     data : Progress or pandas.DataFrame
-        A Progress with a history (then finished shows are known where the
-        source has aired counts), or a history frame.
+        A Progress with a history (then finished shows, genres, networks and
+        ratings are known where the source has them), or a history frame.
     year : int
         The calendar year, in local time: a play at 23:30 on 31 December in
         `tz` belongs to that year even when it is already January in UTC.
@@ -178,7 +383,7 @@ def year_in_review(
     user : str, optional
         Whose year, when the history holds several users.
     top : int
-        Shows in the top lists.
+        Shows and movies in the top lists (ties with the last place are kept).
 
     Returns
     -------
@@ -189,74 +394,160 @@ def year_in_review(
     TraktArgumentError
         No history, several users and no `user`, a bad `year` or `tz`.
     """
-    if isinstance(year, bool) or not isinstance(year, int | np.integer):
-        raise TraktArgumentError(f"year_in_review: year must be an int, got {year!r}")
-    year = int(year)
-    history, progress = history_of(data, "year_in_review")
-    zone = resolve_timezone(tz, progress)
-    history, user = _one_user(history, user)
-    local = _local(history, zone, "year_in_review")
-    in_year = (local.dt.year == year).fillna(False).to_numpy(dtype=bool)
-    plays = history[in_year]
-    is_episode = (
-        (plays["type"].astype(object) == "episode").to_numpy(dtype=bool)
-        if "type" in plays.columns
-        else np.ones(len(plays), dtype=bool)
+    year = _check_int(year, "year", "year_in_review")
+    return _review(
+        data, pd.Period(year=year, freq="Y"), tz=tz, user=user, top=top, func="year_in_review"
     )
-    minutes = _runtime(plays)
-    known = ~np.isnan(minutes)
+
+
+def month_in_review(
+    data: Any,
+    year: int,
+    month: int,
+    *,
+    tz: object = None,
+    user: str | None = None,
+    top: int = 5,
+) -> MonthInReview:
+    """One month of watching, with the fields of :func:`year_in_review`.
+
+    The comparison (``vs_previous``) is with the month before; ``months`` has
+    the one month. Parameters as :func:`year_in_review`, plus `month` (1-12).
+
+    Raises
+    ------
+    TraktArgumentError
+        As :func:`year_in_review`, or a month outside 1-12.
+    """
+    year = _check_int(year, "year", "month_in_review")
+    month = _check_int(month, "month", "month_in_review")
+    if not 1 <= month <= 12:
+        raise TraktArgumentError(f"month_in_review: month must be 1-12, got {month}")
+    period = pd.Period(year=year, month=month, freq="M")
+    review = _review(data, period, tz=tz, user=user, top=top, func="month_in_review")
+    assert isinstance(review, MonthInReview)
+    return review
+
+
+def _review(
+    data: Any, period: pd.Period, *, tz: object, user: str | None, top: int, func: str
+) -> YearInReview:
+    history, progress = history_of(data, func)
+    zone = resolve_timezone(tz, progress)
+    history, user = _one_user(history, user, func)
+    history = history.reset_index(drop=True)
+    local = _local(history, zone, func)
+    periods = local.dt.tz_localize(None).dt.to_period(period.freqstr)
+    in_period = (periods == period).fillna(False).to_numpy(dtype=bool)
+    in_previous = (periods == period - 1).fillna(False).to_numpy(dtype=bool)
+    plays = history[in_period]
+    plays_local = local[in_period]
+    start = period.start_time.tz_localize(zone)
+    end = period.end_time.floor("D")
+    month_index = pd.period_range(period.start_time, period.end_time, freq="M")
+
+    this = measures(plays)
     clock = watch_clock(plays, tz=zone)
-    months = watch_time(plays, freq="month", tz=zone)
     days = watch_time(plays, freq="day", tz=zone)
-    month, month_plays = _busiest(months.set_index("period")["plays"])
-    date, date_plays = _busiest(days.set_index("period")["plays"])
-    weekday, weekday_plays = _busiest(clock.sum(axis=1))
-    hour, hour_plays = _busiest(clock.sum(axis=0))
-    streak = streaks(plays, tz=zone, today=f"{year}-12-31") if len(plays) else None
-    shows_keys = _show_key(plays[is_episode]) if len(plays) else pd.Series([], dtype=object)
+    months = monthly(plays, plays_local, month_index)
+    ties: dict[str, tuple[Any, ...]] = {}
+    busiest: dict[str, Any] = {}
+    month_counts = months.set_index("month")["plays"] if len(months) else pd.Series([])
+    labels = {
+        "month": month_counts,
+        "hours_month": months.set_index("month")["hours"] if len(months) else pd.Series([]),
+        "date": days.set_index("period")["plays"],
+        "weekday": clock.sum(axis=1),
+        "hour": clock.sum(axis=0),
+    }
+    chosen: dict[str, Any] = {}
+    for key, counts in labels.items():
+        chosen[key], busiest[key], ties[key] = most(counts)
+    ties["date"] = tuple(p.to_timestamp() for p in ties["date"])
+    ties["hour"] = tuple(int(h) for h in ties["hour"])
+
+    streak = streaks(plays, tz=zone, today=end) if len(plays) else None
+    first = None if streak is None or not streak["longest"].iloc[0] else streak.iloc[0]
+    started, continued = shows_by_start(history, in_period, start.tz_convert("UTC"))
+    shows = progress.shows if progress is not None else None
+    genres, genre_note = breakdown_of_year(plays, shows, "genres")
+    networks, network_note = breakdown_of_year(plays, shows, "network")
+    ratings, rating_note = ratings_in(
+        getattr(progress, "ratings", None) if progress is not None else None, zone, period
+    )
+    finished = _finished(progress, history, period, zone)
+    notes = [n for n in (genre_note, network_note, rating_note) if n]
+    if finished is None:
+        notes.append("finished shows unknown: this source has no aired counts")
+    if this["plays_without_runtime"]:
+        notes.append(f"hours leave out {this['plays_without_runtime']:,} plays without a runtime")
+    rewatched = rewatch_mask(history)
+    binges = longest_binges(plays, zone)
     totals = pd.Series(
         {
-            "plays": len(plays),
-            "episode_plays": int(is_episode.sum()),
-            "movie_plays": int(len(plays) - is_episode.sum()),
-            # no plays: 0 hours; plays without any runtime: unknown
-            "hours": float(minutes[known].sum() / 60) if known.any() or not len(plays) else pd.NA,
-            "plays_without_runtime": int((~known).sum()),
-            "shows": int(shows_keys.nunique()),
+            **this,
             "days": int((days["plays"] > 0).sum()),
-            "rewatches": int(rewatch_mask(history)[in_year].sum()),
-            "binges": len(binge_sessions(plays, tz=zone)),
+            "rewatches": int(rewatched[in_period].sum()),
+            "binges": _count_binges(plays, zone),
+            "new_shows": len(started),
+            "continued_shows": len(continued),
+            "ratings": pd.NA if ratings is None else len(ratings),
         },
         dtype=object,
     )
-    first = None if streak is None or not streak["longest"].iloc[0] else streak.iloc[0]
-    return YearInReview(
-        year=year,
+    cls = YearInReview if period.freqstr.startswith("Y") else MonthInReview
+    return cls(
+        year=period.year,
         user=user,
         timezone=zone,
         totals=totals,
-        top_by_hours=top_shows(plays, by="hours", top=top),
-        top_by_plays=top_shows(plays, by="plays", top=top),
-        busiest_month=month,
-        busiest_date=None if date is None else date.to_timestamp(),
-        busiest_weekday=weekday,
-        busiest_hour=None if hour is None else int(hour),
-        busiest={
-            "month": month_plays,
-            "date": date_plays,
-            "weekday": weekday_plays,
-            "hour": hour_plays,
-        },
+        top_by_hours=ranked_shows(plays, by="hours", top=top),
+        top_by_plays=ranked_shows(plays, by="plays", top=top),
+        busiest_month=chosen["month"],
+        busiest_date=None if chosen["date"] is None else chosen["date"].to_timestamp(),
+        busiest_weekday=chosen["weekday"],
+        busiest_hour=None if chosen["hour"] is None else int(chosen["hour"]),
+        busiest=busiest,
         longest_streak=0 if first is None else int(first["longest"]),
         streak_start=None if first is None else first["longest_start"],
         streak_end=None if first is None else first["longest_end"],
-        shows_started=_started(history, local, year),
-        shows_finished=_finished(progress, history, year, zone),
+        shows_started=started,
+        shows_finished=finished,
+        top_movies=ranked_movies(plays, top=top),
+        first_play=edge_plays(plays, plays_local, last=False),
+        last_play=edge_plays(plays, plays_local, last=True),
+        previous=period - 1,
+        vs_previous=compare(this, measures(history[in_previous])),
+        months=months,
+        most_hours_month=chosen["hours_month"],
+        ties=ties,
+        longest_binge=binges,
+        shows_continued=continued,
+        genres=genres,
+        networks=networks,
+        ratings=ratings,
+        calendar=watch_calendar(plays, year=period.year, tz=zone),
+        notes=tuple(notes),
+        month=None if cls is YearInReview else period.month,
     )
 
 
-def _first_plays(history: pd.DataFrame) -> pd.DataFrame:
-    """Episode plays with their show key, ``watched_at`` ascending."""
+def _count_binges(plays: pd.DataFrame, zone: str) -> int:
+    return len(binge_sessions(plays, tz=zone))
+
+
+def _finished(
+    progress: Any, history: pd.DataFrame, period: pd.Period, zone: str
+) -> pd.DataFrame | None:
+    """Shows finished in `period` (see :attr:`YearInReview.shows_finished`)."""
+    if progress is None:
+        return None
+    shows = progress.shows
+    if "aired" not in shows.columns or shows["aired"].isna().all():
+        return None
+    aired = shows["aired"].to_numpy(dtype=float, na_value=np.nan)
+    completed = shows["completed"].to_numpy(dtype=float, na_value=np.nan)
+    done = shows[(aired > 0) & (completed >= aired)]
     is_episode = (
         (history["type"].astype(object) == "episode").to_numpy(dtype=bool)
         if "type" in history.columns
@@ -265,61 +556,40 @@ def _first_plays(history: pd.DataFrame) -> pd.DataFrame:
     at = watched_at(history, "year_in_review")
     keep = is_episode & at.notna().to_numpy()
     episodes = history[keep]
-    return pd.DataFrame(
+    plays = pd.DataFrame(
         {
-            "key": _show_key(episodes),
+            "key": show_keys(episodes),
             "title": episodes["title"].astype(object),
-            "year": episodes["year"],
-            "trakt_id": episodes["trakt_id"] if "trakt_id" in episodes.columns else pd.NA,
+            "year": episodes["year"].astype(object),
             "season": episodes["season"].astype(object) if "season" in episodes else None,
             "episode": episodes["episode"].astype(object) if "episode" in episodes else None,
             "at": at[keep].array,
         }
     ).sort_values("at", kind="stable")
-
-
-def _started(history: pd.DataFrame, local: pd.Series, year: int) -> pd.DataFrame:
-    plays = _first_plays(history)
-    first = plays.drop_duplicates("key", keep="first")
-    started = first[(first["at"].dt.tz_convert(local.dt.tz).dt.year == year).to_numpy(bool)]
-    out = started[["title", "year", "trakt_id", "at"]].rename(columns={"at": "first_watched_at"})
-    return out.reset_index(drop=True).astype({"year": "Int64", "trakt_id": "Int64"})
-
-
-def _finished(progress: Any, history: pd.DataFrame, year: int, zone: str) -> pd.DataFrame | None:
-    if progress is None:
-        return None
-    shows = progress.shows
-    if shows["aired"].isna().all():
-        return None
-    aired = shows["aired"].to_numpy(dtype=float, na_value=np.nan)
-    completed = shows["completed"].to_numpy(dtype=float, na_value=np.nan)
-    done = shows[(aired > 0) & (completed >= aired)]
-    plays = _first_plays(history)
     # When each episode was first watched; the show was finished at the latest of those.
     firsts = plays.drop_duplicates(["key", "season", "episode"], keep="first")
     finished_at = firsts.groupby("key", sort=False)["at"].max()
     # The shows frame may lack the ids the history has (or the reverse): fall back
     # to (title, year).
     title_keys = pd.Series(
-        [
-            ("title", t, y)
-            for t, y in zip(firsts["title"], firsts["year"].astype(object), strict=True)
-        ],
+        [("title", t, y) for t, y in zip(firsts["title"], firsts["year"], strict=True)],
         index=firsts.index,
         dtype=object,
     )
     by_title = firsts["at"].groupby(title_keys, sort=False).max()
     rows = []
     for key, title, show_year, trakt_id in zip(
-        _show_key(done), done["title"], done["year"], done["trakt_id"], strict=True
+        show_keys(done), done["title"], done["year"], done["trakt_id"], strict=True
     ):
-        at = finished_at.get(key)
-        if at is None:
-            at = by_title.get(("title", title, None if pd.isna(show_year) else show_year))
-        if at is not None and at.tz_convert(zone).year == year:
+        when = finished_at.get(key)
+        if when is None:
+            when = by_title.get(("title", title, None if pd.isna(show_year) else show_year))
+        if (
+            when is not None
+            and when.tz_convert(zone).tz_localize(None).to_period(period.freqstr) == period
+        ):
             rows.append(
-                {"title": title, "year": show_year, "trakt_id": trakt_id, "finished_at": at}
+                {"title": title, "year": show_year, "trakt_id": trakt_id, "finished_at": when}
             )
     out = pd.DataFrame(rows, columns=["title", "year", "trakt_id", "finished_at"])
     out["finished_at"] = pd.to_datetime(out["finished_at"], utc=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
@@ -19,15 +20,17 @@ __all__ = ["Failure", "QuietHandler", "Seen", "StandInServer"]
 
 @dataclass
 class Failure:
-    """One scripted answer. ``kind`` "status" sends `status`, `body` and `headers`;
-    "hang" waits `delay` seconds, then answers normally; each server documents the
-    other kinds it knows (a reset connection, a truncated body, a short page...)."""
+    """One scripted answer. ``kind`` "status" sends `status`, `body` and `headers`
+    (with `trickle` > 0, the body one byte every `trickle` seconds); "hang" waits
+    `delay` seconds, then answers normally; each server documents the other kinds
+    it knows (a reset connection, a truncated body, a short page...)."""
 
     kind: str = "status"
     status: int = 200
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    trickle: float = 0.0
 
 
 @dataclass
@@ -58,6 +61,22 @@ class QuietHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def _send_failure(self, failure: Failure) -> None:
+        """Answer a scripted "status" failure, its body trickled when it says so."""
+        if failure.trickle <= 0:
+            self._send(failure.status, failure.body, failure.headers)
+            return
+        self.send_response(failure.status)
+        for name, value in failure.headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(failure.body)))
+        self.end_headers()
+        self.wfile.flush()
+        for i in range(len(failure.body)):
+            self.wfile.write(failure.body[i : i + 1])
+            self.wfile.flush()
+            time.sleep(failure.trickle)
 
 
 class StandInServer:

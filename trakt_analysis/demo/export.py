@@ -4,8 +4,8 @@
 Settings -> Data -> Export gives, from the user's show plans and planned
 history (:func:`~trakt_analysis.demo.users.demo_plan`): the watch history in
 numbered parts, the watched-shows and watched-movies summaries, and files the
-loader must ignore (empty ratings, a watchlist naming a show never watched,
-settings). :func:`write_demo_export` writes them as a ZIP whose bytes depend
+loader must ignore (a watchlist naming a show never watched, settings), and
+the ratings (:mod:`.ratings`). :func:`write_demo_export` writes them as a ZIP whose bytes depend
 on nothing but the user (fixed member times), shipped as
 ``data/fixtures/export/demo-export.zip``; a test keeps it equal to this
 module's output.
@@ -23,6 +23,7 @@ from typing import Any
 import orjson
 
 from .history import MOVIES, PlannedPlay, history_items, movie_ids, show_ids
+from .ratings import rating_items
 from .users import DEMO_TIMEZONES, demo_plan
 
 __all__ = ["HISTORY_PART_SIZE", "export_bytes", "export_members", "write_demo_export"]
@@ -49,8 +50,8 @@ def export_members(user: str = "demo") -> dict[str, bytes]:
         members[f"watched-history-{part}.json"] = _dumps(items[start : start + HISTORY_PART_SIZE])
     members["watched-shows-1.json"] = _dumps(_watched_shows(specs, plays))
     members["watched-movies.json"] = _dumps(_watched_movies(plays))
-    members["ratings-shows.json"] = b"[]"
-    members["ratings-episodes.json"] = b"[]"
+    for kind, rated in rating_items(specs, plays).items():  # demo/ratings.py's plan
+        members[f"ratings-{kind}.json"] = _dumps(rated)
     members["lists-watchlist.json"] = _dumps(_watchlist(specs, plays))
     members["user-settings.json"] = _dumps(
         {

@@ -27,6 +27,8 @@ from typing import Any, Literal
 import orjson
 
 from ..errors import TraktArgumentError
+from ..parsers.show_metadata import TVMAZE_TO_TRAKT
+from .show_facts import facts
 
 __all__ = [
     "PROFILES",
@@ -97,54 +99,6 @@ _COUNTRIES = ["us", "gb", "jp", "de", "es", "dk"]
 _GENRES = ["drama", "comedy", "fantasy", "science-fiction", "crime", "animation", "reality"]
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _CERTS = ["TV-MA", "TV-14", "TV-PG", "TV-G"]
-#: Each show's network and country as trakt.tv lists them (one network per show; the
-#: made-up titles get a plausible one). Unknown titles (e.g. "(2)" copies) draw one.
-_SHOW_FACTS: dict[tuple[str, int], tuple[str, str]] = {
-    ("Game of Thrones", 2011): ("HBO", "us"),
-    ("Breaking Bad", 2008): ("AMC", "us"),
-    ("The Wire", 2002): ("HBO", "us"),
-    ("Battlestar Galactica", 1978): ("ABC", "us"),
-    ("Battlestar Galactica", 2004): ("Syfy", "us"),
-    ("Doctor Who", 1963): ("BBC One", "gb"),
-    ("Doctor Who", 2005): ("BBC One", "gb"),
-    ("Shōgun", 1980): ("NBC", "us"),
-    ("Shōgun", 2024): ("FX", "us"),
-    ("進撃の巨人", 2013): ("MBS", "jp"),
-    ("La casa de papel", 2017): ("Antena 3", "es"),
-    ("Pokémon", 1997): ("TV Tokyo", "jp"),
-    ("Ψ Station 🚀", 2021): ("Apple TV+", "us"),
-    ("Dark", 2017): ("Netflix", "de"),
-    ("Jeopardy!", 1984): ("Syndication", "us"),
-    ("The Daily Show", 1996): ("Comedy Central", "us"),
-    ("1883", 2021): ("Paramount+", "us"),
-    ("NA", 2019): ("BBC Four", "gb"),
-    ("Brooklyn Nine-Nine", 2013): ("Fox", "us"),
-    ("Parks and Recreation", 2009): ("NBC", "us"),
-    ("The Office", 2005): ("NBC", "us"),
-    ("The Office", 2001): ("BBC Two", "gb"),
-    ("เคว้ง", 2020): ("Netflix", "th"),
-    ("Fleabag", 2016): ("BBC Three", "gb"),
-    ("Chernobyl", 2019): ("HBO", "us"),
-    ("Severance", 2022): ("Apple TV+", "us"),
-    ("कौन बनेगा करोड़पति", 2000): ("Sony Entertainment Television", "in"),
-    ("Succession", 2018): ("HBO", "us"),
-    ("Ted Lasso", 2020): ("Apple TV+", "us"),
-    ("Better Call Saul", 2015): ("AMC", "us"),
-    ("Twin Peaks", 1990): ("ABC", "us"),
-    ("Twin Peaks", 2017): ("Showtime", "us"),
-    ("The Expanse", 2015): ("Syfy", "us"),
-    ("Arcane", 2021): ("Netflix", "us"),
-    ("사랑의 불시착", 2019): ("tvN", "kr"),
-    ("Hell's Kitchen", 2005): ("Fox", "us"),
-    ("Suits", 2011): ("USA Network", "us"),
-    ("<Tales> & =SUM(A1)", 2020): ("Adult Swim", "us"),
-    (
-        "The Extraordinarily Long-Running Chronicles of an Imaginary Detective Agency",
-        2012,
-    ): ("ITV1", "gb"),
-    ("Ku'damm 56", 2016): ("ZDF", "de"),
-}
-
 #: Episode titles as TV shows name them; each episode draws one by its place in the plan,
 #: so every stand-in (v1, v2, the export's history, TVmaze) names an episode alike.
 _EPISODE_TITLES = (
@@ -430,17 +384,27 @@ def _plan_show(
         country = rng.choice(_COUNTRIES)
         runtime = 22 if daily else rng.choice((25, 30, 45, 60))
         network = rng.choice(_NETWORKS)  # drawn for every show, so the plans stay stable
-        # The show's real network and country where it is a known show (a show on
-        # the wrong network reads as broken to anyone who knows it).
-        network, country = _SHOW_FACTS.get((spec.title, spec.year), (network, country))
+        # Drawn in this order, as before, so the plans stay stable.
+        air_day = rng.choice(_DAYS)
+        air_time = f"{rng.randint(17, 22)}:00"
+        certification = rng.choice(_CERTS)
+        rng.sample(_GENRES, rng.randint(1, 3))
+        # What the show really is (demo/show_facts.py), in Trakt's words; the draws above
+        # stay, so the other plans stay as they were.
+        known = facts(title, year, index)
+        network = known.network or network
+        country = known.country.lower() if known.country else "us"  # Trakt gives one
+        genres = [TVMAZE_TO_TRAKT["genres"].get(g, g.lower()) for g in known.genres]
         spec.extra = {
             "country": country,
             "runtime": runtime,
             "network": network if index % 6 != 5 else None,  # v1 sent null when unknown
-            "air_day": rng.choice(_DAYS),
-            "air_time": f"{rng.randint(17, 22)}:00",
-            "certification": rng.choice(_CERTS),
-            "genres": sorted(rng.sample(_GENRES, rng.randint(1, 3))),
+            "air_day": air_day,
+            "air_time": air_time,
+            "certification": certification,
+            "genres": genres,
+            "language": TVMAZE_TO_TRAKT["language"].get(known.language, "en"),
+            "status": TVMAZE_TO_TRAKT["status"].get(known.status, "ended"),
             "ratings": {
                 "percentage": rng.randint(55, 98),
                 "votes": rng.randint(10, 50_000),

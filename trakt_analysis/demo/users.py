@@ -15,8 +15,10 @@ from typing import Any
 
 from ..errors import TraktArgumentError
 from ..frames import history_frame
+from ..parsers._problems import Problems
 from ..parsers.history import parse_history_items
 from ..progress import Progress, Provenance
+from ..sources._issue import issue
 from ..sources.files import load_progress
 from ..sources.history_fill import fill_last_watched
 from .generate import Profile, ShowSpec, generate_progress, make_specs
@@ -111,9 +113,10 @@ def load_demo(user: str = "demo") -> Progress:
     40
     """
     progress = load_progress(demo_payload(user), user=user)
-    history = history_frame(
-        parse_history_items(demo_history(user), label=f"demo:{user}"), user=user
-    )
+    problems = Problems(f"demo:{user}")
+    columns = parse_history_items(demo_history(user), label=problems.label, problems=problems)
+    issue(problems)
+    history = history_frame(columns, user=user)
     provenance = Provenance("demo", user, timezone=DEMO_TIMEZONES[user])
     # v1 sends no last_watched_at; the history says when each show was last played.
     return fill_last_watched(dataclasses.replace(progress, history=history, provenance=provenance))

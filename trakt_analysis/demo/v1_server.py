@@ -62,7 +62,7 @@ def _make_handler(server: V1Server) -> type[BaseHTTPRequestHandler]:
                     time.sleep(failure.delay)
                 self._serve()
             elif failure.kind == "status":
-                self._send(failure.status, failure.body, failure.headers)
+                self._send_failure(failure)
             elif failure.kind == "reset":
                 # SO_LINGER 0: close() sends RST, the client sees "connection reset".
                 self.connection.setsockopt(

@@ -1,12 +1,17 @@
 """A stand-in for API v2 on 127.0.0.1, built from the generator's plans (:class:`ShowSpec`).
 
-It speaks what :class:`~trakt_analysis.TraktAPI` uses: the device-code sign-in
-(every state: pending, slow down, invalid, used, expired, denied, approved),
-token expiry and refresh, the watched shows (paged), per-show progress, the
-shows' seasons with episodes, the history (paged), ``/sync/last_activities``,
-and a private profile. Queue failures with :meth:`V2Server.fail` (a status
-with body and headers, a short page, a page count that changes); each request
-takes the next one. Every request is recorded.
+It speaks what :class:`~trakt_analysis.TraktAPI` uses, on two addresses as
+trakt.tv does since July 2026: OAuth only on its auth address (``auth_url``, a
+second port, as ``https://auth.trakt.tv``), the data only on ``base_url`` (as
+``https://api.trakt.tv``). OAuth: the device-code sign-in (every state:
+pending, slow down, invalid, used, expired, denied, approved), token expiry and
+single-use refresh tokens (a refresh kills the old refresh token; tokens from
+before the migration answer 400). Data: the watched shows (paged), per-show
+progress, the shows' seasons with episodes, the history (paged),
+``/sync/last_activities``, ``/users/settings`` and a private profile. Queue
+failures with :meth:`V2Server.fail` (a status with body and headers, a short
+page, a page count that changes); each request takes the next one. Every
+request is recorded.
 
 The v2 documents follow the plan: a show is on the watched list when at least
 one of its episodes (specials and hidden seasons included) was watched; the
@@ -20,11 +25,12 @@ from __future__ import annotations
 
 import json
 import math
+import threading
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler
-from typing import Any
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, Self
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from ._server import Failure, QuietHandler, Seen, StandInServer
@@ -122,8 +128,11 @@ class V2Server(StandInServer):
         Seconds a new access token lives.
 
     Beside "status" and "hang", :meth:`fail` takes two :class:`Failure` kinds of
-    its own: "short_page" (the next paged answer loses its last item) and
-    "page_count" (the next paged answer claims one page more).
+    its own: "short_page" (the next paged answer leaves out its last row, as
+    Trakt does with a row it cannot resolve) and "page_count" (the next paged
+    answer claims one page more). ``count_lag`` makes every item and page
+    count lag that many rows behind the list, as Trakt's cached counts do;
+    ``timezones`` gives each profile's zone in ``/users/settings``.
     """
 
     def __init__(
@@ -154,13 +163,36 @@ class V2Server(StandInServer):
         self._tokens: dict[str, _Token] = {}
         self._refresh: dict[str, _Token] = {}
         self._issued = 0
+        self.refreshes = 0  # refresh tokens spent
+        # Each profile's zone (account.timezone of /users/settings, sent to its owner only).
+        self.timezones: dict[str, str | None] = {name: "Europe/Berlin" for name in self.users}
+        # Trakt's paging counts come from a cached count that lags behind the rows:
+        # the item count (and the page count made from it) leaves out this many.
+        self.count_lag = 0
         self.activity: dict[str, int] = {}  # user -> bumps of their watched data
         self._watched_memo: dict[Any, list[dict[str, Any]]] = {}
         # Each distinct plan gets its own trakt ids; a plan shared by users shares its shows.
         self._plan_base: dict[int, int] = {}
         for specs in self.users.values():
             self._plan_base.setdefault(id(specs), 1000 + 10_000 * len(self._plan_base))
-        super().__init__(_make_handler(self))
+        super().__init__(_make_handler(self, auth=False))
+        # OAuth answers on an address of its own, as https://auth.trakt.tv.
+        self._auth_httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self, auth=True))
+        self._auth_httpd.daemon_threads = True
+        self._auth_httpd.handle_error = lambda request, client_address: None
+        self.auth_url = f"http://127.0.0.1:{self._auth_httpd.server_address[1]}"
+        self._auth_thread = threading.Thread(
+            target=self._auth_httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
+
+    def start(self) -> Self:
+        self._auth_thread.start()
+        return super().start()
+
+    def stop(self) -> None:
+        super().stop()
+        self._auth_httpd.shutdown()
+        self._auth_httpd.server_close()
 
     # -- control ----------------------------------------------------------------------------
 
@@ -174,6 +206,13 @@ class V2Server(StandInServer):
         """Every access token issued so far is now expired (the refresh tokens still work)."""
         for token in self._tokens.values():
             token.expires_in = -1
+
+    def revoke_tokens(self) -> None:
+        """Every token issued so far is dead, refresh tokens too (a revoked app, or tokens
+        issued before Trakt's July 2026 change): a refresh answers 400."""
+        with self._lock:
+            self._tokens.clear()
+            self._refresh.clear()
 
     def issue_token(self, user: str | None = None) -> dict[str, Any]:
         """A token as the device flow would give it (for tests that skip the sign-in)."""
@@ -397,6 +436,47 @@ class V2Server(StandInServer):
         items.sort(key=lambda item: (item["watched_at"], item["id"]), reverse=True)
         return items
 
+    def rating_items(self, user: str) -> list[dict[str, Any]]:
+        """The user's ratings (``/sync/ratings``, ``/users/{id}/ratings``), newest first.
+
+        A show whose index is a multiple of 3 is rated ``6 + index % 5``, on day
+        ``index`` after 2025-01-01; a show whose index is 1 more has its first
+        watched episode rated ``5 + index % 6``, at noon that day.
+        """
+        items = []
+        for spec in self.users[user]:
+            show = self.show_object(user, spec)
+            day = _BASE_WATCH + timedelta(days=spec.index)
+            if spec.index % 3 == 0:
+                items.append(
+                    {
+                        "rated_at": _iso(day),
+                        "rating": 6 + spec.index % 5,
+                        "type": "show",
+                        "show": show,
+                    }
+                )
+            watched = self._watched_episodes(user, spec)
+            if spec.index % 3 == 1 and watched:
+                e = watched[0]
+                trakt = show["ids"]["trakt"]
+                items.append(
+                    {
+                        "rated_at": _iso(day + timedelta(hours=12)),
+                        "rating": 5 + spec.index % 6,
+                        "type": "episode",
+                        "episode": {
+                            "season": e.season,
+                            "number": e.number,
+                            "title": e.title,
+                            "ids": {"trakt": trakt * 1000 + e.season * 100 + e.number},
+                        },
+                        "show": show,
+                    }
+                )
+        items.sort(key=lambda item: item["rated_at"], reverse=True)
+        return items
+
     def last_activities(self, user: str) -> dict[str, Any]:
         moment = _iso(_BASE_WATCH + timedelta(days=800 + self.activity.get(user, 0)))
         return {
@@ -416,7 +496,9 @@ class V2Server(StandInServer):
         return self._by_id.get(trakt)
 
 
-def _make_handler(server: V2Server) -> type[BaseHTTPRequestHandler]:
+def _make_handler(server: V2Server, *, auth: bool) -> type[BaseHTTPRequestHandler]:
+    """The handler of the API address (`auth` False) or of the auth address (True)."""
+
     class Handler(QuietHandler):
         def do_GET(self) -> None:
             self._handle("GET")
@@ -430,7 +512,7 @@ def _make_handler(server: V2Server) -> type[BaseHTTPRequestHandler]:
             server.requests.append(Seen(self.path, dict(self.headers), method))
             failure = server._next()
             if failure is not None and failure.kind == "status":
-                self._send(failure.status, failure.body, failure.headers)
+                self._send_failure(failure)
                 return
             if failure is not None and failure.kind == "hang":
                 time.sleep(failure.delay)
@@ -445,8 +527,13 @@ def _make_handler(server: V2Server) -> type[BaseHTTPRequestHandler]:
             parts = urlsplit(self.path)
             query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
             path = unquote(parts.path)
-            if method == "POST":
+            if auth != path.startswith(("/oauth/", "/activate")):
+                # OAuth lives only on the auth address, the data only on the API's.
+                self._json(404, {"error": "not found"})
+            elif method == "POST":
                 self._post(path, body)
+            elif path == "/activate":
+                self._send(200, b"<html><body>Enter the code</body></html>", {})
             else:
                 self._get(path, query, failure)
 
@@ -464,7 +551,7 @@ def _make_handler(server: V2Server) -> type[BaseHTTPRequestHandler]:
                     {
                         "device_code": code,
                         "user_code": USER_CODE,
-                        "verification_url": f"{server.base_url}/activate",
+                        "verification_url": f"{server.auth_url}/activate",
                         "expires_in": server.device_expires_in,
                         "interval": server.device_interval,
                     },
@@ -499,14 +586,32 @@ def _make_handler(server: V2Server) -> type[BaseHTTPRequestHandler]:
                 else:
                     self._send(statuses[state], b"", {})
             elif path == "/oauth/token":
-                token = server._refresh.pop(body.get("refresh_token"), None)
                 if (
-                    token is None
+                    body.get("client_id") != server.client_id
                     or body.get("client_secret") != server.client_secret
-                    or body.get("grant_type") != "refresh_token"
                 ):
-                    self._json(401, {"error": "invalid_grant"})
+                    self._json(
+                        401,
+                        {
+                            "error": "invalid_client",
+                            "error_description": "Client authentication failed.",
+                        },
+                    )
                     return
+                # Single-use: the refresh token dies here, whatever comes next.
+                with server._lock:
+                    token = server._refresh.pop(body.get("refresh_token"), None)
+                if token is None or body.get("grant_type") != "refresh_token":
+                    self._json(
+                        400,
+                        {
+                            "error": "invalid_grant",
+                            "error_description": "The provided authorization grant is invalid, "
+                            "expired, revoked, or was issued to another client.",
+                        },
+                    )
+                    return
+                server.refreshes += 1
                 server._tokens.pop(token.access, None)
                 self._json(200, server.issue_token(token.user))
             else:
@@ -531,16 +636,28 @@ def _make_handler(server: V2Server) -> type[BaseHTTPRequestHandler]:
                 self._json(400, {"error": "trakt-api-version must be 2"})
                 return
             me = self._signed_in()
+            if me is None and self.headers.get("Authorization"):
+                # A token sent is checked on every request, public ones too.
+                self._json(401, {"error": "invalid_token"})
+                return
             segments = path.strip("/").split("/")
             if (segments[0] == "sync" or path == "/users/settings") and me is None:
                 self._json(401, {"error": "unauthorized"})
                 return
             if path == "/users/settings":
-                self._json(200, {"user": {"username": me, "private": False}})
+                self._json(
+                    200,
+                    {
+                        "user": {"username": me, "private": False},
+                        "account": {"timezone": server.timezones.get(me)},
+                    },
+                )
             elif path == "/sync/last_activities":
                 self._json(200, server.last_activities(me))
             elif path == "/sync/watched/shows":
                 self._paged(server.watched_list(me), query, failure)
+            elif path == "/sync/ratings":
+                self._paged(server.rating_items(me), query, failure)
             elif (
                 len(segments) == 4
                 and segments[0] == "shows"
@@ -578,6 +695,8 @@ def _make_handler(server: V2Server) -> type[BaseHTTPRequestHandler]:
                 rest = segments[2:]
                 if rest == ["watched", "shows"]:
                     self._paged(server.watched_list(user), query, failure)
+                elif rest == ["ratings"]:
+                    self._paged(server.rating_items(user), query, failure)
                 elif rest == ["history", "episodes"]:
                     items = server.history_items(user)
                     if "start_at" in query:
@@ -593,17 +712,18 @@ def _make_handler(server: V2Server) -> type[BaseHTTPRequestHandler]:
         def _paged(self, items: list[Any], query: dict[str, str], failure: Failure | None) -> None:
             page = max(1, int(query.get("page", 1)))
             limit = min(server.page_size, max(1, int(query.get("limit", 10))))
-            count = max(1, math.ceil(len(items) / limit))
+            counted = max(0, len(items) - server.count_lag)
+            count = max(1, math.ceil(counted / limit))
             chunk = items[(page - 1) * limit : page * limit]
             if failure is not None and failure.kind == "short_page" and chunk:
-                chunk = chunk[:-1]
+                chunk = chunk[:-1]  # a row the API cannot resolve is left out
             if failure is not None and failure.kind == "page_count":
                 count += 1
             headers = {
                 "X-Pagination-Page": str(page),
                 "X-Pagination-Limit": str(limit),
                 "X-Pagination-Page-Count": str(count),
-                "X-Pagination-Item-Count": str(len(items)),
+                "X-Pagination-Item-Count": str(counted),
             }
             self._json(200, chunk, headers)
 

@@ -41,6 +41,7 @@ from typing import Any
 __all__ = [
     "FORMATS",
     "V1_PROGRESS",
+    "api_error_words",
     "detect_format",
     "error_message",
     "is_zip",
@@ -200,6 +201,22 @@ def error_message(data: dict[str, Any]) -> str:
         if data.get(key) not in (None, "")
     ]
     return ": ".join(parts) if parts else "no message"
+
+
+def api_error_words(data: object) -> str | None:
+    """The API's own message when `data` is a Trakt error body (v1 or v2), else None.
+
+    The hook the API clients pass to the HTTP layer, which knows HTTP, not
+    Trakt's documents.
+
+    >>> api_error_words({"error": "invalid_grant", "error_description": "expired"})
+    'invalid_grant: expired'
+    >>> api_error_words({"shows": []}) is None
+    True
+    """
+    if type(data) is dict and detect_format(data) in (V1_ERROR, V2_ERROR):
+        return error_message(data)
+    return None
 
 
 def wrong_format_message(fmt: str, label: str) -> str:

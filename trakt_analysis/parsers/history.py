@@ -18,9 +18,10 @@ and a movie carries ``"movie": {title, year, ids, runtime?}`` instead of
 
 Pure: payload in, columns out. The top level must be a list (else
 :class:`TraktDataError`); one bad entry (not an object, no show, no episode
-number, an unknown type) is left out with one :class:`TraktDataWarning` that
-names it, and never costs the other entries. An odd value inside a kept entry
-(an unparsable time, a bad id) loads as NA, with the same warning.
+number, an unknown type) is left out, recorded in the parse's
+:class:`~._problems.Problems` by its position (the source warns), and never
+costs the other entries. An odd value inside a kept entry (an unparsable time,
+a bad id) loads as NA, recorded the same way.
 
 :func:`parse_history_json` (JSON bytes) and :func:`parse_history_items` (parsed
 JSON) try a faster typed path first (:mod:`.history_typed`) and fall back to
@@ -36,10 +37,10 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
-from .._warnings import warn
-from ..errors import TraktDataError, TraktDataWarning
+from ..errors import TraktDataError
 from ._checks import BadValue, count, iso_times, short
 from ._json import as_utf8, parse_json
+from ._problems import Problems
 from .history_typed import convert_history, decode_history
 
 __all__ = [
@@ -55,7 +56,6 @@ __all__ = [
 #: a check-in (the user checked in), and "watch" (marked as seen on the site).
 ACTIONS: tuple[str, ...] = ("scrobble", "checkin", "watch")
 
-_MAX_WARNINGS = 10
 # Season and episode numbers above this are not numbers a show can have.
 _MAX_NUMBER = 10**6
 # The largest runtime (minutes) the frame's Int32 column holds; more is no runtime.
@@ -67,7 +67,7 @@ _NO_IDS = SimpleNamespace(**dict.fromkeys(("trakt", "slug", "imdb", "tvdb", "tmd
 _NO_EPISODE = SimpleNamespace(season=None, number=None, title=None, ids=None, runtime=None)
 
 
-def parse_history(data: object, *, label: str) -> dict[str, Any]:
+def parse_history(data: object, *, label: str, problems: Problems) -> dict[str, Any]:
     """Check history items and return the columns of the history frame.
 
     Parameters
@@ -77,6 +77,9 @@ def parse_history(data: object, *, label: str) -> dict[str, Any]:
         ``/sync/history`` or one ``watched-history-N.json`` export file sends it.
     label : str
         Names the source (file or URL) in messages.
+    problems : Problems
+        Where entries left out or holding an odd value are recorded, each named
+        by its position in `data`; the caller issues them as warnings.
 
     Returns
     -------
@@ -91,29 +94,19 @@ def parse_history(data: object, *, label: str) -> dict[str, Any]:
     ------
     TraktDataError
         `data` is not a list.
-
-    Warns
-    -----
-    TraktDataWarning
-        Entries that were left out (not an object, no show or movie, no season
-        or episode number, an unknown type) or that hold an odd value, each
-        named by its position in `data`.
     """
     if type(data) is not list:
         raise TraktDataError(
             f"{label}: expected a JSON list of history entries at the top level, "
             f"got {type(data).__name__} {short(data)}"
         )
-    builder = _HistoryBuilder()
+    builder = _HistoryBuilder(problems)
     for index, entry in enumerate(data):
         builder.entry(index, entry)
-    columns = builder.build()
-    if builder.problems:
-        warn(_summary(label, builder.problems), TraktDataWarning)
-    return columns
+    return builder.build()
 
 
-def parse_history_json(payload: bytes, *, label: str) -> dict[str, Any]:
+def parse_history_json(payload: bytes, *, label: str, problems: Problems) -> dict[str, Any]:
     """Parse and check the JSON bytes of a history: :func:`parse_history`, faster.
 
     The plays are decoded and checked by msgspec while the JSON is parsed
@@ -131,6 +124,8 @@ def parse_history_json(payload: bytes, *, label: str) -> dict[str, Any]:
         a byte order mark is skipped).
     label : str
         Names the source (file or URL) in messages.
+    problems : Problems
+        As :func:`parse_history`.
 
     Returns
     -------
@@ -141,19 +136,14 @@ def parse_history_json(payload: bytes, *, label: str) -> dict[str, Any]:
     ------
     TraktDataError
         Invalid JSON (with its line and column), or not a list.
-
-    Warns
-    -----
-    TraktDataWarning
-        As :func:`parse_history`.
     """
     columns = typed_history_columns(payload)
     if columns is not None:
         return columns
-    return parse_history(parse_json(payload, label=label), label=label)
+    return parse_history(parse_json(payload, label=label), label=label, problems=problems)
 
 
-def parse_history_items(data: object, *, label: str) -> dict[str, Any]:
+def parse_history_items(data: object, *, label: str, problems: Problems) -> dict[str, Any]:
     """:func:`parse_history` on parsed JSON (API v2's pages), with the typed path.
 
     The items are converted to the typed path's Structs (msgspec checks them
@@ -162,7 +152,9 @@ def parse_history_items(data: object, *, label: str) -> dict[str, Any]:
     """
     items = convert_history(data)
     columns = _typed_columns(items) if items else None
-    return columns if columns is not None else parse_history(data, label=label)
+    if columns is not None:
+        return columns
+    return parse_history(data, label=label, problems=problems)
 
 
 def typed_history_columns(payload: bytes) -> dict[str, Any] | None:
@@ -212,22 +204,22 @@ def parse_ids(ids: object) -> tuple[dict[str, Any], list[str]]:
 
 
 class _HistoryBuilder:
-    def __init__(self) -> None:
+    def __init__(self, problems: Problems) -> None:
         self.cols: dict[str, list[Any]] = {
             name: [] for name in schema.HISTORY if name not in ("user",)
         }
-        self.problems: list[str] = []
+        self.problems = problems
 
     def entry(self, index: int, entry: object) -> None:
         where = f"entry {index}"
         if type(entry) is not dict:
-            self.problems.append(f"{where}: expected an object, got {short(entry)}; left out")
+            self.problems.odd(where, f"expected an object, got {short(entry)}", then="left out")
             return
         kind = entry.get("type")
         if kind is None:  # infer it from the payload, as older files omit it
             kind = "movie" if "movie" in entry and "show" not in entry else "episode"
         if kind not in ("episode", "movie"):
-            self.problems.append(f"{where}: unknown type {short(kind)}; left out")
+            self.problems.odd(where, f"unknown type {short(kind)}", then="left out")
             return
         owner = entry.get("show" if kind == "episode" else "movie")
         if type(owner) is not dict:
@@ -236,75 +228,79 @@ class _HistoryBuilder:
                 if kind == "episode"
                 else "a movie play without a movie"
             )
-            self.problems.append(f"{where}: {what} object; left out")
+            self.problems.odd(where, f"{what} object", then="left out")
             return
         title = owner.get("title")
         if type(title) is not str:
-            self.problems.append(f"{where}: the {kind}'s title is {short(title)}; left out")
+            self.problems.odd(where, f"the {kind}'s title is {short(title)}", then="left out")
             return
         where = f"{where} ({short(title)})"
-        notes: list[str] = []
+
+        def note(what: str) -> None:  # an odd value of this entry; `what` says what became of it
+            self.problems.odd(where, what, then="")
+
         season = number = episode_title = episode_trakt = None
         runtime_value = owner.get("runtime") if kind == "movie" else None
         if kind == "episode":
             episode = entry.get("episode")
             if type(episode) is not dict:
-                self.problems.append(f"{where}: an episode play without an episode; left out")
+                self.problems.odd(where, "an episode play without an episode", then="left out")
                 return
             try:
                 season, number = count(episode.get("season")), count(episode.get("number"))
             except BadValue as exc:
-                self.problems.append(f"{where}: episode number: {exc}; left out")
+                self.problems.odd(where, f"episode number: {exc}", then="left out")
                 return
             if season is None or number is None or max(season, number) > _MAX_NUMBER:
-                self.problems.append(
-                    f"{where}: the episode has no plausible season and number "
-                    f"({short(episode.get('season'))}, {short(episode.get('number'))}); left out"
+                self.problems.odd(
+                    where,
+                    "the episode has no plausible season and number "
+                    f"({short(episode.get('season'))}, {short(episode.get('number'))})",
+                    then="left out",
                 )
                 return
             episode_title = episode.get("title")
             if episode_title is not None and type(episode_title) is not str:
-                notes.append(f"episode.title: expected a string, got {short(episode_title)}")
+                note(f"episode.title: expected a string, got {short(episode_title)}")
                 episode_title = None
             ep_ids = episode.get("ids")
             if type(ep_ids) is dict:
                 try:
                     episode_trakt = count(ep_ids.get("trakt"), allow_str=True) or None
                 except BadValue as exc:
-                    notes.append(f"episode.ids.trakt: {exc}")
+                    note(f"episode.ids.trakt: {exc}")
             runtime_value = episode.get("runtime")
         ids, id_problems = parse_ids(owner.get("ids"))
-        notes.extend(id_problems)
+        for what in id_problems:
+            note(what)
         try:
             year = count(owner.get("year"), allow_str=True)
         except BadValue as exc:
-            notes.append(f"year: {exc}")
+            note(f"year: {exc}")
             year = None
         try:
             history_id = count(entry.get("id"), allow_str=True)
         except BadValue as exc:
-            notes.append(f"id: {exc}")
+            note(f"id: {exc}")
             history_id = None
         try:
             runtime = count(runtime_value) or None  # 0 means unknown
             if runtime is not None and runtime > _MAX_RUNTIME:
                 raise BadValue(f"{runtime!r} minutes is not a plausible runtime")
         except BadValue as exc:
-            notes.append(f"runtime: {exc}")
+            note(f"runtime: {exc}")
             runtime = None
         action = entry.get("action")
         if action is not None and action not in ACTIONS:
             if type(action) is str:
-                notes.append(f"unknown action {action!r} (kept, but not counted as any kind)")
+                note(f"unknown action {action!r} (kept, but not counted as any kind)")
             else:
-                notes.append(f"action: expected a string, got {short(action)}")
+                note(f"action: expected a string, got {short(action)}")
                 action = None
         watched_at = entry.get("watched_at")
         if watched_at is not None and type(watched_at) is not str:
-            notes.append(f"watched_at: expected a time, got {short(watched_at)}")
+            note(f"watched_at: expected a time, got {short(watched_at)}")
             watched_at = None
-        if notes:
-            self.problems.append(f"{where}: " + "; ".join(notes))
         c = self.cols
         c["title"].append(title)
         c["year"].append(year)
@@ -328,17 +324,16 @@ class _HistoryBuilder:
         for name, values in c.items():
             dtype = schema.HISTORY[name]
             if name == "watched_at":
-                out[name] = self.times(values, index)
+                out[name] = self.times(values, index, c["title"])
             else:
                 out[name] = pd.array(values, dtype=dtype)
         return out
 
-    def times(self, values: list[str | None], index: list[int]) -> Any:
+    def times(self, values: list[str | None], index: list[int], titles: list[Any]) -> Any:
         times, bad = _watched_at(values)
         for i, what in bad:
-            self.problems.append(
-                f"entry {index[i]}: watched_at {short(values[i])} {what}; loaded as NaT"
-            )
+            where = f"entry {index[i]} ({short(titles[i])})"  # as the entry's other problems
+            self.problems.odd(where, f"watched_at {short(values[i])} {what}", then="loaded as NaT")
         return times
 
 
@@ -447,12 +442,3 @@ def _integers(values: list[int | None], dtype: str) -> pd.arrays.IntegerArray:
     mask = data < 0
     data[mask] = 0
     return pd.arrays.IntegerArray(data.astype(np.int32) if dtype == "Int32" else data, mask)
-
-
-def _summary(label: str, problems: list[str]) -> str:
-    shown = problems[:_MAX_WARNINGS]
-    more = len(problems) - len(shown)
-    text = f"{label}: " + "; ".join(shown)
-    if more:
-        text += f"; ... and {more} more entries"
-    return text

@@ -32,6 +32,7 @@ import pandas as pd
 
 from ..errors import TraktDataError
 from ._checks import iso_times, short
+from ._problems import Problems
 
 __all__ = ["EPISODE_COLUMNS", "parse_episode_list", "parse_show_lookup"]
 
@@ -83,7 +84,7 @@ def parse_show_lookup(data: Any, *, label: str) -> dict[str, Any]:
     }
 
 
-def parse_episode_list(data: Any, *, label: str) -> tuple[dict[str, Any], list[str]]:
+def parse_episode_list(data: Any, *, label: str, problems: Problems) -> dict[str, Any]:
     """The episodes of a TVmaze episode list as columns, in Trakt's numbering.
 
     Parameters
@@ -91,19 +92,20 @@ def parse_episode_list(data: Any, *, label: str) -> tuple[dict[str, Any], list[s
     data : list of dict
         The parsed JSON of ``/shows/{id}/episodes?specials=1``.
     label : str
-        Names the show in messages and warnings.
+        Names the show in error messages.
+    problems : Problems
+        Where odd values that loaded as NA, and dropped repeats, are recorded
+        (by episode position); the source issues them as warnings.
 
     Returns
     -------
-    columns : dict
+    dict
         :data:`EPISODE_COLUMNS`: ``season`` and ``episode`` (int64 numpy arrays;
         specials in season 0, see the module docstring), ``title`` (object,
         None where missing), ``first_aired`` (datetime64[ns, UTC], NaT when
         unknown), ``runtime`` (Int64 minutes, NA when unknown),
         ``tvmaze_episode_id`` (Int64). Rows are by season, then episode; a
         repeated (season, episode) keeps the first.
-    warnings : list of str
-        One line per odd value that loaded as NA, or per dropped repeat.
 
     Raises
     ------
@@ -115,7 +117,6 @@ def parse_episode_list(data: Any, *, label: str) -> tuple[dict[str, Any], list[s
         raise TraktDataError(f"{label}: expected a list of episodes, got {type(data).__name__}")
     if len(data) > MAX_EPISODES:
         raise TraktDataError(f"{label}: {len(data)} episodes is more than {MAX_EPISODES}")
-    warnings: list[str] = []
     regular: list[tuple[int, int, int]] = []  # (season, number, position)
     specials: list[int] = []
     stamps: list[object] = []
@@ -145,13 +146,13 @@ def parse_episode_list(data: Any, *, label: str) -> tuple[dict[str, Any], list[s
         stamps.append(entry.get("airstamp"))
         runtime = entry.get("runtime")
         if runtime is not None and (type(runtime) is not int or runtime <= 0 or runtime > 10_000):
-            warnings.append(f"{label}: episode {i}: runtime {short(runtime)} loaded as NA")
+            problems.odd(f"episode {i}", f"runtime {short(runtime)}")
             runtime = None
         runtimes.append(runtime)
         episode_id = entry.get("id")
         ids.append(episode_id if type(episode_id) is int else None)
 
-    first_aired = _air_stamps(stamps, label, warnings)
+    first_aired = _air_stamps(stamps, problems)
     # Specials: season 0, numbered in air order (unknown stamps last, then list order).
     special_order = sorted(
         specials,
@@ -165,9 +166,10 @@ def parse_episode_list(data: Any, *, label: str) -> tuple[dict[str, Any], list[s
     kept: list[tuple[int, int, int]] = []
     for season, number, i in rows:
         if (season, number) in seen:
-            warnings.append(
-                f"{label}: episode {i}: S{season:02d}E{number:02d} is listed twice; "
-                "the first one is used"
+            problems.odd(
+                f"episode {i}",
+                f"S{season:02d}E{number:02d} is listed twice",
+                then="the first one is used",
             )
             continue
         seen.add((season, number))
@@ -181,17 +183,17 @@ def parse_episode_list(data: Any, *, label: str) -> tuple[dict[str, Any], list[s
         "runtime": pd.array([runtimes[i] for i in order], dtype="Int64"),
         "tvmaze_episode_id": pd.array([ids[i] for i in order], dtype="Int64"),
     }
-    return columns, warnings
+    return columns
 
 
-def _air_stamps(stamps: list[object], label: str, warnings: list[str]) -> pd.DatetimeIndex:
+def _air_stamps(stamps: list[object], problems: Problems) -> pd.DatetimeIndex:
     """ISO 8601 air stamps -> UTC datetimes; null and unparsable ones are NaT (with a warning)."""
     texts = [s if isinstance(s, str) and s.strip() else None for s in stamps]
     for i, (raw, text) in enumerate(zip(stamps, texts, strict=True)):
         if raw is not None and text is None and raw != "":
-            warnings.append(f"{label}: episode {i}: airstamp {short(raw)} loaded as NA")
+            problems.odd(f"episode {i}", f"airstamp {short(raw)}")
     parsed = iso_times(texts)
     for i, (text, value) in enumerate(zip(texts, parsed, strict=True)):
         if text is not None and pd.isna(value):
-            warnings.append(f"{label}: episode {i}: airstamp {short(text)} loaded as NA")
+            problems.odd(f"episode {i}", f"airstamp {short(text)}")
     return pd.DatetimeIndex(parsed).as_unit("ns")

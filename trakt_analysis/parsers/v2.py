@@ -31,6 +31,7 @@ warnings name it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -41,12 +42,12 @@ import pandas as pd
 from .. import schema
 from ..errors import TraktDataError
 from ._checks import BadValue, count, short
+from ._problems import Problems
 from .history import parse_ids
 from .parsed import ParsedProgress
 
 __all__ = ["parse_watched_shows"]
 
-_MAX_WARNINGS = 10
 _MAX_NUMBER = 10**6
 _IDENTITY = ("title", "year", "trakt_id", "slug", "imdb_id", "tvdb_id", "tmdb_id", "tvrage_id")
 _ACTION_COLUMNS = {"scrobble": "scrobbles", "checkin": "checkins", "watch": "seen"}
@@ -110,7 +111,7 @@ def parse_watched_shows(
             f"{label}: expected a JSON list of watched shows at the top level, "
             f"got {type(data).__name__} {short(data)}"
         )
-    problems: list[str] = []
+    problems = Problems(label)
     shows: list[_Show] = []
     by_trakt: dict[int, _Show] = {}
     by_title: dict[tuple[str, Any], _Show] = {}
@@ -129,92 +130,89 @@ def parse_watched_shows(
     if history is not None:
         _join_history(history, by_trakt, by_title, register)
     shows = [s for s in shows if s.episodes or (s.plays or 0) > 0]
-    parsed = _build(shows, specials=specials, history=history is not None, problems=problems)
-    if len(problems) > _MAX_WARNINGS:
-        rest = len(problems) - _MAX_WARNINGS
-        problems[_MAX_WARNINGS:] = [f"... and {rest} more"]
-    parsed.warnings = [f"{label}: {p}" for p in problems]
-    return parsed
+    return _build(shows, specials=specials, history=history is not None, problems=problems)
 
 
-def _summary(index: int, item: object, problems: list[str]) -> _Show | None:
+def _summary(index: int, item: object, problems: Problems) -> _Show | None:
     where = f"item {index}"
     if type(item) is not dict:
-        problems.append(f"{where}: expected an object, got {short(item)}; left out")
+        problems.odd(where, f"expected an object, got {short(item)}", then="left out")
         return None
     show_obj = item.get("show")
     if type(show_obj) is not dict or type(show_obj.get("title")) is not str:
-        problems.append(f"{where}: no show with a title; left out")
+        problems.odd(where, "no show with a title", then="left out")
         return None
     title = show_obj["title"]
     where = f"{where} ({short(title)})"
-    notes: list[str] = []
+
+    def note(what: str) -> None:  # an odd value of this show; `what` says what became of it
+        problems.odd(where, what, then="")
+
     identity, id_problems = parse_ids(show_obj.get("ids"))
-    notes.extend(id_problems)
+    for what in id_problems:
+        note(what)
     try:
         identity["year"] = count(show_obj.get("year"), allow_str=True)
     except BadValue as exc:
-        notes.append(f"show.year: {exc}")
+        note(f"show.year: {exc}")
         identity["year"] = None
     identity["title"] = title
     show = _Show(identity)
     try:
         show.plays = count(item.get("plays"))
     except BadValue as exc:
-        notes.append(f"plays: {exc}")
-    show.last_watched_at = _time(item.get("last_watched_at"), "last_watched_at", notes)
-    show.reset_at = _time(item.get("reset_at"), "reset_at", notes)
+        note(f"plays: {exc}")
+    show.last_watched_at = _time(item.get("last_watched_at"), "last_watched_at", note)
+    show.reset_at = _time(item.get("reset_at"), "reset_at", note)
     seasons = item.get("seasons")
     if seasons is not None and type(seasons) is not list:
-        notes.append(f"seasons: expected a list, got {short(seasons)}")
+        note(f"seasons: expected a list, got {short(seasons)}")
         seasons = None
     show.has_episode_info = seasons is not None
     for s_pos, season in enumerate(seasons or []):
         path = f"seasons[{s_pos}]"
         if type(season) is not dict:
-            notes.append(f"{path}: expected an object, got {short(season)}")
+            note(f"{path}: expected an object, got {short(season)}")
             continue
         try:
             number = count(season.get("number"))
         except BadValue as exc:
-            notes.append(f"{path}.number: {exc}")
+            note(f"{path}.number: {exc}")
             continue
         if number is None or number > _MAX_NUMBER:
-            notes.append(f"{path}.number: no plausible season number")
+            note(f"{path}.number: no plausible season number")
             continue
         episodes = season.get("episodes")
         if type(episodes) is not list:
             if episodes is not None:
-                notes.append(f"{path}.episodes: expected a list, got {short(episodes)}")
+                note(f"{path}.episodes: expected a list, got {short(episodes)}")
             continue
         for e_pos, episode in enumerate(episodes):
             e_path = f"{path}.episodes[{e_pos}]"
             if type(episode) is not dict:
-                notes.append(f"{e_path}: expected an object, got {short(episode)}")
+                note(f"{e_path}: expected an object, got {short(episode)}")
                 continue
             try:
                 ep_number = count(episode.get("number"))
                 plays = count(episode.get("plays"))
             except BadValue as exc:
-                notes.append(f"{e_path}: {exc}")
+                note(f"{e_path}: {exc}")
                 continue
             if ep_number is None or ep_number > _MAX_NUMBER:
-                notes.append(f"{e_path}.number: no plausible episode number")
+                note(f"{e_path}.number: no plausible episode number")
                 continue
             if plays == 0:  # listed but never played: not a watched episode
                 continue
             key = (number, ep_number)
             if key in show.episodes:
-                notes.append(f"{e_path}: episode {number}x{ep_number} is listed twice")
+                note(f"{e_path}: episode {number}x{ep_number} is listed twice")
                 continue
-            last = _time(episode.get("last_watched_at"), f"{e_path}.last_watched_at", notes)
+            last = _time(episode.get("last_watched_at"), f"{e_path}.last_watched_at", note)
             show.episodes[key] = [plays, last, None, 0, None]
-    if notes:
-        problems.append(f"{where}: " + "; ".join(notes))
     return show
 
 
-def _time(value: object, path: str, notes: list[str]) -> pd.Timestamp | None:
+def _time(value: object, path: str, note: Callable[[str], None]) -> pd.Timestamp | None:
     if value is None:
         return None
     if type(value) is str:
@@ -226,7 +224,7 @@ def _time(value: object, path: str, notes: list[str]) -> pd.Timestamp | None:
             if stamp.tzinfo is None:
                 stamp = stamp.replace(tzinfo=UTC)
             return pd.Timestamp(stamp).tz_convert("UTC")
-    notes.append(f"{path}: {short(value)} is not a time; loaded as NaT")
+    note(f"{path}: {short(value)} is not a time; loaded as NaT")
     return None
 
 
@@ -279,7 +277,7 @@ def _join_history(history: dict[str, Any], by_trakt: dict, by_title: dict, regis
 
 
 def _build(
-    shows: list[_Show], *, specials: bool, history: bool, problems: list[str]
+    shows: list[_Show], *, specials: bool, history: bool, problems: Problems
 ) -> ParsedProgress:
     out_shows: dict[str, Any] = {
         name: pd.array([s.identity[name] for s in shows], dtype=schema.SHOWS[name])
@@ -358,7 +356,7 @@ def _build(
         "last_watched_at": _utc(episodes["last_watched_at"]),
         "runtime": pd.array(episodes["runtime"], dtype="Int64"),
     }
-    return ParsedProgress(out_shows, out_seasons, out_episodes)
+    return ParsedProgress(out_shows, out_seasons, out_episodes, problems)
 
 
 def _utc(values: list[Any]) -> Any:

@@ -38,6 +38,7 @@ from ._checks import (
     short,
     text,
 )
+from ._problems import Problems
 from .parsed import ParsedProgress
 
 __all__ = ["RESET_MODES", "parse_public_progress", "parse_show_progress"]
@@ -46,7 +47,6 @@ __all__ = ["RESET_MODES", "parse_public_progress", "parse_show_progress"]
 #: trakt.tv shows it; ``"lifetime"``: an episode counts once it was ever watched.
 RESET_MODES = ("current", "lifetime")
 _MAX_NUMBER = 10**6
-_MAX_WARNINGS = 10
 
 
 @dataclass
@@ -342,7 +342,7 @@ def _time(value: object) -> pd.Timestamp | None:
     return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
 
 
-def _times(values: list[object], what: str, titles: list[Any], warnings: list[str]) -> Any:
+def _times(values: list[object], what: str, titles: list[Any], problems: Problems) -> Any:
     """ISO 8601 strings to UTC datetimes; an unparsable one is NaT with a warning."""
     if set(map(type, values)) <= {str, type(None)}:  # the usual case: parsed in bulk
         parsed = iso_times(values)
@@ -361,29 +361,26 @@ def _times(values: list[object], what: str, titles: list[Any], warnings: list[st
                 ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
             except (ValueError, TypeError, OverflowError):
                 ts = None
-        if ts is None and len(warnings) < _MAX_WARNINGS:
-            warnings.append(
-                f"{short(titles[i])}: {what} {short(value)} is not a date; loaded as NA"
-            )
+        if ts is None:
+            problems.odd(short(titles[i]), f"{what} {short(value)} is not a date")
         out.append(ts)
     return pd.array(pd.to_datetime(out, utc=True), dtype=schema.UTC)
 
 
-def _ints(values: list[object], what: str, titles: list[Any], warnings: list[str]) -> Any:
+def _ints(values: list[object], what: str, titles: list[Any], problems: Problems) -> Any:
     """Counts to Int64; a bad one is NA with a warning naming the show (never 0)."""
     clean: list[int | None] = []
     for i, value in enumerate(values):
         try:
             clean.append(count(value))
         except BadValue as exc:
-            if len(warnings) < _MAX_WARNINGS:
-                warnings.append(f"{short(titles[i])}: {what}: {exc}; loaded as NA")
+            problems.odd(short(titles[i]), f"{what}: {exc}")
             clean.append(None)
     return int_array(clean, lambda i: what)
 
 
 def _build(shows: list[_Show], label: str) -> ParsedProgress:
-    warnings: list[str] = []
+    problems = Problems(label)
     titles: list[Any] = []
     for i, s in enumerate(shows):
         try:
@@ -395,28 +392,32 @@ def _build(shows: list[_Show], label: str) -> ParsedProgress:
     ids = [_dict(s.show.get("ids"), f"{label}: show {i}: show.ids") for i, s in enumerate(shows)]
 
     cols: dict[str, Any] = {"title": pd.array(titles, dtype=schema.STR)}
-    cols["year"] = _ints([s.show.get("year") for s in shows], "show.year", titles, warnings)
-    cols["trakt_id"] = _ints([d.get("trakt") for d in ids], "ids.trakt", titles, warnings)
+    cols["year"] = _ints([s.show.get("year") for s in shows], "show.year", titles, problems)
+    cols["trakt_id"] = _ints([d.get("trakt") for d in ids], "ids.trakt", titles, problems)
     cols["slug"] = pd.array([_str_or_none(d.get("slug")) for d in ids], dtype=schema.STR)
     cols["imdb_id"] = pd.array([_str_or_none(d.get("imdb")) for d in ids], dtype=schema.STR)
     for key in ("tvdb", "tmdb"):
-        cols[f"{key}_id"] = _ints([d.get(key) for d in ids], f"ids.{key}", titles, warnings)
-    cols["aired"] = _ints([s.aired for s in shows], "aired", titles, warnings)
-    cols["completed"] = _ints([s.completed for s in shows], "completed", titles, warnings)
+        cols[f"{key}_id"] = _ints([d.get(key) for d in ids], f"ids.{key}", titles, problems)
+    cols["aired"] = _ints([s.aired for s in shows], "aired", titles, problems)
+    cols["completed"] = _ints([s.completed for s in shows], "completed", titles, problems)
     cols["left"] = cols["aired"] - cols["completed"]
     cols["completion"] = completion(cols["completed"], cols["aired"])
-    cols["plays"] = _ints([s.plays for s in shows], "plays", titles, warnings)
+    cols["plays"] = _ints([s.plays for s in shows], "plays", titles, problems)
     nxt = [s.next_episode or {} for s in shows]
-    cols["next_season"] = _ints([n.get("season") for n in nxt], "next_episode.season", titles, [])
-    cols["next_number"] = _ints([n.get("number") for n in nxt], "next_episode.number", titles, [])
+    cols["next_season"] = _ints(
+        [n.get("season") for n in nxt], "next_episode.season", titles, problems
+    )
+    cols["next_number"] = _ints(
+        [n.get("number") for n in nxt], "next_episode.number", titles, problems
+    )
     cols["next_title"] = pd.array([_str_or_none(n.get("title")) for n in nxt], dtype=schema.STR)
     cols["next_first_aired"] = _times(
-        [n.get("first_aired") for n in nxt], "next_episode.first_aired", titles, warnings
+        [n.get("first_aired") for n in nxt], "next_episode.first_aired", titles, problems
     )
     cols["last_watched_at"] = _times(
-        [s.last_watched_at for s in shows], "last_watched_at", titles, warnings
+        [s.last_watched_at for s in shows], "last_watched_at", titles, problems
     )
-    cols["reset_at"] = _times([s.reset_at for s in shows], "reset_at", titles, warnings)
+    cols["reset_at"] = _times([s.reset_at for s in shows], "reset_at", titles, problems)
 
     s_item: list[int] = []
     s_rows: list[_Season] = []
@@ -434,9 +435,9 @@ def _build(shows: list[_Show], label: str) -> ParsedProgress:
     s_titles = [titles[i] for i in s_item]
     seasons: dict[str, Any] = {"_item": s_item}
     seasons["season"] = [s.number for s in s_rows]
-    seasons["aired"] = _ints([s.aired for s in s_rows], "seasons.aired", s_titles, warnings)
+    seasons["aired"] = _ints([s.aired for s in s_rows], "seasons.aired", s_titles, problems)
     seasons["completed"] = _ints(
-        [s.completed for s in s_rows], "seasons.completed", s_titles, warnings
+        [s.completed for s in s_rows], "seasons.completed", s_titles, problems
     )
     seasons["left"] = seasons["aired"] - seasons["completed"]
     seasons["completion"] = completion(seasons["completed"], seasons["aired"])
@@ -445,23 +446,23 @@ def _build(shows: list[_Show], label: str) -> ParsedProgress:
     episodes: dict[str, Any] = {"_season_rank": e_rank}
     episodes["episode"] = [e.number for e in e_rows]
     episodes["watched"] = [e.watched for e in e_rows]
-    episodes["plays"] = _ints([e.plays for e in e_rows], "episodes.plays", e_titles, warnings)
+    episodes["plays"] = _ints([e.plays for e in e_rows], "episodes.plays", e_titles, problems)
     episodes["last_watched_at"] = _times(
-        [e.last_watched_at for e in e_rows], "episodes.last_watched_at", e_titles, warnings
+        [e.last_watched_at for e in e_rows], "episodes.last_watched_at", e_titles, problems
     )
     episodes["first_aired"] = _times(
-        [e.first_aired for e in e_rows], "episodes.first_aired", e_titles, warnings
+        [e.first_aired for e in e_rows], "episodes.first_aired", e_titles, problems
     )
-    episodes["runtime"] = _ints([e.runtime for e in e_rows], "episodes.runtime", e_titles, [])
+    episodes["runtime"] = _ints([e.runtime for e in e_rows], "episodes.runtime", e_titles, problems)
     # Over-counts are data errors of one show: say so, keep the numbers.
     for i, s in enumerate(shows):
         valid = all(type(v) is int and v >= 0 for v in (s.aired, s.completed))
         over = valid and s.completed > s.aired  # type: ignore[operator]
-        if over and len(warnings) < _MAX_WARNINGS:
-            warnings.append(
-                f"{short(titles[i])}: completed ({s.completed}) exceeds aired ({s.aired})"
+        if over:
+            problems.inconsistent(
+                short(titles[i]), f"completed ({s.completed}) exceeds aired ({s.aired})"
             )
-    return ParsedProgress(cols, seasons, episodes, warnings)
+    return ParsedProgress(cols, seasons, episodes, problems)
 
 
 def _str_or_none(value: object) -> str | None:

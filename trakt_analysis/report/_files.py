@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,6 +28,8 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     atomic. If the block raises, the temporary file is removed and `path` is
     left as it was. The parent directory is created if needed.
 
+    A file that exists keeps its permission bits (a report made private, 0600,
+    stays private); a new one gets the usual ``0666 & ~umask``.
     A symlink is written through (its target is replaced, the link kept); a path
     that is not a regular file (a directory, a device such as ``/dev/full``, a
     FIFO) is refused rather than swapped for a file.
@@ -42,6 +45,10 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     if target.exists() and not target.is_file():
         raise TraktFileError(f"cannot write {Path(path)}: it exists and is not a regular file")
     try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mode = 0o666 & ~_umask()
+    try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
@@ -50,8 +57,8 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     tmp = Path(name)
     try:
         yield tmp
-        # mkstemp makes the file private (0600); give it the usual permissions.
-        os.chmod(tmp, 0o666 & ~_umask())
+        # mkstemp makes the file private (0600); give it the old file's mode, or the usual.
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException as exc:
         tmp.unlink(missing_ok=True)

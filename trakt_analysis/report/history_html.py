@@ -19,7 +19,7 @@ from .._format import fmt_date, fmt_int, fmt_year
 from ..analysis.history import plays_in_year, rewatch_mask, streaks, top_shows, watch_time
 from ..analysis.summary import totals
 from ..analysis.timezone import resolve_timezone
-from ..analysis.year_review import year_in_review
+from ..analysis.year_review import YearInReview, month_in_review, year_in_review
 from ..errors import TraktArgumentError
 from ._html import Column, esc, figure_img, table
 
@@ -235,6 +235,113 @@ def _shows_list(
     )
 
 
+def _pct(value: object) -> str:
+    return "-" if value is None or pd.isna(value) else f"{float(value):+.0f}%"
+
+
+def _number(value: object) -> str:
+    if value is None or pd.isna(value):
+        return "unknown"
+    number = float(value)
+    return f"{number:,.0f}" if number.is_integer() else f"{number:,.1f}"
+
+
+def _deeper(review: YearInReview, progress: Progress, zone: str) -> str:
+    """Movies, the year before, months, genres and networks, the busiest month in review."""
+    year = review.year
+    vs = review.vs_previous.reset_index()
+    movies = review.top_movies
+    parts = ['<div class="two"><div class="scroll">']
+    parts.append(
+        table(
+            vs,
+            [
+                Column("", "measure"),
+                Column(str(year), "this", _number, numeric=True),
+                Column(str(review.previous), "previous", _number, numeric=True),
+                Column("change", "change", _number, numeric=True),
+                Column("change %", "change_pct", _pct, numeric=True),
+            ],
+            table_id="year-vs-previous",
+            caption=f"{year} against {review.previous} (hours: known runtimes only).",
+        )
+    )
+    parts.append(
+        table(
+            movies,
+            [
+                Column("#", "rank", fmt_int, numeric=True),
+                Column("movie", "title"),
+                Column("year", "year", fmt_year, numeric=True),
+                Column("plays", "plays", fmt_int, numeric=True),
+                Column("hours", "hours", _hours, numeric=True),
+            ],
+            table_id="year-top-movies",
+            caption=f"Top movies of {year} by plays (ties share a rank).",
+        )
+        if len(movies)
+        else f"<p>No movie played in {year}.</p>"
+    )
+    parts.append('</div><div class="scroll">')
+    months = review.months.assign(_month=[f"{m:%B}" for m in review.months["month"]])
+    parts.append(
+        table(
+            months,
+            [
+                Column("month", "_month"),
+                Column("plays", "plays", fmt_int, numeric=True),
+                Column("hours", "hours", _hours, numeric=True),
+                Column("top show (by hours)", "top_show", lambda v: "-" if pd.isna(v) else v),
+            ],
+            table_id="year-months",
+            caption="Each month's plays, hours and top show (ties joined with /).",
+        )
+    )
+    parts.append("</div></div>")
+    for frame, key, name in (
+        (review.genres, "genres", "Genres"),
+        (review.networks, "network", "Networks"),
+    ):
+        if frame is None:
+            continue
+        if not len(frame):
+            parts.append(f'<p id="year-{key}">{name}: none known for the shows played.</p>')
+            continue
+        parts.append(
+            table(
+                frame.head(10),
+                [
+                    Column(name[:-1].lower(), key),
+                    Column("plays", "plays", fmt_int, numeric=True),
+                    Column("hours", "hours", _hours, numeric=True),
+                    Column("shows", "shows", fmt_int, numeric=True),
+                ],
+                table_id=f"year-{key}",
+                caption=f"{name} of {year}'s episode plays (a play counts once per genre;"
+                f" {frame.attrs.get('plays_unknown', 0):,} plays of shows without one).",
+            )
+        )
+    if review.most_hours_month is not None:
+        month = review.most_hours_month
+        monthly = month_in_review(progress, year, month.month, tz=zone, user=review.user)
+        parts.append(
+            f'<h3 id="month-review">{esc(monthly.label)} in review</h3>'
+            + table(
+                monthly.table(),
+                [Column("", "label"), Column(monthly.label, "value")],
+                table_id="month-table",
+                caption="The month with the most hours, in review (against the month before).",
+            )
+        )
+    if review.notes:
+        parts.append(
+            "<p class=meta>"
+            + " ".join(esc(n[0].upper() + n[1:] + ".") for n in review.notes)
+            + "</p>"
+        )
+    return "".join(parts)
+
+
 def _year_section(progress: Progress, year: int, zone: str, *, charts: bool, dpi: int) -> str:
     review = year_in_review(progress, year, tz=zone)
     if not review.totals["plays"]:
@@ -263,6 +370,7 @@ def _year_section(progress: Progress, year: int, zone: str, *, charts: bool, dpi
     ]
     if charts and review.totals["plays"]:
         parts.append(_charts(plays_in_year(progress, year, tz=zone), zone, "year", year, dpi))
+    parts.append(_deeper(review, progress, zone))
     started = review.shows_started
     parts += [
         '<div class="two"><div class="scroll">',

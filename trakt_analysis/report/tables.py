@@ -1,15 +1,18 @@
 """Write the three frames to files: CSV for spreadsheets, Parquet for data tools.
 
 CSV cells that a spreadsheet would run as a formula (text starting with
-``=``, ``+``, ``-``, ``@``, a tab or a carriage return) get a leading single
-quote, as OWASP advises against CSV injection: a show titled ``=SUM(A1)`` is
-written ``'=SUM(A1)``. Only text columns are touched; numbers stay numbers.
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return, or their full-width
+forms, also after leading spaces or invisible characters such as a zero-width
+space) get a leading single quote, as OWASP advises against CSV injection: a
+show titled ``=SUM(A1)`` is written ``'=SUM(A1)``. Only text columns are
+touched; numbers stay numbers.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +28,15 @@ if TYPE_CHECKING:
 __all__ = ["FORMULA_PREFIXES", "guard_formulas", "to_csv", "to_parquet"]
 
 #: Leading characters that make a spreadsheet treat a cell as a formula.
-FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PREFIXES: tuple[str, ...] = (
+    *("=", "+", "-", "@", "\t", "\r"),
+    *("\uff1d", "\uff0b", "\uff0d", "\uff20"),  # full-width = + - @
+)
+
+
+def _skippable(ch: str) -> bool:
+    """A character a spreadsheet may skip before reading a formula: space or invisible."""
+    return ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp")
 
 
 def _is_text(column: pd.Series) -> bool:
@@ -38,7 +49,12 @@ def _is_text(column: pd.Series) -> bool:
 
 
 def _guard_value(value: object) -> object:
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if not isinstance(value, str):
+        return value
+    start = 0
+    while start < len(value) and _skippable(value[start]) and value[start] not in "\t\r":
+        start += 1
+    if value.startswith(FORMULA_PREFIXES, start):
         return "'" + value
     return value
 

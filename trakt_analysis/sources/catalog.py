@@ -11,7 +11,9 @@ so each says what to do.
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -19,9 +21,10 @@ from typing import Any, Protocol, runtime_checkable
 from .._http.redact import REDACTED
 from ..demo.users import demo_users, load_demo
 from ..errors import TraktArgumentError, TraktFileError, TraktSourceError
-from ..progress import Progress
-from ..sources.export import is_export, load_export
-from ..sources.files import load_progress
+from ..progress import Progress, Provenance
+from .export import is_export, load_export
+from .files import load_progress
+from .metadata import MetadataProvider
 
 __all__ = [
     "ClientSource",
@@ -34,6 +37,7 @@ __all__ = [
     "ProgressSource",
     "TraktAPISource",
     "as_source",
+    "load_source",
 ]
 
 
@@ -345,3 +349,137 @@ def as_source(source: object) -> ProgressSource:
         "export (ZIP or folder), a directory of <username>.json files, a TraktClient "
         "or a TraktAPI"
     )
+
+
+def _quiet(message: str) -> None:
+    """A status callback that says nothing."""
+
+
+def load_source(
+    source: str | os.PathLike[str] | None = None,
+    *,
+    user: str | None = None,
+    trakt: str | None = None,
+    demo: str | None = None,
+    sort: str | None = None,
+    extended: str | None = None,
+    cache: bool = False,
+    offline: bool = False,
+    metadata: MetadataProvider | None = None,
+    history: bool = True,
+    status: Callable[[str], None] = _quiet,
+) -> Progress:
+    """The one path from what the user named to a :class:`Progress` (the CLI's options).
+
+    Give at most one of `source`, `user`, `trakt` and `demo`; with none, the
+    bundled demo user ``"demo"``. The result's ``provenance.label`` says where
+    the data came from, for reports and messages (never a secret).
+
+    Parameters
+    ----------
+    source : str or os.PathLike, optional
+        A saved v1 response (``"-"``: standard input), an account export (ZIP
+        or folder), or a directory holding one ``<username>.json``
+        (:func:`as_source` decides).
+    user : str, optional
+        Fetch this user's progress live from API v1 (the key from
+        ``TRAKT_API_KEY``, the server from ``TRAKT_BASE_URL``); the API sorts
+        by `sort` (default ``"title"``).
+    trakt : str, optional
+        Fetch from API v2: ``"me"`` (signed in) or a public profile.
+    demo : str, optional
+        A bundled demo user.
+    sort : str, optional
+        Only for `user` (the API's order); other sources come in their own
+        order and the caller sorts (:func:`~trakt_analysis.sort_shows`).
+    extended, cache, offline
+        For the live sources: the v1 ``extended`` level, keep answers in the
+        user's cache, use only the cache.
+    metadata : MetadataProvider, optional
+        Fills the aired counts a source lacks (e.g. ``ta.TVmaze()``), unless
+        the source has them.
+    history : bool
+        With `trakt`: also read the watch history (every play), as the report's
+        history sections and the year in review need (default True).
+    status : callable, optional
+        Called with a short message before each slow step.
+
+    Raises
+    ------
+    TraktArgumentError
+        More than one source, a directory with several users, no API key.
+    TraktError
+        Whatever the source raises (a file that is not Trakt data, an HTTP
+        failure), with its own message.
+    """
+    options = (("source", source), ("user", user), ("trakt", trakt), ("demo", demo))
+    named = [name for name, value in options if value is not None]
+    if len(named) > 1:
+        raise TraktArgumentError(f"give only one data source, not {' and '.join(named)}")
+    if user is not None:
+        progress = _fetch_v1(user, sort, extended, cache, offline, status)
+    elif trakt is not None:
+        from .v2_api import TraktAPI
+
+        status(f"fetching the progress of {trakt!r} from API v2")
+        if history:
+            status("with the watch history (--no-history skips it)")
+        with TraktAPI(cache=cache, offline=offline) as api:
+            progress = api.progress(trakt.strip(), history=history)
+    elif source is not None and os.fspath(source) == "-":
+        status("loading standard input")
+        progress = _relabel(load_progress(sys.stdin.buffer), "standard input")
+    elif source is not None:
+        status(f"loading {os.fspath(source)}")
+        progress = _load_path(Path(source), metadata, status)
+    else:
+        name = demo or "demo"
+        status(f"loading the bundled demo user {name!r}")
+        progress = DemoSource().load(name)
+    if metadata is not None and not (progress.provenance and progress.provenance.metadata):
+        status(f"asking {metadata.name} for the aired episodes of {len(progress.shows)} shows")
+        progress = metadata.complete(progress)
+    return progress
+
+
+def _fetch_v1(
+    user: str,
+    sort: str | None,
+    extended: str | None,
+    cache: bool,
+    offline: bool,
+    status: Callable[[str], None],
+) -> Progress:
+    """API v1 live: the key from ``TRAKT_API_KEY`` (never an argument), the API sorts."""
+    from .v1_api import fetch_progress
+
+    if not offline and not os.environ.get("TRAKT_API_KEY", "").strip():
+        raise TraktArgumentError(
+            "no API key: set the TRAKT_API_KEY environment variable "
+            "(it is never taken from the command line, where others could read it)"
+        )
+    status(f"fetching the progress of {user!r} from the trakt API")
+    progress = fetch_progress(
+        user, sort=sort or "title", extended=extended, cache=cache or offline, offline=offline
+    )
+    return _relabel(progress, f"trakt.tv user {user}")
+
+
+def _load_path(
+    path: Path, metadata: MetadataProvider | None, status: Callable[[str], None]
+) -> Progress:
+    source = as_source(path)
+    if metadata is not None and isinstance(source, ExportSource):
+        # load_export asks the provider itself, and drops its "counts are NA" note.
+        status(f"loading {path}; the aired counts from {metadata.name}")
+        source.metadata = metadata
+    users = source.users()  # none for a single file: its user is unknown
+    if len(users) > 1:
+        raise TraktArgumentError(f"{path} holds several users ({', '.join(users)}); pass one file")
+    return source.load(users[0] if users else None)  # type: ignore[arg-type]
+
+
+def _relabel(progress: Progress, label: str) -> Progress:
+    """`progress` with ``provenance.label`` saying where it came from."""
+    provenance = progress.provenance or Provenance("v1", label)
+    return dataclasses.replace(progress, provenance=dataclasses.replace(provenance, label=label))

@@ -94,7 +94,9 @@ def complete_progress(
         shows) and ``unlisted_watched`` (Int64: watched episodes the guide
         does not list, the numbering mismatches; NA for unknown shows).
         ``provenance.metadata`` is `source`; its notes name the unknown and
-        the mismatched shows.
+        the mismatched shows. ``schedule`` holds the guide's episodes of
+        counted seasons announced to air after `now`
+        (:data:`~trakt_analysis.schema.SCHEDULE`).
 
     Warns
     -----
@@ -200,6 +202,12 @@ def complete_progress(
             "_aired": np.ones(len(added), dtype=bool),
         }
     )
+    # Announced episodes not aired yet: kept apart (Progress.schedule), never counted.
+    future = g.loc[
+        (g["first_aired"].notna() & ~guide_aired.astype(bool)).to_numpy()
+        & counted_season_guide.to_numpy()
+        & ~g_index.isin(present)
+    ]
     rows = pd.concat([old, new], ignore_index=True)
     rows = rows.sort_values(["_show", "season", "episode"], kind="stable", ignore_index=True)
 
@@ -295,6 +303,18 @@ def complete_progress(
     out_seasons = pd.DataFrame(s_cols).astype(schema.frame_dtypes(schema.SEASONS, long=True))
     out_seasons["season"] = out_seasons["season"].astype("int32")
 
+    f_item = future["_show"].to_numpy(np.int64)
+    schedule = pd.DataFrame(
+        {
+            **identity.repeat(f_item),
+            "season": future["season"].to_numpy(np.int32),
+            "episode": future["episode"].to_numpy(np.int32),
+            "episode_title": future["title"].astype(object).to_numpy(),
+            "first_aired": future["first_aired"].astype(schema.UTC).array,
+            "runtime": future["runtime"].astype("Int64").array,
+        }
+    ).astype(schema.frame_dtypes(schema.SCHEDULE, long=True))
+
     notes = list(progress.provenance.notes if progress.provenance else ())
     unknown_names = _names(out_shows, ~provider_known)
     mismatched = (mismatches > 0) & ~renumbered
@@ -332,6 +352,8 @@ def complete_progress(
         progress.user,
         history=progress.history,
         provenance=provenance,
+        ratings=progress.ratings,
+        schedule=schedule,
     )
 
 

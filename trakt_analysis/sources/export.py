@@ -8,9 +8,11 @@ not documented; public reports show:
   (:mod:`trakt_analysis.parsers.history`);
 - ``watched-shows-1.json``, ...: per-show summaries in the shape of v2
   ``/sync/watched/shows?extended=progress`` (:mod:`trakt_analysis.parsers.v2`);
-- ``watched-movies.json``, ratings, lists, the watchlist, the profile and
-  settings, many of them just ``[]``: not used (the watchlist and ratings name
-  shows the user has not watched).
+- ``ratings-shows.json``, ``ratings-seasons.json``, ``ratings-episodes.json``,
+  ``ratings-movies.json`` (``-N`` when paged): ``Progress.ratings``
+  (:mod:`trakt_analysis.parsers.ratings`);
+- ``watched-movies.json``, lists, the watchlist, the profile and settings, many
+  of them just ``[]``: not used (the watchlist names shows the user has not watched).
 
 Files are told apart by name and content: a ``watched-history-N.json`` must
 hold history entries, and a file of history entries under another name is
@@ -26,10 +28,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import stat
 import zipfile
-import zlib
-from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -40,15 +39,25 @@ from ..errors import (
     TraktArgumentError,
     TraktDataError,
     TraktDataWarning,
-    TraktFileError,
     TraktSourceError,
 )
-from ..frames import frames_from_parsed
+from ..frames import frames_from_parsed, ratings_frame
 from ..parsers._json import parse_json
-from ..parsers.detect import FORMATS, detect_format
+from ..parsers._problems import Problems
+from ..parsers.detect import detect_format
 from ..parsers.history import parse_history, typed_history_columns
+from ..parsers.ratings import parse_ratings
 from ..parsers.v2 import parse_watched_shows
 from ..progress import Progress, Provenance
+from ._archive import (
+    _MAX_MEMBERS,
+    MAX_MEMBER_BYTES,
+    MAX_RATIO,
+    MAX_TOTAL_BYTES,
+    Members,
+    _read_files,
+)
+from ._issue import issue
 from ._notes import EXPORT_AIRED_NA
 from .metadata import MetadataProvider
 
@@ -60,19 +69,12 @@ __all__ = [
     "load_export",
 ]
 
-#: Largest uncompressed member read (bytes). A heavy user's history is tens of MiB.
-MAX_MEMBER_BYTES = 256 * 2**20
-#: Largest total uncompressed size read from one archive or folder (bytes).
-MAX_TOTAL_BYTES = 1024 * 2**20
-#: Largest compression ratio accepted for a member over 1 MiB: JSON deflates
-#: about 5 to 20 times; a zip bomb, a thousand times.
-MAX_RATIO = 100
-_RATIO_FLOOR = 2**20
-_MAX_MEMBERS = 10_000
-_CHUNK = 2**20
-
 _HISTORY_NAME = re.compile(r"^watched-history(?:-(\d+))?\.json$", re.IGNORECASE)
 _SHOWS_NAME = re.compile(r"^watched-shows(?:-(\d+))?\.json$", re.IGNORECASE)
+# ratings-movies.json, ratings-shows-2.json, ...: GET /users/{slug}/ratings/{type}, paged.
+_RATINGS_NAME = re.compile(
+    r"^ratings-(movies|shows|seasons|episodes)(?:-(\d+))?\.json$", re.IGNORECASE
+)
 _NA_NOTE = EXPORT_AIRED_NA
 
 
@@ -204,147 +206,6 @@ def _part(name: str) -> int:
     return int(match.group(1) or 0) if match else 0
 
 
-def _safe_name(name: str) -> bool:
-    """A member name we read: relative, no ``..``, no drive, no backslash tricks."""
-    if not name or name.startswith(("/", "\\")) or "\x00" in name:
-        return False
-    parts = name.replace("\\", "/").split("/")
-    return ".." not in parts and not re.match(r"^[A-Za-z]:", name)
-
-
-def _read_files(path: Path, label: str) -> list[tuple[str, bytes]]:
-    """(member name, bytes) of every JSON member, in archive order, within the caps."""
-    try:
-        mode = path.stat().st_mode
-    except OSError as exc:
-        raise TraktFileError(f"cannot read {label}: {exc.strerror or type(exc).__name__}") from exc
-    if stat.S_ISDIR(mode):
-        return list(_read_folder(path, label))
-    return list(_read_zip(path, label))
-
-
-def _not_a_zip(path: Path, label: str) -> TraktDataError:
-    """Say what a file that is no ZIP is: a cut-off download, or another Trakt document."""
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(MAX_MEMBER_BYTES + 1)
-    except OSError:
-        head = b""
-    if head[:2] == b"PK" or len(head) > MAX_MEMBER_BYTES:
-        return TraktDataError(
-            f"{label}: not a complete ZIP archive (a partial download? download the export again)"
-        )
-    try:
-        fmt = detect_format(parse_json(head, label=label))
-    except TraktDataError:
-        fmt = None
-    if fmt is None:
-        return TraktDataError(
-            f"{label}: not a ZIP archive; load_export reads the account export, the ZIP from "
-            "trakt.tv (Settings, Data, Export) or the folder it unpacks to"
-        )
-    what, instead = FORMATS[fmt]
-    if instead.startswith("ta.load_export"):
-        instead = "the whole export: the ZIP, or the folder it unpacks to"
-    return TraktDataError(
-        f"{label}: not a ZIP archive but {what}; load_export reads the account export "
-        f"(the ZIP or its folder); for this file use {instead}"
-    )
-
-
-def _read_zip(path: Path, label: str) -> Iterator[tuple[str, bytes]]:
-    try:
-        archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile:
-        raise _not_a_zip(path, label) from None
-    except OSError as exc:
-        raise TraktFileError(f"cannot read {label}: {exc.strerror or type(exc).__name__}") from exc
-    with archive:
-        infos = archive.infolist()
-        if len(infos) > _MAX_MEMBERS:
-            raise TraktDataError(f"{label}: {len(infos)} members, more than an export has")
-        total = 0
-        for info in infos:
-            name = info.filename
-            if info.is_dir() or not _safe_name(name) or not name.lower().endswith(".json"):
-                continue  # directories, unsafe names and other files are ignored
-            where = f"{label}: member {name!r}"
-            _check_declared(info, where)
-            total += info.file_size
-            if total > MAX_TOTAL_BYTES:
-                raise TraktDataError(
-                    f"{where}: the archive holds more than {MAX_TOTAL_BYTES // 2**20} MiB of JSON"
-                )
-            yield name, _read_member(archive, info, where)
-
-
-def _check_declared(info: zipfile.ZipInfo, where: str) -> None:
-    if info.flag_bits & 0x1:
-        raise TraktDataError(f"{where}: is encrypted; export the data again without a password")
-    if info.file_size > MAX_MEMBER_BYTES:
-        raise TraktDataError(
-            f"{where}: {info.file_size:,} bytes uncompressed, more than the "
-            f"{MAX_MEMBER_BYTES // 2**20} MiB a member may have"
-        )
-    if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(1, info.compress_size):
-        raise TraktDataError(
-            f"{where}: compressed {info.file_size // max(1, info.compress_size):,} to 1, "
-            "more than a JSON file compresses: refused as a possible zip bomb"
-        )
-
-
-def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: str) -> bytes:
-    """The member's bytes, read in chunks and never beyond its declared size or the cap."""
-    limit = min(info.file_size, MAX_MEMBER_BYTES)
-    chunks: list[bytes] = []
-    size = 0
-    try:
-        with archive.open(info) as member:
-            while True:
-                chunk = member.read(min(_CHUNK, limit + 1 - size))
-                if not chunk:
-                    break
-                size += len(chunk)
-                if size > limit:
-                    raise TraktDataError(f"{where}: holds more than its declared size")
-                chunks.append(chunk)
-    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise TraktDataError(
-            f"{where}: the archive is damaged or truncated ({exc}); download the export again"
-        ) from None
-    except NotImplementedError as exc:
-        raise TraktDataError(f"{where}: {exc}") from None
-    except OSError as exc:
-        raise TraktFileError(f"{where}: cannot read: {exc}") from exc
-    return b"".join(chunks)
-
-
-def _read_folder(path: Path, label: str) -> Iterator[tuple[str, bytes]]:
-    total = 0
-    for file in sorted(path.rglob("*.json")):
-        if file.is_symlink() or not file.is_file():
-            continue  # a link may point anywhere: not part of an unpacked export
-        name = file.relative_to(path).as_posix()
-        where = f"{label}: file {name!r}"
-        size = file.stat().st_size
-        if size > MAX_MEMBER_BYTES:
-            raise TraktDataError(
-                f"{where}: {size:,} bytes, more than the {MAX_MEMBER_BYTES // 2**20} MiB "
-                "a file may have"
-            )
-        total += size
-        if total > MAX_TOTAL_BYTES:
-            raise TraktDataError(f"{where}: more than {MAX_TOTAL_BYTES // 2**20} MiB of JSON")
-        try:
-            with open(file, "rb") as fh:
-                data = fh.read(MAX_MEMBER_BYTES + 1)
-        except OSError as exc:
-            raise TraktFileError(f"{where}: cannot read: {exc.strerror}") from exc
-        if len(data) > MAX_MEMBER_BYTES:
-            raise TraktDataError(f"{where}: grew beyond the size cap while it was read")
-        yield name, data
-
-
 # -- telling files apart ---------------------------------------------------------------------
 
 
@@ -368,10 +229,15 @@ def _progress_from_files(
     history_parts: list[tuple[int, str, list[Any] | dict[str, Any]]] = []
     shows_parts: list[tuple[int, str, list[Any]]] = []
     profile: dict[str, Any] | None = None
+    ratings_parts: list[tuple[str, int, str, bytes]] = []
     for name, raw in files:
         base = PurePosixPath(name).name
         by_name = _kind_by_name(base)
         where = f"{label}: {name}"
+        rated = _RATINGS_NAME.match(base)
+        if rated:
+            ratings_parts.append((rated.group(1).lower(), int(rated.group(2) or 0), name, raw))
+            continue
         if by_name is None and not base.lower().startswith(("watched", "history", "user", "prof")):
             continue  # ratings, lists, watchlist, comments...: not used
         if by_name == "history":
@@ -406,7 +272,8 @@ def _progress_from_files(
     ):
         raise TraktDataError(
             f"{label}: no watch data: the export holds no watched-history-N.json or "
-            "watched-shows-N.json with entries (is it a trakt.tv account export?)"
+            "watched-shows-N.json with entries (is it a trakt.tv account export?); "
+            + (files.found() if isinstance(files, Members) else "")
         )
     history = _history(sorted(history_parts, key=lambda p: (p[0], p[1])), label)
     summaries: list[Any] = []
@@ -420,12 +287,34 @@ def _progress_from_files(
         specials=specials,
     )
     parsed.history = history
-    for message in parsed.warnings:
-        warn(message, TraktDataWarning)
+    issue(parsed.problems)
     username, timezone = _profile(profile)
     user = user if user is not None else username
     provenance = Provenance("export", label, timezone=timezone, notes=(_NA_NOTE,))
-    return frames_from_parsed(parsed, user=user, provenance=provenance)
+    progress = frames_from_parsed(parsed, user=user, provenance=provenance)
+    return dataclasses.replace(progress, ratings=_ratings(ratings_parts, label, user))
+
+
+def _ratings(
+    parts: list[tuple[str, int, str, bytes]], label: str, user: str | None
+) -> pd.DataFrame:
+    """The ratings frame from the ``ratings-*.json`` members; empty when there are none.
+
+    Parts are read by type, then page; the rows are newest first (by ``rated_at``).
+    """
+    pieces = []
+    for _, _, name, raw in sorted(parts):
+        where = f"{label}: {name}"
+        pieces.append(parse_ratings(parse_json(raw, label=where), label=where))
+    if not pieces:
+        return ratings_frame(None, user=user)
+    columns = {
+        key: pd.concat([pd.Series(p[key]) for p in pieces], ignore_index=True).array
+        for key in pieces[0]
+    }
+    frame = ratings_frame(columns, user=user)
+    frame = frame.sort_values("rated_at", ascending=False, kind="stable", na_position="last")
+    return frame.reset_index(drop=True)
 
 
 def _history(
@@ -433,10 +322,14 @@ def _history(
 ) -> dict[str, Any] | None:
     if not parts:
         return None
-    pieces = [
-        data if type(data) is dict else parse_history(data, label=f"{label}: {name}")
-        for _, name, data in parts
-    ]
+    pieces = []
+    for _, name, data in parts:
+        if type(data) is dict:  # columns the typed path read, with nothing odd
+            pieces.append(data)
+            continue
+        problems = Problems(f"{label}: {name}")
+        pieces.append(parse_history(data, label=problems.label, problems=problems))
+        issue(problems)
     columns = {
         key: pd.concat([pd.Series(p[key]) for p in pieces], ignore_index=True).array
         for key in pieces[0]

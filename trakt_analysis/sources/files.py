@@ -17,10 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, TypeAlias
 
-from .._warnings import warn
 from ..errors import (
     TraktDataError,
-    TraktDataWarning,
     TraktDependencyError,
     TraktFileError,
     TraktSourceError,
@@ -30,6 +28,7 @@ from ..parsers._json import parse_json
 from ..parsers.detect import is_zip, wrong_format_message
 from ..parsers.v1 import parse_progress, parse_progress_json
 from ..progress import Progress, Provenance
+from ._issue import issue
 
 __all__ = [
     "Source",
@@ -193,8 +192,7 @@ def load_progress(source: Source, *, user: str | None = None) -> Progress:
         error = None
     if error is not None:
         raise error
-    for message in parsed.warnings:
-        warn(f"{label}: {message}", TraktDataWarning)
+    issue(parsed.problems)
     with _gc_paused():
         return frames_from_parsed(parsed, user=user, provenance=Provenance("v1", label))
 
@@ -306,6 +304,12 @@ def _read_parquet_frames_only(directory: Path) -> Progress:
                     frame[column] = values.cat.set_categories(categories)
                 else:
                     frame[column] = values.astype(kind).astype("category")
+            elif dtype == "object" and column in schema.SHOW_METADATA:
+                # pyarrow reads a list column back as arrays: lists again, as loaded
+                frame[column] = [
+                    v.tolist() if hasattr(v, "tolist") else v for v in values.astype(object)
+                ]
+                frame[column] = frame[column].astype(object)
             elif values.dtype != dtype:
                 frame[column] = values.astype(dtype)  # type: ignore[call-overload]
         frames.append(frame)

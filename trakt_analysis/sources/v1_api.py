@@ -24,11 +24,13 @@ from urllib3.util.retry import Retry
 
 from .._http.cache import DEFAULT_TTL
 from .._http.client import USER_AGENT, HTTPClient  # noqa: F401 (USER_AGENT: old home)
+from .._http.limits import HTTPLimits
 from .._http.redact import REDACTED, Secret, register_basic_auth, register_secret
 from .._http.responses import parse_response
 from .._http.session import KEY_PLACEHOLDER
 from .._validate import check_choice
 from ..errors import TraktArgumentError
+from ..parsers.detect import api_error_words
 from ..parsers.v1 import check_failure_body
 from ..progress import Progress
 from ..sources.files import load_progress
@@ -205,6 +207,8 @@ class TraktClient(HTTPClient):
     offline : bool
         Serve only from the cache (expired entries too); a miss raises
         :class:`~trakt_analysis.TraktCacheMissError`. Implies ``cache=True``.
+    http_limits : HTTPLimits, optional
+        Bounds on an answer's decoded size and time (:class:`~trakt_analysis.HTTPLimits`).
 
     Examples
     --------
@@ -231,6 +235,7 @@ class TraktClient(HTTPClient):
         cache: bool | str | os.PathLike[str] = False,
         cache_ttl: float | timedelta | None = DEFAULT_TTL,
         offline: bool = False,
+        http_limits: HTTPLimits | None = None,
     ) -> None:
         key = api_key if api_key is not None else os.environ.get("TRAKT_API_KEY")
         if key is not None:
@@ -265,6 +270,7 @@ class TraktClient(HTTPClient):
             offline=offline,
             session=session,
             cache_partition=auth.username if auth else "",
+            http_limits=http_limits,
         )
 
     def _authorize(self, wire: requests.PreparedRequest) -> None:
@@ -339,7 +345,9 @@ class TraktClient(HTTPClient):
         url = self.base_url + progress_watched_path(username, titles, sort, extended)
         label = "GET " + url.replace(KEY_PLACEHOLDER, REDACTED)
         response = self._request("GET", url, label=label)
-        return parse_response(response, label, check_body=check_failure_body)
+        return parse_response(
+            response, label, check_body=check_failure_body, error_words=api_error_words
+        )
 
 
 _CLIENT_OPTIONS = frozenset(inspect.signature(TraktClient.__init__).parameters) - {"self"}

@@ -1,4 +1,4 @@
-"""API v2 (``https://api.trakt.tv``): device sign-in, paged lists, rate limits, a cache.
+"""API v2 (``https://api.trakt.tv``, OAuth on ``https://auth.trakt.tv``): sign-in, paging, cache.
 
 >>> import trakt_analysis as ta
 >>> api = ta.TraktAPI()  # doctest: +SKIP
@@ -11,6 +11,7 @@ redaction: they never appear in an error, a repr, a log record or the cache.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import html
 import json
@@ -26,29 +27,43 @@ import pandas as pd
 import requests
 from urllib3.util.retry import Retry
 
-from .._http.client import PARTITION_HEADER, USER_AGENT, HTTPClient
+from .._advice import advice, sign_in_again
+from .._http.client import PARTITION_HEADER, USER_AGENT, HTTPClient, check_url
+from .._http.limits import HTTPLimits
 from .._http.oauth import DeviceCode, Token, TokenStore, default_token_path, poll_device_token
 from .._http.paging import PAGE_LIMIT, read_all_pages
 from .._http.redact import REDACTED, redact, register_secret
 from .._http.responses import parse_response
+from .._http.untrusted import safe_link
 from .._warnings import warn
 from ..errors import (
     TraktAPIError,
     TraktArgumentError,
     TraktAuthError,
+    TraktCacheMissError,
+    TraktConnectionError,
     TraktDataWarning,
+    TraktError,
     TraktHTTPError,
     TraktNotFoundError,
     TraktPrivateProfileError,
     TraktRateLimitError,
 )
 from ..frames import frames_from_parsed, history_frame
+from ..parsers._problems import Problems
+from ..parsers.detect import api_error_words
 from ..parsers.v2_progress import RESET_MODES, parse_public_progress, parse_show_progress
 from ..progress import Progress, Provenance
+from ._issue import issue
 
-__all__ = ["DEFAULT_API_URL", "TraktAPI"]
+__all__ = ["APPS_URL", "DEFAULT_API_URL", "DEFAULT_AUTH_URL", "TraktAPI"]
 
 DEFAULT_API_URL = "https://api.trakt.tv"
+#: Since 2026-07-30 every OAuth request (device code and token, token refresh,
+#: revoke) goes here, never to the API host.
+DEFAULT_AUTH_URL = "https://auth.trakt.tv"
+#: Where a user makes and manages API apps (the old trakt.tv/oauth/applications is gone).
+APPS_URL = "https://app.trakt.tv/settings/apps"
 #: How long a show's progress (its aired counts change as episodes air) and a
 #: public profile's lists are used from the cache before they are asked again.
 DEFAULT_CACHE_TTL = timedelta(hours=12)
@@ -57,19 +72,35 @@ DEFAULT_CACHE_TTL = timedelta(hours=12)
 VERSION_KEEP = timedelta(days=30)
 _BAR_THRESHOLD = 50  # show a progress bar when more shows than this may need a request
 
-# API v2's meanings of the statuses (over the transport's defaults).
-V2_STATUS_ERRORS: dict[int, tuple[type[TraktHTTPError], str]] = {
-    401: (TraktAuthError, "not signed in or the token was revoked: sign in again (api.login())"),
-    403: (
-        TraktAuthError,
-        "invalid or deleted API app: check the client id (creating apps now needs VIP)",
-    ),
-    404: (TraktNotFoundError, "not found"),
-    423: (TraktAuthError, "the account is locked: contact trakt.tv support"),
-    426: (TraktAuthError, "VIP required for this request"),
-    429: (TraktRateLimitError, "rate limited"),
-}
 
+def _v2_status_errors() -> dict[int, tuple[type[TraktHTTPError], str]]:
+    """API v2's meanings of the statuses (over the transport's defaults), with the advice
+    in the caller's words (Python, or the command line)."""
+    return {
+        401: (
+            TraktAuthError,
+            f"not signed in or the token was revoked: sign in again ({sign_in_again()})",
+        ),
+        403: (
+            TraktAuthError,
+            "invalid or deleted API app: check the client id (creating apps now needs VIP; "
+            f"your apps: {APPS_URL})",
+        ),
+        404: (TraktNotFoundError, "not found"),
+        423: (TraktAuthError, "the account is locked: contact trakt.tv support"),
+        426: (TraktAuthError, "VIP required for this request"),
+        429: (TraktRateLimitError, "rate limited"),
+    }
+
+
+_NO_ZONE_NOTE = (
+    "API v2 shares a profile's time zone only with its owner: the clock and the day "
+    "boundaries of this history fall in this machine's time zone (pass tz=... to choose one)"
+)
+_NO_ZONE_SETTINGS_NOTE = (
+    "the profile's settings name no time zone: the clock and the day boundaries fall in "
+    "this machine's time zone (pass tz=... to choose one)"
+)
 _NOTES = (
     "percentage is NA: API v2 sends none (completion is completed / aired)",
     "left is derived: aired - completed",
@@ -115,11 +146,15 @@ class TraktAPI(HTTPClient):
     Parameters
     ----------
     client_id, client_secret : str, optional
-        The API app's credentials (trakt.tv/oauth/applications); default to
-        ``TRAKT_CLIENT_ID`` and ``TRAKT_CLIENT_SECRET``. The secret is needed
+        The API app's credentials (https://app.trakt.tv/settings/apps); default
+        to ``TRAKT_CLIENT_ID`` and ``TRAKT_CLIENT_SECRET``. The secret is needed
         only to sign in and to refresh the token.
     base_url : str, optional
-        Defaults to ``TRAKT_API_URL``, else ``https://api.trakt.tv``.
+        The data; defaults to ``TRAKT_API_URL``, else ``https://api.trakt.tv``.
+    auth_url : str, optional
+        Every OAuth request (sign-in, refresh) and only those; defaults to
+        ``TRAKT_AUTH_URL``, else ``https://auth.trakt.tv``. The access token
+        is never sent there, nor the client secret to `base_url`.
     token_path : path, optional
         Where the token is kept; defaults to a file (mode 0600) in the user's
         config directory, one per client id.
@@ -140,6 +175,9 @@ class TraktAPI(HTTPClient):
         and timeouts.
     progress_bar : bool, optional
         A tqdm bar over the shows; None shows one when more than 50 shows are read.
+    http_limits : HTTPLimits, optional
+        Bounds on an answer's decoded size and time, the pages of one list and
+        the sign-in's waits (:class:`~trakt_analysis.HTTPLimits`).
     clock, sleep : callables
         ``time.time`` and ``time.sleep``; tests pass fakes.
     """
@@ -154,6 +192,7 @@ class TraktAPI(HTTPClient):
         client_secret: str | None = None,
         *,
         base_url: str | None = None,
+        auth_url: str | None = None,
         token_path: str | os.PathLike[str] | None = None,
         cache: bool | str | os.PathLike[str] = False,
         offline: bool = False,
@@ -163,6 +202,7 @@ class TraktAPI(HTTPClient):
         retry_after_margin: float = 1.0,
         max_retry_time: float = 300.0,
         progress_bar: bool | None = None,
+        http_limits: HTTPLimits | None = None,
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
@@ -171,10 +211,13 @@ class TraktAPI(HTTPClient):
         if self._client_secret:
             register_secret(self._client_secret)
         if self.client_id is None and not offline:
-            raise TraktArgumentError(
-                "no client id: pass client_id=... or set TRAKT_CLIENT_ID "
-                "(your API app at https://trakt.tv/oauth/applications)"
+            how = advice(
+                python="pass client_id=... or set TRAKT_CLIENT_ID", cli="set TRAKT_CLIENT_ID"
             )
+            raise TraktArgumentError(f"no client id: {how} (your API app at {APPS_URL})")
+        self.auth_url = check_url(
+            auth_url, what="auth_url", env="TRAKT_AUTH_URL", default=DEFAULT_AUTH_URL
+        )
         self.progress_bar = progress_bar
         self._clock = clock
         self._sleep = sleep
@@ -184,6 +227,8 @@ class TraktAPI(HTTPClient):
             else default_token_path(self.client_id or "offline")
         )
         self._token: Token | None = None
+        self._anonymous = False  # True once the stored token was refused on a public read
+        self._notes: list[str] = []  # paging notes of the current read, for the provenance
         super().__init__(
             base_url=base_url,
             timeout=timeout,
@@ -194,6 +239,7 @@ class TraktAPI(HTTPClient):
             cache_ttl=cache_ttl,
             offline=offline,
             sleep=sleep,
+            http_limits=http_limits,
             # Each request says how long its answer is used; what is keyed on a
             # version is kept VERSION_KEEP, then pruned.
             cache_expire_after=VERSION_KEEP,
@@ -203,6 +249,7 @@ class TraktAPI(HTTPClient):
 
     def _repr_fields(self) -> dict[str, str]:
         return {
+            "auth_url": repr(self.auth_url),
             "client_id": repr(self.client_id),
             "client_secret": REDACTED if self._client_secret else "None",
         }
@@ -226,6 +273,8 @@ class TraktAPI(HTTPClient):
         }
 
     def _authorization(self) -> str | None:
+        if self._anonymous:
+            return None
         token = self._current_token(refresh=not self.offline, required=False)
         return None if token is None else f"Bearer {token.access_token}"
 
@@ -238,7 +287,15 @@ class TraktAPI(HTTPClient):
         expire_after: timedelta | int | None = None,
         force_refresh: bool = False,
         status_errors: dict[int, tuple[type[TraktHTTPError], str]] | None = None,
+        public: bool = False,
+        retry_auth: bool = True,
     ) -> tuple[Any, dict[str, str]]:
+        """GET `path` (JSON) and its headers.
+
+        A 401 to a request that carried the token is not final at once: for the
+        signed-in user's data the token is refreshed and the request sent again;
+        for a `public` read it is sent again without the token, with a warning.
+        """
         url = self.base_url + path
         if params:
             url += "?" + urlencode(params)
@@ -250,8 +307,57 @@ class TraktAPI(HTTPClient):
             kwargs["expire_after"] = VERSION_KEEP if expire_after is None else expire_after
             kwargs["force_refresh"] = force_refresh
         response = self._request("GET", url, label=label, headers=headers, **kwargs)
-        table = {**V2_STATUS_ERRORS, **(status_errors or {})}
-        data = parse_response(response, label, check_body=_check_v2_body, status_errors=table)
+        if response.status_code == 401 and retry_auth and not self.offline:
+            sent = self._token is not None and not self._anonymous
+            if sent and public:
+                # Refused with the token: read again without it. When that works, the
+                # stored token was refused (revoked, or from another server): say so and
+                # read public data without it from now on. When it does not (a private
+                # profile), the token was not the problem.
+                self._anonymous = True
+                try:
+                    result = self._get(
+                        path,
+                        params,
+                        partition=partition,
+                        expire_after=expire_after,
+                        force_refresh=force_refresh,
+                        status_errors=status_errors,
+                        public=public,
+                        retry_auth=False,
+                    )
+                except TraktError:
+                    self._anonymous = False
+                    raise
+                warn(
+                    f"{label}: the stored token was refused (revoked or from another server); "
+                    f"reading the public profile without it. Sign in again ({sign_in_again()}) "
+                    "to read private data.",
+                    TraktDataWarning,
+                )
+                return result
+            if sent and not public and self._token is not None:
+                # Expired on the server's clock (or refreshed by another client):
+                # refresh once (under the lock, from the file) and ask again.
+                self._refresh(self._token)
+                return self._get(
+                    path,
+                    params,
+                    partition=partition,
+                    expire_after=expire_after,
+                    force_refresh=force_refresh,
+                    status_errors=status_errors,
+                    public=public,
+                    retry_auth=False,
+                )
+        table = {**_v2_status_errors(), **(status_errors or {})}
+        data = parse_response(
+            response,
+            label,
+            check_body=_check_v2_body,
+            error_words=api_error_words,
+            status_errors=table,
+        )
         return data, dict(response.headers)
 
     def _get_pages(
@@ -262,13 +368,21 @@ class TraktAPI(HTTPClient):
                 path, {**params, "page": page, "limit": PAGE_LIMIT}, partition=partition, **kwargs
             )
 
-        return read_all_pages(fetch, redact(f"GET {self.base_url}{path}"))
+        return read_all_pages(
+            fetch,
+            redact(f"GET {self.base_url}{path}"),
+            limit=PAGE_LIMIT,
+            notes=self._notes,
+            max_pages=self.http_limits.max_pages,
+        )
 
     def _post(self, path: str, body: dict[str, Any]) -> requests.Response:
+        """An OAuth request: to the auth host, never cached, never retried, no bearer token."""
+        self._plain_session(self.auth_url)
         return self._request(
             "POST",
-            self.base_url + path,
-            label=f"POST {self.base_url}{path}",
+            self.auth_url + path,
+            label=f"POST {self.auth_url}{path}",
             plain=True,
             data=json.dumps(body),
             headers=self._headers(),
@@ -280,9 +394,12 @@ class TraktAPI(HTTPClient):
         if self.offline:
             raise TraktArgumentError("offline mode cannot sign in")
         if not self._client_secret:
+            how = advice(
+                python="pass client_secret=... or set TRAKT_CLIENT_SECRET",
+                cli="set TRAKT_CLIENT_SECRET",
+            )
             raise TraktArgumentError(
-                "signing in needs the client secret: pass client_secret=... or set "
-                "TRAKT_CLIENT_SECRET"
+                f"signing in needs the client secret: {how} (your API app at {APPS_URL})"
             )
         return self._client_secret
 
@@ -310,10 +427,14 @@ class TraktAPI(HTTPClient):
             The app's credentials were refused, or another failure.
         """
         secret = self._need_secret()
+        self._store.check_writable()  # before the user approves anything
         response = self._post("/oauth/device/code", {"client_id": self.client_id})
-        where = f"POST {self.base_url}/oauth/device/code"
+        where = f"POST {self.auth_url}/oauth/device/code"
         device = DeviceCode.from_json(
-            parse_response(response, where, status_errors=V2_STATUS_ERRORS), where
+            parse_response(
+                response, where, error_words=api_error_words, status_errors=_v2_status_errors()
+            ),
+            where,
         )
         (display or _show_device_code)(device)
         answer = poll_device_token(
@@ -323,19 +444,52 @@ class TraktAPI(HTTPClient):
             client_secret=secret,
             clock=self._clock,
             sleep=self._sleep,
+            limits=self.http_limits,
         )
         token = Token.from_json(answer, "POST /oauth/device/token")
+        # Stored before it is used: whatever the file holds is the live pair.
+        with self._store.lock():
+            self._store.save(token)
         self._token = token
-        settings, _ = self._get("/users/settings", partition="settings", force_refresh=True)
-        user = settings.get("user", {}).get("username") if isinstance(settings, dict) else None
-        token = Token.from_json({**token.to_json(), "user": user}, "token")
-        self._store.save(token)
-        self._token = token
-        return user or "me"
+        self._anonymous = False
+        user = self._username()
+        if user is None:
+            return "me"
+        # The settings request may have refreshed the token: name the user on the live one.
+        with self._store.lock():
+            live = self._store.load() or self._token
+            named = Token.from_json({**live.to_json(), "user": user}, "token")
+            self._store.save(named)
+        self._token = named
+        return user
+
+    def _username(self) -> str | None:
+        """The signed-in username from ``/users/settings``; None, with a warning, if unknown.
+
+        The token is saved before this call: its failure does not cost the sign-in.
+        """
+        problem = None
+        try:
+            settings, _ = self._get("/users/settings", partition="settings", force_refresh=True)
+        except (TraktAPIError, TraktConnectionError) as exc:
+            problem = str(exc)
+            settings = None
+        user = settings.get("user") if isinstance(settings, dict) else None
+        name = user.get("username") if isinstance(user, dict) else None
+        if isinstance(name, str) and name:
+            return name
+        warn(
+            "signed in and the token is saved, but the username is unknown "
+            f"({problem or 'GET /users/settings has no user.username'}); "
+            "'me' works, your public username as user= may be read as a public profile",
+            TraktDataWarning,
+        )
+        return None
 
     def logout(self) -> None:
         """Forget the stored token (the file is deleted)."""
-        self._store.delete()
+        with self._store.lock():
+            self._store.delete()
         self._token = None
 
     @property
@@ -349,35 +503,67 @@ class TraktAPI(HTTPClient):
         token = self._token
         if token is None:
             if required:
-                raise TraktAuthError("not signed in: run api.login() (or trakt-analysis login)")
+                raise TraktAuthError(f"not signed in: sign in first ({sign_in_again()})")
             return None
         if refresh and token.needs_refresh(self._clock()):
             token = self._refresh(token)
         return token
 
     def _refresh(self, token: Token) -> Token:
+        """Trade `token`'s refresh token for a new pair, stored before it is used.
+
+        Refresh tokens are single-use (each refresh kills the one it used), so
+        this runs under the token file's lock and reads the file first: when
+        another client or process sharing the file has refreshed already, its
+        pair is taken instead of spending the dead one.
+
+        Raises
+        ------
+        TraktAuthError
+            The refresh was refused (400 or 401: revoked, already used, or from
+            before Trakt's July 2026 migration): sign in again.
+        """
         secret = self._need_secret()
-        response = self._post(
-            "/oauth/token",
-            {
-                "refresh_token": token.refresh_token,
-                "client_id": self.client_id,
-                "client_secret": secret,
-                "redirect_uri": "urn:ietf:wg:oauth:2.0:oob",
-                "grant_type": "refresh_token",
-            },
-        )
-        refresh_errors = {
-            400: (TraktAuthError, "the refresh token is invalid: sign in again (api.login())"),
-            401: (TraktAuthError, "the refresh token was refused: sign in again (api.login())"),
-        }
-        data = parse_response(
-            response,
-            f"POST {self.base_url}/oauth/token",
-            status_errors={**V2_STATUS_ERRORS, **refresh_errors},
-        )
-        new = Token.from_json(data, "POST /oauth/token", user=token.user)
-        self._store.save(new)
+        with self._store.lock():
+            stored = self._store.load()
+            if stored is not None and stored.refresh_token != token.refresh_token:
+                user = stored.user or token.user
+                stored = Token.from_json({**stored.to_json(), "user": user}, "token")
+                self._token = stored
+                if not stored.needs_refresh(self._clock()):
+                    return stored
+                token = stored
+            response = self._post(
+                "/oauth/token",
+                {
+                    "refresh_token": token.refresh_token,
+                    "client_id": self.client_id,
+                    "client_secret": secret,
+                    "redirect_uri": "urn:ietf:wg:oauth:2.0:oob",
+                    "grant_type": "refresh_token",
+                },
+            )
+            again = f"sign in again ({sign_in_again()})"
+            refresh_errors = {
+                400: (
+                    TraktAuthError,
+                    "the refresh token was refused (already used, revoked, or issued before "
+                    f"Trakt's July 2026 change): {again}",
+                ),
+                401: (
+                    TraktAuthError,
+                    f"the refresh was refused (the client id or secret, or a revoked token): "
+                    f"{again}",
+                ),
+            }
+            data = parse_response(
+                response,
+                f"POST {self.auth_url}/oauth/token",
+                error_words=api_error_words,
+                status_errors={**_v2_status_errors(), **refresh_errors},
+            )
+            new = Token.from_json(data, "POST /oauth/token", user=token.user)
+            self._store.save(new)
         self._token = new
         return new
 
@@ -413,6 +599,7 @@ class TraktAPI(HTTPClient):
         specials: bool = False,
         count_specials: bool = False,
         reset: str = "current",
+        ratings: bool = False,
     ) -> Progress:
         """Watched progress as frames: the signed-in user (``"me"``) or a public profile.
 
@@ -434,12 +621,17 @@ class TraktAPI(HTTPClient):
             List season 0; count it in the totals.
         reset : {"current", "lifetime"}
             After a reset (a rewatch): progress since the reset, or every episode ever watched.
+        ratings : bool
+            Also read the user's ratings (:meth:`ratings`) into ``Progress.ratings``
+            (else it is None: not asked).
 
         Returns
         -------
         Progress
-            ``provenance.kind == "v2"``. ``percentage`` is NA (v2 sends none);
-            ``left`` = aired - completed; :data:`~trakt_analysis.schema.FILLED_BY`
+            ``provenance.kind == "v2"``; ``provenance.timezone`` is the signed-in
+            user's zone (``account.timezone`` of ``/users/settings``); a public
+            profile's is not shared, and the notes say so. ``percentage`` is NA
+            (v2 sends none); ``left`` = aired - completed; :data:`~trakt_analysis.schema.FILLED_BY`
             ``["v2"]`` lists the columns filled.
 
         Raises
@@ -450,7 +642,7 @@ class TraktAPI(HTTPClient):
         TraktPrivateProfileError
             The profile is private.
         TraktPagingError
-            A paged list changed while it was read.
+            A page that is not a list, or a list that does not end.
         TraktCacheMissError
             Offline, and the data is not in the cache.
         """
@@ -458,6 +650,7 @@ class TraktAPI(HTTPClient):
             raise TraktArgumentError(f"reset must be one of {RESET_MODES}, got {reset!r}")
         token = self._current_token(refresh=not self.offline, required=user == "me")
         me = token is not None and (user == "me" or user == token.user)
+        self._notes = []
         if me:
             name = (token.user if token else None) or "me"
             parsed = self._my_progress(name, hidden, specials, count_specials, reset)
@@ -466,12 +659,16 @@ class TraktAPI(HTTPClient):
             name = user
             parsed = self._public_progress(user, specials, count_specials, reset)
             label = f"{self.base_url} (public profile {user})"
-        for message in parsed.warnings:
-            warn(message, TraktDataWarning)
-        provenance = Provenance(kind="v2", label=label, notes=_NOTES)
+        issue(parsed.problems)
+        frame = self._read_history("me" if me else user, None, None) if history else None
+        timezone = self._timezone(name) if me else None
+        notes = list(_NOTES)
+        if timezone is None:
+            notes.append(_NO_ZONE_NOTE if not me else _NO_ZONE_SETTINGS_NOTE)
+        notes += self._notes
+        provenance = Provenance(kind="v2", label=label, timezone=timezone, notes=tuple(notes))
         result = frames_from_parsed(parsed, user=name, provenance=provenance)
-        if history:
-            frame = self.history("me" if me else user)
+        if frame is not None:
             shows = _with_play_split(result.shows, frame)
             result = Progress(
                 shows,
@@ -481,7 +678,31 @@ class TraktAPI(HTTPClient):
                 history=frame,
                 provenance=provenance,
             )
+        if ratings:
+            result = dataclasses.replace(result, ratings=self.ratings("me" if me else user))
         return result
+
+    def _timezone(self, user: str) -> str | None:
+        """The signed-in user's profile zone: ``account.timezone`` of ``/users/settings``
+        (cached like a show's progress); None when it is missing or not cached offline."""
+        try:
+            settings, _ = self._get(
+                "/users/settings", partition=f"user:{user}", expire_after=self._ttl()
+            )
+        except TraktCacheMissError:
+            return None
+        account = settings.get("account") if isinstance(settings, dict) else None
+        zone = account.get("timezone") if isinstance(account, dict) else None
+        if zone is None:
+            return None
+        if not isinstance(zone, str) or not zone.strip():
+            warn(
+                f"GET {self.base_url}/users/settings: account.timezone is not a zone name "
+                f"({zone!r}); times fall in this machine's zone",
+                TraktDataWarning,
+            )
+            return None
+        return zone.strip()
 
     def _my_progress(
         self, user: str, hidden: bool, specials: bool, count_specials: bool, reset: str
@@ -541,6 +762,7 @@ class TraktAPI(HTTPClient):
             partition=f"public:{user}",
             expire_after=self._ttl(),
             status_errors=private,
+            public=True,
         )
         entries = []
         with self._bar(len(watched)) as bar:
@@ -556,6 +778,7 @@ class TraktAPI(HTTPClient):
                     {"extended": "episodes,full"},
                     partition="shows",  # the same for every user: shared
                     expire_after=self._ttl(),
+                    public=True,
                 )
                 entries.append({"show": show, "watched": item, "seasons": seasons})
                 bar.update(1)
@@ -592,7 +815,18 @@ class TraktAPI(HTTPClient):
         pandas.DataFrame
             The history frame (:data:`~trakt_analysis.schema.HISTORY`): one row
             per play, with ``action`` telling scrobbles, check-ins and "seen" marks apart.
+
+        Warns
+        -----
+        TraktDataWarning
+            The rows read and the server's ``X-Pagination-Item-Count`` disagree.
         """
+        self._notes = []
+        return self._read_history(user, start, end)
+
+    def _read_history(
+        self, user: str, start: str | datetime | None, end: str | datetime | None
+    ) -> pd.DataFrame:
         from ..parsers.history import parse_history_items
 
         token = self._current_token(refresh=not self.offline, required=user == "me")
@@ -609,7 +843,7 @@ class TraktAPI(HTTPClient):
             kwargs: dict[str, Any] = {}
         else:
             partition = f"public:{name}"
-            kwargs = {"expire_after": self.cache_ttl}
+            kwargs = {"expire_after": self._ttl()}
         items = self._get_pages(
             f"/users/{'me' if me else _segment(user)}/history/episodes",
             params,
@@ -620,10 +854,54 @@ class TraktAPI(HTTPClient):
             }
             if not me
             else None,
+            public=not me,
             **kwargs,
         )
-        columns = parse_history_items(items, label=f"{self.base_url} history")
+        problems = Problems(f"{self.base_url} history")
+        columns = parse_history_items(items, label=problems.label, problems=problems)
+        issue(problems)
         return history_frame(columns, user=name)
+
+    def ratings(self, user: str = "me") -> pd.DataFrame:
+        """Every rating the user gave: ``GET /sync/ratings`` signed in, else
+        ``GET /users/{id}/ratings`` (paged).
+
+        Returns
+        -------
+        pandas.DataFrame
+            The ratings frame (:data:`~trakt_analysis.schema.RATINGS`): one row
+            per rated show, season, episode or movie, ``rating`` 1-10,
+            ``rated_at`` UTC, newest first; empty when the user rated nothing.
+
+        Raises
+        ------
+        TraktAuthError
+            ``"me"`` and not signed in.
+        TraktPrivateProfileError
+            The profile is private.
+        """
+        from ..frames import ratings_frame
+        from ..parsers.ratings import parse_ratings
+
+        token = self._current_token(refresh=not self.offline, required=user == "me")
+        me = token is not None and (user == "me" or user == token.user)
+        name = ((token.user if token else None) or "me") if me else user
+        if me:
+            activity = self._activity(name) if not self.offline else self._cached_activity(name)
+            version = self._version(activity, "movies", "shows", "seasons", "episodes")
+            items = self._get_pages("/sync/ratings", {}, partition=f"user:{name}|{version}")
+        else:
+            private = (TraktPrivateProfileError, f"the profile of {user!r} is private")
+            items = self._get_pages(
+                f"/users/{_segment(user)}/ratings",
+                {},
+                partition=f"public:{name}",
+                expire_after=self.cache_ttl,
+                status_errors={401: private, 403: private},
+            )
+        frame = ratings_frame(parse_ratings(items, label=f"{self.base_url} ratings"), user=name)
+        order = frame["rated_at"].sort_values(ascending=False, kind="stable", na_position="last")
+        return frame.loc[order.index].reset_index(drop=True)
 
 
 def _with_play_split(shows: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
@@ -654,6 +932,18 @@ class _NoBar:
         return None
 
 
+def _device_code_html(device: DeviceCode) -> str:
+    """The notebook's sign-in prompt; only an http(s) URL becomes a link (never javascript:)."""
+    url = html.escape(device.verification_url, quote=True)
+    link = safe_link(device.verification_url) is not None
+    anchor = f'<a href="{url}" target="_blank" rel="noopener">{url}</a>' if link else url
+    return (
+        f"<p>Open {anchor} and enter the code "
+        f"<b><code>{html.escape(device.user_code)}</code></b> "
+        f"(within {device.expires_in / 60:.0f} minutes).</p>"
+    )
+
+
 def _show_device_code(device: DeviceCode) -> None:
     """The code and link: HTML in a notebook, text in a terminal."""
     try:
@@ -665,14 +955,7 @@ def _show_device_code(device: DeviceCode) -> None:
     if shell is not None and type(shell).__name__ == "ZMQInteractiveShell":
         from IPython.display import HTML, display
 
-        url = html.escape(device.verification_url, quote=True)
-        display(
-            HTML(
-                f'<p>Open <a href="{url}" target="_blank">{url}</a> and enter the code '
-                f"<b><code>{html.escape(device.user_code)}</code></b> "
-                f"(within {device.expires_in / 60:.0f} minutes).</p>"
-            )
-        )
+        display(HTML(_device_code_html(device)))
         return
     print(
         f"Open {device.verification_url} and enter the code {device.user_code} "

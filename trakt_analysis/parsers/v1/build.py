@@ -32,7 +32,6 @@ from ..parsed import ParsedProgress
 from .fields import (
     _EXTRA_OBJECTS,
     _MAX_NUMBER,
-    _MAX_WARNINGS,
     _PROGRESS_KEYS,
     _SEASON_CORE,
     _SEASON_CORE_SET,
@@ -96,17 +95,9 @@ def build(state: V1State) -> ParsedProgress:
     found = find_inconsistencies(shows, seasons, episodes, totals)
     _completion_from_episodes(shows, totals)
     for i, msgs in found.items():
-        state.odd.setdefault(i, []).extend(msgs)
-    warnings = [
-        f"{locate(i, titles[i])}: " + "; ".join(msgs) for i, msgs in sorted(state.odd.items())
-    ]
-    if len(warnings) > _MAX_WARNINGS:
-        rest = len(warnings) - _MAX_WARNINGS
-        warnings = [
-            *warnings[:_MAX_WARNINGS],
-            f"... and {rest} more shows with odd values or inconsistencies",
-        ]
-    return ParsedProgress(shows, seasons, episodes, warnings)
+        for msg in msgs:
+            state.problems.inconsistent(locate(i, titles[i]), msg, order=i)
+    return ParsedProgress(shows, seasons, episodes, state.problems)
 
 
 def build_seasons(state: V1State) -> tuple[dict[str, Any], np.ndarray]:

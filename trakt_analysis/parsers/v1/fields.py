@@ -37,7 +37,6 @@ _EXTRA_OBJECTS = {
 # Pacific-encoded local time.
 _AIRED_KEYS = ("first_aired_utc", "first_aired_iso", "first_aired")
 _MAX_NUMBER = MAX_NUMBER
-_MAX_WARNINGS = 10
 
 
 _DIGITS = [str(n) for n in range(1, 513)]

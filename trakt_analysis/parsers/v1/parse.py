@@ -22,6 +22,7 @@ from __future__ import annotations
 from ...errors import TraktAPIError, TraktDataError
 from .._checks import short
 from .._json import as_utf8, decode_json
+from .._problems import Problems
 from ..detect import (
     V1_ERROR,
     V1_PROGRESS,
@@ -79,7 +80,7 @@ def parse_progress(data: object, *, label: str = "<input>") -> ParsedProgress:
             f"{label}: expected a JSON list of shows at the top level, "
             f"got {type(data).__name__} {short(data)}"
         )
-    state = V1State()
+    state = V1State(problems=Problems(label))
     walk(state, data)
     return build(state)
 
@@ -102,13 +103,13 @@ def parse_progress_json(payload: bytes, *, label: str = "<input>") -> ParsedProg
     items = decode_items(payload)
     if items:
         try:
-            return parse_typed(items)
+            return parse_typed(items, label=label)
         except TraktDataError:
             pass  # the full walk names the first problem, exactly as parse_progress does
     return parse_progress(decode_json(payload, label=label), label=label)
 
 
-def parse_typed(items: list[Item]) -> ParsedProgress:
+def parse_typed(items: list[Item], *, label: str = "<input>") -> ParsedProgress:
     """The columns of the typed path's items (:func:`.typed.decode_items`).
 
     Raises
@@ -117,7 +118,7 @@ def parse_typed(items: list[Item]) -> ParsedProgress:
         The typed path leaves this input to the full walk (which names the
         problem): :func:`parse_progress_json` then walks the bytes in full.
     """
-    state = V1State(typed=True)
+    state = V1State(typed=True, problems=Problems(label))
     gather(state, items)
     typed_seasons(state)
     return build(state)

@@ -15,7 +15,9 @@ from typing import Any
 import numpy as np
 
 from ... import schema
+from .._checks import locate
 from .._extras import Extras
+from .._problems import Problems
 from .fields import _EXTRA_OBJECTS, _ID_KEYS, _PROGRESS_KEYS, _STATS_KEYS, _VIEWER_KEYS
 
 __all__ = ["V1State"]
@@ -53,7 +55,10 @@ class V1State:
     #: The viewer's fields (watched, plays, in_watchlist, rating), inside or beside the show.
     viewer: dict[str, list[object]] = field(default_factory=lambda: {k: [] for k in _VIEWER_KEYS})
     #: Extra columns of the shows frame (fields beyond the schema).
-    extras: Extras = field(default_factory=lambda: Extras(set(schema.SHOWS)))
+    # Show metadata fields (genres, network, ...) fill their declared columns by name.
+    extras: Extras = field(
+        default_factory=lambda: Extras(set(schema.SHOWS) - set(schema.SHOW_METADATA))
+    )
     #: Per kind of ``_EXTRA_OBJECTS``: the rows and objects with fields beyond the schema.
     extra_objs: dict[str, ExtraObjects] = field(
         default_factory=lambda: {kind: ([], []) for kind in _EXTRA_OBJECTS}
@@ -86,8 +91,8 @@ class V1State:
     ep_numbers: np.ndarray | None = None
     #: Full walk only: listed season row -> its episode keys, where they are not "1".."n".
     odd_keys: dict[int, list[str]] = field(default_factory=dict)
-    #: Odd values loaded as NA, per item: "path: what was wrong; loaded as NA".
-    odd: dict[int, list[str]] = field(default_factory=dict)
+    #: Odd values loaded as NA and inconsistencies, by show (sorted by item).
+    problems: Problems = field(default_factory=lambda: Problems("<input>"))
     #: Written by the build: the item of every season row (listed, then hidden only).
     s_item: np.ndarray = field(default_factory=_no_rows)
     #: Written by the build: the position of every season row in its list (``seasons[p]``
@@ -96,7 +101,8 @@ class V1State:
 
     def report(self, index: int, path: str, what: str) -> None:
         """Value `path` of item `index` is odd: it loads as NA, with a warning."""
-        self.odd.setdefault(index, []).append(f"{path}: {what}; loaded as NA")
+        where = locate(index, self.titles[index])
+        self.problems.odd(where, f"{path}: {what}", order=index)
 
     def keep_extras(self, kind: str, row: int, obj: dict[str, Any]) -> None:
         """`obj` of show `row` has fields beyond the schema: flattened by the build."""

@@ -1,0 +1,147 @@
+"""The ``review`` and ``dashboard`` commands of the command line (kept apart from cli.py).
+
+:func:`add_commands` adds them to the parser; each run function only formats
+what :mod:`trakt_analysis.analysis.year_review` computed or starts the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .errors import TraktArgumentError
+
+__all__ = ["add_commands"]
+
+THEMES = ("dark", "light")
+
+
+def _whole(low: int, high: int, what: str) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{what} must be {low}-{high}, got {value}")
+        return value
+
+    return parse
+
+
+def add_commands(
+    commands: Any,
+    common: argparse.ArgumentParser,
+    *,
+    load: Callable[..., Any],
+) -> None:
+    """Add ``review`` to `commands` (argparse sub-parsers).
+
+    `load` is the CLI's own source loading (:func:`~trakt_analysis.sources.catalog.load_source`),
+    so every command reads SOURCE, --demo, --trakt, --metadata ... the same way.
+    """
+    review = commands.add_parser(
+        "review",
+        parents=[common],
+        help="a year (or month) in review: print the highlights, draw a card to share",
+        description="Print a year (or month) in review of the watch history and, with -o, "
+        "draw it as one portrait image to share (PNG, or SVG by suffix). Nothing is fetched "
+        "from the network for the image.",
+    )
+    review.add_argument(
+        "--year",
+        type=_whole(1900, 2200, "the year"),
+        help="the calendar year, local time (default: the latest year with a play)",
+    )
+    review.add_argument(
+        "--month", type=_whole(1, 12, "the month"), help="review one month (1-12) of --year"
+    )
+    review.add_argument(
+        "-o", "--output", metavar="FILE", help="draw the card to FILE (.png or .svg)"
+    )
+    review.add_argument(
+        "--theme", choices=THEMES, default="dark", help="the card's colours (default: dark)"
+    )
+    review.add_argument(
+        "--dpi",
+        type=_whole(30, 1200, "--dpi"),
+        default=150,
+        help="the card's pixels per inch: larger text at a higher value (default: 150)",
+    )
+    review.add_argument(
+        "--size",
+        metavar="WxH",
+        default="1080x1350",
+        help="the card's size in pixels (default: %(default)s)",
+    )
+    review.add_argument(
+        "--svg",
+        metavar="FILE",
+        help="also save the year's calendar heatmap as a compact SVG (a README badge)",
+    )
+    review.add_argument(
+        "--tz", metavar="ZONE", help="IANA time zone (default: the profile's, else this machine's)"
+    )
+
+    def run_review(args: argparse.Namespace, status: Callable[[str], None]) -> int:
+        progress = load(args, status)
+        return _run_review(args, progress, progress.provenance.label, status)
+
+    review.set_defaults(run=run_review, parser=review)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise TraktArgumentError(f"--size: give WIDTHxHEIGHT in pixels, got {text!r}") from None
+    return width, height
+
+
+def _run_review(
+    args: argparse.Namespace, progress: Any, label: str, status: Callable[[str], None]
+) -> int:
+    from .analysis.history import watched_at
+    from .analysis.timezone import resolve_timezone
+    from .analysis.year_review import month_in_review, year_in_review
+
+    if progress.history is None:
+        raise TraktArgumentError(
+            f"{label} has no watch history (API v1 sends none): load the account export "
+            "or use API v2 (--trakt)"
+        )
+    zone = resolve_timezone(args.tz, progress)
+    year = args.year
+    if year is None:
+        times = watched_at(progress.history).dropna()
+        if not len(times):
+            raise TraktArgumentError(f"{label}: no play has a date; pass --year")
+        year = int(times.dt.tz_convert(zone).dt.year.max())
+    if args.month is not None:
+        review = month_in_review(progress, year, args.month, tz=zone)
+    else:
+        review = year_in_review(progress, year, tz=zone)
+    table = review.table()
+    width = int(table["label"].str.len().max())
+    print(f"{review.label} in review ({label})")
+    for row in table.itertuples(index=False):
+        print(f"  {row.label:<{width}}  {row.value}")
+    for note in review.notes:
+        print(f"  note: {note}")
+    if args.output is not None:
+        status("drawing the card")
+        from .plotting.card import plot_review_card
+
+        plot_review_card(review, args.output, size=_size(args.size), dpi=args.dpi, theme=args.theme)
+        print(f"Card written to {Path(args.output).resolve()}")
+    if args.svg is not None:
+        status("drawing the calendar")
+        from .plotting.card import save_calendar_svg
+
+        save_calendar_svg(progress, args.svg, year=year, tz=zone)
+        print(f"Calendar written to {Path(args.svg).resolve()}")
+    sys.stdout.flush()
+    return 0
