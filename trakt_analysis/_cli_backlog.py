@@ -89,11 +89,10 @@ def add_backlog_commands(commands: Any, common: argparse.ArgumentParser) -> None
 
 def _run_backlog(args: argparse.Namespace, status: Any) -> int:
     from .analysis.backlog import backlog
-    from .cli import _add_metadata, _load
+    from .cli import _load
     from .report.backlog import format_backlog
 
-    progress, _ = _load(args, status)
-    progress = _add_metadata(progress, args, status)
+    progress = _load(args, status)  # with --metadata, the catalog asked the provider
     if args.dropped_after < args.stalled_after:
         args.parser.error("--dropped-after must be at least --stalled-after")
     plan = backlog(
@@ -109,11 +108,10 @@ def _run_backlog(args: argparse.Namespace, status: Any) -> int:
 
 def _run_upcoming(args: argparse.Namespace, status: Any) -> int:
     from .analysis.upcoming import upcoming
-    from .cli import _add_metadata, _load
+    from .cli import _load
     from .report.backlog import format_upcoming
 
-    progress, _ = _load(args, status)
-    progress = _add_metadata(progress, args, status)
+    progress = _load(args, status)  # with --metadata, the catalog asked the provider
     frame = upcoming(progress, days=args.days, today=args.today, tz=args.tz)
     print(format_upcoming(frame))
     if args.ics:

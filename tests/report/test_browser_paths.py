@@ -16,11 +16,11 @@ import pytest
 
 import trakt_analysis as ta
 from tests.helpers.browser_setup import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
+from tests.helpers.fixtures import EXPORT
 from trakt_analysis.report.html import write_report
 
 pytestmark = pytest.mark.browser
 
-EXPORT = Path(__file__).resolve().parents[2] / "data" / "fixtures" / "export" / "demo-export.zip"
 GENERATED = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
 
@@ -60,9 +60,22 @@ def _export_tvmaze() -> ta.Progress:
 
 
 def _v2() -> ta.Progress:
-    from tests.test_contract import _from_v2
+    """A public profile of the API v2 stand-in, with its history."""
+    import tempfile
 
-    return _from_v2("ada")
+    from trakt_analysis.demo.v2_server import FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, V2Server
+
+    with tempfile.TemporaryDirectory() as tmp, V2Server() as server:
+        api = ta.TraktAPI(
+            FAKE_CLIENT_ID,
+            FAKE_CLIENT_SECRET,
+            base_url=server.base_url,
+            auth_url=server.auth_url,
+            token_path=Path(tmp) / "token.json",
+            sleep=lambda seconds: None,
+        )
+        with api:
+            return api.progress("ada", specials=True, history=True)
 
 
 PATHS = {"export": _export, "export-tvmaze": _export_tvmaze, "v2": _v2}

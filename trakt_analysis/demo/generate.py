@@ -530,8 +530,10 @@ def generate_progress(
 
     Examples
     --------
-    >>> from trakt_analysis.generate import generate_progress
-    >>> payload = generate_progress(2500, episodes_per_show=80)  # a benchmark payload
+    >>> from trakt_analysis.demo.generate import generate_progress
+    >>> payload = generate_progress(3, episodes_per_show=4)  # 2500 and 80: a benchmark's
+    >>> payload[:1], payload.count(b'"show":')
+    (b'[', 3)
     """
     specs = make_specs(n_shows, seed=seed, profile=profile, episodes_per_show=episodes_per_show)
     option = orjson.OPT_INDENT_2 if indent else 0
