@@ -1,13 +1,18 @@
 """Regenerate the example PNGs of the README from the bundled demo user.
 
 Run ``make examples`` (or ``python scripts/make_examples.py [OUT_DIR]``).
-Writes small PNGs (about 90 dpi) to ``docs/images/`` by default.
+Writes small PNGs (about 90 dpi) to ``docs/images/`` by default, and screenshots
+of the report of the demo account export (``report_export.png``, its first
+screen) with Debian's headless Chromium when ``/usr/bin/chromium`` is there.
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
+import tempfile
 import warnings
+from datetime import UTC, datetime
 from pathlib import Path
 
 import matplotlib
@@ -22,6 +27,39 @@ import trakt_analysis as ta
 DPI = 90
 EXPORT = "data/fixtures/export/demo-export.zip"
 OUT = Path(__file__).resolve().parent.parent / "docs" / "images"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def report_screenshots(out: Path) -> None:
+    """Screenshots of the demo export's report (what a new user's first report looks like)."""
+    if not CHROMIUM.exists():
+        print(f"{CHROMIUM} is missing: no report screenshots (bash scripts/ensure-chromium)")
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ta.TraktDataWarning)
+        export = ta.load_export(Path(__file__).resolve().parent.parent / EXPORT)
+    generated = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    with tempfile.TemporaryDirectory() as tmp:
+        page = ta.write_report(export, Path(tmp) / "report.html", generated=generated, dpi=72)
+        for name, anchor, height in (("report_export", "", 1100),):
+            path = out / f"{name}.png"
+            subprocess.run(
+                [
+                    str(CHROMIUM),
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--hide-scrollbars",
+                    f"--window-size=1200,{height}",
+                    f"--screenshot={path}",
+                    page.as_uri() + anchor,
+                ],
+                check=True,
+                capture_output=True,
+                timeout=120,
+            )
+            print(f"{path} ({path.stat().st_size / 1024:.0f} KiB)")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -57,6 +95,7 @@ def main(argv: list[str] | None = None) -> None:
             fig.savefig(path, dpi=DPI if name != "overview" else 60)
         plt.close(fig)
         print(f"{path} ({path.stat().st_size / 1024:.0f} KiB)")
+    report_screenshots(out)
     # The README's year in review card, from the bundled account export (not the demo user).
     export = ta.load_export(Path(__file__).resolve().parent.parent / EXPORT)
     path = out / "review_card.png"

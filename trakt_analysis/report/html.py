@@ -165,7 +165,8 @@ nav{margin:12px 0 0;font-size:14px}
 nav a{color:var(--acc);margin-right:14px;text-decoration:none}
 .stats{display:grid;grid-template-columns:repeat(auto-fill,minmax(160px,1fr));gap:10px}
 .stat{background:#fff;border:1px solid var(--line);border-radius:8px;padding:10px 12px}
-.stat .value{font-size:24px;font-weight:600;font-variant-numeric:tabular-nums}
+.stat .value{font-size:24px;font-weight:600;font-variant-numeric:tabular-nums;
+  overflow-wrap:anywhere}
 .stat .label{color:var(--muted);font-size:13px}
 .scroll{overflow-x:auto;background:#fff;border:1px solid var(--line);border-radius:8px}
 table.data{border-collapse:collapse;width:100%;font-size:13px}
