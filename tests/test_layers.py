@@ -49,6 +49,7 @@ RANKS: dict[str, int] = {
     # 7: the command line
     "cli": 7,
     "_cli_review": 7,
+    "_cli_backlog": 7,
     # 8: the public face, which names everything (the charts, explorer and report lazily)
     "__init__": 8,
     "__main__": 8,
