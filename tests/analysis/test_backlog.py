@@ -1,4 +1,4 @@
-"""ta.backlog against the hand-worked histories of tests/analysis/backlog_cases.py."""
+"""ta.backlog against the hand-worked histories of tests/helpers/backlog_cases.py."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import trakt_analysis as ta
-from tests.analysis.backlog_cases import NY, TODAY, progress
+from tests.helpers.backlog_cases import NY, TODAY, progress
 
 
 def by_title(plan: pd.DataFrame, user: str = "ann") -> pd.DataFrame:

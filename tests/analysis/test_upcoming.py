@@ -1,4 +1,4 @@
-"""ta.upcoming against the hand-worked schedule of tests/analysis/backlog_cases.py."""
+"""ta.upcoming against the hand-worked schedule of tests/helpers/backlog_cases.py."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import trakt_analysis as ta
-from tests.analysis.backlog_cases import NY, TODAY, progress
+from tests.helpers.backlog_cases import NY, TODAY, progress
 
 
 def codes(frame: pd.DataFrame) -> list[str]:

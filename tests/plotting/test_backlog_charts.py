@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 import trakt_analysis as ta
-from tests.analysis.backlog_cases import NY, TODAY, progress
+from tests.helpers.backlog_cases import NY, TODAY, progress
 
 
 @pytest.fixture(autouse=True)

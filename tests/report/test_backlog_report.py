@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import trakt_analysis as ta
-from tests.analysis.backlog_cases import NY, TODAY, progress
+from tests.helpers.backlog_cases import NY, TODAY, progress
 from tests.helpers.report_expect import demo_specs
 from trakt_analysis.cli import main
 from trakt_analysis.report.backlog import backlog_section, format_backlog, format_upcoming
