@@ -10,6 +10,7 @@ draws several users apart, and refuses a frame of the wrong kind with
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -45,6 +46,26 @@ class Chart:
     empty: str = "text"
 
 
+#: The day plot_upcoming plans on, and an announced episode of every show two days later
+#: (the demo users' guides announce nothing in a fixed window).
+UPCOMING_DAY = "2026-03-10"
+
+
+def _announced(progress: ta.Progress) -> ta.Progress:
+    shows = progress.shows
+    schedule = pd.DataFrame(
+        {
+            **{c: shows[c].to_numpy(object) for c in ta.schema.IDENTITY},
+            "season": 99,
+            "episode": 1,
+            "episode_title": "Announced",
+            "first_aired": pd.Timestamp(UPCOMING_DAY, tz="UTC") + pd.Timedelta(days=2, hours=20),
+            "runtime": pd.array([45] * len(shows), dtype="Int32"),
+        }
+    )
+    return dataclasses.replace(progress, schedule=schedule)
+
+
 CHARTS: dict[str, Chart] = {
     "plot_completion": Chart(lambda p, **kw: ta.plot_completion(p, **kw)),
     "plot_watch_stats": Chart(lambda p, **kw: ta.plot_watch_stats(p, **kw)),
@@ -56,6 +77,11 @@ CHARTS: dict[str, Chart] = {
     "plot_watch_time": Chart(lambda p, **kw: ta.plot_watch_time(p, tz="UTC", **kw)),
     "plot_watch_calendar": Chart(
         lambda p, **kw: ta.plot_watch_calendar(p, year=2025, tz="UTC", **kw), "summed", "title"
+    ),
+    "plot_upcoming": Chart(
+        lambda p, **kw: ta.plot_upcoming(
+            _announced(p) if isinstance(p, ta.Progress) else p, today=UPCOMING_DAY, tz="UTC", **kw
+        )
     ),
 }
 

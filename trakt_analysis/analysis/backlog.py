@@ -316,10 +316,13 @@ def plan(
     stalled: pd.Timedelta = STALLED_AFTER,
     dropped: pd.Timedelta = DROPPED_AFTER,
     index: ShowIndex | None = None,
+    *,
+    with_hours: bool = True,
 ) -> pd.DataFrame:
     """:func:`backlog` of checked arguments: `day` a local day, `zone` a checked zone.
 
-    `index` is the :class:`ShowIndex` of ``frames.shows``, when the caller has one.
+    `index` is the :class:`ShowIndex` of ``frames.shows``, when the caller has one;
+    ``with_hours=False`` leaves ``hours_left`` NA (the states do not need it).
     """
     shows = frames.shows
     start_of_today = local_midnight(day, zone)
@@ -331,11 +334,14 @@ def plan(
 
     episodes = frames.episodes
     index = index or ShowIndex(shows)
-    e_pos = index.positions(episodes) if episodes is not None else np.zeros(0, np.int64)
-    minutes, counted = _unwatched_minutes(
-        episodes, frames.seasons, shows, e_pos, start_of_today, index
-    )
-    hours = _hours_left(left, minutes, counted, _show_runtime(shows, episodes, e_pos))
+    if with_hours:
+        e_pos = index.positions(episodes) if episodes is not None else np.zeros(0, np.int64)
+        minutes, counted = _unwatched_minutes(
+            episodes, frames.seasons, shows, e_pos, start_of_today, index
+        )
+        hours = _hours_left(left, minutes, counted, _show_runtime(shows, episodes, e_pos))
+    else:  # the caller wants the states only (upcoming)
+        hours = np.full(n, np.nan)
 
     last_ns, pace, pace_from = _plays(frames.history, shows, zone, day, end_of_today, index)
     if frames.history is None and "last_watched_at" in shows.columns:  # a frame without plays

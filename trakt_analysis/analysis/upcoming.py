@@ -172,7 +172,7 @@ def upcoming(
     every = _candidates(shows, frames, index)
     aired = pd.DatetimeIndex(every["first_aired"])
     window = every[((aired >= start) & (aired < end))]
-    states = plan(frames, day, zone, index=index)["state"].to_numpy()
+    states = plan(frames, day, zone, index=index, with_hours=False)["state"].to_numpy()
     window = window[states[window["_show"].to_numpy(np.int64)] != "dropped"]
     pos = window["_show"].to_numpy(np.int64)
     first = pd.DatetimeIndex(window["first_aired"]).tz_convert("UTC")

@@ -29,6 +29,14 @@ __all__ = ["plot_upcoming"]
 TITLE = "Upcoming episodes"
 
 
+def _has_shows(data: Any) -> bool:
+    """Whether `data` holds any show (an empty source says "no data", not "nothing airs")."""
+    if isinstance(data, pd.DataFrame):
+        return "local" in data.columns or len(data) > 0  # an upcoming frame, or shows
+    shows = getattr(data, "shows", None)
+    return shows is None or len(shows) > 0
+
+
 @with_fallback_fonts
 @fill_doc
 def plot_upcoming(
@@ -72,7 +80,8 @@ def plot_upcoming(
     title = f"{TITLE}: next {span} days" + (f" ({zone})" if zone else "")
     if frame.empty:
         ax = get_ax(ax, rows_height(3))
-        return no_data(ax, title, f"nothing airs in the next {span} days")
+        nothing = f"nothing airs in the next {span} days" if _has_shows(data) else "no data"
+        return no_data(ax, title, nothing)
     key = ["user", "title", "year"] if "user" in frame.columns else ["title", "year"]
     shows = frame.drop_duplicates(key, keep="first").reset_index(drop=True)
     ax = get_ax(ax, rows_height(len(shows)))
