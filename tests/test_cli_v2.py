@@ -54,7 +54,7 @@ def test_cache_needs_a_networked_source(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["summary", "--cache"])
     assert exc.value.code == 2
-    assert "--cache and --offline" in capsys.readouterr().err
+    assert "--cache applies to a networked source" in capsys.readouterr().err
 
 
 def test_report_of_me_for_a_year_reads_the_history(v2_env, tmp_path, capsys):

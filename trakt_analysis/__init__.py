@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from . import schema
 from ._version import __version__
 from .analysis.backlog import backlog
+from .analysis.breakdown import breakdown
 from .analysis.history import (
     binge_sessions,
     rewatches,
@@ -25,6 +26,9 @@ from .analysis.history import (
     watch_clock,
     watch_time,
 )
+from .analysis.movies import shows_vs_movies, top_movies
+from .analysis.people import top_people
+from .analysis.ratings import RatingStats, rating_stats
 from .analysis.sorting import (
     SORT_ORDERS,
     filter_shows,
@@ -73,10 +77,13 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
     from .explore import ProgressExplorer
     from .plotting import (
         plot_backlog,
+        plot_breakdown,
         plot_completion,
         plot_episode_grid,
         plot_overview,
+        plot_ratings,
         plot_season_progress,
+        plot_upcoming,
         plot_watch_calendar,
         plot_watch_clock,
         plot_watch_split,
@@ -94,11 +101,14 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
 _LAZY: dict[str, str] = {
     "ProgressExplorer": ".explore",
     "plot_backlog": ".plotting",
+    "plot_breakdown": ".plotting",
+    "plot_ratings": ".plotting",
     "plot_completion": ".plotting",
     "plot_episode_grid": ".plotting",
     "plot_overview": ".plotting",
     "plot_review_card": ".plotting.card",
     "plot_season_progress": ".plotting",
+    "plot_upcoming": ".plotting",
     "plot_watch_calendar": ".plotting",
     "plot_watch_clock": ".plotting",
     "plot_watch_split": ".plotting",
@@ -138,6 +148,7 @@ __all__ = [
     "Progress",
     "ProgressExplorer",
     "Provenance",
+    "RatingStats",
     "TVmaze",
     "Totals",
     "TraktAPI",
@@ -170,6 +181,7 @@ __all__ = [
     "__version__",
     "backlog",
     "binge_sessions",
+    "breakdown",
     "completion_distribution",
     "demo_users",
     "detect_format",
@@ -182,24 +194,31 @@ __all__ = [
     "month_in_review",
     "only_in_progress",
     "plot_backlog",
+    "plot_breakdown",
     "plot_completion",
     "plot_episode_grid",
     "plot_overview",
+    "plot_ratings",
     "plot_review_card",
     "plot_season_progress",
+    "plot_upcoming",
     "plot_watch_calendar",
     "plot_watch_clock",
     "plot_watch_split",
     "plot_watch_stats",
     "plot_watch_time",
+    "rating_stats",
     "read_parquet",
     "report_html",
     "resolve_timezone",
     "rewatches",
     "schema",
+    "shows_vs_movies",
     "sort_shows",
     "streaks",
     "summarize",
+    "top_movies",
+    "top_people",
     "top_shows",
     "totals",
     "upcoming",

@@ -104,6 +104,10 @@ def restore_dtypes(frame: pd.DataFrame, dtypes: dict[str, Any], *, where: str) -
                     out[column] = values.cat.set_categories(categories, ordered=dtype["ordered"])
                 else:
                     out[column] = values.astype(kind).astype("category")
+            elif dtype == "object" and values.map(lambda v: hasattr(v, "tolist")).any():
+                # a list column (genres): pyarrow reads the lists back as arrays
+                cells = [v.tolist() if hasattr(v, "tolist") else v for v in values]
+                out[column] = pd.Series(cells, index=values.index, dtype=object)
             elif str(values.dtype) != dtype:
                 out[column] = values.astype(dtype)
         except (TypeError, ValueError, KeyError) as exc:

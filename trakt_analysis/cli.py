@@ -1,4 +1,6 @@
-"""The command line: ``trakt-analysis report|summary [SOURCE]`` (also ``python -m trakt_analysis``).
+"""The command line: ``trakt-analysis report|summary|backlog|upcoming [SOURCE]``.
+
+Also ``python -m trakt_analysis``.
 
 Errors are one line on stderr and a non-zero exit status: 1 for bad data, a
 failed download or an unwritable file, 2 for a bad command line, 130 when
@@ -44,10 +46,13 @@ examples:
   trakt-analysis report trakt-export.zip      your account export (Settings > Data > Export)
   trakt-analysis report --year 2025           add a year in review (needs a watch history)
   trakt-analysis summary --demo binger        a text summary of another demo user
+  trakt-analysis backlog trakt-export.zip --metadata tvmaze   hours left, finish dates
+  trakt-analysis upcoming trakt-export.zip --metadata tvmaze --ics next.ics
   trakt-analysis report --user justin --extended full   fetch live (needs an API key)
   trakt-analysis login                        sign in to API v2 (TRAKT_CLIENT_ID/_SECRET)
   trakt-analysis report --trakt me --cache    your live progress from API v2, cached
   trakt-analysis review export.zip --year 2025 -o card.png   a year in review card to share
+  trakt-analysis dashboard export.zip         the explorer and the review as a local page
 
 Run 'trakt-analysis COMMAND --help' for a command's options.
 """
@@ -205,6 +210,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     summary.set_defaults(run=_run_summary, parser=summary)
 
+    from ._cli_backlog import add_backlog_commands
+
+    add_backlog_commands(commands, common)
+
     login = commands.add_parser(
         "login",
         help="sign in to API v2 with a device code (stores the token in your config dir)",
@@ -214,7 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     login.add_argument("--debug", action="store_true", help="on an error, show the traceback")
     login.set_defaults(run=_run_login, parser=login, quiet=False)
-    # review (#27) lives in its own module
+    # review and dashboard (#27) live in their own module
     from ._cli_review import add_commands
 
     add_commands(commands, common, load=_load)

@@ -19,6 +19,7 @@ from ._warnings import warn
 from .errors import TraktDataWarning
 from .parsers._checks import masked_na, str_array
 from .parsers.parsed import ParsedProgress
+from .parsers.show_metadata import genre_list
 from .progress import Progress, Provenance
 
 __all__ = ["CompactIdentity", "frames_from_parsed", "history_frame", "ratings_frame"]
@@ -38,6 +39,7 @@ def frames_from_parsed(
     n_shows = len(cols["title"])
     user_array = str_array([user] * n_shows)
     shows = _frame({"user": user_array, **cols}, schema.SHOWS, n_shows, long=False)
+    shows = trakt_show_metadata(shows)
 
     identity = CompactIdentity({name: shows[name].array for name in schema.IDENTITY})
     s_cols = dict(parsed.seasons)
@@ -61,6 +63,32 @@ def history_frame(columns: dict[str, Any], *, user: str | None = None) -> pd.Dat
     n = len(columns["watched_at"])
     user_array = str_array([user] * n)
     return _frame({"user": user_array, **columns}, schema.HISTORY, n, long=True)
+
+
+def trakt_show_metadata(shows: pd.DataFrame) -> pd.DataFrame:
+    """The :data:`schema.SHOW_METADATA` columns as Trakt's show objects fill them, in one form.
+
+    ``genres`` cells become lists of slugs (None when there is none), ``country``
+    and ``language`` lower case, and ``premiered_year`` the year of the show's
+    ``first_aired`` (an ``extended=full`` field) where the source sent no other.
+    """
+    if shows["genres"].notna().any():
+        shows["genres"] = np.fromiter(
+            (genre_list(v) for v in shows["genres"]), dtype=object, count=len(shows)
+        )
+    for name in ("country", "language"):
+        if shows[name].notna().any():
+            shows[name] = shows[name].str.lower()
+    first = shows.get("first_aired")
+    if first is not None and shows["premiered_year"].isna().any():
+        if pd.api.types.is_string_dtype(first.dtype) and not pd.api.types.is_object_dtype(
+            first.dtype
+        ):  # v2's ISO 8601 text
+            first = pd.to_datetime(first, utc=True, errors="coerce", format="ISO8601")
+        if isinstance(first.dtype, pd.DatetimeTZDtype):  # else (a number): no year from it
+            years = first.dt.year.astype("Int64")
+            shows["premiered_year"] = shows["premiered_year"].fillna(years)
+    return shows
 
 
 def ratings_frame(columns: dict[str, Any] | None, *, user: str | None = None) -> pd.DataFrame:
@@ -199,6 +227,8 @@ def _typed_array(values: Any, dtype: object) -> Any:
     dtype = pandas_dtype(dtype)
     if getattr(values, "dtype", None) == dtype:
         return values
+    if dtype == np.dtype(object):  # list cells (genres): np.asarray would make them 2-D
+        return np.fromiter(values, dtype=object, count=len(values))
     if isinstance(dtype, np.dtype):
         return np.asarray(values, dtype=dtype)
     return pd.array(values, dtype=dtype, copy=False)

@@ -81,6 +81,9 @@ class Progress:
         from the metadata's episode guide (:meth:`TVmaze.complete
         <trakt_analysis.TVmaze.complete>`); None when no source listed them.
         :func:`~trakt_analysis.upcoming` reads it.
+    people : pandas.DataFrame or None
+        Cast and crew of the shows (:data:`~trakt_analysis.schema.PEOPLE`), from
+        TVmaze with ``ta.TVmaze(people=True)``; None when not fetched.
     """
 
     shows: pd.DataFrame
@@ -91,6 +94,7 @@ class Progress:
     provenance: Provenance | None = field(default=None)
     ratings: pd.DataFrame | None = None
     schedule: pd.DataFrame | None = field(default=None)
+    people: pd.DataFrame | None = None
 
     def __iter__(self) -> Iterator[pd.DataFrame]:
         return iter((self.shows, self.seasons, self.episodes))

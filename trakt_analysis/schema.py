@@ -30,11 +30,13 @@ __all__ = [
     "FILLED_BY_METADATA",
     "HISTORY",
     "IDENTITY",
+    "PEOPLE",
     "RATINGS",
     "RATING_TYPES",
     "SCHEDULE",
     "SEASONS",
     "SHOWS",
+    "SHOW_METADATA",
     "SMALL_INTS_IN_LONG_FRAMES",
     "VIEWER",
     "categories_dtype",
@@ -68,6 +70,31 @@ VIEWER: dict[str, object] = {
     "viewer_rating": STR,
 }
 
+#: What the show is, in Trakt's vocabulary, from whichever source has it: API v1
+#: or v2 ``extended=full`` show objects, else TVmaze's show record (mapped through
+#: :data:`trakt_analysis.parsers.show_metadata.TVMAZE_TO_TRAKT`). NA when unknown.
+#:
+#: ``genres`` holds a list of Trakt's genre slugs per show (``["drama",
+#: "science-fiction"]``), ready for ``shows.explode("genres")`` (one row per show
+#: and genre); NA (None) when no source lists any. ``network`` is the TV network
+#: or, for a show without one, the streaming service (TVmaze's web channel);
+#: ``country`` its ISO 3166-1 code and ``language`` the show's ISO 639-1 code, both
+#: lower case as Trakt sends them (``"us"``, ``"en"``); ``show_type`` TVmaze's type
+#: as a slug (``"scripted"``, ``"reality"``, ``"talk-show"``, ...; Trakt has no such
+#: field); ``status`` Trakt's (``"returning series"``, ``"ended"``, ``"canceled"``,
+#: ...); ``premiered_year`` the year the show first aired; ``runtime`` a typical
+#: episode's minutes.
+SHOW_METADATA: dict[str, object] = {
+    "genres": "object",
+    "network": STR,
+    "country": STR,
+    "language": STR,
+    "show_type": STR,
+    "status": STR,
+    "premiered_year": "Int64",
+    "runtime": "Int64",
+}
+
 #: One row per show (per item of the response), in the response's order.
 SHOWS: dict[str, object] = {
     **IDENTITY,
@@ -91,6 +118,7 @@ SHOWS: dict[str, object] = {
     "last_watched_at": UTC,
     "reset_at": UTC,
     **VIEWER,
+    **SHOW_METADATA,
 }
 
 #: One row per season, listed or hidden; by show, then season number.
@@ -171,6 +199,20 @@ SCHEDULE: dict[str, object] = {
     "runtime": "Int32",  # minutes; NA when unknown
 }
 
+#: One row per credit of a show (``Progress.people``): who played whom (``role``
+#: ``"cast"``, with ``character``) and who made it (``"crew"``, with ``job``),
+#: from TVmaze's ``/shows/{id}/cast`` and ``/shows/{id}/crew`` with
+#: ``ta.TVmaze(people=True)``. The identity columns are the show's; ``person_id``
+#: is TVmaze's person id (one person, one id, across shows).
+PEOPLE: dict[str, object] = {
+    **IDENTITY,
+    "role": STR,  # "cast" or "crew"
+    "person_id": "Int64",
+    "name": STR,
+    "character": STR,  # cast: the character played (NA for crew)
+    "job": STR,  # crew: "Creator", "Director", ... (NA for cast)
+}
+
 #: Which source fills which columns, beyond the identity columns each sends.
 #: Every other column of :data:`SHOWS`, :data:`SEASONS` and :data:`EPISODES` is
 #: all NA for that source. "export" is :func:`~trakt_analysis.load_export` without
@@ -194,6 +236,8 @@ FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
             "next_title",
             "next_first_aired",
             *VIEWER,
+            # with extended=full: Trakt's show fields (language and status where sent)
+            *SHOW_METADATA,
         ),
         "seasons": ("aired", "completed", "left", "percentage", "completion", "hidden"),
         "episodes": ("watched", "runtime"),  # runtime: the show's, with extended=full
@@ -268,6 +312,8 @@ FILLED_BY_METADATA: dict[str, dict[str, tuple[str, ...]]] = {
             "next_number",
             "next_title",
             "next_first_aired",
+            # where the source left them NA: TVmaze's show record in Trakt's words
+            *SHOW_METADATA,
         ),
         "seasons": ("aired", "completed", "left", "percentage", "completion"),
         "episodes": ("first_aired", "runtime"),

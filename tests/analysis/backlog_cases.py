@@ -139,7 +139,8 @@ def _shows(user: str) -> pd.DataFrame:
     frame["year"] = 2020
     if user == "bob":
         frame[["completed", "left"]] = [3, 7]
-    for column in ("aired", "completed", "left", "runtime", "trakt_id", "year"):
+    frame["plays"] = frame["completed"]
+    for column in ("aired", "completed", "left", "plays", "runtime", "trakt_id", "year"):
         frame[column] = frame[column].astype("Int64")
     frame["hidden"] = frame["hidden"].astype("boolean")
     frame["network"] = pd.array(["HBO" if t == 1 else None for t in frame["trakt_id"]], dtype="str")

@@ -215,3 +215,38 @@ def test_sort_by_time_left_without_runtimes_warns():
     with pytest.warns(ta.TraktSortWarning, match="time left"):
         out = ta.sort_shows(shows, "most-time-left")
     assert list(out["title"]) == list(shows["title"])
+
+
+def test_plays_after_today_are_left_out():
+    # On 2026-03-05 (New York) Daily's last play is S1E2 on 03-05 20:00; the later ones wait.
+    plan = by_title(ta.backlog(progress("ann"), today="2026-03-05", tz=NY))
+    assert plan["last_played"]["Daily"] == pd.Timestamp("2026-03-05 20:00", tz=NY)
+    assert plan["days_since"]["Daily"] == 0
+    # Hidden's only play (03-09) is after the day: unknown, not a negative age.
+    assert pd.isna(plan["last_played"]["Hidden"])
+    assert (plan["days_since"].dropna() >= 0).all()
+
+
+def test_last_watched_at_stands_in_without_a_history():
+    p = progress("ann")
+    shows = p.shows.assign(
+        last_watched_at=pd.to_datetime(["2026-03-09T01:00Z"] + [None] * 8, utc=True)
+    )
+    plan = by_title(ta.backlog(shows, today=TODAY, tz=NY))
+    assert plan["last_played"]["Daily"] == pd.Timestamp("2026-03-08 21:00", tz=NY)  # EDT
+    assert plan["state"]["Daily"] == "watching"
+
+
+def test_a_last_play_in_the_repeated_hour_of_a_dst_change():
+    # New York fell back on 2025-11-02: 01:30 happened twice. 06:30 UTC is the second (EST).
+    p = progress("ann")
+    history = p.history.copy()
+    old = (history["title"] == "Old").to_numpy()
+    history.loc[old, "watched_at"] = pd.Timestamp("2025-11-02T06:30Z")
+    from dataclasses import replace
+
+    plan = by_title(ta.backlog(replace(p, history=history), today=TODAY, tz=NY))
+    last = plan["last_played"]["Old"]
+    assert last == pd.Timestamp("2025-11-02T06:30Z")
+    assert last.utcoffset() == pd.Timedelta(hours=-5)
+    assert plan["days_since"]["Old"] == 128  # 2025-11-02 .. 2026-03-10

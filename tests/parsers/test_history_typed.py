@@ -26,9 +26,9 @@ from hypothesis import strategies as st
 
 import trakt_analysis as ta
 from tests.helpers.damage import damage
+from tests.helpers.history_items import LOKI
 from tests.helpers.problems import issued
-from tests.parsers.test_history import LOKI
-from tests.parsers.test_properties import SETTINGS
+from tests.helpers.strategies import SETTINGS
 from trakt_analysis.demo.export import export_bytes, export_members
 from trakt_analysis.demo.generate import make_specs
 from trakt_analysis.demo.history import history_items, plan_history

@@ -15,56 +15,11 @@ import pandas as pd
 import pytest
 
 import trakt_analysis as ta
+from tests.helpers.v1_items import DELETE, make_item, with_change
 from trakt_analysis import schema
 
 SEED = Path(__file__).parents[2] / "data" / "fixtures" / "seed_example.json"
 
-
-def make_item(title: str = "Show", year: int = 2020, **show: Any) -> dict[str, Any]:
-    """A small valid item: one season of 4 episodes, 2 watched."""
-    return {
-        "show": {
-            "title": title,
-            "year": year,
-            "imdb_id": "tt0000001",
-            "tvdb_id": 1001,
-            "tvrage_id": 2002,
-            **show,
-        },
-        "progress": {"percentage": 50, "aired": 4, "completed": 2, "left": 2},
-        "seasons": [
-            {
-                "season": 1,
-                "percentage": 50,
-                "aired": 4,
-                "completed": 2,
-                "left": 2,
-                "episodes": {"1": True, "2": True, "3": False, "4": False},
-            }
-        ],
-        "hidden_seasons": [],
-        "stats": {"plays": 2, "scrobbles": 1, "checkins": 0, "seen": 1},
-        "next_episode": {"season": 1, "number": 3, "title": "Three", "first_aired": 1_600_000_000},
-    }
-
-
-def with_change(path: str, value: Any) -> list[dict[str, Any]]:
-    """[make_item()] with the value at a dotted path replaced (or deleted for DELETE)."""
-    item = make_item()
-    *parents, last = path.split(".")
-    node: Any = item
-    for key in parents:
-        node = node[int(key)] if isinstance(node, list) else node[key]
-    if isinstance(node, list):
-        node[int(last)] = value
-    elif value is DELETE:
-        del node[last]
-    else:
-        node[last] = value
-    return [item]
-
-
-DELETE = object()
 
 # The document's structure is broken: the whole load raises.
 # (path, value, what the message must contain)

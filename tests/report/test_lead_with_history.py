@@ -12,8 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 import trakt_analysis as ta
-from tests.analysis.test_totals import bob
 from tests.helpers.export_like import write_export_without_aired_counts
+from tests.helpers.v1_items import bob
 from trakt_analysis.cli import main
 from trakt_analysis.report.html import report_html
 from trakt_analysis.report.text import format_summary

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -16,7 +17,15 @@ import pandas as pd
 from ..errors import TraktArgumentError
 from ..progress import Progress
 
-__all__ = ["Frames", "frames_of", "show_positions", "today_in"]
+__all__ = [
+    "Frames",
+    "ShowIndex",
+    "frames_of",
+    "local_midnight",
+    "nullable",
+    "show_positions",
+    "today_in",
+]
 
 
 @dataclass(frozen=True)
@@ -58,7 +67,7 @@ def frames_of(data: object, func: str) -> Frames:
     if isinstance(data, Sequence) and not isinstance(data, str) and data:
         items = list(data)
         if all(isinstance(p, Progress) for p in items):
-            progresses: list[Progress] = items  # type: ignore[assignment]
+            progresses: list[Progress] = items
             return Frames(
                 pd.concat([p.shows for p in progresses], ignore_index=True),
                 _concat([p.seasons for p in progresses]),
@@ -83,43 +92,103 @@ def frames_of(data: object, func: str) -> Frames:
 _KEYS: tuple[tuple[str, ...], ...] = (("trakt_id",), ("tvdb_id",), ("imdb_id",), ("title", "year"))
 
 
+def nullable(values: np.ndarray, missing: np.ndarray, dtype: str) -> Any:
+    """`values` as a nullable pandas array of `dtype`, NA where `missing` (never a made-up 0)."""
+    out = np.array(values, dtype=object)
+    out[missing] = None
+    return pd.array(out, dtype=dtype)
+
+
 def _plain(column: pd.Series) -> np.ndarray:
-    values = column.astype(object).to_numpy()
-    return np.where(pd.isna(values), None, values)
+    values = np.array(column.astype(object).to_numpy(), dtype=object)
+    values[pd.isna(values)] = None
+    return values
+
+
+def _distinct_rows(frame: pd.DataFrame, columns: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The first row of each distinct combination of `columns`, and each row's combination.
+
+    From integer codes (a categorical's own, else :func:`pandas.factorize`'s), so a
+    long frame's compact identity columns are never turned into objects row by row.
+    """
+    key = np.zeros(len(frame), dtype=np.int64)
+    span = 1
+    for name in columns:
+        column = frame[name]
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            codes = column.cat.codes.to_numpy(np.int64) + 1  # NA: 0
+            size = len(column.cat.categories) + 1
+        else:
+            raw, uniques = pd.factorize(column, use_na_sentinel=True)
+            codes, size = raw.astype(np.int64) + 1, len(uniques) + 1
+        if span * size >= 2**62:  # too many combinations for one int64: renumber first
+            _, key = np.unique(key, return_inverse=True)
+            span = int(key.max()) + 1 if len(key) else 1
+        key = key * size + codes
+        span *= size
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    return first, inverse.astype(np.int64)
+
+
+class ShowIndex:
+    """Finds the row of the shows frame each row of a long frame belongs to.
+
+    Rows match within one user on the first id both sides have (Trakt, TVDB,
+    IMDb), else on title and year. Built once per shows frame; each lookup
+    works once per distinct show of the long frame, not per row (a history
+    has 100,000 plays of a few thousand shows).
+    """
+
+    def __init__(self, shows: pd.DataFrame) -> None:
+        self.n = len(shows)
+        self.columns = [c for c in _COLUMNS if c in shows.columns]
+        values = {c: _plain(shows[c]) for c in self.columns}
+        users = values.get("user", np.full(self.n, None, dtype=object))
+        self.lookups: list[tuple[tuple[str, ...], dict[tuple[object, ...], int]]] = []
+        for keys in _KEYS:
+            if not all(k in values for k in keys):
+                continue
+            table: dict[tuple[object, ...], int] = {}
+            columns = [values[k] for k in keys]
+            for pos in range(self.n):
+                key = tuple(column[pos] for column in columns)
+                if any(v is None for v in key):
+                    continue
+                table.setdefault((users[pos], *key), pos)
+            self.lookups.append((keys, table))
+
+    def positions(self, frame: pd.DataFrame) -> np.ndarray:
+        """The row position in the shows frame of each row of `frame` (int64; -1: none)."""
+        out = np.full(len(frame), -1, dtype=np.int64)
+        present = [c for c in self.columns if c in frame.columns]
+        if not len(frame) or not self.n or not present:
+            return out
+        first, group_ids = _distinct_rows(frame, present)
+        distinct = frame[present].iloc[first]
+        values = {c: _plain(distinct[c]) for c in present}
+        users = values.get("user", np.full(len(distinct), None, dtype=object))
+        found = np.full(len(distinct), -1, dtype=np.int64)
+        for keys, table in self.lookups:
+            if not all(k in values for k in keys):
+                continue
+            columns = [values[k] for k in keys]
+            for i in np.flatnonzero(found < 0):
+                key = (users[i], *(column[i] for column in columns))
+                pos = table.get(key)
+                if pos is not None:
+                    found[i] = pos
+        return found[group_ids]
+
+
+_COLUMNS = ("user", *dict.fromkeys(c for keys in _KEYS for c in keys))
 
 
 def show_positions(shows: pd.DataFrame, frame: pd.DataFrame) -> np.ndarray:
     """The row position in `shows` of each row of `frame` (int64; -1 when it matches none).
 
-    Rows match within one user on the first id both sides have (Trakt, TVDB,
-    IMDb), else on title and year. The work is done once per distinct show of
-    `frame`, not per row (a history has 100,000 plays of a few thousand shows).
+    See :class:`ShowIndex`; build one to look up several frames.
     """
-    out = np.full(len(frame), -1, dtype=np.int64)
-    if not len(frame) or not len(shows):
-        return out
-    columns = ["user", *dict.fromkeys(c for keys in _KEYS for c in keys)]
-    present = [c for c in columns if c in frame.columns and c in shows.columns]
-    groups = frame.groupby(present, dropna=False, sort=False, observed=True).ngroup()
-    group_ids = groups.to_numpy(np.int64)
-    first = pd.Series(np.arange(len(frame))).groupby(group_ids, sort=True).first()
-    distinct = frame.iloc[first.to_numpy()]
-    left = pd.DataFrame({c: _plain(distinct[c]) for c in present})
-    right = pd.DataFrame({c: _plain(shows[c]) for c in present})
-    right["_pos"] = np.arange(len(shows))
-    found = np.full(len(left), -1, dtype=np.int64)
-    for keys in _KEYS:
-        if not all(k in present for k in keys):
-            continue
-        on = ["user", *keys] if "user" in present else list(keys)
-        todo = (found < 0) & left[list(keys)].notna().all(axis=1).to_numpy()
-        if not todo.any():
-            continue
-        side = right.dropna(subset=list(keys)).drop_duplicates(on, keep="first")
-        matched = left.loc[todo, on].merge(side[[*on, "_pos"]], on=on, how="left", sort=False)
-        found[todo] = matched["_pos"].fillna(-1).to_numpy(np.int64)
-    out[:] = found[group_ids] if len(found) else -1
-    return out
+    return ShowIndex(shows).positions(frame)
 
 
 def today_in(today: object, zone: str, func: str) -> pd.Timestamp:
@@ -130,7 +199,7 @@ def today_in(today: object, zone: str, func: str) -> pd.Timestamp:
     if today is None:
         return pd.Timestamp.now(tz=zone).tz_localize(None).normalize()
     try:
-        stamp = pd.Timestamp(today)  # type: ignore[arg-type]
+        stamp = pd.Timestamp(today)
     except (ValueError, TypeError) as exc:
         raise TraktArgumentError(f"{func}: today must be a date, got {today!r}") from exc
     if stamp is pd.NaT:
@@ -138,3 +207,12 @@ def today_in(today: object, zone: str, func: str) -> pd.Timestamp:
     if stamp.tzinfo is not None:
         stamp = stamp.tz_convert(zone).tz_localize(None)
     return stamp.normalize()
+
+
+def local_midnight(day: pd.Timestamp, zone: str) -> pd.Timestamp:
+    """The instant (UTC) local `day` starts in `zone`.
+
+    Where a DST change skips midnight (e.g. America/Santiago), the first
+    instant after it; where midnight happens twice, the first.
+    """
+    return day.tz_localize(zone, ambiguous=True, nonexistent="shift_forward").tz_convert("UTC")

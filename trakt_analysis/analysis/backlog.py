@@ -14,7 +14,14 @@ import pandas as pd
 from .. import schema
 from .._validate import check_frame
 from ..errors import TraktArgumentError
-from ._inputs import Frames, frames_of, show_positions, today_in
+from ._inputs import (
+    Frames,
+    ShowIndex,
+    frames_of,
+    local_midnight,
+    nullable,
+    today_in,
+)
 from .history import watched_at
 from .summary import shows_left
 from .timezone import resolve_timezone
@@ -96,7 +103,7 @@ def _hidden(shows: pd.DataFrame) -> np.ndarray:
 
 def _threshold(value: object, name: str) -> pd.Timedelta:
     try:
-        delta = pd.Timedelta(value)  # type: ignore[arg-type]
+        delta = pd.Timedelta(value)
     except (ValueError, TypeError) as exc:
         raise TraktArgumentError(
             f"backlog: {name} must be a duration such as '30D', got {value!r}"
@@ -137,6 +144,7 @@ def _unwatched_minutes(
     shows: pd.DataFrame,
     pos: np.ndarray,
     aired_before: pd.Timestamp,
+    index: ShowIndex,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per show: the minutes of its unwatched aired episodes with a known runtime, and how many.
 
@@ -157,7 +165,7 @@ def _unwatched_minutes(
     if seasons is not None and len(seasons) and "hidden" in seasons.columns:
         hidden = seasons[seasons["hidden"].astype("boolean").fillna(False).to_numpy(bool)]
         if len(hidden):
-            s_pos = show_positions(shows, hidden)
+            s_pos = index.positions(hidden)
             pairs = pd.MultiIndex.from_arrays([s_pos, hidden["season"].to_numpy(np.int64)])
             rows = pd.MultiIndex.from_arrays([pos, episodes["season"].to_numpy(np.int64)])
             keep &= ~rows.isin(pairs)
@@ -243,7 +251,10 @@ def backlog(
           median of its episodes' runtimes). NA when a runtime needed is
           unknown or ``left`` is; 0 only when nothing is left.
         - ``last_played`` (datetime, local in `tz`): the show's last episode
-          play in the history, else its ``last_watched_at``; NaT when unknown.
+          play in the history up to the end of `today` (later plays are left
+          out: the plan is made as on that day); without a history, its
+          ``last_watched_at``;
+          NaT when unknown.
         - ``days_since`` (Int64): local calendar days from ``last_played`` to `today`.
         - ``pace`` (Float64, episodes per week) and ``pace_from`` (``"show"``
           or ``"overall"``): the show's episode plays in the
@@ -304,37 +315,47 @@ def plan(
     zone: str,
     stalled: pd.Timedelta = STALLED_AFTER,
     dropped: pd.Timedelta = DROPPED_AFTER,
+    index: ShowIndex | None = None,
 ) -> pd.DataFrame:
-    """:func:`backlog` of checked arguments: `day` a local day, `zone` a checked zone."""
+    """:func:`backlog` of checked arguments: `day` a local day, `zone` a checked zone.
+
+    `index` is the :class:`ShowIndex` of ``frames.shows``, when the caller has one.
+    """
     shows = frames.shows
-    start_of_today = day.tz_localize(zone).tz_convert("UTC")
+    start_of_today = local_midnight(day, zone)
+    end_of_today = local_midnight(day + pd.Timedelta(days=1), zone)
     n = len(shows)
     aired = _floats(shows.get("aired"), n)
     completed = _floats(shows.get("completed"), n)
     left = shows_left(shows)
 
     episodes = frames.episodes
-    e_pos = show_positions(shows, episodes) if episodes is not None else np.zeros(0, np.int64)
-    minutes, counted = _unwatched_minutes(episodes, frames.seasons, shows, e_pos, start_of_today)
+    index = index or ShowIndex(shows)
+    e_pos = index.positions(episodes) if episodes is not None else np.zeros(0, np.int64)
+    minutes, counted = _unwatched_minutes(
+        episodes, frames.seasons, shows, e_pos, start_of_today, index
+    )
     hours = _hours_left(left, minutes, counted, _show_runtime(shows, episodes, e_pos))
 
-    last_ns, pace, pace_from = _plays(frames.history, shows, zone, day)
-    if "last_watched_at" in shows.columns:  # v2 and the export know it without a history
+    last_ns, pace, pace_from = _plays(frames.history, shows, zone, day, end_of_today, index)
+    if frames.history is None and "last_watched_at" in shows.columns:  # a frame without plays
         known = pd.to_datetime(shows["last_watched_at"], utc=True)
-        fallback = known.dt.tz_convert(zone).dt.tz_localize(None).to_numpy("datetime64[ns]")
+        fallback = known.dt.tz_localize(None).to_numpy("datetime64[ns]")
         fallback_ns = fallback.astype(np.int64).astype(np.float64)
         fallback_ns[np.isnat(fallback)] = np.nan
+        fallback_ns[fallback_ns >= end_of_today.tz_localize(None).value] = np.nan
         last_ns = np.where(np.isnan(last_ns), fallback_ns, last_ns)
     has_last = ~np.isnan(last_ns)
-    last_local = pd.to_datetime(np.where(has_last, last_ns, 0).astype(np.int64))
-    last_days = last_local.normalize().to_numpy("datetime64[D]").astype(np.int64)
+    last_utc = pd.to_datetime(np.where(has_last, last_ns, 0).astype(np.int64), utc=True)
+    last_local = pd.DatetimeIndex(last_utc).tz_convert(zone)
+    last_days = last_local.tz_localize(None).normalize().to_numpy("datetime64[D]").astype(np.int64)
     today_day = int(np.datetime64(day, "D").astype(np.int64))
     days_since = np.where(has_last, today_day - last_days, -1)
 
     ended = show_ended(shows)
     if frames.schedule is not None and len(frames.schedule):
         # Announced episodes to come: the show has not ended, whatever its status says not.
-        announced = show_positions(shows, frames.schedule)
+        announced = index.positions(frames.schedule)
         coming = np.zeros(n, dtype=bool)
         coming[announced[announced >= 0]] = True
         ended[coming & np.isnan(ended)] = 0.0
@@ -349,18 +370,18 @@ def plan(
     ).astype("datetime64[ns]")
 
     identity = {c: shows[c] for c in schema.IDENTITY if c in shows.columns}
-    local_last = pd.Series(last_local, index=shows.index).dt.tz_localize(zone)
+    local_last = pd.Series(last_local, index=shows.index)
     local_last[~has_last] = pd.NaT
     out = pd.DataFrame(
         {
             **identity,
-            "aired": pd.array(np.where(np.isnan(aired), None, aired), dtype="Int64"),
-            "completed": pd.array(np.where(np.isnan(completed), None, completed), dtype="Int64"),
-            "left": pd.array(np.where(np.isnan(left), None, left), dtype="Int64"),
-            "hours_left": pd.array(np.where(np.isnan(hours), None, hours), dtype="Float64"),
+            "aired": nullable(aired, np.isnan(aired), "Int64"),
+            "completed": nullable(completed, np.isnan(completed), "Int64"),
+            "left": nullable(left, np.isnan(left), "Int64"),
+            "hours_left": nullable(hours, np.isnan(hours), "Float64"),
             "last_played": local_last,
-            "days_since": pd.array(np.where(has_last, days_since, None), dtype="Int64"),
-            "pace": pd.array(np.where(np.isnan(pace), None, pace), dtype="Float64"),
+            "days_since": nullable(days_since, ~has_last, "Int64"),
+            "pace": nullable(pace, np.isnan(pace), "Float64"),
             "pace_from": pd.array(pace_from, dtype=schema.STR),
             "finish_date": finish,
             "state": pd.Categorical(state, categories=BACKLOG_STATES),
@@ -408,28 +429,40 @@ def _states(
 
 
 def _plays(
-    history: pd.DataFrame | None, shows: pd.DataFrame, zone: str, day: pd.Timestamp
+    history: pd.DataFrame | None,
+    shows: pd.DataFrame,
+    zone: str,
+    day: pd.Timestamp,
+    end_of_today: pd.Timestamp,
+    index: ShowIndex,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per show: last episode play (local wall time as ns, NaN unknown), pace, pace source."""
+    """Per show: last episode play by `end_of_today` (UTC ns, NaN unknown), pace, its source."""
     n = len(shows)
     last = np.full(n, np.nan)
     pace = np.full(n, np.nan)
     pace_from = np.full(n, None, dtype=object)
     if history is None:
         return last, pace, pace_from
-    history = history.reset_index(drop=True)
+    # Only the columns used: every row filter below then copies a few columns, not all.
+    used = [c for c in (*schema.IDENTITY, "watched_at", "type") if c in history.columns]
+    history = history[used].reset_index(drop=True)
     if "type" in history.columns:
         history = history[(history["type"].astype(object) == "episode").to_numpy(bool)]
     at = watched_at(history, "backlog")
     valid = at.notna().to_numpy()
     history = history[valid]
     local = at[valid].dt.tz_convert(zone).dt.tz_localize(None)
-    pos = show_positions(shows, history)
+    pos = index.positions(history)
     matched = pos >= 0
     pos = pos[matched]
     wall = local.to_numpy("datetime64[ns]")[matched].astype(np.int64)
-    if len(pos):
-        latest = pd.Series(wall).groupby(pos).max()
+    instant = (
+        at[valid].dt.tz_convert("UTC").dt.tz_localize(None).to_numpy("datetime64[ns]")[matched]
+    ).astype(np.int64)
+    # Plays after `today` are left out: the plan is made as on that day.
+    by_today = instant < end_of_today.tz_localize(None).value
+    if by_today.any():
+        latest = pd.Series(instant[by_today]).groupby(pos[by_today]).max()
         last[latest.index.to_numpy(np.int64)] = latest.to_numpy(np.float64)
     # Pace: episode plays in the window of local days ending with `today`.
     days = wall.astype("datetime64[ns]").astype("datetime64[D]").astype(np.int64)

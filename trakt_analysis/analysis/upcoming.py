@@ -11,7 +11,14 @@ import pandas as pd
 
 from .. import schema
 from .._validate import check_frame, check_positive_int
-from ._inputs import Frames, frames_of, show_positions, today_in
+from ._inputs import (
+    Frames,
+    ShowIndex,
+    frames_of,
+    local_midnight,
+    nullable,
+    today_in,
+)
 from .backlog import BACKLOG_STATES, plan
 from .timezone import resolve_timezone
 
@@ -33,7 +40,7 @@ UPCOMING_COLUMNS: tuple[str, ...] = (
 _IDS = ("trakt_id", "slug", "imdb_id", "tvdb_id", "tmdb_id")
 
 
-def _candidates(shows: pd.DataFrame, frames: Frames) -> pd.DataFrame:
+def _candidates(shows: pd.DataFrame, frames: Frames, index: ShowIndex) -> pd.DataFrame:
     """Every announced episode the frames know: (_show, season, episode, title, aired, runtime)."""
     parts: list[pd.DataFrame] = []
     schedule = frames.schedule
@@ -41,7 +48,7 @@ def _candidates(shows: pd.DataFrame, frames: Frames) -> pd.DataFrame:
         parts.append(
             pd.DataFrame(
                 {
-                    "_show": show_positions(shows, schedule),
+                    "_show": index.positions(schedule),
                     "season": schedule["season"].to_numpy(np.int64),
                     "episode": schedule["episode"].to_numpy(np.int64),
                     "episode_title": schedule["episode_title"].astype(object).to_numpy(),
@@ -59,7 +66,7 @@ def _candidates(shows: pd.DataFrame, frames: Frames) -> pd.DataFrame:
             parts.append(
                 pd.DataFrame(
                     {
-                        "_show": show_positions(shows, rows),
+                        "_show": index.positions(rows),
                         "season": rows["season"].to_numpy(np.int64),
                         "episode": rows["episode"].to_numpy(np.int64),
                         "episode_title": np.full(len(rows), None, dtype=object),
@@ -159,12 +166,13 @@ def upcoming(
     shows = check_frame(frames.shows, ("user", "title", "year"), func="upcoming")
     zone = resolve_timezone(tz, frames.progress)
     day = today_in(today, zone, "upcoming")
-    start = day.tz_localize(zone).tz_convert("UTC")
-    end = (day + pd.Timedelta(days=days)).tz_localize(zone).tz_convert("UTC")
-    every = _candidates(shows, frames)
+    start = local_midnight(day, zone)
+    end = local_midnight(day + pd.Timedelta(days=days), zone)
+    index = ShowIndex(shows)
+    every = _candidates(shows, frames, index)
     aired = pd.DatetimeIndex(every["first_aired"])
     window = every[((aired >= start) & (aired < end))]
-    states = plan(frames, day, zone)["state"].to_numpy()
+    states = plan(frames, day, zone, index=index)["state"].to_numpy()
     window = window[states[window["_show"].to_numpy(np.int64)] != "dropped"]
     pos = window["_show"].to_numpy(np.int64)
     first = pd.DatetimeIndex(window["first_aired"]).tz_convert("UTC")
@@ -193,12 +201,12 @@ def upcoming(
             },
             "season": pd.array(window["season"].to_numpy(np.int64), dtype="Int64"),
             "episode": pd.array(window["episode"].to_numpy(np.int64), dtype="Int64"),
-            "episode_title": pd.array(np.where(pd.isna(titles), None, titles), dtype=schema.STR),
+            "episode_title": nullable(titles, pd.isna(titles), schema.STR),
             "first_aired": first,
             "local": local,
             "date": local.tz_localize(None).normalize(),
-            "runtime": pd.array(np.where(np.isnan(runtime), None, runtime), dtype="Int64"),
-            "network": pd.array(np.where(pd.isna(network), None, network), dtype=schema.STR),
+            "runtime": nullable(runtime, np.isnan(runtime), "Int64"),
+            "network": nullable(network, pd.isna(network), schema.STR),
             "state": pd.Categorical(states[pos], categories=BACKLOG_STATES),
         }
     )

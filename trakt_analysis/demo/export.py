@@ -339,7 +339,7 @@ def _watched_shows(
     for play in plays:  # newest first
         if play.type == "episode":
             by_show.setdefault(play.show, []).append(play)
-    out = []
+    out: list[dict[str, Any]] = []
     for spec in specs:
         mine = by_show.get(spec.index)
         if not mine:

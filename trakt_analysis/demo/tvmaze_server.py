@@ -4,7 +4,12 @@ It speaks the three URLs :class:`~trakt_analysis.TVmaze` uses, in TVmaze's shape
 
 - ``/lookup/shows?thetvdb=ID`` and ``?imdb=ttID``: a 301 redirect to
   ``/shows/{id}``, or 404 ``{"name": "Not Found", ...}`` for a show it does not know;
-- ``/shows/{id}``: the show object (``id``, ``name``, ``premiered``, ``externals``);
+- ``/shows/{id}``: the show object (``id``, ``name``, ``type``, ``language``,
+  ``genres``, ``status``, ``runtime``, ``averageRuntime``, ``premiered``,
+  ``network`` or, for a streaming show, ``webChannel``, ``externals``), with the
+  real facts of :mod:`.show_facts`;
+- ``/shows/{id}/cast`` and ``/shows/{id}/crew``: the show's people (``person``
+  with ``character``; ``type`` (the job) with ``person``), from :mod:`.show_facts`;
 - ``/shows/{id}/episodes?specials=1``: the episode list (``id``, ``name``,
   ``season``, ``number``, ``type``, ``airdate``, ``airtime``, ``airstamp``,
   ``runtime``), specials as TVmaze lists them (in the season they aired in,
@@ -38,10 +43,19 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from ._server import QuietHandler, Seen, StandInServer
-from .generate import ShowSpec, _render_show, make_specs
+from .generate import ShowSpec, _render_show, episode_title, make_specs
+from .show_facts import FACTS, facts
 from .users import DEMO_USERS
 
-__all__ = ["PLAN_AIRED_BY", "GuidePlan", "TVmazeServer", "guide_plan"]
+__all__ = [
+    "PLAN_AIRED_BY",
+    "GuidePlan",
+    "TVmazeServer",
+    "cast_list",
+    "crew_list",
+    "guide_plan",
+    "show_object",
+]
 
 _DAY = 86_400
 _WEEK = 7 * _DAY
@@ -110,18 +124,76 @@ def _stamp(seconds: int) -> str:
 
 
 def show_object(spec: ShowSpec) -> dict[str, Any]:
-    """The TVmaze show object of a planned show."""
+    """The TVmaze show object of a planned show (its facts from :mod:`.show_facts`)."""
     ids = _render_show(spec)["show"]
     tvdb = ids["tvdb_id"]
+    known = facts(spec.title, spec.year, spec.index)
+    owner = {
+        "id": 1 + sum(map(ord, known.network or "")) % 997,
+        "name": known.network,
+        "country": None
+        if known.country is None
+        else {"name": known.country, "code": known.country, "timezone": "UTC"},
+        "officialSite": None,
+    }
     return {
         "id": GuidePlan.tvmaze_id(spec.index),
         "url": f"https://www.tvmaze.com/shows/{GuidePlan.tvmaze_id(spec.index)}",
         "name": spec.title,
-        "type": "Scripted",
+        "type": known.type,
+        "language": known.language,
+        "genres": list(known.genres),
+        "status": known.status,
+        # TVmaze sends runtime null when episodes vary, averageRuntime always.
+        "runtime": None if spec.index % 5 == 4 else spec.extra.get("runtime"),
+        "averageRuntime": spec.extra.get("runtime"),
         "premiered": _stamp(spec.first_aired)[:10],
-        "runtime": spec.extra.get("runtime"),
+        "network": None if known.web else owner,
+        "webChannel": owner if known.web else None,
         "externals": {"tvrage": None, "thetvdb": int(tvdb), "imdb": ids["imdb_id"]},
     }
+
+
+def _person_ids() -> dict[str, int]:
+    names = sorted({name for f in FACTS.values() for name, _ in (*f.cast, *f.crew)})
+    return {name: 50_000 + k for k, name in enumerate(names)}
+
+
+_PERSON_IDS = _person_ids()
+
+
+def _person(name: str) -> dict[str, Any]:
+    person_id = _PERSON_IDS.get(name, 99_999)
+    return {
+        "id": person_id,
+        "url": f"https://www.tvmaze.com/people/{person_id}",
+        "name": name,
+        "country": None,
+        "birthday": None,
+        "gender": None,
+        "image": None,
+    }
+
+
+def cast_list(spec: ShowSpec) -> list[dict[str, Any]]:
+    """TVmaze's ``/shows/{id}/cast`` of a planned show."""
+    return [
+        {
+            "person": _person(name),
+            "character": {"id": 70_000 + k, "name": character},
+            "self": character == "Host",
+            "voice": False,
+        }
+        for k, (name, character) in enumerate(facts(spec.title, spec.year, spec.index).cast)
+    ]
+
+
+def crew_list(spec: ShowSpec) -> list[dict[str, Any]]:
+    """TVmaze's ``/shows/{id}/crew`` of a planned show."""
+    return [
+        {"type": job, "person": _person(name)}
+        for name, job in facts(spec.title, spec.year, spec.index).crew
+    ]
 
 
 def episode_list(spec: ShowSpec, plan: GuidePlan) -> list[dict[str, Any]]:
@@ -140,7 +212,7 @@ def episode_list(spec: ShowSpec, plan: GuidePlan) -> list[dict[str, Any]]:
         return {
             "id": episode_id,
             "url": f"https://www.tvmaze.com/episodes/{episode_id}",
-            "name": f"Episode {number}" if number else f"Special {len(out) + 1}",
+            "name": episode_title(spec, season, number) if number else f"Special {len(out) + 1}",
             "season": season,
             "number": number,
             "type": kind,
@@ -217,6 +289,10 @@ class TVmazeServer(StandInServer):
                 return 404, NOT_FOUND, {}
             if len(segments) == 2:
                 return 200, show_object(spec), {}
+            if segments[2:] == ["cast"]:
+                return 200, cast_list(spec), {}
+            if segments[2:] == ["crew"]:
+                return 200, crew_list(spec), {}
             if segments[2:] == ["episodes"]:
                 episodes = episode_list(spec, self.plan)
                 if query.get("specials") != ["1"]:

@@ -18,6 +18,7 @@ import pandas as pd
 
 from .._format import episode_code
 from .._validate import check_choice
+from ..analysis.backlog import backlog
 from ..analysis.sorting import SORT_ORDERS, filter_shows, sort_shows
 from ..analysis.summary import totals
 from ..errors import TraktArgumentError, TraktDataWarning, TraktSortWarning
@@ -33,6 +34,7 @@ __all__ = [
     "ShowKey",
     "Summary",
     "View",
+    "backlog_columns",
     "show_key",
     "show_label",
     "show_options",
@@ -52,7 +54,13 @@ TABLE_COLUMNS: tuple[str, ...] = (
     "percentage",
     "next",
     "next_first_aired",
+    "hours_left",
+    "state",
+    "finish_date",
 )
+
+#: The orders that need the backlog's hours left (each episode's runtime).
+_TIME_LEFT_ORDERS = ("most-time-left", "least-time-left")
 
 
 @dataclass(frozen=True)
@@ -197,11 +205,40 @@ def _next_episode(shows: pd.DataFrame) -> pd.Series:
     return pd.Series(out, index=shows.index, dtype="str")
 
 
-def make_table(shows: pd.DataFrame) -> pd.DataFrame:
-    """The explorer's table (:data:`TABLE_COLUMNS`) of some rows of the shows frame."""
+def backlog_columns(progress: Progress, today: object = None) -> pd.DataFrame:
+    """The backlog columns of the explorer's table, one row per show of ``progress.shows``.
+
+    ``hours_left`` (rounded to 0.1), ``state`` and ``finish_date``, from
+    :func:`~trakt_analysis.backlog` as on `today` (default: today in the
+    profile's zone).
+    """
+    plan = backlog(progress, today=today)
+    return pd.DataFrame(
+        {
+            "hours_left": plan["hours_left"].round(1),
+            "state": plan["state"],
+            "finish_date": plan["finish_date"],
+        },
+        index=plan.index,
+    )
+
+
+def make_table(shows: pd.DataFrame, plan: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The explorer's table (:data:`TABLE_COLUMNS`) of some rows of the shows frame.
+
+    `plan` is :func:`backlog_columns` of the whole progress; without it the
+    backlog columns are NA.
+    """
     table = shows[["title", "year", "completed", "aired", "left", "percentage"]].copy()
     table["next"] = _next_episode(shows)
     table["next_first_aired"] = shows["next_first_aired"]
+    if plan is not None:
+        for column in ("hours_left", "state", "finish_date"):
+            table[column] = plan[column].reindex(shows.index)
+    else:
+        table["hours_left"] = pd.array([pd.NA] * len(shows), dtype="Float64")
+        table["state"] = pd.Categorical([None] * len(shows))
+        table["finish_date"] = pd.Series(pd.NaT, index=shows.index, dtype="datetime64[ns]")
     return table.reset_index(drop=True)
 
 
@@ -231,6 +268,7 @@ def view(
     top: int = 30,
     charts: bool = True,
     reuse: ExplorerFigure | None = None,
+    today: object = None,
 ) -> View:
     """Compute what the explorer shows for one state of its controls.
 
@@ -256,6 +294,9 @@ def view(
         The figure of the previous view, updated in place: only the panels
         whose content changed are drawn again (the explorer keeps one). None:
         a new figure.
+    today : date-like, optional
+        The day the table's ``state`` and ``finish_date`` are planned on
+        (:func:`~trakt_analysis.backlog`); default: today.
 
     Returns
     -------
@@ -284,10 +325,15 @@ def view(
     )
 
     notes: list[str] = []
+    plan = backlog_columns(progress, today)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        shows = sort_shows(shows, sort)
-        table = make_table(shows)
+        if sort in _TIME_LEFT_ORDERS:  # by the backlog's hours (each episode's runtime)
+            keyed = shows.assign(hours_left=plan["hours_left"].reindex(shows.index))
+            shows = shows.loc[sort_shows(keyed, sort).index]
+        else:
+            shows = sort_shows(shows, sort)
+        table = make_table(shows, plan)
         focus_key = _choose_focus(table, focus)
         figure = None
         if charts:
@@ -370,7 +416,7 @@ class ExplorerFigure:
         # A bare Figure, not pyplot: no global state, nothing leaks between renders.
         self.figure = Figure(figsize=(FIGURE_WIDTH, _figure_height(30)), dpi=dpi)
         self.canvas = FigureCanvasAgg(self.figure)
-        left, right = self.figure.subfigures(
+        left, right = self.figure.subfigures(  # type: ignore[misc]  # two: an array of them
             1,
             2,
             wspace=0.0,
@@ -438,8 +484,10 @@ class ExplorerFigure:
         self._resized = True
         self.figure.set_size_inches(FIGURE_WIDTH, height, forward=False)
         bottom, top = _BOTTOM / height, 1.0 - _TOP / height
-        panels = ((self.completion_ax, 0.0, _SPLIT, _COMPLETION_X),)
-        panels += ((self.grid_ax, _SPLIT, FIGURE_WIDTH - _SPLIT, _GRID_X),)
+        panels = (
+            (self.completion_ax, 0.0, _SPLIT, _COMPLETION_X),
+            (self.grid_ax, _SPLIT, FIGURE_WIDTH - _SPLIT, _GRID_X),
+        )
         for ax, start, width, (x0, x1) in panels:
             ax.set_position(((x0 - start) / width, bottom, (x1 - x0) / width, top - bottom))
             # Axis labels at fixed places too: matplotlib would otherwise measure every

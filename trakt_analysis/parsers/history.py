@@ -460,7 +460,7 @@ def _typed_columns(items: list[Any]) -> dict[str, Any] | None:
 def _integers(values: list[int | None], dtype: str) -> pd.arrays.IntegerArray:
     """A column of whole numbers the Structs checked (0 to 2**63 - 1, or None) in bulk."""
     if None in values:
-        values = [-1 if value is None else value for value in values]  # type: ignore[misc]
+        values = [-1 if value is None else value for value in values]
     data = np.array(values, dtype=np.int64)
     mask = data < 0
     data[mask] = 0

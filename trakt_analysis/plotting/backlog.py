@@ -1,4 +1,4 @@
-"""plot_backlog: episodes left per show, and the next episode to watch."""
+"""plot_backlog: episodes or hours left per show, the next episode to watch, the finish date."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from .._format import episode_code
+from .._validate import check_choice
+from ..analysis.backlog import shows_hours_left
 from ..analysis.summary import shows_left
 from ..progress import Progress
 from ._common import (
@@ -31,35 +33,53 @@ from .text import shorten
 
 __all__ = ["plot_backlog"]
 
-_COLUMNS = ("user", "title", "year", "aired", "left", "next_season", "next_number")
+_COLUMNS = ("user", "title", "year", "aired", "left")
 TITLE = "Backlog: episodes left"
+TITLE_HOURS = "Backlog: hours left"
+#: What :func:`plot_backlog` can measure the backlog in.
+BACKLOG_UNITS = ("episodes", "hours")
 
 
 def _next_note(row: pd.Series) -> str:
-    note = episode_code(row["next_season"], row["next_number"])
-    if not note:
-        return ""
-    if "next_title" in row.index and not pd.isna(row["next_title"]):
+    note = ""
+    if "next_season" in row.index and "next_number" in row.index:
+        note = episode_code(row["next_season"], row["next_number"])
+    if note and "next_title" in row.index and not pd.isna(row["next_title"]):
         note += f" “{shorten(row['next_title'], 24)}”"
-    if "next_first_aired" in row.index and not pd.isna(row["next_first_aired"]):
+    if note and "next_first_aired" in row.index and not pd.isna(row["next_first_aired"]):
         note += f" · {row['next_first_aired']:%Y-%m-%d}"
+    if "finish_date" in row.index and not pd.isna(row["finish_date"]):
+        finish = f"done by {row['finish_date']:%Y-%m-%d}"
+        note = f"{note} · {finish}" if note else finish
     return note
 
 
 @with_fallback_fonts
 @fill_doc
 def plot_backlog(
-    shows: pd.DataFrame | Progress, *, top: int = 30, ax: Axes | None = None, **kwargs: Any
+    shows: pd.DataFrame | Progress,
+    *,
+    by: str = "episodes",
+    top: int = 30,
+    ax: Axes | None = None,
+    **kwargs: Any,
 ) -> Axes:
-    """Episodes left per show, most first, with the next episode where known.
+    """Episodes (or hours) left per show, most first, with the next episode and finish date.
 
-    Shows with nothing left are not drawn; the title says how many there are.
-    The shows beyond `top` are summarised in one last bar, "+N more shows",
-    whose width is their mean number of episodes left.
+    Shows with nothing left are not drawn; the title says how many there are,
+    and how many are left out because what is left is unknown (never drawn
+    as 0). The shows beyond `top` are summarised in one last bar, "+N more
+    shows", whose width is their mean.
 
     Parameters
     ----------
     %(shows)s
+        Or the frame of :func:`~trakt_analysis.backlog`, whose ``hours_left``
+        (from each episode's runtime) and ``finish_date`` are then used: the
+        labels on the right give "done by" the finish date.
+    by : {"episodes", "hours"}
+        What to measure: episodes left, or hours left (the frame's
+        ``hours_left``, else ``left`` x the show's ``runtime``).
     %(top)s
     %(ax)s
     %(barh_kwargs)s
@@ -67,41 +87,48 @@ def plot_backlog(
     %(returns_ax)s
     """
     shows = check_frame(shows, _COLUMNS, "plot_backlog", "shows")
+    check_choice(by, BACKLOG_UNITS, name="unit", func="plot_backlog")
     top = check_top(top, "plot_backlog")
-    known_left = shows_left(shows)  # NaN where unknown: never drawn as 0 left
-    left = np.nan_to_num(known_left, nan=0.0)
-    pending = shows[left > 0]
-    pending = pending.iloc[
-        np.argsort(-shows_left(pending), kind="stable")
-    ]  # most left first, ties keep order
+    hours = by == "hours"
+    measure = shows_hours_left if hours else shows_left
+    known_left = shows_left(shows)
+    known = measure(shows)  # NaN where unknown: never drawn as 0 left
+    amount = np.nan_to_num(known, nan=0.0)
+    pending = shows[amount > 0]
+    pending = pending.iloc[np.argsort(-measure(pending), kind="stable")]  # most first, ties kept
     shown, rest, ax = top_rows(pending, top, ax)
     n_done = int(((known_left == 0) & (filled(shows["aired"]) > 0)).sum())
-    n_unknown = int(np.isnan(known_left).sum())
+    n_unknown = int(np.isnan(known).sum())
     notes_title = [f"{n_done} finished shows not shown"] if n_done else []
     if n_unknown:
-        notes_title.append(f"{n_unknown} shows with unknown counts not shown")
-    title = TITLE + (f" ({'; '.join(notes_title)})" if notes_title else "")
+        what = "hours" if hours else "counts"
+        notes_title.append(f"{n_unknown} shows with unknown {what} not shown")
+    title = (TITLE_HOURS if hours else TITLE) + (
+        f" ({'; '.join(notes_title)})" if notes_title else ""
+    )
     if shown.empty:
-        empty = "nothing left to watch" if len(shows) > n_unknown else "episodes left unknown"
+        unknown = "hours left unknown" if hours else "episodes left unknown"
+        empty = "nothing left to watch" if len(shows) > n_unknown else unknown
         return no_data(ax, title, empty if len(shows) else "no data")
 
     colors_by_user = user_color_map(shows)
     several = len(colors_by_user) > 1
     colors = [colors_by_user[user_key(u)] for u in shown["user"]] if several else IN_PROGRESS
-    widths = shows_left(shown)
+    widths = measure(shown)
     ax.barh(np.arange(len(shown)), widths, **({"color": colors} | kwargs))
     labels = show_labels(shown, shows)
     notes = [_next_note(row) for _, row in shown.iterrows()]
     ends = list(widths)
     if len(rest):
-        mean = float(shows_left(rest).mean())
+        mean = float(measure(rest).mean())
         ax.barh([len(shown)], [mean], **({"color": MORE} | kwargs))
-        labels.append(more_label(rest, f"avg {mean:.0f} left"))
+        labels.append(more_label(rest, f"avg {mean:.0f}{' h' if hours else ''} left"))
         notes.append("")
         ends.append(mean)
-    counts = [f"{int(w)}" for w in widths]
+    counts = [f"{w:.1f} h" if hours else f"{int(w)}" for w in widths]
     if len(rest):
-        counts.append(f"{int(shows_left(rest).sum())} in all")
+        total = float(measure(rest).sum())
+        counts.append(f"{total:.0f} h in all" if hours else f"{int(total)} in all")
     for row, (count, end) in enumerate(zip(counts, ends, strict=True)):
         ax.annotate(
             count,
@@ -118,8 +145,11 @@ def plot_backlog(
     right = ax.secondary_yaxis("right")
     right.set_yticks(rows, labels=notes, fontsize="x-small")
     right.tick_params(length=0)
-    right.set_ylabel("next episode, air date", fontsize="small")
-    ax.set_xlabel("episodes left")
+    finish = "finish_date" in shows.columns
+    right.set_ylabel(
+        "next episode, air date" + (", finish date" if finish else ""), fontsize="small"
+    )
+    ax.set_xlabel("hours left" if hours else "episodes left")
     if several:
         user_legend(ax, colors_by_user)
     return ax

@@ -34,6 +34,7 @@ from ..errors import TraktArgumentError
 from ._files import atomic_path
 from ._html import Column, esc, figure_img, table
 from .history_html import history_sections
+from .stats_html import all_time_section
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -360,6 +361,8 @@ _PROGRESS_COLUMNS = (
 def _shows_section(shows: pd.DataFrame) -> str:
     codes = next_episode_codes(shows)
     frame = shows.assign(_next=pd.Series(codes, index=shows.index, dtype=object))
+    # network is a schema column (all NA where no source had it): left out then
+    has_network = "network" in shows.columns and bool(shows["network"].notna().any())
     return (
         '<section id="shows"><h2>Shows</h2><div class="scroll">'
         + table(
@@ -367,7 +370,7 @@ def _shows_section(shows: pd.DataFrame) -> str:
             [
                 Column("show", "title"),
                 Column("year", "year", fmt_year, numeric=True),
-                Column("network", "network"),
+                *([Column("network", "network")] if has_network else []),
                 *_PROGRESS_COLUMNS,
                 Column("plays", "plays", fmt_int, numeric=True),
                 Column("scrobbles", "scrobbles", fmt_int, numeric=True),
@@ -433,6 +436,15 @@ def _metadata_credit(progress: Progress) -> str:
     provenance = getattr(progress, "provenance", None)
     credit = _CREDITS.get(getattr(provenance, "metadata", None) or "")
     return f" <span class=credit>{esc(credit)}</span>" if credit else ""
+
+
+def _backlog(progress: Progress, figure: str, generated: datetime | None, tz: str | None) -> str:
+    """The backlog section, planned on the report's date (see :mod:`.backlog`)."""
+    from ..analysis.backlog import backlog
+    from .backlog import backlog_section
+
+    today = generated or datetime.now(UTC)
+    return backlog_section(backlog(progress, today=today, tz=tz), figure)
 
 
 def report_html(
@@ -521,6 +533,7 @@ def report_html(
         status=say,
         latest_full_year=year is None,
     )
+    all_time_html, all_time_nav = all_time_section(progress, charts=charts, dpi=dpi, status=say)
     say("tables")
     notes = progress.provenance.notes if progress.provenance is not None else ()
     plays = (
@@ -550,10 +563,8 @@ def report_html(
     progress_part = [plays, completion, _next_section(shows)]
     nav = [("summary", "Summary"), ("plays", "Plays"), ("completion", "Completion")]
     nav += [("next", "Watch next")]
-    if "backlog" in figures:
-        progress_part.append(
-            f'<section id="backlog"><h2>Backlog</h2>{figures["backlog"]}</section>'
-        )
+    if counted:  # hours left, states and finish dates (see report/backlog.py)
+        progress_part.append(_backlog(progress, figures.get("backlog", ""), generated, tz))
         nav.append(("backlog", "Backlog"))
     # A history source without aired counts leads with what it has: the history.
     if progress.history is not None and not counted:
@@ -562,7 +573,8 @@ def report_html(
     else:
         sections = [*progress_part, history.html]
         nav += history.nav
-    nav += [("shows", "Shows"), ("seasons", "Seasons")]
+    sections.append(all_time_html)
+    nav += [*all_time_nav, ("shows", "Shows"), ("seasons", "Seasons")]
     body = [
         f"<header><h1>{esc(heading)}</h1><p class=meta>{esc(meta)}</p>",
         *(f"<p class=meta>{esc(note)}</p>" for note in notes),

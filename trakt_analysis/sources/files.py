@@ -187,7 +187,7 @@ def load_progress(source: Source, *, user: str | None = None) -> Progress:
     except TraktDataError as exc:
         if str(exc).startswith(label):  # it names the file already: say it once
             raise
-        error = TraktDataError(f"{label}: {exc}")  # say which file, as the warnings do
+        error: TraktDataError | None = TraktDataError(f"{label}: {exc}")  # say which file
     else:
         error = None
     if error is not None:
@@ -304,19 +304,16 @@ def _read_parquet_frames_only(directory: Path) -> Progress:
                     frame[column] = values.cat.set_categories(categories)
                 else:
                     frame[column] = values.astype(kind).astype("category")
+            elif dtype == "object" and column in schema.SHOW_METADATA:
+                # pyarrow reads a list column back as arrays: lists again, as loaded
+                frame[column] = [
+                    v.tolist() if hasattr(v, "tolist") else v for v in values.astype(object)
+                ]
+                frame[column] = frame[column].astype(object)
             elif values.dtype != dtype:
-                frame[column] = values.astype(dtype)  # type: ignore[call-overload]
+                frame[column] = values.astype(dtype)
         frames.append(frame)
     users = frames[0]["user"].dropna().unique() if "user" in frames[0] else []
     user = str(users[0]) if len(users) == 1 else None
-    ratings = None
-    ratings_path = directory / "ratings.parquet"
-    if ratings_path.exists():  # written when the progress had ratings
-        try:
-            ratings = pd.read_parquet(ratings_path, engine="pyarrow")
-        except OSError as exc:
-            raise TraktFileError(f"cannot read {ratings_path}: {exc}") from exc
-        for column, dtype in schema.frame_dtypes(schema.RATINGS, long=False).items():
-            if column in ratings.columns and dtype not in ("category", ratings[column].dtype):
-                ratings[column] = ratings[column].astype(dtype)  # type: ignore[call-overload]
-    return Progress(*frames, user, ratings=ratings)
+    shows, seasons, episodes = frames
+    return Progress(shows, seasons, episodes, user)

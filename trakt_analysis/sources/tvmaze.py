@@ -6,6 +6,7 @@
 TVmaze's public API (https://www.tvmaze.com/api) needs no key; its data is
 licensed CC BY-SA, so the report credits it. For each show the client asks
 ``/lookup/shows?thetvdb=ID``, then ``?imdb=ttID`` (a 404 is a miss), then
+``/shows/{id}`` (what the show is: genres, network, ...) and
 ``/shows/{id}/episodes?specials=1``; :mod:`..parsers.tvmaze` reads the answers
 and :func:`.completion.complete_progress` applies Trakt's rules.
 """
@@ -29,16 +30,21 @@ from .._http.client import HTTPClient
 from .._http.limits import HTTPLimits
 from .._http.responses import parse_response
 from .._http.throttle import TVMAZE_LIMITS, RateLimit
+from .._warnings import warn
 from ..errors import (
     TraktArgumentError,
+    TraktDataWarning,
     TraktDependencyError,
 )
 from ..parsers._problems import Problems
+from ..parsers.people import parse_tvmaze_people
+from ..parsers.show_metadata import parse_tvmaze_show
 from ..parsers.tvmaze import parse_episode_list, parse_show_lookup
 from ..progress import Progress
 from ._issue import issue
 from ._notes import EXPORT_AIRED_NA as _NA_NOTE
 from .completion import complete_progress
+from .show_metadata import fill_show_metadata, people_frame
 
 __all__ = ["RATE_LIMIT", "TVmaze"]
 
@@ -86,6 +92,11 @@ class TVmaze(HTTPClient):
     retries : int or urllib3.util.Retry
         Retries of a 429 (honouring ``Retry-After``), a 5xx or a broken
         connection; each retry waits for the rate limit too.
+    people : bool
+        Also fetch each show's cast and crew (``/shows/{id}/cast`` and
+        ``/shows/{id}/crew``, two more cached requests per show) into
+        ``Progress.people`` (:data:`~trakt_analysis.schema.PEOPLE`), for
+        :func:`~trakt_analysis.top_people`. Off by default: it costs requests.
     http_limits : HTTPLimits, optional
         Bounds on an answer's decoded size and time (:class:`~trakt_analysis.HTTPLimits`).
 
@@ -116,6 +127,7 @@ class TVmaze(HTTPClient):
         now: pd.Timestamp | str | None = None,
         rate_limit: tuple[int, float] = RATE_LIMIT,
         retries: int | Retry = 3,
+        people: bool = False,
         http_limits: HTTPLimits | None = None,
     ) -> None:
         if not (
@@ -133,6 +145,9 @@ class TVmaze(HTTPClient):
             raise TraktArgumentError(
                 f"progress_bar must be None, True or False, not {progress_bar!r}"
             )
+        if people not in (True, False):
+            raise TraktArgumentError(f"people must be True or False, not {people!r}")
+        self.people = bool(people)
         self.progress_bar = progress_bar
         self.now = None if now is None else _utc(now)
         self.rate_limit = rate_limit
@@ -186,6 +201,37 @@ class TVmaze(HTTPClient):
             return int(parse_show_lookup(data, label=label)["tvmaze_id"])
         return None
 
+    def show(self, tvmaze_id: int, *, label: str) -> dict[str, Any]:
+        """What the show is, in Trakt's vocabulary: ``GET /shows/{id}`` (cached).
+
+        Returns :func:`~trakt_analysis.parsers.show_metadata.parse_tvmaze_show`'s
+        values (genres, network or web channel, country, language, type, status,
+        premiere year, runtime); odd values are unknown, with a
+        :class:`~trakt_analysis.TraktDataWarning` naming the show.
+        """
+        path = f"/shows/{int(tvmaze_id)}"
+        data = parse_response(self._get(path, {}), f"GET {self.base_url}{path}")
+        values, problems = parse_tvmaze_show(data, label=f"TVmaze's record of {label}")
+        if problems:
+            warn("; ".join(problems), TraktDataWarning)
+        return values
+
+    def credits(self, tvmaze_id: int, *, label: str) -> list[dict[str, Any]]:
+        """The show's cast and crew: ``GET /shows/{id}/cast`` and ``/crew`` (cached).
+
+        Returns :func:`~trakt_analysis.parsers.people.parse_tvmaze_people`'s
+        rows; entries that name nobody are left out with a
+        :class:`~trakt_analysis.TraktDataWarning` naming the show.
+        """
+        answers = []
+        for part in ("cast", "crew"):
+            path = f"/shows/{int(tvmaze_id)}/{part}"
+            answers.append(parse_response(self._get(path, {}), f"GET {self.base_url}{path}"))
+        rows, problems = parse_tvmaze_people(*answers, label=label)
+        if problems:
+            warn("; ".join(problems[:3]), TraktDataWarning)
+        return rows
+
     def episodes(self, tvmaze_id: int, *, label: str) -> dict[str, Any]:
         """The episode list of a show as columns (see :func:`..parsers.tvmaze.parse_episode_list`).
 
@@ -222,7 +268,11 @@ class TVmaze(HTTPClient):
             and ``next_*`` on shows (``tvmaze_id`` and ``unlisted_watched``
             after the schema's columns), counts on seasons, and on episodes
             the unwatched aired episodes (``watched`` False) and
-            ``first_aired`` (UTC) and ``runtime`` (minutes).
+            ``first_aired`` (UTC) and ``runtime`` (minutes). The shows'
+            :data:`~trakt_analysis.schema.SHOW_METADATA` columns (genres,
+            network, country, language, type, status, premiere year, runtime)
+            are filled where the source left them NA, from ``GET /shows/{id}``
+            in Trakt's vocabulary (:mod:`trakt_analysis.parsers.show_metadata`).
             ``provenance.metadata`` is ``"TVmaze"``.
 
         Warns
@@ -242,6 +292,8 @@ class TVmaze(HTTPClient):
         known: dict[int, int] = {}
         guides: list[tuple[int, dict[str, Any]]] = []
         by_id: dict[int, dict[str, Any]] = {}
+        records: dict[int, dict[str, Any]] = {}  # tvmaze id -> the show's metadata
+        credits: dict[int, list[dict[str, Any]]] = {}  # tvmaze id -> its cast and crew
         for position, title, year, tvdb, imdb in self._shows(shows):
             tvmaze_id = self.lookup(tvdb_id=tvdb, imdb_id=imdb)
             if tvmaze_id is None:
@@ -249,7 +301,10 @@ class TVmaze(HTTPClient):
             known[position] = tvmaze_id
             if tvmaze_id not in by_id:
                 label = f"{title} ({year})" if pd.notna(year) else str(title)
+                records[tvmaze_id] = self.show(tvmaze_id, label=label)
                 by_id[tvmaze_id] = self.episodes(tvmaze_id, label=label)
+                if self.people:
+                    credits[tvmaze_id] = self.credits(tvmaze_id, label=label)
             guides.append((position, by_id[tvmaze_id]))
         guide = _guide_frame(guides)
         now = self.now if self.now is not None else pd.Timestamp.now(tz="UTC")
@@ -259,9 +314,15 @@ class TVmaze(HTTPClient):
             progress = dataclasses.replace(
                 progress, provenance=dataclasses.replace(progress.provenance, notes=notes)
             )
-        return complete_progress(
+        completed = complete_progress(
             progress, guide, known, specials=specials, now=now, source=self.name
         )
+        metadata = {position: records[tvmaze_id] for position, tvmaze_id in known.items()}
+        result = dataclasses.replace(completed, shows=fill_show_metadata(completed.shows, metadata))
+        if self.people:
+            people = {position: credits[tvmaze_id] for position, tvmaze_id in known.items()}
+            result = dataclasses.replace(result, people=people_frame(result.shows, people))
+        return result
 
     def _shows(self, shows: pd.DataFrame) -> Iterator[tuple[int, Any, Any, Any, Any]]:
         rows = zip(

@@ -55,7 +55,10 @@ class V1State:
     #: The viewer's fields (watched, plays, in_watchlist, rating), inside or beside the show.
     viewer: dict[str, list[object]] = field(default_factory=lambda: {k: [] for k in _VIEWER_KEYS})
     #: Extra columns of the shows frame (fields beyond the schema).
-    extras: Extras = field(default_factory=lambda: Extras(set(schema.SHOWS)))
+    # Show metadata fields (genres, network, ...) fill their declared columns by name.
+    extras: Extras = field(
+        default_factory=lambda: Extras(set(schema.SHOWS) - set(schema.SHOW_METADATA))
+    )
     #: Per kind of ``_EXTRA_OBJECTS``: the rows and objects with fields beyond the schema.
     extra_objs: dict[str, ExtraObjects] = field(
         default_factory=lambda: {kind: ([], []) for kind in _EXTRA_OBJECTS}
@@ -80,8 +83,11 @@ class V1State:
     listed_and_hidden: list[int] = field(default_factory=list)
     #: Seasons only named in ``hidden_seasons``: (item, position there, season number).
     hidden_only: list[tuple[int, int, int]] = field(default_factory=list)
-    #: The watched flag of every episode of every listed season, flat.
-    ep_values: list[object] | np.ndarray = field(default_factory=list)
+    #: Full walk only: the watched flag of every episode of every listed season, flat, as
+    #: sent (checked to be true or false by the build).
+    ep_values: list[object] = field(default_factory=list)
+    #: Typed path only: the same flags, checked while decoding.
+    ep_watched: np.ndarray | None = None
     #: How many episodes each listed season has.
     ep_sizes: list[int] = field(default_factory=list)
     #: Typed path only: every episode's number, flat (the full walk numbers them in build).

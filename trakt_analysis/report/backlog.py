@@ -1,0 +1,205 @@
+"""The backlog and the upcoming episodes as text (the CLI) and as the report's HTML section.
+
+Only formatting: :func:`~trakt_analysis.backlog` and
+:func:`~trakt_analysis.upcoming` compute every number. An unknown value is a
+dash, never 0.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .._format import DASH, episode_code, fmt_date, fmt_int, is_missing
+from ..analysis.backlog import BACKLOG_STATES
+from ._html import Column, esc, table
+from .text import _text_table, terminal_safe
+
+__all__ = [
+    "backlog_section",
+    "format_backlog",
+    "format_upcoming",
+    "state_counts",
+]
+
+#: How each state is written for people.
+STATE_LABELS: dict[str, str] = {
+    "watching": "watching",
+    "stalled": "stalled",
+    "dropped": "dropped",
+    "caught_up": "caught up",
+    "finished": "finished",
+    "not_started": "not started",
+    "unknown": "unknown",
+}
+
+
+def _hours(value: object) -> str:
+    return DASH if is_missing(value) else f"{float(value):,.1f}"  # type: ignore[arg-type]
+
+
+def _pace(value: object) -> str:
+    return DASH if is_missing(value) else f"{float(value):.1f}"  # type: ignore[arg-type]
+
+
+def _date(value: object) -> str:
+    return fmt_date(value) or DASH
+
+
+def state_counts(plan: pd.DataFrame) -> dict[str, int]:
+    """Shows per state of :data:`BACKLOG_STATES`, in that order, the empty ones left out."""
+    counts = plan["state"].astype(str).value_counts()
+    return {s: int(counts[s]) for s in BACKLOG_STATES if counts.get(s, 0)}
+
+
+def _hours_sentence(plan: pd.DataFrame) -> str:
+    """Total hours left over the shows where they are known, and how many are not."""
+    hours = plan["hours_left"]
+    unknown = int(hours.isna().sum())
+    if unknown == len(plan):
+        return "Hours left: unknown (no runtimes or no episode counts)."
+    text = f"Hours left: {_hours(hours.sum())} h"
+    if unknown:
+        text += f", not counting {unknown} show{'s' if unknown != 1 else ''} of unknown length"
+    return text + "."
+
+
+def _labels(plan: pd.DataFrame) -> list[str]:
+    """Titles, with the year where a title has several (remakes), and the user when several."""
+    titles = plan["title"].astype(object).tolist()
+    years = plan["year"].astype(object).tolist() if "year" in plan.columns else [None] * len(plan)
+    pairs = {(t, None if is_missing(y) else y) for t, y in zip(titles, years, strict=True)}
+    repeated = pd.Series([t for t, _ in pairs], dtype=object).value_counts()
+    users = plan["user"].astype(object).tolist() if "user" in plan.columns else []
+    several = len({u for u in users if not is_missing(u)}) > 1
+    labels = []
+    for i, (title, year) in enumerate(zip(titles, years, strict=True)):
+        label = str(title)
+        if repeated.get(title, 0) > 1 and not is_missing(year):
+            label += f" ({int(year)})"
+        if several and not is_missing(users[i]):
+            label += f" [{users[i]}]"
+        labels.append(label)
+    return labels
+
+
+def _ordered(plan: pd.DataFrame) -> pd.DataFrame:
+    """By state (watching first), then most hours left, unknown hours last; with labels."""
+    rank = plan["state"].cat.codes.to_numpy()
+    hours = plan["hours_left"].astype("Float64").fillna(-1.0).to_numpy(float)
+    labelled = plan.assign(show_label=_labels(plan), _rank=rank, _hours=-hours)
+    return labelled.sort_values(["_rank", "_hours"], kind="stable")
+
+
+def format_backlog(plan: pd.DataFrame) -> str:
+    """The backlog of :func:`~trakt_analysis.backlog` as plain text for a terminal."""
+    day = plan.attrs.get("today")
+    zone = plan.attrs.get("timezone")
+    lines = [f"Backlog on {fmt_date(day)}" + (f" ({zone})" if zone else "")]
+    counts = state_counts(plan)
+    lines.append("  " + " · ".join(f"{STATE_LABELS[s]} {n}" for s, n in counts.items()))
+    lines.append("  " + _hours_sentence(plan))
+    lines.append("")
+    ordered = _ordered(plan)
+    rows = [
+        [
+            label,
+            STATE_LABELS[str(state)],
+            fmt_int(left),
+            _hours(hours),
+            _date(last),
+            _pace(pace),
+            _date(finish),
+        ]
+        for label, state, left, hours, last, pace, finish in zip(
+            ordered["show_label"],
+            ordered["state"],
+            ordered["left"].astype(object),
+            ordered["hours_left"].astype(object),
+            ordered["last_played"],
+            ordered["pace"].astype(object),
+            ordered["finish_date"],
+            strict=True,
+        )
+    ]
+    headers = ["show", "state", "left", "hours", "last played", "per week", "finish"]
+    lines += _text_table(headers, rows) or ["  (no shows)"]
+    return "\n".join(terminal_safe(line) for line in lines)
+
+
+def format_upcoming(frame: pd.DataFrame) -> str:
+    """The episodes of :func:`~trakt_analysis.upcoming` as plain text for a terminal."""
+    days = frame.attrs.get("days")
+    zone = frame.attrs.get("timezone")
+    head = f"Airing in the next {days} days" if days else "Airing next"
+    lines = [head + (f" ({zone})" if zone else "")]
+    if frame.empty:
+        return "\n".join([*lines, "  nothing announced for the shows you watch"])
+    rows = [
+        [
+            row.title,
+            episode_code(row.season, row.episode),
+            "" if is_missing(row.episode_title) else row.episode_title,
+            pd.Timestamp(row.local).strftime("%a %Y-%m-%d %H:%M"),
+            fmt_int(row.runtime),
+            "" if is_missing(row.network) else row.network,
+        ]
+        for row in frame.itertuples(index=False)
+    ]
+    headers = ["show", "episode", "title", "airs", "min", "network"]
+    lines += _text_table(headers, rows, width=32)
+    return "\n".join(terminal_safe(line) for line in lines)
+
+
+_COLUMNS = (
+    Column("Show", "show_label"),
+    Column("State", "state_label"),
+    Column("Left", "left", fmt_int, numeric=True),
+    Column("Hours left", "hours_left", _hours, numeric=True),
+    Column("Last played", "last_played", _date, numeric=True),
+    Column("Per week", "pace", _pace, numeric=True),
+    Column("Finish", "finish_date", _date, numeric=True),
+)
+
+
+def backlog_section(plan: pd.DataFrame, figure: str = "") -> str:
+    """The report's backlog section: states, hours left, finish dates, and the chart.
+
+    A table of the shows with episodes left; when no show's episodes left
+    are known (the account export without TVmaze), a sentence says so
+    instead of an empty table or chart.
+    """
+    counts = state_counts(plan)
+    states = " · ".join(f"{STATE_LABELS[s]} {n}" for s, n in counts.items())
+    day = plan.attrs.get("today")
+    zone = plan.attrs.get("timezone")
+    when = f"On {fmt_date(day)}" + (f" ({zone})" if zone else "")
+    parts = [
+        '<section id="backlog"><h2>Backlog</h2>',
+        f"<p>{esc(when)}: {esc(states)}. {esc(_hours_sentence(plan))}</p>",
+    ]
+    left = plan["left"]
+    if len(plan) and left.isna().all():
+        parts.append(
+            "<p>Episodes left are unknown for every show: this source has no aired counts "
+            "(load the account export with TVmaze metadata: <code>--metadata tvmaze</code>).</p>"
+        )
+    else:
+        pending = plan[(left > 0).fillna(False).to_numpy(bool)]
+        if len(pending):
+            shown = _ordered(pending).assign(
+                state_label=lambda f: [STATE_LABELS[str(s)] for s in f["state"]]
+            )
+            caption = (
+                "Finish: today plus the episodes left at your pace (episodes a week over the "
+                "last 28 days), for the shows you are watching."
+            )
+            parts.append(
+                '<div class="scroll">'
+                + table(shown, _COLUMNS, caption=caption, table_id="backlog-table")
+                + "</div>"
+            )
+        else:
+            parts.append("<p>Nothing left to watch.</p>")
+        parts.append(figure)
+    parts.append("</section>")
+    return "".join(parts)

@@ -1,0 +1,300 @@
+"""The report's "All-time stats" section: breakdowns, movies, people and ratings.
+
+Only formats what :mod:`trakt_analysis.analysis` computes (:func:`~..breakdown`,
+:func:`~..top_movies`, :func:`~..shows_vs_movies`, :func:`~..top_people`,
+:func:`~..rating_stats`); :mod:`.html` calls :func:`all_time_section`. Every value
+from the data is escaped by :func:`._html.table`; the charts are inline PNGs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from .._format import DASH, fmt_int, fmt_year
+from ..analysis.breakdown import breakdown
+from ..analysis.movies import shows_vs_movies, top_movies
+from ..analysis.people import top_people
+from ..analysis.ratings import rating_stats
+from ..schema import SHOW_METADATA
+from ._html import Column, esc, figure_img, table
+
+if TYPE_CHECKING:
+    from ..progress import Progress
+
+__all__ = ["ALL_TIME_BREAKDOWNS", "all_time_section"]
+
+#: The breakdowns of the section, in order, with their headings.
+ALL_TIME_BREAKDOWNS: tuple[tuple[str, str], ...] = (
+    ("genre", "Genres"),
+    ("network", "Networks and streaming services"),
+    ("country", "Countries"),
+    ("language", "Languages"),
+    ("decade", "Decades"),
+)
+#: Rows of each table before the rest is left to the CSV/Parquet frames.
+ROWS = 10
+METADATA_HINT = (
+    "Genres, networks, countries and languages come from the show metadata, which this "
+    "source lacks: load with metadata=ta.TVmaze() (on the command line: --metadata tvmaze) "
+    "or API v1 extended=full. Decades use the shows' years."
+)
+
+
+def fmt_hours(value: object) -> str:
+    return DASH if value is None or pd.isna(value) else f"{float(value):,.1f}"  # type: ignore[arg-type]
+
+
+def fmt_share(value: object) -> str:
+    return DASH if value is None or pd.isna(value) else f"{float(value):.0%}"  # type: ignore[arg-type]
+
+
+def fmt_rating(value: object) -> str:
+    return DASH if value is None or pd.isna(value) else f"{float(value):.1f}"  # type: ignore[arg-type]
+
+
+def _joined(values: object) -> str:
+    return ", ".join(map(str, values)) if isinstance(values, list) else ""
+
+
+def _chart(key: str, caption: str, draw: Callable[[Any], Any], height: float, dpi: int) -> str:
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(9.0, height), layout="constrained")
+    draw(fig.subplots())
+    try:
+        img = figure_img(fig, caption, dpi=dpi)
+    finally:
+        fig.clear()
+    return (
+        f'<figure id="chart-{esc(key)}" class="chart">{img}'
+        f"<figcaption>{esc(caption)}</figcaption></figure>"
+    )
+
+
+def _breakdown_table(frame: pd.DataFrame, by: str, heading: str) -> str:
+    unknown = frame[frame[by] == "unknown"]
+    shown = pd.concat([frame[frame[by] != "unknown"].head(ROWS), unknown])
+    more = len(frame) - len(unknown) - min(ROWS, len(frame) - len(unknown))
+    caption = heading + (f" (top {ROWS}; {more} more)" if more > 0 else "")
+    return table(
+        shown,
+        [
+            Column(by, by),
+            Column("shows", "shows", fmt_int, numeric=True),
+            Column("plays", "plays", fmt_int, numeric=True),
+            Column("hours", "hours", fmt_hours, numeric=True),
+            Column("share of hours", "hours_share", fmt_share, numeric=True),
+        ],
+        caption=caption,
+        table_id=f"breakdown-{by}",
+    )
+
+
+def all_time_section(
+    progress: Progress,
+    *,
+    charts: bool = True,
+    dpi: int = 96,
+    status: Callable[[str], None] | None = None,
+) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The HTML of the "All-time stats" section and its entry for the page's nav.
+
+    Breakdowns by genre, network, country, language and decade (with a note
+    when the shows lack metadata), shows beside movies and the top movies
+    (with a history), the top cast and crew (when ``progress.people`` was
+    fetched) and the ratings (when ``progress.ratings`` has any).
+    """
+    say = status or (lambda message: None)
+    say("all-time stats")
+    parts = ['<section id="all-time"><h2>All-time stats</h2>']
+    shows = progress.shows
+    has_metadata = any(
+        name in shows.columns and bool(shows[name].notna().any())
+        for name in SHOW_METADATA
+        if name not in ("premiered_year", "runtime")
+    )
+    frames = {by: breakdown(progress, by) for by, _ in ALL_TIME_BREAKDOWNS}
+    first = next(iter(frames.values()))
+    if first.attrs.get("plays_from") == "shows":
+        parts.append(
+            "<p class=meta>"
+            + esc(
+                "Plays per show from the shows' counts (this source has no history); "
+                "hours estimated from each show's typical runtime."
+            )
+            + "</p>"
+        )
+    parts.append(
+        "<p class=meta>"
+        + esc(
+            "A show in several genres counts in each: the genre shares add up to more "
+            "than 100%. Shows without the field are counted as unknown."
+        )
+        + "</p>"
+    )
+    if not has_metadata:
+        parts.append(f"<p class=needs-counts>{esc(METADATA_HINT)}</p>")
+    if charts and has_metadata:
+        for by in ("genre", "network"):
+            say(f"chart: hours by {by}")
+            parts.append(
+                _chart(
+                    f"breakdown-{by}",
+                    f"Hours by {by} (a show counts in each of its genres)"
+                    if by == "genre"
+                    else f"Hours by {by} (TV network or streaming service)",
+                    partial(_draw_breakdown, frames[by], by),
+                    4.6,
+                    dpi,
+                )
+            )
+    parts.append('<div class="two">')
+    for by, heading in ALL_TIME_BREAKDOWNS:
+        if by != "decade" and not has_metadata:
+            continue
+        parts.append(f'<div class="scroll">{_breakdown_table(frames[by], by, heading)}</div>')
+    parts.append("</div>")
+    if progress.history is not None:
+        parts.append(_movies_part(progress))
+    if progress.people is not None:
+        parts.append(_people_part(progress))
+    if progress.ratings is not None and len(progress.ratings):
+        parts.append(_ratings_part(progress, charts=charts, dpi=dpi))
+    parts.append("</section>")
+    return "".join(parts), (("all-time", "All-time stats"),)
+
+
+def _movies_part(progress: Progress) -> str:
+    split = shows_vs_movies(progress)
+    split_table = table(
+        split,
+        [
+            Column("", "kind"),
+            Column("plays", "plays", fmt_int, numeric=True),
+            Column("hours", "hours", fmt_hours, numeric=True),
+            Column("share of hours", "hours_share", fmt_share, numeric=True),
+        ],
+        caption="Shows beside movies",
+        table_id="shows-vs-movies",
+    )
+    movies = top_movies(progress, by="plays", top=ROWS)
+    movies_table = (
+        table(
+            movies,
+            [
+                Column("movie", "title"),
+                Column("year", "year", fmt_year, numeric=True),
+                Column("plays", "plays", fmt_int, numeric=True),
+                Column("hours", "hours", fmt_hours, numeric=True),
+            ],
+            caption="Movies watched most",
+            table_id="top-movies",
+        )
+        if len(movies)
+        else f"<p>{esc('No movie in the history.')}</p>"
+    )
+    return (
+        f'<div class="two"><div class="scroll">{split_table}</div>'
+        f'<div class="scroll">{movies_table}</div></div>'
+    )
+
+
+def _people_part(progress: Progress) -> str:
+    out = ['<div class="two">']
+    for role, detail, heading in (
+        ("cast", "characters", "Actors you watched most (by hours)"),
+        ("crew", "jobs", "Creators and crew you watched most (by hours)"),
+    ):
+        people = top_people(progress, role=role, top=ROWS)
+        people = people.assign(
+            _titles=people["titles"].map(_joined), _detail=people[detail].map(_joined)
+        )
+        out.append(
+            '<div class="scroll">'
+            + table(
+                people,
+                [
+                    Column("person", "name"),
+                    Column("shows", "shows", fmt_int, numeric=True),
+                    Column("hours", "hours", fmt_hours, numeric=True),
+                    Column(detail, "_detail"),
+                    Column("in", "_titles"),
+                ],
+                caption=heading,
+                table_id=f"top-{role}",
+            )
+            + "</div>"
+        )
+    out.append("</div>")
+    return "".join(out)
+
+
+def _ratings_part(progress: Progress, *, charts: bool, dpi: int) -> str:
+    stats = rating_stats(progress)
+    out = ['<h3 id="ratings">Ratings</h3>']
+    if charts:
+        from ..plotting.breakdown import plot_ratings
+
+        out.append(
+            _chart(
+                "ratings",
+                "Ratings given, 1 to 10, by what was rated",
+                lambda ax: plot_ratings(stats, ax=ax),
+                3.4,
+                dpi,
+            )
+        )
+    out.append('<div class="two"><div class="scroll">')
+    out.append(
+        table(
+            stats.top_rated,
+            [
+                Column("", "type"),
+                Column("title", "title"),
+                Column("year", "year", fmt_year, numeric=True),
+                Column("rating", "rating", fmt_int, numeric=True),
+            ],
+            caption="Top rated shows and movies",
+            table_id="top-rated",
+        )
+    )
+    out.append('</div><div class="scroll">')
+    out.append(
+        table(
+            stats.by_genre,
+            [
+                Column("genre", "genre"),
+                Column("ratings", "ratings", fmt_int, numeric=True),
+                Column("mean rating", "mean_rating", fmt_rating, numeric=True),
+            ],
+            caption="Mean show rating by genre",
+            table_id="ratings-by-genre",
+        )
+    )
+    out.append("</div></div>")
+    if len(stats.unwatched):
+        out.append(
+            table(
+                stats.unwatched,
+                [
+                    Column("", "type"),
+                    Column("title", "title"),
+                    Column("year", "year", fmt_year, numeric=True),
+                    Column("rating", "rating", fmt_int, numeric=True),
+                ],
+                caption="Rated but never watched",
+                table_id="rated-unwatched",
+            )
+        )
+    return "".join(out)
+
+
+def _draw_breakdown(frame: Any, by: str, ax: Any) -> Any:
+    """One breakdown chart of the report, on `ax`."""
+    from ..plotting.breakdown import plot_breakdown
+
+    return plot_breakdown(frame, by, top=12, ax=ax)
