@@ -64,6 +64,10 @@ EXCEPTIONS: dict[tuple[str, str], str] = {
         "Progress.summary() and .totals() are conveniences for notebook users; the "
         "import is inside the method, so loading a Progress loads no analysis"
     ),
+    ("sources/export.py", "analysis"): (
+        "an export without a time zone names the machine's zone in its notes, from the one "
+        "lookup of it (analysis.timezone.local_timezone); imported inside the function"
+    ),
     ("progress.py", "report"): (
         "Progress._repr_html_, .to_csv() and .to_parquet() write what the report layer "
         "formats; imported inside the methods, on first use"

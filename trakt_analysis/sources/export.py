@@ -35,7 +35,6 @@ from typing import Any
 import pandas as pd
 
 from .._warnings import warn
-from ..analysis.timezone import local_timezone
 from ..errors import (
     TraktArgumentError,
     TraktDataError,
@@ -359,6 +358,8 @@ def _progress_from_files(
     username, timezone = _profile(profiles)
     user = user if user is not None else username
     if timezone is None:
+        from ..analysis.timezone import local_timezone  # the one lookup of the machine's zone
+
         machine = local_timezone()
         notes.append(
             "the export names no time zone (user-settings.json has no account.timezone): "
