@@ -31,7 +31,6 @@ from .._http.limits import HTTPLimits
 from .._http.responses import parse_response
 from .._http.throttle import TVMAZE_LIMITS, RateLimit
 from .._warnings import warn
-from ..analysis.show_metadata import fill_show_metadata, people_frame
 from ..errors import (
     TraktArgumentError,
     TraktDataWarning,
@@ -45,6 +44,7 @@ from ..progress import Progress
 from ._issue import issue
 from ._notes import EXPORT_AIRED_NA as _NA_NOTE
 from .completion import complete_progress
+from .show_metadata import fill_show_metadata, people_frame
 
 __all__ = ["RATE_LIMIT", "TVmaze"]
 
