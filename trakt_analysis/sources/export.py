@@ -393,6 +393,15 @@ def _ratings(
     return frame.reset_index(drop=True)
 
 
+def _history_members(files: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """The ``watched-history-N.json`` members, in part order (as :func:`_history` joins them)."""
+    named = [
+        (name, raw) for name, raw in files if _kind_by_name(PurePosixPath(name).name) == "history"
+    ]
+    named.sort(key=lambda member: (_part(PurePosixPath(member[0]).name), member[0]))
+    return named
+
+
 def _extra_kind(base: str) -> str | None:
     """The other export files the loader reads: ``_errors.json``, hidden items, the profile."""
     lower = base.lower()
@@ -422,13 +431,6 @@ def _failed_endpoints(data: object, where: str) -> list[str]:
             f"{pages} ({short(entry.get('error'))}); what it holds is incomplete"
         )
     return out
-def _history_members(files: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
-    """The ``watched-history-N.json`` members, in part order (as :func:`_history` joins them)."""
-    named = [
-        (name, raw) for name, raw in files if _kind_by_name(PurePosixPath(name).name) == "history"
-    ]
-    named.sort(key=lambda member: (_part(PurePosixPath(member[0]).name), member[0]))
-    return named
 
 
 def _history(

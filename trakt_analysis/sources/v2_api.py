@@ -931,7 +931,7 @@ def _device_code_html(device: DeviceCode) -> str:
     """The notebook's sign-in prompt; only an http(s) URL becomes a link (never javascript:)."""
     url = html.escape(device.verification_url, quote=True)
     link = safe_link(device.verification_url) is not None
-    anchor = f'<a href="{url}" target="_blank" rel="noopener">{url}</a>' if link else url
+    anchor = f'<a href="{url}" target="_blank">{url}</a>' if link else url
     return (
         f"<p>Open {anchor} and enter the code "
         f"<b><code>{html.escape(device.user_code)}</code></b> "
