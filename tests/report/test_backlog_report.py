@@ -101,7 +101,7 @@ def test_the_report_has_the_section():
 def hand_worked(monkeypatch):
     import trakt_analysis.cli as cli
 
-    monkeypatch.setattr(cli, "_load", lambda args, status: (progress("ann"), "cases"))
+    monkeypatch.setattr(cli, "_load", lambda args, status: progress("ann"))
 
 
 def test_cli_backlog(hand_worked, capsys):
