@@ -410,7 +410,10 @@ def test_summary_with_metadata_from_tvmaze(capsys, monkeypatch, tmp_path, tvmaze
     captured = capsys.readouterr()
     assert "Watch next" in captured.out
     # Said once: as a note of the summary, not also as a warning on stderr.
-    said = f"does not know 1 show, whose aired counts stay NA: {unknown.title}"
+    said = (
+        "does not know 1 show, whose aired counts stay NA (or Trakt's own show-level count, "
+        f"where the source has it): {unknown.title}"
+    )
     assert (captured.out + captured.err).count(said) == 1
     assert f"note: TVmaze {said}" in captured.out
     assert tvmaze_server.requests == []  # served from the user's cache

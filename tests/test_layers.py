@@ -48,6 +48,7 @@ RANKS: dict[str, int] = {
     # 6: what formats and shows what analysis computed
     "report": 6,
     "explore": 6,
+    "dashboard": 6,
     # 7: the command line
     "cli": 7,
     "_cli_review": 7,

@@ -92,7 +92,7 @@ def _run_backlog(args: argparse.Namespace, status: Any) -> int:
     from .cli import _load
     from .report.backlog import format_backlog
 
-    progress = _load(args, status)  # with --metadata, completed by the catalog
+    progress = _load(args, status)  # with --metadata, the catalog asked the provider
     if args.dropped_after < args.stalled_after:
         args.parser.error("--dropped-after must be at least --stalled-after")
     plan = backlog(
@@ -111,7 +111,7 @@ def _run_upcoming(args: argparse.Namespace, status: Any) -> int:
     from .cli import _load
     from .report.backlog import format_upcoming
 
-    progress = _load(args, status)  # with --metadata, completed by the catalog
+    progress = _load(args, status)  # with --metadata, the catalog asked the provider
     frame = upcoming(progress, days=args.days, today=args.today, tz=args.tz)
     print(format_upcoming(frame))
     if args.ics:

@@ -158,13 +158,18 @@ def test_genres_and_networks_from_show_metadata():
     )
     review = ta.year_in_review(progress, 2025)
     genres = review.genres
-    assert genres["genres"].tolist() == ["Drama", "Comedy"]
-    assert genres["plays"].tolist() == [6, 3]
-    assert genres["hours"].tolist() == [4.5, 3.0]
-    assert genres["shows"].tolist() == [2, 1]
-    assert genres.attrs["plays_unknown"] == 1  # Delta: no genres known, counted as none
-    assert review.networks["network"].tolist() == ["HBO", "BBC One"]
+    # Delta's genres are unknown: its one play (no runtime) is "unknown", never a genre.
+    assert genres["genre"].tolist() == ["Drama", "Comedy", "unknown"]
+    assert genres["plays"].tolist() == [6, 3, 1]
+    assert genres["hours"].tolist()[:2] == [4.5, 3.0]
+    assert pd.isna(genres["hours"].iloc[2])
+    assert genres["shows"].tolist() == [2, 1, 1]
+    assert review.networks["network"].tolist() == ["HBO", "BBC One", "unknown"]
     assert review.shows_finished["title"].tolist() == ["Beta"]  # 3 of 3, last on 10 Feb
+    # one month: January has Alpha's plays alone; a tie goes by name (breakdown's rule)
+    january = ta.month_in_review(progress, 2025, 1).genres
+    assert january["genre"].tolist() == ["Comedy", "Drama"]
+    assert january["plays"].tolist() == [3, 3]
     table = review.table().set_index("label")["value"]
     assert table["top genre"] == "Drama (4.5 hours, 6 plays)"
 
@@ -249,3 +254,32 @@ def test_an_empty_year(review):
     assert table["busiest month"] == "-"
     assert table["top movie"] == "-"
     assert dataclasses.replace(review, notes=()).notes == ()
+
+
+def test_ratings_given_that_year_through_the_progress():
+    ratings = pd.DataFrame(
+        {
+            "type": ["show", "movie", "episode"],
+            "title": ["Alpha", "Gamma", "Beta"],
+            "rating": pd.array([8, 7, 4], dtype="Int64"),
+            "rated_at": pd.to_datetime(
+                ["2025-02-01 10:00", "2025-03-01 22:00", "2024-12-31 12:00"], utc=True
+            ),
+        }
+    )
+    progress = ta.Progress(
+        pd.DataFrame({"title": [], "year": [], "aired": [], "completed": []}),
+        pd.DataFrame(),
+        pd.DataFrame(),
+        "ann",
+        history=history(),
+        provenance=ta.Provenance("demo", "test", timezone="UTC"),
+        ratings=ratings,
+    )
+    review = ta.year_in_review(progress, 2025)
+    assert review.ratings["title"].tolist() == ["Alpha", "Gamma"]
+    assert review.totals["ratings"] == 2
+    assert review.table().set_index("label")["value"]["ratings given"] == "2, mean 7.5"
+    assert not any("ratings" in n for n in review.notes)
+    # none given in 2026, but the source has ratings: 0, not unknown
+    assert ta.year_in_review(progress, 2026).totals["ratings"] == 0

@@ -27,9 +27,6 @@ BAD = [
     ("show", DELETE, "item 0: show: is missing"),
     ("show", None, "item 0: show: is null"),
     ("show", ["Show"], "item 0: show: is a list"),
-    ("show.title", DELETE, "item 0: show.title: is missing"),
-    ("show.title", None, "item 0: show.title: is null"),
-    ("show.title", 7, "item 0: show.title: is not a string: 7"),
     ("progress", "x", "item 0 ('Show'): progress: expected an object"),
     ("stats", [1], "item 0 ('Show'): stats: expected an object"),
     ("seasons", {"1": {}}, "item 0 ('Show'): seasons: expected a list"),
@@ -52,6 +49,25 @@ BAD = [
     ("hidden_seasons", [2, 2], "hidden_seasons[1]: season 2 is hidden twice"),
     ("next_episode", "soon", "next_episode: expected an object or false, got 'soon'"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [(DELETE, "show.title: is missing"), (None, "show.title: is null"), (7, "is not a string: 7")],
+)
+def test_a_show_without_a_title_loads_with_na_named_by_its_ids(value, message):
+    # Trakt has sent a null title for a show it could not resolve: one show, not the file.
+    items = with_change("show.title", value)
+    items.append(copy.deepcopy(items[0]))
+    items[1]["show"]["title"] = "Other"
+    with pytest.warns(ta.TraktDataWarning, match=message) as caught:
+        progress = ta.load_progress(items)
+    ids = items[0]["show"]
+    text = str(caught[0].message)
+    assert "item 0" in text
+    assert any(f"{k} {ids[k]}" in text for k in ("imdb_id", "tvdb_id") if ids.get(k))
+    assert progress.shows["title"].isna().tolist() == [True, False]
+    assert progress.shows["title"].iloc[1] == "Other"
 
 
 @pytest.mark.parametrize(("path", "value", "message"), BAD, ids=[b[2][:48] for b in BAD])

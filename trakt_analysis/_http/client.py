@@ -374,9 +374,7 @@ class HTTPClient:
                     extra=self.CACHE_EXTRA,
                 )
                 if not self.offline:
-                    # Online, what expired is asked again anyway: drop it, so the file
-                    # does not keep every old version of every answer.
-                    session.cache.delete(expired=True)  # type: ignore[attr-defined]
+                    prune_cache(session)
         self._session = session
         self._mount(session, self.base_url, authorize=self._authorize, retry=self._retry)
 
@@ -501,6 +499,22 @@ class HTTPClient:
         self._session.close()
         if self._plain is not None:
             self._plain.close()
+
+
+def prune_cache(session: requests.Session) -> None:
+    """Drop the expired answers of `session`'s cache (one SQL ``DELETE``; no vacuum).
+
+    Online, an expired answer is asked again anyway; without this the file would
+    keep every old version of every answer (API v2 keys its answers on the
+    data's version).
+    """
+    cache = getattr(session, "cache", None)
+    if cache is None:
+        return
+    try:
+        cache.delete(expired=True, vacuum=False)  # SQLite: no rewrite of the whole file
+    except TypeError:  # another backend
+        cache.delete(expired=True)
 
 
 def cache_key_digest(key: str, *partitions: str) -> str:

@@ -18,7 +18,7 @@ import pandas as pd
 from .. import schema
 from ..errors import TraktArgumentError
 from ..progress import Progress
-from .breakdown import UNKNOWN, _progresses, show_positions, show_values
+from .breakdown import UNKNOWN, _id_numbers, _keys, _progresses, show_positions, show_values
 from .timezone import resolve_timezone
 
 __all__ = ["RATINGS_SCALE", "RatingStats", "rating_stats"]
@@ -175,25 +175,25 @@ def _unwatched(progress: Progress, rated: pd.DataFrame) -> pd.DataFrame:
         out.attrs["known"] = False
         return out
     kinds = history["type"].astype(object) if "type" in history.columns else None
-    is_movie = (kinds == "movie").to_numpy(dtype=bool) if kinds is not None else None
-    played: dict[bool, tuple[set[object], set[tuple[object, object]]]] = {}
-    for movie in (False, True):
-        part = history if is_movie is None else history[is_movie == movie]
-        ids = set(part["trakt_id"].astype("Int64").dropna().tolist())
-        names = set(
-            zip(
-                part["title"].astype(object),
-                part["year"].astype("Int64").astype(object),
-                strict=True,
-            )
-        )
-        played[movie] = (ids, names)
-    keep = []
-    for row in rated.itertuples(index=False):
-        ids, names = played[row.type == "movie"]
-        trakt = row.trakt_id
-        seen = (pd.notna(trakt) and trakt in ids) or (row.title, row.year) in names
-        keep.append(not seen)
+    is_movie = (
+        (kinds == "movie").to_numpy(dtype=bool)
+        if kinds is not None
+        else np.zeros(len(history), dtype=bool)
+    )
+    trakt = _id_numbers(history["trakt_id"])
+    rated_ids = _id_numbers(rated["trakt_id"])
+    rated_movie = (rated["type"].astype(object) == "movie").to_numpy(dtype=bool)
+    seen = np.zeros(len(rated), dtype=bool)
+    for movie in (False, True):  # a movie's play is no play of a show of its name, and back
+        mine = rated_movie == movie
+        plays = is_movie == movie
+        seen |= mine & np.isin(rated_ids, trakt[plays & ~np.isnan(trakt)])
+        # Without a Trakt id on either side: by title and year.
+        unsure = mine & ~seen & (np.isnan(rated_ids) | bool(np.isnan(trakt[plays]).any()))
+        if unsure.any():
+            names = pd.unique(_keys(history[plays]))
+            seen[unsure] = _keys(rated[unsure]).isin(names).to_numpy(dtype=bool)
+    keep = ~seen
     out = rated[np.array(keep, dtype=bool)][columns].reset_index(drop=True)
     out.attrs["known"] = True
     return out

@@ -34,7 +34,7 @@ from typing import Any, Self
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from ._server import Failure, QuietHandler, Seen, StandInServer, _quiet_error
-from .generate import ShowSpec, make_specs
+from .generate import ShowSpec, episode_title, make_specs
 
 __all__ = ["FAKE_CLIENT_ID", "FAKE_CLIENT_SECRET", "Failure", "V2Server", "plan_episodes"]
 
@@ -87,7 +87,7 @@ def plan_episodes(spec: ShowSpec) -> list[PlannedEpisode]:
                     plays,
                     _iso(aired_at),
                     _iso(watched_at) if watched else None,
-                    f"Episode {season.number}x{number}",
+                    episode_title(spec, season.number, number),
                 )
             )
     if spec.index % 3 == 2 and spec.seasons:
@@ -95,7 +95,9 @@ def plan_episodes(spec: ShowSpec) -> list[PlannedEpisode]:
         n = len(next(s for s in spec.seasons if s.number == last).watched)
         for k, date in ((1, _FUTURE), (2, None)):
             out.append(
-                PlannedEpisode(last, n + k, False, False, 0, date, None, f"Episode {last}x{n + k}")
+                PlannedEpisode(
+                    last, n + k, False, False, 0, date, None, episode_title(spec, last, n + k)
+                )
             )
     return out
 

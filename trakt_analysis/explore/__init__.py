@@ -14,12 +14,14 @@ from ..sources.catalog import (
     LiveSource,
     as_source,
 )
+from ._breakdown import BreakdownView, breakdown_view
 from ._history import HistoryView, history_view
 from ._view import TABLE_COLUMNS, Filters, Summary, View, show_options, view
 from ._widget import Controls, ProgressExplorer
 
 __all__ = [
     "TABLE_COLUMNS",
+    "BreakdownView",
     "ClientSource",
     "Controls",
     "DemoSource",
@@ -32,6 +34,7 @@ __all__ = [
     "Summary",
     "View",
     "as_source",
+    "breakdown_view",
     "history_view",
     "show_options",
     "view",

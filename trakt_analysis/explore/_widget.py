@@ -22,6 +22,7 @@ from ..analysis.sorting import SORT_ORDERS
 from ..errors import TraktArgumentError, TraktDependencyError, TraktError
 from ..progress import Progress
 from ..sources.catalog import ExplorerSource, LiveSource, as_source
+from ._breakdown import BREAKDOWN_CHOICES, BreakdownView, breakdown_view
 from ._history import HistoryView, history_view
 from ._html import message_html, summary_html, table_html
 from ._view import (
@@ -66,6 +67,7 @@ class Controls:
     hide_completed: Any  # Checkbox
     in_progress: Any  # Checkbox
     focus: Any  # Dropdown: the show whose episode grid is drawn
+    breakdown: Any  # Dropdown: the field of the breakdown panel (genre, network, ...)
 
 
 class ProgressExplorer:
@@ -174,6 +176,7 @@ class ProgressExplorer:
             hide_completed=w.Checkbox(value=hide_completed, description="Hide completed"),
             in_progress=w.Checkbox(value=in_progress, description="Only in progress"),
             focus=w.Dropdown(options=[], description="Episodes of"),
+            breakdown=w.Dropdown(options=list(BREAKDOWN_CHOICES), value="genre", description="By"),
         )
         self._message = w.HTML()
         self._summary = w.HTML()
@@ -186,6 +189,13 @@ class ProgressExplorer:
         )
         self.history: HistoryView | None = None
         self._history_key: tuple[Any, ...] | None = None
+        # The breakdown panel: the user's hours by genre, network, ... (all shows).
+        self._breakdown_note = w.HTML()
+        self._breakdown_chart = w.Image(
+            format="png", layout=w.Layout(max_width="100%", height="auto")
+        )
+        self.breakdown: BreakdownView | None = None
+        self._breakdown_key: tuple[Any, ...] | None = None
         c = self.controls
         self.widget = w.VBox(
             [
@@ -202,6 +212,9 @@ class ProgressExplorer:
                 self._chart,
                 self._history_note,
                 self._history_chart,
+                c.breakdown,
+                self._breakdown_note,
+                self._breakdown_chart,
             ]
         )
         self.widget.add_class("ta-explorer")
@@ -213,6 +226,8 @@ class ProgressExplorer:
         self._chart.add_class("ta-chart-area")
         self._history_note.add_class("ta-history-note")
         self._history_chart.add_class("ta-history-chart")
+        self._breakdown_note.add_class("ta-breakdown-note")
+        self._breakdown_chart.add_class("ta-breakdown-chart")
         self._wire()
         if first:
             self._guard(self._load)()
@@ -308,6 +323,7 @@ class ProgressExplorer:
         for control in (c.shows, c.sort, c.hide_completed, c.in_progress):
             control.observe(self._guard(self._on_change), names="value")
         c.focus.observe(self._guard(self._on_focus), names="value")
+        c.breakdown.observe(self._guard(lambda _change: self._render_breakdown()), names="value")
 
     def _guard(self, callback: Callable[..., Any]) -> Callable[..., None]:
         """Run `callback`; show any error instead of letting ipywidgets swallow it."""
@@ -432,6 +448,18 @@ class ProgressExplorer:
             self._chart.value = png
         self._chart.layout.display = None if v.figure is not None else "none"
         self._render_history()
+        self._render_breakdown()
+
+    def _render_breakdown(self) -> None:
+        assert self.progress is not None
+        key = (id(self.progress), self.controls.breakdown.value)
+        if self.breakdown is not None and self._breakdown_key == key:
+            return  # the panel is the user's, whatever the table's filters
+        b = self.breakdown = breakdown_view(self.progress, self.controls.breakdown.value)
+        self._breakdown_key = key
+        self._breakdown_note.value = message_html(b.message, kind="note")
+        self._breakdown_chart.value = figure_png(b.figure) if b.figure is not None else b""
+        self._breakdown_chart.layout.display = None if b.figure is not None else "none"
 
     def _render_history(self) -> None:
         assert self.progress is not None
@@ -461,6 +489,10 @@ class ProgressExplorer:
         self._history_note.value = ""
         self._history_chart.value = b""
         self._history_chart.layout.display = "none"
+        self.breakdown = None
+        self._breakdown_note.value = ""
+        self._breakdown_chart.value = b""
+        self._breakdown_chart.layout.display = "none"
         with self._quietly():
             self.controls.focus.options = []
 

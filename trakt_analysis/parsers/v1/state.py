@@ -46,8 +46,8 @@ class V1State:
     #: The typed path filled this state: the seasons are :class:`.typed.Season` Structs,
     #: checked while decoding (the full walk leaves dicts).
     typed: bool = False
-    #: Each item's show title, in response order (checked to be a string).
-    titles: list[str] = field(default_factory=list)
+    #: Each item's show title, in response order (None where it is not a string: loaded as NA).
+    titles: list[str | None] = field(default_factory=list)
     #: The show's own values, one list per field (title, year, ids, progress, stats).
     show: dict[str, list[object]] = field(default_factory=_show_columns)
     #: The next episode's values; ``aired_key`` names which field ``aired`` came from.
