@@ -64,6 +64,10 @@ EXCEPTIONS: dict[tuple[str, str], str] = {
         "Progress.summary() and .totals() are conveniences for notebook users; the "
         "import is inside the method, so loading a Progress loads no analysis"
     ),
+    ("sources/export.py", "analysis"): (
+        "the profile's time zone is read with analysis/timezone.py's resolver (IANA names "
+        "and aliases), a leaf with no frame logic; it belongs at rank 0 (to move)"
+    ),
     ("progress.py", "report"): (
         "Progress._repr_html_, .to_csv() and .to_parquet() write what the report layer "
         "formats; imported inside the methods, on first use"
