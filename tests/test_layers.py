@@ -65,8 +65,9 @@ EXCEPTIONS: dict[tuple[str, str], str] = {
         "import is inside the method, so loading a Progress loads no analysis"
     ),
     ("sources/export.py", "analysis"): (
-        "an export without a time zone names the machine's zone in its notes, from the one "
-        "lookup of it (analysis.timezone.local_timezone); imported inside the function"
+        "the profile's time zone is read with analysis/timezone.py's resolver (IANA names and "
+        "aliases), and an export without one names the machine's zone in its notes; "
+        "timezone.py is a leaf with no frame logic (it belongs at rank 0, to move)"
     ),
     ("progress.py", "report"): (
         "Progress._repr_html_, .to_csv() and .to_parquet() write what the report layer "

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import trakt_analysis as ta
-from tests.analysis.test_year_review import history
+from tests.helpers.history_cases import history
 from trakt_analysis.cli import main
 from trakt_analysis.dashboard import _logic, serve
 from trakt_analysis.dashboard._logic import review_panel, review_years, save_upload

@@ -439,7 +439,11 @@ def _build(
         name: pd.array([s.identity[name] for s in shows], dtype=schema.SHOWS[name])
         for name in _IDENTITY
     }
-    plays, completed, last, reset_col, aired = [], [], [], [], []
+    plays: list[int | None] = []
+    completed: list[int | None] = []
+    aired: list[int | None] = []
+    last: list[Any] = []
+    reset_col: list[Any] = []
     hidden_shows: list[bool | None] = []
     incomplete: list[str] = []
     actions: dict[str, list[Any]] = {column: [] for column in _ACTION_COLUMNS.values()}
@@ -495,7 +499,12 @@ def _build(
             and not specials
             and not any(n > 0 for n in hidden_numbers)
         )
-        if usable and n_completed is not None and n_completed > show.aired_episodes:
+        if (
+            usable
+            and n_completed is not None
+            and show.aired_episodes is not None
+            and n_completed > show.aired_episodes
+        ):
             problems.inconsistent(
                 _label(show),
                 f"{n_completed} episodes completed but show.aired_episodes is "
