@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: report test lint format bench notebooks fixtures examples clean
+.PHONY: report test lint typecheck format bench notebooks fixtures examples clean
 
 # The main job: the HTML report of the bundled demo user (no key, no network).
 # It prints where the file is; open it in any browser. With a watch history (the demo users
@@ -12,10 +12,12 @@ STAMP := $(VENV)/.installed
 report: $(STAMP)
 	$(BIN)/trakt-analysis report -o reports/report.html --year 2025
 
-# The whole test suite: lint, format check, unit tests, notebooks under nbval, browser test.
+# The whole test suite: lint, format check, type check, unit tests, notebooks under nbval,
+# browser test.
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	bash scripts/ensure-chromium
 	bash scripts/ensure-fonts $(BIN)/python
 	env -u MPLBACKEND $(BIN)/python -m pytest
@@ -23,6 +25,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# The type checker over the whole package (config in pyproject.toml, [tool.mypy]).
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

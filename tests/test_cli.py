@@ -316,7 +316,7 @@ def _write_json(path: Path, data: object) -> Path:
 
 
 def test_summary_with_a_1963_next_episode(tmp_path, capsys):
-    from tests.parsers.test_v1_rules import make_item
+    from tests.helpers.v1_items import make_item
 
     item = make_item("Doctor Who", 1963)
     item["next_episode"] = {"season": 1, "number": 3, "title": "The Cave of Skulls",
@@ -329,7 +329,7 @@ def test_summary_with_a_1963_next_episode(tmp_path, capsys):
 
 
 def test_summary_refuses_a_v2_progress_file_naming_it(tmp_path, capsys):
-    from tests.parsers.test_detect import V2_PROGRESS
+    from tests.helpers.documents import V2_PROGRESS
 
     path = _write_json(tmp_path / "progress.json", V2_PROGRESS)
     assert main(["summary", str(path), "-q"]) == 1
@@ -339,7 +339,7 @@ def test_summary_refuses_a_v2_progress_file_naming_it(tmp_path, capsys):
 
 
 def test_summary_refuses_an_export_member_saved_alone(tmp_path, capsys):
-    from tests.parsers.test_detect import V2_HISTORY
+    from tests.helpers.documents import V2_HISTORY
 
     path = _write_json(tmp_path / "watched-history.json", V2_HISTORY)
     assert main(["summary", str(path), "-q"]) == 1
@@ -356,7 +356,7 @@ def test_summary_gives_the_whole_v1_error_message(tmp_path, capsys):
 
 
 def test_summary_says_unknown_not_finished(tmp_path, capsys):
-    from tests.analysis.test_unknown_counts import unknown_item
+    from tests.helpers.v1_items import unknown_item
 
     path = _write_json(tmp_path / "progress.json", [unknown_item("Game of Thrones")])
     assert main(["summary", str(path), "-q"]) == 0
@@ -369,7 +369,7 @@ def test_summary_says_unknown_not_finished(tmp_path, capsys):
 def test_summary_warns_about_stale_totals_naming_the_show(tmp_path, capsys):
     import warnings
 
-    from tests.parsers.test_real_values import stale_totals_item
+    from tests.helpers.v1_items import stale_totals_item
 
     path = _write_json(tmp_path / "progress.json", [stale_totals_item()])
     with warnings.catch_warnings():
@@ -381,7 +381,7 @@ def test_summary_warns_about_stale_totals_naming_the_show(tmp_path, capsys):
 
 
 def test_report_writes_with_a_1963_next_episode(tmp_path):
-    from tests.parsers.test_v1_rules import make_item
+    from tests.helpers.v1_items import make_item
 
     item = make_item("Doctor Who", 1963)
     item["next_episode"]["first_aired"] = -192091500
@@ -410,7 +410,10 @@ def test_summary_with_metadata_from_tvmaze(capsys, monkeypatch, tmp_path, tvmaze
     captured = capsys.readouterr()
     assert "Watch next" in captured.out
     # Said once: as a note of the summary, not also as a warning on stderr.
-    said = f"does not know 1 show, whose aired counts stay NA: {unknown.title}"
+    said = (
+        "does not know 1 show, whose aired counts stay NA (or Trakt's own show-level count, "
+        f"where the source has it): {unknown.title}"
+    )
     assert (captured.out + captured.err).count(said) == 1
     assert f"note: TVmaze {said}" in captured.out
     assert tvmaze_server.requests == []  # served from the user's cache

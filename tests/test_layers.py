@@ -22,7 +22,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "trakt_analysis"
 #: Printed under the map in README.md ("The package's layers"); keep the two alike.
 RANKS: dict[str, int] = {
     # 0: what every layer shares: errors and warnings, the schema, the Progress container,
-    # and the small helpers (formats, choice checks, advice, the version)
+    # and the small helpers (formats, choice checks, advice, the version, what a saved
+    # Progress holds)
     "errors": 0,
     "_warnings": 0,
     "schema": 0,
@@ -31,6 +32,7 @@ RANKS: dict[str, int] = {
     "_validate": 0,
     "_advice": 0,
     "_version": 0,
+    "_stored": 0,
     # 1: document shape -> columns (pure); HTTP, knowing no Trakt document
     "parsers": 1,
     "_http": 1,
@@ -46,9 +48,11 @@ RANKS: dict[str, int] = {
     # 6: what formats and shows what analysis computed
     "report": 6,
     "explore": 6,
+    "dashboard": 6,
     # 7: the command line
     "cli": 7,
     "_cli_review": 7,
+    "_cli_backlog": 7,
     # 8: the public face, which names everything (the charts, explorer and report lazily)
     "__init__": 8,
     "__main__": 8,
@@ -186,3 +190,26 @@ def test_lazy_names_still_resolve():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True", "trakt_analysis.plotting.completion"]
+
+
+def test_no_test_imports_another_test_module():
+    # Shared builders live in tests/helpers/: a test module is collected, never imported.
+    tests = PACKAGE.parent / "tests"
+    found = {}
+    for path in sorted(tests.rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        names = {
+            node.module or ""
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and not node.level
+        }
+        names |= {
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+        }
+        bad = sorted(n for n in names if n.startswith("tests.") and ".test_" in f".{n}")
+        if bad:
+            found[str(path.relative_to(tests))] = bad
+    assert found == {}

@@ -38,7 +38,7 @@ def add_commands(
     *,
     load: Callable[..., Any],
 ) -> None:
-    """Add ``review`` to `commands` (argparse sub-parsers).
+    """Add ``review`` and ``dashboard`` to `commands` (argparse sub-parsers).
 
     `load` is the CLI's own source loading (:func:`~trakt_analysis.sources.catalog.load_source`),
     so every command reads SOURCE, --demo, --trakt, --metadata ... the same way.
@@ -92,6 +92,27 @@ def add_commands(
 
     review.set_defaults(run=run_review, parser=review)
 
+    dashboard = commands.add_parser(
+        "dashboard",
+        parents=[common],
+        help="open the explorer, the history and the year in review as a local web page",
+        description="Serve a dashboard (Voilà: the explorer, the history, the year in review "
+        "and the breakdowns) on 127.0.0.1. The SOURCE is loaded on this machine; in the page "
+        "you can also upload an export ZIP, which stays on this machine. Needs the "
+        "'dashboard' extra: pip install 'trakt_analysis[dashboard]'.",
+    )
+    dashboard.add_argument(
+        "--port", type=_whole(0, 65535, "--port"), default=8866, help="(default: %(default)s)"
+    )
+    dashboard.add_argument("--no-browser", action="store_true", help="do not open a web browser")
+
+    def run_dashboard(args: argparse.Namespace, status: Callable[[str], None]) -> int:
+        from .dashboard.serve import serve
+
+        return serve(args, status)
+
+    dashboard.set_defaults(run=run_dashboard, parser=dashboard)
+
 
 def _size(text: str) -> tuple[int, int]:
     try:
@@ -106,7 +127,7 @@ def _run_review(
 ) -> int:
     from .analysis.history import watched_at
     from .analysis.timezone import resolve_timezone
-    from .analysis.year_review import month_in_review, year_in_review
+    from .analysis.year_review import YearInReview, month_in_review, year_in_review
 
     if progress.history is None:
         raise TraktArgumentError(
@@ -120,6 +141,7 @@ def _run_review(
         if not len(times):
             raise TraktArgumentError(f"{label}: no play has a date; pass --year")
         year = int(times.dt.tz_convert(zone).dt.year.max())
+    review: YearInReview  # or its MonthInReview
     if args.month is not None:
         review = month_in_review(progress, year, args.month, tz=zone)
     else:

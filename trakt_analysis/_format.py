@@ -69,4 +69,4 @@ def fmt_pct(value: object, missing: str = DASH) -> str:
 
 def fmt_date(value: object) -> str:
     """A timestamp as ``2024-04-24``; empty when missing."""
-    return "" if is_missing(value) else pd.Timestamp(value).strftime("%Y-%m-%d")  # type: ignore[arg-type]
+    return "" if is_missing(value) else pd.Timestamp(value).strftime("%Y-%m-%d")

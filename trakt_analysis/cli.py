@@ -52,6 +52,7 @@ examples:
   trakt-analysis login                        sign in to API v2 (TRAKT_CLIENT_ID/_SECRET)
   trakt-analysis report --trakt me --cache    your live progress from API v2, cached
   trakt-analysis review export.zip --year 2025 -o card.png   a year in review card to share
+  trakt-analysis dashboard export.zip         the explorer and the review as a local page
 
 Run 'trakt-analysis COMMAND --help' for a command's options.
 """
@@ -222,7 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     login.add_argument("--debug", action="store_true", help="on an error, show the traceback")
     login.set_defaults(run=_run_login, parser=login, quiet=False)
-    # review (#27) lives in its own module
+    # review and dashboard (#27) live in their own module
     from ._cli_review import add_commands
 
     add_commands(commands, common, load=_load)

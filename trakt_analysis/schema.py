@@ -269,7 +269,13 @@ FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
     "export": {
         "identity": ("title", "year", "trakt_id", "slug", "imdb_id", "tvdb_id", "tmdb_id"),
         "shows": (
+            # aired: watched-shows' show.aired_episodes (NA for a show with a hidden season,
+            # or with specials=True); left, percentage and completion follow from it.
+            "aired",
             "completed",
+            "left",
+            "percentage",
+            "completion",
             "plays",
             "scrobbles",
             "checkins",
@@ -277,9 +283,11 @@ FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
             "last_watched_at",
             "reset_at",
         ),
+        # hidden: from hidden-progress-watched.json.
         "seasons": ("completed", "hidden"),
-        # runtime: from the history's items where they carry one (extended=full).
-        "episodes": ("watched", "plays", "last_watched_at", "runtime"),
+        # runtime: NA. The export's history (extended=gdpr) carries no runtimes; a metadata
+        # provider fills them (an older export whose items carry one fills it too).
+        "episodes": ("watched", "plays", "last_watched_at"),
     },
 }
 #: The demo users: v1 responses, with ``last_watched_at`` from their generated history.

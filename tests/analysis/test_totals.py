@@ -15,8 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import trakt_analysis as ta
-from tests.analysis.test_unknown_counts import unknown_item
-from tests.parsers.test_v1_rules import make_item
+from tests.helpers.v1_items import bob, make_item
 from trakt_analysis.explore._view import selection_totals
 from trakt_analysis.report.text import format_summary
 
@@ -27,14 +26,6 @@ def alice() -> ta.Progress:
     done["seasons"][0].update(completed=4, left=0, percentage=100)
     done["seasons"][0]["episodes"] = {str(e): True for e in range(1, 5)}
     return ta.load_progress([make_item(), done], user="alice")
-
-
-def bob() -> ta.Progress:
-    p = ta.load_progress([unknown_item("A", 6), unknown_item("B", 3)], user="bob")
-    na = pd.array([None, None], dtype="Int64")
-    return ta.Progress(
-        p.shows.assign(scrobbles=na, checkins=na, seen=na), p.seasons, p.episodes, "bob"
-    )
 
 
 def both() -> ta.Progress:

@@ -5,15 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 import trakt_analysis as ta
-from tests.parsers.test_v1_rules import make_item
-
-
-def unknown_item(title="Mystery", completed=6):
-    """A show whose aired and left are unknown (null), as the account export has them."""
-    item = make_item(title, tvdb_id=9)
-    item["progress"] = {"aired": None, "completed": completed, "left": None, "percentage": None}
-    item["seasons"] = []
-    return item
+from tests.helpers.v1_items import make_item, unknown_item
 
 
 def frames():

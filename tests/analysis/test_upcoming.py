@@ -87,7 +87,7 @@ def test_bad_days():
 
 
 def test_complete_progress_keeps_the_announced_episodes():
-    from tests.sources.test_completion import complete
+    from tests.helpers.completion_cases import complete
 
     result, _ = complete()  # now 2025-01-01: only S1E4 (2099) is announced with a time
     schedule = result.schedule
@@ -103,7 +103,7 @@ def test_complete_progress_keeps_the_announced_episodes():
 
 
 def test_announced_episodes_by_now_and_specials():
-    from tests.sources.test_completion import complete
+    from tests.helpers.completion_cases import complete
 
     result, _ = complete(now=pd.Timestamp("2020-01-10T00:00:00Z"))
     keys = list(zip(result.schedule["season"], result.schedule["episode"], strict=True))

@@ -32,42 +32,8 @@ import pandas as pd
 import pytest
 
 import trakt_analysis as ta
+from tests.helpers.history_cases import history
 from trakt_analysis.analysis.review_parts import ranked_shows, ratings_in
-from trakt_analysis.frames import history_frame
-
-IDS = {"Alpha": 1, "Beta": 2, "Delta": 4, "Gamma": 9, "Omega": 10}
-
-ROWS = [
-    ("2024-05-01 20:00", "Alpha", 1, 1, 60, "episode"),
-    ("2024-06-01 20:00", "Gamma", None, None, 120, "movie"),
-    ("2025-01-05 10:00", "Alpha", 1, 2, 60, "episode"),
-    ("2025-01-05 11:00", "Alpha", 1, 3, 60, "episode"),
-    ("2025-01-05 12:00", "Alpha", 1, 4, 60, "episode"),
-    ("2025-02-10 21:00", "Beta", 1, 1, 30, "episode"),
-    ("2025-02-10 21:30", "Beta", 1, 2, 30, "episode"),
-    ("2025-02-10 22:00", "Beta", 1, 3, 30, "episode"),
-    ("2025-03-01 20:00", "Gamma", None, None, 120, "movie"),
-    ("2025-03-02 20:00", "Omega", None, None, 90, "movie"),
-    ("2025-12-31 22:00", "Delta", 1, 1, None, "episode"),
-    ("2026-01-01 00:30", "Delta", 1, 2, 45, "episode"),
-]
-
-
-def history(rows=ROWS):
-    return history_frame(
-        {
-            "title": [r[1] for r in rows],
-            "year": [2001 if r[5] == "episode" else 2010 for r in rows],
-            "trakt_id": [IDS[r[1]] for r in rows],
-            "watched_at": pd.to_datetime([r[0] for r in rows], utc=True),
-            "action": ["scrobble"] * len(rows),
-            "type": [r[5] for r in rows],
-            "season": [r[2] for r in rows],
-            "episode": [r[3] for r in rows],
-            "runtime": [r[4] for r in rows],
-        },
-        user="ann",
-    )
 
 
 @pytest.fixture(scope="module")
@@ -192,13 +158,18 @@ def test_genres_and_networks_from_show_metadata():
     )
     review = ta.year_in_review(progress, 2025)
     genres = review.genres
-    assert genres["genres"].tolist() == ["Drama", "Comedy"]
-    assert genres["plays"].tolist() == [6, 3]
-    assert genres["hours"].tolist() == [4.5, 3.0]
-    assert genres["shows"].tolist() == [2, 1]
-    assert genres.attrs["plays_unknown"] == 1  # Delta: no genres known, counted as none
-    assert review.networks["network"].tolist() == ["HBO", "BBC One"]
+    # Delta's genres are unknown: its one play (no runtime) is "unknown", never a genre.
+    assert genres["genre"].tolist() == ["Drama", "Comedy", "unknown"]
+    assert genres["plays"].tolist() == [6, 3, 1]
+    assert genres["hours"].tolist()[:2] == [4.5, 3.0]
+    assert pd.isna(genres["hours"].iloc[2])
+    assert genres["shows"].tolist() == [2, 1, 1]
+    assert review.networks["network"].tolist() == ["HBO", "BBC One", "unknown"]
     assert review.shows_finished["title"].tolist() == ["Beta"]  # 3 of 3, last on 10 Feb
+    # one month: January has Alpha's plays alone; a tie goes by name (breakdown's rule)
+    january = ta.month_in_review(progress, 2025, 1).genres
+    assert january["genre"].tolist() == ["Comedy", "Drama"]
+    assert january["plays"].tolist() == [3, 3]
     table = review.table().set_index("label")["value"]
     assert table["top genre"] == "Drama (4.5 hours, 6 plays)"
 
@@ -283,3 +254,32 @@ def test_an_empty_year(review):
     assert table["busiest month"] == "-"
     assert table["top movie"] == "-"
     assert dataclasses.replace(review, notes=()).notes == ()
+
+
+def test_ratings_given_that_year_through_the_progress():
+    ratings = pd.DataFrame(
+        {
+            "type": ["show", "movie", "episode"],
+            "title": ["Alpha", "Gamma", "Beta"],
+            "rating": pd.array([8, 7, 4], dtype="Int64"),
+            "rated_at": pd.to_datetime(
+                ["2025-02-01 10:00", "2025-03-01 22:00", "2024-12-31 12:00"], utc=True
+            ),
+        }
+    )
+    progress = ta.Progress(
+        pd.DataFrame({"title": [], "year": [], "aired": [], "completed": []}),
+        pd.DataFrame(),
+        pd.DataFrame(),
+        "ann",
+        history=history(),
+        provenance=ta.Provenance("demo", "test", timezone="UTC"),
+        ratings=ratings,
+    )
+    review = ta.year_in_review(progress, 2025)
+    assert review.ratings["title"].tolist() == ["Alpha", "Gamma"]
+    assert review.totals["ratings"] == 2
+    assert review.table().set_index("label")["value"]["ratings given"] == "2, mean 7.5"
+    assert not any("ratings" in n for n in review.notes)
+    # none given in 2026, but the source has ratings: 0, not unknown
+    assert ta.year_in_review(progress, 2026).totals["ratings"] == 0

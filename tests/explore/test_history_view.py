@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 import trakt_analysis as ta
-from tests.analysis.test_history import SIX, plays
+from tests.helpers.history_cases import SIX, plays
 from trakt_analysis.explore import history_view
 
 

@@ -9,29 +9,9 @@ from typing import Any
 import pytest
 
 import trakt_analysis as ta
+from tests.helpers.documents import EPISODE_V2, SHOW_V2, V2_HISTORY, V2_PROGRESS
 from trakt_analysis.parsers.detect import FORMATS, detect_format
 
-SHOW_V2 = {
-    "title": "Game of Thrones",
-    "year": 2011,
-    "ids": {"trakt": 1390, "slug": "game-of-thrones", "tvdb": 121361, "imdb": "tt0944947"},
-}
-EPISODE_V2 = {"season": 1, "number": 7, "title": "You Win or You Die", "ids": {"trakt": 73646}}
-
-# The example: a saved API v2 /sync/progress/watched response.
-V2_PROGRESS = [
-    {
-        "show": SHOW_V2,
-        "progress": {
-            "aired": 10,
-            "completed": 6,
-            "last_watched_at": "2015-03-21T19:03:58.000Z",
-            "reset_at": None,
-            "next_episode": EPISODE_V2,
-            "last_episode": None,
-        },
-    }
-]
 V2_SHOW_PROGRESS = {
     "aired": 8,
     "completed": 6,
@@ -61,16 +41,6 @@ V2_WATCHED_SHOWS = [
         "reset_at": None,
         "show": SHOW_V2,
         "seasons": [{"number": 1, "episodes": [{"number": 1, "plays": 1, "last_watched_at": "x"}]}],
-    }
-]
-V2_HISTORY = [
-    {
-        "id": 1982346,
-        "watched_at": "2014-03-31T09:28:53.000Z",
-        "action": "scrobble",
-        "type": "episode",
-        "episode": EPISODE_V2,
-        "show": SHOW_V2,
     }
 ]
 MOVIE = {"title": "Batman Begins", "year": 2005, "ids": {"trakt": 1, "slug": "batman-begins"}}
@@ -169,7 +139,7 @@ def test_error_bodies_are_api_errors_with_the_whole_message(body, message):
 
 
 def test_a_v2_item_after_many_v1_items_is_caught_by_the_required_keys():
-    from tests.parsers.test_v1_rules import make_item
+    from tests.helpers.v1_items import make_item
 
     data = [make_item(f"Show {i}") for i in range(60)] + V2_PROGRESS
     with pytest.raises(ta.TraktDataError, match=r"item 60 \('Game of Thrones'\): seasons"):

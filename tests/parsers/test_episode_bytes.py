@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.parsers.test_properties import SETTINGS
+from tests.helpers.strategies import SETTINGS
 from trakt_analysis.parsers.v1 import episode_bytes as _episode_bytes
 from trakt_analysis.parsers.v1.episode_bytes import read_episodes
 

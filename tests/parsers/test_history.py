@@ -5,23 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from tests.helpers.history_items import LOKI
 from tests.helpers.problems import issued
 from trakt_analysis.errors import TraktDataError, TraktDataWarning
 from trakt_analysis.frames import history_frame
 from trakt_analysis.parsers.history import parse_history
 
-LOKI = {
-    "title": "Loki",
-    "year": 2021,
-    "ids": {
-        "trakt": 146535,
-        "slug": "loki",
-        "tvdb": 362472,
-        "imdb": "tt9140554",
-        "tmdb": 84958,
-        "tvrage": None,
-    },
-}
 BSG_MOVIE = {
     "title": "Battlestar Galactica",
     "year": 1978,

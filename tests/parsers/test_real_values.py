@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import trakt_analysis as ta
-from tests.parsers.test_v1_rules import make_item
+from tests.helpers.v1_items import make_item, stale_totals_item
 
 
 def load_quietly(data):
@@ -85,24 +85,6 @@ def test_a_bad_utc_falls_back_to_na_with_a_warning_not_to_first_aired():
     with pytest.warns(ta.TraktDataWarning, match=r"'Doctor Who'\): next_episode.first_aired_utc"):
         shows = ta.load_progress(data).shows
     assert pd.isna(shows.loc[1, "next_first_aired"])
-
-
-def stale_totals_item():
-    """Issue part 3: progress says 29 of 83; seasons 13/13, 18/18, 26/26, 26/26, all watched."""
-    sizes = [13, 18, 26, 26]
-    seasons = [
-        {"season": n, "percentage": 100, "aired": size, "completed": size, "left": 0,
-         "episodes": {str(e): True for e in range(1, size + 1)}}
-        for n, size in enumerate(sizes, start=1)
-    ]  # fmt: skip
-    return {
-        "show": {"title": "Breaking Bad", "year": 2008, "tvdb_id": 81189},
-        "progress": {"percentage": 34, "aired": 83, "completed": 29, "left": 54},
-        "seasons": seasons,
-        "hidden_seasons": [],
-        "stats": {"plays": 83, "scrobbles": 83, "checkins": 0, "seen": 0},
-        "next_episode": False,
-    }
 
 
 def test_show_totals_disagreeing_with_seasons_warn_and_completion_follows_episodes():

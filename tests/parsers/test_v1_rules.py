@@ -15,56 +15,11 @@ import pandas as pd
 import pytest
 
 import trakt_analysis as ta
+from tests.helpers.v1_items import DELETE, make_item, with_change
 from trakt_analysis import schema
 
 SEED = Path(__file__).parents[2] / "data" / "fixtures" / "seed_example.json"
 
-
-def make_item(title: str = "Show", year: int = 2020, **show: Any) -> dict[str, Any]:
-    """A small valid item: one season of 4 episodes, 2 watched."""
-    return {
-        "show": {
-            "title": title,
-            "year": year,
-            "imdb_id": "tt0000001",
-            "tvdb_id": 1001,
-            "tvrage_id": 2002,
-            **show,
-        },
-        "progress": {"percentage": 50, "aired": 4, "completed": 2, "left": 2},
-        "seasons": [
-            {
-                "season": 1,
-                "percentage": 50,
-                "aired": 4,
-                "completed": 2,
-                "left": 2,
-                "episodes": {"1": True, "2": True, "3": False, "4": False},
-            }
-        ],
-        "hidden_seasons": [],
-        "stats": {"plays": 2, "scrobbles": 1, "checkins": 0, "seen": 1},
-        "next_episode": {"season": 1, "number": 3, "title": "Three", "first_aired": 1_600_000_000},
-    }
-
-
-def with_change(path: str, value: Any) -> list[dict[str, Any]]:
-    """[make_item()] with the value at a dotted path replaced (or deleted for DELETE)."""
-    item = make_item()
-    *parents, last = path.split(".")
-    node: Any = item
-    for key in parents:
-        node = node[int(key)] if isinstance(node, list) else node[key]
-    if isinstance(node, list):
-        node[int(last)] = value
-    elif value is DELETE:
-        del node[last]
-    else:
-        node[last] = value
-    return [item]
-
-
-DELETE = object()
 
 # The document's structure is broken: the whole load raises.
 # (path, value, what the message must contain)
@@ -72,9 +27,6 @@ BAD = [
     ("show", DELETE, "item 0: show: is missing"),
     ("show", None, "item 0: show: is null"),
     ("show", ["Show"], "item 0: show: is a list"),
-    ("show.title", DELETE, "item 0: show.title: is missing"),
-    ("show.title", None, "item 0: show.title: is null"),
-    ("show.title", 7, "item 0: show.title: is not a string: 7"),
     ("progress", "x", "item 0 ('Show'): progress: expected an object"),
     ("stats", [1], "item 0 ('Show'): stats: expected an object"),
     ("seasons", {"1": {}}, "item 0 ('Show'): seasons: expected a list"),
@@ -97,6 +49,25 @@ BAD = [
     ("hidden_seasons", [2, 2], "hidden_seasons[1]: season 2 is hidden twice"),
     ("next_episode", "soon", "next_episode: expected an object or false, got 'soon'"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [(DELETE, "show.title: is missing"), (None, "show.title: is null"), (7, "is not a string: 7")],
+)
+def test_a_show_without_a_title_loads_with_na_named_by_its_ids(value, message):
+    # Trakt has sent a null title for a show it could not resolve: one show, not the file.
+    items = with_change("show.title", value)
+    items.append(copy.deepcopy(items[0]))
+    items[1]["show"]["title"] = "Other"
+    with pytest.warns(ta.TraktDataWarning, match=message) as caught:
+        progress = ta.load_progress(items)
+    ids = items[0]["show"]
+    text = str(caught[0].message)
+    assert "item 0" in text
+    assert any(f"{k} {ids[k]}" in text for k in ("imdb_id", "tvdb_id") if ids.get(k))
+    assert progress.shows["title"].isna().tolist() == [True, False]
+    assert progress.shows["title"].iloc[1] == "Other"
 
 
 @pytest.mark.parametrize(("path", "value", "message"), BAD, ids=[b[2][:48] for b in BAD])

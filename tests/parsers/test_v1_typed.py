@@ -22,7 +22,7 @@ import pytest
 from hypothesis import given
 
 import trakt_analysis as ta
-from tests.parsers.test_properties import SETTINGS, damaged, responses
+from tests.helpers.strategies import SETTINGS, damaged, responses
 from trakt_analysis.demo.generate import generate_progress
 from trakt_analysis.frames import frames_from_parsed
 from trakt_analysis.parsers._json import decode_json

@@ -116,14 +116,26 @@ def test_a_show_without_seasons_keeps_its_plays_and_unknown_completed():
 
 def test_bad_summaries_are_named_and_the_others_load():
     bad_season = summary(seasons=[7, {"number": 1, "episodes": [{"number": "x"}]}])
+    bad_season["show"] = {**LOKI, "ids": {**LOKI["ids"], "trakt": 999_001}}  # another show
     data = [summary(), "oops", {"show": {"year": 1}}, bad_season]
     parsed = parse_watched_shows(data, label="w.json")
     text = " | ".join(parsed.warnings)
     assert "w.json: item 1: expected an object" in text
-    assert "item 2: no show with a title" in text
+    assert "item 2: a show without a title or ids; left out" in text
     assert "item 3 ('Loki'): seasons[0]: expected an object" in text
     assert "seasons[1].episodes[0]" in text
     assert len(parsed.shows["title"]) == 2
+
+
+def test_a_show_listed_twice_is_read_once_and_said():
+    # Offset paging over a list that changed while it was read repeats an entry.
+    parsed = parse_watched_shows([summary(), summary()], label="w.json")
+    assert len(parsed.shows["title"]) == 1
+    assert parsed.shows["plays"].tolist() == [4]
+    assert parsed.notes == [
+        "w.json: 1 show(s) listed twice (the same Trakt id) were read once; "
+        "the repeated entries were dropped"
+    ]
 
 
 def test_unwatched_shows_are_not_shows_you_watched():

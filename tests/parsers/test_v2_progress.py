@@ -190,8 +190,12 @@ def test_broken_structure_raises_naming_the_show():
         TraktDataError, match=r"show 0 \('Dark'\): seasons\[0\].episodes\[0\].completed"
     ):
         parse_show_progress([{"show": SHOW, "watched": None, "progress": progress}])
-    with pytest.raises(TraktDataError, match="no title"):
-        parse_show_progress([{"show": {"ids": {}}, "watched": None, "progress": PROGRESS}])
+    # A show without a title loads (title NA) with a warning naming its ids: one show.
+    parsed = parse_show_progress(
+        [{"show": {"ids": {"trakt": 5}}, "watched": None, "progress": PROGRESS}]
+    )
+    assert pd.isna(parsed.shows["title"][0])
+    assert any("show.title" in m and "trakt 5" in m for m in parsed.warnings)
     with pytest.raises(TraktArgumentError, match="reset"):
         parse_show_progress([], reset="forever")
 

@@ -17,7 +17,7 @@ import pytest
 from matplotlib.colors import to_hex
 
 import trakt_analysis as ta
-from tests.analysis.test_history import SIX, plays
+from tests.helpers.history_cases import SIX, plays
 from trakt_analysis.plotting import palette
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)

@@ -12,20 +12,28 @@ import pytest
 from bs4 import BeautifulSoup
 
 import trakt_analysis as ta
-from tests.analysis.test_totals import bob
+from tests.helpers.export_like import write_export_without_aired_counts
+from tests.helpers.v1_items import bob
 from trakt_analysis.cli import main
 from trakt_analysis.report.html import report_html
 from trakt_analysis.report.text import format_summary
 
-EXPORT = Path(__file__).parents[2] / "data" / "fixtures" / "export" / "demo-export.zip"
 GENERATED = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+# The CLI prints the export's warning (one history entry in two parts) and goes on.
+pytestmark = pytest.mark.filterwarnings("default::trakt_analysis.errors.TraktDataWarning")
 
 
 @pytest.fixture(scope="module")
-def export() -> ta.Progress:
+def export_path(tmp_path_factory) -> Path:
+    """The demo export without show.aired_episodes: a source with no aired counts at all."""
+    return write_export_without_aired_counts(tmp_path_factory.mktemp("export") / "e.zip")
+
+
+@pytest.fixture(scope="module")
+def export(export_path) -> ta.Progress:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ta.TraktDataWarning)
-        return ta.load_export(EXPORT)
+        return ta.load_export(export_path)
 
 
 @pytest.fixture(scope="module")
@@ -104,15 +112,15 @@ def test_cli_summary_prints_the_history_first_for_the_export(export):
     assert f"plays            {int((years == 2025).sum())}" in text
 
 
-def test_cli_summary_year_and_tz_options(capsys):
-    assert main(["summary", str(EXPORT), "-q", "--year", "2024", "--tz", "Asia/Tokyo"]) == 0
+def test_cli_summary_year_and_tz_options(capsys, export_path):
+    assert main(["summary", str(export_path), "-q", "--year", "2024", "--tz", "Asia/Tokyo"]) == 0
     out = capsys.readouterr().out
     assert "History (local time in Asia/Tokyo)" in out
     assert "2024 in review" in out
 
 
-def test_cli_year_without_plays_warns(capsys):
-    assert main(["summary", str(EXPORT), "-q", "--year", "2031"]) == 0
+def test_cli_year_without_plays_warns(capsys, export_path):
+    assert main(["summary", str(export_path), "-q", "--year", "2031"]) == 0
     captured = capsys.readouterr()
     assert "--year 2031: no plays in 2031" in captured.err
     assert "2031 in review: no plays in 2031" in captured.out

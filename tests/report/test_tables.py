@@ -248,7 +248,7 @@ def test_parquet_round_trip_keeps_the_history_and_the_provenance(tmp_path):
 def test_parquet_round_trip_of_the_export(tmp_path):
     import warnings
 
-    from tests.report.test_lead_with_history import EXPORT
+    from tests.helpers.fixtures import EXPORT
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ta.TraktDataWarning)

@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 from bs4 import BeautifulSoup
 
 import trakt_analysis as ta
-from tests.analysis.test_unknown_counts import unknown_item
+from tests.helpers.v1_items import unknown_item
 
 
 def unknown_progress():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import warnings
 import zipfile
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pandas as pd
 import pytest
 
 import trakt_analysis as ta
+from tests.helpers.export_like import load_demo_export
 from trakt_analysis import schema
 from trakt_analysis.demo.export import export_members
 from trakt_analysis.demo.history import MOVIES, show_ids
@@ -127,11 +127,7 @@ def test_an_export_without_ratings_files_has_an_empty_ratings_frame(tmp_path):
 
 def test_the_demo_exports_ratings_are_the_plans():
     specs, plays = demo_plan("demo")
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        ratings = ta.load_export(
-            Path(__file__).resolve().parents[2] / "data/fixtures/export/demo-export.zip"
-        ).ratings
+    ratings = load_demo_export().ratings  # no warning but the one it expects
     watched = {p.show for p in plays if p.type == "episode"}
     movies = {p.show for p in plays if p.type == "movie"}
     shows = ratings[ratings["type"] == "show"].set_index("trakt_id")["rating"]
@@ -159,9 +155,7 @@ def test_the_demo_exports_ratings_are_the_plans():
 
 def test_ratings_round_trip_through_parquet_and_csv(tmp_path):
     pytest.importorskip("pyarrow")
-    progress = ta.load_export(
-        Path(__file__).resolve().parents[2] / "data/fixtures/export/demo-export.zip"
-    )
+    progress = load_demo_export()
     written = progress.to_parquet(tmp_path / "pq")
     assert tmp_path / "pq" / "ratings.parquet" in written
     back = ta.read_parquet(tmp_path / "pq")

@@ -25,7 +25,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Mapping, Sequence
 from datetime import timedelta
-from typing import Any, ClassVar, Protocol, Self
+from typing import Any, ClassVar, Protocol, Self, cast
 from urllib.parse import urlsplit
 
 import requests
@@ -94,7 +94,7 @@ def check_timeout(timeout: Any) -> float | tuple[float, float]:
         raise TraktArgumentError(
             f"timeout must be seconds > 0 or a (connect, read) pair, got {timeout!r}"
         )
-    return timeout  # type: ignore[no-any-return]
+    return timeout
 
 
 def check_ttl(ttl: Any, what: str = "cache_ttl") -> timedelta | None:
@@ -209,7 +209,7 @@ class Transport(HTTPAdapter):
         return f"<{type(self).__name__} offline={self._offline}>"
 
     def __getstate__(self) -> dict[str, Any]:
-        state = super().__getstate__()
+        state = cast(dict[str, Any], super().__getstate__())  # requests' own dict
         state["_authorize"] = state["_scrub"] = None  # never pickle a way to a secret
         return state
 
@@ -359,14 +359,14 @@ class HTTPClient:
             else:
                 from .cache import cached_session
 
-                cache_dir = None if cache is True else os.fspath(cache)  # type: ignore[arg-type]
+                cache_dir = None if cache is True else os.fspath(cache)
                 self._cache_label = cache_dir or "user cache dir"
                 session = cached_session(
                     cache_dir,
                     name=self.CACHE_FILE,
                     expire_after=self.cache_ttl
                     if cache_expire_after is False
-                    else cache_expire_after,  # type: ignore[arg-type]
+                    else cache_expire_after,
                     offline=self.offline,
                     partition=cache_partition,
                     allowable_codes=self.CACHE_CODES,
@@ -374,9 +374,7 @@ class HTTPClient:
                     extra=self.CACHE_EXTRA,
                 )
                 if not self.offline:
-                    # Online, what expired is asked again anyway: drop it, so the file
-                    # does not keep every old version of every answer.
-                    session.cache.delete(expired=True)  # type: ignore[attr-defined]
+                    prune_cache(session)
         self._session = session
         self._mount(session, self.base_url, authorize=self._authorize, retry=self._retry)
 
@@ -501,6 +499,22 @@ class HTTPClient:
         self._session.close()
         if self._plain is not None:
             self._plain.close()
+
+
+def prune_cache(session: requests.Session) -> None:
+    """Drop the expired answers of `session`'s cache (one SQL ``DELETE``; no vacuum).
+
+    Online, an expired answer is asked again anyway; without this the file would
+    keep every old version of every answer (API v2 keys its answers on the
+    data's version).
+    """
+    cache = getattr(session, "cache", None)
+    if cache is None:
+        return
+    try:
+        cache.delete(expired=True, vacuum=False)  # SQLite: no rewrite of the whole file
+    except TypeError:  # another backend
+        cache.delete(expired=True)
 
 
 def cache_key_digest(key: str, *partitions: str) -> str:

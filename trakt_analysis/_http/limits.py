@@ -151,7 +151,7 @@ def read_limited(response: requests.Response, label: str, limits: HTTPLimits) ->
         error_class = TraktConnectionError if too_slow else TraktHTTPError
         raise error_class(redact(problem))
     response._content = bytes(body)
-    response._content_consumed = True
+    response._content_consumed = True  # type: ignore[attr-defined]  # requests' own flag
 
 
 def _size(n: int) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import logging
 import threading
+from typing import Any
 from urllib.parse import quote, quote_plus
 
 __all__ = [
@@ -72,7 +73,7 @@ class Secret:
 
     __str__ = __repr__
 
-    def __reduce__(self) -> object:
+    def __reduce__(self) -> str | tuple[Any, ...]:
         raise TypeError("a secret cannot be pickled")
 
 

@@ -61,7 +61,7 @@ class PoliteRetry(Retry):
         kw.setdefault("max_retry_time", self.max_retry_time)
         kw.setdefault("first_failure", self.first_failure)
         kw.setdefault("throttle", self.throttle)
-        return super().new(**kw)  # type: ignore[return-value]
+        return super().new(**kw)
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
@@ -83,7 +83,7 @@ class PoliteRetry(Retry):
 
     def increment(
         self, method=None, url=None, response=None, error=None, _pool=None, _stacktrace=None
-    ):  # type: ignore[no-untyped-def]
+    ):
         now = time.monotonic()
         first = self.first_failure if self.first_failure is not None else now
         new = (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -16,7 +17,15 @@ import pandas as pd
 from ..errors import TraktArgumentError
 from ..progress import Progress
 
-__all__ = ["Frames", "ShowIndex", "frames_of", "local_midnight", "show_positions", "today_in"]
+__all__ = [
+    "Frames",
+    "ShowIndex",
+    "frames_of",
+    "local_midnight",
+    "nullable",
+    "show_positions",
+    "today_in",
+]
 
 
 @dataclass(frozen=True)
@@ -58,7 +67,7 @@ def frames_of(data: object, func: str) -> Frames:
     if isinstance(data, Sequence) and not isinstance(data, str) and data:
         items = list(data)
         if all(isinstance(p, Progress) for p in items):
-            progresses: list[Progress] = items  # type: ignore[assignment]
+            progresses: list[Progress] = items
             return Frames(
                 pd.concat([p.shows for p in progresses], ignore_index=True),
                 _concat([p.seasons for p in progresses]),
@@ -83,9 +92,17 @@ def frames_of(data: object, func: str) -> Frames:
 _KEYS: tuple[tuple[str, ...], ...] = (("trakt_id",), ("tvdb_id",), ("imdb_id",), ("title", "year"))
 
 
+def nullable(values: np.ndarray, missing: np.ndarray, dtype: str) -> Any:
+    """`values` as a nullable pandas array of `dtype`, NA where `missing` (never a made-up 0)."""
+    out = np.array(values, dtype=object)
+    out[missing] = None
+    return pd.array(out, dtype=dtype)
+
+
 def _plain(column: pd.Series) -> np.ndarray:
-    values = column.astype(object).to_numpy()
-    return np.where(pd.isna(values), None, values)
+    values = np.array(column.astype(object).to_numpy(), dtype=object)
+    values[pd.isna(values)] = None
+    return values
 
 
 def _distinct_rows(frame: pd.DataFrame, columns: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -182,7 +199,7 @@ def today_in(today: object, zone: str, func: str) -> pd.Timestamp:
     if today is None:
         return pd.Timestamp.now(tz=zone).tz_localize(None).normalize()
     try:
-        stamp = pd.Timestamp(today)  # type: ignore[arg-type]
+        stamp = pd.Timestamp(today)
     except (ValueError, TypeError) as exc:
         raise TraktArgumentError(f"{func}: today must be a date, got {today!r}") from exc
     if stamp is pd.NaT:

@@ -14,7 +14,14 @@ import pandas as pd
 from .. import schema
 from .._validate import check_frame
 from ..errors import TraktArgumentError
-from ._inputs import Frames, ShowIndex, frames_of, local_midnight, today_in
+from ._inputs import (
+    Frames,
+    ShowIndex,
+    frames_of,
+    local_midnight,
+    nullable,
+    today_in,
+)
 from .history import watched_at
 from .summary import shows_left
 from .timezone import resolve_timezone
@@ -96,7 +103,7 @@ def _hidden(shows: pd.DataFrame) -> np.ndarray:
 
 def _threshold(value: object, name: str) -> pd.Timedelta:
     try:
-        delta = pd.Timedelta(value)  # type: ignore[arg-type]
+        delta = pd.Timedelta(value)
     except (ValueError, TypeError) as exc:
         raise TraktArgumentError(
             f"backlog: {name} must be a duration such as '30D', got {value!r}"
@@ -368,13 +375,13 @@ def plan(
     out = pd.DataFrame(
         {
             **identity,
-            "aired": pd.array(np.where(np.isnan(aired), None, aired), dtype="Int64"),
-            "completed": pd.array(np.where(np.isnan(completed), None, completed), dtype="Int64"),
-            "left": pd.array(np.where(np.isnan(left), None, left), dtype="Int64"),
-            "hours_left": pd.array(np.where(np.isnan(hours), None, hours), dtype="Float64"),
+            "aired": nullable(aired, np.isnan(aired), "Int64"),
+            "completed": nullable(completed, np.isnan(completed), "Int64"),
+            "left": nullable(left, np.isnan(left), "Int64"),
+            "hours_left": nullable(hours, np.isnan(hours), "Float64"),
             "last_played": local_last,
-            "days_since": pd.array(np.where(has_last, days_since, None), dtype="Int64"),
-            "pace": pd.array(np.where(np.isnan(pace), None, pace), dtype="Float64"),
+            "days_since": nullable(days_since, ~has_last, "Int64"),
+            "pace": nullable(pace, np.isnan(pace), "Float64"),
             "pace_from": pd.array(pace_from, dtype=schema.STR),
             "finish_date": finish,
             "state": pd.Categorical(state, categories=BACKLOG_STATES),

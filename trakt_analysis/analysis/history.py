@@ -25,7 +25,7 @@ count as plays, and ``attrs["plays_without_time"]`` says how many there were.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -397,7 +397,7 @@ def _day_numbers(local: pd.Series) -> np.ndarray:
 def _date(day: object) -> pd.Timestamp | pd.NaT:
     if day is None or pd.isna(day):
         return pd.NaT
-    return pd.Timestamp(np.datetime64(int(day), "D"))
+    return pd.Timestamp(np.datetime64(int(cast(int, day)), "D"))
 
 
 def streaks(history: Any, *, tz: object = None, today: object = None) -> pd.DataFrame:

@@ -8,17 +8,19 @@ are kept: a function that picks "the most" returns every row that shares it.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from .history import _is_episode, _runtime, binge_sessions, top_shows, watched_at
+from .breakdown import BREAKDOWNS, UNKNOWN, breakdown
+from .history import _is_episode, _runtime, top_shows, watched_at
 
 __all__ = [
     "MEASURES",
-    "breakdown_of_year",
+    "breakdown_of_period",
     "compare",
     "edge_plays",
     "longest_binges",
@@ -45,8 +47,9 @@ def show_keys(frame: pd.DataFrame) -> pd.Series:
     )
     titles = frame["title"].to_numpy(dtype=object, na_value=None)
     years = frame["year"].to_numpy(dtype=object, na_value=None)
+    # Text keys: an index of tuples would turn into a MultiIndex.
     keys = [
-        ("id", int(i)) if i is not None else ("title", t, y)
+        f"id\x1f{int(i)}" if i is not None else f"title\x1f{t}\x1f{y}"
         for i, t, y in zip(ids, titles, years, strict=True)
     ]
     return pd.Series(keys, index=frame.index, dtype=object)
@@ -98,7 +101,7 @@ def compare(this: dict[str, object], previous: dict[str, object]) -> pd.DataFram
     rows = []
     for name in MEASURES:
         now, before = this[name], previous[name]
-        known = not (pd.isna(now) or pd.isna(before))  # type: ignore[call-overload]
+        known = not (pd.isna(now) or pd.isna(before))
         change = float(now) - float(before) if known else pd.NA  # type: ignore[arg-type]
         pct = (
             change / float(before) * 100  # type: ignore[arg-type,operator]
@@ -251,13 +254,21 @@ def monthly(plays: pd.DataFrame, local: pd.Series, months: pd.PeriodIndex) -> pd
         first place).
     """
     periods = local.dt.tz_localize(None).dt.to_period("M")
+    labels = periods.astype(str).to_numpy(dtype=object)
+    # One ranking for all months: top_shows ranks per user, so the month stands in for it.
+    ranked = top_shows(plays.assign(user=labels), by="hours", top=None)
     rows = []
     for month in months:
         mask = (periods == month).fillna(False).to_numpy(dtype=bool)
-        chosen = plays[mask]
-        m = measures(chosen)
-        top = ranked_shows(chosen, by="hours", top=1)
-        first = top[top["rank"] == 1]
+        m = measures(plays[mask])
+        mine = ranked[(ranked["user"] == str(month)).to_numpy(dtype=bool)]
+        first = mine.iloc[:0]
+        if len(mine):
+            best = mine.iloc[0]
+            same_hours = mine["hours"].astype("Float64").fillna(-1.0) == _or_minus(best["hours"])
+            first = mine[
+                same_hours.to_numpy(dtype=bool) & (mine["plays"] == best["plays"]).to_numpy()
+            ]
         rows.append(
             {
                 "month": month,
@@ -283,6 +294,10 @@ def monthly(plays: pd.DataFrame, local: pd.Series, months: pd.PeriodIndex) -> pd
             "top_show_tied": "int64",
         }
     )
+
+
+def _or_minus(value: object) -> float:
+    return -1.0 if value is None or pd.isna(value) else float(value)  # type: ignore[arg-type]
 
 
 def _first_plays(history: pd.DataFrame) -> pd.DataFrame:
@@ -334,107 +349,55 @@ def shows_by_start(
     )
 
 
-def longest_binges(plays: pd.DataFrame, zone: str) -> pd.DataFrame:
-    """The binge session(s) with the most plays (see :func:`~.history.binge_sessions`).
+def longest_binges(binges: pd.DataFrame) -> pd.DataFrame:
+    """The binge session(s) with the most plays, of :func:`~.history.binge_sessions`' frame.
 
     Every session sharing the most plays is returned (ties named); empty when
-    the period has no binge.
+    there is no binge.
     """
-    binges = binge_sessions(plays, tz=zone)
     if not len(binges):
         return binges
     return binges[binges["plays"] == binges["plays"].max()].reset_index(drop=True)
 
 
-def _values(cell: object) -> list[str]:
-    """A metadata cell as a list of names: lists as they are, text split on commas."""
-    if cell is None or (not isinstance(cell, list | tuple | np.ndarray) and pd.isna(cell)):
-        return []
-    if isinstance(cell, str):
-        return [v.strip() for v in cell.split(",") if v.strip()]
-    return [str(v) for v in cell if v is not None and not pd.isna(v)]
-
-
-def breakdown_of_year(
-    plays: pd.DataFrame, shows: pd.DataFrame | None, column: str
+def breakdown_of_period(
+    progress: Any, plays: pd.DataFrame, by: str
 ) -> tuple[pd.DataFrame | None, str | None]:
-    """The period's episode plays and hours per genre (or network) of their show.
+    """:func:`~.breakdown.breakdown` of the period's plays: per genre (or network).
 
     Parameters
     ----------
+    progress : Progress or None
+        Its shows frame carries the metadata (``genres``, ``network``).
     plays : pandas.DataFrame
-        The period's history rows.
-    shows : pandas.DataFrame or None
-        ``Progress.shows`` with the metadata `column` (``genres``: a list of
-        names per show, or ``network``), matched by Trakt id, else by (title,
-        year).
-    column : str
+        The period's history rows (one user).
+    by : {"genre", "network"}
 
     Returns
     -------
     (frame, reason)
-        `frame` has one row per value: `column` (the name), ``plays`` (int64),
-        ``hours`` (Float64, NA when unknown), ``shows`` (int64), most hours
-        first, with ``attrs["plays_unknown"]``: the plays whose show has no
-        known value (never counted as any). A play counts once for each genre
-        of its show. When the metadata is absent, `frame` is None and `reason`
+        `frame` as :func:`~.breakdown.breakdown` returns it (a row per value,
+        most hours first, shows without the field in an ``"unknown"`` row,
+        last). None when the source has no such metadata at all, and `reason`
         says why.
     """
-    if shows is None or column not in shows.columns:
-        return None, f"no {column}: this source has no show metadata (load it with TVmaze)"
-    values = [_values(v) for v in shows[column].to_numpy(dtype=object, na_value=None)]
-    if not any(values):
-        return None, f"no {column}: every show's {column} is unknown in this source"
-    by_key: dict[Any, list[str]] = {}
-    for key, title_key, names in zip(
-        show_keys(shows),
-        [
-            ("title", t, y)
-            for t, y in zip(shows["title"], shows["year"].astype(object), strict=True)
-        ],
-        values,
-        strict=True,
-    ):
-        if names:
-            by_key.setdefault(key, names)
-            by_key.setdefault(title_key, names)
-    episodes = plays[_is_episode(plays)]
-    minutes = _runtime(episodes)
-    titles = [("title", t, y) for t, y in zip(episodes["title"], episodes["year"], strict=True)]
-    rows = []
-    unknown = 0
-    for key, title_key, runtime in zip(show_keys(episodes), titles, minutes, strict=True):
-        names = by_key.get(key) or by_key.get(title_key)
-        if not names:
-            unknown += 1
-            continue
-        rows.extend((name, key, runtime) for name in names)
-    work = pd.DataFrame(rows, columns=[column, "key", "minutes"])
-    grouped = work.groupby(column, sort=False)
-    stats = pd.DataFrame(
-        {
-            "plays": grouped.size(),
-            "known": grouped["minutes"].count(),
-            "minutes": grouped["minutes"].sum(),
-            "shows": grouped["key"].nunique(),
-        }
-    )
-    hours = (stats["minutes"] / 60).astype("Float64")
-    hours[stats["known"] == 0] = pd.NA
-    out = pd.DataFrame(
-        {
-            column: stats.index.astype(object),
-            "plays": stats["plays"].astype("int64").to_numpy(),
-            "hours": hours.to_numpy(),
-            "shows": stats["shows"].astype("int64").to_numpy(),
-        }
-    )
-    out = out.sort_values(
-        ["hours", "plays", column], ascending=[False, False, True], na_position="last"
-    )
-    out = out.reset_index(drop=True)
-    out.attrs["plays_unknown"] = unknown
-    return out, None
+    if progress is None:
+        return None, f"no {by}s: a bare history frame has no show metadata"
+    frame = breakdown(dataclasses.replace(progress, history=plays), by)
+    known = frame[frame[by] != UNKNOWN]
+    if not len(known) and _absent(progress, by):
+        return None, f"no {by}s: this source has no show metadata (load it with TVmaze)"
+    return frame, None
+
+
+def _absent(progress: Any, by: str) -> bool:
+    """True when no show of the progress has the field (the metadata was never loaded)."""
+    column = BREAKDOWNS[by]
+    shows = progress.shows
+    if column not in shows.columns:
+        return True
+    values = shows[column].to_numpy(dtype=object, na_value=None)
+    return not any(v is not None and (not hasattr(v, "__len__") or len(v)) for v in values)
 
 
 def ratings_in(

@@ -20,6 +20,7 @@ users are computed over their shows, never from the users' percentages.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -27,6 +28,7 @@ import pandas as pd
 from .._format import next_episode_codes
 from .._validate import check_frame
 from ..progress import Progress
+from ._inputs import nullable
 
 __all__ = [
     "COMPLETION_BINS",
@@ -190,7 +192,7 @@ def _per_show(shows: pd.DataFrame) -> pd.DataFrame:
 
     def count(values: np.ndarray, where: np.ndarray | None = None) -> pd.arrays.IntegerArray:
         unknown = np.isnan(values) if where is None else ~where | np.isnan(values)
-        return pd.array(np.where(unknown, None, values), dtype="Int64")
+        return nullable(values, unknown, "Int64")
 
     return pd.DataFrame(
         {
@@ -306,19 +308,11 @@ def totals(data: pd.DataFrame | Progress) -> Totals:
         return value(key) or 0
 
     completion = row["completion"]
+    counts: dict[str, Any] = {key: shows_count(key) for key in _SHOW_COUNTS}
+    episodes = ("episodes_aired", "episodes_watched", "episodes_left", "episodes_watched_all")
+    counts |= {key: value(key) for key in (*episodes, "plays", *_SPLIT_COLUMNS)}
     return Totals(
-        **{key: shows_count(key) for key in _SHOW_COUNTS},
-        **{
-            key: value(key)
-            for key in (
-                "episodes_aired",
-                "episodes_watched",
-                "episodes_left",
-                "episodes_watched_all",
-                "plays",
-                *_SPLIT_COLUMNS,
-            )
-        },
+        **counts,
         completion=None if pd.isna(completion) else float(completion),
         users=int(users),
     )

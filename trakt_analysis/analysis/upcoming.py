@@ -11,7 +11,14 @@ import pandas as pd
 
 from .. import schema
 from .._validate import check_frame, check_positive_int
-from ._inputs import Frames, ShowIndex, frames_of, local_midnight, today_in
+from ._inputs import (
+    Frames,
+    ShowIndex,
+    frames_of,
+    local_midnight,
+    nullable,
+    today_in,
+)
 from .backlog import BACKLOG_STATES, plan
 from .timezone import resolve_timezone
 
@@ -194,12 +201,12 @@ def upcoming(
             },
             "season": pd.array(window["season"].to_numpy(np.int64), dtype="Int64"),
             "episode": pd.array(window["episode"].to_numpy(np.int64), dtype="Int64"),
-            "episode_title": pd.array(np.where(pd.isna(titles), None, titles), dtype=schema.STR),
+            "episode_title": nullable(titles, pd.isna(titles), schema.STR),
             "first_aired": first,
             "local": local,
             "date": local.tz_localize(None).normalize(),
-            "runtime": pd.array(np.where(np.isnan(runtime), None, runtime), dtype="Int64"),
-            "network": pd.array(np.where(pd.isna(network), None, network), dtype=schema.STR),
+            "runtime": nullable(runtime, np.isnan(runtime), "Int64"),
+            "network": nullable(network, pd.isna(network), schema.STR),
             "state": pd.Categorical(states[pos], categories=BACKLOG_STATES),
         }
     )

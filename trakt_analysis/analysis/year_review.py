@@ -28,7 +28,7 @@ from .history import (
     watched_at,
 )
 from .review_parts import (
-    breakdown_of_year,
+    breakdown_of_period,
     compare,
     edge_plays,
     longest_binges,
@@ -115,8 +115,10 @@ class YearInReview:
         ``finished_at`` (UTC). None when unknown: a bare history frame was
         given, or the source has no aired counts (the export without metadata).
     genres, networks : pandas.DataFrame or None
-        :func:`~.review_parts.breakdown_of_year` of the period's episode plays;
-        None when the source has no show metadata (``notes`` says so).
+        :func:`~trakt_analysis.breakdown` of the period's plays (columns
+        ``genre`` / ``network``, ``shows``, ``episodes``, ``plays``, ``hours``,
+        ...; shows without the field in an ``"unknown"`` row); None when the
+        source has no show metadata (``notes`` says so).
     ratings : pandas.DataFrame or None
         The ratings given in the period (``Progress.ratings`` rows); None when
         the source has none.
@@ -234,7 +236,7 @@ class YearInReview:
             ("shows started", f"{len(self.shows_started):,}"),
             ("shows continued", f"{len(self.shows_continued):,}"),
             ("shows finished", finished),
-            ("top genre", _top_of(self.genres, "genres")),
+            ("top genre", _top_of(self.genres, "genre")),
             ("top network", _top_of(self.networks, "network")),
             ("ratings given", _ratings_text(self.ratings)),
             ("time zone", self.timezone),
@@ -308,6 +310,7 @@ def _binge_text(frame: pd.DataFrame) -> str:
 def _top_of(frame: pd.DataFrame | None, column: str) -> str:
     if frame is None:
         return "unknown"
+    frame = frame[frame[column] != "unknown"]
     if not len(frame):
         return "-"
     best = frame.iloc[0]
@@ -469,9 +472,8 @@ def _review(
     streak = streaks(plays, tz=zone, today=end) if len(plays) else None
     first = None if streak is None or not streak["longest"].iloc[0] else streak.iloc[0]
     started, continued = shows_by_start(history, in_period, start.tz_convert("UTC"))
-    shows = progress.shows if progress is not None else None
-    genres, genre_note = breakdown_of_year(plays, shows, "genres")
-    networks, network_note = breakdown_of_year(plays, shows, "network")
+    genres, genre_note = breakdown_of_period(progress, plays, "genre")
+    networks, network_note = breakdown_of_period(progress, plays, "network")
     ratings, rating_note = ratings_in(
         getattr(progress, "ratings", None) if progress is not None else None, zone, period
     )
@@ -482,13 +484,14 @@ def _review(
     if this["plays_without_runtime"]:
         notes.append(f"hours leave out {this['plays_without_runtime']:,} plays without a runtime")
     rewatched = rewatch_mask(history)
-    binges = longest_binges(plays, zone)
+    sessions = binge_sessions(plays, tz=zone)
+    binges = longest_binges(sessions)
     totals = pd.Series(
         {
             **this,
             "days": int((days["plays"] > 0).sum()),
             "rewatches": int(rewatched[in_period].sum()),
-            "binges": _count_binges(plays, zone),
+            "binges": len(sessions),
             "new_shows": len(started),
             "continued_shows": len(continued),
             "ratings": pd.NA if ratings is None else len(ratings),
@@ -532,10 +535,6 @@ def _review(
     )
 
 
-def _count_binges(plays: pd.DataFrame, zone: str) -> int:
-    return len(binge_sessions(plays, tz=zone))
-
-
 def _finished(
     progress: Any, history: pd.DataFrame, period: pd.Period, zone: str
 ) -> pd.DataFrame | None:
@@ -571,19 +570,19 @@ def _finished(
     finished_at = firsts.groupby("key", sort=False)["at"].max()
     # The shows frame may lack the ids the history has (or the reverse): fall back
     # to (title, year).
-    title_keys = pd.Series(
-        [("title", t, y) for t, y in zip(firsts["title"], firsts["year"], strict=True)],
-        index=firsts.index,
-        dtype=object,
-    )
-    by_title = firsts["at"].groupby(title_keys, sort=False).max()
+    by_title = firsts["at"].groupby(show_keys(firsts[["title", "year"]]), sort=False).max()
     rows = []
-    for key, title, show_year, trakt_id in zip(
-        show_keys(done), done["title"], done["year"], done["trakt_id"], strict=True
+    for key, title_key, title, show_year, trakt_id in zip(
+        show_keys(done),
+        show_keys(done[["title", "year"]]),
+        done["title"],
+        done["year"],
+        done["trakt_id"],
+        strict=True,
     ):
         when = finished_at.get(key)
         if when is None:
-            when = by_title.get(("title", title, None if pd.isna(show_year) else show_year))
+            when = by_title.get(title_key)
         if (
             when is not None
             and when.tz_convert(zone).tz_localize(None).to_period(period.freqstr) == period

@@ -96,7 +96,7 @@ class StandInServer:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
         # A client that gave up (timeout, reset) leaves a broken pipe: not worth a traceback.
-        self.httpd.handle_error = lambda request, client_address: None
+        self.httpd.handle_error = _quiet_error  # type: ignore[method-assign]
         self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self._thread = threading.Thread(
             target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
@@ -134,3 +134,7 @@ class StandInServer:
     def _next(self) -> Failure | None:
         with self._lock:
             return self._failures.pop(0) if self._failures else None
+
+
+def _quiet_error(request: object, client_address: object) -> None:
+    """A client that gave up (timeout, reset) leaves a broken pipe: not worth a traceback."""

@@ -99,18 +99,64 @@ _COUNTRIES = ["us", "gb", "jp", "de", "es", "dk"]
 _GENRES = ["drama", "comedy", "fantasy", "science-fiction", "crime", "animation", "reality"]
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _CERTS = ["TV-MA", "TV-14", "TV-PG", "TV-G"]
-_EPISODE_WORDS = [
-    "The",
-    "Last",
-    "Winter",
-    "Return",
-    "Door",
-    "Night",
-    "King",
-    "Road",
-    "Fire",
-    "Home",
-]
+#: Episode titles as TV shows name them; each episode draws one by its place in the plan,
+#: so every stand-in (v1, v2, the export's history, TVmaze) names an episode alike.
+_EPISODE_TITLES = (
+    "The Long Night",
+    "Homecoming",
+    "Crossroads",
+    "Old Wounds",
+    "A Fine Line",
+    "Blood Money",
+    "The Reckoning",
+    "Lost and Found",
+    "Point of No Return",
+    "Breaking Point",
+    "The Stranger",
+    "Family Business",
+    "Smoke and Mirrors",
+    "Burn Notice",
+    "The Calm",
+    "Fault Lines",
+    "Second Chances",
+    "Ghosts",
+    "Checkmate",
+    "The Visitor",
+    "Cold Open",
+    "Deep Water",
+    "Trust Issues",
+    "The Last Stand",
+    "Aftermath",
+    "New Blood",
+    "Signal and Noise",
+    "The Hunt",
+    "Into the Woods",
+    "Dead Reckoning",
+    "Open House",
+    "The Weight",
+    "Fallout",
+    "Paper Trail",
+    "Safe Harbor",
+    "Leap of Faith",
+    "Loose Ends",
+    "The Ask",
+    "Rough Cut",
+    "Full Circle",
+)
+
+
+def episode_title(spec: ShowSpec, season: int, number: int) -> str:
+    """The demo title of episode `number` of `season`: "Pilot" opens a show, finales close seasons.
+
+    The same for every stand-in, and stable across runs (no random draw).
+    """
+    if season == 1 and number == 1:
+        return "Pilot"
+    listed = next((s for s in spec.seasons if s.number == season), None)
+    if listed is not None and number == len(listed.watched) and number > 1:
+        return f"{_EPISODE_TITLES[(spec.index + season) % len(_EPISODE_TITLES)]} (Finale)"
+    key = spec.index * 7919 + season * 131 + number * 17
+    return _EPISODE_TITLES[key % len(_EPISODE_TITLES)]
 
 
 @dataclass
@@ -446,11 +492,10 @@ def _render_next(spec: ShowSpec) -> dict[str, Any] | bool:
     if nxt is None:
         return False
     season, number = nxt
-    words = [_EPISODE_WORDS[(spec.index + season * 3 + number * k) % 10] for k in (1, 2)]
     out: dict[str, Any] = {
         "season": season,
         spec.number_key: number,
-        "title": None if spec.next_title_null else " ".join(words),
+        "title": None if spec.next_title_null else episode_title(spec, season, number),
     }
     aired = spec.next_aired
     if aired is None:
@@ -485,8 +530,10 @@ def generate_progress(
 
     Examples
     --------
-    >>> from trakt_analysis.generate import generate_progress
-    >>> payload = generate_progress(2500, episodes_per_show=80)  # a benchmark payload
+    >>> from trakt_analysis.demo.generate import generate_progress
+    >>> payload = generate_progress(3, episodes_per_show=4)  # 2500 and 80: a benchmark's
+    >>> payload[:1], payload.count(b'"show":')
+    (b'[', 3)
     """
     specs = make_specs(n_shows, seed=seed, profile=profile, episodes_per_show=episodes_per_show)
     option = orjson.OPT_INDENT_2 if indent else 0

@@ -29,7 +29,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .generate import _EPISODE_WORDS, ShowSpec, _slug
+from .generate import ShowSpec, _slug, episode_title
 
 __all__ = [
     "MOVIES",
@@ -252,11 +252,10 @@ def history_items(specs: list[ShowSpec], plays: list[PlannedPlay]) -> list[dict[
             season, number = play.season, play.episode
             assert season is not None
             assert number is not None
-            words = [_EPISODE_WORDS[(spec.index + season * 3 + number * k) % 10] for k in (1, 2)]
             item["episode"] = {
                 "season": season,
                 "number": number,
-                "title": " ".join(words),
+                "title": episode_title(spec, season, number),
                 "ids": {"trakt": spec.index * 100_000 + season * 1_000 + number},
                 "runtime": play.runtime,
             }

@@ -43,7 +43,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from ._server import QuietHandler, Seen, StandInServer
-from .generate import ShowSpec, _render_show, make_specs
+from .generate import ShowSpec, _render_show, episode_title, make_specs
 from .show_facts import FACTS, facts
 from .users import DEMO_USERS
 
@@ -212,7 +212,7 @@ def episode_list(spec: ShowSpec, plan: GuidePlan) -> list[dict[str, Any]]:
         return {
             "id": episode_id,
             "url": f"https://www.tvmaze.com/episodes/{episode_id}",
-            "name": f"Episode {number}" if number else f"Special {len(out) + 1}",
+            "name": episode_title(spec, season, number) if number else f"Special {len(out) + 1}",
             "season": season,
             "number": number,
             "type": kind,

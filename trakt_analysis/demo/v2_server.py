@@ -33,8 +33,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from ._server import Failure, QuietHandler, Seen, StandInServer
-from .generate import ShowSpec, make_specs
+from ._server import Failure, QuietHandler, Seen, StandInServer, _quiet_error
+from .generate import ShowSpec, episode_title, make_specs
 
 __all__ = ["FAKE_CLIENT_ID", "FAKE_CLIENT_SECRET", "Failure", "V2Server", "plan_episodes"]
 
@@ -87,7 +87,7 @@ def plan_episodes(spec: ShowSpec) -> list[PlannedEpisode]:
                     plays,
                     _iso(aired_at),
                     _iso(watched_at) if watched else None,
-                    f"Episode {season.number}x{number}",
+                    episode_title(spec, season.number, number),
                 )
             )
     if spec.index % 3 == 2 and spec.seasons:
@@ -95,7 +95,9 @@ def plan_episodes(spec: ShowSpec) -> list[PlannedEpisode]:
         n = len(next(s for s in spec.seasons if s.number == last).watched)
         for k, date in ((1, _FUTURE), (2, None)):
             out.append(
-                PlannedEpisode(last, n + k, False, False, 0, date, None, f"Episode {last}x{n + k}")
+                PlannedEpisode(
+                    last, n + k, False, False, 0, date, None, episode_title(spec, last, n + k)
+                )
             )
     return out
 
@@ -177,7 +179,7 @@ class V2Server(StandInServer):
         # OAuth answers on an address of its own, as https://auth.trakt.tv.
         self._auth_httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self, auth=True))
         self._auth_httpd.daemon_threads = True
-        self._auth_httpd.handle_error = lambda request, client_address: None
+        self._auth_httpd.handle_error = _quiet_error  # type: ignore[method-assign]
         self.auth_url = f"http://127.0.0.1:{self._auth_httpd.server_address[1]}"
         self._auth_thread = threading.Thread(
             target=self._auth_httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
@@ -317,7 +319,7 @@ class V2Server(StandInServer):
                 if not counted_only:
                     continue
             eps = [e for e in episodes if e.season == s.number]
-            rows = []
+            rows: list[dict[str, Any]] = []
             for e in eps:
                 w = watched.get((e.season, e.number))
                 rows.append(
@@ -407,11 +409,13 @@ class V2Server(StandInServer):
         return out
 
     def history_items(self, user: str) -> list[dict[str, Any]]:
-        items = []
+        items: list[dict[str, Any]] = []
         for spec in self.users[user]:
             show = self.show_object(user, spec)
             trakt = show["ids"]["trakt"]
             for e in self._watched_episodes(user, spec):
+                if e.last_watched_at is None:  # a watched episode has a time
+                    continue
                 moment = datetime.fromisoformat(e.last_watched_at.replace("Z", "+00:00"))
                 for k in range(e.plays):
                     when = moment - timedelta(days=30 * k)
@@ -441,7 +445,7 @@ class V2Server(StandInServer):
         ``index`` after 2025-01-01; a show whose index is 1 more has its first
         watched episode rated ``5 + index % 6``, at noon that day.
         """
-        items = []
+        items: list[dict[str, Any]] = []
         for spec in self.users[user]:
             show = self.show_object(user, spec)
             day = _BASE_WATCH + timedelta(days=spec.index)
@@ -561,7 +565,7 @@ def _make_handler(server: V2Server, *, auth: bool) -> type[BaseHTTPRequestHandle
                 ):
                     self._json(401, {"error": "invalid_client"})
                     return
-                code = body.get("code")
+                code = str(body.get("code"))
                 if code not in server._device_codes:
                     self._send(404, b"", {})
                     return
@@ -598,7 +602,7 @@ def _make_handler(server: V2Server, *, auth: bool) -> type[BaseHTTPRequestHandle
                     return
                 # Single-use: the refresh token dies here, whatever comes next.
                 with server._lock:
-                    token = server._refresh.pop(body.get("refresh_token"), None)
+                    token = server._refresh.pop(str(body.get("refresh_token")), None)
                 if token is None or body.get("grant_type") != "refresh_token":
                     self._json(
                         400,
@@ -642,7 +646,7 @@ def _make_handler(server: V2Server, *, auth: bool) -> type[BaseHTTPRequestHandle
             if (segments[0] == "sync" or path == "/users/settings") and me is None:
                 self._json(401, {"error": "unauthorized"})
                 return
-            if path == "/users/settings":
+            if path == "/users/settings" and me is not None:  # (signed in: above)
                 self._json(
                     200,
                     {
@@ -650,11 +654,11 @@ def _make_handler(server: V2Server, *, auth: bool) -> type[BaseHTTPRequestHandle
                         "account": {"timezone": server.timezones.get(me)},
                     },
                 )
-            elif path == "/sync/last_activities":
+            elif path == "/sync/last_activities" and me is not None:  # (signed in: above)
                 self._json(200, server.last_activities(me))
-            elif path == "/sync/watched/shows":
+            elif path == "/sync/watched/shows" and me is not None:
                 self._paged(server.watched_list(me), query, failure)
-            elif path == "/sync/ratings":
+            elif path == "/sync/ratings" and me is not None:
                 self._paged(server.rating_items(me), query, failure)
             elif (
                 len(segments) == 4

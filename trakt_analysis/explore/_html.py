@@ -27,7 +27,7 @@ def _text(value: object) -> str:
 
 
 def _percentage_cell(value: object) -> str:
-    if value is None or pd.isna(value):  # type: ignore[arg-type]
+    if value is None or pd.isna(value):
         return f'<td style="{_CELL}"></td>'
     pct = max(0, min(100, int(value)))  # type: ignore[call-overload]
     bar = f"background:linear-gradient(90deg,{_BAR} {pct}%,transparent {pct}%);"

@@ -416,7 +416,7 @@ class ExplorerFigure:
         # A bare Figure, not pyplot: no global state, nothing leaks between renders.
         self.figure = Figure(figsize=(FIGURE_WIDTH, _figure_height(30)), dpi=dpi)
         self.canvas = FigureCanvasAgg(self.figure)
-        left, right = self.figure.subfigures(
+        left, right = self.figure.subfigures(  # type: ignore[misc]  # two: an array of them
             1,
             2,
             wspace=0.0,
@@ -484,8 +484,10 @@ class ExplorerFigure:
         self._resized = True
         self.figure.set_size_inches(FIGURE_WIDTH, height, forward=False)
         bottom, top = _BOTTOM / height, 1.0 - _TOP / height
-        panels = ((self.completion_ax, 0.0, _SPLIT, _COMPLETION_X),)
-        panels += ((self.grid_ax, _SPLIT, FIGURE_WIDTH - _SPLIT, _GRID_X),)
+        panels = (
+            (self.completion_ax, 0.0, _SPLIT, _COMPLETION_X),
+            (self.grid_ax, _SPLIT, FIGURE_WIDTH - _SPLIT, _GRID_X),
+        )
         for ax, start, width, (x0, x1) in panels:
             ax.set_position(((x0 - start) / width, bottom, (x1 - x0) / width, top - bottom))
             # Axis labels at fixed places too: matplotlib would otherwise measure every

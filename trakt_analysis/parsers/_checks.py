@@ -8,7 +8,7 @@ first bad value. Columns are checked in bulk with numpy where the values allow.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -40,16 +40,15 @@ def count(value: object, *, allow_str: bool = False) -> int | None:
     """A non-negative whole number, or None. Integral floats such as 20.0 pass."""
     if value is None:
         return None
-    kind = type(value)
-    if kind is int:
+    if type(value) is int:
         if 0 <= value < 2**63:
             return value
         raise BadValue(f"expected a non-negative whole number, got {value!r}")
-    if kind is float:
+    if type(value) is float:
         if math.isfinite(value) and value.is_integer() and 0 <= value < 2**63:
             return int(value)
         raise BadValue(f"expected a non-negative whole number, got {value!r}")
-    if kind is str and allow_str:
+    if type(value) is str and allow_str:
         if value.isascii() and value.isdigit() and len(value) < 19:
             return int(value)
         raise BadValue(f"expected a number, got {short(value)}")
@@ -66,7 +65,7 @@ Report = Callable[[int, str], None]
 
 
 def int_array(
-    values: list[object],
+    values: Sequence[object],
     where: Callable[[int], str],
     *,
     allow_str: bool = False,
@@ -84,7 +83,7 @@ def int_array(
         filled: Any = values
         if type(None) in kinds:  # in bulk: an object array, its Nones masked and zeroed
             filled = np.array(values, dtype=object)
-            mask = np.equal(filled, None)
+            mask = filled == None  # noqa: E711 (elementwise, on an object array)
             filled[mask] = 0
         try:
             arr = np.array(filled, dtype=np.int64)

@@ -38,7 +38,7 @@ def find_inconsistencies(
         summed = totals[key]
         for i in np.flatnonzero(~np.isnan(reported) & ~np.isnan(summed) & (reported != summed)):
             note(
-                i,
+                int(i),
                 f"progress: {key} is {reported[i]:.0f} but its seasons add up to {summed[i]:.0f}",
             )
     _check_counts(seasons, seasons["_item"], lambda i: f"season {seasons['season'][i]}", note)
@@ -68,20 +68,20 @@ def _check_counts(
         over = done > aired
         known = ~(np.isnan(aired) | np.isnan(done) | np.isnan(left))
         bad_left = known & ~over & (left != aired - done)
-    for i in np.flatnonzero(bad_pct):
+    for i in map(int, np.flatnonzero(bad_pct)):
         note(
-            items[i],
+            int(items[i]),
             f"{where(i)}: percentage {pct[i]:.0f} disagrees with "
             f"completed/aired = {done[i]:.0f}/{aired[i]:.0f}",
         )
-    for i in np.flatnonzero(over):
+    for i in map(int, np.flatnonzero(over)):
         note(
-            items[i],
+            int(items[i]),
             f"{where(i)}: completed {done[i]:.0f} exceeds aired {aired[i]:.0f} (specials counted?)",
         )
-    for i in np.flatnonzero(bad_left):
+    for i in map(int, np.flatnonzero(bad_left)):
         note(
-            items[i],
+            int(items[i]),
             f"{where(i)}: left is {left[i]:.0f}, not aired - completed = {aired[i] - done[i]:.0f}",
         )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import chain
 from operator import itemgetter, methodcaller
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -158,7 +158,8 @@ def infer_array(values: list[object], name: str, kinds: set[type] | None = None)
         return ints
     if kinds <= {int, float}:
         try:
-            return pd.array([None if v is None else float(v) for v in values], dtype="Float64")
+            floats = [None if v is None else float(cast(float, v)) for v in values]
+            return pd.array(floats, dtype="Float64")
         except OverflowError:  # an int beyond a float (10**400): kept exactly, as Python numbers
             return pd.array(values, dtype=object)
     return pd.array(values, dtype=object)

@@ -203,6 +203,16 @@ def parse_ids(ids: object) -> tuple[dict[str, Any], list[str]]:
     return out, problems
 
 
+def _named_by_ids(ids: object) -> str | None:
+    """The ids of an item as text ("trakt 123, slug dark"), or None when it has none."""
+    if type(ids) is not dict:
+        return None
+    parts = [
+        f"{key} {ids[key]}" for key in ("trakt", "slug", "tvdb", "imdb", "tmdb") if ids.get(key)
+    ]
+    return ", ".join(parts) or None
+
+
 class _HistoryBuilder:
     def __init__(self, problems: Problems) -> None:
         self.cols: dict[str, list[Any]] = {
@@ -231,14 +241,27 @@ class _HistoryBuilder:
             self.problems.odd(where, f"{what} object", then="left out")
             return
         title = owner.get("title")
+        owner_kind = "show" if kind == "episode" else "movie"
+        title_problem = None
         if type(title) is not str:
-            self.problems.odd(where, f"the {kind}'s title is {short(title)}", then="left out")
-            return
+            # Trakt sends a null title for an item it could not resolve: kept by its ids.
+            named = _named_by_ids(owner.get("ids"))
+            if named is None:
+                self.problems.odd(
+                    where,
+                    f"the {owner_kind}'s title is {short(title)} and it has no ids",
+                    then="left out",
+                )
+                return
+            title_problem = f"the {owner_kind}'s title is {short(title)} ({named})"
+            title = None
         where = f"{where} ({short(title)})"
 
         def note(what: str) -> None:  # an odd value of this entry; `what` says what became of it
             self.problems.odd(where, what, then="")
 
+        if title_problem is not None:
+            self.problems.odd(where, title_problem, then="loaded with title NA")
         season = number = episode_title = episode_trakt = None
         runtime_value = owner.get("runtime") if kind == "movie" else None
         if kind == "episode":
@@ -437,7 +460,7 @@ def _typed_columns(items: list[Any]) -> dict[str, Any] | None:
 def _integers(values: list[int | None], dtype: str) -> pd.arrays.IntegerArray:
     """A column of whole numbers the Structs checked (0 to 2**63 - 1, or None) in bulk."""
     if None in values:
-        values = [-1 if value is None else value for value in values]  # type: ignore[misc]
+        values = [-1 if value is None else value for value in values]
     data = np.array(values, dtype=np.int64)
     mask = data < 0
     data[mask] = 0

@@ -51,6 +51,12 @@ def _item_type(*, forbid_unknown_fields: bool) -> Any:
     """The Struct of one play (and those it holds); strict or skipping unknown fields."""
     config = {"forbid_unknown_fields": forbid_unknown_fields, "gc": False}
 
+    class PlexIds(msgspec.Struct, **config):
+        """Plex's ids (``ids.plex``, which trakt.tv has sent since 2025): not read."""
+
+        guid: str | None = None
+        slug: str | None = None
+
     class Ids(msgspec.Struct, **config):
         """Trakt's ids of a show or movie: numbers (0 is unknown), text, or null."""
 
@@ -60,6 +66,7 @@ def _item_type(*, forbid_unknown_fields: bool) -> Any:
         tvdb: Count | None = None
         tmdb: Count | None = None
         tvrage: Count | None = None
+        plex: PlexIds | None = None
 
     class Show(msgspec.Struct, **config):
         """The show of an episode play."""

@@ -6,7 +6,7 @@ The contract between the parsers (one per document shape) and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ._problems import Problems
@@ -31,6 +31,9 @@ class ParsedProgress:
     episodes: dict[str, Any]
     problems: Problems
     history: dict[str, Any] | None = None
+    #: What the reader should know beyond odd values (what is partial, what was counted
+    #: once): the source warns them and puts them in ``Provenance.notes``.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def warnings(self) -> list[str]:

@@ -18,10 +18,25 @@ the plays into scrobbles, check-ins and "seen" marks, episodes the summaries
 lack (Trakt has sent summaries without ``seasons``) and shows that only the
 history names.
 
-Neither file has aired counts: ``aired``, ``left``, ``percentage``,
-``completion`` and ``next_*`` stay NA here (a metadata provider such as TVmaze
-fills them later). ``completed`` is the number of distinct episodes watched,
-without specials (season 0) unless ``specials=True``, as Trakt counts.
+The rules, as trakt.tv counts progress (``docs/data-rules.md`` lists them per field):
+
+- ``completed`` is the number of distinct episodes watched, without specials
+  (season 0) unless ``specials=True`` and without the seasons the user hid
+  from progress (``hidden``, from ``hidden-progress-watched.json``);
+- ``reset="current"``: after a progress reset (``reset_at``), an episode
+  counts only when it was played after the reset (its row stays, ``watched``
+  False); ``"lifetime"``: every episode ever watched counts;
+- ``aired`` is the summary's ``show.aired_episodes`` (Trakt's count of aired
+  episodes, specials left out) when it can stand for the counted seasons: not
+  with ``specials=True``, nor for a show with a hidden season (its aired
+  episodes are not known per season); ``left``, ``percentage`` and
+  ``completion`` follow from it. Season counts and ``next_*`` stay NA (a
+  metadata provider such as TVmaze fills them later);
+- a show whose history holds fewer plays than its summary's ``plays`` has an
+  incomplete history (trakt-web #3152, or a failed page): its ``completed``
+  and what follows from it are NA, never a lower bound shown as exact;
+- a show listed twice (same Trakt id) is read once; the duplicates are counted
+  in a warning.
 
 Pure: payload in, columns out. A top level that is not a list raises
 :class:`TraktDataError`; one bad summary (not an object, no show title, a
@@ -31,7 +46,7 @@ warnings name it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -40,15 +55,20 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
-from ..errors import TraktDataError
+from ..errors import TraktArgumentError, TraktDataError
 from ._checks import BadValue, count, short
 from ._problems import Problems
-from .history import parse_ids
+from .history import _named_by_ids, parse_ids
 from .parsed import ParsedProgress
 
-__all__ = ["parse_watched_shows"]
+__all__ = ["RESET_MODES", "HiddenProgress", "parse_hidden_progress", "parse_watched_shows"]
+
+#: ``"current"``: progress since the last reset; ``"lifetime"``: every episode ever watched
+#: (the same rule as :meth:`TraktAPI.progress <trakt_analysis.TraktAPI.progress>`).
+RESET_MODES = ("current", "lifetime")
 
 _MAX_NUMBER = 10**6
+_MAX_NAMES = 10  # shows named in one note, then "and N more"
 _IDENTITY = ("title", "year", "trakt_id", "slug", "imdb_id", "tvdb_id", "tmdb_id", "tvrage_id")
 _ACTION_COLUMNS = {"scrobble": "scrobbles", "checkin": "checkins", "watch": "seen"}
 
@@ -59,6 +79,7 @@ class _Show:
     plays: int | None = None
     last_watched_at: Any = None
     reset_at: Any = None
+    aired_episodes: int | None = None
     has_episode_info: bool = False
     # (season, episode) -> [summary's plays, summary's last watch, runtime (minutes),
     #                       plays in the history, last watch in the history]
@@ -67,12 +88,99 @@ class _Show:
     history_plays: int = 0
 
 
+ShowKey = int | tuple[str, Any]
+
+
+@dataclass
+class HiddenProgress:
+    """What the user hid from progress: shows, and seasons per show.
+
+    Keys are Trakt ids (int), or ``(title, year)`` for an item without one.
+    """
+
+    shows: set[ShowKey] = field(default_factory=set)
+    seasons: dict[ShowKey, set[int]] = field(default_factory=dict)
+
+    def show_hidden(self, identity: Mapping[str, Any]) -> bool:
+        return any(key in self.shows for key in _keys(identity))
+
+    def hidden_seasons(self, identity: Mapping[str, Any]) -> set[int]:
+        out: set[int] = set()
+        for key in _keys(identity):
+            out |= self.seasons.get(key, set())
+        return out
+
+
+def _keys(identity: Mapping[str, Any]) -> list[ShowKey]:
+    keys: list[ShowKey] = []
+    if identity.get("trakt_id") is not None:
+        keys.append(int(identity["trakt_id"]))
+    if identity.get("title") is not None:
+        keys.append((identity["title"], identity.get("year")))
+    return keys
+
+
+def parse_hidden_progress(data: object, *, label: str) -> tuple[HiddenProgress, Problems]:
+    """Read ``GET /users/hidden/progress_watched`` items (``hidden-progress-watched.json``).
+
+    Each item is ``{"hidden_at", "type": "show" | "season", "show": {title, year,
+    ids}, "season": {"number", "ids"}}`` (``season`` for type "season" only).
+    Returns what is hidden and the problems naming the items left out (not an
+    object, no show, a season without a number); other types are ignored.
+
+    Raises
+    ------
+    TraktDataError
+        The top level is not a list.
+    """
+    if type(data) is not list:
+        raise TraktDataError(
+            f"{label}: expected a JSON list of hidden items, "
+            f"got {type(data).__name__} {short(data)}"
+        )
+    hidden = HiddenProgress()
+    problems = Problems(label)
+    for index, item in enumerate(data):
+        where = f"item {index}"
+        if type(item) is not dict or type(item.get("show")) is not dict:
+            problems.odd(where, "no show object", then="left out", order=index)
+            continue
+        show = item["show"]
+        identity, _ = parse_ids(show.get("ids"))
+        title = show.get("title")
+        identity["title"] = title if type(title) is str else None
+        try:
+            identity["year"] = count(show.get("year"), allow_str=True)
+        except BadValue:
+            identity["year"] = None
+        keys = _keys(identity)
+        if not keys:
+            problems.odd(where, "the show has no Trakt id and no title", then="left out")
+            continue
+        if item.get("type") == "show":
+            hidden.shows.update(keys)
+        elif item.get("type") == "season":
+            season = item.get("season")
+            try:
+                number = count(season.get("number")) if type(season) is dict else None
+            except BadValue:
+                number = None
+            if number is None:
+                problems.odd(where, "a hidden season without a number", then="left out")
+                continue
+            for key in keys:
+                hidden.seasons.setdefault(key, set()).add(number)
+    return hidden, problems
+
+
 def parse_watched_shows(
     data: object,
     *,
     label: str,
     history: dict[str, Any] | None = None,
     specials: bool = False,
+    reset: str = "current",
+    hidden: HiddenProgress | None = None,
 ) -> ParsedProgress:
     """Check watched-shows summaries and return the columns of the three frames.
 
@@ -91,15 +199,26 @@ def parse_watched_shows(
     specials : bool
         Count specials (season 0) in ``completed``. Their episodes are in the
         seasons and episodes frames either way.
+    reset : {"current", "lifetime"}
+        After a progress reset (``reset_at``): count the episodes played since
+        (``"current"``, as trakt.tv shows progress) or every episode ever
+        watched (``"lifetime"``).
+    hidden : HiddenProgress, optional
+        Shows and seasons hidden from progress (:func:`parse_hidden_progress`).
 
     Returns
     -------
     ParsedProgress
         ``shows``: one row per show with at least one play, summaries first
-        (in input order), then shows only the history names (newest first).
-        ``seasons``: every season with a watched episode. ``episodes``: every
-        watched episode, ``watched`` true, with ``plays``, ``last_watched_at``
-        (UTC) and ``runtime`` (minutes, from the history; NA when unknown).
+        (in input order), then shows only the history names (newest first);
+        an extra boolean column ``hidden`` (the show is hidden from progress:
+        dropped; NA when `hidden` is None). ``seasons``: every season with a
+        watched episode, ``hidden`` from `hidden`. ``episodes``: every watched
+        episode, with ``watched`` (False for an episode played only before a
+        reset, with ``reset="current"``), ``plays``, ``last_watched_at`` (UTC)
+        and ``runtime`` (minutes, from the history; NA when unknown).
+        ``notes`` say which shows' history is incomplete and how many
+        duplicates were dropped; they are in ``warnings`` too.
 
     Raises
     ------
@@ -111,7 +230,10 @@ def parse_watched_shows(
             f"{label}: expected a JSON list of watched shows at the top level, "
             f"got {type(data).__name__} {short(data)}"
         )
+    if reset not in RESET_MODES:
+        raise TraktArgumentError(f"reset must be one of {RESET_MODES}, got {reset!r}")
     problems = Problems(label)
+    notes: list[str] = []
     shows: list[_Show] = []
     by_trakt: dict[int, _Show] = {}
     by_title: dict[tuple[str, Any], _Show] = {}
@@ -123,14 +245,35 @@ def parse_watched_shows(
             by_trakt.setdefault(trakt, show)
         by_title.setdefault((show.identity["title"], show.identity["year"]), show)
 
+    repeated = 0
     for index, item in enumerate(data or []):
         show = _summary(index, item, problems)
-        if show is not None:
-            register(show)
+        if show is None:
+            continue
+        trakt = show.identity["trakt_id"]
+        if trakt is not None and trakt in by_trakt:
+            repeated += 1  # the same show listed twice (paging over a changing list)
+            continue
+        register(show)
     if history is not None:
         _join_history(history, by_trakt, by_title, register)
     shows = [s for s in shows if s.episodes or (s.plays or 0) > 0]
-    return _build(shows, specials=specials, history=history is not None, problems=problems)
+    parsed = _build(
+        shows,
+        specials=specials,
+        history=history is not None,
+        problems=problems,
+        reset=reset,
+        hidden=hidden,
+        notes=notes,
+    )
+    if repeated:
+        notes.append(
+            f"{repeated} show(s) listed twice (the same Trakt id) were read once; "
+            "the repeated entries were dropped"
+        )
+    parsed.notes = [f"{label}: {n}" for n in notes]
+    return parsed
 
 
 def _summary(index: int, item: object, problems: Problems) -> _Show | None:
@@ -139,15 +282,26 @@ def _summary(index: int, item: object, problems: Problems) -> _Show | None:
         problems.odd(where, f"expected an object, got {short(item)}", then="left out")
         return None
     show_obj = item.get("show")
-    if type(show_obj) is not dict or type(show_obj.get("title")) is not str:
-        problems.odd(where, "no show with a title", then="left out")
+    if type(show_obj) is not dict:
+        problems.odd(where, "no show object", then="left out")
         return None
-    title = show_obj["title"]
+    title = show_obj.get("title")
+    title_problem = None
+    if type(title) is not str:
+        # Trakt sends a null title for a show it could not resolve: kept by its ids.
+        named = _named_by_ids(show_obj.get("ids"))
+        if named is None:
+            problems.odd(where, "a show without a title or ids", then="left out")
+            return None
+        title_problem = f"show.title is {short(title)} ({named}); loaded with title NA"
+        title = None
     where = f"{where} ({short(title)})"
 
     def note(what: str) -> None:  # an odd value of this show; `what` says what became of it
         problems.odd(where, what, then="")
 
+    if title_problem is not None:
+        note(title_problem)
     identity, id_problems = parse_ids(show_obj.get("ids"))
     for what in id_problems:
         note(what)
@@ -164,6 +318,10 @@ def _summary(index: int, item: object, problems: Problems) -> _Show | None:
         note(f"plays: {exc}")
     show.last_watched_at = _time(item.get("last_watched_at"), "last_watched_at", note)
     show.reset_at = _time(item.get("reset_at"), "reset_at", note)
+    try:
+        show.aired_episodes = count(show_obj.get("aired_episodes"))
+    except BadValue as exc:
+        note(f"show.aired_episodes: {exc}")
     seasons = item.get("seasons")
     if seasons is not None and type(seasons) is not list:
         note(f"seasons: expected a list, got {short(seasons)}")
@@ -277,18 +435,28 @@ def _join_history(history: dict[str, Any], by_trakt: dict, by_title: dict, regis
 
 
 def _build(
-    shows: list[_Show], *, specials: bool, history: bool, problems: Problems
+    shows: list[_Show],
+    *,
+    specials: bool,
+    history: bool,
+    problems: Problems,
+    reset: str = "current",
+    hidden: HiddenProgress | None = None,
+    notes: list[str] | None = None,
 ) -> ParsedProgress:
     out_shows: dict[str, Any] = {
         name: pd.array([s.identity[name] for s in shows], dtype=schema.SHOWS[name])
         for name in _IDENTITY
     }
-    plays, completed, last, reset = [], [], [], []
+    plays, completed, last, reset_col, aired = [], [], [], [], []
+    hidden_shows: list[bool | None] = []
+    incomplete: list[str] = []
     actions: dict[str, list[Any]] = {column: [] for column in _ACTION_COLUMNS.values()}
-    seasons: dict[str, list[Any]] = {"_item": [], "season": [], "completed": []}
+    seasons: dict[str, list[Any]] = {"_item": [], "season": [], "completed": [], "hidden": []}
     episodes: dict[str, list[Any]] = {
         "_season_rank": [],
         "episode": [],
+        "watched": [],
         "plays": [],
         "last_watched_at": [],
         "runtime": [],
@@ -301,9 +469,49 @@ def _build(
             ep_plays[key] = summary_plays if summary_plays is not None else (history_plays or None)
             ep_last[key] = summary_last if summary_last is not None else history_last
         keys = sorted(show.episodes)
+        hidden_numbers = hidden.hidden_seasons(show.identity) if hidden is not None else set()
+        hidden_shows.append(hidden.show_hidden(show.identity) if hidden is not None else None)
+        # Watched since the reset ("current"), or ever ("lifetime"); a play at an
+        # unknown time before a reset is not known to be after it.
+        since_reset = reset == "current" and show.reset_at is not None
+        seen_map = {
+            key: not since_reset or (ep_last[key] is not None and ep_last[key] > show.reset_at)
+            for key in keys
+        }
+
         known = show.has_episode_info or bool(keys)
-        counted = [k for k in keys if specials or k[0] > 0]
-        completed.append(len(counted) if known else None)
+        # The history misses plays of this show (trakt-web #3152, a failed page): what it
+        # holds is a lower bound, not the count.
+        short_history = (
+            history
+            and not show.has_episode_info
+            and show.plays is not None
+            and show.history_plays < show.plays
+        )
+        if short_history:
+            incomplete.append(
+                f"{_label(show)}: {show.history_plays} of {show.plays} plays in the history"
+            )
+        counted = [
+            k for k in keys if (specials or k[0] > 0) and k[0] not in hidden_numbers and seen_map[k]
+        ]
+        n_completed = len(counted) if known and not short_history else None
+        completed.append(n_completed)
+        # Trakt's show-level aired count stands for the counted seasons only when no
+        # season is hidden and specials are not counted (it leaves them out).
+        usable = (
+            show.aired_episodes is not None
+            and not specials
+            and not any(n > 0 for n in hidden_numbers)
+        )
+        if usable and n_completed is not None and n_completed > show.aired_episodes:
+            problems.inconsistent(
+                _label(show),
+                f"{n_completed} episodes completed but show.aired_episodes is "
+                f"{show.aired_episodes}; aired left NA",
+            )
+            usable = False
+        aired.append(show.aired_episodes if usable else None)
         if show.plays is not None:
             plays.append(show.plays)
         elif show.history_plays or ep_plays:
@@ -318,45 +526,76 @@ def _build(
             last.append(show.last_watched_at)
         else:
             last.append(max(last_values) if last_values else None)
-        reset.append(show.reset_at)
-        season_rank = None
+        reset_col.append(show.reset_at)
         previous = None
+        season_rank = None
         for season, number in keys:
             if season != previous:
                 seasons["_item"].append(item)
                 seasons["season"].append(season)
-                seasons["completed"].append(0)
+                seasons["completed"].append(None if short_history else 0)
+                seasons["hidden"].append(season in hidden_numbers)
                 season_rank = len(seasons["season"]) - 1
                 previous = season
-            seasons["completed"][-1] += 1
+            seen = seen_map[(season, number)]
+            if seen and not short_history:
+                seasons["completed"][-1] += 1
             episodes["_season_rank"].append(season_rank)
             episodes["episode"].append(number)
+            episodes["watched"].append(seen)
             episodes["plays"].append(ep_plays[(season, number)])
             episodes["last_watched_at"].append(ep_last[(season, number)])
             episodes["runtime"].append(show.episodes[(season, number)][2])
+    if incomplete and notes is not None:
+        shown = "; ".join(incomplete[:_MAX_NAMES])
+        if len(incomplete) > _MAX_NAMES:
+            shown += f"; and {len(incomplete) - _MAX_NAMES} more"
+        notes.append(
+            f"the history is incomplete for {len(incomplete)} show(s) (it holds fewer plays "
+            "than watched-shows counts, as in exports made before trakt.tv fixed its "
+            f"exporter in August 2026): their completed counts are NA: {shown}"
+        )
     out_shows["plays"] = pd.array(plays, dtype="Int64")
     out_shows["completed"] = pd.array(completed, dtype="Int64")
+    aired_array = pd.array(aired, dtype="Int64")
+    done = out_shows["completed"]
+    out_shows["aired"] = aired_array
+    out_shows["left"] = aired_array - done
+    ratio = done.astype("Float64") / aired_array.astype("Float64")
+    out_shows["completion"] = pd.array(
+        pd.Series(ratio).where(pd.Series(aired_array) > 0, pd.NA), dtype="Float64"
+    )
+    out_shows["percentage"] = pd.array(
+        pd.Series(done * 100) // pd.Series(aired_array).where(pd.Series(aired_array) > 0, pd.NA),
+        dtype="Int64",
+    )
     for column, values in actions.items():
         out_shows[column] = pd.array(values, dtype="Int64")
     out_shows["last_watched_at"] = _utc(last)
-    out_shows["reset_at"] = _utc(reset)
-    n_seasons = len(seasons["season"])
+    out_shows["reset_at"] = _utc(reset_col)
+    out_shows["hidden"] = pd.array(hidden_shows, dtype="boolean")
     out_seasons = {
         "_item": np.asarray(seasons["_item"], dtype=np.int64),
         "season": np.asarray(seasons["season"], dtype=np.int64),
         "completed": pd.array(seasons["completed"], dtype="Int64"),
-        "hidden": np.zeros(n_seasons, dtype=bool),
+        "hidden": np.asarray(seasons["hidden"], dtype=bool),
     }
-    n_episodes = len(episodes["episode"])
     out_episodes = {
         "_season_rank": np.asarray(episodes["_season_rank"], dtype=np.int64),
         "episode": np.asarray(episodes["episode"], dtype=np.int64),
-        "watched": np.ones(n_episodes, dtype=bool),
+        "watched": np.asarray(episodes["watched"], dtype=bool),
         "plays": pd.array(episodes["plays"], dtype="Int64"),
         "last_watched_at": _utc(episodes["last_watched_at"]),
         "runtime": pd.array(episodes["runtime"], dtype="Int64"),
     }
     return ParsedProgress(out_shows, out_seasons, out_episodes, problems)
+
+
+def _label(show: _Show) -> str:
+    title, year = show.identity["title"], show.identity["year"]
+    if title is None:
+        return f"the show without a title (trakt {show.identity['trakt_id']})"
+    return f"{title} ({year})" if year is not None else str(title)
 
 
 def _utc(values: list[Any]) -> Any:

@@ -382,14 +382,29 @@ def _ints(values: list[object], what: str, titles: list[Any], problems: Problems
 def _build(shows: list[_Show], label: str) -> ParsedProgress:
     problems = Problems(label)
     titles: list[Any] = []
+    ids = [_dict(s.show.get("ids"), f"{label}: show {i}: show.ids") for i, s in enumerate(shows)]
     for i, s in enumerate(shows):
         try:
-            titles.append(text(s.show.get("title"), "a title"))
+            title = text(s.show.get("title"), "a title")
         except BadValue as exc:
-            raise TraktDataError(f"{label}: show {i}: show.title: {exc}") from None
-        if titles[-1] is None:
-            raise TraktDataError(f"{label}: show {i}: the show has no title")
-    ids = [_dict(s.show.get("ids"), f"{label}: show {i}: show.ids") for i, s in enumerate(shows)]
+            title, why = None, str(exc)
+        else:
+            why = "is null"
+        if title is None:
+            # Trakt sends a null title for a show it could not resolve: loaded, title NA,
+            # named by its ids; the other shows are not lost.
+            named = ", ".join(
+                f"{key} {ids[i][key]}"
+                for key in ("trakt", "slug", "tvdb", "imdb")
+                if ids[i].get(key)
+            )
+            problems.odd(
+                f"show {i}",
+                f"show.title {why} ({named or 'no ids'})",
+                then="loaded with title NA",
+                order=i,
+            )
+        titles.append(title)
 
     cols: dict[str, Any] = {"title": pd.array(titles, dtype=schema.STR)}
     cols["year"] = _ints([s.show.get("year") for s in shows], "show.year", titles, problems)

@@ -153,7 +153,8 @@ def plot_breakdown(
             else colors[user]
             for label in labels
         ]
-        options = {"color": bar_colors, "height": height, "label": user_name(user)} | kwargs
+        options: dict[str, Any] = {"color": bar_colors, "height": height}
+        options |= {"label": user_name(user)} | kwargs
         ax.barh(y + offset, np.nan_to_num(values), **options)
         for yi, label, value in zip(y + offset, labels, values, strict=True):
             if label in rows and pd.isna(value):  # a value whose hours are unknown

@@ -65,7 +65,7 @@ def _hours(value: object) -> str:
 
 def _short_hours(value: object) -> str:
     """Hours of one show: a decimal below 10, so 1.5 h does not read as 2."""
-    if value is None or pd.isna(value):  # type: ignore[arg-type]
+    if value is None or pd.isna(value):
         return "?"
     number = float(value)  # type: ignore[arg-type]
     return f"{number:,.1f}" if number < 10 else f"{number:,.0f}"

@@ -213,5 +213,5 @@ def update_completion(
     return True
 
 
-def _count(value: object) -> str:
+def _count(value: Any) -> str:
     return "?" if value is None or pd.isna(value) else str(int(value))

@@ -57,7 +57,7 @@ def _season_rows(
         keys = eps["episode"].to_numpy() if eps is not None else np.array([], dtype=int)
         length = max(int(keys.max()) if len(keys) else 0, aired)
         codes = np.full(length, STATE_CODES["missing"], dtype=float)
-        if len(keys):
+        if eps is not None and len(keys):
             keys_ok = keys[(keys >= 1) & (keys <= length)]
             watched = eps["watched"].to_numpy()[(keys >= 1) & (keys <= length)]
             codes[keys_ok - 1] = np.where(watched, STATE_CODES["watched"], STATE_CODES["unwatched"])
@@ -169,7 +169,7 @@ def plot_episode_grid(
     n_rows = len(grid)
     ax = get_ax(ax, (8.0, float(np.clip(1.6 + 0.3 * n_rows, 2.5, 14.0))))
     cmap = ListedColormap([STATE_COLORS[s] for s in STATE_ORDER]).with_extremes(bad=(0, 0, 0, 0))
-    options = {"cmap": cmap, "vmin": -0.5, "vmax": len(STATE_ORDER) - 0.5}
+    options: dict[str, Any] = {"cmap": cmap, "vmin": -0.5, "vmax": len(STATE_ORDER) - 0.5}
     options |= {"aspect": "auto", "interpolation": "nearest"}
     options |= kwargs
     ax.imshow(np.ma.masked_invalid(grid), extent=(0.5, width + 0.5, n_rows - 0.5, -0.5), **options)

@@ -104,7 +104,8 @@ def _bars(rows: pd.DataFrame, title: str, year: object, ax: Axes | None, **kwarg
                 STATE_COLORS["hidden"] if h else FINISHED if f else IN_PROGRESS
                 for h, f in zip(hidden, finished, strict=True)
             ]
-        bars = ax.bar(x, heights, **({"width": width, "color": colors} | kwargs))
+        options: dict[str, Any] = {"width": width, "color": colors} | kwargs
+        bars = ax.bar(x, heights, **options)
         for bar, h, c, a in zip(
             bars, hidden, filled(mine["completed"]), filled(mine["aired"]), strict=True
         ):
@@ -164,7 +165,7 @@ def _heatmap(seasons: pd.DataFrame, ax: Axes | None, **kwargs: Any) -> Axes:
     hidden[rows[is_hidden], cols[is_hidden]] = 1.0
 
     ax = get_ax(ax, (8.0, float(np.clip(1.6 + 0.25 * n_rows, 3.0, 14.0))))
-    options = {"cmap": COMPLETION_CMAP, "vmin": 0, "vmax": 100, "aspect": "auto"}
+    options: dict[str, Any] = {"cmap": COMPLETION_CMAP, "vmin": 0, "vmax": 100, "aspect": "auto"}
     options |= {"interpolation": "nearest"} | kwargs
     extent = (-0.5, n_cols - 0.5, n_rows - 0.5, -0.5)
     image = ax.imshow(np.ma.masked_invalid(values), extent=extent, **options)
@@ -182,7 +183,9 @@ def _heatmap(seasons: pd.DataFrame, ax: Axes | None, **kwargs: Any) -> Axes:
     colors_by_user = user_color_map(shows)
     several = len(colors_by_user) > 1
     # Label rows only where a label fits: the row height in points sets the font size.
-    row_pts = ax.get_position().height * ax.figure.get_figheight() * 72 / max(1, n_rows)
+    figure = ax.get_figure(root=True)
+    figure_height = figure.get_figheight() if figure is not None else 4.0
+    row_pts = ax.get_position().height * figure_height * 72 / max(1, n_rows)
     if row_pts >= 5:
         ax.set_yticks(range(n_rows), labels=show_labels(shows), fontsize=min(10.0, row_pts * 0.85))
         if several:

@@ -38,7 +38,7 @@ STATS: tuple[str, ...] = ("scrobbles", "checkins", "seen")
 _LABELS = {"scrobbles": "scrobbled", "checkins": "checked in", "seen": "marked as seen"}
 # With several users, colour says the user; hatch and alpha say the stat.
 _SHORT = {"scrobbles": "scrobbled", "checkins": "check-ins", "seen": "seen"}
-_USER_STYLE = {
+_USER_STYLE: dict[str, dict[str, Any]] = {
     "scrobbles": {"hatch": "", "alpha": 1.0},
     "checkins": {"hatch": "xx", "alpha": 0.8},
     "seen": {"hatch": "", "alpha": 0.4},
@@ -103,7 +103,8 @@ def _stack(
             )
         else:
             style = _USER_STYLE[stat]
-            options = {"color": colors, "alpha": style["alpha"], "label": stat} | kwargs
+            options: dict[str, Any] = {"color": colors, "alpha": style["alpha"], "label": stat}
+            options |= kwargs
             bars = ax.barh(y, parts[stat], left=left, **options)
             if style["hatch"]:
                 for bar in bars:
@@ -112,8 +113,9 @@ def _stack(
         left = left + parts[stat]
     unknown = parts.get(SPLIT_UNKNOWN)
     if unknown is not None and unknown.any():
-        options = {"color": UNKNOWN if colors is None else colors, "label": SPLIT_UNKNOWN}
-        bars = ax.barh(y, unknown, left=left, **(options | kwargs))
+        color = UNKNOWN if colors is None else colors
+        unknown_options: dict[str, Any] = {"color": color, "label": SPLIT_UNKNOWN} | kwargs
+        bars = ax.barh(y, unknown, left=left, **unknown_options)
         for bar in bars:
             bar.set_hatch(_UNKNOWN_HATCH)
             bar.set_edgecolor("white")

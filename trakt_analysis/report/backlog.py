@@ -75,7 +75,7 @@ def _labels(plan: pd.DataFrame) -> list[str]:
     for i, (title, year) in enumerate(zip(titles, years, strict=True)):
         label = str(title)
         if repeated.get(title, 0) > 1 and not is_missing(year):
-            label += f" ({int(year)})"  # type: ignore[call-overload]
+            label += f" ({int(year)})"
         if several and not is_missing(users[i]):
             label += f" [{users[i]}]"
         labels.append(label)

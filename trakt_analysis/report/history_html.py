@@ -98,7 +98,7 @@ def _stat(key: str, value: str, label: str) -> str:
     )
 
 
-def _hours(value: object) -> str:
+def _hours(value: Any) -> str:
     return "unknown" if value is None or pd.isna(value) else f"{float(value):,.1f}"
 
 
@@ -235,11 +235,11 @@ def _shows_list(
     )
 
 
-def _pct(value: object) -> str:
+def _pct(value: Any) -> str:
     return "-" if value is None or pd.isna(value) else f"{float(value):+.0f}%"
 
 
-def _number(value: object) -> str:
+def _number(value: Any) -> str:
     if value is None or pd.isna(value):
         return "unknown"
     number = float(value)
@@ -299,26 +299,23 @@ def _deeper(review: YearInReview, progress: Progress, zone: str) -> str:
     )
     parts.append("</div></div>")
     for frame, key, name in (
-        (review.genres, "genres", "Genres"),
+        (review.genres, "genre", "Genres"),
         (review.networks, "network", "Networks"),
     ):
         if frame is None:
-            continue
-        if not len(frame):
-            parts.append(f'<p id="year-{key}">{name}: none known for the shows played.</p>')
             continue
         parts.append(
             table(
                 frame.head(10),
                 [
-                    Column(name[:-1].lower(), key),
+                    Column(key, key),
                     Column("plays", "plays", fmt_int, numeric=True),
                     Column("hours", "hours", _hours, numeric=True),
                     Column("shows", "shows", fmt_int, numeric=True),
                 ],
                 table_id=f"year-{key}",
-                caption=f"{name} of {year}'s episode plays (a play counts once per genre;"
-                f" {frame.attrs.get('plays_unknown', 0):,} plays of shows without one).",
+                caption=f"{name} of {year}'s episode plays (a play counts once for each genre"
+                " of its show; shows without one are 'unknown', not left out).",
             )
         )
     if review.most_hours_month is not None:

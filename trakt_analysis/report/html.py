@@ -563,10 +563,9 @@ def report_html(
     progress_part = [plays, completion, _next_section(shows)]
     nav = [("summary", "Summary"), ("plays", "Plays"), ("completion", "Completion")]
     nav += [("next", "Watch next")]
-    # The states (watching, stalled, ...) come from the history; without aired
-    # counts the section says so in one sentence instead of an empty table.
-    progress_part.append(_backlog(progress, figures.get("backlog", ""), generated, tz))
-    nav.append(("backlog", "Backlog"))
+    if counted:  # hours left, states and finish dates (see report/backlog.py)
+        progress_part.append(_backlog(progress, figures.get("backlog", ""), generated, tz))
+        nav.append(("backlog", "Backlog"))
     # A history source without aired counts leads with what it has: the history.
     if progress.history is not None and not counted:
         sections = [history.html, *progress_part]

@@ -12,7 +12,7 @@ import hashlib
 import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
@@ -51,7 +51,8 @@ def event_uid(row: pd.Series | dict[str, Any]) -> str:
         f"title={get('title')}|year={get('year')}",
     )
     user = "" if is_missing(get("user")) else str(get("user"))
-    key = f"{user}|{show}|{int(get('season'))}|{int(get('episode'))}"
+    season, number = get("season"), get("episode")
+    key = f"{user}|{show}|{int(cast(int, season))}|{int(cast(int, number))}"
     return f"{hashlib.sha256(key.encode()).hexdigest()[:32]}@{_DOMAIN}"
 
 

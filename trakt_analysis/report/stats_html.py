@@ -9,6 +9,7 @@ from the data is escaped by :func:`._html.table`; the charts are inline PNGs.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -138,8 +139,6 @@ def all_time_section(
     if not has_metadata:
         parts.append(f"<p class=needs-counts>{esc(METADATA_HINT)}</p>")
     if charts and has_metadata:
-        from ..plotting.breakdown import plot_breakdown
-
         for by in ("genre", "network"):
             say(f"chart: hours by {by}")
             parts.append(
@@ -148,7 +147,7 @@ def all_time_section(
                     f"Hours by {by} (a show counts in each of its genres)"
                     if by == "genre"
                     else f"Hours by {by} (TV network or streaming service)",
-                    lambda ax, by=by: plot_breakdown(frames[by], by, top=12, ax=ax),
+                    partial(_draw_breakdown, frames[by], by),
                     4.6,
                     dpi,
                 )
@@ -292,3 +291,10 @@ def _ratings_part(progress: Progress, *, charts: bool, dpi: int) -> str:
             )
         )
     return "".join(out)
+
+
+def _draw_breakdown(frame: Any, by: str, ax: Any) -> Any:
+    """One breakdown chart of the report, on `ax`."""
+    from ..plotting.breakdown import plot_breakdown
+
+    return plot_breakdown(frame, by, top=12, ax=ax)

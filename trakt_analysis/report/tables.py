@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import unicodedata
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -121,9 +122,7 @@ def to_csv(progress: Progress, directory: str | os.PathLike[str]) -> list[Path]:
                 directory / f"{name}.csv",
                 # CRLF as RFC 4180 says; it also makes the writer quote a lone
                 # "\r" inside a cell, which "\n" line ends would leave bare.
-                lambda tmp, safe=safe: safe.to_csv(
-                    tmp, index=False, encoding="utf-8", lineterminator="\r\n"
-                ),
+                partial(safe.to_csv, index=False, encoding="utf-8", lineterminator="\r\n"),
             )
         )
     paths.append(_write_manifest(progress, directory, ".csv"))
@@ -157,7 +156,7 @@ def to_parquet(progress: Progress, directory: str | os.PathLike[str]) -> list[Pa
         paths.append(
             write_atomic(
                 directory / f"{name}.parquet",
-                lambda tmp, frame=frame: frame.to_parquet(tmp, index=False, engine="pyarrow"),
+                partial(frame.to_parquet, index=False, engine="pyarrow"),
             )
         )
     paths.append(_write_manifest(progress, directory, ".parquet"))

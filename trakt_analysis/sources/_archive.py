@@ -146,6 +146,7 @@ def _read_zip(path: Path, label: str, skipped: list[str]) -> Iterator[tuple[str,
         infos = archive.infolist()
         if len(infos) > _MAX_MEMBERS:
             raise TraktDataError(f"{label}: {len(infos)} members, more than an export has")
+        _refuse_repeated_members(infos, label)
         total = 0
         for info in infos:
             if info.is_dir() or not _safe_name(info.filename):
@@ -170,6 +171,32 @@ def _read_zip(path: Path, label: str, skipped: list[str]) -> Iterator[tuple[str,
                     f"{where}: the archive holds more than {MAX_TOTAL_BYTES // 2**20} MiB of JSON"
                 )
             yield name, _read_member(archive, info, where)
+
+
+def _refuse_repeated_members(infos: list[zipfile.ZipInfo], label: str) -> None:
+    """A member listed twice, or two entries over the same bytes, would be read twice: refused.
+
+    trakt.tv's exporter writes each file once; an archive that lists one twice was
+    made by something else (and one member's data under many names is a zip bomb).
+    """
+    names: set[str] = set()
+    offsets: dict[int, str] = {}
+    for info in infos:
+        if info.is_dir():
+            continue
+        name = info.filename.replace("\\", "/").lower()
+        if name in names:
+            raise TraktDataError(
+                f"{label}: member {info.filename!r} is listed twice; an export lists each "
+                "file once (re-create the ZIP from the unpacked folder, or load the folder)"
+            )
+        names.add(name)
+        other = offsets.setdefault(info.header_offset, info.filename)
+        if other != info.filename:
+            raise TraktDataError(
+                f"{label}: members {other!r} and {info.filename!r} share their data; refused "
+                "as a damaged or crafted archive"
+            )
 
 
 def _check_declared(info: zipfile.ZipInfo, where: str) -> None:

@@ -39,7 +39,7 @@ from ..errors import TraktArgumentError, TraktDataError, TraktDataWarning
 from ..frames import CompactIdentity
 from ..progress import Progress, Provenance
 
-__all__ = ["GUIDE_COLUMNS", "complete_progress"]
+__all__ = ["GUIDE_COLUMNS", "complete_progress", "history_runtimes"]
 
 #: The columns of the episode guide frame :func:`complete_progress` takes.
 GUIDE_COLUMNS = ("show", "season", "episode", "title", "first_aired", "runtime")
@@ -153,6 +153,24 @@ def complete_progress(
     # is another scheme (e.g. seasons by year): its counts would be wrong, so they stay NA.
     watched_counted = np.bincount(e_show[known_row & watched & counted_row], minlength=n_shows)
     renumbered = is_known & (2 * mismatches > watched_counted)
+    # A show with Trakt's own aired count (the export's show.aired_episodes) keeps it when the
+    # guide numbers it otherwise: a watched episode the guide does not list (a show released
+    # in "Parts": Trakt 10 + 7, the guide 5 + 5 + 7), or fewer aired episodes than Trakt's.
+    trakt_aired = shows["aired"].astype("Int64").to_numpy(dtype=np.int64, na_value=-1)
+    hidden_mask = progress.seasons["hidden"].to_numpy(bool)
+    hidden_guide = pd.MultiIndex.from_arrays(
+        [s_show[hidden_mask], progress.seasons["season"].to_numpy(np.int64)[hidden_mask]]
+    )
+    in_hidden = pd.MultiIndex.from_arrays([guide["show"], guide["season"]]).isin(hidden_guide)
+    guide_counted = (guide_aired & counted_season_guide).to_numpy() & ~in_hidden
+    guide_total = np.bincount(guide["show"].to_numpy(np.int64)[guide_counted], minlength=n_shows)
+    disagrees = (
+        is_known
+        & ~renumbered
+        & (trakt_aired >= 0)
+        & ((mismatches > 0) | (guide_total < trakt_aired))
+    )
+    renumbered = renumbered | disagrees
     provider_known = is_known.copy()
     if renumbered.any():
         is_known = is_known & ~renumbered
@@ -242,12 +260,26 @@ def complete_progress(
     completed[totals.index.to_numpy()] = totals["completed"].to_numpy(np.int64)
     for column, values in _counts(aired, completed, is_known, out_shows).items():
         out_shows[column] = values
+    # A show whose completed count is unknown (an incomplete history) keeps it unknown:
+    # what its rows hold is a lower bound, never shown as exact.
+    unknown_done = is_known & shows["completed"].isna().to_numpy()
+    if unknown_done.any():
+        for column in ("completed", "left", "percentage", "completion"):
+            values = out_shows[column].array.copy()
+            values[unknown_done] = pd.NA
+            out_shows[column] = values
+        at = unknown_done[seasons["_show"].to_numpy()]
+        for column in ("completed", "left", "percentage", "completion"):
+            values = seasons[column].array.copy()
+            values[at] = pd.NA
+            seasons[column] = values
 
     # Next episode: the first unwatched aired episode of a counted season.
     row_show = rows["_show"].to_numpy()
     row_season = rows["season"].to_numpy()
     candidate = (
         is_known[row_show]
+        & ~unknown_done[row_show]
         & ~rows["watched"].to_numpy(bool)
         & rows["_aired"].to_numpy(bool)
         & ((row_season > 0) | specials)
@@ -319,11 +351,13 @@ def complete_progress(
     unknown_names = _names(out_shows, ~provider_known)
     mismatched = (mismatches > 0) & ~renumbered
     mismatched_names = _names(out_shows, mismatched)
+    kept_names = _names(out_shows, disagrees)
+    renumbered = renumbered & ~disagrees
     renumbered_names = _names(out_shows, renumbered)
     if unknown_names:
         message = (
             f"{source} does not know {_count(int((~provider_known).sum()))}, whose aired counts "
-            f"stay NA: {unknown_names}"
+            f"stay NA (or Trakt's own show-level count, where the source has it): {unknown_names}"
         )
         notes.append(message)
         warn(message, TraktDataWarning)
@@ -331,7 +365,17 @@ def complete_progress(
         message = (
             f"{source} numbers the episodes of {_count(int(renumbered.sum()))} in another "
             "scheme (it lists fewer than half of the watched episodes, e.g. seasons by year), "
-            f"so their aired counts stay NA (column unlisted_watched): {renumbered_names}"
+            "so their aired counts stay NA, or Trakt's own show-level count where the source "
+            f"has it (column unlisted_watched): {renumbered_names}"
+        )
+        notes.append(message)
+        warn(message, TraktDataWarning)
+    if kept_names:
+        message = (
+            f"{source} numbers the episodes of {_count(int(disagrees.sum()))} otherwise than "
+            "Trakt (watched episodes it does not list, or fewer aired episodes than Trakt "
+            "counts): they keep Trakt's own aired count (show.aired_episodes), with season "
+            f"counts and the next episode NA: {kept_names}"
         )
         notes.append(message)
         warn(message, TraktDataWarning)
@@ -343,6 +387,16 @@ def complete_progress(
         )
         notes.append(message)
         warn(message, TraktDataWarning)
+    history = progress.history
+    if history is not None and len(history):
+        history, filled = history_runtimes(history, out_episodes)
+        if filled:
+            unknown = int(history["runtime"].isna().sum())
+            notes.append(
+                f"runtimes of {filled:,} plays in the history come from {source}'s episode "
+                "guide (the history had none)"
+                + (f"; {unknown:,} plays have no known runtime" if unknown else "")
+            )
     provenance = progress.provenance or Provenance(kind="unknown", label=progress.user or "")
     provenance = replace(provenance, metadata=source, notes=tuple(notes))
     return Progress(
@@ -350,11 +404,63 @@ def complete_progress(
         out_seasons,
         out_episodes,
         progress.user,
-        history=progress.history,
+        history=history,
         provenance=provenance,
         ratings=progress.ratings,
         schedule=schedule,
     )
+
+
+def history_runtimes(history: pd.DataFrame, episodes: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """Fill the history's unknown episode runtimes from the episodes frame.
+
+    Parameters
+    ----------
+    history : pandas.DataFrame
+        :data:`~trakt_analysis.schema.HISTORY` rows; ``runtime`` (minutes) may be NA
+        (the account export's history carries none).
+    episodes : pandas.DataFrame
+        :data:`~trakt_analysis.schema.EPISODES` rows with ``runtime`` (minutes),
+        e.g. filled from TVmaze's episode guide.
+
+    Returns
+    -------
+    (pandas.DataFrame, int)
+        The history with each episode play's NA runtime taken from its episode
+        (matched on the show's Trakt id, else title and year, and season and
+        episode), and how many were filled. A runtime the history had is kept;
+        movies keep theirs (an episode guide has none).
+    """
+    need = history["runtime"].isna().to_numpy() & (history["type"] == "episode").to_numpy()
+    if not need.any():
+        return history, 0
+    keys = ["trakt_id", "title", "year", "season", "episode"]
+
+    def frame(rows: pd.DataFrame) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                "trakt_id": rows["trakt_id"].astype("Int64").to_numpy(dtype=object, na_value=None),
+                "title": rows["title"].astype(object).to_numpy(),
+                "year": rows["year"].astype("Int64").to_numpy(dtype=object, na_value=None),
+                "season": rows["season"].astype("Int64").to_numpy(dtype=object, na_value=None),
+                "episode": rows["episode"].astype("Int64").to_numpy(dtype=object, na_value=None),
+            }
+        )
+
+    known = episodes["runtime"].notna().to_numpy()
+    right = frame(episodes[known]).assign(_runtime=episodes["runtime"][known].to_numpy())
+    right = right.drop_duplicates(keys, keep="first")
+    left = frame(history)
+    matched = left.merge(right, on=keys, how="left", sort=False)["_runtime"]
+    runtime = pd.array(matched.to_numpy(dtype=object, na_value=None), dtype="Int64")
+    fill = need & ~pd.isna(runtime)
+    if not fill.any():
+        return history, 0
+    out = history.copy()
+    values = out["runtime"].array.copy()
+    values[fill] = runtime[fill].astype(values.dtype)
+    out["runtime"] = values
+    return out, int(fill.sum())
 
 
 def _show_positions(shows: pd.DataFrame, frame: pd.DataFrame, what: str) -> np.ndarray:

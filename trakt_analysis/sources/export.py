@@ -35,6 +35,7 @@ from typing import Any
 import pandas as pd
 
 from .._warnings import warn
+from ..analysis.timezone import local_timezone
 from ..errors import (
     TraktArgumentError,
     TraktDataError,
@@ -42,12 +43,18 @@ from ..errors import (
     TraktSourceError,
 )
 from ..frames import frames_from_parsed, ratings_frame
+from ..parsers._checks import short
 from ..parsers._json import parse_json
 from ..parsers._problems import Problems
 from ..parsers.detect import detect_format
 from ..parsers.history import parse_history, typed_history_columns
 from ..parsers.ratings import parse_ratings
-from ..parsers.v2 import parse_watched_shows
+from ..parsers.v2 import (
+    RESET_MODES,
+    HiddenProgress,
+    parse_hidden_progress,
+    parse_watched_shows,
+)
 from ..progress import Progress, Provenance
 from ._archive import (
     _MAX_MEMBERS,
@@ -71,6 +78,16 @@ __all__ = [
 
 _HISTORY_NAME = re.compile(r"^watched-history(?:-(\d+))?\.json$", re.IGNORECASE)
 _SHOWS_NAME = re.compile(r"^watched-shows(?:-(\d+))?\.json$", re.IGNORECASE)
+_HIDDEN_NAME = re.compile(r"^hidden-progress-watched(?:-(\d+))?\.json$", re.IGNORECASE)
+# Names of files that may hold watch data or the profile under another name (copies).
+_MAYBE_WATCH = ("watched", "history", "user", "prof")
+# The last part of an endpoint -> the file trakt.tv's exporter writes it to.
+_ENDPOINT_FILES = {
+    "history": "watched-history",
+    "shows": "watched-shows",
+    "progress_watched": "hidden-progress-watched",
+    "settings": "user-settings",
+}
 # ratings-movies.json, ratings-shows-2.json, ...: GET /users/{slug}/ratings/{type}, paged.
 _RATINGS_NAME = re.compile(
     r"^ratings-(movies|shows|seasons|episodes)(?:-(\d+))?\.json$", re.IGNORECASE
@@ -103,6 +120,7 @@ def load_export(
     user: str | None = None,
     metadata: MetadataProvider | None = None,
     specials: bool = False,
+    reset: str = "current",
 ) -> Progress:
     """Load a trakt.tv account export (the ZIP, or the folder it unpacks to).
 
@@ -119,6 +137,13 @@ def load_export(
     specials : bool
         Count specials (season 0) in ``completed`` (and, with metadata, in the
         aired counts), as Trakt does when its "count specials" setting is on.
+    reset : {"current", "lifetime"}
+        After a progress reset (``watched-shows``' ``reset_at``, set when a
+        rewatch starts): ``"current"`` (the default, as trakt.tv and
+        :meth:`TraktAPI.progress <trakt_analysis.TraktAPI.progress>`) counts
+        the episodes played since the reset, ``"lifetime"`` every episode
+        ever watched. Episodes played only before the reset keep their rows
+        with ``watched`` False.
 
     Returns
     -------
@@ -169,9 +194,11 @@ def load_export(
             f"metadata must be a metadata provider such as ta.TVmaze() (with a complete() "
             f"method), got {type(metadata).__name__}"
         )
+    if reset not in RESET_MODES:
+        raise TraktArgumentError(f"reset must be one of {RESET_MODES}, got {reset!r}")
     label = os.fspath(path)
     files = _read_files(Path(path), label)
-    progress = _progress_from_files(files, label, user=user, specials=specials)
+    progress = _progress_from_files(files, label, user=user, specials=specials, reset=reset)
     if metadata is None:
         return progress
     completed = metadata.complete(progress, specials=specials)
@@ -223,12 +250,19 @@ _EXPORT_KINDS = {"v2-history": "history", "v2-watched-shows": "shows", "export-p
 
 
 def _progress_from_files(
-    files: list[tuple[str, bytes]], label: str, *, user: str | None, specials: bool
+    files: list[tuple[str, bytes]],
+    label: str,
+    *,
+    user: str | None,
+    specials: bool,
+    reset: str = "current",
 ) -> Progress:
     # Per history file: its entries (parsed JSON), or its columns where the typed path took it.
     history_parts: list[tuple[int, str, list[Any] | dict[str, Any]]] = []
     shows_parts: list[tuple[int, str, list[Any]]] = []
-    profile: dict[str, Any] | None = None
+    profiles: list[tuple[str, dict[str, Any]]] = []
+    hidden_parts: list[tuple[str, object]] = []
+    errors: list[tuple[str, object]] = []
     ratings_parts: list[tuple[str, int, str, bytes]] = []
     for name, raw in files:
         base = PurePosixPath(name).name
@@ -238,7 +272,8 @@ def _progress_from_files(
         if rated:
             ratings_parts.append((rated.group(1).lower(), int(rated.group(2) or 0), name, raw))
             continue
-        if by_name is None and not base.lower().startswith(("watched", "history", "user", "prof")):
+        extra = _extra_kind(base)
+        if by_name is None and extra is None and not base.lower().startswith(_MAYBE_WATCH):
             continue  # ratings, lists, watchlist, comments...: not used
         if by_name == "history":
             # The typed path: columns straight from the bytes, when it takes them
@@ -250,9 +285,15 @@ def _progress_from_files(
         try:
             data = parse_json(raw, label=where)
         except TraktDataError:
-            if by_name is not None:
+            if by_name is not None or extra in ("errors", "hidden"):
                 raise
             continue  # an unused file that does not parse costs nothing
+        if extra == "errors":
+            errors.append((name, data))
+            continue
+        if extra == "hidden":
+            hidden_parts.append((name, data))
+            continue
         by_content = _kind_by_content(data)
         if by_name is not None and by_content not in (by_name, "empty"):
             warn(
@@ -265,8 +306,8 @@ def _progress_from_files(
             history_parts.append((_part(base), name, data))
         elif kind == "shows":
             shows_parts.append((_part(base), name, data))
-        elif kind == "profile" and profile is None:
-            profile = data
+        elif kind == "profile" and type(data) is dict:
+            profiles.append((base, data))
     if not any(part for _, _, part in history_parts) and not any(
         part for _, _, part in shows_parts
     ):
@@ -275,7 +316,17 @@ def _progress_from_files(
             "watched-shows-N.json with entries (is it a trakt.tv account export?); "
             + (files.found() if isinstance(files, Members) else "")
         )
-    history = _history(sorted(history_parts, key=lambda p: (p[0], p[1])), label)
+    notes: list[str] = []
+    for name, data in errors:
+        notes.extend(_failed_endpoints(data, f"{label}: {name}"))
+    history, repeated = _history(sorted(history_parts, key=lambda p: (p[0], p[1])), label)
+    if repeated:
+        notes.append(
+            f"{repeated} history {'entry was' if repeated == 1 else 'entries were'} listed "
+            "twice (the same id, in two watched-history parts or in a copy of one); "
+            "each play is counted once"
+        )
+    hidden = _hidden(hidden_parts, label)
     summaries: list[Any] = []
     for _, _, part in sorted(shows_parts, key=lambda p: (p[0], p[1])):
         summaries.extend(part)
@@ -285,12 +336,26 @@ def _progress_from_files(
         label=f"{label}: {names}",
         history=history,
         specials=specials,
+        reset=reset,
+        hidden=hidden,
     )
     parsed.history = history
+    for message in notes:
+        warn(message, TraktDataWarning)
     issue(parsed.problems)
-    username, timezone = _profile(profile)
+    for message in parsed.notes:
+        warn(message, TraktDataWarning)
+    notes.extend(parsed.notes)
+    username, timezone = _profile(profiles)
     user = user if user is not None else username
-    provenance = Provenance("export", label, timezone=timezone, notes=(_NA_NOTE,))
+    if timezone is None:
+        machine = local_timezone()
+        notes.append(
+            "the export names no time zone (user-settings.json has no account.timezone): "
+            f"local times use this machine's zone, {machine}; pass tz= to choose another"
+        )
+    notes.append(_NA_NOTE)
+    provenance = Provenance("export", label, timezone=timezone, notes=tuple(notes))
     progress = frames_from_parsed(parsed, user=user, provenance=provenance)
     return dataclasses.replace(progress, ratings=_ratings(ratings_parts, label, user))
 
@@ -317,11 +382,43 @@ def _ratings(
     return frame.reset_index(drop=True)
 
 
+def _extra_kind(base: str) -> str | None:
+    """The other export files the loader reads: ``_errors.json``, hidden items, the profile."""
+    lower = base.lower()
+    if lower == "_errors.json":
+        return "errors"
+    if _HIDDEN_NAME.match(lower):
+        return "hidden"
+    return None
+
+
+def _failed_endpoints(data: object, where: str) -> list[str]:
+    """One note per ``_errors.json`` entry: the endpoint, the pages fetched of how many, why."""
+    if type(data) is not list:
+        return [f"{where}: the export says it is partial, in a form not understood: {short(data)}"]
+    out = []
+    for entry in data:
+        if type(entry) is not dict:
+            out.append(f"{where}: the export says it is partial: {short(entry)}")
+            continue
+        endpoint = entry.get("endpoint")
+        fetched, total = entry.get("fetchedPages"), entry.get("totalPages")
+        pages = f"{fetched} of {total} page(s) fetched" if total else f"{fetched} page(s) fetched"
+        file = _ENDPOINT_FILES.get(str(endpoint).split("?")[0].rsplit("/", 1)[-1], "")
+        what = f" ({file})" if file else ""
+        out.append(
+            f"the export is partial: trakt.tv could not read {endpoint}{what}, "
+            f"{pages} ({short(entry.get('error'))}); what it holds is incomplete"
+        )
+    return out
+
+
 def _history(
     parts: list[tuple[int, str, list[Any] | dict[str, Any]]], label: str
-) -> dict[str, Any] | None:
+) -> tuple[dict[str, Any] | None, int]:
+    """The history columns of every part, one row per history id, newest first; and the repeats."""
     if not parts:
-        return None
+        return None, 0
     pieces = []
     for _, name, data in parts:
         if type(data) is dict:  # columns the typed path read, with nothing odd
@@ -334,24 +431,53 @@ def _history(
         key: pd.concat([pd.Series(p[key]) for p in pieces], ignore_index=True).array
         for key in pieces[0]
     }
+    ids = pd.Series(columns["id"])
+    # The same id twice is one play read twice (offset paging over a list that grew,
+    # or a copy of a part): kept once. Entries without an id cannot be told apart.
+    repeated = ids.duplicated(keep="first") & ids.notna()
+    n_repeated = int(repeated.sum())
+    if n_repeated:
+        keep = ~repeated.to_numpy()
+        columns = {key: values[keep] for key, values in columns.items()}
     # Newest first, as Trakt writes them; the sort keeps file order among equals.
     order = (
         pd.Series(columns["watched_at"])
         .sort_values(ascending=False, kind="stable", na_position="last")
         .index.to_numpy()
     )
-    return {key: values[order] for key, values in columns.items()}
+    return {key: values[order] for key, values in columns.items()}, n_repeated
 
 
-def _profile(profile: dict[str, Any] | None) -> tuple[str | None, str | None]:
-    """(username, time zone) from a profile or settings file, when it names them."""
-    if profile is None:
-        return None, None
-    person = profile.get("user") if isinstance(profile.get("user"), dict) else profile
-    username = person.get("username")
-    account = profile.get("account")
-    timezone = account.get("timezone") if isinstance(account, dict) else None
-    return (
-        username if isinstance(username, str) and username else None,
-        timezone if isinstance(timezone, str) and timezone else None,
-    )
+def _hidden(parts: list[tuple[str, object]], label: str) -> HiddenProgress | None:
+    """What ``hidden-progress-watched*.json`` hides; None when the export has no such file."""
+    if not parts:
+        return None
+    hidden = HiddenProgress()
+    for name, data in parts:
+        part, problems = parse_hidden_progress(data, label=f"{label}: {name}")
+        issue(problems)
+        hidden.shows |= part.shows
+        for key, numbers in part.seasons.items():
+            hidden.seasons.setdefault(key, set()).update(numbers)
+    return hidden
+
+
+def _profile(profiles: list[tuple[str, dict[str, Any]]]) -> tuple[str | None, str | None]:
+    """(username, time zone) from the settings and profile files, whatever their order.
+
+    ``user-settings.json`` (``{user: {username}, account: {timezone}}``) wins over
+    ``user-profile.json`` (``{username}``, no zone); a file without a zone never
+    hides one that has it.
+    """
+    ranked = sorted(profiles, key=lambda p: p[0].lower() != "user-settings.json")
+    username = timezone = None
+    for _, profile in ranked:
+        person = profile.get("user") if isinstance(profile.get("user"), dict) else profile
+        name = person.get("username")
+        account = profile.get("account")
+        zone = account.get("timezone") if isinstance(account, dict) else None
+        if username is None and isinstance(name, str) and name:
+            username = name
+        if timezone is None and isinstance(zone, str) and zone:
+            timezone = zone
+    return username, timezone

@@ -187,7 +187,7 @@ def load_progress(source: Source, *, user: str | None = None) -> Progress:
     except TraktDataError as exc:
         if str(exc).startswith(label):  # it names the file already: say it once
             raise
-        error = TraktDataError(f"{label}: {exc}")  # say which file, as the warnings do
+        error: TraktDataError | None = TraktDataError(f"{label}: {exc}")  # say which file
     else:
         error = None
     if error is not None:
@@ -311,8 +311,9 @@ def _read_parquet_frames_only(directory: Path) -> Progress:
                 ]
                 frame[column] = frame[column].astype(object)
             elif values.dtype != dtype:
-                frame[column] = values.astype(dtype)  # type: ignore[call-overload]
+                frame[column] = values.astype(dtype)
         frames.append(frame)
     users = frames[0]["user"].dropna().unique() if "user" in frames[0] else []
     user = str(users[0]) if len(users) == 1 else None
-    return Progress(*frames, user)
+    shows, seasons, episodes = frames
+    return Progress(shows, seasons, episodes, user)

@@ -7,7 +7,7 @@ mixes two sources in one column.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -55,8 +55,8 @@ def fill_show_metadata(
         filler = [None] * n
         for position, row in values.items():
             filler[position] = row.get(name)
-        typed = current.astype(dtype)  # type: ignore[call-overload]
-        shows[name] = typed.fillna(pd.Series(filler, index=shows.index).astype(dtype))  # type: ignore[call-overload]
+        typed = current.astype(dtype)
+        shows[name] = typed.fillna(pd.Series(filler, index=shows.index).astype(dtype))
     return shows
 
 
@@ -67,7 +67,7 @@ def _missing(cell: object) -> bool:
 
 
 def people_frame(
-    shows: pd.DataFrame, credits: Mapping[int, list[Mapping[str, Any]]]
+    shows: pd.DataFrame, credits: Mapping[int, Sequence[Mapping[str, Any]]]
 ) -> pd.DataFrame:
     """The people frame (:data:`schema.PEOPLE`): each show's credits beside its identity.
 
@@ -87,7 +87,7 @@ def people_frame(
     for name, dtype in schema.PEOPLE.items():
         if name in schema.IDENTITY:
             column = shows[name] if name in shows.columns else pd.Series([None] * len(shows))
-            data[name] = column.iloc[positions].astype(dtype).array  # type: ignore[call-overload]
+            data[name] = column.iloc[positions].astype(dtype).array
         else:
-            data[name] = pd.array([row.get(name) for row in flat], dtype=dtype)  # type: ignore[call-overload]
+            data[name] = pd.array([row.get(name) for row in flat], dtype=dtype)
     return pd.DataFrame(data, index=pd.RangeIndex(len(flat)))

@@ -185,11 +185,14 @@ def build_episodes(state: V1State, season_order: np.ndarray) -> dict[str, Any]:
     if len(number) and number.max() > _MAX_NUMBER:
         raise TraktDataError(at(int(number.argmax()), "episode number is not plausible"))
 
-    values = state.ep_values
-    if not state.typed and not set(map(type, values)) <= {bool}:
-        i = next(i for i, v in enumerate(values) if type(v) is not bool)
-        raise TraktDataError(at(i, f"expected true or false, got {short(values[i])}"))
-    watched = np.asarray(values, dtype=bool)
+    if state.ep_watched is not None:  # typed: checked while decoding
+        watched = state.ep_watched
+    else:
+        values = state.ep_values
+        if not set(map(type, values)) <= {bool}:
+            i = next(i for i, v in enumerate(values) if type(v) is not bool)
+            raise TraktDataError(at(i, f"expected true or false, got {short(values[i])}"))
+        watched = np.asarray(values, dtype=bool)
 
     rank = np.empty(len(season_order), dtype=np.int64)
     rank[season_order] = np.arange(len(season_order))

@@ -46,8 +46,8 @@ class V1State:
     #: The typed path filled this state: the seasons are :class:`.typed.Season` Structs,
     #: checked while decoding (the full walk leaves dicts).
     typed: bool = False
-    #: Each item's show title, in response order (checked to be a string).
-    titles: list[str] = field(default_factory=list)
+    #: Each item's show title, in response order (None where it is not a string: loaded as NA).
+    titles: list[str | None] = field(default_factory=list)
     #: The show's own values, one list per field (title, year, ids, progress, stats).
     show: dict[str, list[object]] = field(default_factory=_show_columns)
     #: The next episode's values; ``aired_key`` names which field ``aired`` came from.
@@ -83,8 +83,11 @@ class V1State:
     listed_and_hidden: list[int] = field(default_factory=list)
     #: Seasons only named in ``hidden_seasons``: (item, position there, season number).
     hidden_only: list[tuple[int, int, int]] = field(default_factory=list)
-    #: The watched flag of every episode of every listed season, flat.
-    ep_values: list[object] | np.ndarray = field(default_factory=list)
+    #: Full walk only: the watched flag of every episode of every listed season, flat, as
+    #: sent (checked to be true or false by the build).
+    ep_values: list[object] = field(default_factory=list)
+    #: Typed path only: the same flags, checked while decoding.
+    ep_watched: np.ndarray | None = None
     #: How many episodes each listed season has.
     ep_sizes: list[int] = field(default_factory=list)
     #: Typed path only: every episode's number, flat (the full walk numbers them in build).

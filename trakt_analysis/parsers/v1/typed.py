@@ -24,6 +24,7 @@ as the full walk's.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 from itertools import chain
 from operator import attrgetter
@@ -122,7 +123,7 @@ def decode_items(payload: bytes) -> list[Item] | None:
 # -- the walk of the typed path: the items' fields, column by column ----------------------
 
 # The typed path takes these viewer values as they are; any other goes to the full walk.
-_VIEWER_TYPES = {
+_VIEWER_TYPES: dict[str, set[type]] = {
     "watched": {bool, type(None)},
     "plays": {int, type(None)},
     "in_watchlist": {bool, type(None)},
@@ -134,7 +135,7 @@ class _Decline(TraktDataError):
     """The typed path leaves this input to the full walk (which says where and what)."""
 
 
-def _require(values: list[object], kinds: set[type]) -> None:
+def _require(values: Sequence[object], kinds: set[type]) -> None:
     if not set(map(type, values)) <= kinds:
         raise _Decline(f"a value is not one of {kinds}")
 
@@ -243,9 +244,9 @@ def typed_seasons(state: V1State) -> None:
     raws = list(map(attrgetter("episodes"), objs))
     read = read_episodes(raws)
     if read is None:  # not the compact form: decode them, as the full walk would read them
-        state.ep_numbers, state.ep_values, sizes = _decode_episodes(raws)
+        state.ep_numbers, state.ep_watched, sizes = _decode_episodes(raws)
     else:
-        state.ep_numbers, state.ep_values, sizes = read
+        state.ep_numbers, state.ep_watched, sizes = read
     state.ep_sizes = sizes.tolist()
 
 

@@ -56,13 +56,21 @@ def walk_item(state: V1State, index: int, item: object) -> None:
         raise TraktDataError(f"{locate(index, None, 'show')}: {what}")
     title = show.get("title")
     if type(title) is not str:
+        # Trakt has sent a null title for a show it could not resolve: the show loads,
+        # title NA, named by its ids in the warning; the other shows are not lost.
         what = (
             ("is null" if "title" in show else "is missing")
             if title is None
             else f"is not a string: {short(title)}"
         )
-        raise TraktDataError(f"{locate(index, None, 'show.title')}: {what}")
-    state.titles.append(title)
+        ids = ", ".join(
+            f"{key} {show[key]}" for key in ("imdb_id", "tvdb_id", "tvrage_id") if show.get(key)
+        )
+        state.titles.append(None)
+        state.report(index, "show.title", f"{what} ({ids or 'no ids'})")
+        title = None
+    else:
+        state.titles.append(title)
 
     def at(path: str) -> str:
         return locate(index, title, path)

@@ -1,0 +1,158 @@
+"""The dashboard's plain functions and the command's checks, without a browser."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+
+import pandas as pd
+import pytest
+
+import trakt_analysis as ta
+from tests.analysis.test_year_review import history
+from trakt_analysis.cli import main
+from trakt_analysis.dashboard import _logic, serve
+from trakt_analysis.dashboard._logic import review_panel, review_years, save_upload
+
+
+def progress(timezone="UTC"):
+    return ta.Progress(
+        pd.DataFrame(),
+        pd.DataFrame(),
+        pd.DataFrame(),
+        "ann",
+        history=history(),
+        provenance=ta.Provenance("demo", "test", timezone=timezone),
+    )
+
+
+def test_review_years_are_local_and_newest_first():
+    # plays in 2024, 2025 and 2026 (UTC)
+    assert review_years(progress()) == [2026, 2025, 2024]
+    assert review_years(None) == []
+    assert review_years(dataclasses.replace(progress(), history=None)) == []
+
+
+def test_review_panel_holds_the_highlights_and_a_card():
+    panel = review_panel(progress(), 2025)
+    assert panel.review.label == "2025"
+    assert '<h3 class="ta-review-title">2025 in review</h3>' in panel.html
+    assert "<td>9</td>" in panel.html  # 9 plays in 2025 (see the table of that module)
+    assert panel.card.startswith(b"\x89PNG")
+    march = review_panel(progress(), 2025, 3)
+    assert march.review.label == "March 2025"
+
+
+def test_uploads_are_checked_and_kept_on_this_machine(tmp_path):
+    out = save_upload("../../my export.zip", b"PK\x03\x04", tmp_path)
+    assert out == tmp_path / "my_export.zip"  # no path from the browser is followed
+    assert out.read_bytes() == b"PK\x03\x04"
+    with pytest.raises(ta.TraktArgumentError, match=r"\.zip"):
+        save_upload("history.json", b"{}", tmp_path)
+    with pytest.raises(ta.TraktArgumentError, match="empty"):
+        save_upload("x.zip", b"", tmp_path)
+
+
+def test_too_large_an_upload_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(_logic, "MAX_UPLOAD_BYTES", 3)
+    with pytest.raises(ta.TraktArgumentError, match="more than"):
+        save_upload("x.zip", b"PK\x03\x04", tmp_path)
+
+
+def test_the_source_comes_from_the_environment(monkeypatch):
+    monkeypatch.delenv(_logic.SOURCE_ENV, raising=False)
+    assert _logic.source_from_env()[0] == "demo users"
+    monkeypatch.setenv(_logic.SOURCE_ENV, "data/fixtures/export/demo-export.zip")
+    label, source = _logic.source_from_env()
+    assert label == "demo-export.zip"
+    assert source.users() == ["demo"]
+
+
+def test_without_voila_the_message_says_how_to_install(monkeypatch, capsys):
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "voila" else real(name, *a)
+    )
+    assert main(["dashboard", "--no-browser", "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "pip install 'trakt_analysis[dashboard]'" in err
+
+
+def test_the_command_serves_on_loopback_with_a_token_and_no_code():
+    command = serve.voila_command(8866, "abc")
+    assert "--Voila.ip=127.0.0.1" in command
+    assert "--token=abc" in command
+    assert "--strip_sources=True" in command
+    assert str(serve.NOTEBOOK) in command
+    assert serve.NOTEBOOK.exists()
+
+
+def test_live_and_missing_sources_are_refused(capsys):
+    assert main(["dashboard", "--trakt", "me", "--no-browser", "-q"]) == 1
+    assert "SOURCE file" in capsys.readouterr().err
+    assert main(["dashboard", "no/such/export.zip", "--no-browser", "-q"]) == 1
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_the_dashboard_in_a_kernel_changes_user_year_and_month():
+    from trakt_analysis.dashboard.app import Dashboard
+
+    board = Dashboard()  # the demo users
+    assert board.explorer.progress.user == "demo"
+    board.tabs.selected_index = 1
+    assert board.review.review.year == board.year.options[0]
+    board.explorer.controls.user.value = "binger"
+    assert board.explorer.progress.user == "binger"
+    assert board.review.review.user == "binger"
+    year = board.year.options[-1]
+    board.year.value = year
+    assert board.review.review.year == year
+    board.month.value = 2
+    assert board.review.review.label == f"February {year}"
+    board.tabs.selected_index = 3  # the demo users have aired counts: a chart
+    assert bytes(board._backlog.value).startswith(b"\x89PNG")
+
+
+def test_backlog_table_says_unknown_not_zero():
+    from bs4 import BeautifulSoup
+
+    export = ta.load_export("data/fixtures/export/demo-export.zip")
+    page = BeautifulSoup(_logic.backlog_html(export), "html.parser")
+    lefts = {tr.select("td")[2].get_text() for tr in page.select("#backlog-table tbody tr")}
+    assert lefts == {"unknown"}  # the export has no aired counts
+    demo = ta.load_demo()
+    page = BeautifulSoup(_logic.backlog_html(demo, rows=100), "html.parser")
+    shown = {
+        (tr.select("td")[0].get_text(), tr.select("td")[1].get_text()): tr.select("td")[
+            2
+        ].get_text()
+        for tr in page.select("#backlog-table tbody tr")
+    }
+    expected = {
+        (t, str(y)): "unknown" if pd.isna(n) else str(int(n))
+        for t, y, n in zip(demo.shows["title"], demo.shows["year"], demo.shows["left"], strict=True)
+    }
+    assert shown == expected
+
+
+def test_breakdown_tab_uses_ta_breakdown_when_there_is_one(monkeypatch):
+    from trakt_analysis.dashboard.app import Dashboard
+
+    calls = []
+
+    def fake_breakdown(progress, by):
+        calls.append(by)
+        return pd.DataFrame(
+            {by: ["drama"], "shows": [2], "plays": [7], "hours": pd.array([3.5], "Float64")}
+        )
+
+    board = Dashboard()
+    if not hasattr(ta, "breakdown"):
+        board.tabs.selected_index = 2
+        assert "no all-time breakdown" in board._breakdown.value
+    monkeypatch.setattr(ta, "breakdown", fake_breakdown, raising=False)
+    board.explorer.controls.user.value = "binger"  # marks every tab to be drawn again
+    board.tabs.selected_index = 2
+    assert calls == ["genre", "network"]
+    assert "<td>drama</td>" in board._breakdown.value
+    assert "3.5" in board._breakdown.value
