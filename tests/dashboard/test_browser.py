@@ -25,6 +25,7 @@ import pytest
 
 import trakt_analysis as ta
 from tests.helpers.browser_setup import ARTIFACTS, CHROMIUM_ARGS
+from tests.helpers.export_like import load_demo_export
 from trakt_analysis.dashboard.serve import free_port
 
 pytestmark = pytest.mark.browser
@@ -105,7 +106,7 @@ def page(dashboard: dict[str, Any]) -> Iterator[Any]:
 
 def _plays_in(year: int, zone: str) -> int:
     """Plays of the demo export in `year`, local time, counted with plain pandas."""
-    progress = ta.load_export(EXPORT)
+    progress = load_demo_export()
     at = progress.history["watched_at"]
     at = at[at > "1970-01-02"]  # the epoch is Trakt's "unknown date": no year
     return int((at.dt.tz_convert(zone).dt.year == year).sum())
@@ -134,6 +135,8 @@ def test_dashboard_in_chromium(dashboard: dict[str, Any], page: Any) -> None:
     assert page.get_by_text("Dashboard()").count() == 0
     assert page.locator(".jp-InputArea, .jp-CodeMirrorEditor").count() == 0
     assert page.get_by_text("Error displaying widget").count() == 0
+    # the export's one repeated entry is said on the page, as a note
+    expect(page.locator(".ta-dashboard-message")).to_contain_text("listed twice")
 
     # The year in review: change the year, then the month; read what is drawn.
     page.get_by_role("tab", name="Year in review").click()
@@ -141,7 +144,7 @@ def test_dashboard_in_chromium(dashboard: dict[str, Any], page: Any) -> None:
     expect(title).to_have_text(re.compile(r"^\d{4} in review$"))
     page.locator(".ta-year select").select_option("2025")
     expect(title).to_have_text("2025 in review")
-    zone = ta.load_export(EXPORT).provenance.timezone
+    zone = load_demo_export().provenance.timezone
     assert _row(page, "plays") == f"{_plays_in(2025, zone):,}"
     page.locator(".ta-year select").select_option("2024")
     expect(title).to_have_text("2024 in review")
@@ -152,9 +155,11 @@ def test_dashboard_in_chromium(dashboard: dict[str, Any], page: Any) -> None:
     expect(card).to_have_attribute("src", re.compile(r"^blob:|^data:image/png"))
     assert card.bounding_box()["width"] > 100
 
-    # The backlog: the export has no aired counts, so it says unknown (never 0 left).
+    # The backlog: the table of ta.backlog and the chart.
     page.get_by_role("tab", name="Backlog").click()
-    expect(page.locator(".ta-backlog-note")).to_contain_text("no aired counts")
+    expect(page.locator(".ta-backlog-table #backlog-table")).to_be_visible()
+    shows = load_demo_export().shows
+    assert page.locator("#backlog-table tbody tr").count() == min(30, len(shows))
 
     ARTIFACTS.mkdir(exist_ok=True)
     page.get_by_role("tab", name="Year in review").click()

@@ -52,7 +52,7 @@ def test_the_card_says_the_year_hours_plays_shows_month_streak_and_user(review):
     text = words(fig)
     assert "3.0 h" in text
     assert "1.5 h" in text
-    assert "? h" in text  # Delta's one play has no runtime: unknown, not 0 h
+    assert "1 play" in text  # Delta's one play has no runtime: its plays, not 0 h
 
 
 def test_the_calendar_heatmap_holds_the_days_plays(review):
@@ -112,7 +112,8 @@ def test_unknown_hours_are_written_unknown(review):
     totals = review.totals.copy()
     totals["hours"] = pd.NA
     fig = dataclasses.replace(review, totals=totals).card()
-    assert by_gid(fig, "card-hours") == ["unknown"]
+    assert by_gid(fig, "card-hours") == ["?"]
+    assert "hours watched (runtimes unknown)" in words(fig)
 
 
 def test_titles_in_any_script_get_a_font_that_has_their_glyphs(review):

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import calendar
 import tempfile
+import warnings
 from pathlib import Path
 from typing import Any
 
-from ..errors import TraktError
+from ..errors import TraktError, TraktWarning
 from ..explore import ProgressExplorer
 from ..explore._html import message_html
 from ..sources.catalog import ExplorerSource, as_source
@@ -64,11 +65,15 @@ class Dashboard:
         if label != DEMO:
             self._sources[DEMO] = as_source(None)
         self._uploads = Path(tempfile.mkdtemp(prefix="trakt-dashboard-"))  # 0700, this machine
+        self._notes: list[str] = []
+        self.explorer = self._explorer(chosen)
         self.review: Any = None
         self.source_choice = w.Dropdown(options=list(self._sources), value=label)
         self.source_choice.description = "Source"
         self.upload = w.FileUpload(accept=".zip", multiple=False, description="Upload export ZIP")
-        self.message = w.HTML()
+        self.message = w.HTML(
+            message_html("\n".join(self._notes), kind="note") if self._notes else ""
+        )
         self.year = w.Dropdown(options=[], description="Year")
         self.month = w.Dropdown(options=[(_ALL_YEAR, 0), *_MONTHS], value=0, description="Month")
         self._review_html = w.HTML()
@@ -80,7 +85,6 @@ class Dashboard:
         self._backlog_note = w.HTML()
         self._backlog_table = w.HTML()
         self._breakdown = w.HTML()
-        self.explorer = ProgressExplorer(chosen)
         self.tabs = w.Tab()
         self._review_box = w.VBox(
             [
@@ -140,6 +144,18 @@ class Dashboard:
 
         return guarded
 
+    def _explorer(self, source: ExplorerSource) -> ProgressExplorer:
+        """An explorer of `source`; what loading it warned about shows as a note on the page."""
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", TraktWarning)
+            explorer = ProgressExplorer(source)
+        notes = list(dict.fromkeys(str(w.message) for w in caught))
+        if hasattr(self, "message"):
+            self.message.value = message_html("\n".join(notes), kind="note") if notes else ""
+        else:
+            self._notes = notes
+        return explorer
+
     def _watch_explorer(self) -> None:
         c = self.explorer.controls
         # after the explorer's own handlers, which load the user
@@ -147,8 +163,7 @@ class Dashboard:
         c.reload.on_click(self._guard(self._on_progress))
 
     def _on_source(self, change: dict[str, Any]) -> None:
-        self.message.value = ""
-        self.explorer = ProgressExplorer(self._sources[change["new"]])
+        self.explorer = self._explorer(self._sources[change["new"]])
         self.tabs.children = [self.explorer.widget, *self.tabs.children[1:]]
         self._watch_explorer()
         self._on_progress()

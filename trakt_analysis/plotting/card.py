@@ -210,8 +210,10 @@ def _draw_card(review: YearInReview, *, size: tuple[int, int], dpi: int, theme: 
     text(left, 0.805, "in review", 18, color=colors.accent, gid="card-subtitle")
 
     t = review.totals
-    text(left, 0.70, _hours(t["hours"]), 40, weight="bold", gid="card-hours")
-    text(left, 0.675, "hours watched", 12, color=colors.muted)
+    known = not pd.isna(t["hours"])
+    text(left, 0.70, _hours(t["hours"]) if known else "?", 40, weight="bold", gid="card-hours")
+    label = "hours watched" if known else "hours watched (runtimes unknown)"
+    text(left, 0.675, label, 12, color=colors.muted)
     text(0.52, 0.70, f"{int(t['plays']):,}", 40, weight="bold", gid="card-plays")
     text(0.52, 0.675, "plays", 12, color=colors.muted)
 
@@ -223,7 +225,12 @@ def _draw_card(review: YearInReview, *, size: tuple[int, int], dpi: int, theme: 
         y = 0.565 - i * 0.042
         text(left, y, f"{i + 1}", 15, color=colors.muted)
         text(left + 0.05, y, shorten(row.title, 30), 15, gid="card-show")
-        text(0.92, y, f"{_short_hours(row.hours)} h", 13, color=colors.muted, ha="right")
+        amount = (
+            _plural(int(row.plays), "play")
+            if pd.isna(row.hours)
+            else f"{_short_hours(row.hours)} h"
+        )
+        text(0.92, y, amount, 13, color=colors.muted, ha="right")
 
     text(left, 0.335, "Busiest month", 12, color=colors.muted)
     text(left, 0.305, _busiest_month(review), 15, gid="card-month")
