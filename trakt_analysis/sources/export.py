@@ -266,11 +266,11 @@ def _progress_from_files(
     ratings_parts: list[tuple[str, int, str, bytes]] = []
     # Many small history parts are parsed together, in part order (the typed path).
     merged: set[str] = set()
-    for names, joined in merge_small_lists(_history_members(files)):
+    for run, joined in merge_small_lists(_history_members(files)):
         columns = typed_history_columns(joined)
         if columns is not None:
-            history_parts.append((_part(PurePosixPath(names[0]).name), names[0], columns))
-            merged.update(names)
+            history_parts.append((_part(PurePosixPath(run[0]).name), run[0], columns))
+            merged.update(run)
     for name, raw in files:
         if name in merged:
             continue
