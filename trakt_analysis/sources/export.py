@@ -473,7 +473,8 @@ def _profile(profiles: list[tuple[str, dict[str, Any]]]) -> tuple[str | None, st
     ranked = sorted(profiles, key=lambda p: p[0].lower() != "user-settings.json")
     username = timezone = None
     for _, profile in ranked:
-        person = profile.get("user") if isinstance(profile.get("user"), dict) else profile
+        user = profile.get("user")
+        person: dict[str, Any] = user if isinstance(user, dict) else profile
         name = person.get("username")
         account = profile.get("account")
         zone = account.get("timezone") if isinstance(account, dict) else None
