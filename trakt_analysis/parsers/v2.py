@@ -494,24 +494,17 @@ def _build(
         completed.append(n_completed)
         # Trakt's show-level aired count stands for the counted seasons only when no
         # season is hidden and specials are not counted (it leaves them out).
-        usable = (
-            show.aired_episodes is not None
-            and not specials
-            and not any(n > 0 for n in hidden_numbers)
-        )
-        if (
-            usable
-            and n_completed is not None
-            and show.aired_episodes is not None
-            and n_completed > show.aired_episodes
-        ):
+        trakt_aired = show.aired_episodes
+        if specials or any(n > 0 for n in hidden_numbers):
+            trakt_aired = None
+        if trakt_aired is not None and n_completed is not None and n_completed > trakt_aired:
             problems.inconsistent(
                 _label(show),
                 f"{n_completed} episodes completed but show.aired_episodes is "
-                f"{show.aired_episodes}; aired left NA",
+                f"{trakt_aired}; aired left NA",
             )
-            usable = False
-        aired.append(show.aired_episodes if usable else None)
+            trakt_aired = None
+        aired.append(trakt_aired)
         if show.plays is not None:
             plays.append(show.plays)
         elif show.history_plays or ep_plays:
