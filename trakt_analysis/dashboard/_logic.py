@@ -180,7 +180,7 @@ def backlog_html(progress: Any, *, rows: int = 30) -> str:
         frame = frame.sort_values("hours_left", ascending=False, na_position="last")
 
     def text(value: object) -> str:
-        if value is None or pd.isna(value):  # type: ignore[arg-type]
+        if value is None or pd.isna(value):
             return "unknown"
         if isinstance(value, float):
             return f"{value:,.1f}"

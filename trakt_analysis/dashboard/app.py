@@ -132,7 +132,7 @@ class Dashboard:
         self._guard(self._on_progress)()
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        return self.widget._repr_mimebundle_(**kwargs)  # type: ignore[no-any-return]
+        return self.widget._repr_mimebundle_(**kwargs)
 
     # -- callbacks ------------------------------------------------------------------------
     def _guard(self, callback: Any) -> Any:
