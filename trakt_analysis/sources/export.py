@@ -421,6 +421,8 @@ def _failed_endpoints(data: object, where: str) -> list[str]:
             f"{pages} ({short(entry.get('error'))}); what it holds is incomplete"
         )
     return out
+
+
 def _history_members(files: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
     """The ``watched-history-N.json`` members, in part order (as :func:`_history` joins them)."""
     named = [

@@ -9,6 +9,11 @@ licensed CC BY-SA, so the report credits it. For each show the client asks
 ``/shows/{id}`` (what the show is: genres, network, ...) and
 ``/shows/{id}/episodes?specials=1``; :mod:`..parsers.tvmaze` reads the answers
 and :func:`.completion.complete_progress` applies Trakt's rules.
+
+Cached answers are kept past ``cache_ttl``: a found lookup for good (a TVDB or
+IMDb id keeps its TVmaze id), a show's answers until TVmaze's
+``/updates/shows`` map (asked once per run, :mod:`.tvmaze_updates`) says the
+show changed since they were cached.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import dataclasses
 import os
 import re
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
@@ -45,6 +50,7 @@ from ._issue import issue
 from ._notes import EXPORT_AIRED_NA as _NA_NOTE
 from .completion import complete_progress
 from .show_metadata import fill_show_metadata, people_frame
+from .tvmaze_updates import WINDOWS, changed_since, parse_updates, window_for
 
 __all__ = ["RATE_LIMIT", "TVmaze"]
 
@@ -54,6 +60,8 @@ DEFAULT_BASE_URL = "https://api.tvmaze.com"
 RATE_LIMIT: tuple[int, float] = (TVMAZE_LIMITS["GET"].requests, TVMAZE_LIMITS["GET"].seconds)
 #: How long cached TVmaze answers are used: a day, so new episodes show up.
 DEFAULT_TTL = timedelta(days=1)
+#: How long a lookup TVmaze answered 404 is kept (when longer than ``cache_ttl``).
+MISS_TTL = timedelta(days=7)
 CACHE_NAME = "tvmaze_cache"  # <cache dir>/tvmaze_cache.sqlite, apart from the Trakt cache
 _SHOW_PATH = re.compile(r"/shows/(\d+)/?$")
 
@@ -75,7 +83,11 @@ class TVmaze(HTTPClient):
         ``tvmaze`` or ``cache`` extra): True for the user's cache directory,
         or the directory to use. A second run is then served from the cache.
     cache_ttl : float (seconds), timedelta or None
-        How long cached answers are used; None for ever. A day by default.
+        How long cached answers are used without asking; None for ever. A day
+        by default. Past it, one ``GET /updates/shows?since=day|week|month``
+        says which shows changed since they were cached, and only those are
+        asked again (answers over 28 days old are asked again); a found
+        lookup is kept for good, a 404 lookup for a week.
     offline : bool
         Use only the cache (expired entries too); a miss raises
         :class:`~trakt_analysis.TraktCacheMissError`. Implies ``cache=True``.
@@ -161,7 +173,10 @@ class TVmaze(HTTPClient):
             offline=offline,
             limits={"GET": RateLimit(*rate_limit)},
             http_limits=http_limits,
+            cache_expire_after=None,  # kept past cache_ttl: _get decides what is fresh
         )
+        #: since -> (when it was fetched, TVmaze's updates map), each asked at most once.
+        self._update_maps: dict[str, tuple[datetime, dict[int, int] | None]] = {}
 
     def _cacheable(self, response: requests.Response) -> bool:
         """A lookup's redirect to its show, or a whole JSON body (show, episode list, 404)."""
@@ -171,9 +186,81 @@ class TVmaze(HTTPClient):
 
     # -- requests ------------------------------------------------------------------------
 
-    def _get(self, path: str, params: dict[str, Any]) -> requests.Response:
+    def _get(
+        self, path: str, params: dict[str, Any], *, tvmaze_id: int | None = None
+    ) -> requests.Response:
+        """One GET, from the cache while it holds: within ``cache_ttl``, a found lookup for
+        good, the answers about show `tvmaze_id` while TVmaze's updates map says unchanged."""
         url = f"{self.base_url}{path}?{urlencode(params)}" if params else self.base_url + path
-        return self._request("GET", url, label=f"GET {url}", allow_redirects=False)
+        label = f"GET {url}"
+        if not self._cached or self.offline or self.cache_ttl is None:
+            return self._request("GET", url, label=label, allow_redirects=False)
+        cached = self._request("GET", url, label=label, allow_redirects=False, only_if_cached=True)
+        created = getattr(cached, "created_at", None)
+        if getattr(cached, "from_cache", False) and cached.status_code != 504 and created:
+            age = datetime.now(UTC) - created
+            if age <= self.cache_ttl:
+                return cached
+            if tvmaze_id is None and cached.status_code in (301, 302):
+                return cached  # a TVDB or IMDb id keeps its TVmaze id
+            if tvmaze_id is None and cached.status_code == 404 and age <= MISS_TTL:
+                return cached  # TVmaze rarely adds a show: asked again weekly
+            if tvmaze_id is not None:
+                checked = self._unchanged_at(tvmaze_id, age, created)
+                if checked is not None:
+                    self._renew(cached, checked)
+                    return cached
+        return self._request("GET", url, label=label, allow_redirects=False, force_refresh=True)
+
+    def _unchanged_at(self, tvmaze_id: int, age: timedelta, created: datetime) -> datetime | None:
+        """When TVmaze's updates map said the show had not changed since `created`, or None
+        (changed, too old for any map, or no map)."""
+        since = window_for(age)
+        if since is None:
+            return None
+        spans = dict(WINDOWS)
+        # A wider map already fetched covers this age too.
+        fetched = sorted((s for s in self._update_maps if spans[s] >= age), key=spans.__getitem__)
+        since = fetched[0] if fetched else since
+        if since not in self._update_maps:
+            self._update_maps[since] = (datetime.now(UTC), self.updates(since))
+        checked, updates = self._update_maps[since]
+        if updates is None or changed_since(updates, tvmaze_id, created.timestamp()):
+            return None
+        return checked
+
+    def _renew(self, cached: requests.Response, checked: datetime) -> None:
+        """Date a cached answer `checked`: it held then, so the next run asks a narrower map."""
+        cache = getattr(self._session, "cache", None)
+        key = getattr(cached, "cache_key", "")
+        if cache is None or not key:
+            return
+        from requests_cache import CachedResponse
+
+        cache.save_response(CachedResponse.from_response(cached, created_at=checked), key)
+
+    def updates(self, since: str = "day") -> dict[int, int] | None:
+        """TVmaze's ``GET /updates/shows?since=`` (never cached): show id -> Unix seconds of
+        its last update, for the shows updated in the last day, week or month; None when
+        the answer is not a JSON object.
+
+        Raises
+        ------
+        TraktArgumentError
+            `since` is not ``"day"``, ``"week"`` or ``"month"``.
+        TraktHTTPError, TraktConnectionError
+            TVmaze failed.
+        """
+        if since not in dict(WINDOWS):
+            raise TraktArgumentError(f"since must be 'day', 'week' or 'month', not {since!r}")
+        url = f"{self.base_url}/updates/shows?{urlencode({'since': since})}"
+        extra: dict[str, Any] = {}
+        if self._cached and not self.offline:
+            from requests_cache import DO_NOT_CACHE
+
+            extra = {"expire_after": DO_NOT_CACHE, "force_refresh": True}
+        response = self._request("GET", url, label=f"GET {url}", allow_redirects=False, **extra)
+        return parse_updates(parse_response(response, f"GET {url}"))
 
     def lookup(self, *, tvdb_id: int | None = None, imdb_id: str | None = None) -> int | None:
         """The TVmaze id of a show, by TVDB id, then IMDb id; None when TVmaze knows neither.
@@ -210,7 +297,8 @@ class TVmaze(HTTPClient):
         :class:`~trakt_analysis.TraktDataWarning` naming the show.
         """
         path = f"/shows/{int(tvmaze_id)}"
-        data = parse_response(self._get(path, {}), f"GET {self.base_url}{path}")
+        response = self._get(path, {}, tvmaze_id=tvmaze_id)
+        data = parse_response(response, f"GET {self.base_url}{path}")
         values, problems = parse_tvmaze_show(data, label=f"TVmaze's record of {label}")
         if problems:
             warn("; ".join(problems), TraktDataWarning)
@@ -226,7 +314,8 @@ class TVmaze(HTTPClient):
         answers = []
         for part in ("cast", "crew"):
             path = f"/shows/{int(tvmaze_id)}/{part}"
-            answers.append(parse_response(self._get(path, {}), f"GET {self.base_url}{path}"))
+            response = self._get(path, {}, tvmaze_id=tvmaze_id)
+            answers.append(parse_response(response, f"GET {self.base_url}{path}"))
         rows, problems = parse_tvmaze_people(*answers, label=label)
         if problems:
             warn("; ".join(problems[:3]), TraktDataWarning)
@@ -239,7 +328,7 @@ class TVmaze(HTTPClient):
         :class:`~trakt_analysis.TraktDataWarning` naming the show.
         """
         path = f"/shows/{int(tvmaze_id)}/episodes"
-        response = self._get(path, {"specials": 1})
+        response = self._get(path, {"specials": 1}, tvmaze_id=tvmaze_id)
         data = parse_response(response, f"GET {self.base_url}{path}?specials=1")
         problems = Problems(f"TVmaze's episodes of {label}")
         columns = parse_episode_list(data, label=problems.label, problems=problems)
