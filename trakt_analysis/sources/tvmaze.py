@@ -18,6 +18,7 @@ show changed since they were cached.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import re
@@ -177,6 +178,7 @@ class TVmaze(HTTPClient):
         )
         #: since -> (when it was fetched, TVmaze's updates map), each asked at most once.
         self._update_maps: dict[str, tuple[datetime, dict[int, int] | None]] = {}
+        self._renewals: list[tuple[Any, datetime]] = []
 
     def _cacheable(self, response: requests.Response) -> bool:
         """A lookup's redirect to its show, or a whole JSON body (show, episode list, 404)."""
@@ -230,14 +232,30 @@ class TVmaze(HTTPClient):
         return checked
 
     def _renew(self, cached: requests.Response, checked: datetime) -> None:
-        """Date a cached answer `checked`: it held then, so the next run asks a narrower map."""
+        """Date a cached answer `checked` (it held then), so the next run asks a narrower
+        map; written with the others in one transaction by :meth:`_save_renewals`."""
+        if getattr(cached, "cache_key", ""):
+            self._renewals.append((cached, checked))
+
+    def _save_renewals(self) -> None:
+        renewals, self._renewals = self._renewals, []
         cache = getattr(self._session, "cache", None)
-        key = getattr(cached, "cache_key", "")
-        if cache is None or not key:
+        if cache is None or not renewals:
             return
         from requests_cache import CachedResponse
 
-        cache.save_response(CachedResponse.from_response(cached, created_at=checked), key)
+        bulk = getattr(getattr(cache, "responses", None), "bulk_commit", None)
+        with bulk() if bulk is not None else contextlib.nullcontext():
+            for cached, checked in renewals:
+                renewed = CachedResponse.from_response(cached, created_at=checked)
+                cache.save_response(renewed, cached.cache_key)
+
+    def close(self) -> None:
+        """Save the answers found still current, then close the session (and the cache)."""
+        try:
+            self._save_renewals()
+        finally:
+            super().close()
 
     def updates(self, since: str = "day") -> dict[int, int] | None:
         """TVmaze's ``GET /updates/shows?since=`` (never cached): show id -> Unix seconds of
@@ -377,6 +395,12 @@ class TVmaze(HTTPClient):
         TraktCacheMissError
             ``offline=True`` and an answer is not in the cache.
         """
+        try:
+            return self._complete(progress, specials=specials)
+        finally:
+            self._save_renewals()
+
+    def _complete(self, progress: Progress, *, specials: bool) -> Progress:
         shows = progress.shows
         known: dict[int, int] = {}
         guides: list[tuple[int, dict[str, Any]]] = []
