@@ -8,6 +8,8 @@ It speaks the three URLs :class:`~trakt_analysis.TVmaze` uses, in TVmaze's shape
   ``genres``, ``status``, ``runtime``, ``averageRuntime``, ``premiered``,
   ``network`` or, for a streaming show, ``webChannel``, ``externals``), with the
   real facts of :mod:`.show_facts`;
+- ``/shows/{id}?embed=episodeswithspecials`` (or ``embed[]=`` repeated, with
+  ``episodes``, ``cast``, ``crew``): the show with those lists under ``_embedded``;
 - ``/shows/{id}/cast`` and ``/shows/{id}/crew``: the show's people (``person``
   with ``character``; ``type`` (the job) with ``person``), from :mod:`.show_facts`;
 - ``/shows/{id}/episodes?specials=1``: the episode list (``id``, ``name``,
@@ -310,7 +312,19 @@ class TVmazeServer(StandInServer):
             if spec is None:
                 return 404, NOT_FOUND, {}
             if len(segments) == 2:
-                return 200, show_object(spec), {}
+                show = show_object(spec)
+                embeds = query.get("embed", []) + query.get("embed[]", [])
+                lists = {
+                    "episodes": lambda: [
+                        e for e in episode_list(spec, self.plan) if e["number"] is not None
+                    ],
+                    "episodeswithspecials": lambda: episode_list(spec, self.plan),
+                    "cast": lambda: cast_list(spec),
+                    "crew": lambda: crew_list(spec),
+                }
+                if embeds:
+                    show["_embedded"] = {e: lists[e]() for e in embeds if e in lists}
+                return 200, show, {}
             if segments[2:] == ["cast"]:
                 return 200, cast_list(spec), {}
             if segments[2:] == ["crew"]:

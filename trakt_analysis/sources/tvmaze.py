@@ -5,9 +5,11 @@
 
 TVmaze's public API (https://www.tvmaze.com/api) needs no key; its data is
 licensed CC BY-SA, so the report credits it. For each show the client asks
-``/lookup/shows?thetvdb=ID``, then ``?imdb=ttID`` (a 404 is a miss), then
-``/shows/{id}`` (what the show is: genres, network, ...) and
-``/shows/{id}/episodes?specials=1``; :mod:`..parsers.tvmaze` reads the answers
+``/lookup/shows?thetvdb=ID``, then ``?imdb=ttID`` (a 404 is a miss), then, in
+one request, ``/shows/{id}?embed=episodeswithspecials`` (what the show is:
+genres, network, ...; and its episode list, specials included; with
+``people=True`` also ``embed[]=cast`` and ``crew``): at most two requests for
+a show found by TVDB id. :mod:`..parsers.tvmaze` reads the answers
 and :func:`.completion.complete_progress` applies Trakt's rules.
 
 Cached answers are kept past ``cache_ttl``: a found lookup for good (a TVDB or
@@ -41,6 +43,7 @@ from ..errors import (
     TraktArgumentError,
     TraktDataWarning,
     TraktDependencyError,
+    TraktHTTPError,
 )
 from ..parsers._problems import Problems
 from ..parsers.people import parse_tvmaze_people
@@ -193,7 +196,8 @@ class TVmaze(HTTPClient):
     ) -> requests.Response:
         """One GET, from the cache while it holds: within ``cache_ttl``, a found lookup for
         good, the answers about show `tvmaze_id` while TVmaze's updates map says unchanged."""
-        url = f"{self.base_url}{path}?{urlencode(params)}" if params else self.base_url + path
+        query = urlencode(params, doseq=True)  # embed[] repeats
+        url = f"{self.base_url}{path}?{query}" if params else self.base_url + path
         label = f"GET {url}"
         if not self._cached or self.offline or self.cache_ttl is None:
             return self._request("GET", url, label=label, allow_redirects=False)
@@ -353,6 +357,46 @@ class TVmaze(HTTPClient):
         issue(problems)
         return columns
 
+    def bundle(
+        self, tvmaze_id: int, *, label: str
+    ) -> tuple[dict[str, Any], dict[str, Any], list[dict[str, Any]] | None]:
+        """The show, its episode list and (with ``people``) its cast and crew, in one request:
+        ``GET /shows/{id}?embed[]=episodeswithspecials`` (``&embed[]=cast&embed[]=crew``).
+
+        Returns ``(show, episodes, credits)`` as :meth:`show`, :meth:`episodes` and
+        :meth:`credits` return them (credits None without ``people``).
+
+        Raises
+        ------
+        TraktHTTPError
+            The answer is not a show with its embedded lists.
+        """
+        path = f"/shows/{int(tvmaze_id)}"
+        embeds = ["episodeswithspecials", *(("cast", "crew") if self.people else ())]
+        params = {"embed": embeds[0]} if len(embeds) == 1 else {"embed[]": embeds}
+        response = self._get(path, params, tvmaze_id=tvmaze_id)
+        where = f"GET {self.base_url}{path}?{urlencode(params, doseq=True)}"
+        data = parse_response(response, where)
+        embedded = data.get("_embedded") if isinstance(data, dict) else None
+        if not isinstance(embedded, dict) or not all(
+            isinstance(embedded.get(name), list) for name in embeds
+        ):
+            raise TraktHTTPError(f"{where}: expected a show with {', '.join(embeds)} embedded")
+        values, problems = parse_tvmaze_show(data, label=f"TVmaze's record of {label}")
+        if problems:
+            warn("; ".join(problems), TraktDataWarning)
+        found = Problems(f"TVmaze's episodes of {label}")
+        columns = parse_episode_list(
+            embedded["episodeswithspecials"], label=found.label, problems=found
+        )
+        issue(found)
+        credits = None
+        if self.people:
+            credits, missing = parse_tvmaze_people(embedded["cast"], embedded["crew"], label=label)
+            if missing:
+                warn("; ".join(missing[:3]), TraktDataWarning)
+        return values, columns, credits
+
     # -- the provider --------------------------------------------------------------------
 
     def complete(self, progress: Progress, *, specials: bool = False) -> Progress:
@@ -414,10 +458,10 @@ class TVmaze(HTTPClient):
             known[position] = tvmaze_id
             if tvmaze_id not in by_id:
                 label = f"{title} ({year})" if pd.notna(year) else str(title)
-                records[tvmaze_id] = self.show(tvmaze_id, label=label)
-                by_id[tvmaze_id] = self.episodes(tvmaze_id, label=label)
-                if self.people:
-                    credits[tvmaze_id] = self.credits(tvmaze_id, label=label)
+                record, by_id[tvmaze_id], cast_crew = self.bundle(tvmaze_id, label=label)
+                records[tvmaze_id] = record
+                if cast_crew is not None:
+                    credits[tvmaze_id] = cast_crew
             guides.append((position, by_id[tvmaze_id]))
         guide = _guide_frame(guides)
         now = self.now if self.now is not None else pd.Timestamp.now(tz="UTC")
