@@ -95,7 +95,7 @@ def main() -> None:
     print(f"offline (cache only): {offline:.2f} s")
     print(
         f"expired cache, nothing changed: {expired:.2f} s, {expired_requests} request(s) "
-        f"(before #28: all {cold_requests} of the cold run)"
+        "(before #28: a cold run's, at 3 per show)"
     )
     print(f"expired cache, {N_CHANGED} shows changed: {changed:.2f} s, {changed_requests} requests")
     print(f"warm cache / loading the same shows from v1 JSON ({load:.3f} s): {warm / load:.1f}x")
