@@ -109,10 +109,10 @@ class TVmaze(HTTPClient):
         Retries of a 429 (honouring ``Retry-After``), a 5xx or a broken
         connection; each retry waits for the rate limit too.
     people : bool
-        Also fetch each show's cast and crew (``/shows/{id}/cast`` and
-        ``/shows/{id}/crew``, two more cached requests per show) into
+        Also fetch each show's cast and crew (embedded in the show's request,
+        ``embed[]=cast&embed[]=crew``: larger answers, no more requests) into
         ``Progress.people`` (:data:`~trakt_analysis.schema.PEOPLE`), for
-        :func:`~trakt_analysis.top_people`. Off by default: it costs requests.
+        :func:`~trakt_analysis.top_people`. Off by default.
     http_limits : HTTPLimits, optional
         Bounds on an answer's decoded size and time (:class:`~trakt_analysis.HTTPLimits`).
 
