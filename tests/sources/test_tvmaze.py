@@ -209,6 +209,12 @@ def test_the_progress_bar_counts_the_shows(tvmaze_server, capsys):
     assert "40/40" in err
 
 
+def test_the_progress_bar_says_when_it_waits_for_the_rate_limit(tvmaze_server, capsys):
+    # More than 20 requests at 20 per 0.3 s: the throttle waits at least once.
+    run(tvmaze(tvmaze_server, progress_bar=True, rate_limit=(20, 0.3)))
+    assert "for TVmaze's rate limit" in capsys.readouterr().err
+
+
 def test_throttle_keeps_to_the_limit():
     throttle = Throttle({"GET": RateLimit(3, 0.3)})
     started = time.monotonic()

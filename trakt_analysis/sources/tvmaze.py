@@ -494,11 +494,23 @@ class TVmaze(HTTPClient):
         if bar is None:
             yield from rows
             return
+        sleep = self.throttle.sleep
+
+        def waiting(seconds: float) -> None:
+            # The bar says why it stands still while the throttle waits.
+            bar.set_postfix_str(f"waiting {seconds:.1f} s for TVmaze's rate limit")
+            try:
+                sleep(seconds)
+            finally:
+                bar.set_postfix_str("")
+
+        self.throttle.sleep = waiting
         try:
             for row in rows:
                 yield row
                 bar.update(1)
         finally:
+            self.throttle.sleep = sleep
             bar.close()
 
     def _bar(self, total: int) -> Any:
