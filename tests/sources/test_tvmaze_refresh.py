@@ -158,3 +158,19 @@ def test_updates_map_reading():
     assert not changed_since(updates, 7, 101.0)
     assert changed_since(updates, 8, 1e9)  # an odd time is a change
     assert not changed_since(updates, 9, 0.0)  # not in the map: unchanged
+
+
+def test_a_show_without_its_embedded_episodes_is_an_error(tvmaze_server, monkeypatch):
+    original = tvmaze_server.answer
+
+    def answer(path):
+        status, data, headers = original(path)
+        if isinstance(data, dict):
+            data.pop("_embedded", None)
+        return status, data, headers
+
+    monkeypatch.setattr(tvmaze_server, "answer", answer)
+    client = ta.TVmaze(base_url=tvmaze_server.base_url, cache=False, progress_bar=False)
+    show = GuidePlan.tvmaze_id(tvmaze_server.plan.specs[0].index)
+    with pytest.raises(ta.TraktHTTPError, match="episodeswithspecials embedded"):
+        client.bundle(show, label="Game of Thrones (2011)")
