@@ -46,3 +46,18 @@ def test_episode_lists_follow_the_plan(tvmaze_server):
             if episode["number"] is None:
                 assert episode["type"] == "significant_special"
                 assert episode["season"] >= 1
+
+
+def test_updates_list_the_shows_changed_in_the_window(tvmaze_server):
+    import time
+
+    first, second = (1_000 + s.index for s in tvmaze_server.plan.specs[:2])
+    # Every show last changed with the plan (2025): no window holds it.
+    assert get(tvmaze_server, "/updates/shows?since=month").json() == {}
+    now = int(time.time())
+    tvmaze_server.mark_updated(first, at=now - 3_600)
+    tvmaze_server.mark_updated(second, at=now - 10 * 86_400)
+    assert get(tvmaze_server, "/updates/shows?since=day").json() == {str(first): now - 3_600}
+    assert get(tvmaze_server, "/updates/shows?since=week").json() == {str(first): now - 3_600}
+    month = get(tvmaze_server, "/updates/shows?since=month").json()
+    assert month == {str(first): now - 3_600, str(second): now - 10 * 86_400}

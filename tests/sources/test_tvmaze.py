@@ -73,7 +73,7 @@ def test_lookup_by_tvdb_then_imdb_and_a_miss(tvmaze_server):
             assert paths.index(by_imdb) == paths.index(by_tvdb) + 1
         else:
             assert by_imdb not in paths
-        episodes = f"/shows/{1_000 + spec.index}/episodes?specials=1"
+        episodes = f"/shows/{1_000 + spec.index}?embed=episodeswithspecials"
         assert (episodes in paths) == (spec.index not in plan.unknown)
     assert all(
         seen.headers["User-Agent"].startswith("trakt_analysis/") for seen in tvmaze_server.requests
@@ -209,6 +209,12 @@ def test_the_progress_bar_counts_the_shows(tvmaze_server, capsys):
     assert "40/40" in err
 
 
+def test_the_progress_bar_says_when_it_waits_for_the_rate_limit(tvmaze_server, capsys):
+    # More than 20 requests at 20 per 0.3 s: the throttle waits at least once.
+    run(tvmaze(tvmaze_server, progress_bar=True, rate_limit=(20, 0.3)))
+    assert "for TVmaze's rate limit" in capsys.readouterr().err
+
+
 def test_throttle_keeps_to_the_limit():
     throttle = Throttle({"GET": RateLimit(3, 0.3)})
     started = time.monotonic()
@@ -218,10 +224,10 @@ def test_throttle_keeps_to_the_limit():
 
 
 def test_the_client_is_throttled(tvmaze_server):
-    # 81 requests at 40 per 0.5 s: at least two waits of the window.
+    # More than 40 requests at 20 per 0.5 s: at least two waits of the window.
     started = time.monotonic()
-    run(tvmaze(tvmaze_server, rate_limit=(40, 0.5)))
-    assert len(tvmaze_server.requests) > 80
+    run(tvmaze(tvmaze_server, rate_limit=(20, 0.5)))
+    assert len(tvmaze_server.requests) > 40
     assert time.monotonic() - started >= 1.0
 
 

@@ -28,7 +28,7 @@ def _one(progress: Progress, role: str, func: str) -> pd.DataFrame:
     if people is None:
         raise TraktArgumentError(
             f"{func}: this progress has no people; fetch them with "
-            "metadata=ta.TVmaze(people=True) (two more cached requests per show)"
+            "metadata=ta.TVmaze(people=True) (cast and crew come with each show's request)"
         )
     if progress.history is not None:
         per_show, attrs = _per_show_from_history(progress, None, None, func)

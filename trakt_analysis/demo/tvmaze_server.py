@@ -8,12 +8,18 @@ It speaks the three URLs :class:`~trakt_analysis.TVmaze` uses, in TVmaze's shape
   ``genres``, ``status``, ``runtime``, ``averageRuntime``, ``premiered``,
   ``network`` or, for a streaming show, ``webChannel``, ``externals``), with the
   real facts of :mod:`.show_facts`;
+- ``/shows/{id}?embed=episodeswithspecials`` (or ``embed[]=`` repeated, with
+  ``episodes``, ``cast``, ``crew``): the show with those lists under ``_embedded``;
 - ``/shows/{id}/cast`` and ``/shows/{id}/crew``: the show's people (``person``
   with ``character``; ``type`` (the job) with ``person``), from :mod:`.show_facts`;
 - ``/shows/{id}/episodes?specials=1``: the episode list (``id``, ``name``,
   ``season``, ``number``, ``type``, ``airdate``, ``airtime``, ``airstamp``,
   ``runtime``), specials as TVmaze lists them (in the season they aired in,
-  ``number: null``, ``type`` ``"significant_special"``).
+  ``number: null``, ``type`` ``"significant_special"``);
+- ``/updates/shows?since=day|week|month``: show id (as text) -> Unix seconds of
+  its last update, for the shows updated in that window before the server's
+  clock; every show was last updated at :data:`PLAN_AIRED_BY` unless a test
+  says otherwise with :meth:`TVmazeServer.mark_updated`.
 
 Each show of :func:`~trakt_analysis.demo.generate.make_specs` is one TVmaze show
 whose aired episodes are the plan's (all aired before :data:`PLAN_AIRED_BY`),
@@ -36,6 +42,7 @@ Queue failures with :meth:`TVmazeServer.fail` / :meth:`TVmazeServer.status`
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler
@@ -63,6 +70,8 @@ _WEEK = 7 * _DAY
 #: counts hold for any `now` after it.
 PLAN_AIRED_BY = 1_735_689_600
 FUTURE_STAMP = "2099-01-01T20:00:00+00:00"
+#: The spans of ``/updates/shows?since=`` (TVmaze's month taken as 30 days).
+UPDATE_WINDOWS = {"day": _DAY, "week": _WEEK, "month": 30 * _DAY}
 NOT_FOUND = {"name": "Not Found", "message": "", "code": 0, "status": 404}
 
 
@@ -266,7 +275,18 @@ class TVmazeServer(StandInServer):
                 self._by_tvdb[str(show["externals"]["thetvdb"])] = spec
             self._by_imdb[show["externals"]["imdb"]] = spec
             self._by_id[show["id"]] = spec
+        #: tvmaze id -> Unix seconds of its last update (PLAN_AIRED_BY unless marked).
+        self.updated: dict[int, int] = dict.fromkeys(self._by_id, PLAN_AIRED_BY)
         super().__init__(_make_handler(self))
+
+    def mark_updated(self, *tvmaze_ids: int, at: float | None = None) -> None:
+        """Say the shows changed at `at` (Unix seconds; now by default), as TVmaze's
+        ``/updates/shows`` will list them. Their answers stay the plan's."""
+        stamp = int(time.time() if at is None else at)
+        for tvmaze_id in tvmaze_ids:
+            if tvmaze_id not in self.updated:
+                raise KeyError(f"the stand-in TVmaze has no show {tvmaze_id}")
+            self.updated[tvmaze_id] = stamp
 
     def answer(self, path: str) -> tuple[int, Any, dict[str, str]]:
         """(status, JSON body, headers) for a request path."""
@@ -283,12 +303,28 @@ class TVmazeServer(StandInServer):
                 return 404, NOT_FOUND, {}
             location = f"{self.base_url}/shows/{GuidePlan.tvmaze_id(spec.index)}"
             return 301, None, {"Location": location}
+        if segments == ["updates", "shows"]:
+            span = UPDATE_WINDOWS.get(query.get("since", [""])[0])
+            cutoff = time.time() - span if span is not None else float("-inf")
+            return 200, {str(k): v for k, v in self.updated.items() if v >= cutoff}, {}
         if len(segments) >= 2 and segments[0] == "shows" and segments[1].isdigit():
             spec = self._by_id.get(int(segments[1]))
             if spec is None:
                 return 404, NOT_FOUND, {}
             if len(segments) == 2:
-                return 200, show_object(spec), {}
+                show = show_object(spec)
+                embeds = query.get("embed", []) + query.get("embed[]", [])
+                lists = {
+                    "episodes": lambda: [
+                        e for e in episode_list(spec, self.plan) if e["number"] is not None
+                    ],
+                    "episodeswithspecials": lambda: episode_list(spec, self.plan),
+                    "cast": lambda: cast_list(spec),
+                    "crew": lambda: crew_list(spec),
+                }
+                if embeds:
+                    show["_embedded"] = {e: lists[e]() for e in embeds if e in lists}
+                return 200, show, {}
             if segments[2:] == ["cast"]:
                 return 200, cast_list(spec), {}
             if segments[2:] == ["crew"]:

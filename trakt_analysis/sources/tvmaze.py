@@ -5,19 +5,27 @@
 
 TVmaze's public API (https://www.tvmaze.com/api) needs no key; its data is
 licensed CC BY-SA, so the report credits it. For each show the client asks
-``/lookup/shows?thetvdb=ID``, then ``?imdb=ttID`` (a 404 is a miss), then
-``/shows/{id}`` (what the show is: genres, network, ...) and
-``/shows/{id}/episodes?specials=1``; :mod:`..parsers.tvmaze` reads the answers
+``/lookup/shows?thetvdb=ID``, then ``?imdb=ttID`` (a 404 is a miss), then, in
+one request, ``/shows/{id}?embed=episodeswithspecials`` (what the show is:
+genres, network, ...; and its episode list, specials included; with
+``people=True`` also ``embed[]=cast`` and ``crew``): at most two requests for
+a show found by TVDB id. :mod:`..parsers.tvmaze` reads the answers
 and :func:`.completion.complete_progress` applies Trakt's rules.
+
+Cached answers are kept past ``cache_ttl``: a found lookup for good (a TVDB or
+IMDb id keeps its TVmaze id), a show's answers until TVmaze's
+``/updates/shows`` map (asked once per run, :mod:`.tvmaze_updates`) says the
+show changed since they were cached.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import re
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
@@ -35,6 +43,7 @@ from ..errors import (
     TraktArgumentError,
     TraktDataWarning,
     TraktDependencyError,
+    TraktHTTPError,
 )
 from ..parsers._problems import Problems
 from ..parsers.people import parse_tvmaze_people
@@ -45,6 +54,7 @@ from ._issue import issue
 from ._notes import EXPORT_AIRED_NA as _NA_NOTE
 from .completion import complete_progress
 from .show_metadata import fill_show_metadata, people_frame
+from .tvmaze_updates import WINDOWS, changed_since, parse_updates, window_for
 
 __all__ = ["RATE_LIMIT", "TVmaze"]
 
@@ -54,6 +64,8 @@ DEFAULT_BASE_URL = "https://api.tvmaze.com"
 RATE_LIMIT: tuple[int, float] = (TVMAZE_LIMITS["GET"].requests, TVMAZE_LIMITS["GET"].seconds)
 #: How long cached TVmaze answers are used: a day, so new episodes show up.
 DEFAULT_TTL = timedelta(days=1)
+#: How long a lookup TVmaze answered 404 is kept (when longer than ``cache_ttl``).
+MISS_TTL = timedelta(days=7)
 CACHE_NAME = "tvmaze_cache"  # <cache dir>/tvmaze_cache.sqlite, apart from the Trakt cache
 _SHOW_PATH = re.compile(r"/shows/(\d+)/?$")
 
@@ -75,7 +87,11 @@ class TVmaze(HTTPClient):
         ``tvmaze`` or ``cache`` extra): True for the user's cache directory,
         or the directory to use. A second run is then served from the cache.
     cache_ttl : float (seconds), timedelta or None
-        How long cached answers are used; None for ever. A day by default.
+        How long cached answers are used without asking; None for ever. A day
+        by default. Past it, one ``GET /updates/shows?since=day|week|month``
+        says which shows changed since they were cached, and only those are
+        asked again (answers over 28 days old are asked again); a found
+        lookup is kept for good, a 404 lookup for a week.
     offline : bool
         Use only the cache (expired entries too); a miss raises
         :class:`~trakt_analysis.TraktCacheMissError`. Implies ``cache=True``.
@@ -93,10 +109,10 @@ class TVmaze(HTTPClient):
         Retries of a 429 (honouring ``Retry-After``), a 5xx or a broken
         connection; each retry waits for the rate limit too.
     people : bool
-        Also fetch each show's cast and crew (``/shows/{id}/cast`` and
-        ``/shows/{id}/crew``, two more cached requests per show) into
+        Also fetch each show's cast and crew (embedded in the show's request,
+        ``embed[]=cast&embed[]=crew``: larger answers, no more requests) into
         ``Progress.people`` (:data:`~trakt_analysis.schema.PEOPLE`), for
-        :func:`~trakt_analysis.top_people`. Off by default: it costs requests.
+        :func:`~trakt_analysis.top_people`. Off by default.
     http_limits : HTTPLimits, optional
         Bounds on an answer's decoded size and time (:class:`~trakt_analysis.HTTPLimits`).
 
@@ -161,7 +177,11 @@ class TVmaze(HTTPClient):
             offline=offline,
             limits={"GET": RateLimit(*rate_limit)},
             http_limits=http_limits,
+            cache_expire_after=None,  # kept past cache_ttl: _get decides what is fresh
         )
+        #: since -> (when it was fetched, TVmaze's updates map), each asked at most once.
+        self._update_maps: dict[str, tuple[datetime, dict[int, int] | None]] = {}
+        self._renewals: list[tuple[Any, datetime]] = []
 
     def _cacheable(self, response: requests.Response) -> bool:
         """A lookup's redirect to its show, or a whole JSON body (show, episode list, 404)."""
@@ -171,9 +191,98 @@ class TVmaze(HTTPClient):
 
     # -- requests ------------------------------------------------------------------------
 
-    def _get(self, path: str, params: dict[str, Any]) -> requests.Response:
-        url = f"{self.base_url}{path}?{urlencode(params)}" if params else self.base_url + path
-        return self._request("GET", url, label=f"GET {url}", allow_redirects=False)
+    def _get(
+        self, path: str, params: dict[str, Any], *, tvmaze_id: int | None = None
+    ) -> requests.Response:
+        """One GET, from the cache while it holds: within ``cache_ttl``, a found lookup for
+        good, the answers about show `tvmaze_id` while TVmaze's updates map says unchanged."""
+        query = urlencode(params, doseq=True)  # embed[] repeats
+        url = f"{self.base_url}{path}?{query}" if params else self.base_url + path
+        label = f"GET {url}"
+        if not self._cached or self.offline or self.cache_ttl is None:
+            return self._request("GET", url, label=label, allow_redirects=False)
+        cached = self._request("GET", url, label=label, allow_redirects=False, only_if_cached=True)
+        created = getattr(cached, "created_at", None)
+        if getattr(cached, "from_cache", False) and cached.status_code != 504 and created:
+            age = datetime.now(UTC) - created
+            if age <= self.cache_ttl:
+                return cached
+            if tvmaze_id is None and cached.status_code in (301, 302):
+                return cached  # a TVDB or IMDb id keeps its TVmaze id
+            if tvmaze_id is None and cached.status_code == 404 and age <= MISS_TTL:
+                return cached  # TVmaze rarely adds a show: asked again weekly
+            if tvmaze_id is not None:
+                checked = self._unchanged_at(tvmaze_id, age, created)
+                if checked is not None:
+                    self._renew(cached, checked)
+                    return cached
+        return self._request("GET", url, label=label, allow_redirects=False, force_refresh=True)
+
+    def _unchanged_at(self, tvmaze_id: int, age: timedelta, created: datetime) -> datetime | None:
+        """When TVmaze's updates map said the show had not changed since `created`, or None
+        (changed, too old for any map, or no map)."""
+        since = window_for(age)
+        if since is None:
+            return None
+        spans = dict(WINDOWS)
+        # A wider map already fetched covers this age too.
+        fetched = sorted((s for s in self._update_maps if spans[s] >= age), key=spans.__getitem__)
+        since = fetched[0] if fetched else since
+        if since not in self._update_maps:
+            self._update_maps[since] = (datetime.now(UTC), self.updates(since))
+        checked, updates = self._update_maps[since]
+        if updates is None or changed_since(updates, tvmaze_id, created.timestamp()):
+            return None
+        return checked
+
+    def _renew(self, cached: requests.Response, checked: datetime) -> None:
+        """Date a cached answer `checked` (it held then), so the next run asks a narrower
+        map; written with the others in one transaction by :meth:`_save_renewals`."""
+        if getattr(cached, "cache_key", ""):
+            self._renewals.append((cached, checked))
+
+    def _save_renewals(self) -> None:
+        renewals, self._renewals = self._renewals, []
+        cache = getattr(self._session, "cache", None)
+        if cache is None or not renewals:
+            return
+        from requests_cache import CachedResponse
+
+        bulk = getattr(getattr(cache, "responses", None), "bulk_commit", None)
+        with bulk() if bulk is not None else contextlib.nullcontext():
+            for cached, checked in renewals:
+                renewed = CachedResponse.from_response(cached, created_at=checked)
+                cache.save_response(renewed, cached.cache_key)
+
+    def close(self) -> None:
+        """Save the answers found still current, then close the session (and the cache)."""
+        try:
+            self._save_renewals()
+        finally:
+            super().close()
+
+    def updates(self, since: str = "day") -> dict[int, int] | None:
+        """TVmaze's ``GET /updates/shows?since=`` (never cached): show id -> Unix seconds of
+        its last update, for the shows updated in the last day, week or month; None when
+        the answer is not a JSON object.
+
+        Raises
+        ------
+        TraktArgumentError
+            `since` is not ``"day"``, ``"week"`` or ``"month"``.
+        TraktHTTPError, TraktConnectionError
+            TVmaze failed.
+        """
+        if since not in dict(WINDOWS):
+            raise TraktArgumentError(f"since must be 'day', 'week' or 'month', not {since!r}")
+        url = f"{self.base_url}/updates/shows?{urlencode({'since': since})}"
+        extra: dict[str, Any] = {}
+        if self._cached and not self.offline:
+            from requests_cache import DO_NOT_CACHE
+
+            extra = {"expire_after": DO_NOT_CACHE, "force_refresh": True}
+        response = self._request("GET", url, label=f"GET {url}", allow_redirects=False, **extra)
+        return parse_updates(parse_response(response, f"GET {url}"))
 
     def lookup(self, *, tvdb_id: int | None = None, imdb_id: str | None = None) -> int | None:
         """The TVmaze id of a show, by TVDB id, then IMDb id; None when TVmaze knows neither.
@@ -210,7 +319,8 @@ class TVmaze(HTTPClient):
         :class:`~trakt_analysis.TraktDataWarning` naming the show.
         """
         path = f"/shows/{int(tvmaze_id)}"
-        data = parse_response(self._get(path, {}), f"GET {self.base_url}{path}")
+        response = self._get(path, {}, tvmaze_id=tvmaze_id)
+        data = parse_response(response, f"GET {self.base_url}{path}")
         values, problems = parse_tvmaze_show(data, label=f"TVmaze's record of {label}")
         if problems:
             warn("; ".join(problems), TraktDataWarning)
@@ -226,7 +336,8 @@ class TVmaze(HTTPClient):
         answers = []
         for part in ("cast", "crew"):
             path = f"/shows/{int(tvmaze_id)}/{part}"
-            answers.append(parse_response(self._get(path, {}), f"GET {self.base_url}{path}"))
+            response = self._get(path, {}, tvmaze_id=tvmaze_id)
+            answers.append(parse_response(response, f"GET {self.base_url}{path}"))
         rows, problems = parse_tvmaze_people(*answers, label=label)
         if problems:
             warn("; ".join(problems[:3]), TraktDataWarning)
@@ -239,12 +350,52 @@ class TVmaze(HTTPClient):
         :class:`~trakt_analysis.TraktDataWarning` naming the show.
         """
         path = f"/shows/{int(tvmaze_id)}/episodes"
-        response = self._get(path, {"specials": 1})
+        response = self._get(path, {"specials": 1}, tvmaze_id=tvmaze_id)
         data = parse_response(response, f"GET {self.base_url}{path}?specials=1")
         problems = Problems(f"TVmaze's episodes of {label}")
         columns = parse_episode_list(data, label=problems.label, problems=problems)
         issue(problems)
         return columns
+
+    def bundle(
+        self, tvmaze_id: int, *, label: str
+    ) -> tuple[dict[str, Any], dict[str, Any], list[dict[str, Any]] | None]:
+        """The show, its episode list and (with ``people``) its cast and crew, in one request:
+        ``GET /shows/{id}?embed[]=episodeswithspecials`` (``&embed[]=cast&embed[]=crew``).
+
+        Returns ``(show, episodes, credits)`` as :meth:`show`, :meth:`episodes` and
+        :meth:`credits` return them (credits None without ``people``).
+
+        Raises
+        ------
+        TraktHTTPError
+            The answer is not a show with its embedded lists.
+        """
+        path = f"/shows/{int(tvmaze_id)}"
+        embeds = ["episodeswithspecials", *(("cast", "crew") if self.people else ())]
+        params = {"embed": embeds[0]} if len(embeds) == 1 else {"embed[]": embeds}
+        response = self._get(path, params, tvmaze_id=tvmaze_id)
+        where = f"GET {self.base_url}{path}?{urlencode(params, doseq=True)}"
+        data = parse_response(response, where)
+        embedded = data.get("_embedded") if isinstance(data, dict) else None
+        if not isinstance(embedded, dict) or not all(
+            isinstance(embedded.get(name), list) for name in embeds
+        ):
+            raise TraktHTTPError(f"{where}: expected a show with {', '.join(embeds)} embedded")
+        values, problems = parse_tvmaze_show(data, label=f"TVmaze's record of {label}")
+        if problems:
+            warn("; ".join(problems), TraktDataWarning)
+        found = Problems(f"TVmaze's episodes of {label}")
+        columns = parse_episode_list(
+            embedded["episodeswithspecials"], label=found.label, problems=found
+        )
+        issue(found)
+        credits = None
+        if self.people:
+            credits, missing = parse_tvmaze_people(embedded["cast"], embedded["crew"], label=label)
+            if missing:
+                warn("; ".join(missing[:3]), TraktDataWarning)
+        return values, columns, credits
 
     # -- the provider --------------------------------------------------------------------
 
@@ -288,6 +439,12 @@ class TVmaze(HTTPClient):
         TraktCacheMissError
             ``offline=True`` and an answer is not in the cache.
         """
+        try:
+            return self._complete(progress, specials=specials)
+        finally:
+            self._save_renewals()
+
+    def _complete(self, progress: Progress, *, specials: bool) -> Progress:
         shows = progress.shows
         known: dict[int, int] = {}
         guides: list[tuple[int, dict[str, Any]]] = []
@@ -301,10 +458,10 @@ class TVmaze(HTTPClient):
             known[position] = tvmaze_id
             if tvmaze_id not in by_id:
                 label = f"{title} ({year})" if pd.notna(year) else str(title)
-                records[tvmaze_id] = self.show(tvmaze_id, label=label)
-                by_id[tvmaze_id] = self.episodes(tvmaze_id, label=label)
-                if self.people:
-                    credits[tvmaze_id] = self.credits(tvmaze_id, label=label)
+                record, by_id[tvmaze_id], cast_crew = self.bundle(tvmaze_id, label=label)
+                records[tvmaze_id] = record
+                if cast_crew is not None:
+                    credits[tvmaze_id] = cast_crew
             guides.append((position, by_id[tvmaze_id]))
         guide = _guide_frame(guides)
         now = self.now if self.now is not None else pd.Timestamp.now(tz="UTC")
@@ -337,11 +494,23 @@ class TVmaze(HTTPClient):
         if bar is None:
             yield from rows
             return
+        sleep = self.throttle.sleep
+
+        def waiting(seconds: float) -> None:
+            # The bar says why it stands still while the throttle waits.
+            bar.set_postfix_str(f"waiting {seconds:.1f} s for TVmaze's rate limit")
+            try:
+                sleep(seconds)
+            finally:
+                bar.set_postfix_str("")
+
+        self.throttle.sleep = waiting
         try:
             for row in rows:
                 yield row
                 bar.update(1)
         finally:
+            self.throttle.sleep = sleep
             bar.close()
 
     def _bar(self, total: int) -> Any:
