@@ -154,6 +154,40 @@ def _hours(minutes: pd.Series, known: pd.Series, plays: pd.Series) -> pd.Series:
     return hours
 
 
+def ranked_by_time(
+    work: pd.DataFrame, keys: list[str], by: str, top: int | None, **extra: tuple[str, str]
+) -> pd.DataFrame:
+    """Plays, hours and first/last play per user (``u``) and `keys`, ranked per user by `by`.
+
+    `work` has one row per play: ``u`` (user code), `keys`, ``minutes`` (NaN when
+    the runtime is unknown) and ``at`` (when). ``hours`` counts known runtimes
+    only (NA when none is known, never 0), ``plays_without_runtime`` beside it;
+    ``rank`` is 1 for the most `by` (ties by the other measure, then title),
+    and only ranks up to `top` are kept. `extra` adds more aggregations.
+    """
+    grouped = work.groupby(["u", *keys], dropna=False, sort=False)
+    stats = grouped.agg(
+        **extra,
+        plays=("minutes", "size"),
+        known=("minutes", "count"),
+        minutes=("minutes", "sum"),
+        first_watched_at=("at", "min"),
+        last_watched_at=("at", "max"),
+    ).reset_index()
+    stats["hours"] = _hours(stats["minutes"], stats["known"], stats["plays"])
+    stats["plays_without_runtime"] = (stats["plays"] - stats["known"]).astype("int64")
+    stats["plays"] = stats["plays"].astype("int64")
+    other = "plays" if by == "hours" else "hours"
+    stats = stats.sort_values(
+        ["u", by, other, "title"],
+        ascending=[True, False, False, True],
+        na_position="last",
+        kind="stable",
+    )
+    stats["rank"] = stats.groupby("u").cumcount().astype("int64") + 1
+    return stats if top is None else stats[stats["rank"] <= top]
+
+
 def _attrs(frame: pd.DataFrame, zone: str | None) -> pd.DataFrame:
     if zone is not None:
         frame.attrs["timezone"] = zone
@@ -665,28 +699,7 @@ def top_shows(history: Any, *, by: str = "hours", top: int | None = 10) -> pd.Da
     shows = _show_frame(episodes, codes[keep], users)
     shows["minutes"] = _runtime(frame)[keep]
     shows["at"] = watched_at(episodes, "top_shows")
-    grouped = shows.groupby(["u", *_SHOW], dropna=False, sort=False)
-    stats = grouped.agg(
-        user=("user", "first"),
-        plays=("minutes", "size"),
-        known=("minutes", "count"),
-        minutes=("minutes", "sum"),
-        first_watched_at=("at", "min"),
-        last_watched_at=("at", "max"),
-    ).reset_index()
-    stats["hours"] = _hours(stats["minutes"], stats["known"], stats["plays"])
-    stats["plays_without_runtime"] = (stats["plays"] - stats["known"]).astype("int64")
-    stats["plays"] = stats["plays"].astype("int64")
-    other = "plays" if by == "hours" else "hours"
-    stats = stats.sort_values(
-        ["u", by, other, "title"],
-        ascending=[True, False, False, True],
-        na_position="last",
-        kind="stable",
-    )
-    stats["rank"] = stats.groupby("u").cumcount().astype("int64") + 1
-    if top is not None:
-        stats = stats[stats["rank"] <= top]
+    stats = ranked_by_time(shows, list(_SHOW), by, top, user=("user", "first"))
     out = stats[
         [
             "user",

@@ -14,7 +14,7 @@ import pandas as pd
 
 from .. import schema
 from ..errors import TraktArgumentError
-from .history import _hours, _runtime, _users, plays_in_year, watched_at
+from .history import _hours, _runtime, _users, plays_in_year, ranked_by_time, watched_at
 from .timezone import history_of
 
 __all__ = ["shows_vs_movies", "top_movies"]
@@ -77,27 +77,7 @@ def top_movies(history: Any, *, by: str = "plays", top: int | None = 10) -> pd.D
             "at": watched_at(movies, "top_movies").to_numpy(),
         }
     )
-    grouped = work.groupby(["u", *_MOVIE], dropna=False, sort=False)
-    stats = grouped.agg(
-        plays=("minutes", "size"),
-        known=("minutes", "count"),
-        minutes=("minutes", "sum"),
-        first_watched_at=("at", "min"),
-        last_watched_at=("at", "max"),
-    ).reset_index()
-    stats["hours"] = _hours(stats["minutes"], stats["known"], stats["plays"])
-    stats["plays_without_runtime"] = (stats["plays"] - stats["known"]).astype("int64")
-    stats["plays"] = stats["plays"].astype("int64")
-    other = "hours" if by == "plays" else "plays"
-    stats = stats.sort_values(
-        ["u", by, other, "title"],
-        ascending=[True, False, False, True],
-        na_position="last",
-        kind="stable",
-    )
-    stats["rank"] = stats.groupby("u").cumcount().astype("int64") + 1
-    if top is not None:
-        stats = stats[stats["rank"] <= top]
+    stats = ranked_by_time(work, list(_MOVIE), by, top)
     stats["user"] = [users[c] for c in stats["u"]]
     out = stats[
         [
