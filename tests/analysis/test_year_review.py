@@ -123,6 +123,17 @@ def test_binges_streak_and_shows_new_or_continued(review):
     )
 
 
+def test_binges_are_unknown_when_no_play_has_a_runtime():
+    # The account export's history has no runtimes: the plays of 2025-01-05 (an hour
+    # apart) may have been one sitting or three; the count is unknown, not 0.
+    frame = history()
+    frame["runtime"] = pd.array([pd.NA] * len(frame), dtype="Int32")
+    review = ta.year_in_review(frame, 2025, tz="UTC")
+    assert pd.isna(review.totals["binges"])
+    assert any(n.startswith("binge sessions unknown") for n in review.notes)
+    assert review.table().set_index("label")["value"]["binge sessions"] == "unknown"
+
+
 def test_what_the_source_lacks_is_unknown_with_a_reason(review):
     assert review.genres is None
     assert review.networks is None

@@ -64,7 +64,8 @@ class YearInReview:
         when no play had one); ``plays_without_runtime``; ``shows`` and
         ``movies`` (distinct titles played); ``days`` (days with a play);
         ``rewatches`` (plays of an episode or movie played before);
-        ``binges`` (see :func:`~.history.binge_sessions`); ``new_shows`` and
+        ``binges`` (see :func:`~.history.binge_sessions`; NA when no play
+        has a runtime, so no sitting can be seen); ``new_shows`` and
         ``continued_shows``; ``ratings`` (ratings given; NA when the source
         has none).
     top_by_hours, top_by_plays : pandas.DataFrame
@@ -225,7 +226,7 @@ class YearInReview:
             (f"shows vs {compare_label}", _change_text(self.vs_previous.loc["shows"])),
             ("days with a play", f"{t['days']:,}"),
             ("rewatches", f"{t['rewatches']:,}"),
-            ("binge sessions", f"{t['binges']:,}"),
+            ("binge sessions", "unknown" if pd.isna(t["binges"]) else f"{t['binges']:,}"),
             ("longest binge", _binge_text(self.longest_binge)),
             ("busiest month", busy("month", "%B")),
             ("month with most hours", busy("hours_month", "%B", "hours")),
@@ -486,12 +487,17 @@ def _review(
     rewatched = rewatch_mask(history)
     sessions = binge_sessions(plays, tz=zone)
     binges = longest_binges(sessions)
+    # Sittings are found from when each play started (watched_at - runtime): with no
+    # runtime known, no binge can be seen, which is "unknown", not "none".
+    binges_known = bool(this["episode_plays"]) and this["plays_without_runtime"] < this["plays"]
+    if this["episode_plays"] and not binges_known:
+        notes.append("binge sessions unknown: no play has a runtime (load it with TVmaze)")
     totals = pd.Series(
         {
             **this,
             "days": int((days["plays"] > 0).sum()),
             "rewatches": int(rewatched[in_period].sum()),
-            "binges": len(sessions),
+            "binges": len(sessions) if binges_known or not this["episode_plays"] else pd.NA,
             "new_shows": len(started),
             "continued_shows": len(continued),
             "ratings": pd.NA if ratings is None else len(ratings),
