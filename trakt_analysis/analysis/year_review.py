@@ -489,7 +489,8 @@ def _review(
     binges = longest_binges(sessions)
     # Sittings are found from when each play started (watched_at - runtime): with no
     # runtime known, no binge can be seen, which is "unknown", not "none".
-    binges_known = bool(this["episode_plays"]) and this["plays_without_runtime"] < this["plays"]
+    n_plays, n_unknown = int(this["plays"]), int(this["plays_without_runtime"])  # type: ignore[call-overload]
+    binges_known = bool(this["episode_plays"]) and n_unknown < n_plays
     if this["episode_plays"] and not binges_known:
         notes.append("binge sessions unknown: no play has a runtime (load it with TVmaze)")
     totals = pd.Series(
