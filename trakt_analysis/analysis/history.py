@@ -154,6 +154,29 @@ def _hours(minutes: pd.Series, known: pd.Series, plays: pd.Series) -> pd.Series:
     return hours
 
 
+#: The columns of :func:`top_shows` and :func:`~.movies.top_movies`, in order.
+RANKED_COLUMNS = (
+    "user",
+    "title",
+    "year",
+    "trakt_id",
+    "plays",
+    "hours",
+    "plays_without_runtime",
+    "first_watched_at",
+    "last_watched_at",
+    "rank",
+)
+
+
+def check_ranking(by: str, top: int | None, func: str) -> None:
+    """Refuse a `by` other than "hours" or "plays" and a `top` that is not a positive int."""
+    if by not in ("hours", "plays"):
+        raise TraktArgumentError(f"{func}: by must be 'hours' or 'plays', got {by!r}")
+    if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
+        raise TraktArgumentError(f"{func}: top must be a positive integer or None, got {top!r}")
+
+
 def ranked_by_time(
     work: pd.DataFrame, keys: list[str], by: str, top: int | None, **extra: tuple[str, str]
 ) -> pd.DataFrame:
@@ -688,10 +711,7 @@ def top_shows(history: Any, *, by: str = "hours", top: int | None = 10) -> pd.Da
         NA when no play had a runtime), ``plays_without_runtime``,
         ``first_watched_at``, ``last_watched_at`` (UTC), ``rank`` (1 = most).
     """
-    if by not in ("hours", "plays"):
-        raise TraktArgumentError(f"top_shows: by must be 'hours' or 'plays', got {by!r}")
-    if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
-        raise TraktArgumentError(f"top_shows: top must be a positive integer or None, got {top!r}")
+    check_ranking(by, top, "top_shows")
     frame, _ = history_of(history, "top_shows")
     keep = _is_episode(frame)
     codes, users = _users(frame)
@@ -700,20 +720,7 @@ def top_shows(history: Any, *, by: str = "hours", top: int | None = 10) -> pd.Da
     shows["minutes"] = _runtime(frame)[keep]
     shows["at"] = watched_at(episodes, "top_shows")
     stats = ranked_by_time(shows, list(_SHOW), by, top, user=("user", "first"))
-    out = stats[
-        [
-            "user",
-            "title",
-            "year",
-            "trakt_id",
-            "plays",
-            "hours",
-            "plays_without_runtime",
-            "first_watched_at",
-            "last_watched_at",
-            "rank",
-        ]
-    ].reset_index(drop=True)
+    out = stats[list(RANKED_COLUMNS)].reset_index(drop=True)
     return out.astype({"user": schema.STR, "year": "Int64", "trakt_id": "Int64"})
 
 

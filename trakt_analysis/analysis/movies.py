@@ -13,8 +13,16 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
-from ..errors import TraktArgumentError
-from .history import _hours, _runtime, _users, plays_in_year, ranked_by_time, watched_at
+from .history import (
+    RANKED_COLUMNS,
+    _hours,
+    _runtime,
+    _users,
+    check_ranking,
+    plays_in_year,
+    ranked_by_time,
+    watched_at,
+)
 from .timezone import history_of
 
 __all__ = ["shows_vs_movies", "top_movies"]
@@ -55,10 +63,7 @@ def top_movies(history: Any, *, by: str = "plays", top: int | None = 10) -> pd.D
     TraktArgumentError
         Bad `by` or `top`, or no history.
     """
-    if by not in ("plays", "hours"):
-        raise TraktArgumentError(f"top_movies: by must be 'plays' or 'hours', got {by!r}")
-    if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
-        raise TraktArgumentError(f"top_movies: top must be a positive integer or None, got {top!r}")
+    check_ranking(by, top, "top_movies")
     frame, _ = history_of(history, "top_movies")
     keep = _is_movie(frame)
     codes, users = _users(frame)
@@ -79,20 +84,7 @@ def top_movies(history: Any, *, by: str = "plays", top: int | None = 10) -> pd.D
     )
     stats = ranked_by_time(work, list(_MOVIE), by, top)
     stats["user"] = [users[c] for c in stats["u"]]
-    out = stats[
-        [
-            "user",
-            "title",
-            "year",
-            "trakt_id",
-            "plays",
-            "hours",
-            "plays_without_runtime",
-            "first_watched_at",
-            "last_watched_at",
-            "rank",
-        ]
-    ].reset_index(drop=True)
+    out = stats[list(RANKED_COLUMNS)].reset_index(drop=True)
     out["first_watched_at"] = pd.to_datetime(out["first_watched_at"], utc=True)
     out["last_watched_at"] = pd.to_datetime(out["last_watched_at"], utc=True)
     return out.astype({"user": schema.STR, "title": schema.STR, "year": "Int64"})
