@@ -24,6 +24,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 __all__ = [
+    "API_SORT_ORDERS",
     "CATEGORICAL_IN_LONG_FRAMES",
     "EPISODES",
     "FILLED_BY",
@@ -168,6 +169,18 @@ HISTORY: dict[str, object] = {
 
 #: The kinds of item a user rates on trakt.tv, as ``RATINGS["type"]`` spells them.
 RATING_TYPES: tuple[str, ...] = ("show", "season", "episode", "movie")
+
+#: The API's six orders of the shows, as its ``sort`` parameter spells them (the v1
+#: ``user/progress/watched`` endpoint's sort segment, the seed doc's list):
+#: :data:`~trakt_analysis.SORT_ORDERS` begins with them.
+API_SORT_ORDERS: tuple[str, ...] = (
+    "title",
+    "activity",
+    "most-completed",
+    "least-completed",
+    "recently-aired",
+    "previously-aired",
+)
 
 #: One row per rating the user gave (``Progress.ratings``), newest first: from the
 #: account export's ``ratings-shows.json``, ``ratings-seasons.json``,
