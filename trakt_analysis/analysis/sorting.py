@@ -9,6 +9,7 @@ from .._validate import check_choice, check_frame
 from .._warnings import warn
 from ..errors import TraktSortWarning
 from ..progress import Progress
+from ..schema import API_SORT_ORDERS
 from .backlog import shows_hours_left
 from .summary import shows_left
 
@@ -24,16 +25,7 @@ __all__ = [
 #: The sort orders: the API's six, as its ``sort`` parameter spells them, then time left.
 #: Trakt itself has no time-left order (its web app sorts up next by ``remaining``
 #: episodes), so those two are named after the API's ``most-``/``least-completed``.
-SORT_ORDERS: tuple[str, ...] = (
-    "title",
-    "activity",
-    "most-completed",
-    "least-completed",
-    "recently-aired",
-    "previously-aired",
-    "most-time-left",
-    "least-time-left",
-)
+SORT_ORDERS: tuple[str, ...] = (*API_SORT_ORDERS, "most-time-left", "least-time-left")
 
 # Columns that say when the user last watched a show, in order of preference.
 # A v1 response has none of them (the API sorted by activity server-side);
