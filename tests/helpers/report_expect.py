@@ -42,8 +42,11 @@ def expected_totals(specs) -> dict[str, int]:
     }
 
 
-def expected_bins(specs) -> dict[str, int]:
+def expected_bins(specs, *, hidden: bool = False) -> dict[str, int]:
+    """The completion bins; "hidden" only when asked (API v1 cannot tell hidden shows)."""
     counts = dict.fromkeys(COMPLETION_BINS, 0)
+    if not hidden:
+        del counts["hidden"]
     for s in specs:
         if s.aired == 0:
             counts["nothing aired"] += 1

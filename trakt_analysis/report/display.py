@@ -44,8 +44,10 @@ def progress_html(progress: Progress, *, rows: int = DISPLAY_ROWS) -> str:
             if row.shows
             else ""
         )
-    stats += f"{row.finished:,} shows finished, {row.in_progress:,} in progress" + (
-        f", {row.unknown:,} unknown" if row.unknown else ""
+    stats += (
+        f"{row.finished:,} shows finished, {row.in_progress:,} in progress"
+        + (f", {row.hidden:,} hidden" if row.hidden else "")
+        + (f", {row.unknown:,} unknown" if row.unknown else "")
     )
     nxt = watch_next(shows)
     parts = [

@@ -201,6 +201,8 @@ def _summary_section(totals: Totals) -> str:
         ("shows", fmt_int(totals.shows), "shows"),
         ("finished", fmt_int(totals.finished), "finished"),
         ("in_progress", fmt_int(totals.in_progress), "in progress"),
+        # Only the export knows which shows are hidden: no "0 hidden" where it is unknown.
+        *([("hidden", fmt_int(totals.hidden), "hidden on Trakt")] if totals.hidden else []),
         ("not_started", fmt_int(totals.not_started), "not started"),
         *([("unknown", fmt_int(totals.unknown), "with unknown counts")] if totals.unknown else []),
     ]
@@ -281,6 +283,8 @@ def _plays_table(totals: Totals) -> str:
 
 def _completion_table(shows: pd.DataFrame) -> str:
     counts = completion_distribution(shows)
+    if not counts["hidden"]:  # unknown to most sources: no "0 hidden" row
+        counts = counts.drop("hidden")
     return _share_table(
         ("completion", "stage", list(counts.index)),
         ("shows", list(counts.to_numpy())),
