@@ -67,15 +67,13 @@ COMPLETION_BINS: tuple[str, ...] = (
     "unknown",
 )
 
+# The states of show_states, as summarize's columns count them.
+_STATE_COLUMNS = ("finished", "in_progress", "hidden", "not_started", "nothing_aired", "unknown")
+
 #: Columns of :func:`summarize`, in order.
 SUMMARY_COLUMNS: tuple[str, ...] = (
     "shows",
-    "finished",
-    "in_progress",
-    "hidden",
-    "not_started",
-    "nothing_aired",
-    "unknown",
+    *_STATE_COLUMNS,
     "shows_counted",
     "episodes_aired",
     "episodes_watched",
@@ -358,14 +356,6 @@ def totals(data: pd.DataFrame | Progress) -> Totals:
     )
 
 
-_STATE_COLUMNS = (
-    "finished",
-    "in_progress",
-    "hidden",
-    "not_started",
-    "nothing_aired",
-    "unknown",
-)
 _SPLIT_COLUMNS = ("scrobbles", "checkins", "seen")
 _SHOW_COUNTS = ("shows", *_STATE_COLUMNS, "shows_counted", "shows_split", "up_next")
 
