@@ -30,6 +30,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import trakt_analysis as ta
+from tests.helpers.report_expect import card
 from trakt_analysis.analysis.summary import (
     completion_distribution,
     next_unknown,
@@ -168,16 +169,10 @@ def test_summary_agrees_with_the_backlog_states():
 
 def test_report_cards_and_tables_count_hidden_apart():
     soup = BeautifulSoup(ta.report_html(progress(), charts=False), "html.parser")
-
-    def card(key: str) -> str:
-        node = soup.select_one(f'[data-metric="{key}"]')
-        assert node is not None, key
-        return node.get_text(" ", strip=True)
-
-    assert card("in_progress") == "2 in progress"
-    assert card("hidden") == "1 hidden on Trakt"
-    assert card("finished") == "1 finished"
-    assert card("not_started") == "1 not started"
+    assert card(soup, "in_progress") == "2 in progress"
+    assert card(soup, "hidden") == "1 hidden on Trakt"
+    assert card(soup, "finished") == "1 finished"
+    assert card(soup, "not_started") == "1 not started"
     stages = {
         tr.select("td")[0].get_text(): tr.select("td")[1].get_text()
         for tr in soup.select("#completion-table tbody tr")

@@ -63,3 +63,10 @@ def expected_bins(specs, *, hidden: bool = False) -> dict[str, int]:
         else:
             counts["75% or more"] += 1
     return counts
+
+
+def card(soup, key: str) -> str:
+    """The text of the report's summary card ``data-metric=key`` (it must be there)."""
+    node = soup.select_one(f'[data-metric="{key}"]')
+    assert node is not None, key
+    return node.get_text(" ", strip=True)
