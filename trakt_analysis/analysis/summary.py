@@ -178,7 +178,8 @@ def summarize(shows: pd.DataFrame | Progress) -> pd.DataFrame:
         - ``shows``: number of shows; ``finished`` (everything aired is
           watched), ``in_progress`` (started, episodes left), ``hidden``
           (hidden from progress on trakt.tv, not finished; only the account
-          export knows it: 0 for the other sources), ``not_started``,
+          export knows it: for API v1 and a public v2 profile it is unknown,
+          and 0 here means none known to be hidden), ``not_started``,
           ``nothing_aired`` and ``unknown`` (a count the state needs is NA,
           e.g. ``aired`` from the account export) split them (see
           :func:`show_states`).
