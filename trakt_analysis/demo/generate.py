@@ -37,6 +37,7 @@ __all__ = [
     "generate_progress",
     "make_specs",
     "render",
+    "trakt_facts",
 ]
 
 Profile = Literal["full", "minimal", "binger"]
@@ -381,7 +382,7 @@ def _plan_show(
             "in_watchlist": rng.random() < 0.2,
             "rating": rng.choice(("love", "hate", False, False)),
         }
-        country = rng.choice(_COUNTRIES)
+        rng.choice(_COUNTRIES)  # the country: drawn, so the plans stay stable
         runtime = 22 if daily else rng.choice((25, 30, 45, 60))
         network = rng.choice(_NETWORKS)  # drawn for every show, so the plans stay stable
         # Drawn in this order, as before, so the plans stay stable.
@@ -391,20 +392,18 @@ def _plan_show(
         rng.sample(_GENRES, rng.randint(1, 3))
         # What the show really is (demo/show_facts.py), in Trakt's words; the draws above
         # stay, so the other plans stay as they were.
-        known = facts(title, year, index)
-        network = known.network or network
-        country = known.country.lower() if known.country else "us"  # Trakt gives one
-        genres = [TVMAZE_TO_TRAKT["genres"].get(g, g.lower()) for g in known.genres]
+        known = trakt_facts(title, year, index)
+        network = known["network"] or network
         spec.extra = {
-            "country": country,
+            "country": known["country"],
             "runtime": runtime,
             "network": network if index % 6 != 5 else None,  # v1 sent null when unknown
             "air_day": air_day,
             "air_time": air_time,
             "certification": certification,
-            "genres": genres,
-            "language": TVMAZE_TO_TRAKT["language"].get(known.language, "en"),
-            "status": TVMAZE_TO_TRAKT["status"].get(known.status, "ended"),
+            "genres": known["genres"],
+            "language": known["language"],
+            "status": known["status"],
             "ratings": {
                 "percentage": rng.randint(55, 98),
                 "votes": rng.randint(10, 50_000),
@@ -413,6 +412,25 @@ def _plan_show(
             },
         }
     return spec
+
+
+def trakt_facts(title: str, year: int, index: int) -> dict[str, Any]:
+    """What a planned show is (:func:`~.show_facts.facts`), in Trakt's words.
+
+    ``genres`` (slugs), ``network`` (None where the facts have none), ``country``
+    (ISO code, lower case; ``"us"`` where TVmaze has none, as Trakt gives one),
+    ``language`` (ISO 639-1) and ``status``, through
+    :data:`~trakt_analysis.parsers.show_metadata.TVMAZE_TO_TRAKT`: what Trakt's
+    ``extended=full`` show objects send, v1's and v2's alike.
+    """
+    known = facts(title, year, index)
+    return {
+        "genres": [TVMAZE_TO_TRAKT["genres"].get(g, g.lower()) for g in known.genres],
+        "network": known.network,
+        "country": known.country.lower() if known.country else "us",
+        "language": TVMAZE_TO_TRAKT["language"].get(known.language, "en"),
+        "status": TVMAZE_TO_TRAKT["status"].get(known.status, "ended"),
+    }
 
 
 def render(specs: list[ShowSpec]) -> list[dict[str, Any]]:
