@@ -260,6 +260,8 @@ FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
             "next_first_aired",
             "last_watched_at",
             "reset_at",
+            # the watched list's extended=full show objects; Trakt has no show type
+            *(name for name in SHOW_METADATA if name != "show_type"),
         ),
         "seasons": ("aired", "completed", "left", "completion", "hidden"),
         # first_aired and runtime: a public profile's, from the show's seasons
@@ -312,7 +314,9 @@ FILLED_BY_METADATA: dict[str, dict[str, tuple[str, ...]]] = {
             "next_number",
             "next_title",
             "next_first_aired",
-            # where the source left them NA: TVmaze's show record in Trakt's words
+            # where the source left them NA: TVmaze's show record in Trakt's words.
+            # A value Trakt sent (v1 or v2 extended=full) wins, cell by cell: it is
+            # the user's own source; TVmaze fills the rest, show_type always.
             *SHOW_METADATA,
         ),
         "seasons": ("aired", "completed", "left", "percentage", "completion"),

@@ -34,15 +34,24 @@ from typing import Any, Self
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from ._server import Failure, QuietHandler, Seen, StandInServer, _quiet_error
-from .generate import ShowSpec, episode_title, make_specs
+from .generate import ShowSpec, episode_title, make_specs, trakt_facts
 
-__all__ = ["FAKE_CLIENT_ID", "FAKE_CLIENT_SECRET", "Failure", "V2Server", "plan_episodes"]
+__all__ = [
+    "FAKE_CLIENT_ID",
+    "FAKE_CLIENT_SECRET",
+    "RUNTIME",
+    "Failure",
+    "V2Server",
+    "plan_episodes",
+]
 
 FAKE_CLIENT_ID = "f4k3-client-id-0000000000000000000000000000000000000000000000000000"
 FAKE_CLIENT_SECRET = "f4k3-client-secret-1111111111111111111111111111111111111111111111"
 USER_CODE = "F4K3C0DE"
 _BASE_WATCH = datetime(2025, 1, 1, tzinfo=UTC)
 _FUTURE = "2099-01-01T00:00:00.000Z"
+#: Every episode's runtime (minutes), and the show's, as v2 sends them with ``extended=full``.
+RUNTIME = 42
 
 
 def _iso(moment: datetime) -> str:
@@ -100,6 +109,47 @@ def plan_episodes(spec: ShowSpec) -> list[PlannedEpisode]:
                 )
             )
     return out
+
+
+def _full_fields(spec: ShowSpec) -> dict[str, Any]:
+    """A show's ``extended=full`` fields (trakt-api's ``showResponseSchema``), from its plan.
+
+    Genres, network, country, language and status are the show's facts in
+    Trakt's words (:func:`~.generate.trakt_facts`); ``first_aired`` is the plan's
+    (in the show's year); ``runtime`` is :data:`RUNTIME`; ``aired_episodes``
+    counts the aired episodes outside specials.
+    """
+    known = trakt_facts(spec.title, spec.year, spec.index)
+    extra = spec.extra  # the v1 fields the plan drew (empty for the "minimal" profile)
+    aired = sum(e.aired and e.season > 0 for e in plan_episodes(spec))
+    return {
+        "aired_episodes": aired,
+        "tagline": None,
+        "overview": f"{spec.title} ({spec.year}): an example show made by the generator.",
+        "first_aired": _iso(datetime.fromtimestamp(spec.first_aired, UTC)),
+        "airs": {
+            "day": extra.get("air_day"),
+            "time": extra.get("air_time"),
+            "timezone": "America/New_York",
+        },
+        "runtime": RUNTIME,
+        "certification": extra.get("certification"),
+        "network": known["network"],
+        "country": known["country"],
+        "status": known["status"],
+        "rating": 8.0,
+        "votes": 1000 + spec.index,
+        "comment_count": 0,
+        "trailer": None,
+        "homepage": None,
+        "updated_at": _iso(_BASE_WATCH),
+        "language": known["language"],
+        "languages": [known["language"]],
+        "available_translations": [known["language"]],
+        "genres": known["genres"],
+        "subgenres": [],
+        "original_title": spec.title,
+    }
 
 
 @dataclass
@@ -242,10 +292,12 @@ class V2Server(StandInServer):
     def trakt_id(self, user: str, spec: ShowSpec) -> int:
         return self._plan_base[id(self.users[user])] + spec.index
 
-    def show_object(self, user: str, spec: ShowSpec) -> dict[str, Any]:
+    def show_object(self, user: str, spec: ShowSpec, *, full: bool = False) -> dict[str, Any]:
+        """The show as v2 sends it; `full`: with the ``extended=full`` fields
+        (trakt-api's ``showResponseSchema``), from the plan's facts in Trakt's words."""
         trakt = self.trakt_id(user, spec)
         slug = "".join(c if c.isalnum() else "-" for c in spec.title.lower()).strip("-")
-        return {
+        show: dict[str, Any] = {
             "title": spec.title,
             "year": spec.year,
             "ids": {
@@ -257,6 +309,9 @@ class V2Server(StandInServer):
                 "tvrage": None,
             },
         }
+        if full:
+            show.update(_full_fields(spec))
+        return show
 
     def _watched_episodes(self, user: str, spec: ShowSpec) -> list[PlannedEpisode]:
         episodes = [e for e in plan_episodes(spec) if e.watched]
@@ -276,7 +331,9 @@ class V2Server(StandInServer):
             )
         return episodes
 
-    def watched_item(self, user: str, spec: ShowSpec) -> dict[str, Any] | None:
+    def watched_item(
+        self, user: str, spec: ShowSpec, *, full: bool = False
+    ) -> dict[str, Any] | None:
         episodes = self._watched_episodes(user, spec)
         if not episodes:
             return None
@@ -291,15 +348,16 @@ class V2Server(StandInServer):
             "last_watched_at": last,
             "last_updated_at": last,
             "reset_at": None,
-            "show": self.show_object(user, spec),
+            "show": self.show_object(user, spec, full=full),
             "seasons": [{"number": n, "episodes": eps} for n, eps in sorted(seasons.items())],
         }
 
-    def watched_list(self, user: str) -> list[dict[str, Any]]:
-        key = (user, tuple(sorted(self.activity.items())))
+    def watched_list(self, user: str, *, full: bool = False) -> list[dict[str, Any]]:
+        """The watched shows; `full` (``extended=full`` asked): full show objects."""
+        key = (user, full, tuple(sorted(self.activity.items())))
         cached = self._watched_memo.get(key)
         if cached is None:  # built once per state, not once per page
-            items = [self.watched_item(user, spec) for spec in self.users[user]]
+            items = [self.watched_item(user, spec, full=full) for spec in self.users[user]]
             cached = [item for item in items if item is not None]
             self._watched_memo = {key: cached}
         return cached
@@ -400,7 +458,7 @@ class V2Server(StandInServer):
                             "title": e.title,
                             "ids": {"trakt": trakt * 1000 + e.season * 100 + e.number},
                             "first_aired": e.first_aired,
-                            "runtime": 42,
+                            "runtime": RUNTIME,
                         }
                         for e in eps
                     ],
@@ -430,7 +488,7 @@ class V2Server(StandInServer):
                                 "number": e.number,
                                 "title": e.title,
                                 "ids": {"trakt": trakt * 1000 + e.season * 100 + e.number},
-                                "runtime": 42,
+                                "runtime": RUNTIME,
                             },
                             "show": show,
                         }
@@ -643,6 +701,7 @@ def _make_handler(server: V2Server, *, auth: bool) -> type[BaseHTTPRequestHandle
                 self._json(401, {"error": "invalid_token"})
                 return
             segments = path.strip("/").split("/")
+            full = "full" in query.get("extended", "").split(",")
             if (segments[0] == "sync" or path == "/users/settings") and me is None:
                 self._json(401, {"error": "unauthorized"})
                 return
@@ -657,7 +716,7 @@ def _make_handler(server: V2Server, *, auth: bool) -> type[BaseHTTPRequestHandle
             elif path == "/sync/last_activities" and me is not None:  # (signed in: above)
                 self._json(200, server.last_activities(me))
             elif path == "/sync/watched/shows" and me is not None:
-                self._paged(server.watched_list(me), query, failure)
+                self._paged(server.watched_list(me, full=full), query, failure)
             elif path == "/sync/ratings" and me is not None:
                 self._paged(server.rating_items(me), query, failure)
             elif (
@@ -696,7 +755,7 @@ def _make_handler(server: V2Server, *, auth: bool) -> type[BaseHTTPRequestHandle
                     return
                 rest = segments[2:]
                 if rest == ["watched", "shows"]:
-                    self._paged(server.watched_list(user), query, failure)
+                    self._paged(server.watched_list(user, full=full), query, failure)
                 elif rest == ["ratings"]:
                     self._paged(server.rating_items(user), query, failure)
                 elif rest == ["history", "episodes"]:

@@ -28,6 +28,7 @@ from ._checks import short
 __all__ = [
     "TVMAZE_TO_TRAKT",
     "genre_list",
+    "parse_trakt_show",
     "parse_tvmaze_show",
     "slug",
 ]
@@ -237,3 +238,65 @@ _FIELDS = (
     "premiered_year",
     "runtime",
 )
+
+
+def parse_trakt_show(show: object) -> tuple[dict[str, Any], list[str]]:
+    """The :data:`~trakt_analysis.schema.SHOW_METADATA` of an API v2 ``extended=full`` show.
+
+    Parameters
+    ----------
+    show : dict
+        A show object with the ``extended=full`` fields (trakt-api's
+        ``showResponseSchema``): ``genres`` (slugs), ``network``, ``country``
+        and ``language`` (ISO codes), ``status``, ``first_aired`` (ISO 8601,
+        UTC), ``runtime`` (minutes). A show object without them (no
+        ``extended=full``) gives all None and no problem.
+
+    Returns
+    -------
+    values : dict
+        ``genres`` (list of slugs or None), ``network``, ``country`` and
+        ``language`` (lower case), ``show_type`` (always None: Trakt has no show
+        type), ``status`` (lower case), ``premiered_year`` (the year of
+        ``first_aired``, UTC), ``runtime`` (minutes); None where unknown.
+    problems : list of str
+        One line per odd value that was taken as unknown (``"show.runtime -5
+        is not a number of minutes"``), for the caller to name the show.
+    """
+    if not isinstance(show, dict):
+        return dict.fromkeys(_FIELDS), []
+    problems: list[str] = []
+
+    def field(name: str) -> str | None:
+        value = show.get(name)
+        if value is None or _text(value) is not None:
+            return _text(value)
+        problems.append(f"show.{name} {short(value)} is not text")
+        return None
+
+    genres = show.get("genres")
+    if genres is not None and not isinstance(genres, list):
+        problems.append(f"show.genres {short(genres)} is not a list")
+    runtime = show.get("runtime")
+    if runtime is not None and _minutes(runtime) is None:
+        problems.append(f"show.runtime {short(runtime)} is not a number of minutes")
+    first = field("first_aired")
+    year = None
+    if first is not None:
+        match = re.match(r"^(\d{4})-\d{2}-\d{2}", first)
+        if match:
+            year = int(match.group(1))
+        else:
+            problems.append(f"show.first_aired {short(first)} is not a date")
+    country, language, status = field("country"), field("language"), field("status")
+    values = {
+        "genres": genre_list(genres),
+        "network": field("network"),
+        "country": country.lower() if country else None,
+        "language": language.lower() if language else None,
+        "show_type": None,
+        "status": status.lower() if status else None,
+        "premiered_year": year,
+        "runtime": _minutes(runtime),
+    }
+    return values, problems
