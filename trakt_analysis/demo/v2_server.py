@@ -25,15 +25,14 @@ from __future__ import annotations
 
 import json
 import math
-import threading
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any, Self
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from ._server import Failure, QuietHandler, Seen, StandInServer, _quiet_error
+from ._server import Failure, QuietHandler, Seen, StandInServer, listen
 from .generate import ShowSpec, episode_title, make_specs, trakt_facts
 
 __all__ = [
@@ -109,6 +108,16 @@ def plan_episodes(spec: ShowSpec) -> list[PlannedEpisode]:
                 )
             )
     return out
+
+
+def _episode_object(trakt: int, e: PlannedEpisode) -> dict[str, Any]:
+    """An episode as v2 names it: season, number, title and ids (its trakt id from the show's)."""
+    return {
+        "season": e.season,
+        "number": e.number,
+        "title": e.title,
+        "ids": {"trakt": trakt * 1000 + e.season * 100 + e.number},
+    }
 
 
 def _full_fields(spec: ShowSpec) -> dict[str, Any]:
@@ -227,13 +236,7 @@ class V2Server(StandInServer):
             self._plan_base.setdefault(id(specs), 1000 + 10_000 * len(self._plan_base))
         super().__init__(_make_handler(self, auth=False))
         # OAuth answers on an address of its own, as https://auth.trakt.tv.
-        self._auth_httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self, auth=True))
-        self._auth_httpd.daemon_threads = True
-        self._auth_httpd.handle_error = _quiet_error  # type: ignore[method-assign]
-        self.auth_url = f"http://127.0.0.1:{self._auth_httpd.server_address[1]}"
-        self._auth_thread = threading.Thread(
-            target=self._auth_httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
-        )
+        self._auth_httpd, self._auth_thread, self.auth_url = listen(_make_handler(self, auth=True))
 
     def start(self) -> Self:
         self._auth_thread.start()
@@ -431,13 +434,7 @@ class V2Server(StandInServer):
     def _episode_ref(trakt: int, e: PlannedEpisode | None) -> dict[str, Any] | None:
         if e is None:
             return None
-        return {
-            "season": e.season,
-            "number": e.number,
-            "title": e.title,
-            "ids": {"trakt": trakt * 1000 + e.season * 100 + e.number},
-            "first_aired": e.first_aired,
-        }
+        return {**_episode_object(trakt, e), "first_aired": e.first_aired}
 
     def seasons_object(self, spec: ShowSpec, trakt: int) -> list[dict[str, Any]]:
         episodes = plan_episodes(spec)
@@ -453,10 +450,7 @@ class V2Server(StandInServer):
                     "aired_episodes": sum(e.aired for e in eps),
                     "episodes": [
                         {
-                            "season": e.season,
-                            "number": e.number,
-                            "title": e.title,
-                            "ids": {"trakt": trakt * 1000 + e.season * 100 + e.number},
+                            **_episode_object(trakt, e),
                             "first_aired": e.first_aired,
                             "runtime": RUNTIME,
                         }
@@ -483,13 +477,7 @@ class V2Server(StandInServer):
                             "watched_at": _iso(when),
                             "action": ("scrobble", "checkin", "watch")[(e.number + k) % 3],
                             "type": "episode",
-                            "episode": {
-                                "season": e.season,
-                                "number": e.number,
-                                "title": e.title,
-                                "ids": {"trakt": trakt * 1000 + e.season * 100 + e.number},
-                                "runtime": RUNTIME,
-                            },
+                            "episode": {**_episode_object(trakt, e), "runtime": RUNTIME},
                             "show": show,
                         }
                     )
@@ -525,12 +513,7 @@ class V2Server(StandInServer):
                         "rated_at": _iso(day + timedelta(hours=12)),
                         "rating": 5 + spec.index % 6,
                         "type": "episode",
-                        "episode": {
-                            "season": e.season,
-                            "number": e.number,
-                            "title": e.title,
-                            "ids": {"trakt": trakt * 1000 + e.season * 100 + e.number},
-                        },
+                        "episode": _episode_object(trakt, e),
                         "show": show,
                     }
                 )
