@@ -22,7 +22,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict, Unpack
 
 import orjson
 
@@ -32,6 +32,7 @@ from .show_facts import facts
 
 __all__ = [
     "PROFILES",
+    "PlanOptions",
     "SeasonSpec",
     "ShowSpec",
     "generate_progress",
@@ -533,17 +534,21 @@ def _render_next(spec: ShowSpec) -> dict[str, Any] | bool:
     return out
 
 
+class PlanOptions(TypedDict, total=False):
+    """The keyword options of :func:`make_specs`, for functions that pass them on."""
+
+    seed: int
+    profile: Profile
+    episodes_per_show: int | None
+
+
 def generate_progress(
-    n_shows: int = 40,
-    *,
-    seed: int = 0,
-    profile: Profile = "full",
-    episodes_per_show: int | None = None,
-    indent: bool = True,
+    n_shows: int = 40, *, indent: bool = True, **plan: Unpack[PlanOptions]
 ) -> bytes:
     """A v1 progress response as JSON bytes.
 
-    Parameters are those of :func:`make_specs`, and `indent`: indent the JSON
+    `n_shows` and `plan` (``seed``, ``profile``, ``episodes_per_show``) are
+    :func:`make_specs`' parameters, with its defaults; `indent`: indent the JSON
     by two spaces (for fixtures people read) or make it compact (benchmarks).
 
     Examples
@@ -553,6 +558,6 @@ def generate_progress(
     >>> payload[:1], payload.count(b'"show":')
     (b'[', 3)
     """
-    specs = make_specs(n_shows, seed=seed, profile=profile, episodes_per_show=episodes_per_show)
+    specs = make_specs(n_shows, **plan)
     option = orjson.OPT_INDENT_2 if indent else 0
     return orjson.dumps(render(specs), option=option) + b"\n"
