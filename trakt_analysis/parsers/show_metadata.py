@@ -27,6 +27,8 @@ from ._checks import short
 
 __all__ = [
     "TVMAZE_TO_TRAKT",
+    "V1_COUNTRIES",
+    "country_code",
     "genre_list",
     "parse_trakt_show",
     "parse_tvmaze_show",
@@ -133,6 +135,51 @@ TVMAZE_TO_TRAKT: dict[str, dict[str, str]] = {
     },
 }
 
+#: API v1's country names -> ISO 3166-1 codes (lower case, as v2 and TVmaze's
+#: mapped values): v1's extended show objects sent ``"country": "United States"``.
+V1_COUNTRIES: dict[str, str] = {
+    "Argentina": "ar",
+    "Australia": "au",
+    "Austria": "at",
+    "Belgium": "be",
+    "Brazil": "br",
+    "Canada": "ca",
+    "China": "cn",
+    "Colombia": "co",
+    "Czech Republic": "cz",
+    "Denmark": "dk",
+    "Finland": "fi",
+    "France": "fr",
+    "Germany": "de",
+    "Greece": "gr",
+    "Hong Kong": "hk",
+    "Iceland": "is",
+    "India": "in",
+    "Ireland": "ie",
+    "Israel": "il",
+    "Italy": "it",
+    "Japan": "jp",
+    "Korea": "kr",
+    "Mexico": "mx",
+    "Netherlands": "nl",
+    "New Zealand": "nz",
+    "Norway": "no",
+    "Philippines": "ph",
+    "Poland": "pl",
+    "Portugal": "pt",
+    "Russia": "ru",
+    "South Africa": "za",
+    "South Korea": "kr",
+    "Spain": "es",
+    "Sweden": "se",
+    "Switzerland": "ch",
+    "Taiwan": "tw",
+    "Thailand": "th",
+    "Turkey": "tr",
+    "United Kingdom": "gb",
+    "United States": "us",
+}
+
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -159,6 +206,14 @@ def genre_list(value: object, *, tvmaze: bool = False) -> list[str] | None:
         if mapped and mapped not in out:
             out.append(mapped)
     return out or None
+
+
+def country_code(value: str) -> str:
+    """A country in Trakt's words: an ISO code lower case (``"US"`` -> ``"us"``), a v1
+    name through :data:`V1_COUNTRIES` (``"United States"`` -> ``"us"``); a name not in
+    the table is kept, lower case, rather than lost."""
+    name = value.strip()
+    return V1_COUNTRIES.get(name, name.lower())
 
 
 def _text(value: object) -> str | None:
@@ -292,7 +347,7 @@ def parse_trakt_show(show: object) -> tuple[dict[str, Any], list[str]]:
     values = {
         "genres": genre_list(genres),
         "network": field("network"),
-        "country": country.lower() if country else None,
+        "country": country_code(country) if country else None,
         "language": language.lower() if language else None,
         "show_type": None,
         "status": status.lower() if status else None,
