@@ -220,6 +220,23 @@ def _text(value: object) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
+_DATE = re.compile(r"^(\d{4})-\d{2}-\d{2}$")  # TVmaze's premiered
+_DATE_TIME = re.compile(r"^(\d{4})-\d{2}-\d{2}")  # Trakt's first_aired: a time follows
+
+
+def _year(
+    value: str | None, pattern: re.Pattern[str], what: str, problems: list[str], *, then: str = ""
+) -> int | None:
+    """The year of a date `pattern` matches; None when there is none, with a problem if odd."""
+    if value is None:
+        return None
+    match = pattern.match(value)
+    if match is None:
+        problems.append(f"{what} {short(value)} is not a date{then}")
+        return None
+    return int(match.group(1))
+
+
 def _minutes(value: object) -> int | None:
     return value if type(value) is int and 0 < value <= 10_000 else None
 
@@ -257,16 +274,13 @@ def parse_tvmaze_show(record: object, *, label: str) -> tuple[dict[str, Any], li
     language = _text(record.get("language"))
     status = _text(record.get("status"))
     kind = _text(record.get("type"))
-    premiered = _text(record.get("premiered"))
-    year = None
-    if premiered is not None:
-        match = re.match(r"^(\d{4})-\d{2}-\d{2}$", premiered)
-        if match:
-            year = int(match.group(1))
-        else:
-            problems.append(
-                f"{label}: premiered {short(premiered)} is not a date; taken as unknown"
-            )
+    year = _year(
+        _text(record.get("premiered")),
+        _DATE,
+        f"{label}: premiered",
+        problems,
+        then="; taken as unknown",
+    )
     runtime = _minutes(record.get("runtime")) or _minutes(record.get("averageRuntime"))
     values = {
         "genres": genre_list(record.get("genres"), tvmaze=True),
@@ -335,14 +349,7 @@ def parse_trakt_show(show: object) -> tuple[dict[str, Any], list[str]]:
     runtime = show.get("runtime")
     if runtime is not None and _minutes(runtime) is None:
         problems.append(f"show.runtime {short(runtime)} is not a number of minutes")
-    first = field("first_aired")
-    year = None
-    if first is not None:
-        match = re.match(r"^(\d{4})-\d{2}-\d{2}", first)
-        if match:
-            year = int(match.group(1))
-        else:
-            problems.append(f"show.first_aired {short(first)} is not a date")
+    year = _year(field("first_aired"), _DATE_TIME, "show.first_aired", problems)
     country, language, status = field("country"), field("language"), field("status")
     values = {
         "genres": genre_list(genres),
