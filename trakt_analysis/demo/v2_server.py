@@ -6,7 +6,9 @@ second port, as ``https://auth.trakt.tv``), the data only on ``base_url`` (as
 ``https://api.trakt.tv``). OAuth: the device-code sign-in (every state:
 pending, slow down, invalid, used, expired, denied, approved), token expiry and
 single-use refresh tokens (a refresh kills the old refresh token; tokens from
-before the migration answer 400). Data: the watched shows (paged), per-show
+before the migration answer 400). Data: the watched shows (paged; with
+``extended=full`` in the query, full show objects: genres, network, country,
+language, status, first_aired, runtime from the plan's facts), per-show
 progress, the shows' seasons with episodes, the history (paged),
 ``/sync/last_activities``, ``/users/settings`` and a private profile. Queue
 failures with :meth:`V2Server.fail` (a status with body and headers, a short
