@@ -264,6 +264,8 @@ FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
             *_NEXT_EPISODE,
             "last_watched_at",
             "reset_at",
+            # the watched list's extended=full show objects; Trakt has no show type
+            *(name for name in SHOW_METADATA if name != "show_type"),
         ),
         "seasons": ("aired", "completed", "left", "completion", "hidden"),
         # first_aired and runtime: a public profile's, from the show's seasons
@@ -302,7 +304,9 @@ FILLED_BY_METADATA: dict[str, dict[str, tuple[str, ...]]] = {
         "shows": (
             *_COUNTS,
             *_NEXT_EPISODE,
-            # where the source left them NA: TVmaze's show record in Trakt's words
+            # where the source left them NA: TVmaze's show record in Trakt's words.
+            # A value Trakt sent (v1 or v2 extended=full) wins, cell by cell: it is
+            # the user's own source; TVmaze fills the rest, show_type always.
             *SHOW_METADATA,
         ),
         "seasons": _COUNTS,

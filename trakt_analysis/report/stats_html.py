@@ -40,7 +40,7 @@ ROWS = 10
 METADATA_HINT = (
     "Genres, networks, countries and languages come from the show metadata, which this "
     "source lacks: load with metadata=ta.TVmaze() (on the command line: --metadata tvmaze) "
-    "or API v1 extended=full. Decades use the shows' years."
+    "or API v1 or v2 extended=full. Decades use the shows' years."
 )
 
 
