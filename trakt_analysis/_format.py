@@ -17,6 +17,7 @@ __all__ = [
     "fmt_year",
     "is_missing",
     "next_episode_codes",
+    "show_label",
 ]
 
 DASH = "\N{EM DASH}"
@@ -38,6 +39,19 @@ def episode_code(season: object, number: object) -> str:
     if is_missing(season) or is_missing(number):
         return ""
     return f"S{int(season):02d}E{int(number):02d}"  # type: ignore[call-overload]
+
+
+def show_label(title: object, year: object) -> str:
+    """``The Office (2001)``: a show's title with its year, which tells apart two shows
+    of one title and a show titled ``NA`` from a missing title; ``unknown`` for a missing
+    title, the bare title for a missing year.
+
+    >>> show_label("NA", 2019), show_label("Dark", None), show_label(None, 2017)
+    ('NA (2019)', 'Dark', 'unknown')
+    """
+    if is_missing(title):
+        return "unknown"
+    return str(title) if is_missing(year) else f"{title} ({int(year)})"  # type: ignore[call-overload]
 
 
 def next_episode_codes(shows: pd.DataFrame) -> list[str]:
