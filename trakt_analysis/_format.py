@@ -15,6 +15,7 @@ __all__ = [
     "fmt_int",
     "fmt_pct",
     "fmt_year",
+    "hours_unknown_text",
     "is_missing",
     "next_episode_codes",
     "show_label",
@@ -39,6 +40,19 @@ def episode_code(season: object, number: object) -> str:
     if is_missing(season) or is_missing(number):
         return ""
     return f"S{int(season):02d}E{int(number):02d}"  # type: ignore[call-overload]
+
+
+def hours_unknown_text(plays: int) -> str:
+    """Why no hours are shown: no play has a runtime (the export without metadata).
+
+    >>> hours_unknown_text(1386)
+    'hours unknown: none of the 1,386 plays has a runtime; TVmaze metadata adds them'
+    >>> hours_unknown_text(1)
+    'hours unknown: the 1 play has no runtime; TVmaze metadata adds it'
+    """
+    if plays == 1:
+        return "hours unknown: the 1 play has no runtime; TVmaze metadata adds it"
+    return f"hours unknown: none of the {plays:,} plays has a runtime; TVmaze metadata adds them"
 
 
 def show_label(title: object, year: object) -> str:

@@ -488,7 +488,10 @@ def _review(
     if finished is None:
         notes.append("finished shows unknown: this source has no aired counts")
     if this["plays_without_runtime"]:
-        notes.append(f"hours leave out {this['plays_without_runtime']:,} plays without a runtime")
+        n_without = int(this["plays_without_runtime"])  # type: ignore[call-overload]
+        notes.append(
+            f"hours leave out {n_without:,} play{'s' * (n_without != 1)} without a runtime"
+        )
     rewatched = rewatch_mask(history)
     sessions = binge_sessions(plays, tz=zone)
     binges = longest_binges(sessions)

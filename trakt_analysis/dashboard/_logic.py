@@ -13,11 +13,13 @@ from typing import Any
 
 import pandas as pd
 
+from .._format import hours_unknown_text
 from ..analysis.history import watched_at
 from ..analysis.timezone import resolve_timezone
 from ..analysis.year_review import YearInReview, month_in_review, year_in_review
 from ..errors import TraktArgumentError
 from ..report._html import Column, esc, table
+from ..report.history_html import hours_unknown
 from ..sources.catalog import DemoSource, ExplorerSource, as_source
 
 __all__ = [
@@ -121,7 +123,10 @@ def review_panel(progress: Any, year: int, month: int | None = None) -> ReviewPa
             table_id="review-table",
         ),
     ]
-    top = review.top_by_hours
+    top, caption = review.top_by_hours, "Top shows by hours"
+    if hours_unknown(top):  # ranked by unknown hours, it would pass for a ranking
+        plays = int(review.totals["plays"])
+        top, caption = review.top_by_plays, f"Top shows by plays ({hours_unknown_text(plays)})"
     if len(top):
         parts.append(
             table(
@@ -133,7 +138,7 @@ def review_panel(progress: Any, year: int, month: int | None = None) -> ReviewPa
                     Column("hours", "hours", _hours, numeric=True),
                 ],
                 table_id="review-top-shows",
-                caption="Top shows by hours",
+                caption=caption,
             )
         )
     for frame, key in ((review.genres, "genre"), (review.networks, "network")):
