@@ -76,11 +76,13 @@ def test_top_shows_by_plays_when_hours_are_unknown(soup):
 
 def test_month_table_and_year_against_year_wording(soup):
     headers = [th.get_text() for th in soup.select("#year-months thead th")]
-    assert "top show" in headers and "top show (by hours)" not in headers
+    assert "top show" in headers
+    assert "top show (by hours)" not in headers
     measures = [tr.select("td")[0].get_text() for tr in soup.select("#year-vs-previous tbody tr")]
     assert measures == ["plays", "episode plays", "movie plays", "hours", "shows", "movies"]
     caption = soup.select_one("#year-table caption").get_text()
-    assert "ties are all named" in caption and "earliest" not in caption
+    assert "ties are all named" in caption
+    assert "earliest" not in caption
 
 
 def test_terminal_summary_ranks_by_plays_and_says_why():
