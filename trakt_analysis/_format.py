@@ -18,6 +18,7 @@ __all__ = [
     "hours_unknown_text",
     "is_missing",
     "next_episode_codes",
+    "plural",
     "show_label",
 ]
 
@@ -40,6 +41,15 @@ def episode_code(season: object, number: object) -> str:
     if is_missing(season) or is_missing(number):
         return ""
     return f"S{int(season):02d}E{int(number):02d}"  # type: ignore[call-overload]
+
+
+def plural(n: int, word: str) -> str:
+    """``1 show``, ``2 shows``, ``1,000 shows``: a count and its noun.
+
+    >>> plural(1, "show"), plural(1000, "play")
+    ('1 show', '1,000 plays')
+    """
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
 
 
 def hours_unknown_text(plays: int) -> str:

@@ -184,14 +184,21 @@ def backlog_section(plan: pd.DataFrame, figure: str = "") -> str:
             "(load the account export with TVmaze metadata: <code>--metadata tvmaze</code>).</p>"
         )
     else:
-        pending = plan[(left > 0).fillna(False).to_numpy(bool)]
+        # Labelled over the whole plan (a remake's year shows even when its namesake is
+        # not listed); every show with episodes left or an unknown number left is listed,
+        # so the table holds each show the state counts above name, but those done.
+        ordered = _ordered(plan)
+        pending = ordered[(ordered["left"] != 0).fillna(True).to_numpy(bool)]
         if len(pending):
-            shown = _ordered(pending).assign(
-                state_label=lambda f: [STATE_LABELS[str(s)] for s in f["state"]]
-            )
+            shown = pending.assign(state_label=lambda f: [STATE_LABELS[str(s)] for s in f["state"]])
+            done = len(plan) - len(pending)
+            unknown = int(left.isna().sum())
             caption = (
-                "Finish: today plus the episodes left at your pace (episodes a week over the "
-                "last 28 days), for the shows you are watching."
+                f"{len(shown):,} shows with episodes left"
+                + (f" ({unknown:,} of them an unknown number: {DASH})" if unknown else "")
+                + (f"; {done:,} with none left are not listed" if done else "")
+                + ". Finish: today plus the episodes left at your pace (episodes a week over "
+                "the last 28 days), for the shows you are watching."
             )
             parts.append(
                 '<div class="scroll">'
