@@ -203,6 +203,7 @@ def test_completion_one_show(hand):
     assert bar.get_width() == 100
     assert ytick_texts(ax) == ["Remake"]
     assert texts(ax) == ["2/2"]
+    assert ax.get_ylabel() == ""  # the ticks name the shows; no clipped "show" beside them
 
 
 def test_completion_users_by_colour(two_users):
