@@ -8,18 +8,21 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from .._format import hours_unknown_text
+from .._format import fmt_int, hours_unknown_text
 from ..analysis.history import watched_at
 from ..analysis.timezone import resolve_timezone
 from ..analysis.year_review import YearInReview, month_in_review, year_in_review
 from ..errors import TraktArgumentError
-from ..report._html import Column, esc, table
-from ..report.history_html import hours_unknown
+from ..report._html import Column, esc, number, table
+from ..report.backlog import STATE_LABELS
+from ..report.history_html import default_year, hours_unknown
+from ..report.stats_html import METADATA_HINT
 from ..sources.catalog import DemoSource, ExplorerSource, as_source
 
 __all__ = [
@@ -29,7 +32,9 @@ __all__ = [
     "SOURCE_ENV",
     "ReviewPanel",
     "backlog_html",
+    "breakdown_hint",
     "breakdown_html",
+    "review_default_year",
     "review_panel",
     "review_years",
     "save_upload",
@@ -83,6 +88,22 @@ def review_years(progress: Any, tz: object = None) -> list[int]:
     zone = resolve_timezone(tz, progress)
     times = watched_at(progress.history).dropna()
     return sorted({int(y) for y in times.dt.tz_convert(zone).dt.year.unique()}, reverse=True)
+
+
+def review_default_year(
+    progress: Any, years: list[int], today: datetime | None = None
+) -> int | None:
+    """The year the review tab opens on, as the report and ``summary`` choose it.
+
+    The last full year before `today` (default: now) when it has plays
+    (:func:`~trakt_analysis.report.history_html.default_year`), else the
+    newest of `years` (those of :func:`review_years`); None without any.
+    """
+    if not years:
+        return None
+    zone = resolve_timezone(None, progress)
+    year = default_year(progress, today or datetime.now(UTC), zone)
+    return year if year in years else years[0]
 
 
 @dataclass(frozen=True)
@@ -168,6 +189,9 @@ BACKLOG_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
+_NUMERIC = ("left", "hours_left")
+
+
 def backlog_html(progress: Any, *, rows: int = 30) -> str:
     """The backlog (:func:`trakt_analysis.backlog`) as an HTML table, most hours left first.
 
@@ -193,9 +217,19 @@ def backlog_html(progress: Any, *, rows: int = 30) -> str:
             return f"{value:%Y-%m-%d}"
         return str(value)
 
+    def left(value: object) -> str:
+        return fmt_int(value, "unknown")  # 1,000
+
+    def state(value: object) -> str:  # as the report and the CLI write it: "not started"
+        return STATE_LABELS.get(str(value), str(value))
+
+    columns = [
+        Column(h, c, {"left": left, "state": state}.get(c, text), numeric=c in _NUMERIC)
+        for h, c in present
+    ]
     return table(
         frame.head(rows),
-        [Column(h, c, text, numeric=c in ("left", "hours_left")) for h, c in present],
+        columns,
         table_id="backlog-table",
         caption=f"What is left to watch: {min(rows, len(frame))} of {len(frame)} shows.",
     )
@@ -203,10 +237,15 @@ def backlog_html(progress: Any, *, rows: int = 30) -> str:
 
 def breakdown_html(frame: pd.DataFrame, by: str, *, rows: int = 20) -> str:
     """A breakdown frame (``ta.breakdown(progress, by)``) as an HTML table."""
-    columns = [
-        Column(by, by),
-        Column("shows", "shows", numeric=True),
-        Column("plays", "plays", numeric=True),
-        Column("hours", "hours", _hours, numeric=True),
-    ]
+    columns = [Column(by, by), number("shows"), number("plays"), number("hours", fmt=_hours)]
     return table(frame.head(rows), columns, table_id=f"breakdown-{by}")
+
+
+def breakdown_hint(frames: list[pd.DataFrame], by: list[str]) -> str:
+    """The report's hint to load show metadata, when every row of `frames` is "unknown"
+    (the export without TVmaze: no show has a genre or a network); else ""."""
+    every = all(
+        len(f) and bool((f[key].astype(str) == "unknown").all())
+        for f, key in zip(frames, by, strict=True)
+    )
+    return METADATA_HINT if frames and every else ""

@@ -20,7 +20,9 @@ from ..sources.catalog import ExplorerSource, as_source
 from ._logic import (
     DEMO,
     backlog_html,
+    breakdown_hint,
     breakdown_html,
+    review_default_year,
     review_panel,
     review_years,
     save_upload,
@@ -185,7 +187,7 @@ class Dashboard:
         years = review_years(progress)
         self.year.unobserve_all("value")
         self.year.options = years
-        self.year.value = years[0] if years else None
+        self.year.value = review_default_year(progress, years)
         self.year.observe(self._guard(self._on_period), names="value")
         # Each tab is drawn when shown (the page opens faster), once per user.
         self._stale = {1, 2, 3}
@@ -263,14 +265,19 @@ class Dashboard:
         if progress is None:
             self._breakdown.value = ""
             return
-        parts = []
+        parts, frames, keys = [], [], []
         for by in ("genre", "network"):
             try:
                 frame = breakdown(progress, by)
             except (TraktError, TypeError) as exc:
                 parts.append(message_html(f"No breakdown by {by}: {exc}", kind="note"))
                 continue
+            frames.append(frame)
+            keys.append(by)
             parts.append(f"<h3>By {by}</h3>" + breakdown_html(frame, by))
+        hint = breakdown_hint(frames, keys)
+        if hint:  # only "unknown" rows: say how to know them, as the report does
+            parts = [message_html(hint, kind="note"), *parts]
         self._breakdown.value = "".join(parts)
 
 

@@ -64,6 +64,10 @@ def voila_command(port: int, token: str) -> list[str]:
         "--strip_sources=True",
         "--show_tracebacks=False",
         "--theme=light",
+        # Errors only: Voilà's warnings are about its own set-up, not the user's data
+        # ("Notebook dashboard.ipynb is not trusted", "Kernel is running over TCP without
+        # encryption", true of any loopback kernel); the page shows what goes wrong in it.
+        "--Voila.log_level=ERROR",
         # a kernel runs the notebook before the first visit: the page opens in seconds
         "--preheat_kernel=True",
     ]
