@@ -100,9 +100,23 @@ def test_the_command_serves_on_loopback_with_a_token_and_no_code():
     assert "--Voila.ip=127.0.0.1" in command
     assert "--token=abc" in command
     assert "--strip_sources=True" in command
-    assert "--Voila.log_level=ERROR" in command  # no set-up warnings in the user's terminal
     assert str(serve.NOTEBOOK) in command
     assert serve.NOTEBOOK.exists()
+
+
+def test_voila_set_up_warnings_do_not_reach_the_terminal():
+    import io
+
+    lines = [
+        "[W 2026-12-08 02:20:01 ServerApp] Notebook dashboard.ipynb is not trusted\n",
+        "[IPKernelApp] WARNING | Kernel is running over TCP without encryption. All ...\n",
+        "The websocket_ping_timeout (90000) cannot be longer than the ...\n",
+        "Setting websocket_ping_timeout=30000\n",
+        "[E 2026-12-08 02:20:02 ServerApp] Uncaught exception GET /voila/render\n",
+    ]
+    out = io.StringIO()
+    serve.forward_stderr(lines, out)
+    assert out.getvalue() == lines[-1]  # an error still does
 
 
 def test_live_and_missing_sources_are_refused(capsys):
@@ -117,6 +131,7 @@ def test_the_dashboard_in_a_kernel_changes_user_year_and_month():
 
     board = Dashboard()  # the demo users
     assert board.explorer.progress.user == "demo"
+    assert board.year.label == str(board.year.value)  # the page's select shows the year
     board.tabs.selected_index = 1
     # The last full year when it has plays (as the report chooses), else the newest.
     last_full = datetime.now(UTC).year - 1
