@@ -20,7 +20,7 @@ from ..analysis.timezone import resolve_timezone
 from ..analysis.year_review import YearInReview, month_in_review, year_in_review
 from ..errors import TraktArgumentError
 from ..report._html import Column, esc, number, table
-from ..report.backlog import STATE_LABELS
+from ..report.backlog import listed
 from ..report.history_html import default_year, hours_unknown
 from ..report.stats_html import METADATA_HINT
 from ..sources.catalog import DemoSource, ExplorerSource, as_source
@@ -193,20 +193,20 @@ _NUMERIC = ("left", "hours_left")
 
 
 def backlog_html(progress: Any, *, rows: int = 30) -> str:
-    """The backlog (:func:`trakt_analysis.backlog`) as an HTML table, most hours left first.
+    """The backlog (:func:`trakt_analysis.backlog`) as an HTML table: the report's rows.
 
-    Unknown values are written "unknown", never 0. Empty when the version has
-    no backlog.
+    The shows the report lists (:func:`~trakt_analysis.report.backlog.listed`: all
+    but those with nothing left; watching first, then most hours left). Unknown
+    values are written "unknown", never 0. Empty when the version has no backlog.
     """
     import trakt_analysis as ta
 
     backlog = getattr(ta, "backlog", None)
     if backlog is None or progress is None:
         return ""
-    frame = backlog(progress)
+    plan = backlog(progress)
+    frame = listed(plan)
     present = [(h, c) for h, c in BACKLOG_COLUMNS if c in frame.columns]
-    if "hours_left" in frame.columns:
-        frame = frame.sort_values("hours_left", ascending=False, na_position="last")
 
     def text(value: object) -> str:
         if value is None or pd.isna(value):
@@ -220,18 +220,23 @@ def backlog_html(progress: Any, *, rows: int = 30) -> str:
     def left(value: object) -> str:
         return fmt_int(value, "unknown")  # 1,000
 
-    def state(value: object) -> str:  # as the report and the CLI write it: "not started"
-        return STATE_LABELS.get(str(value), str(value))
-
     columns = [
-        Column(h, c, {"left": left, "state": state}.get(c, text), numeric=c in _NUMERIC)
+        Column(
+            h,
+            "state_label" if c == "state" else c,
+            left if c == "left" else text,
+            numeric=c in _NUMERIC,
+        )
         for h, c in present
     ]
+    done = len(plan) - len(frame)
     return table(
         frame.head(rows),
         columns,
         table_id="backlog-table",
-        caption=f"What is left to watch: {min(rows, len(frame))} of {len(frame)} shows.",
+        caption=f"What is left to watch: {min(rows, len(frame))} of the {len(frame)} shows with "
+        "episodes left or an unknown number left"
+        + (f" ({done} with none left not listed)." if done else "."),
     )
 
 
