@@ -100,3 +100,5 @@ def test_dashboard_review_ranks_by_plays_and_says_why():
     html = BeautifulSoup(panel.html, "html.parser")
     caption = html.select_one("#review-top-shows caption").get_text()
     assert caption.startswith("Top shows by plays (hours unknown: none of the 5 plays")
+    first = [td.get_text() for td in html.select("#review-top-shows tbody tr")[0].select("td")]
+    assert first[1:4] == ["Alpha", "2001", "4"]  # the year beside the title, as in the report

@@ -19,7 +19,7 @@ from ..analysis.history import watched_at
 from ..analysis.timezone import resolve_timezone
 from ..analysis.year_review import YearInReview, month_in_review, year_in_review
 from ..errors import TraktArgumentError
-from ..report._html import Column, esc, number, table
+from ..report._html import YEAR, Column, esc, number, table
 from ..report.backlog import listed
 from ..report.history_html import default_year, hours_unknown
 from ..report.stats_html import METADATA_HINT
@@ -155,6 +155,7 @@ def review_panel(progress: Any, year: int, month: int | None = None) -> ReviewPa
                 [
                     Column("#", "rank"),
                     Column("show", "title"),
+                    YEAR,  # as in the report: a show titled "NA" reads as a title
                     Column("plays", "plays", numeric=True),
                     Column("hours", "hours", _hours, numeric=True),
                 ],
