@@ -10,7 +10,8 @@ for ``aired``, or an odd value loaded as NA) never counts as 0, true or
 "finished": a show whose state cannot be told is in the ``unknown`` state.
 
 A show hidden from progress on trakt.tv (the shows frame's boolean ``hidden``
-column, from the export's ``hidden-progress-watched.json``) is counted apart,
+column, from the export's ``hidden-progress-watched.json`` or, signed in to API
+v2, ``/users/hidden/progress_watched``) is counted apart,
 in the ``hidden`` state, unless everything aired is watched (then it is
 ``finished``: hiding a show does not unwatch it, and trakt.tv's stats still
 count it watched). The same order as :func:`~trakt_analysis.backlog`, which
@@ -117,7 +118,7 @@ def shows_hidden(shows: pd.DataFrame) -> np.ndarray:
     """Per show: True where it is known to be hidden from progress on trakt.tv.
 
     Reads the shows frame's boolean ``hidden`` column (the account export's
-    ``hidden-progress-watched.json``); NA and an absent column are unknown,
+    ``hidden-progress-watched.json``, API v2 signed in); NA and an absent column are unknown,
     so False: an unknown is never counted as hidden.
     """
     if "hidden" not in shows.columns:
