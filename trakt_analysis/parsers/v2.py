@@ -60,7 +60,13 @@ from ._problems import Problems
 from .history import _named_by_ids, parse_ids
 from .parsed import ParsedProgress
 
-__all__ = ["RESET_MODES", "HiddenProgress", "parse_hidden_progress", "parse_watched_shows"]
+__all__ = [
+    "RESET_MODES",
+    "HiddenProgress",
+    "hidden_shows_column",
+    "parse_hidden_progress",
+    "parse_watched_shows",
+]
 
 #: ``"current"``: progress since the last reset; ``"lifetime"``: every episode ever watched
 #: (the same rule as :meth:`TraktAPI.progress <trakt_analysis.TraktAPI.progress>`).
@@ -170,6 +176,30 @@ def parse_hidden_progress(data: object, *, label: str) -> tuple[HiddenProgress, 
             for key in keys:
                 hidden.seasons.setdefault(key, set()).add(number)
     return hidden, problems
+
+
+def hidden_shows_column(hidden: HiddenProgress | None, shows: Mapping[str, Any]) -> Any:
+    """The shows frame's boolean ``hidden`` column for parsed show columns.
+
+    `shows` holds the columns ``trakt_id``, ``title`` and ``year`` of a
+    parser's :class:`~.parsed.ParsedProgress`. True where the show is in
+    `hidden` (by Trakt id, else title and year), False elsewhere: the
+    signed-in user's hidden list is complete. All NA when `hidden` is None
+    (unknown: a public profile's list is private, or it was not read).
+    Returns a pandas ``boolean`` array, one value per show.
+    """
+    n = len(shows["title"])
+    if hidden is None:
+        return pd.array([None] * n, dtype="boolean")
+    values = []
+    for trakt_id, title, year in zip(shows["trakt_id"], shows["title"], shows["year"], strict=True):
+        identity = {
+            "trakt_id": None if pd.isna(trakt_id) else int(trakt_id),
+            "title": None if pd.isna(title) else title,
+            "year": None if pd.isna(year) else int(year),
+        }
+        values.append(hidden.show_hidden(identity))
+    return pd.array(values, dtype="boolean")
 
 
 def parse_watched_shows(

@@ -16,7 +16,14 @@ import numpy as np
 import pandas as pd
 
 from .._format import fmt_date, fmt_int
-from ..analysis.history import plays_in_year, rewatch_mask, streaks, top_shows, watch_time
+from ..analysis.history import (
+    plays_in_year,
+    rewatch_mask,
+    streaks,
+    top_shows,
+    total_hours,
+    watch_time,
+)
 from ..analysis.summary import totals
 from ..analysis.timezone import resolve_timezone
 from ..analysis.year_review import YearInReview, month_in_review, year_in_review
@@ -125,8 +132,7 @@ def _watch_time_section(
     streak = streaks(history, tz=zone, today=today)
     longest = int(streak["longest"].max()) if len(streak) else 0
     current = int(streak["current"].max()) if len(streak) else 0
-    known = years["hours"].dropna()
-    hours = float(known.sum()) if len(known) else (0.0 if not len(history) else None)
+    hours = total_hours(years)
     cards = [
         ("history_plays", fmt_int(len(history)), "plays in the history"),
         ("hours", _hours(hours), "hours (known runtimes)"),

@@ -613,8 +613,9 @@ class TraktAPI(HTTPClient):
         """Watched progress as frames: the signed-in user (``"me"``) or a public profile.
 
         Signed in: ``GET /sync/watched/shows?extended=progress,full`` (paged), then
-        per show ``GET /shows/{id}/progress/watched``. A public profile: ``GET
-        /users/{user}/watched/shows?extended=progress,full`` (paged), with the aired
+        per show ``GET /shows/{id}/progress/watched``, and the shows hidden from
+        progress, ``GET /users/hidden/progress_watched?type=show`` (paged). A public
+        profile: ``GET /users/{user}/watched/shows?extended=progress,full`` (paged), with the aired
         episodes from ``GET /shows/{id}/seasons?extended=episodes,full``
         (episodes whose ``first_aired`` is past; cached for every user).
 
@@ -644,6 +645,10 @@ class TraktAPI(HTTPClient):
             (genres, network, country, language, status, premiered_year, runtime)
             from the watched list's ``extended=full`` show objects;
             :data:`~trakt_analysis.schema.FILLED_BY` ``["v2"]`` lists the columns filled.
+            The shows frame has a boolean ``hidden`` column after the schema's
+            (hidden from progress on trakt.tv): True or False signed in, NA for a
+            public profile (its hidden items are private) and offline when the list
+            is not cached.
 
         Raises
         ------
@@ -669,6 +674,8 @@ class TraktAPI(HTTPClient):
         else:
             name = user
             parsed = self._public_progress(user, specials, count_specials, reset)
+            # A profile's hidden items are private: which shows are hidden is unknown (NA).
+            parsed.shows["hidden"] = pd.array([pd.NA] * len(parsed.shows["title"]), "boolean")
             label = f"{self.base_url} (public profile {user})"
         issue(parsed.problems)
         frame = self._read_history("me" if me else user, None, None) if history else None
@@ -749,9 +756,30 @@ class TraktAPI(HTTPClient):
                 )
                 entries.append({"show": show, "watched": item, "progress": progress})
                 bar.update(1)
-        return parse_show_progress(
+        parsed = parse_show_progress(
             entries, label=self.base_url, reset=reset, count_specials=count_specials
         )
+        return self._with_hidden_shows(parsed, user, hidden_version)
+
+    def _with_hidden_shows(self, parsed: Any, user: str, version: str) -> Any:
+        """`parsed` with the shows' ``hidden`` column, from ``GET
+        /users/hidden/progress_watched?type=show`` (paged; cached by `version`,
+        the digest of the activity's ``hidden_at``). The signed-in user's list is
+        complete: a show not on it is not hidden. Offline and not cached: NA
+        (unknown), and the notes say so."""
+        from ..parsers.v2 import hidden_shows_column, parse_hidden_progress
+
+        path = "/users/hidden/progress_watched"
+        try:
+            items = self._get_pages(path, {"type": "show"}, partition=f"user:{user}|{version}")
+        except TraktCacheMissError:
+            self._notes.append(_HIDDEN_NOT_CACHED_NOTE)
+            hidden = None
+        else:
+            hidden, problems = parse_hidden_progress(items, label=f"GET {self.base_url}{path}")
+            issue(problems)
+        parsed.shows["hidden"] = hidden_shows_column(hidden, parsed.shows)
+        return parsed
 
     def _cached_activity(self, user: str) -> dict[str, Any]:
         data, _ = self._get("/sync/last_activities", partition=f"user:{user}")
@@ -907,6 +935,12 @@ class TraktAPI(HTTPClient):
         frame = ratings_frame(parse_ratings(items, label=f"{self.base_url} ratings"), user=name)
         order = frame["rated_at"].sort_values(ascending=False, kind="stable", na_position="last")
         return frame.loc[order.index].reset_index(drop=True)
+
+
+_HIDDEN_NOT_CACHED_NOTE = (
+    "Which shows are hidden from progress is not in the cache (offline, "
+    "/users/hidden/progress_watched): the shows' hidden column is NA (unknown)"
+)
 
 
 def _with_play_split(shows: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
