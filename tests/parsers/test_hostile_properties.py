@@ -274,6 +274,9 @@ PUBLIC_PATHS = [
     ("seasons", 0, "episodes", 1, "first_aired"),
     ("seasons", 0, "episodes", 1, "runtime"),
     ("show", "year"),
+    ("seasons", 0, "number"),
+    ("seasons", 0, "episodes", 1, "number"),
+    ("watched", "seasons", 0, "episodes", 0, "number"),
 ]
 
 
