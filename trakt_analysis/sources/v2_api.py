@@ -51,6 +51,7 @@ from ..errors import (
 )
 from ..frames import frames_from_parsed, history_frame
 from ..parsers._problems import Problems
+from ..parsers._repeats import Kind, drop_repeated, repeated, repeats_note
 from ..parsers.detect import api_error_words
 from ..parsers.v2_items import watched_show_ids
 from ..parsers.v2_progress import RESET_MODES, parse_public_progress, parse_show_progress
@@ -72,6 +73,7 @@ DEFAULT_CACHE_TTL = timedelta(hours=12)
 #: is kept: a changed version is a new key, and the old one expires and is pruned.
 VERSION_KEEP = timedelta(days=30)
 _BAR_THRESHOLD = 50  # show a progress bar when more shows than this may need a request
+_Usable = tuple[dict[str, Any], dict[str, Any], int]  # a watched item, its show, its Trakt id
 
 
 def _v2_status_errors() -> dict[int, tuple[type[TraktHTTPError], str]]:
@@ -662,6 +664,7 @@ class TraktAPI(HTTPClient):
             label = f"{self.base_url} (public profile {user})"
         issue(parsed.problems)
         frame = self._read_history("me" if me else user, None, None) if history else None
+        rated = self.ratings("me" if me else user) if ratings else None
         timezone = self._timezone(name) if me else None
         notes = list(_NOTES)
         if timezone is None:
@@ -679,8 +682,8 @@ class TraktAPI(HTTPClient):
                 history=frame,
                 provenance=provenance,
             )
-        if ratings:
-            result = dataclasses.replace(result, ratings=self.ratings("me" if me else user))
+        if rated is not None:
+            result = dataclasses.replace(result, ratings=rated)
         return result
 
     def _timezone(self, user: str) -> str | None:
@@ -711,11 +714,7 @@ class TraktAPI(HTTPClient):
         partition = f"user:{user}"
         activity = self._activity(user) if not self.offline else self._cached_activity(user)
         version = self._version(activity, "episodes", "shows", "seasons")
-        watched = self._get_pages(
-            "/sync/watched/shows",
-            {"extended": "progress"},
-            partition=f"{partition}|{version}",
-        )
+        usable = self._watched("/sync/watched/shows", partition=f"{partition}|{version}")
         hidden_version = self._version(activity, "shows", "seasons")
         options = {
             "hidden": str(hidden).lower(),
@@ -723,9 +722,6 @@ class TraktAPI(HTTPClient):
             "count_specials": str(count_specials).lower(),
         }
         entries = []
-        usable, problems = watched_show_ids(watched, "GET /sync/watched/shows")
-        for message in problems:
-            warn(message, TraktDataWarning)
         with self._bar(len(usable)) as bar:
             for item, show, trakt_id in usable:
                 stamp = "|".join(
@@ -743,6 +739,27 @@ class TraktAPI(HTTPClient):
             entries, label=self.base_url, reset=reset, count_specials=count_specials
         )
 
+    def _watched(self, path: str, **kwargs: Any) -> list[_Usable]:
+        """(item, show, trakt id) of each show on a watched list (paged), each show once.
+
+        An item without a usable show is left out with a warning; a show listed
+        twice (offset paging over a list that changed) is read once, and said.
+        """
+        items = self._get_pages(path, {"extended": "progress"}, **kwargs)
+        usable, problems = watched_show_ids(items, f"GET {path}")
+        for message in problems:
+            warn(message, TraktDataWarning)
+        twice = repeated({"trakt_id": [t for _, _, t in usable]}, required="trakt_id")
+        self._said_once("shows", int(twice.sum()), path)
+        return [u for u, again in zip(usable, twice, strict=True) if not again]
+
+    def _said_once(self, kind: Kind, count: int, path: str) -> None:
+        """Warn, and note in the provenance, `count` repeats of `kind` dropped from `path`."""
+        if count:
+            note = f"GET {self.base_url}{path}: {repeats_note(kind, count, 'on overlapping pages')}"
+            warn(note, TraktDataWarning)
+            self._notes.append(note)
+
     def _cached_activity(self, user: str) -> dict[str, Any]:
         data, _ = self._get("/sync/last_activities", partition=f"user:{user}")
         return data
@@ -754,18 +771,14 @@ class TraktAPI(HTTPClient):
             403: (TraktPrivateProfileError, f"the profile of {user!r} is private"),
             404: (TraktNotFoundError, f"no user {user!r}"),
         }
-        watched = self._get_pages(
+        usable = self._watched(
             f"/users/{segment}/watched/shows",
-            {"extended": "progress"},
             partition=f"public:{user}",
             expire_after=self._ttl(),
             status_errors=private,
             public=True,
         )
         entries = []
-        usable, problems = watched_show_ids(watched, f"GET /users/{segment}/watched/shows")
-        for message in problems:
-            warn(message, TraktDataWarning)
         with self._bar(len(usable)) as bar:
             for item, show, trakt_id in usable:
                 seasons, _ = self._get(
@@ -814,7 +827,9 @@ class TraktAPI(HTTPClient):
         Warns
         -----
         TraktDataWarning
-            The rows read and the server's ``X-Pagination-Item-Count`` disagree.
+            The rows read and the server's ``X-Pagination-Item-Count`` disagree;
+            a play listed twice (the same history id, on overlapping pages) is
+            kept once, and the warning says how many were dropped.
         """
         self._notes = []
         return self._read_history(user, start, end)
@@ -839,8 +854,9 @@ class TraktAPI(HTTPClient):
         else:
             partition = f"public:{name}"
             kwargs = {"expire_after": self._ttl()}
+        path = f"/users/{'me' if me else _segment(user)}/history/episodes"
         items = self._get_pages(
-            f"/users/{'me' if me else _segment(user)}/history/episodes",
+            path,
             params,
             partition=partition,
             status_errors={
@@ -855,6 +871,8 @@ class TraktAPI(HTTPClient):
         problems = Problems(f"{self.base_url} history")
         columns = parse_history_items(items, label=problems.label, problems=problems)
         issue(problems)
+        columns, twice = drop_repeated(columns, "history")
+        self._said_once("history", twice, path)
         return history_frame(columns, user=name)
 
     def ratings(self, user: str = "me") -> pd.DataFrame:
@@ -867,6 +885,8 @@ class TraktAPI(HTTPClient):
             The ratings frame (:data:`~trakt_analysis.schema.RATINGS`): one row
             per rated show, season, episode or movie, ``rating`` 1-10,
             ``rated_at`` UTC, newest first; empty when the user rated nothing.
+            An item rated twice on overlapping pages is kept once, with a
+            :class:`~trakt_analysis.TraktDataWarning` saying how many were dropped.
 
         Raises
         ------
@@ -884,17 +904,22 @@ class TraktAPI(HTTPClient):
         if me:
             activity = self._activity(name) if not self.offline else self._cached_activity(name)
             version = self._version(activity, "movies", "shows", "seasons", "episodes")
-            items = self._get_pages("/sync/ratings", {}, partition=f"user:{name}|{version}")
+            path = "/sync/ratings"
+            items = self._get_pages(path, {}, partition=f"user:{name}|{version}")
         else:
             private = (TraktPrivateProfileError, f"the profile of {user!r} is private")
+            path = f"/users/{_segment(user)}/ratings"
             items = self._get_pages(
-                f"/users/{_segment(user)}/ratings",
+                path,
                 {},
                 partition=f"public:{name}",
                 expire_after=self.cache_ttl,
                 status_errors={401: private, 403: private},
             )
-        frame = ratings_frame(parse_ratings(items, label=f"{self.base_url} ratings"), user=name)
+        columns = parse_ratings(items, label=f"{self.base_url} ratings")
+        columns, twice = drop_repeated(columns, "ratings")
+        self._said_once("ratings", twice, path)
+        frame = ratings_frame(columns, user=name)
         order = frame["rated_at"].sort_values(ascending=False, kind="stable", na_position="last")
         return frame.loc[order.index].reset_index(drop=True)
 
