@@ -52,7 +52,7 @@ from ..parsers.tvmaze import parse_episode_list, parse_show_lookup
 from ..progress import Progress
 from ._issue import issue
 from ._notes import EXPORT_AIRED_NA as _NA_NOTE
-from .completion import complete_progress
+from .completion import _show_positions, complete_progress
 from .show_metadata import fill_show_metadata, people_frame
 from .tvmaze_updates import WINDOWS, changed_since, parse_updates, window_for
 
@@ -474,6 +474,9 @@ class TVmaze(HTTPClient):
         completed = complete_progress(
             progress, guide, known, specials=specials, now=now, source=self.name
         )
+        partial = sorted(p for p, tvmaze_id in known.items() if by_id[tvmaze_id]["partial"])
+        if partial:
+            completed = _counts_unknown(completed, progress, partial)
         metadata = {position: records[tvmaze_id] for position, tvmaze_id in known.items()}
         result = dataclasses.replace(completed, shows=fill_show_metadata(completed.shows, metadata))
         if self.people:
@@ -525,6 +528,34 @@ class TVmaze(HTTPClient):
                 ) from None
             return None
         return tqdm(total=total, desc="TVmaze", unit="show")
+
+
+_SHOW_COUNTS = (
+    "aired",
+    "left",
+    "percentage",
+    "completion",
+    "next_season",
+    "next_number",
+    "next_title",
+    "next_first_aired",
+)
+_SEASON_COUNTS = ("aired", "left", "percentage", "completion")
+
+
+def _counts_unknown(filled: Progress, before: Progress, positions: list[int]) -> Progress:
+    """The shows at `positions`, whose TVmaze list left an episode out, keep the counts
+    they had before (Trakt's own, or NA) and NA season counts: never a lower count
+    from a partial list shown as exact."""
+    shows = filled.shows.copy()
+    for column in _SHOW_COUNTS:
+        at = shows.columns.get_loc(column)
+        shows.iloc[positions, at] = before.shows[column].iloc[positions].to_numpy()
+    seasons = filled.seasons.copy()
+    rows = np.isin(_show_positions(shows, seasons, "seasons"), positions)
+    for column in _SEASON_COUNTS:
+        seasons.loc[rows, column] = pd.NA
+    return dataclasses.replace(filled, shows=shows, seasons=seasons)
 
 
 def _guide_frame(guides: list[tuple[int, dict[str, Any]]]) -> pd.DataFrame:
