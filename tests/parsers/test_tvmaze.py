@@ -162,3 +162,16 @@ def test_an_odd_regular_number_leaves_the_episode_out_and_the_list_partial(seaso
     assert message.endswith("the episode is left out; the show's counts from TVmaze are unknown")
     whole, _ = _episodes(data[:1], "Dark (2017)")
     assert whole["partial"] is False
+
+
+def test_people_left_out_are_recorded_naming_the_show():
+    from trakt_analysis.parsers.people import parse_tvmaze_people
+
+    problems = Problems("Dark (2017)")
+    cast = [{"person": {"id": 1, "name": "Louis Hofmann"}}, {"person": {"name": " "}}]
+    rows = parse_tvmaze_people(cast, "oops", problems=problems)
+    assert [r["name"] for r in rows] == ["Louis Hofmann"]
+    assert problems.messages() == [
+        "Dark (2017): cast entry 1: names no person; left out",
+        "Dark (2017): TVmaze's crew: not a list ('oops'); left out",
+    ]

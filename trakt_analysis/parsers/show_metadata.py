@@ -24,6 +24,7 @@ import re
 from typing import Any
 
 from ._checks import short
+from ._problems import Problems
 
 __all__ = [
     "TVMAZE_TO_TRAKT",
@@ -168,30 +169,29 @@ def _minutes(value: object) -> int | None:
     return value if type(value) is int and 0 < value <= 10_000 else None
 
 
-def parse_tvmaze_show(record: object, *, label: str) -> tuple[dict[str, Any], list[str]]:
+def parse_tvmaze_show(record: object, *, problems: Problems) -> dict[str, Any]:
     """The :data:`~trakt_analysis.schema.SHOW_METADATA` of a TVmaze show record, in Trakt's terms.
 
     Parameters
     ----------
     record : dict
         The parsed JSON of ``GET /shows/{id}``.
-    label : str
-        Names the show in the problems.
+    problems : Problems
+        Made with the show's label: each odd value taken as unknown is
+        recorded there; the source issues them as warnings.
 
     Returns
     -------
-    values : dict
+    dict
         ``genres`` (list of slugs or None), ``network`` (the network's name, else
         the web channel's), ``country`` (the network's or web channel's ISO code,
         lower case), ``language`` (ISO 639-1 where the table has it), ``show_type``,
         ``status``, ``premiered_year`` (int), ``runtime`` (``runtime``, else
         ``averageRuntime``, minutes); None where unknown.
-    problems : list of str
-        One line per odd value that was taken as unknown.
     """
-    problems: list[str] = []
     if not isinstance(record, dict):
-        return dict.fromkeys(_FIELDS), [f"{label}: expected a show object, got {short(record)}"]
+        problems.odd("", f"expected a show object, got {short(record)}", then="taken as unknown")
+        return dict.fromkeys(_FIELDS)
     owner = record.get("network")
     if not isinstance(owner, dict):
         owner = record.get("webChannel")
@@ -208,9 +208,7 @@ def parse_tvmaze_show(record: object, *, label: str) -> tuple[dict[str, Any], li
         if match:
             year = int(match.group(1))
         else:
-            problems.append(
-                f"{label}: premiered {short(premiered)} is not a date; taken as unknown"
-            )
+            problems.odd("", f"premiered {short(premiered)} is not a date", then="taken as unknown")
     runtime = _minutes(record.get("runtime")) or _minutes(record.get("averageRuntime"))
     values = {
         "genres": genre_list(record.get("genres"), tvmaze=True),
@@ -224,7 +222,7 @@ def parse_tvmaze_show(record: object, *, label: str) -> tuple[dict[str, Any], li
         "premiered_year": year,
         "runtime": runtime,
     }
-    return values, problems
+    return values
 
 
 _FIELDS = (

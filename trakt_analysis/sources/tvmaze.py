@@ -38,10 +38,8 @@ from .._http.client import HTTPClient
 from .._http.limits import HTTPLimits
 from .._http.responses import parse_response
 from .._http.throttle import TVMAZE_LIMITS, RateLimit
-from .._warnings import warn
 from ..errors import (
     TraktArgumentError,
-    TraktDataWarning,
     TraktDependencyError,
     TraktHTTPError,
 )
@@ -321,9 +319,9 @@ class TVmaze(HTTPClient):
         path = f"/shows/{int(tvmaze_id)}"
         response = self._get(path, {}, tvmaze_id=tvmaze_id)
         data = parse_response(response, f"GET {self.base_url}{path}")
-        values, problems = parse_tvmaze_show(data, label=f"TVmaze's record of {label}")
-        if problems:
-            warn("; ".join(problems), TraktDataWarning)
+        problems = Problems(f"TVmaze's record of {label}")
+        values = parse_tvmaze_show(data, problems=problems)
+        issue(problems)
         return values
 
     def credits(self, tvmaze_id: int, *, label: str) -> list[dict[str, Any]]:
@@ -338,9 +336,9 @@ class TVmaze(HTTPClient):
             path = f"/shows/{int(tvmaze_id)}/{part}"
             response = self._get(path, {}, tvmaze_id=tvmaze_id)
             answers.append(parse_response(response, f"GET {self.base_url}{path}"))
-        rows, problems = parse_tvmaze_people(*answers, label=label)
-        if problems:
-            warn("; ".join(problems[:3]), TraktDataWarning)
+        problems = Problems(label)
+        rows = parse_tvmaze_people(*answers, problems=problems)
+        issue(problems)
         return rows
 
     def episodes(self, tvmaze_id: int, *, label: str) -> dict[str, Any]:
@@ -382,9 +380,9 @@ class TVmaze(HTTPClient):
             isinstance(embedded.get(name), list) for name in embeds
         ):
             raise TraktHTTPError(f"{where}: expected a show with {', '.join(embeds)} embedded")
-        values, problems = parse_tvmaze_show(data, label=f"TVmaze's record of {label}")
-        if problems:
-            warn("; ".join(problems), TraktDataWarning)
+        record = Problems(f"TVmaze's record of {label}")
+        values = parse_tvmaze_show(data, problems=record)
+        issue(record)
         found = Problems(f"TVmaze's episodes of {label}")
         columns = parse_episode_list(
             embedded["episodeswithspecials"], label=found.label, problems=found
@@ -392,9 +390,9 @@ class TVmaze(HTTPClient):
         issue(found)
         credits = None
         if self.people:
-            credits, missing = parse_tvmaze_people(embedded["cast"], embedded["crew"], label=label)
-            if missing:
-                warn("; ".join(missing[:3]), TraktDataWarning)
+            people = Problems(label)
+            credits = parse_tvmaze_people(embedded["cast"], embedded["crew"], problems=people)
+            issue(people)
         return values, columns, credits
 
     # -- the provider --------------------------------------------------------------------
