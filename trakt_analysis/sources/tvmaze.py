@@ -34,6 +34,7 @@ import pandas as pd
 import requests
 from urllib3.util.retry import Retry
 
+from .. import schema
 from .._http.client import HTTPClient
 from .._http.limits import HTTPLimits
 from .._http.responses import parse_response
@@ -528,17 +529,10 @@ class TVmaze(HTTPClient):
         return tqdm(total=total, desc="TVmaze", unit="show")
 
 
-_SHOW_COUNTS = (
-    "aired",
-    "left",
-    "percentage",
-    "completion",
-    "next_season",
-    "next_number",
-    "next_title",
-    "next_first_aired",
-)
-_SEASON_COUNTS = ("aired", "left", "percentage", "completion")
+# What TVmaze fills that a partial episode list cannot: the counts (not the show's metadata).
+_FILLED = schema.FILLED_BY_METADATA["TVmaze"]
+_SHOW_COUNTS = tuple(c for c in _FILLED["shows"] if c not in schema.SHOW_METADATA)
+_SEASON_COUNTS = tuple(c for c in _FILLED["seasons"] if c != "completed")
 
 
 def _counts_unknown(filled: Progress, before: Progress, positions: list[int]) -> Progress:

@@ -311,6 +311,19 @@ class TraktAPI(HTTPClient):
             kwargs["force_refresh"] = force_refresh
         response = self._request("GET", url, label=label, headers=headers, **kwargs)
         if response.status_code == 401 and retry_auth and not self.offline:
+
+            def again() -> tuple[Any, dict[str, str]]:  # the same request, once more
+                return self._get(
+                    path,
+                    params,
+                    partition=partition,
+                    expire_after=expire_after,
+                    force_refresh=force_refresh,
+                    status_errors=status_errors,
+                    public=public,
+                    retry_auth=False,
+                )
+
             sent = self._token is not None and not self._anonymous
             if sent and public:
                 # Refused with the token: read again without it. When that works, the
@@ -319,16 +332,7 @@ class TraktAPI(HTTPClient):
                 # profile), the token was not the problem.
                 self._anonymous = True
                 try:
-                    result = self._get(
-                        path,
-                        params,
-                        partition=partition,
-                        expire_after=expire_after,
-                        force_refresh=force_refresh,
-                        status_errors=status_errors,
-                        public=public,
-                        retry_auth=False,
-                    )
+                    result = again()
                 except TraktError:
                     self._anonymous = False
                     raise
@@ -343,16 +347,7 @@ class TraktAPI(HTTPClient):
                 # Expired on the server's clock (or refreshed by another client):
                 # refresh once (under the lock, from the file) and ask again.
                 self._refresh(self._token)
-                return self._get(
-                    path,
-                    params,
-                    partition=partition,
-                    expire_after=expire_after,
-                    force_refresh=force_refresh,
-                    status_errors=status_errors,
-                    public=public,
-                    retry_auth=False,
-                )
+                return again()
         table = {**_v2_status_errors(), **(status_errors or {})}
         data = parse_response(
             response,
