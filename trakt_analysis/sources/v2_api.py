@@ -28,7 +28,7 @@ import requests
 from urllib3.util.retry import Retry
 
 from .._advice import advice, sign_in_again
-from .._http.client import PARTITION_HEADER, USER_AGENT, HTTPClient, check_url
+from .._http.client import PARTITION_HEADER, USER_AGENT, HTTPClient, check_text, check_url
 from .._http.limits import HTTPLimits
 from .._http.oauth import DeviceCode, Token, TokenStore, default_token_path, poll_device_token
 from .._http.paging import PAGE_LIMIT, read_all_pages
@@ -117,15 +117,6 @@ def _check_v2_body(data: Any, where: str) -> None:
         raise TraktAPIError(f"{where}: the API says: {detail}")
 
 
-def _env_or(value: str | None, name: str, what: str) -> str | None:
-    value = value if value is not None else os.environ.get(name)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise TraktArgumentError(f"{what} must be a str, got {type(value).__name__}")
-    return value.strip() or None
-
-
 def _segment(value: str) -> str:
     if not isinstance(value, str) or not value.strip() or value.strip() in (".", ".."):
         raise TraktArgumentError(f"expected a username or id, got {value!r}")
@@ -209,8 +200,10 @@ class TraktAPI(HTTPClient):
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        self.client_id = _env_or(client_id, "TRAKT_CLIENT_ID", "client_id")
-        self._client_secret = _env_or(client_secret, "TRAKT_CLIENT_SECRET", "client_secret")
+        self.client_id = check_text(client_id, what="client_id", env="TRAKT_CLIENT_ID")
+        self._client_secret = check_text(
+            client_secret, what="client_secret", env="TRAKT_CLIENT_SECRET"
+        )
         if self._client_secret:
             register_secret(self._client_secret)
         if self.client_id is None and not offline:
