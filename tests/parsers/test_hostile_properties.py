@@ -304,3 +304,71 @@ def test_public_progress_any_value(case):
             assert f"Show {i}" in titles
     completed = pd.array(parsed.shows["completed"], dtype="Int64")
     assert not (completed.fillna(0) > 2).any()  # at most the episodes listed
+
+
+# -- signed-in v2 progress (/sync/watched/shows + /shows/{id}/progress/watched) ---------------
+
+
+def _signed_in_entry(i: int) -> dict[str, Any]:
+    show = {"title": f"Show {i}", "year": 2020, "ids": {"trakt": 400 + i}}
+    episodes = [
+        {"number": 1, "completed": True, "last_watched_at": "2024-01-02T00:00:00.000Z"},
+        {"number": 2, "completed": False, "last_watched_at": None},
+    ]
+    return {
+        "show": show,
+        "watched": {
+            "plays": 1,
+            "show": show,
+            "seasons": [{"number": 1, "episodes": [{"number": 1, "plays": 1}]}],
+        },
+        "progress": {
+            "aired": 2,
+            "completed": 1,
+            "last_watched_at": "2024-01-02T00:00:00.000Z",
+            "reset_at": None,
+            "seasons": [{"number": 1, "aired": 2, "completed": 1, "episodes": episodes}],
+            "hidden_seasons": [],
+            "next_episode": {"season": 1, "number": 2, "title": "B"},
+        },
+    }
+
+
+SIGNED_IN_PATHS = [
+    ("progress", "aired"),
+    ("progress", "completed"),
+    ("progress", "last_watched_at"),
+    ("progress", "reset_at"),
+    ("progress", "seasons", 0, "number"),
+    ("progress", "seasons", 0, "episodes", 0, "number"),
+    ("progress", "seasons", 0, "episodes", 1, "completed"),
+    ("progress", "hidden_seasons"),
+    ("progress", "next_episode"),
+    ("watched", "seasons", 0, "episodes", 0, "number"),
+    ("watched", "plays"),
+    ("show", "year"),
+]
+
+
+@st.composite
+def signed_in_entries(draw):
+    entries = [_signed_in_entry(i) for i in range(draw(st.integers(min_value=1, max_value=4)))]
+    touched = _mutate(draw, entries, SIGNED_IN_PATHS)
+    return entries, touched, draw(st.sampled_from(["current", "lifetime"]))
+
+
+@SETTINGS
+@given(signed_in_entries())
+def test_signed_in_progress_any_value(case):
+    from trakt_analysis.parsers.v2_progress import parse_show_progress
+
+    entries, touched, reset = case
+    parsed = _quietly(parse_show_progress, copy.deepcopy(entries), label="p", reset=reset)
+    assert parsed is not None  # one odd value never costs the whole list
+    titles = list(pd.array(parsed.shows["title"]).to_numpy(dtype=object, na_value=None))
+    for i in range(len(entries)):
+        if i not in touched:
+            assert f"Show {i}" in titles  # a valid show is never dropped
+    if reset == "lifetime":  # recounted here: never above the episodes listed
+        completed = pd.array(parsed.shows["completed"], dtype="Int64")
+        assert not (completed.fillna(0) > 2).any()
