@@ -105,7 +105,14 @@ def test_paged_ratings_files_are_read_and_newest_first(tmp_path):
         {
             "watched-history.json": history,
             "ratings-movies-1.json": [ITEMS[3]],
-            "ratings-movies-2.json": [dict(ITEMS[3], rated_at="2025-05-05T00:00:00Z")],
+            # Another movie (one item rated twice would be one rating, read once).
+            "ratings-movies-2.json": [
+                dict(
+                    ITEMS[3],
+                    rated_at="2025-05-05T00:00:00Z",
+                    movie={"title": "Dune: Part Two", "year": 2024, "ids": {"trakt": 10}},
+                )
+            ],
             "ratings-shows.json": [ITEMS[0]],
         },
     )
@@ -173,3 +180,23 @@ def test_a_progress_without_ratings_writes_no_ratings_file(tmp_path):
     progress.to_parquet(tmp_path)
     assert not (tmp_path / "ratings.parquet").exists()
     assert ta.read_parquet(tmp_path).ratings is None
+
+
+def test_an_item_rated_in_two_ratings_files_is_one_rating(tmp_path):
+    history = json.loads(export_members("demo")["watched-history-1.json"])[:3]
+    export = _write_export(
+        tmp_path / "e.zip",
+        {
+            "watched-history.json": history,
+            "ratings-movies-1.json": [ITEMS[3]],
+            "ratings-movies-2.json": [ITEMS[3], dict(ITEMS[3], rated_at="2025-05-05T00:00:00Z")],
+            "ratings-shows.json": [ITEMS[0]],
+        },
+    )
+    with pytest.warns(TraktDataWarning, match="2 ratings were listed twice") as caught:
+        progress = ta.load_export(export)
+    assert len(caught) == 1
+    # Dune once (the first read: ratings-movies-1.json), the show once.
+    assert progress.ratings["type"].tolist() == ["show", "movie"]
+    assert progress.ratings["rated_at"].tolist()[1] == pd.Timestamp("2023-01-01T00:00:00Z")
+    assert any("2 ratings were listed twice" in n for n in progress.provenance.notes)
