@@ -98,23 +98,25 @@ def _write_export(path: Path, members: dict[str, object]) -> Path:
     return path
 
 
-def test_paged_ratings_files_are_read_and_newest_first(tmp_path):
+def _movies_on_two_pages(tmp_path, second: list) -> Path:
+    """An export with a short history, Dune on ratings page 1, `second` on page 2, one show."""
     history = json.loads(export_members("demo")["watched-history-1.json"])[:3]
-    export = _write_export(
+    return _write_export(
         tmp_path / "e.zip",
         {
             "watched-history.json": history,
             "ratings-movies-1.json": [ITEMS[3]],
-            # Another movie (one item rated twice would be one rating, read once).
-            "ratings-movies-2.json": [
-                dict(
-                    ITEMS[3],
-                    rated_at="2025-05-05T00:00:00Z",
-                    movie={"title": "Dune: Part Two", "year": 2024, "ids": {"trakt": 10}},
-                )
-            ],
+            "ratings-movies-2.json": second,
             "ratings-shows.json": [ITEMS[0]],
         },
+    )
+
+
+def test_paged_ratings_files_are_read_and_newest_first(tmp_path):
+    # Another movie on page 2 (one item rated twice would be one rating, read once).
+    sequel = {"title": "Dune: Part Two", "year": 2024, "ids": {"trakt": 10}}
+    export = _movies_on_two_pages(
+        tmp_path, [dict(ITEMS[3], rated_at="2025-05-05T00:00:00Z", movie=sequel)]
     )
     progress = ta.load_export(export)
     assert progress.ratings["rated_at"].tolist() == [
@@ -183,15 +185,8 @@ def test_a_progress_without_ratings_writes_no_ratings_file(tmp_path):
 
 
 def test_an_item_rated_in_two_ratings_files_is_one_rating(tmp_path):
-    history = json.loads(export_members("demo")["watched-history-1.json"])[:3]
-    export = _write_export(
-        tmp_path / "e.zip",
-        {
-            "watched-history.json": history,
-            "ratings-movies-1.json": [ITEMS[3]],
-            "ratings-movies-2.json": [ITEMS[3], dict(ITEMS[3], rated_at="2025-05-05T00:00:00Z")],
-            "ratings-shows.json": [ITEMS[0]],
-        },
+    export = _movies_on_two_pages(
+        tmp_path, [ITEMS[3], dict(ITEMS[3], rated_at="2025-05-05T00:00:00Z")]
     )
     with pytest.warns(TraktDataWarning, match="2 ratings were listed twice") as caught:
         progress = ta.load_export(export)
