@@ -111,7 +111,9 @@ def test_problems_go_to_the_collector_the_source_issues_and_not_to_warnings():
 
 def test_many_odd_ratings_name_ten_and_count_the_rest_in_one_line(tmp_path):
     history = json.loads(export_members("demo")["watched-history-1.json"])[:3]
-    odd = [dict(ITEMS[3], rating=99) for _ in range(13)]
+    # 13 movies (one movie rated 13 times would be one rating, read once).
+    movie = ITEMS[3]["movie"]
+    odd = [dict(ITEMS[3], rating=99, movie={**movie, "ids": {"trakt": 100 + i}}) for i in range(13)]
     export = _write_export(
         tmp_path / "e.zip", {"watched-history.json": history, "ratings-movies.json": odd}
     )
