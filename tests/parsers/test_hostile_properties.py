@@ -372,3 +372,55 @@ def test_signed_in_progress_any_value(case):
     if reset == "lifetime":  # recounted here: never above the episodes listed
         completed = pd.array(parsed.shows["completed"], dtype="Int64")
         assert not (completed.fillna(0) > 2).any()
+
+
+# -- ratings (export ratings-*.json, v2 /sync/ratings) ---------------------------------------
+
+
+def _rating_entry(i: int) -> dict[str, Any]:
+    show = {"title": f"Show {i}", "year": 2020, "ids": {"trakt": 500 + i}}
+    return {
+        "rated_at": "2024-03-02T21:10:00.000Z",
+        "rating": 1 + i % 10,
+        "type": "episode",
+        "episode": {"season": 1, "number": 1 + i, "ids": {"trakt": 900 + i}},
+        "show": show,
+    }
+
+
+RATING_PATHS = [
+    ("rated_at",),
+    ("rating",),
+    ("type",),
+    ("episode", "season"),
+    ("episode", "number"),
+    ("episode", "ids"),
+    ("show", "title"),
+    ("show", "year"),
+    ("show", "ids"),
+]
+
+
+@st.composite
+def rating_lists(draw):
+    entries = [_rating_entry(i) for i in range(draw(st.integers(min_value=1, max_value=6)))]
+    touched = _mutate(draw, entries, RATING_PATHS)
+    return entries, touched
+
+
+@SETTINGS
+@given(rating_lists())
+def test_ratings_any_value(case):
+    from trakt_analysis.parsers.ratings import parse_ratings
+
+    entries, touched = case
+    problems = Problems("r")
+    columns = _quietly(parse_ratings, copy.deepcopy(entries), label="r", problems=problems)
+    assert columns is not None  # a list is never refused for one odd entry
+    titles = list(pd.array(columns["title"]).to_numpy(dtype=object, na_value=None))
+    assert len(titles) <= len(entries)
+    for i in range(len(entries)):
+        if i not in touched:
+            assert f"Show {i}" in titles  # a valid rating is never dropped
+    ratings = pd.array(columns["rating"], dtype="Int64")
+    assert ((ratings >= 1) & (ratings <= 10)).fillna(True).all()  # 1-10 or NA, never more

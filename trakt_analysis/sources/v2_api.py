@@ -914,7 +914,9 @@ class TraktAPI(HTTPClient):
                 expire_after=self.cache_ttl,
                 status_errors={401: private, 403: private},
             )
-        columns = parse_ratings(items, label=f"{self.base_url} ratings")
+        problems = Problems(f"{self.base_url} ratings")
+        columns = parse_ratings(items, label=problems.label, problems=problems)
+        issue(problems)
         columns, twice = drop_repeated(columns, "ratings")
         self._said_once("ratings", twice, path)
         frame = ratings_frame(columns, user=name)
