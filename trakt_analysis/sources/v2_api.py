@@ -635,6 +635,14 @@ class TraktAPI(HTTPClient):
             from the watched list's ``extended=full`` show objects;
             :data:`~trakt_analysis.schema.FILLED_BY` ``["v2"]`` lists the columns filled.
 
+        Warns
+        -----
+        TraktDataWarning
+            A show listed twice on the watched list (overlapping pages) is read
+            once (no second request) and the repeats are counted, also in the
+            provenance notes; an odd season or episode number leaves that part
+            of the show out, naming it.
+
         Raises
         ------
         TraktAuthError
