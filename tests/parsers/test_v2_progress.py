@@ -341,3 +341,21 @@ def test_signed_in_odd_numbers_leave_the_part_out_naming_the_show(odd):
     assert pd.isna(shows.loc["Dark", "completed"])
     assert pd.isna(p.seasons.set_index("title").loc[["Dark"], "completed"].iloc[0])
     assert shows.loc["Lost", "completed"] == 1  # Lost's episode 1 of PROGRESS, recounted
+
+
+def test_public_an_odd_special_not_counted_leaves_the_counts_known():
+    # An odd number among the specials' plays: left out with a warning, but specials do
+    # not count here, so the show's counts stand (hand count: 2 aired, 1 watched).
+    watched = {
+        "plays": 2,
+        "seasons": [
+            {"number": 0, "episodes": [{"number": "x", "plays": 1}]},
+            {"number": 1, "episodes": [{"number": 1, "plays": 1}]},
+        ],
+    }
+    entry = _lost_public() | {"watched": watched}
+    parsed = parse_public_progress([entry], now=pd.Timestamp("2026-01-01", tz="UTC"))
+    [message] = parsed.warnings
+    assert "'Lost': watched.seasons[0].episodes[0].number: " in message
+    row = _frames(parsed).shows.iloc[0]
+    assert (row["aired"], row["completed"], row["next_number"]) == (2, 1, 2)

@@ -365,7 +365,9 @@ def parse_public_progress(
             reset_at=watched.get("reset_at"),
         )
         by_number: dict[int, _Season] = {}
+        lost_season = False  # a season left out, its number unknown
         for number, season, spath in read.numbered(entry.get("seasons"), "seasons"):
+            lost_season = lost_season or number is None
             if number is None or (number == 0 and not specials):
                 continue
             s = by_number.setdefault(number, _Season(number))
@@ -389,18 +391,17 @@ def parse_public_progress(
             s = by_number.setdefault(number, _Season(number))
             s.episodes.append(_Episode(n, _seen_since_reset(p, last, reset, reset_at), p, last))
         nxt = None
-        aired: int | None = 0
-        completed: int | None = 0
+        aired = completed = 0
         for number in sorted(by_number):
             s = by_number[number]
             s.episodes.sort(key=lambda e: e.number)
             if gaps is None or number in gaps:
                 # An episode of this season was left out: its counts are unknown.
-                s.aired = s.completed = aired = completed = None
+                s.aired = s.completed = None
             else:
                 s.aired = len(s.episodes)
                 s.completed = sum(e.watched for e in s.episodes)
-            if (number > 0 or count_specials) and aired is not None and completed is not None:
+            if number > 0 or count_specials:
                 aired += s.aired or 0
                 completed += s.completed or 0
                 for e in s.episodes:
@@ -413,10 +414,12 @@ def parse_public_progress(
                         }
             parsed.seasons.append(s)
         parsed.seasons.sort(key=lambda s: s.number)
-        if read.partial:
-            # Something of this show was left out: its counts are not complete.
-            aired = completed = nxt = None
-        parsed.aired, parsed.completed, parsed.next_episode = aired, completed, nxt
+        counted_gap = gaps is None or any(n > 0 or count_specials for n in gaps)
+        if lost_season or counted_gap:
+            # Something a counted season holds was left out: the show's counts are unknown.
+            parsed.next_episode = None
+        else:
+            parsed.aired, parsed.completed, parsed.next_episode = aired, completed, nxt
         shows.append(parsed)
     return _build(shows, problems)
 
