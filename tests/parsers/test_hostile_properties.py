@@ -79,6 +79,17 @@ def _mutate(draw, entries: list[dict[str, Any]], paths: list[tuple[str, ...]]) -
     return touched
 
 
+def mutated(make, paths: list[tuple[Any, ...]], most: int) -> st.SearchStrategy:
+    """(1 to `most` entries made by `make(i)`, with odd values at some `paths`; the touched)."""
+
+    @st.composite
+    def entries_and_touched(draw):
+        entries = [make(i) for i in range(draw(st.integers(min_value=1, max_value=most)))]
+        return entries, _mutate(draw, entries, paths)
+
+    return entries_and_touched()
+
+
 # -- history (export watched-history-N.json, v2 /sync/history) --------------------------------
 
 
@@ -108,15 +119,11 @@ HISTORY_PATHS = [
 ]
 
 
-@st.composite
-def histories(draw):
-    entries = [_history_entry(i) for i in range(draw(st.integers(min_value=1, max_value=6)))]
-    touched = _mutate(draw, entries, HISTORY_PATHS)
-    return entries, touched
+histories = mutated(_history_entry, HISTORY_PATHS, most=6)
 
 
 @SETTINGS
-@given(histories())
+@given(histories)
 def test_history_any_value(case):
     entries, touched = case
     columns = _quietly(parse_history, copy.deepcopy(entries), label="h", problems=Problems("h"))
@@ -164,15 +171,11 @@ SHOWS_PATHS = [
 ]
 
 
-@st.composite
-def watched_lists(draw):
-    items = [_shows_item(i) for i in range(draw(st.integers(min_value=1, max_value=5)))]
-    touched = _mutate(draw, items, SHOWS_PATHS)
-    return items, touched
+watched_lists = mutated(_shows_item, SHOWS_PATHS, most=5)
 
 
 @SETTINGS
-@given(watched_lists())
+@given(watched_lists)
 def test_watched_shows_any_value(case):
     items, touched = case
     parsed = _quietly(parse_watched_shows, copy.deepcopy(items), label="w")
@@ -209,15 +212,11 @@ def _tvmaze_episode(i: int) -> dict[str, Any]:
 TVMAZE_PATHS = [("id",), ("season",), ("number",), ("type",), ("airstamp",), ("runtime",)]
 
 
-@st.composite
-def episode_lists(draw):
-    episodes = [_tvmaze_episode(i) for i in range(draw(st.integers(min_value=1, max_value=6)))]
-    touched = _mutate(draw, episodes, TVMAZE_PATHS)
-    return episodes, touched
+episode_lists = mutated(_tvmaze_episode, TVMAZE_PATHS, most=6)
 
 
 @SETTINGS
-@given(episode_lists())
+@given(episode_lists)
 def test_tvmaze_any_value(case):
     episodes, touched = case
     columns = _quietly(
@@ -280,15 +279,11 @@ PUBLIC_PATHS = [
 ]
 
 
-@st.composite
-def public_entries(draw):
-    entries = [_public_entry(i) for i in range(draw(st.integers(min_value=1, max_value=4)))]
-    touched = _mutate(draw, entries, PUBLIC_PATHS)
-    return entries, touched
+public_entries = mutated(_public_entry, PUBLIC_PATHS, most=4)
 
 
 @SETTINGS
-@given(public_entries())
+@given(public_entries)
 def test_public_progress_any_value(case):
     from trakt_analysis.parsers.v2_progress import parse_public_progress
 
@@ -350,19 +345,17 @@ SIGNED_IN_PATHS = [
 ]
 
 
-@st.composite
-def signed_in_entries(draw):
-    entries = [_signed_in_entry(i) for i in range(draw(st.integers(min_value=1, max_value=4)))]
-    touched = _mutate(draw, entries, SIGNED_IN_PATHS)
-    return entries, touched, draw(st.sampled_from(["current", "lifetime"]))
+signed_in_entries = st.tuples(
+    mutated(_signed_in_entry, SIGNED_IN_PATHS, most=4), st.sampled_from(["current", "lifetime"])
+)
 
 
 @SETTINGS
-@given(signed_in_entries())
+@given(signed_in_entries)
 def test_signed_in_progress_any_value(case):
     from trakt_analysis.parsers.v2_progress import parse_show_progress
 
-    entries, touched, reset = case
+    (entries, touched), reset = case
     parsed = _quietly(parse_show_progress, copy.deepcopy(entries), label="p", reset=reset)
     assert parsed is not None  # one odd value never costs the whole list
     titles = list(pd.array(parsed.shows["title"]).to_numpy(dtype=object, na_value=None))
@@ -401,15 +394,11 @@ RATING_PATHS = [
 ]
 
 
-@st.composite
-def rating_lists(draw):
-    entries = [_rating_entry(i) for i in range(draw(st.integers(min_value=1, max_value=6)))]
-    touched = _mutate(draw, entries, RATING_PATHS)
-    return entries, touched
+rating_lists = mutated(_rating_entry, RATING_PATHS, most=6)
 
 
 @SETTINGS
-@given(rating_lists())
+@given(rating_lists)
 def test_ratings_any_value(case):
     from trakt_analysis.parsers.ratings import parse_ratings
 
