@@ -90,6 +90,25 @@ def mutated(make, paths: list[tuple[Any, ...]], most: int) -> st.SearchStrategy:
     return entries_and_touched()
 
 
+def assert_untouched_kept(titles: Any, entries: list[Any], touched: set[int]) -> None:
+    """No row invented, and every entry left untouched (titled "Show i") kept."""
+    kept = list(pd.array(titles).to_numpy(dtype=object, na_value=None))
+    assert len(kept) <= len(entries)
+    for i in range(len(entries)):
+        if i not in touched:
+            assert f"Show {i}" in kept  # a valid entry is never dropped
+
+
+ITEM_PATHS = [
+    ("episode", "season"),
+    ("episode", "number"),
+    ("episode", "ids"),
+    ("show", "title"),
+    ("show", "year"),
+    ("show", "ids"),
+]
+
+
 # -- history (export watched-history-N.json, v2 /sync/history) --------------------------------
 
 
@@ -104,19 +123,7 @@ def _history_entry(i: int) -> dict[str, Any]:
     }
 
 
-HISTORY_PATHS = [
-    ("id",),
-    ("watched_at",),
-    ("action",),
-    ("type",),
-    ("episode", "season"),
-    ("episode", "number"),
-    ("episode", "ids"),
-    ("show", "title"),
-    ("show", "year"),
-    ("show", "ids"),
-    ("extra",),
-]
+HISTORY_PATHS = [("id",), ("watched_at",), ("action",), ("type",), *ITEM_PATHS, ("extra",)]
 
 
 histories = mutated(_history_entry, HISTORY_PATHS, most=6)
@@ -182,11 +189,7 @@ def test_watched_shows_any_value(case):
     if parsed is None:
         return
     shows = parsed.shows
-    titles = list(pd.array(shows["title"]).to_numpy(dtype=object, na_value=None))
-    assert len(titles) <= len(items)
-    for i in range(len(items)):
-        if i not in touched:
-            assert f"Show {i}" in titles  # a valid show is never dropped
+    assert_untouched_kept(shows["title"], items, touched)
     completed = pd.array(shows["completed"], dtype="Int64")
     assert not (completed.fillna(0) > 2).any()  # at most the two episodes given
     given = [item["plays"] for item in items if type(item["plays"]) is int]
@@ -292,11 +295,7 @@ def test_public_progress_any_value(case):
     parsed = _quietly(parse_public_progress, copy.deepcopy(entries), now=now, label="p")
     if parsed is None:
         return
-    titles = list(pd.array(parsed.shows["title"]).to_numpy(dtype=object, na_value=None))
-    assert len(titles) <= len(entries)
-    for i in range(len(entries)):
-        if i not in touched:
-            assert f"Show {i}" in titles
+    assert_untouched_kept(parsed.shows["title"], entries, touched)
     completed = pd.array(parsed.shows["completed"], dtype="Int64")
     assert not (completed.fillna(0) > 2).any()  # at most the episodes listed
 
@@ -358,10 +357,7 @@ def test_signed_in_progress_any_value(case):
     (entries, touched), reset = case
     parsed = _quietly(parse_show_progress, copy.deepcopy(entries), label="p", reset=reset)
     assert parsed is not None  # one odd value never costs the whole list
-    titles = list(pd.array(parsed.shows["title"]).to_numpy(dtype=object, na_value=None))
-    for i in range(len(entries)):
-        if i not in touched:
-            assert f"Show {i}" in titles  # a valid show is never dropped
+    assert_untouched_kept(parsed.shows["title"], entries, touched)
     if reset == "lifetime":  # recounted here: never above the episodes listed
         completed = pd.array(parsed.shows["completed"], dtype="Int64")
         assert not (completed.fillna(0) > 2).any()
@@ -381,17 +377,7 @@ def _rating_entry(i: int) -> dict[str, Any]:
     }
 
 
-RATING_PATHS = [
-    ("rated_at",),
-    ("rating",),
-    ("type",),
-    ("episode", "season"),
-    ("episode", "number"),
-    ("episode", "ids"),
-    ("show", "title"),
-    ("show", "year"),
-    ("show", "ids"),
-]
+RATING_PATHS = [("rated_at",), ("rating",), ("type",), *ITEM_PATHS]
 
 
 rating_lists = mutated(_rating_entry, RATING_PATHS, most=6)
@@ -406,10 +392,6 @@ def test_ratings_any_value(case):
     problems = Problems("r")
     columns = _quietly(parse_ratings, copy.deepcopy(entries), label="r", problems=problems)
     assert columns is not None  # a list is never refused for one odd entry
-    titles = list(pd.array(columns["title"]).to_numpy(dtype=object, na_value=None))
-    assert len(titles) <= len(entries)
-    for i in range(len(entries)):
-        if i not in touched:
-            assert f"Show {i}" in titles  # a valid rating is never dropped
+    assert_untouched_kept(columns["title"], entries, touched)
     ratings = pd.array(columns["rating"], dtype="Int64")
     assert ((ratings >= 1) & (ratings <= 10)).fillna(True).all()  # 1-10 or NA, never more
