@@ -47,6 +47,7 @@ __all__ = [
     "HTTPClient",
     "Policy",
     "Transport",
+    "check_text",
     "check_timeout",
     "check_ttl",
     "check_url",
@@ -83,6 +84,22 @@ def check_url(url: str | None, *, what: str, env: str | None, default: str) -> s
     if parts.query or parts.fragment or "@" in parts.netloc:
         raise TraktArgumentError(f"{what} must not hold a query, a fragment or credentials")
     return url.strip().rstrip("/")
+
+
+def check_text(value: str | None, *, what: str, env: str) -> str | None:
+    """`value`, else the variable `env`, stripped; None when neither holds any text.
+
+    Raises
+    ------
+    TraktArgumentError
+        `value` is not a str.
+    """
+    value = value if value is not None else os.environ.get(env)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TraktArgumentError(f"{what} must be a str, got {type(value).__name__}")
+    return value.strip() or None
 
 
 def check_timeout(timeout: Any) -> float | tuple[float, float]:

@@ -196,7 +196,9 @@ class V2Server(StandInServer):
     Beside "status" and "hang", :meth:`fail` takes two :class:`Failure` kinds of
     its own: "short_page" (the next paged answer leaves out its last row, as
     Trakt does with a row it cannot resolve) and "page_count" (the next paged
-    answer claims one page more). ``count_lag`` makes every item and page
+    answer claims one page more), "overlap" (the next paged answer, past the first page,
+    starts with the previous page's last row again, as offset paging over a list
+    that moved does). ``count_lag`` makes every item and page
     count lag that many rows behind the list, as Trakt's cached counts do;
     ``timezones`` gives each profile's zone in ``/users/settings``;
     ``hidden_shows`` each user's shows hidden from progress (plan indices;
@@ -820,6 +822,9 @@ def _make_handler(server: V2Server, *, auth: bool) -> type[BaseHTTPRequestHandle
             chunk = items[(page - 1) * limit : page * limit]
             if failure is not None and failure.kind == "short_page" and chunk:
                 chunk = chunk[:-1]  # a row the API cannot resolve is left out
+            if failure is not None and failure.kind == "overlap" and page > 1:
+                # The previous page's last row again (offset paging over a list that moved).
+                chunk = items[(page - 1) * limit - 1 : page * limit]
             if failure is not None and failure.kind == "page_count":
                 count += 1
             headers = {

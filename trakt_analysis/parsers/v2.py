@@ -57,6 +57,7 @@ from .. import schema
 from ..errors import TraktArgumentError, TraktDataError
 from ._checks import BadValue, count, short, utc_time
 from ._problems import Problems
+from ._repeats import repeated, repeats_note
 from .history import _named_by_ids, parse_ids
 from .parsed import ParsedProgress
 
@@ -274,15 +275,14 @@ def parse_watched_shows(
             by_trakt.setdefault(trakt, show)
         by_title.setdefault((show.identity["title"], show.identity["year"]), show)
 
-    repeated = 0
-    for index, item in enumerate(data or []):
-        show = _summary(index, item, problems)
-        if show is None:
-            continue
-        trakt = show.identity["trakt_id"]
-        if trakt is not None and trakt in by_trakt:
-            repeated += 1  # the same show listed twice (paging over a changing list)
-            continue
+    read = [
+        s
+        for s in (_summary(i, item, problems) for i, item in enumerate(data or []))
+        if s is not None
+    ]
+    # The same show listed twice (paging over a changing list) is read once.
+    twice = repeated({"trakt_id": [s.identity["trakt_id"] for s in read]}, required="trakt_id")
+    for show in (s for s, again in zip(read, twice, strict=True) if not again):
         register(show)
     if history is not None:
         _join_history(history, by_trakt, by_title, register)
@@ -296,11 +296,8 @@ def parse_watched_shows(
         hidden=hidden,
         notes=notes,
     )
-    if repeated:
-        notes.append(
-            f"{repeated} show(s) listed twice (the same Trakt id) were read once; "
-            "the repeated entries were dropped"
-        )
+    if twice.any():
+        notes.append(repeats_note("shows", int(twice.sum())))
     parsed.notes = [f"{label}: {n}" for n in notes]
     return parsed
 

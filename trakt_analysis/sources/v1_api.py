@@ -23,7 +23,7 @@ import requests
 from urllib3.util.retry import Retry
 
 from .._http.cache import DEFAULT_TTL
-from .._http.client import USER_AGENT, HTTPClient  # noqa: F401 (USER_AGENT: old home)
+from .._http.client import USER_AGENT, HTTPClient, check_text  # noqa: F401 (USER_AGENT: old home)
 from .._http.limits import HTTPLimits
 from .._http.redact import REDACTED, Secret, register_basic_auth, register_secret
 from .._http.responses import parse_response
@@ -237,11 +237,7 @@ class TraktClient(HTTPClient):
         offline: bool = False,
         http_limits: HTTPLimits | None = None,
     ) -> None:
-        key = api_key if api_key is not None else os.environ.get("TRAKT_API_KEY")
-        if key is not None:
-            if not isinstance(key, str):
-                raise TraktArgumentError(f"api_key must be a str, got {type(key).__name__}")
-            key = key.strip() or None
+        key = check_text(api_key, what="api_key", env="TRAKT_API_KEY")
         if key is None and not offline:
             raise TraktArgumentError("no API key: pass api_key=... or set TRAKT_API_KEY")
         if key is not None:
