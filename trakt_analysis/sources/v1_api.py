@@ -33,6 +33,7 @@ from ..errors import TraktArgumentError
 from ..parsers.detect import api_error_words
 from ..parsers.v1 import check_failure_body
 from ..progress import Progress
+from ..schema import API_SORT_ORDERS
 from ..sources.files import load_progress
 
 __all__ = [
@@ -47,14 +48,8 @@ DEFAULT_BASE_URL = "http://api.trakt.tv"
 EXTENDED_LEVELS = ("normal", "full")
 #: The v1 endpoint's ``sort`` segment (the seed doc's list). The server sorts; this
 #: is the API's parameter, not :func:`~trakt_analysis.sort_shows`' list.
-V1_SORTS = (
-    "title",
-    "activity",
-    "most-completed",
-    "least-completed",
-    "recently-aired",
-    "previously-aired",
-)
+#: The sort orders API v1 takes: the API's six (schema.API_SORT_ORDERS).
+V1_SORTS = API_SORT_ORDERS
 _SHA1_HEX = re.compile(r"^[0-9a-fA-F]{40}$")
 
 
