@@ -128,7 +128,7 @@ class TVmaze(HTTPClient):
     CACHE_FILE = CACHE_NAME
     CACHE_CODES = (200, 301, 302, 404)
     CACHE_EXTRA = "tvmaze"
-    LIMITS = TVMAZE_LIMITS
+    RATE_LIMITS = TVMAZE_LIMITS
 
     def __init__(
         self,
@@ -174,7 +174,7 @@ class TVmaze(HTTPClient):
             cache=cache,
             cache_ttl=cache_ttl,
             offline=offline,
-            limits={"GET": RateLimit(*rate_limit)},
+            rate_limits={"GET": RateLimit(*rate_limit)},
             http_limits=http_limits,
             cache_expire_after=None,  # kept past cache_ttl: _get decides what is fresh
         )

@@ -443,7 +443,7 @@ class TraktAPI(HTTPClient):
             client_secret=secret,
             clock=self._clock,
             sleep=self._sleep,
-            limits=self.http_limits,
+            http_limits=self.http_limits,
         )
         token = Token.from_json(answer, "POST /oauth/device/token")
         # Stored before it is used: whatever the file holds is the live pair.
