@@ -21,11 +21,9 @@ from ..analysis.summary import totals
 from ..analysis.timezone import resolve_timezone
 from ..analysis.year_review import YearInReview, month_in_review, year_in_review
 from ..errors import TraktArgumentError
-from ._html import Column, esc, figure_img, table
+from ._html import Column, chart_html, esc, report_figure, table
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
     from ..progress import Progress
 
 __all__ = ["HistorySections", "history_sections"]
@@ -42,26 +40,12 @@ class HistorySections:
     nav: tuple[tuple[str, str], ...]
 
 
-def _figure(width: float, height: float) -> tuple[Figure, Any]:
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(width, height), layout="constrained")
-    return fig, fig.subplots()
-
-
 def _chart(
     key: str, caption: str, draw: Callable[[Any], Any], size: tuple[float, float], dpi: int
 ) -> str:
-    fig, ax = _figure(*size)
+    fig, ax = report_figure(size)
     draw(ax)
-    try:
-        img = figure_img(fig, caption, dpi=dpi)
-    finally:
-        fig.clear()
-    return (
-        f'<figure id="chart-{esc(key)}" class="chart">{img}'
-        f"<figcaption>{esc(caption)}</figcaption></figure>"
-    )
+    return chart_html(key, caption, fig, dpi=dpi)
 
 
 def _charts(history: pd.DataFrame, zone: str, key: str, year: int | None, dpi: int) -> str:

@@ -20,7 +20,7 @@ from ..analysis.movies import shows_vs_movies, top_movies
 from ..analysis.people import top_people
 from ..analysis.ratings import rating_stats
 from ..schema import SHOW_METADATA
-from ._html import Column, esc, figure_img, table
+from ._html import Column, chart_html, esc, report_figure, table
 
 if TYPE_CHECKING:
     from ..progress import Progress
@@ -61,18 +61,9 @@ def _joined(values: object) -> str:
 
 
 def _chart(key: str, caption: str, draw: Callable[[Any], Any], height: float, dpi: int) -> str:
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(9.0, height), layout="constrained")
-    draw(fig.subplots())
-    try:
-        img = figure_img(fig, caption, dpi=dpi)
-    finally:
-        fig.clear()
-    return (
-        f'<figure id="chart-{esc(key)}" class="chart">{img}'
-        f"<figcaption>{esc(caption)}</figcaption></figure>"
-    )
+    fig, ax = report_figure((9.0, height))
+    draw(ax)
+    return chart_html(key, caption, fig, dpi=dpi)
 
 
 def _breakdown_table(frame: pd.DataFrame, by: str, heading: str) -> str:
