@@ -21,10 +21,38 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["Column", "Margins", "chart_html", "esc", "figure_img", "report_figure", "table"]
+__all__ = [
+    "Column",
+    "FixedLayout",
+    "Margins",
+    "chart_html",
+    "esc",
+    "figure_img",
+    "fix_layout",
+    "report_figure",
+    "table",
+]
 
 #: A chart's margins in inches: left, right, top, bottom.
 Margins = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class FixedLayout:
+    """Where a chart of the report goes on its figure, in inches, instead of constrained layout.
+
+    Attributes
+    ----------
+    margins : Margins
+        Left, right, top and bottom margin of the axes (the right one holds the
+        colorbar, when there is one).
+    colorbar : (float, float, float) or None
+        The colorbar's gap after the axes, its width, and its height as a share
+        of the axes' height (centred on them); None for a chart without one.
+    """
+
+    margins: Margins
+    colorbar: tuple[float, float, float] | None = None
 
 
 def esc(value: object) -> str:
@@ -151,6 +179,28 @@ def report_figure(size: tuple[float, float], margins: Margins | None = None) -> 
             bottom=bottom / height,
         )
     return fig, fig.subplots()
+
+
+def fix_layout(fig: Figure, ax: Axes, layout: FixedLayout) -> None:
+    """Place `ax` and its colorbar by `layout`, after the chart was drawn on `ax`.
+
+    A chart that put a note below its axes (``gid="time-note"``: plays with an
+    unknown date) gets constrained layout instead, which makes room for it.
+    """
+    if any(text.get_gid() == "time-note" for text in ax.texts):
+        fig.set_layout_engine("constrained")
+        return
+    width, height = fig.get_size_inches()
+    left, right, top, bottom = layout.margins
+    box = (left / width, bottom / height, 1 - (left + right) / width, 1 - (top + bottom) / height)
+    ax.set_position(box)
+    colorbars = [other for other in fig.axes if other is not ax]
+    if layout.colorbar is not None and colorbars:
+        gap, bar, share = layout.colorbar
+        x0 = box[0] + box[2] + gap / width
+        colorbars[0].set_position(
+            (x0, box[1] + box[3] * (1 - share) / 2, bar / width, box[3] * share)
+        )
 
 
 def chart_html(

@@ -21,7 +21,7 @@ from ..analysis.summary import totals
 from ..analysis.timezone import resolve_timezone
 from ..analysis.year_review import YearInReview, month_in_review, year_in_review
 from ..errors import TraktArgumentError
-from ._html import Column, chart_html, esc, report_figure, table
+from ._html import Column, FixedLayout, chart_html, esc, fix_layout, report_figure, table
 
 if TYPE_CHECKING:
     from ..progress import Progress
@@ -40,11 +40,24 @@ class HistorySections:
     nav: tuple[tuple[str, str], ...]
 
 
+#: Where the history charts go (inches), as constrained layout placed them on typical
+#: data, with room for wider colorbar labels: a fixed place spares the layout pass.
+_CALENDAR = FixedLayout((0.39, 0.8, 0.29, 0.29), colorbar=(0.1, 0.1, 1.0))
+_CLOCK = FixedLayout((0.64, 1.25, 0.25, 0.46), colorbar=(0.41, 0.12, 0.8))
+_TIME = FixedLayout((0.78, 0.04, 0.25, 0.83))
+
+
 def _chart(
-    key: str, caption: str, draw: Callable[[Any], Any], size: tuple[float, float], dpi: int
+    key: str,
+    caption: str,
+    draw: Callable[[Any], Any],
+    size: tuple[float, float],
+    dpi: int,
+    layout: FixedLayout,
 ) -> str:
-    fig, ax = report_figure(size)
+    fig, ax = report_figure(size, layout.margins)
     draw(ax)
+    fix_layout(fig, ax, layout)
     return chart_html(key, caption, fig, dpi=dpi)
 
 
@@ -57,6 +70,7 @@ def _charts(history: pd.DataFrame, zone: str, key: str, year: int | None, dpi: i
         lambda ax: plot_watch_calendar(history, year=year, tz=zone, ax=ax),
         (11.0, 2.6),
         dpi,
+        _CALENDAR,
     )
     clock = _chart(
         f"{key}-clock",
@@ -64,6 +78,7 @@ def _charts(history: pd.DataFrame, zone: str, key: str, year: int | None, dpi: i
         lambda ax: plot_watch_clock(history, tz=zone, ax=ax),
         (10.0, 3.6),
         dpi,
+        _CLOCK,
     )
     time = _chart(
         f"{key}-time",
@@ -71,6 +86,7 @@ def _charts(history: pd.DataFrame, zone: str, key: str, year: int | None, dpi: i
         lambda ax: plot_watch_time(history, freq="month", tz=zone, ax=ax),
         (10.0, 3.8),
         dpi,
+        _TIME,
     )
     return calendar + clock + time
 
