@@ -11,7 +11,9 @@ on a 2-core machine. Two reports:
 
 The three commands run in turns, RUNS rounds, so that a machine shared with
 others slows each alike; the ratios are of the medians, measured in this one run,
-and the load average is printed beside them. Then where the time goes, in this
+and the load average is printed beside them. Beside the wall times, the CPU
+seconds each process used (user + system): on a busy machine the wall time
+mostly measures the others, the CPU time much less so. Then where the time goes, in this
 process (imports already done, so not counted): loading and each step of the
 report, the charts apart from the rest.
 
@@ -21,6 +23,7 @@ Prints the figures; asserts nothing. Run: ``.venv/bin/python benchmarks/report.p
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -39,10 +42,16 @@ RUNS = 5
 IMPORTS = "import trakt_analysis, pandas, matplotlib.pyplot"
 
 
-def _wall(command: list[str]) -> float:
-    start = time.perf_counter()
+def _cpu_children() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def _run(command: list[str]) -> tuple[float, float]:
+    """Wall seconds of `command` in a new process, and the CPU seconds it used."""
+    cpu, start = _cpu_children(), time.perf_counter()
     subprocess.run(command, check=True, capture_output=True)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _cpu_children() - cpu
 
 
 def write_export(path: Path) -> int:
@@ -71,21 +80,22 @@ def _load() -> str:
     return f"load average {one:.1f} (1 min), {five:.1f} (5 min), {os.cpu_count()} cores"
 
 
-def _steps(run_report) -> tuple[list[tuple[str, float]], float]:
-    """Seconds per status step of one report in this process, and of its charts alone."""
+def _steps(run_report) -> tuple[list[tuple[str, float]], list[float]]:
+    """Seconds per status step of one report in this process; its charts' wall and CPU time."""
     from contextlib import ExitStack
 
     from trakt_analysis.report import _html
 
-    drawn = [0.0]
+    drawn = [0.0, 0.0]  # wall, CPU
     figure_img = _html.figure_img
 
     def timed_img(*args, **kwargs):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         try:
             return figure_img(*args, **kwargs)
         finally:
             drawn[0] += time.perf_counter() - start
+            drawn[1] += time.process_time() - cpu
 
     steps: list[tuple[str, float]] = []
     last = time.perf_counter()
@@ -106,10 +116,10 @@ def _steps(run_report) -> tuple[list[tuple[str, float]], float]:
                 stack.enter_context(mock.patch.object(module, "figure_img", timed_img))
         run_report(status)
     steps[-1] = (steps[-1][0], time.perf_counter() - last)
-    return steps, drawn[0]
+    return steps, drawn
 
 
-def _print_steps(name: str, load: float, steps: list[tuple[str, float]], drawn: float) -> None:
+def _print_steps(name: str, load: float, steps: list[tuple[str, float]]) -> None:
     total = load + sum(s for _, s in steps)
     print(f"  {name}, in this process: {total:.2f} s, of which loading {load:.2f} s")
     for message, seconds in steps:
@@ -136,33 +146,37 @@ def main() -> None:
             "export": [cli, "report", str(archive), "-o", str(out), "-q", "--year", str(YEAR)],
         }
         before = _load()
-        times: dict[str, list[float]] = {key: [] for key in commands}
+        wall: dict[str, list[float]] = {key: [] for key in commands}
+        cpu: dict[str, list[float]] = {key: [] for key in commands}
         sizes: dict[str, int] = {}
         for command in commands.values():  # once each first: disk caches warm
-            _wall(command)
+            _run(command)
         for _ in range(RUNS):
             for key, command in commands.items():
-                times[key].append(_wall(command))
+                seconds, used = _run(command)
+                wall[key].append(seconds)
+                cpu[key].append(used)
                 if key != "import":
                     sizes[key] = out.stat().st_size
         after = _load()
-        base = statistics.median(times["import"])
+        base, base_cpu = statistics.median(wall["import"]), statistics.median(cpu["import"])
         print(f"machine: before the runs {before}; after {after}")
         print(
             f"import ({IMPORTS!r}): {base:.2f} s median of {RUNS} "
-            f"({min(times['import']):.2f}-{max(times['import']):.2f})"
+            f"({min(wall['import']):.2f}-{max(wall['import']):.2f}); CPU {base_cpu:.2f} s"
         )
         for key, label in (
             ("export", f"export report --year {YEAR}"),
             ("v1", "v1 report (2,500 shows)"),
         ):
-            median = statistics.median(times[key])
-            ratios = [t / i for t, i in zip(times[key], times["import"], strict=True)]
+            median, used = statistics.median(wall[key]), statistics.median(cpu[key])
+            ratios = [t / i for t, i in zip(wall[key], wall["import"], strict=True)]
             verdict = "within" if median / base <= TARGET else "OVER"
             print(
                 f"{label}: {median:.2f} s median = {median / base:.2f}x the import "
                 f"(per round {min(ratios):.2f}-{max(ratios):.2f}x; "
-                f"{sizes[key] / 1e6:.1f} MB of HTML); target <= {TARGET:.0f}x: {verdict}"
+                f"{sizes[key] / 1e6:.1f} MB of HTML); target <= {TARGET:.0f}x: {verdict}; "
+                f"CPU {used:.2f} s = {used / base_cpu:.2f}x the import's"
             )
 
         # Where the time goes, in this process (imports done above: not counted).
@@ -182,8 +196,11 @@ def main() -> None:
             steps, drawn = _steps(
                 lambda status: write_report(progress, out, status=status, **kwargs)  # noqa: B023
             )
-            _print_steps(name, loaded, steps, drawn)
-            print(f"    (rendering the charts to PNG, the drawing of their figures: {drawn:.2f} s)")
+            _print_steps(name, loaded, steps)
+            print(
+                "    (rendering the charts' figures to PNG, in the steps above: "
+                f"{drawn[0]:.2f} s, CPU {drawn[1]:.2f} s)"
+            )
 
 
 if __name__ == "__main__":
