@@ -35,6 +35,14 @@ def test_a_note_below_the_axes_gets_constrained_layout():
     assert type(fig.get_layout_engine()).__name__ == "ConstrainedLayoutEngine"
 
 
+def test_a_legend_gets_constrained_layout():
+    fig, ax = report_figure((10.0, 4.0), LAYOUT.margins)
+    ax.bar([0, 1], [1, 2], label="ann")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    fix_layout(fig, ax, FixedLayout(LAYOUT.margins))
+    assert type(fig.get_layout_engine()).__name__ == "ConstrainedLayoutEngine"
+
+
 def test_margins_alone_place_the_axes():
     fig, ax = report_figure((8.0, 2.0), (2.0, 0.0, 0.5, 0.5))
     fix_layout(fig, ax, FixedLayout((2.0, 0.0, 0.5, 0.5)))

@@ -184,10 +184,11 @@ def report_figure(size: tuple[float, float], margins: Margins | None = None) -> 
 def fix_layout(fig: Figure, ax: Axes, layout: FixedLayout) -> None:
     """Place `ax` and its colorbar by `layout`, after the chart was drawn on `ax`.
 
-    A chart that put a note below its axes (``gid="time-note"``: plays with an
-    unknown date) gets constrained layout instead, which makes room for it.
+    A chart that put something outside its axes that the margins do not plan
+    for, a note below them (``gid="time-note"``: plays with an unknown date) or
+    a legend (several users), gets constrained layout instead, which makes room.
     """
-    if any(text.get_gid() == "time-note" for text in ax.texts):
+    if ax.get_legend() is not None or any(text.get_gid() == "time-note" for text in ax.texts):
         fig.set_layout_engine("constrained")
         return
     width, height = fig.get_size_inches()
