@@ -28,7 +28,7 @@ from ..analysis.summary import totals
 from ..analysis.timezone import resolve_timezone
 from ..analysis.year_review import YearInReview, month_in_review, year_in_review
 from ..errors import TraktArgumentError
-from ._html import YEAR, Column, chart_html, esc, number, stat_card, table
+from ._html import YEAR, Column, FixedLayout, chart_html, esc, number, stat_card, table
 
 if TYPE_CHECKING:
     from ..progress import Progress
@@ -47,6 +47,13 @@ class HistorySections:
     nav: tuple[tuple[str, str], ...]
 
 
+#: Where the history charts go (inches), as constrained layout placed them on typical
+#: data, with room for wider colorbar labels: a fixed place spares the layout pass.
+_CALENDAR = FixedLayout((0.39, 0.8, 0.29, 0.29), colorbar=(0.1, 0.1, 1.0))
+_CLOCK = FixedLayout((0.64, 1.25, 0.25, 0.46), colorbar=(0.41, 0.12, 0.8))
+_TIME = FixedLayout((0.78, 0.04, 0.25, 0.83))
+
+
 def _charts(history: pd.DataFrame, zone: str, key: str, year: int | None, dpi: int) -> str:
     from ..plotting.history import plot_watch_calendar, plot_watch_clock, plot_watch_time
 
@@ -56,6 +63,7 @@ def _charts(history: pd.DataFrame, zone: str, key: str, year: int | None, dpi: i
         lambda ax: plot_watch_calendar(history, year=year, tz=zone, ax=ax),
         (11.0, 2.6),
         dpi=dpi,
+        layout=_CALENDAR,
     )
     clock = chart_html(
         f"{key}-clock",
@@ -63,6 +71,7 @@ def _charts(history: pd.DataFrame, zone: str, key: str, year: int | None, dpi: i
         lambda ax: plot_watch_clock(history, tz=zone, ax=ax),
         (10.0, 3.6),
         dpi=dpi,
+        layout=_CLOCK,
     )
     time = chart_html(
         f"{key}-time",
@@ -70,6 +79,7 @@ def _charts(history: pd.DataFrame, zone: str, key: str, year: int | None, dpi: i
         lambda ax: plot_watch_time(history, freq="month", tz=zone, ax=ax),
         (10.0, 3.8),
         dpi=dpi,
+        layout=_TIME,
     )
     return calendar + clock + time
 
