@@ -57,31 +57,33 @@ _TIME = FixedLayout((0.78, 0.04, 0.25, 0.83))
 def _charts(history: pd.DataFrame, zone: str, key: str, year: int | None, dpi: int) -> str:
     from ..plotting.history import plot_watch_calendar, plot_watch_clock, plot_watch_time
 
-    calendar = chart_html(
-        f"{key}-calendar",
-        f"Plays per day, weeks as columns ({zone})",
-        lambda ax: plot_watch_calendar(history, year=year, tz=zone, ax=ax),
-        (11.0, 2.6),
-        dpi=dpi,
-        layout=_CALENDAR,
+    charts: tuple[tuple[str, str, Callable[[Any], Any], tuple[float, float], FixedLayout], ...] = (
+        (
+            "calendar",
+            f"Plays per day, weeks as columns ({zone})",
+            lambda ax: plot_watch_calendar(history, year=year, tz=zone, ax=ax),
+            (11.0, 2.6),
+            _CALENDAR,
+        ),
+        (
+            "clock",
+            f"Plays by weekday and hour of day ({zone})",
+            lambda ax: plot_watch_clock(history, tz=zone, ax=ax),
+            (10.0, 3.6),
+            _CLOCK,
+        ),
+        (
+            "time",
+            f"Hours watched per month; plays without a runtime are counted apart ({zone})",
+            lambda ax: plot_watch_time(history, freq="month", tz=zone, ax=ax),
+            (10.0, 3.8),
+            _TIME,
+        ),
     )
-    clock = chart_html(
-        f"{key}-clock",
-        f"Plays by weekday and hour of day ({zone})",
-        lambda ax: plot_watch_clock(history, tz=zone, ax=ax),
-        (10.0, 3.6),
-        dpi=dpi,
-        layout=_CLOCK,
+    return "".join(
+        chart_html(f"{key}-{name}", caption, draw, size, dpi=dpi, layout=layout)
+        for name, caption, draw, size, layout in charts
     )
-    time = chart_html(
-        f"{key}-time",
-        f"Hours watched per month; plays without a runtime are counted apart ({zone})",
-        lambda ax: plot_watch_time(history, freq="month", tz=zone, ax=ax),
-        (10.0, 3.8),
-        dpi=dpi,
-        layout=_TIME,
-    )
-    return calendar + clock + time
 
 
 def _hours(value: Any) -> str:
