@@ -46,6 +46,7 @@ warnings name it.
 
 from __future__ import annotations
 
+from collections import ChainMap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -381,48 +382,125 @@ _NAT = np.iinfo(np.int64).min  # NaT as int64 nanoseconds
 
 
 def _join_history(history: dict[str, Any], by_trakt: dict, by_title: dict, register) -> None:
-    kind = np.asarray(pd.array(history["type"]).to_numpy(dtype=object, na_value=None))
+    """Add the history's episode plays to the shows, in bulk.
+
+    Each play is matched to a show by its Trakt id, else by ``(title, year)``;
+    a show only the history names is registered at its first play. The plays
+    are counted per show, per action and per episode, and each episode gets
+    the latest play's time and the first runtime the plays give.
+    """
+    kind = pd.array(history["type"]).to_numpy(dtype=object, na_value=None)
     rows = np.flatnonzero(kind == "episode")
+    if not len(rows):
+        return
+    shows, row_show = _history_shows(history, rows, by_trakt, by_title, register)
+    # Plays per show, and per show and action (a play without an action counts in none).
+    action, names = pd.factorize(pd.array(history["action"])[rows].to_numpy(dtype=object))
+    acted = action >= 0
+    per_action = np.bincount(
+        row_show[acted] * len(names) + action[acted], minlength=len(shows) * len(names)
+    ).reshape(len(shows), len(names))
+    for show, n, counts in zip(
+        shows, np.bincount(row_show).tolist(), per_action.tolist(), strict=True
+    ):
+        show.history_plays += n
+        for name, k in zip(names, counts, strict=True):
+            if k:
+                show.actions[name] = show.actions.get(name, 0) + k
+    # One key per episode of a show: (slot, season, episode) in one int64.
+    season = np.asarray(pd.array(history["season"])[rows], dtype=np.int64)
+    number = np.asarray(pd.array(history["episode"])[rows], dtype=np.int64)
+    keys = (row_show << 42) | (season << 21) | number
+    unique, first, episode_of = np.unique(keys, return_index=True, return_inverse=True)
+    plays = np.bincount(episode_of, minlength=len(unique))
+    watched_ns = pd.array(history["watched_at"], dtype=schema.UTC).asi8[rows]
+    latest = pd.Series(watched_ns).groupby(episode_of).max().to_numpy()
+    runtime = pd.array(history["runtime"])[rows]
+    timed = np.flatnonzero(~np.asarray(runtime.isna()))
+    runtimes: list[Any] = [None] * len(unique)
+    with_runtime, first_timed = np.unique(episode_of[timed], return_index=True)
+    values = np.asarray(runtime[timed[first_timed]], dtype=np.int64)
+    for e, value in zip(with_runtime.tolist(), values.tolist(), strict=True):
+        runtimes[e] = value  # the first play's that has one, in the history's order
+    stamps = pd.DatetimeIndex(latest, tz="UTC")  # NaT where no play has a time
+    for slot, s, e, n, rt, stamp in zip(
+        row_show[first].tolist(),
+        season[first].tolist(),
+        number[first].tolist(),
+        plays.tolist(),
+        runtimes,
+        stamps,
+        strict=True,
+    ):
+        # An episode the summaries lack gets the history's own count and time.
+        entry = shows[slot].episodes.setdefault((s, e), [None, None, None, 0, None])
+        entry[3] += n
+        if entry[2] is None:
+            entry[2] = rt
+        if stamp is not pd.NaT and (entry[4] is None or stamp > entry[4]):
+            entry[4] = stamp
+
+
+def _history_shows(
+    history: dict[str, Any], rows: np.ndarray, by_trakt: dict, by_title: dict, register
+) -> tuple[list[_Show], np.ndarray]:
+    """The shows the history's `rows` belong to, and each row's index in that list.
+
+    A play belongs to the show of its Trakt id, else of its ``(title, year)``;
+    one that matches neither registers a show with its identity. Resolved once
+    per distinct (trakt id, title, year), in the order the rows first name
+    them, as row by row; where a later show would take over an earlier
+    match (the same Trakt id under another title), row by row.
+    """
     get = {
-        name: pd.array(history[name]).to_numpy(dtype=object, na_value=None)
-        for name in (*_IDENTITY, "season", "episode", "action", "runtime")
+        name: pd.array(history[name])[rows].to_numpy(dtype=object, na_value=None)
+        for name in _IDENTITY
     }
-    # The latest play of each episode, in bulk: nanoseconds (NaT is the smallest int64),
-    # and per row the episode's entry it updates.
-    watched_ns = pd.array(history["watched_at"], dtype=schema.UTC).asi8
-    touched: list[list[Any]] = []
-    slot_of: dict[int, int] = {}
-    row_slot = np.empty(len(rows), dtype=np.int64)
-    for r, i in enumerate(rows):
+    triples = pd.DataFrame({name: get[name] for name in ("trakt_id", "title", "year")})
+    codes = triples.groupby(list(triples.columns), dropna=False, sort=False).ngroup().to_numpy()
+    firsts = np.unique(codes, return_index=True)[1].tolist() if len(codes) else []
+
+    def resolve(i: int, trakt_map: Mapping, title_map: Mapping) -> _Show | None:
         trakt = get["trakt_id"][i]
-        key = (get["title"][i], get["year"][i])
-        show = by_trakt.get(trakt) if trakt is not None else None
-        if show is None:
-            show = by_title.get(key)
+        show = trakt_map.get(trakt) if trakt is not None else None
+        return title_map.get((get["title"][i], get["year"][i])) if show is None else show
+
+    # Once per distinct triple, registering nothing yet: the shows it would add go to
+    # maps of their own, looked up as if registered.
+    trakt_map, title_map = ChainMap({}, by_trakt), ChainMap({}, by_title)
+    added: list[_Show] = []
+    resolved: list[_Show] = []
+    for i in firsts:
+        show = resolve(i, trakt_map, title_map)
         if show is None:
             show = _Show({name: get[name][i] for name in _IDENTITY})
+            added.append(show)
+            if show.identity["trakt_id"] is not None:
+                trakt_map.setdefault(show.identity["trakt_id"], show)
+            title_map.setdefault((show.identity["title"], show.identity["year"]), show)
+        resolved.append(show)
+    stable = all(
+        resolve(i, trakt_map, title_map) is show for i, show in zip(firsts, resolved, strict=True)
+    )
+    if stable:
+        for show in added:
             register(show)
-        show.history_plays += 1
-        action = get["action"][i]
-        if action is not None:
-            show.actions[action] = show.actions.get(action, 0) + 1
-        ep_key = (int(get["season"][i]), int(get["episode"][i]))
-        # An episode the summaries lack gets the history's own count and time.
-        entry = show.episodes.setdefault(ep_key, [None, None, None, 0, None])
-        entry[3] += 1
-        slot = slot_of.setdefault(id(entry), len(touched))
-        if slot == len(touched):
-            touched.append(entry)
-        row_slot[r] = slot
-        if entry[2] is None and get["runtime"][i] is not None:
-            entry[2] = get["runtime"][i]
-    latest = np.full(len(touched), _NAT, dtype=np.int64)
-    np.maximum.at(latest, row_slot, watched_ns[rows])
-    for entry, ns in zip(touched, latest.tolist(), strict=True):
-        if ns != _NAT:
-            stamp = pd.Timestamp(ns, tz="UTC")
-            if entry[4] is None or stamp > entry[4]:
-                entry[4] = stamp
+    else:  # a later show takes over an earlier match (rare): row by row, as it happens
+        resolved = []
+        for i in range(len(rows)):
+            found = resolve(i, by_trakt, by_title)
+            if found is None:
+                found = _Show({name: get[name][i] for name in _IDENTITY})
+                register(found)
+            resolved.append(found)
+        codes = np.arange(len(rows))
+    slots: dict[int, int] = {}
+    shows: list[_Show] = []
+    for show in resolved:
+        if slots.setdefault(id(show), len(shows)) == len(shows):
+            shows.append(show)
+    per_code = np.fromiter((slots[id(show)] for show in resolved), np.int64, len(resolved))
+    return shows, per_code[codes]
 
 
 def _build(

@@ -46,7 +46,7 @@ from ..parsers._checks import short
 from ..parsers._json import parse_json
 from ..parsers._problems import Problems
 from ..parsers.detect import detect_format
-from ..parsers.history import parse_history, typed_history_columns
+from ..parsers.history import TypedPart, history_columns, parse_history, typed_history_part
 from ..parsers.ratings import parse_ratings
 from ..parsers.v2 import (
     RESET_MODES,
@@ -257,8 +257,8 @@ def _progress_from_files(
     specials: bool,
     reset: str = "current",
 ) -> Progress:
-    # Per history file: its entries (parsed JSON), or its columns where the typed path took it.
-    history_parts: list[tuple[int, str, list[Any] | dict[str, Any]]] = []
+    # Per history file: its entries (parsed JSON), or its plays where the typed path took it.
+    history_parts: list[tuple[int, str, list[Any] | TypedPart]] = []
     shows_parts: list[tuple[int, str, list[Any]]] = []
     profiles: list[tuple[str, dict[str, Any]]] = []
     hidden_parts: list[tuple[str, object]] = []
@@ -267,9 +267,9 @@ def _progress_from_files(
     # Many small history parts are parsed together, in part order (the typed path).
     merged: set[str] = set()
     for run, joined in merge_small_lists(_history_members(files)):
-        columns = typed_history_columns(joined)
-        if columns is not None:
-            history_parts.append((_part(PurePosixPath(run[0]).name), run[0], columns))
+        typed = typed_history_part(joined)
+        if typed is not None:
+            history_parts.append((_part(PurePosixPath(run[0]).name), run[0], typed))
             merged.update(run)
     for name, raw in files:
         if name in merged:
@@ -285,11 +285,11 @@ def _progress_from_files(
         if by_name is None and extra is None and not base.lower().startswith(_MAYBE_WATCH):
             continue  # ratings, lists, watchlist, comments...: not used
         if by_name == "history":
-            # The typed path: columns straight from the bytes, when it takes them
+            # The typed path: the plays straight from the bytes, when it takes them
             # (it takes only history entries that load without a warning).
-            columns = typed_history_columns(raw)
-            if columns is not None:
-                history_parts.append((_part(base), name, columns))
+            typed = typed_history_part(raw)
+            if typed is not None:
+                history_parts.append((_part(base), name, typed))
                 continue
         try:
             data = parse_json(raw, label=where)
@@ -434,23 +434,31 @@ def _failed_endpoints(data: object, where: str) -> list[str]:
 
 
 def _history(
-    parts: list[tuple[int, str, list[Any] | dict[str, Any]]], label: str
+    parts: list[tuple[int, str, list[Any] | TypedPart]], label: str
 ) -> tuple[dict[str, Any] | None, int]:
     """The history columns of every part, one row per history id, newest first; and the repeats."""
     if not parts:
         return None, 0
     pieces = []
+    typed: list[TypedPart] = []  # consecutive parts the typed path read: typed once, together
     for _, name, data in parts:
-        if type(data) is dict:  # columns the typed path read, with nothing odd
-            pieces.append(data)
+        if isinstance(data, TypedPart):
+            typed.append(data)
             continue
+        if typed:
+            pieces.append(history_columns(typed))
+            typed = []
         problems = Problems(f"{label}: {name}")
         pieces.append(parse_history(data, label=problems.label, problems=problems))
         issue(problems)
-    columns = {
-        key: pd.concat([pd.Series(p[key]) for p in pieces], ignore_index=True).array
-        for key in pieces[0]
-    }
+    if typed:
+        pieces.append(history_columns(typed))
+    columns = pieces[0]
+    if len(pieces) > 1:
+        columns = {
+            key: pd.concat([pd.Series(p[key]) for p in pieces], ignore_index=True).array
+            for key in pieces[0]
+        }
     ids = pd.Series(columns["id"])
     # The same id twice is one play read twice (offset paging over a list that grew,
     # or a copy of a part): kept once. Entries without an id cannot be told apart.
