@@ -389,13 +389,14 @@ def _join_history(history: dict[str, Any], by_trakt: dict, by_title: dict, regis
     are counted per show, per action and per episode, and each episode gets
     the latest play's time and the first runtime the plays give.
     """
-    kind = pd.array(history["type"]).to_numpy(dtype=object, na_value=None)
-    rows = np.flatnonzero(kind == "episode")
+    episode = pd.array(history["type"]) == "episode"
+    rows = np.flatnonzero(np.asarray(episode, dtype=bool) if episode.dtype == bool else episode)
     if not len(rows):
         return
     shows, row_show = _history_shows(history, rows, by_trakt, by_title, register)
     # Plays per show, and per show and action (a play without an action counts in none).
-    action, names = pd.factorize(pd.array(history["action"])[rows].to_numpy(dtype=object))
+    action, names = pd.factorize(pd.array(history["action"])[rows])
+    names = [str(name) for name in names]
     acted = action >= 0
     per_action = np.bincount(
         row_show[acted] * len(names) + action[acted], minlength=len(shows) * len(names)
@@ -452,13 +453,21 @@ def _history_shows(
     them, as row by row; where a later show would take over an earlier
     match (the same Trakt id under another title), row by row.
     """
-    get = {
-        name: pd.array(history[name])[rows].to_numpy(dtype=object, na_value=None)
-        for name in _IDENTITY
-    }
-    triples = pd.DataFrame({name: get[name] for name in ("trakt_id", "title", "year")})
-    codes = triples.groupby(list(triples.columns), dropna=False, sort=False).ngroup().to_numpy()
-    firsts = np.unique(codes, return_index=True)[1].tolist() if len(codes) else []
+    # One code per distinct (trakt id, title, year), numbered as the rows first name them.
+    codes = np.zeros(len(rows), dtype=np.int64)
+    for name in ("trakt_id", "title", "year"):
+        column, uniques = pd.factorize(pd.array(history[name])[rows], use_na_sentinel=False)
+        codes = codes * len(uniques) + column
+    codes = pd.factorize(codes)[0]
+    firsts = np.unique(codes, return_index=True)[1]
+
+    def identities(at: np.ndarray) -> dict[str, Any]:  # the identity columns of rows[at]
+        return {
+            name: pd.array(history[name])[rows[at]].to_numpy(dtype=object, na_value=None)
+            for name in _IDENTITY
+        }
+
+    get = identities(firsts)  # of the rows that name a triple first
 
     def resolve(i: int, trakt_map: Mapping, title_map: Mapping) -> _Show | None:
         trakt = get["trakt_id"][i]
@@ -470,7 +479,7 @@ def _history_shows(
     trakt_map, title_map = ChainMap({}, by_trakt), ChainMap({}, by_title)
     added: list[_Show] = []
     resolved: list[_Show] = []
-    for i in firsts:
+    for i in range(len(firsts)):
         show = resolve(i, trakt_map, title_map)
         if show is None:
             show = _Show({name: get[name][i] for name in _IDENTITY})
@@ -479,13 +488,11 @@ def _history_shows(
                 trakt_map.setdefault(show.identity["trakt_id"], show)
             title_map.setdefault((show.identity["title"], show.identity["year"]), show)
         resolved.append(show)
-    stable = all(
-        resolve(i, trakt_map, title_map) is show for i, show in zip(firsts, resolved, strict=True)
-    )
-    if stable:
+    if all(resolve(i, trakt_map, title_map) is show for i, show in enumerate(resolved)):
         for show in added:
             register(show)
     else:  # a later show takes over an earlier match (rare): row by row, as it happens
+        get = identities(np.arange(len(rows)))
         resolved = []
         for i in range(len(rows)):
             found = resolve(i, by_trakt, by_title)

@@ -197,8 +197,10 @@ def load_export(
     if reset not in RESET_MODES:
         raise TraktArgumentError(f"reset must be one of {RESET_MODES}, got {reset!r}")
     label = os.fspath(path)
-    files = _read_files(Path(path), label)
-    progress = _progress_from_files(files, label, user=user, specials=specials, reset=reset)
+    # Not held here: the members' bytes are freed once read (the peak of a large export).
+    progress = _progress_from_files(
+        _read_files(Path(path), label), label, user=user, specials=specials, reset=reset
+    )
     if metadata is None:
         return progress
     completed = metadata.complete(progress, specials=specials)
@@ -325,6 +327,9 @@ def _progress_from_files(
             "watched-shows-N.json with entries (is it a trakt.tv account export?); "
             + (files.found() if isinstance(files, Members) else "")
         )
+    # Every member is read (the ratings' bytes are kept apart): freed before the history is built.
+    files.clear()
+    raw = joined = b""
     notes: list[str] = []
     for name, data in errors:
         notes.extend(_failed_endpoints(data, f"{label}: {name}"))
