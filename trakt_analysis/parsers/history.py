@@ -429,8 +429,10 @@ def _text_column(chunks: list[Any]) -> Any:
         return str_array([value for chunk in chunks for value in chunk])
     import pyarrow as pa  # the chunks are pyarrow arrays: pandas has it loaded
 
-    joined = pa.concat_arrays(chunks) if len(chunks) > 1 else chunks[0]
-    return pd.arrays.ArrowStringArray(joined, dtype=schema.STR)
+    # Chunked as read: joined without a copy of the text.
+    return pd.arrays.ArrowStringArray(
+        pa.chunked_array(chunks, type=pa.large_string()), dtype=schema.STR
+    )
 
 
 def _text_chunk(values: list[str | None]) -> Any:

@@ -395,8 +395,8 @@ def _join_history(history: dict[str, Any], by_trakt: dict, by_title: dict, regis
         return
     shows, row_show = _history_shows(history, rows, by_trakt, by_title, register)
     # Plays per show, and per show and action (a play without an action counts in none).
-    action, names = pd.factorize(pd.array(history["action"])[rows])
-    names = [str(name) for name in names]
+    action, names = pd.factorize(pd.array(history["action"]))
+    action, names = action[rows], [str(name) for name in names]
     acted = action >= 0
     per_action = np.bincount(
         row_show[acted] * len(names) + action[acted], minlength=len(shows) * len(names)
@@ -456,8 +456,8 @@ def _history_shows(
     # One code per distinct (trakt id, title, year), numbered as the rows first name them.
     codes = np.zeros(len(rows), dtype=np.int64)
     for name in ("trakt_id", "title", "year"):
-        column, uniques = pd.factorize(pd.array(history[name])[rows], use_na_sentinel=False)
-        codes = codes * len(uniques) + column
+        column, uniques = pd.factorize(pd.array(history[name]), use_na_sentinel=False)
+        codes = codes * len(uniques) + column[rows]
     codes = pd.factorize(codes)[0]
     firsts = np.unique(codes, return_index=True)[1]
 

@@ -32,6 +32,7 @@ import zipfile
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .._warnings import warn
@@ -334,6 +335,7 @@ def _progress_from_files(
     for name, data in errors:
         notes.extend(_failed_endpoints(data, f"{label}: {name}"))
     history, repeated = _history(sorted(history_parts, key=lambda p: (p[0], p[1])), label)
+    history_parts.clear()  # the parts' own arrays: freed once joined
     if repeated:
         notes.append(
             f"{repeated} history {'entry was' if repeated == 1 else 'entries were'} listed "
@@ -467,17 +469,17 @@ def _history(
     ids = pd.Series(columns["id"])
     # The same id twice is one play read twice (offset paging over a list that grew,
     # or a copy of a part): kept once. Entries without an id cannot be told apart.
-    repeated = ids.duplicated(keep="first") & ids.notna()
+    repeated = (ids.duplicated(keep="first") & ids.notna()).to_numpy()
     n_repeated = int(repeated.sum())
-    if n_repeated:
-        keep = ~repeated.to_numpy()
-        columns = {key: values[keep] for key, values in columns.items()}
+    kept = np.flatnonzero(~repeated)
     # Newest first, as Trakt writes them; the sort keeps file order among equals.
-    order = (
-        pd.Series(columns["watched_at"])
+    order = kept[
+        pd.Series(columns["watched_at"][kept] if n_repeated else columns["watched_at"])
         .sort_values(ascending=False, kind="stable", na_position="last")
         .index.to_numpy()
-    )
+    ]
+    if len(order) == len(ids) and (order == np.arange(len(order))).all():
+        return columns, 0  # in order already, nothing repeated: no copy
     return {key: values[order] for key, values in columns.items()}, n_repeated
 
 
