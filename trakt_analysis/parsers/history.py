@@ -30,6 +30,8 @@ JSON) try a faster typed path first (:mod:`.history_typed`) and fall back to
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from operator import attrgetter
 from types import SimpleNamespace
 from typing import Any
 
@@ -444,11 +446,32 @@ def _text_chunk(values: list[str | None]) -> Any:
     return values
 
 
-def _int_chunk(values: list[int | None]) -> np.ndarray:
-    """Whole numbers the Structs checked (0 to 2**63 - 1, or None) as int64, -1 for None."""
-    if None in values:
-        values = [-1 if value is None else value for value in values]
-    return np.array(values, dtype=np.int64)
+def _known_text(values: list[str | None]) -> Any:
+    """:func:`_text_chunk` of text where "" means unknown (None)."""
+    return _text_chunk([v or None for v in values] if "" in values else values)
+
+
+def _ints(
+    getter: Callable[[Any], int | None] | None, objects: list[Any], *, zero_unknown: bool = False
+) -> np.ndarray:
+    """A field (or, without `getter`, the values) the Structs checked, as int64: -1 for None.
+
+    The values are whole numbers from 0 to 2**63 - 1 or None; with `zero_unknown`
+    (ids, runtimes), 0 means unknown too and is -1 as well.
+    """
+    values = objects if getter is None else map(getter, objects)
+    try:
+        data = np.fromiter(values, dtype=np.int64, count=len(objects))
+    except TypeError:  # a None among them
+        values = objects if getter is None else map(getter, objects)
+        data = np.array([-1 if v is None else v for v in values], dtype=np.int64)
+    if zero_unknown:
+        data[data == 0] = -1
+    return data
+
+
+def _episode_trakt(episode: Any) -> int | None:
+    return None if episode.ids is None else episode.ids.trakt
 
 
 def _typed_part(items: list[Any]) -> TypedPart | None:
@@ -460,11 +483,11 @@ def _typed_part(items: list[Any]) -> TypedPart | None:
     walk leaves the entry out or loads the value as NA, with a warning, so this
     path declines.
     """
-    kinds = [item.type for item in items]
+    kinds = list(map(attrgetter("type"), items))
     n_movies = kinds.count("movie")
     if n_movies == 0:  # the usual export file: episodes only
-        owners: list[Any] = [item.show for item in items]
-        episodes: list[Any] = [item.episode for item in items]
+        owners: list[Any] = list(map(attrgetter("show"), items))
+        episodes: list[Any] = list(map(attrgetter("episode"), items))
     else:
         owners = [
             item.show if kind == "episode" else item.movie
@@ -476,37 +499,38 @@ def _typed_part(items: list[Any]) -> TypedPart | None:
         ]
     if None in owners or episodes.count(None) != n_movies:
         return None
-    ticks = utc_ticks([item.watched_at for item in items])
+    ticks = utc_ticks(list(map(attrgetter("watched_at"), items)))
     if ticks is None:
         return None
-    ids = [owner.ids for owner in owners]
+    ids = list(map(attrgetter("ids"), owners))
     if None in ids:  # ids: null, as for every id unknown
         ids = [_NO_IDS if i is None else i for i in ids]
     eps = [_NO_EPISODE if e is None else e for e in episodes] if n_movies else episodes
-    runtimes = [e.runtime for e in eps]
+    runtimes = list(map(attrgetter("runtime"), eps))
     if n_movies:
         runtimes = [
             movie.runtime if kind == "movie" else runtime
             for movie, kind, runtime in zip(owners, kinds, runtimes, strict=True)
         ]
-    text, number = _text_chunk, _int_chunk
+    get = attrgetter
+    text = _text_chunk
     columns = {  # 0 and "" mean unknown
-        "title": text([owner.title for owner in owners]),
-        "year": number([owner.year for owner in owners]),
-        "trakt_id": number([i.trakt or None for i in ids]),
-        "slug": text([i.slug or None for i in ids]),
-        "imdb_id": text([i.imdb or None for i in ids]),
-        "tvdb_id": number([i.tvdb or None for i in ids]),
-        "tmdb_id": number([i.tmdb or None for i in ids]),
-        "tvrage_id": number([i.tvrage or None for i in ids]),
-        "id": number([item.id for item in items]),
+        "title": text(list(map(get("title"), owners))),
+        "year": _ints(get("year"), owners),
+        "trakt_id": _ints(get("trakt"), ids, zero_unknown=True),
+        "slug": _known_text(list(map(get("slug"), ids))),
+        "imdb_id": _known_text(list(map(get("imdb"), ids))),
+        "tvdb_id": _ints(get("tvdb"), ids, zero_unknown=True),
+        "tmdb_id": _ints(get("tmdb"), ids, zero_unknown=True),
+        "tvrage_id": _ints(get("tvrage"), ids, zero_unknown=True),
+        "id": _ints(get("id"), items),
         "watched_at": ticks,
-        "action": text([item.action for item in items]),
+        "action": text(list(map(get("action"), items))),
         "type": text(kinds),
-        "season": number([e.season for e in eps]),
-        "episode": number([e.number for e in eps]),
-        "episode_title": text([e.title for e in eps]),
-        "episode_trakt_id": number([None if e.ids is None else e.ids.trakt or None for e in eps]),
-        "runtime": number([value or None for value in runtimes]),  # 0 means unknown
+        "season": _ints(get("season"), eps),
+        "episode": _ints(get("number"), eps),
+        "episode_title": text(list(map(get("title"), eps))),
+        "episode_trakt_id": _ints(_episode_trakt, eps, zero_unknown=True),
+        "runtime": _ints(None, runtimes, zero_unknown=True),
     }
     return TypedPart(columns, len(items))
