@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from . import schema
+from . import errors, schema
 from ._version import __version__
 from .analysis.backlog import backlog
 from .analysis.breakdown import breakdown
@@ -41,31 +41,7 @@ from .analysis.timezone import resolve_timezone
 from .analysis.upcoming import upcoming
 from .analysis.year_review import MonthInReview, YearInReview, month_in_review, year_in_review
 from .demo.users import demo_users, load_demo
-from .errors import (
-    TraktAPIError,
-    TraktArgumentError,
-    TraktAuthError,
-    TraktCacheMissError,
-    TraktConnectionError,
-    TraktDataError,
-    TraktDataWarning,
-    TraktDependencyError,
-    TraktDeviceCodeError,
-    TraktError,
-    TraktFileError,
-    TraktFontWarning,
-    TraktHTTPError,
-    TraktLoginDeniedError,
-    TraktLoginError,
-    TraktLoginExpiredError,
-    TraktNotFoundError,
-    TraktPagingError,
-    TraktPrivateProfileError,
-    TraktRateLimitError,
-    TraktSortWarning,
-    TraktSourceError,
-    TraktWarning,
-)
+from .errors import *  # noqa: F403  (the exception family: errors.__all__)
 from .parsers.detect import detect_format
 from .progress import Progress, Provenance
 from .sources.export import load_export
@@ -73,29 +49,30 @@ from .sources.files import load_progress, read_parquet
 from .sources.metadata import MetadataProvider
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load lazily
-    from ._http.limits import HTTPLimits
-    from .explore import ProgressExplorer
-    from .plotting import (
-        plot_backlog,
-        plot_breakdown,
-        plot_completion,
-        plot_episode_grid,
-        plot_overview,
-        plot_ratings,
-        plot_season_progress,
-        plot_upcoming,
-        plot_watch_calendar,
-        plot_watch_clock,
-        plot_watch_split,
-        plot_watch_stats,
-        plot_watch_time,
-    )
-    from .plotting.card import plot_review_card
-    from .report.html import report_html, write_report
-    from .report.ics import write_ics
-    from .sources.tvmaze import TVmaze
-    from .sources.v1_api import TraktAuth, TraktClient, fetch_progress
-    from .sources.v2_api import TraktAPI
+    from ._http.limits import HTTPLimits as HTTPLimits
+    from .explore import ProgressExplorer as ProgressExplorer
+    from .plotting import plot_backlog as plot_backlog
+    from .plotting import plot_breakdown as plot_breakdown
+    from .plotting import plot_completion as plot_completion
+    from .plotting import plot_episode_grid as plot_episode_grid
+    from .plotting import plot_overview as plot_overview
+    from .plotting import plot_ratings as plot_ratings
+    from .plotting import plot_season_progress as plot_season_progress
+    from .plotting import plot_upcoming as plot_upcoming
+    from .plotting import plot_watch_calendar as plot_watch_calendar
+    from .plotting import plot_watch_clock as plot_watch_clock
+    from .plotting import plot_watch_split as plot_watch_split
+    from .plotting import plot_watch_stats as plot_watch_stats
+    from .plotting import plot_watch_time as plot_watch_time
+    from .plotting.card import plot_review_card as plot_review_card
+    from .report.html import report_html as report_html
+    from .report.html import write_report as write_report
+    from .report.ics import write_ics as write_ics
+    from .sources.tvmaze import TVmaze as TVmaze
+    from .sources.v1_api import TraktAuth as TraktAuth
+    from .sources.v1_api import TraktClient as TraktClient
+    from .sources.v1_api import fetch_progress as fetch_progress
+    from .sources.v2_api import TraktAPI as TraktAPI
 
 # name -> module that defines it, imported on first access.
 _LAZY: dict[str, str] = {
@@ -142,41 +119,12 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "SORT_ORDERS",
-    "HTTPLimits",
     "MetadataProvider",
     "MonthInReview",
     "Progress",
-    "ProgressExplorer",
     "Provenance",
     "RatingStats",
-    "TVmaze",
     "Totals",
-    "TraktAPI",
-    "TraktAPIError",
-    "TraktArgumentError",
-    "TraktAuth",
-    "TraktAuthError",
-    "TraktCacheMissError",
-    "TraktClient",
-    "TraktConnectionError",
-    "TraktDataError",
-    "TraktDataWarning",
-    "TraktDependencyError",
-    "TraktDeviceCodeError",
-    "TraktError",
-    "TraktFileError",
-    "TraktFontWarning",
-    "TraktHTTPError",
-    "TraktLoginDeniedError",
-    "TraktLoginError",
-    "TraktLoginExpiredError",
-    "TraktNotFoundError",
-    "TraktPagingError",
-    "TraktPrivateProfileError",
-    "TraktRateLimitError",
-    "TraktSortWarning",
-    "TraktSourceError",
-    "TraktWarning",
     "YearInReview",
     "__version__",
     "backlog",
@@ -185,7 +133,6 @@ __all__ = [
     "completion_distribution",
     "demo_users",
     "detect_format",
-    "fetch_progress",
     "filter_shows",
     "hide_completed",
     "load_demo",
@@ -193,23 +140,8 @@ __all__ = [
     "load_progress",
     "month_in_review",
     "only_in_progress",
-    "plot_backlog",
-    "plot_breakdown",
-    "plot_completion",
-    "plot_episode_grid",
-    "plot_overview",
-    "plot_ratings",
-    "plot_review_card",
-    "plot_season_progress",
-    "plot_upcoming",
-    "plot_watch_calendar",
-    "plot_watch_clock",
-    "plot_watch_split",
-    "plot_watch_stats",
-    "plot_watch_time",
     "rating_stats",
     "read_parquet",
-    "report_html",
     "resolve_timezone",
     "rewatches",
     "schema",
@@ -226,7 +158,9 @@ __all__ = [
     "watch_clock",
     "watch_next",
     "watch_time",
-    "write_ics",
-    "write_report",
     "year_in_review",
 ]
+# Each name is listed once: the exception family in errors.__all__, the lazy names in _LAZY
+# (re-exported for type checkers by the `X as X` imports above).
+__all__ += errors.__all__
+__all__ += _LAZY

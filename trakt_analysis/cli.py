@@ -171,16 +171,10 @@ def build_parser() -> argparse.ArgumentParser:
         default=96,
         help="resolution of the chart images (default: %(default)s; 192 for sharp prints)",
     )
-    report.add_argument(
-        "--year",
-        type=_positive_int,
-        help="add a year in review for this calendar year (needs a watch history)",
-    )
-    report.add_argument(
-        "--tz",
-        metavar="ZONE",
-        help="IANA time zone of the history sections, e.g. Europe/Berlin "
-        "(default: the profile's, else this machine's)",
+    _year_options(
+        report,
+        year="add a year in review for this calendar year (needs a watch history)",
+        tz_of="the history sections",
     )
     report.set_defaults(run=_run_report, parser=report)
 
@@ -197,16 +191,10 @@ def build_parser() -> argparse.ArgumentParser:
         default=10,
         help="shows listed under 'Watch next' (default: %(default)s)",
     )
-    summary.add_argument(
-        "--year",
-        type=_positive_int,
-        help="the year in review (needs a watch history; default: the last full year)",
-    )
-    summary.add_argument(
-        "--tz",
-        metavar="ZONE",
-        help="IANA time zone of the history's figures, e.g. Europe/Berlin "
-        "(default: the profile's, else this machine's)",
+    _year_options(
+        summary,
+        year="the year in review (needs a watch history; default: the last full year)",
+        tz_of="the history's figures",
     )
     summary.set_defaults(run=_run_summary, parser=summary)
 
@@ -228,6 +216,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_commands(commands, common, load=_load)
     return parser
+
+
+def _year_options(parser: argparse.ArgumentParser, *, year: str, tz_of: str) -> None:
+    """Add ``--year`` (help `year`) and ``--tz`` (the zone of `tz_of`) to `parser`."""
+    parser.add_argument("--year", type=_positive_int, help=year)
+    parser.add_argument(
+        "--tz",
+        metavar="ZONE",
+        help=f"IANA time zone of {tz_of}, e.g. Europe/Berlin "
+        "(default: the profile's, else this machine's)",
+    )
 
 
 def _positive_int(text: str) -> int:

@@ -19,7 +19,7 @@ from ._warnings import warn
 from .errors import TraktDataWarning
 from .parsers._checks import masked_na, str_array
 from .parsers.parsed import ParsedProgress
-from .parsers.show_metadata import genre_list
+from .parsers.show_metadata import country_code, genre_list
 from .progress import Progress, Provenance
 
 __all__ = ["CompactIdentity", "frames_from_parsed", "history_frame", "ratings_frame"]
@@ -69,16 +69,24 @@ def trakt_show_metadata(shows: pd.DataFrame) -> pd.DataFrame:
     """The :data:`schema.SHOW_METADATA` columns as Trakt's show objects fill them, in one form.
 
     ``genres`` cells become lists of slugs (None when there is none), ``country``
-    and ``language`` lower case, and ``premiered_year`` the year of the show's
+    an ISO code (v1 sent names: :func:`~.parsers.show_metadata.country_code`),
+    ``language`` and ``status`` lower case, a blank text NA (v1 sent ``""`` for
+    unknown), and ``premiered_year`` the year of the show's
     ``first_aired`` (an ``extended=full`` field) where the source sent no other.
     """
     if shows["genres"].notna().any():
         shows["genres"] = np.fromiter(
             (genre_list(v) for v in shows["genres"]), dtype=object, count=len(shows)
         )
-    for name in ("country", "language"):
+    for name in ("network", "country", "language", "status"):
         if shows[name].notna().any():
-            shows[name] = shows[name].str.lower()
+            column = shows[name].str.strip()
+            column = column.mask(column.eq("").fillna(False).astype(bool))  # v1's "": unknown
+            if name == "country":
+                column = column.map(country_code, na_action="ignore")
+            elif name != "network":
+                column = column.str.lower()
+            shows[name] = column.astype(schema.SHOW_METADATA[name])
     first = shows.get("first_aired")
     if first is not None and shows["premiered_year"].isna().any():
         if pd.api.types.is_string_dtype(first.dtype) and not pd.api.types.is_object_dtype(

@@ -24,6 +24,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 __all__ = [
+    "API_SORT_ORDERS",
     "CATEGORICAL_IN_LONG_FRAMES",
     "EPISODES",
     "FILLED_BY",
@@ -169,6 +170,18 @@ HISTORY: dict[str, object] = {
 #: The kinds of item a user rates on trakt.tv, as ``RATINGS["type"]`` spells them.
 RATING_TYPES: tuple[str, ...] = ("show", "season", "episode", "movie")
 
+#: The API's six orders of the shows, as its ``sort`` parameter spells them (the v1
+#: ``user/progress/watched`` endpoint's sort segment, the seed doc's list):
+#: :data:`~trakt_analysis.SORT_ORDERS` begins with them.
+API_SORT_ORDERS: tuple[str, ...] = (
+    "title",
+    "activity",
+    "most-completed",
+    "least-completed",
+    "recently-aired",
+    "previously-aired",
+)
+
 #: One row per rating the user gave (``Progress.ratings``), newest first: from the
 #: account export's ``ratings-shows.json``, ``ratings-seasons.json``,
 #: ``ratings-episodes.json`` and ``ratings-movies.json`` (``-N`` when paged), or
@@ -213,6 +226,13 @@ PEOPLE: dict[str, object] = {
     "job": STR,  # crew: "Creator", "Director", ... (NA for cast)
 }
 
+#: Column groups that several sources fill together (in :data:`FILLED_BY` and
+#: :data:`FILLED_BY_METADATA`): a show's or season's episode counts, a show's plays by
+#: kind, and its next episode to watch.
+_COUNTS = ("aired", "completed", "left", "percentage", "completion")
+_PLAYS = ("plays", "scrobbles", "checkins", "seen")
+_NEXT_EPISODE = ("next_season", "next_number", "next_title", "next_first_aired")
+
 #: Which source fills which columns, beyond the identity columns each sends.
 #: Every other column of :data:`SHOWS`, :data:`SEASONS` and :data:`EPISODES` is
 #: all NA for that source. "export" is :func:`~trakt_analysis.load_export` without
@@ -222,24 +242,14 @@ FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
     "v1": {
         "identity": ("title", "year", "imdb_id", "tvdb_id", "tvrage_id"),
         "shows": (
-            "aired",
-            "completed",
-            "left",
-            "percentage",
-            "completion",
-            "plays",
-            "scrobbles",
-            "checkins",
-            "seen",
-            "next_season",
-            "next_number",
-            "next_title",
-            "next_first_aired",
+            *_COUNTS,
+            *_PLAYS,
+            *_NEXT_EPISODE,
             *VIEWER,
             # with extended=full: Trakt's show fields (language and status where sent)
             *SHOW_METADATA,
         ),
-        "seasons": ("aired", "completed", "left", "percentage", "completion", "hidden"),
+        "seasons": (*_COUNTS, "hidden"),
         "episodes": ("watched", "runtime"),  # runtime: the show's, with extended=full
     },
     "v2": {
@@ -249,17 +259,13 @@ FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
             "completed",
             "left",
             "completion",
-            "plays",
             # scrobbles, checkins, seen: counted from the history, with history=True
-            "scrobbles",
-            "checkins",
-            "seen",
-            "next_season",
-            "next_number",
-            "next_title",
-            "next_first_aired",
+            *_PLAYS,
+            *_NEXT_EPISODE,
             "last_watched_at",
             "reset_at",
+            # the watched list's extended=full show objects; Trakt has no show type
+            *(name for name in SHOW_METADATA if name != "show_type"),
         ),
         "seasons": ("aired", "completed", "left", "completion", "hidden"),
         # first_aired and runtime: a public profile's, from the show's seasons
@@ -271,15 +277,8 @@ FILLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
         "shows": (
             # aired: watched-shows' show.aired_episodes (NA for a show with a hidden season,
             # or with specials=True); left, percentage and completion follow from it.
-            "aired",
-            "completed",
-            "left",
-            "percentage",
-            "completion",
-            "plays",
-            "scrobbles",
-            "checkins",
-            "seen",
+            *_COUNTS,
+            *_PLAYS,
             "last_watched_at",
             "reset_at",
         ),
@@ -303,19 +302,14 @@ FILLED_BY_METADATA: dict[str, dict[str, tuple[str, ...]]] = {
     "TVmaze": {
         "identity": (),
         "shows": (
-            "aired",
-            "completed",
-            "left",
-            "percentage",
-            "completion",
-            "next_season",
-            "next_number",
-            "next_title",
-            "next_first_aired",
-            # where the source left them NA: TVmaze's show record in Trakt's words
+            *_COUNTS,
+            *_NEXT_EPISODE,
+            # where the source left them NA: TVmaze's show record in Trakt's words.
+            # A value Trakt sent (v1 or v2 extended=full) wins, cell by cell: it is
+            # the user's own source; TVmaze fills the rest, show_type always.
             *SHOW_METADATA,
         ),
-        "seasons": ("aired", "completed", "left", "percentage", "completion"),
+        "seasons": _COUNTS,
         "episodes": ("first_aired", "runtime"),
     },
 }

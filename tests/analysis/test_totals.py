@@ -15,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import trakt_analysis as ta
+from tests.helpers.report_expect import card
 from tests.helpers.v1_items import bob, make_item
 from trakt_analysis.explore._view import selection_totals
 from trakt_analysis.report.text import format_summary
@@ -77,17 +78,11 @@ def test_cli_summary_says_over_which_shows():
 
 def test_report_cards_are_over_the_same_shows():
     soup = BeautifulSoup(ta.report_html(both(), charts=False), "html.parser")
-
-    def card(key: str) -> str:
-        node = soup.select_one(f'[data-metric="{key}"]')
-        assert node is not None, key
-        return node.get_text(" ", strip=True)
-
-    assert card("episodes_watched") == "6 episodes watched (over 2 of 4 shows; 2 unknown)"
-    assert card("episodes_aired") == "8 episodes aired (over 2 of 4 shows; 2 unknown)"
-    assert card("episodes_left").startswith("2 episodes left")
-    assert card("completion").startswith("75.0%")
-    assert card("episodes_watched_all").startswith("15 ")
+    assert card(soup, "episodes_watched") == "6 episodes watched (over 2 of 4 shows; 2 unknown)"
+    assert card(soup, "episodes_aired") == "8 episodes aired (over 2 of 4 shows; 2 unknown)"
+    assert card(soup, "episodes_left").startswith("2 episodes left")
+    assert card(soup, "completion").startswith("75.0%")
+    assert card(soup, "episodes_watched_all").startswith("15 ")
     summary = soup.select_one("#summary").get_text(" ", strip=True)
     assert "split into scrobbles, check-ins and seen is split over 2 of 4 shows" in summary
     # No share of a mixed total in the plays table.

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import trakt_analysis as ta
-from tests.helpers.export_like import load_demo_export
+from tests.helpers.export_like import load_demo_export, write_export_without_aired_counts
 from tests.helpers.history_cases import history
 from trakt_analysis.cli import main
 from trakt_analysis.dashboard import _logic, serve
@@ -127,6 +127,23 @@ def test_the_dashboard_in_a_kernel_changes_user_year_and_month():
     assert board.review.review.label == f"February {year}"
     board.tabs.selected_index = 3  # the demo users have aired counts: a chart
     assert bytes(board._backlog.value).startswith(b"\x89PNG")
+
+
+def test_a_tab_with_nothing_to_draw_says_why_and_shows_no_image(tmp_path):
+    from trakt_analysis.dashboard.app import Dashboard
+
+    board = Dashboard("data/fixtures/seed_example.json")  # a v1 response: no history
+    board.tabs.selected_index = 1
+    assert "No watch history in this source" in board._review_html.value
+    assert "ta-note" in board._review_html.value
+    assert board.review is None
+    assert bytes(board._card.value) == b""
+
+    board = Dashboard(write_export_without_aired_counts(tmp_path / "export.zip"))
+    board.tabs.selected_index = 3
+    assert "no aired counts" in board._backlog_note.value
+    assert "ta-note" in board._backlog_note.value
+    assert bytes(board._backlog.value) == b""
 
 
 def test_backlog_table_says_unknown_not_zero():

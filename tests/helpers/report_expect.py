@@ -42,8 +42,11 @@ def expected_totals(specs) -> dict[str, int]:
     }
 
 
-def expected_bins(specs) -> dict[str, int]:
+def expected_bins(specs, *, hidden: bool = False) -> dict[str, int]:
+    """The completion bins; "hidden" only when asked (API v1 cannot tell hidden shows)."""
     counts = dict.fromkeys(COMPLETION_BINS, 0)
+    if not hidden:
+        del counts["hidden"]
     for s in specs:
         if s.aired == 0:
             counts["nothing aired"] += 1
@@ -60,3 +63,10 @@ def expected_bins(specs) -> dict[str, int]:
         else:
             counts["75% or more"] += 1
     return counts
+
+
+def card(soup, key: str) -> str:
+    """The text of the report's summary card ``data-metric=key`` (it must be there)."""
+    node = soup.select_one(f'[data-metric="{key}"]')
+    assert node is not None, key
+    return node.get_text(" ", strip=True)

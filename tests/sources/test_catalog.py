@@ -13,6 +13,7 @@ from trakt_analysis.sources.catalog import (
     ClientSource,
     DemoSource,
     DirectorySource,
+    ExportSource,
     FileSource,
     LiveSource,
     as_source,
@@ -144,3 +145,8 @@ def test_a_single_file_is_a_source_whose_user_is_unknown_until_named(tmp_path):
     named = source.load("someone")
     assert set(named.shows["user"]) == {"someone"}
     assert len(named.shows) == len(json.loads(path.read_bytes()))
+
+
+def test_a_path_source_repr_names_its_class_and_path():
+    assert repr(FileSource("saved/me.json")) == "FileSource('saved/me.json')"
+    assert repr(ExportSource("export.zip")) == "ExportSource('export.zip')"

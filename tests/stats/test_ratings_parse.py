@@ -18,6 +18,7 @@ from trakt_analysis.demo.ratings import MOVIE_RATINGS, UNWATCHED_RATED_AT
 from trakt_analysis.demo.users import demo_plan
 from trakt_analysis.errors import TraktDataError, TraktDataWarning
 from trakt_analysis.frames import ratings_frame
+from trakt_analysis.parsers._problems import Problems
 from trakt_analysis.parsers.ratings import parse_ratings
 
 SHOW = {"title": "Dark", "year": 2017, "ids": {"trakt": 1, "slug": "dark", "tvdb": 2}}
@@ -65,18 +66,64 @@ def test_each_type_becomes_one_row_with_its_identity_and_numbers():
 
 def test_a_rating_outside_1_to_10_loads_as_na_with_a_warning_naming_it():
     items = [dict(ITEMS[0], rating=11), dict(ITEMS[3], rating="9")]
-    with pytest.warns(TraktDataWarning, match=r"entry 0 \('Dark'\).*rating 11") as seen:
+    with pytest.warns(TraktDataWarning) as seen:
         frame = ratings_frame(parse_ratings(items, label="ratings-shows.json"))
-    assert "ratings-shows.json" in str(seen[0].message)
+    assert [str(w.message) for w in seen] == [
+        "ratings-shows.json: entry 0 ('Dark'): rating 11 is not 1-10; loaded as NA",
+        "ratings-shows.json: entry 1 ('Dune'): rating '9' is not 1-10; loaded as NA",
+    ]
     assert frame["rating"].isna().tolist() == [True, True]
     assert len(frame) == 2  # kept: the item is known, its rating is not
 
 
 def test_an_entry_naming_nothing_is_left_out_and_the_others_load():
     items = [ITEMS[0], {"rated_at": "x", "rating": 3, "type": "podcast"}, 5, ITEMS[3]]
-    with pytest.warns(TraktDataWarning, match=r"entry 1: unknown type 'podcast'; left out"):
+    with pytest.warns(TraktDataWarning) as seen:
         frame = ratings_frame(parse_ratings(items, label="t"))
+    assert [str(w.message) for w in seen] == [
+        "t: entry 1: unknown type 'podcast'; left out",
+        "t: entry 2: expected an object, got 5; left out",
+    ]
     assert frame["title"].tolist() == ["Dark", "Dune"]
+
+
+def test_problems_go_to_the_collector_the_source_issues_and_not_to_warnings():
+    items = [
+        dict(ITEMS[0], rated_at="yesterday", rating=0),
+        "x",
+        ITEMS[1],
+        dict(ITEMS[3], rated_at=5),
+    ]
+    problems = Problems("ratings.json")
+    frame = ratings_frame(parse_ratings(items, label="ratings.json", problems=problems))
+    assert problems.found() == {
+        "entry 0 ('Dark')": [
+            "rating 0 is not 1-10; loaded as NA",
+            "rated_at 'yesterday' is not a time; loaded as NaT",
+        ],
+        "entry 1": ["expected an object, got 'x'; left out"],
+        "entry 3 ('Dune')": ["rated_at: expected a time, got 5; loaded as NaT"],
+    }
+    assert frame["title"].tolist() == ["Dark", "Dark", "Dune"]
+    assert frame["rated_at"].isna().tolist() == [True, False, True]
+    assert frame["rating"].tolist() == [pd.NA, 7, 4]
+
+
+def test_many_odd_ratings_name_ten_and_count_the_rest_in_one_line(tmp_path):
+    history = json.loads(export_members("demo")["watched-history-1.json"])[:3]
+    odd = [dict(ITEMS[3], rating=99) for _ in range(13)]
+    export = _write_export(
+        tmp_path / "e.zip", {"watched-history.json": history, "ratings-movies.json": odd}
+    )
+    with pytest.warns(TraktDataWarning) as seen:
+        progress = ta.load_export(export)
+    where = f"{export}: ratings-movies.json"
+    lines = [str(w.message) for w in seen if str(w.message).startswith(where)]
+    assert lines == [
+        *(f"{where}: entry {i} ('Dune'): rating 99 is not 1-10; loaded as NA" for i in range(10)),
+        f"{where}: ... and 3 more with odd values or inconsistencies",
+    ]
+    assert progress.ratings["rating"].isna().sum() == 13
 
 
 def test_not_a_list_is_an_error_naming_the_file():

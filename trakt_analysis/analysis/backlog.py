@@ -23,7 +23,7 @@ from ._inputs import (
     today_in,
 )
 from .history import watched_at
-from .summary import shows_left
+from .summary import shows_hidden, shows_left
 from .timezone import resolve_timezone
 
 __all__ = [
@@ -91,14 +91,6 @@ def show_ended(shows: pd.DataFrame) -> np.ndarray:
         if isinstance(value, str) and value.strip():
             out[i] = 1.0 if value.strip().casefold() in _ENDED else 0.0
     return out
-
-
-def _hidden(shows: pd.DataFrame) -> np.ndarray:
-    """True where the show is known to be hidden (dropped) on Trakt; NA and absent are False."""
-    if "hidden" not in shows.columns:
-        return np.zeros(len(shows), dtype=bool)
-    values = shows["hidden"].astype("boolean")
-    return values.fillna(False).to_numpy(dtype=bool)
 
 
 def _threshold(value: object, name: str) -> pd.Timedelta:
@@ -424,7 +416,7 @@ def _states(
         all_watched = (left == 0) & (completed > 0)
         done = np.where(ended == 1, "finished", np.where(ended == 0, "caught_up", "unknown"))
         assign(all_watched, done)
-        assign(_hidden(shows), "dropped")
+        assign(shows_hidden(shows), "dropped")
         assign((completed == 0) | (aired == 0), "not_started")
         in_progress = (completed > 0) & (left > 0)
         since = pd.to_timedelta(np.maximum(days_since, 0), unit="D").to_numpy()

@@ -2,7 +2,8 @@
 
 Trakt shows these "all-time stats" to its VIP members; here they come from any
 source whose shows frame carries the show metadata
-(:data:`~trakt_analysis.schema.SHOW_METADATA`: API v1 ``extended=full``, or
+(:data:`~trakt_analysis.schema.SHOW_METADATA`: API v1 ``extended=full``, API
+v2's watched list (:class:`~trakt_analysis.TraktAPI` asks ``extended=full``), or
 TVmaze as ``metadata=ta.TVmaze()``).
 
 Counting rules
@@ -341,7 +342,7 @@ def breakdown(
     data : Progress or list of Progress
         One user's progress, or several users' (one Progress each). The shows
         frame needs the metadata columns
-        (:data:`~trakt_analysis.schema.SHOW_METADATA`): from API v1
+        (:data:`~trakt_analysis.schema.SHOW_METADATA`): from API v1 or v2
         ``extended=full``, or ``metadata=ta.TVmaze()``; without them every show
         is ``"unknown"``.
     by : {"genre", "network", "country", "language", "decade", "type", "status"}

@@ -9,8 +9,9 @@ from .._validate import check_choice, check_frame
 from .._warnings import warn
 from ..errors import TraktSortWarning
 from ..progress import Progress
+from ..schema import API_SORT_ORDERS
 from .backlog import shows_hours_left
-from .summary import shows_left
+from .summary import show_states, shows_hidden, shows_left
 
 __all__ = [
     "SORT_ORDERS",
@@ -24,16 +25,7 @@ __all__ = [
 #: The sort orders: the API's six, as its ``sort`` parameter spells them, then time left.
 #: Trakt itself has no time-left order (its web app sorts up next by ``remaining``
 #: episodes), so those two are named after the API's ``most-``/``least-completed``.
-SORT_ORDERS: tuple[str, ...] = (
-    "title",
-    "activity",
-    "most-completed",
-    "least-completed",
-    "recently-aired",
-    "previously-aired",
-    "most-time-left",
-    "least-time-left",
-)
+SORT_ORDERS: tuple[str, ...] = (*API_SORT_ORDERS, "most-time-left", "least-time-left")
 
 # Columns that say when the user last watched a show, in order of preference.
 # A v1 response has none of them (the API sorted by activity server-side);
@@ -162,28 +154,42 @@ def _unfinished(shows: pd.DataFrame) -> pd.Series:
     return pd.Series(shows_left(shows) != 0, index=shows.index)
 
 
-def _started(shows: pd.DataFrame) -> pd.Series:
-    # Known to be started: an unknown "completed" is not taken as started.
-    return (shows["completed"] > 0).fillna(False).astype(bool)
-
-
 def hide_completed(shows: pd.DataFrame | Progress) -> pd.DataFrame:
     """Shows with episodes left to watch, or whose counts are unknown (NA)."""
     shows = check_frame(shows, (), func="hide_completed")
     return shows[_unfinished(shows)]
 
 
-def only_in_progress(shows: pd.DataFrame | Progress) -> pd.DataFrame:
+def only_in_progress(
+    shows: pd.DataFrame | Progress, *, include_hidden: bool = False
+) -> pd.DataFrame:
     """Shows known to be in progress: started, with episodes known to be left.
 
-    The same rule as the "in progress" count of :func:`~trakt_analysis.summarize`:
-    a show whose ``completed`` or ``left`` is unknown (NA, e.g. the account
-    export without metadata) is neither in progress nor finished, so it is not kept.
+    The rule of the "in progress" count of :func:`~trakt_analysis.summarize`
+    (:func:`~trakt_analysis.analysis.summary.show_states`): a show whose
+    ``completed`` or ``left`` is unknown (NA, e.g. the account export without
+    metadata) is neither in progress nor finished, so it is not kept; a show
+    hidden from progress on trakt.tv (the ``hidden`` column true) is counted
+    apart, as ``hidden``, so it is not kept either.
+
+    Parameters
+    ----------
+    shows : pandas.DataFrame or Progress
+        The shows frame (or the Progress).
+    include_hidden : bool
+        Also keep the hidden shows that would be in progress if not hidden.
+        A ``hidden`` that is NA or absent (sources that do not know it) is
+        never taken as hidden.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows kept, in their order, with the frame's index.
     """
     shows = check_frame(shows, (), func="only_in_progress")
-    left = shows_left(shows)
-    known_left = pd.Series(~np.isnan(left) & (left > 0), index=shows.index)
-    return shows[_started(shows) & known_left]
+    by_counts = show_states(shows.drop(columns="hidden", errors="ignore"))["in_progress"]
+    keep = by_counts if include_hidden else by_counts & ~shows_hidden(shows)
+    return shows[keep]
 
 
 def filter_shows(
@@ -204,7 +210,8 @@ def filter_shows(
     hide_completed : bool
         Drop shows known to have nothing left (unknown counts are never finished).
     in_progress : bool
-        Keep only shows known to be in progress (see :func:`only_in_progress`).
+        Keep only shows known to be in progress (see :func:`only_in_progress`:
+        hidden shows are not kept).
     """
     shows = check_frame(shows, (), func="filter_shows")
     keep = pd.Series(True, index=shows.index)

@@ -9,6 +9,15 @@ An unknown count (NA: a source that cannot fill it, such as the account export
 for ``aired``, or an odd value loaded as NA) never counts as 0, true or
 "finished": a show whose state cannot be told is in the ``unknown`` state.
 
+A show hidden from progress on trakt.tv (the shows frame's boolean ``hidden``
+column, from the export's ``hidden-progress-watched.json``) is counted apart,
+in the ``hidden`` state, unless everything aired is watched (then it is
+``finished``: hiding a show does not unwatch it, and trakt.tv's stats still
+count it watched). The same order as :func:`~trakt_analysis.backlog`, which
+calls these shows ``dropped``. A ``hidden`` that is NA or absent (API v1,
+a public profile on API v2) is unknown, not hidden: such shows are counted by
+their episodes, never as hidden.
+
 One definition of the totals, used by every output (the report, the CLI, the
 explorer, ``Progress.summary()``): a ratio or a difference (watched of aired,
 left, completion) is computed over the same shows, those whose aired and
@@ -36,6 +45,7 @@ __all__ = [
     "completion_distribution",
     "next_unknown",
     "show_states",
+    "shows_hidden",
     "shows_left",
     "summarize",
     "totals",
@@ -43,7 +53,8 @@ __all__ = [
 ]
 
 #: Labels of :func:`completion_distribution`, in order. The middle four are
-#: half-open ranges of ``completed / aired``: 25 % falls in "25% to 50%".
+#: half-open ranges of ``completed / aired``: 25 % falls in "25% to 50%";
+#: "hidden" holds the shows hidden from progress that are not finished.
 COMPLETION_BINS: tuple[str, ...] = (
     "nothing aired",
     "not started",
@@ -52,17 +63,17 @@ COMPLETION_BINS: tuple[str, ...] = (
     "50% to 75%",
     "75% or more",
     "finished",
+    "hidden",
     "unknown",
 )
+
+# The states of show_states, as summarize's columns count them.
+_STATE_COLUMNS = ("finished", "in_progress", "hidden", "not_started", "nothing_aired", "unknown")
 
 #: Columns of :func:`summarize`, in order.
 SUMMARY_COLUMNS: tuple[str, ...] = (
     "shows",
-    "finished",
-    "in_progress",
-    "not_started",
-    "nothing_aired",
-    "unknown",
+    *_STATE_COLUMNS,
     "shows_counted",
     "episodes_aired",
     "episodes_watched",
@@ -101,25 +112,46 @@ def shows_left(shows: pd.DataFrame) -> np.ndarray:
     return np.where(np.isnan(left), derived, left)
 
 
+def shows_hidden(shows: pd.DataFrame) -> np.ndarray:
+    """Per show: True where it is known to be hidden from progress on trakt.tv.
+
+    Reads the shows frame's boolean ``hidden`` column (the account export's
+    ``hidden-progress-watched.json``); NA and an absent column are unknown,
+    so False: an unknown is never counted as hidden.
+    """
+    if "hidden" not in shows.columns:
+        return np.zeros(len(shows), dtype=bool)
+    return shows["hidden"].astype("boolean").fillna(False).to_numpy(dtype=bool)
+
+
 def show_states(shows: pd.DataFrame) -> dict[str, np.ndarray]:
     """Boolean masks that partition the shows by how far the user got.
 
-    ``nothing_aired`` (aired is 0), ``not_started`` (aired, none watched),
-    ``in_progress``, ``finished`` (everything aired is watched), and
-    ``unknown``: a count the state needs is NA. Unknown is never finished.
+    The first rule that holds (the order of :func:`~trakt_analysis.backlog`):
+
+    1. ``finished``: everything aired is watched (``aired`` > 0,
+       ``completed`` > 0, ``left`` 0), hidden or not;
+    2. ``hidden``: hidden from progress on trakt.tv (the ``hidden`` column
+       true; NA or absent is not hidden), whatever its counts;
+    3. ``nothing_aired`` (aired is 0), ``not_started`` (aired, none
+       watched), ``in_progress`` (started, episodes left);
+    4. ``unknown``: a count the state needs is NA. Unknown is never finished.
     """
     n = len(shows)
     aired = _floats(shows.get("aired"), n)
     completed = _floats(shows.get("completed"), n)
     left = shows_left(shows)
     with np.errstate(invalid="ignore"):
-        nothing = aired == 0
         some = aired > 0
+        finished = some & (completed > 0) & (left == 0)
+        hidden = shows_hidden(shows) & ~finished
+        shown = ~finished & ~hidden
         states = {
-            "nothing_aired": nothing,
-            "not_started": some & (completed == 0),
-            "finished": some & (completed > 0) & (left == 0),
-            "in_progress": some & (completed > 0) & (left > 0),
+            "nothing_aired": shown & (aired == 0),
+            "not_started": shown & some & (completed == 0),
+            "finished": finished,
+            "in_progress": shown & some & (completed > 0) & (left > 0),
+            "hidden": hidden,
         }
     known = np.zeros(n, dtype=bool)
     for mask in states.values():
@@ -144,14 +176,19 @@ def summarize(shows: pd.DataFrame | Progress) -> pd.DataFrame:
         appearance. Columns:
 
         - ``shows``: number of shows; ``finished`` (everything aired is
-          watched), ``in_progress`` (started, episodes left), ``not_started``,
+          watched), ``in_progress`` (started, episodes left), ``hidden``
+          (hidden from progress on trakt.tv, not finished; only the account
+          export knows it: for API v1 and a public v2 profile it is unknown,
+          and 0 here means none known to be hidden), ``not_started``,
           ``nothing_aired`` and ``unknown`` (a count the state needs is NA,
-          e.g. ``aired`` from the account export) split them.
+          e.g. ``aired`` from the account export) split them (see
+          :func:`show_states`).
         - ``shows_counted``: the shows whose ``aired`` and ``completed`` are
           both known. ``episodes_aired``, ``episodes_watched``,
           ``episodes_left`` and ``completion`` (watched over aired) are sums
           over these shows only, so they agree with each other (specials and
-          hidden seasons excluded, as the API counts); NA when no show is
+          hidden seasons excluded, as the API counts; hidden shows included,
+          as trakt.tv's stats count their episodes); NA when no show is
           counted. ``left`` is ``aired - completed`` where only ``left`` is NA.
         - ``episodes_watched_all``: episodes watched over every show whose
           ``completed`` is known, counted or not (the export knows what was
@@ -161,7 +198,8 @@ def summarize(shows: pd.DataFrame | Progress) -> pd.DataFrame:
           ``shows_split``: the shows whose split of plays into ``scrobbles``,
           ``checkins`` and ``seen`` is known (v1 only); the three are sums over
           those shows, NA when none.
-        - ``up_next``: shows with a next episode to watch.
+        - ``up_next``: shows with a next episode to watch, hidden shows left
+          out (trakt.tv's up next leaves them out too).
 
         Use ``.T`` for a one-column view of a single user, :func:`totals` for
         the totals of all users at once.
@@ -235,6 +273,7 @@ class Totals:
     shows: int
     finished: int
     in_progress: int
+    hidden: int
     not_started: int
     nothing_aired: int
     unknown: int
@@ -318,15 +357,15 @@ def totals(data: pd.DataFrame | Progress) -> Totals:
     )
 
 
-_STATE_COLUMNS = ("finished", "in_progress", "not_started", "nothing_aired", "unknown")
 _SPLIT_COLUMNS = ("scrobbles", "checkins", "seen")
 _SHOW_COUNTS = ("shows", *_STATE_COLUMNS, "shows_counted", "shows_split", "up_next")
 
 
 def _has_next(shows: pd.DataFrame) -> np.ndarray:
+    """Shows with a next episode to watch; a hidden show has none (as on trakt.tv)."""
     if "next_season" not in shows.columns:
         return np.zeros(len(shows), dtype=bool)
-    return shows["next_season"].notna().to_numpy(dtype=bool)
+    return shows["next_season"].notna().to_numpy(dtype=bool) & ~shows_hidden(shows)
 
 
 def completion_distribution(shows: pd.DataFrame | Progress) -> pd.Series:
@@ -341,9 +380,11 @@ def completion_distribution(shows: pd.DataFrame | Progress) -> pd.Series:
     -------
     pandas.Series
         Counts of shows (``Int64``) indexed by :data:`COMPLETION_BINS`, every
-        bin present (0 when empty), in that order. ``completed / aired`` of a
-        show in progress falls in one of the four middle, half-open bins;
-        a show whose counts are unknown (NA) is in ``"unknown"``.
+        bin present (0 when empty), in that order: the states of
+        :func:`show_states`. ``completed / aired`` of a show in progress falls
+        in one of the four middle, half-open bins; a hidden show that is not
+        finished is in ``"hidden"``; a show whose counts are unknown (NA) is
+        in ``"unknown"``.
     """
     shows = _check(shows, ("aired", "completed", "left"), func="completion_distribution")
     states = show_states(shows)
@@ -361,6 +402,7 @@ def completion_distribution(shows: pd.DataFrame | Progress) -> pd.Series:
         (started & (fraction >= 0.5) & (fraction < 0.75)).sum(),
         (started & (fraction >= 0.75)).sum(),
         states["finished"].sum(),
+        states["hidden"].sum(),
         states["unknown"].sum(),
     ]
     index = pd.Index(COMPLETION_BINS, name="completion")
@@ -371,17 +413,20 @@ def next_unknown(shows: pd.DataFrame | Progress) -> int:
     """How many shows have no known next episode because their aired episodes are unknown.
 
     The account export without metadata knows nothing of unwatched episodes, so
-    "no next episode" would be a guess: these shows are counted apart.
+    "no next episode" would be a guess: these shows are counted apart. A hidden
+    show is not counted: it has no next episode to watch, known or not.
     """
     shows = _check(shows, (), func="next_unknown")
     if "aired" not in shows.columns:
         return 0
-    has_next = shows["next_season"].notna() if "next_season" in shows.columns else False
-    return int((shows["aired"].isna() & ~has_next).sum())
+    unknown = shows["aired"].isna().to_numpy(dtype=bool) & ~_has_next(shows)
+    return int((unknown & ~shows_hidden(shows)).sum())
 
 
 def watch_next(shows: pd.DataFrame | Progress, n: int | None = None) -> pd.DataFrame:
     """The next episode of every show that has one, closest to finished first.
+
+    Shows hidden from progress are left out, as from trakt.tv's up next.
 
     Parameters
     ----------

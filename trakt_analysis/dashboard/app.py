@@ -211,12 +211,12 @@ class Dashboard:
         progress = self.explorer.progress
         if progress is None or self.year.value is None:
             self.review = None
-            self._review_html.value = message_html(
+            _say_instead(
+                self._review_html,
+                self._card,
                 "No watch history in this source (API v1 sends none): the year in review "
                 "needs the account export or API v2.",
-                kind="note",
             )
-            self._card.value = b""
             return
         month = self.month.value or None
         self.review = review_panel(progress, int(self.year.value), month)
@@ -234,12 +234,12 @@ class Dashboard:
             return
         self._backlog_table.value = backlog_html(progress)
         if progress.shows["left"].isna().all():
-            self._backlog_note.value = message_html(
+            _say_instead(
+                self._backlog_note,
+                self._backlog,
                 "Unknown: this source has no aired counts, so what is left to watch cannot "
                 "be told (load the export with TVmaze metadata).",
-                kind="note",
             )
-            self._backlog.value = b""
             return
         from matplotlib.figure import Figure
 
@@ -272,3 +272,9 @@ class Dashboard:
                 continue
             parts.append(f"<h3>By {by}</h3>" + breakdown_html(frame, by))
         self._breakdown.value = "".join(parts)
+
+
+def _say_instead(note: Any, image: Any, text: str) -> None:
+    """Show `text` as a note in the HTML widget `note`, and no picture in the Image `image`."""
+    note.value = message_html(text, kind="note")
+    image.value = b""

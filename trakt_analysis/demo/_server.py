@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
 
-__all__ = ["Failure", "QuietHandler", "Seen", "StandInServer"]
+__all__ = ["Failure", "QuietHandler", "Seen", "StandInServer", "listen"]
 
 
 @dataclass
@@ -93,14 +93,7 @@ class StandInServer:
         self.requests: list[Any] = []
         self._failures: list[Failure] = []
         self._lock = threading.Lock()
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.httpd.daemon_threads = True
-        # A client that gave up (timeout, reset) leaves a broken pipe: not worth a traceback.
-        self.httpd.handle_error = _quiet_error  # type: ignore[method-assign]
-        self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self._thread = threading.Thread(
-            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
-        )
+        self.httpd, self._thread, self.base_url = listen(handler)
 
     def start(self) -> Self:
         self._thread.start()
@@ -134,6 +127,20 @@ class StandInServer:
     def _next(self) -> Failure | None:
         with self._lock:
             return self._failures.pop(0) if self._failures else None
+
+
+def listen(
+    handler: type[BaseHTTPRequestHandler],
+) -> tuple[ThreadingHTTPServer, threading.Thread, str]:
+    """A server for `handler` on a free port of 127.0.0.1, its (unstarted) thread, its URL."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    # A client that gave up (timeout, reset) leaves a broken pipe: not worth a traceback.
+    httpd.handle_error = _quiet_error  # type: ignore[method-assign]
+    thread = threading.Thread(
+        target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+    )
+    return httpd, thread, f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
 def _quiet_error(request: object, client_address: object) -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict, Unpack
 
 import orjson
 
@@ -32,11 +32,13 @@ from .show_facts import facts
 
 __all__ = [
     "PROFILES",
+    "PlanOptions",
     "SeasonSpec",
     "ShowSpec",
     "generate_progress",
     "make_specs",
     "render",
+    "trakt_facts",
 ]
 
 Profile = Literal["full", "minimal", "binger"]
@@ -381,7 +383,7 @@ def _plan_show(
             "in_watchlist": rng.random() < 0.2,
             "rating": rng.choice(("love", "hate", False, False)),
         }
-        country = rng.choice(_COUNTRIES)
+        rng.choice(_COUNTRIES)  # the country: drawn, so the plans stay stable
         runtime = 22 if daily else rng.choice((25, 30, 45, 60))
         network = rng.choice(_NETWORKS)  # drawn for every show, so the plans stay stable
         # Drawn in this order, as before, so the plans stay stable.
@@ -391,20 +393,18 @@ def _plan_show(
         rng.sample(_GENRES, rng.randint(1, 3))
         # What the show really is (demo/show_facts.py), in Trakt's words; the draws above
         # stay, so the other plans stay as they were.
-        known = facts(title, year, index)
-        network = known.network or network
-        country = known.country.lower() if known.country else "us"  # Trakt gives one
-        genres = [TVMAZE_TO_TRAKT["genres"].get(g, g.lower()) for g in known.genres]
+        known = trakt_facts(title, year, index)
+        network = known["network"] or network
         spec.extra = {
-            "country": country,
+            "country": known["country"],
             "runtime": runtime,
             "network": network if index % 6 != 5 else None,  # v1 sent null when unknown
             "air_day": air_day,
             "air_time": air_time,
             "certification": certification,
-            "genres": genres,
-            "language": TVMAZE_TO_TRAKT["language"].get(known.language, "en"),
-            "status": TVMAZE_TO_TRAKT["status"].get(known.status, "ended"),
+            "genres": known["genres"],
+            "language": known["language"],
+            "status": known["status"],
             "ratings": {
                 "percentage": rng.randint(55, 98),
                 "votes": rng.randint(10, 50_000),
@@ -413,6 +413,25 @@ def _plan_show(
             },
         }
     return spec
+
+
+def trakt_facts(title: str, year: int, index: int) -> dict[str, Any]:
+    """What a planned show is (:func:`~.show_facts.facts`), in Trakt's words.
+
+    ``genres`` (slugs), ``network`` (None where the facts have none), ``country``
+    (ISO code, lower case; ``"us"`` where TVmaze has none, as Trakt gives one),
+    ``language`` (ISO 639-1) and ``status``, through
+    :data:`~trakt_analysis.parsers.show_metadata.TVMAZE_TO_TRAKT`: what Trakt's
+    ``extended=full`` show objects send, v1's and v2's alike.
+    """
+    known = facts(title, year, index)
+    return {
+        "genres": [TVMAZE_TO_TRAKT["genres"].get(g, g.lower()) for g in known.genres],
+        "network": known.network,
+        "country": known.country.lower() if known.country else "us",
+        "language": TVMAZE_TO_TRAKT["language"].get(known.language, "en"),
+        "status": TVMAZE_TO_TRAKT["status"].get(known.status, "ended"),
+    }
 
 
 def render(specs: list[ShowSpec]) -> list[dict[str, Any]]:
@@ -515,17 +534,21 @@ def _render_next(spec: ShowSpec) -> dict[str, Any] | bool:
     return out
 
 
+class PlanOptions(TypedDict, total=False):
+    """The keyword options of :func:`make_specs`, for functions that pass them on."""
+
+    seed: int
+    profile: Profile
+    episodes_per_show: int | None
+
+
 def generate_progress(
-    n_shows: int = 40,
-    *,
-    seed: int = 0,
-    profile: Profile = "full",
-    episodes_per_show: int | None = None,
-    indent: bool = True,
+    n_shows: int = 40, *, indent: bool = True, **plan: Unpack[PlanOptions]
 ) -> bytes:
     """A v1 progress response as JSON bytes.
 
-    Parameters are those of :func:`make_specs`, and `indent`: indent the JSON
+    `n_shows` and `plan` (``seed``, ``profile``, ``episodes_per_show``) are
+    :func:`make_specs`' parameters, with its defaults; `indent`: indent the JSON
     by two spaces (for fixtures people read) or make it compact (benchmarks).
 
     Examples
@@ -535,6 +558,6 @@ def generate_progress(
     >>> payload[:1], payload.count(b'"show":')
     (b'[', 3)
     """
-    specs = make_specs(n_shows, seed=seed, profile=profile, episodes_per_show=episodes_per_show)
+    specs = make_specs(n_shows, **plan)
     option = orjson.OPT_INDENT_2 if indent else 0
     return orjson.dumps(render(specs), option=option) + b"\n"

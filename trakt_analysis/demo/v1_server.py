@@ -70,22 +70,19 @@ def _make_handler(server: V1Server) -> type[BaseHTTPRequestHandler]:
                 )
                 self.connection.close()
                 self.close_connection = True
-            elif failure.kind == "truncate":
+            elif failure.kind in ("truncate", "unterminated"):
+                # Half the body, then the connection closes: short of the Content-Length
+                # sent (truncate), or with no length at all (unterminated).
                 body = fixture_bytes("casual")
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
+                if failure.kind == "truncate":
+                    self.send_header("Content-Length", str(len(body)))
+                else:
+                    self.send_header("Connection", "close")
                 self.end_headers()
                 self.wfile.write(body[: len(body) // 2])
                 self.wfile.flush()
-                self.close_connection = True
-            elif failure.kind == "unterminated":
-                body = fixture_bytes("casual")
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Connection", "close")
-                self.end_headers()
-                self.wfile.write(body[: len(body) // 2])
                 self.close_connection = True
 
         def _serve(self) -> None:

@@ -6,7 +6,9 @@ second port, as ``https://auth.trakt.tv``), the data only on ``base_url`` (as
 ``https://api.trakt.tv``). OAuth: the device-code sign-in (every state:
 pending, slow down, invalid, used, expired, denied, approved), token expiry and
 single-use refresh tokens (a refresh kills the old refresh token; tokens from
-before the migration answer 400). Data: the watched shows (paged), per-show
+before the migration answer 400). Data: the watched shows (paged; with
+``extended=full`` in the query, full show objects: genres, network, country,
+language, status, first_aired, runtime from the plan's facts), per-show
 progress, the shows' seasons with episodes, the history (paged),
 ``/sync/last_activities``, ``/users/settings`` and a private profile. Queue
 failures with :meth:`V2Server.fail` (a status with body and headers, a short
@@ -25,24 +27,32 @@ from __future__ import annotations
 
 import json
 import math
-import threading
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any, Self
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from ._server import Failure, QuietHandler, Seen, StandInServer, _quiet_error
-from .generate import ShowSpec, episode_title, make_specs
+from ._server import Failure, QuietHandler, Seen, StandInServer, listen
+from .generate import ShowSpec, episode_title, make_specs, trakt_facts
 
-__all__ = ["FAKE_CLIENT_ID", "FAKE_CLIENT_SECRET", "Failure", "V2Server", "plan_episodes"]
+__all__ = [
+    "FAKE_CLIENT_ID",
+    "FAKE_CLIENT_SECRET",
+    "RUNTIME",
+    "Failure",
+    "V2Server",
+    "plan_episodes",
+]
 
 FAKE_CLIENT_ID = "f4k3-client-id-0000000000000000000000000000000000000000000000000000"
 FAKE_CLIENT_SECRET = "f4k3-client-secret-1111111111111111111111111111111111111111111111"
 USER_CODE = "F4K3C0DE"
 _BASE_WATCH = datetime(2025, 1, 1, tzinfo=UTC)
 _FUTURE = "2099-01-01T00:00:00.000Z"
+#: Every episode's runtime (minutes), and the show's, as v2 sends them with ``extended=full``.
+RUNTIME = 42
 
 
 def _iso(moment: datetime) -> str:
@@ -100,6 +110,57 @@ def plan_episodes(spec: ShowSpec) -> list[PlannedEpisode]:
                 )
             )
     return out
+
+
+def _episode_object(trakt: int, e: PlannedEpisode) -> dict[str, Any]:
+    """An episode as v2 names it: season, number, title and ids (its trakt id from the show's)."""
+    return {
+        "season": e.season,
+        "number": e.number,
+        "title": e.title,
+        "ids": {"trakt": trakt * 1000 + e.season * 100 + e.number},
+    }
+
+
+def _full_fields(spec: ShowSpec) -> dict[str, Any]:
+    """A show's ``extended=full`` fields (trakt-api's ``showResponseSchema``), from its plan.
+
+    Genres, network, country, language and status are the show's facts in
+    Trakt's words (:func:`~.generate.trakt_facts`); ``first_aired`` is the plan's
+    (in the show's year); ``runtime`` is :data:`RUNTIME`; ``aired_episodes``
+    counts the aired episodes outside specials.
+    """
+    known = trakt_facts(spec.title, spec.year, spec.index)
+    extra = spec.extra  # the v1 fields the plan drew (empty for the "minimal" profile)
+    aired = sum(e.aired and e.season > 0 for e in plan_episodes(spec))
+    return {
+        "aired_episodes": aired,
+        "tagline": None,
+        "overview": f"{spec.title} ({spec.year}): an example show made by the generator.",
+        "first_aired": _iso(datetime.fromtimestamp(spec.first_aired, UTC)),
+        "airs": {
+            "day": extra.get("air_day"),
+            "time": extra.get("air_time"),
+            "timezone": "America/New_York",
+        },
+        "runtime": RUNTIME,
+        "certification": extra.get("certification"),
+        "network": known["network"],
+        "country": known["country"],
+        "status": known["status"],
+        "rating": 8.0,
+        "votes": 1000 + spec.index,
+        "comment_count": 0,
+        "trailer": None,
+        "homepage": None,
+        "updated_at": _iso(_BASE_WATCH),
+        "language": known["language"],
+        "languages": [known["language"]],
+        "available_translations": [known["language"]],
+        "genres": known["genres"],
+        "subgenres": [],
+        "original_title": spec.title,
+    }
 
 
 @dataclass
@@ -177,13 +238,7 @@ class V2Server(StandInServer):
             self._plan_base.setdefault(id(specs), 1000 + 10_000 * len(self._plan_base))
         super().__init__(_make_handler(self, auth=False))
         # OAuth answers on an address of its own, as https://auth.trakt.tv.
-        self._auth_httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self, auth=True))
-        self._auth_httpd.daemon_threads = True
-        self._auth_httpd.handle_error = _quiet_error  # type: ignore[method-assign]
-        self.auth_url = f"http://127.0.0.1:{self._auth_httpd.server_address[1]}"
-        self._auth_thread = threading.Thread(
-            target=self._auth_httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
-        )
+        self._auth_httpd, self._auth_thread, self.auth_url = listen(_make_handler(self, auth=True))
 
     def start(self) -> Self:
         self._auth_thread.start()
@@ -242,10 +297,12 @@ class V2Server(StandInServer):
     def trakt_id(self, user: str, spec: ShowSpec) -> int:
         return self._plan_base[id(self.users[user])] + spec.index
 
-    def show_object(self, user: str, spec: ShowSpec) -> dict[str, Any]:
+    def show_object(self, user: str, spec: ShowSpec, *, full: bool = False) -> dict[str, Any]:
+        """The show as v2 sends it; `full`: with the ``extended=full`` fields
+        (trakt-api's ``showResponseSchema``), from the plan's facts in Trakt's words."""
         trakt = self.trakt_id(user, spec)
         slug = "".join(c if c.isalnum() else "-" for c in spec.title.lower()).strip("-")
-        return {
+        show: dict[str, Any] = {
             "title": spec.title,
             "year": spec.year,
             "ids": {
@@ -257,6 +314,9 @@ class V2Server(StandInServer):
                 "tvrage": None,
             },
         }
+        if full:
+            show.update(_full_fields(spec))
+        return show
 
     def _watched_episodes(self, user: str, spec: ShowSpec) -> list[PlannedEpisode]:
         episodes = [e for e in plan_episodes(spec) if e.watched]
@@ -276,7 +336,9 @@ class V2Server(StandInServer):
             )
         return episodes
 
-    def watched_item(self, user: str, spec: ShowSpec) -> dict[str, Any] | None:
+    def watched_item(
+        self, user: str, spec: ShowSpec, *, full: bool = False
+    ) -> dict[str, Any] | None:
         episodes = self._watched_episodes(user, spec)
         if not episodes:
             return None
@@ -291,15 +353,16 @@ class V2Server(StandInServer):
             "last_watched_at": last,
             "last_updated_at": last,
             "reset_at": None,
-            "show": self.show_object(user, spec),
+            "show": self.show_object(user, spec, full=full),
             "seasons": [{"number": n, "episodes": eps} for n, eps in sorted(seasons.items())],
         }
 
-    def watched_list(self, user: str) -> list[dict[str, Any]]:
-        key = (user, tuple(sorted(self.activity.items())))
+    def watched_list(self, user: str, *, full: bool = False) -> list[dict[str, Any]]:
+        """The watched shows; `full` (``extended=full`` asked): full show objects."""
+        key = (user, full, tuple(sorted(self.activity.items())))
         cached = self._watched_memo.get(key)
         if cached is None:  # built once per state, not once per page
-            items = [self.watched_item(user, spec) for spec in self.users[user]]
+            items = [self.watched_item(user, spec, full=full) for spec in self.users[user]]
             cached = [item for item in items if item is not None]
             self._watched_memo = {key: cached}
         return cached
@@ -373,13 +436,7 @@ class V2Server(StandInServer):
     def _episode_ref(trakt: int, e: PlannedEpisode | None) -> dict[str, Any] | None:
         if e is None:
             return None
-        return {
-            "season": e.season,
-            "number": e.number,
-            "title": e.title,
-            "ids": {"trakt": trakt * 1000 + e.season * 100 + e.number},
-            "first_aired": e.first_aired,
-        }
+        return {**_episode_object(trakt, e), "first_aired": e.first_aired}
 
     def seasons_object(self, spec: ShowSpec, trakt: int) -> list[dict[str, Any]]:
         episodes = plan_episodes(spec)
@@ -395,12 +452,9 @@ class V2Server(StandInServer):
                     "aired_episodes": sum(e.aired for e in eps),
                     "episodes": [
                         {
-                            "season": e.season,
-                            "number": e.number,
-                            "title": e.title,
-                            "ids": {"trakt": trakt * 1000 + e.season * 100 + e.number},
+                            **_episode_object(trakt, e),
                             "first_aired": e.first_aired,
-                            "runtime": 42,
+                            "runtime": RUNTIME,
                         }
                         for e in eps
                     ],
@@ -425,13 +479,7 @@ class V2Server(StandInServer):
                             "watched_at": _iso(when),
                             "action": ("scrobble", "checkin", "watch")[(e.number + k) % 3],
                             "type": "episode",
-                            "episode": {
-                                "season": e.season,
-                                "number": e.number,
-                                "title": e.title,
-                                "ids": {"trakt": trakt * 1000 + e.season * 100 + e.number},
-                                "runtime": 42,
-                            },
+                            "episode": {**_episode_object(trakt, e), "runtime": RUNTIME},
                             "show": show,
                         }
                     )
@@ -467,12 +515,7 @@ class V2Server(StandInServer):
                         "rated_at": _iso(day + timedelta(hours=12)),
                         "rating": 5 + spec.index % 6,
                         "type": "episode",
-                        "episode": {
-                            "season": e.season,
-                            "number": e.number,
-                            "title": e.title,
-                            "ids": {"trakt": trakt * 1000 + e.season * 100 + e.number},
-                        },
+                        "episode": _episode_object(trakt, e),
                         "show": show,
                     }
                 )
@@ -643,6 +686,7 @@ def _make_handler(server: V2Server, *, auth: bool) -> type[BaseHTTPRequestHandle
                 self._json(401, {"error": "invalid_token"})
                 return
             segments = path.strip("/").split("/")
+            full = "full" in query.get("extended", "").split(",")
             if (segments[0] == "sync" or path == "/users/settings") and me is None:
                 self._json(401, {"error": "unauthorized"})
                 return
@@ -657,7 +701,7 @@ def _make_handler(server: V2Server, *, auth: bool) -> type[BaseHTTPRequestHandle
             elif path == "/sync/last_activities" and me is not None:  # (signed in: above)
                 self._json(200, server.last_activities(me))
             elif path == "/sync/watched/shows" and me is not None:
-                self._paged(server.watched_list(me), query, failure)
+                self._paged(server.watched_list(me, full=full), query, failure)
             elif path == "/sync/ratings" and me is not None:
                 self._paged(server.rating_items(me), query, failure)
             elif (
@@ -696,7 +740,7 @@ def _make_handler(server: V2Server, *, auth: bool) -> type[BaseHTTPRequestHandle
                     return
                 rest = segments[2:]
                 if rest == ["watched", "shows"]:
-                    self._paged(server.watched_list(user), query, failure)
+                    self._paged(server.watched_list(user, full=full), query, failure)
                 elif rest == ["ratings"]:
                     self._paged(server.rating_items(user), query, failure)
                 elif rest == ["history", "episodes"]:

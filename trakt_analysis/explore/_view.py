@@ -72,7 +72,8 @@ class Filters:
     hide_completed : bool
         Drop shows with nothing left to watch.
     in_progress : bool
-        Keep only shows that are started and not finished.
+        Keep only shows that are started and not finished, and not hidden
+        on Trakt (:func:`~trakt_analysis.only_in_progress`).
     search : str
         Keep titles containing this text (case-insensitive). Applies only
         when no show is selected: a selection says exactly what to show.
@@ -90,6 +91,9 @@ class Summary:
     ``watched`` counts every show whose watched count is known; ``left`` is
     over the ``counted`` shows (aired and watched known), None when no show's
     aired count is known; ``unknown`` shows are left out of ``left``, never 0.
+    ``hidden``: shows hidden from progress on trakt.tv and not finished
+    (:func:`~trakt_analysis.analysis.summary.show_states`); only the account
+    export knows them, so it is printed only when there are some.
     """
 
     shows: int
@@ -97,10 +101,15 @@ class Summary:
     left: int | None
     #: Shows whose episodes left are unknown (NA counts): not in `left`, never 0.
     unknown: int = 0
+    #: Shows hidden on Trakt (and not finished), counted apart from those in progress.
+    hidden: int = 0
 
     def __str__(self) -> str:
         noun = "show" if self.shows == 1 else "shows"
-        text = f"{self.shows:,} {noun} · {self.watched:,} episodes watched · "
+        text = f"{self.shows:,} {noun} · "
+        if self.hidden:
+            text += f"{self.hidden:,} hidden · "
+        text += f"{self.watched:,} episodes watched · "
         if self.left is None:
             return text + "episodes left unknown (no aired counts)"
         text += f"{self.left:,} episodes left"
@@ -255,6 +264,7 @@ def selection_totals(shows: pd.DataFrame) -> Summary:
         watched=row.episodes_watched_all or 0,  # the known counts; NA is not 0
         left=(row.episodes_left or 0) if row.shows_counted or not row.shows else None,
         unknown=row.shows - row.shows_counted,
+        hidden=row.hidden,
     )
 
 

@@ -8,6 +8,7 @@ area and kept in ``explorer.error`` instead of vanishing into the widget log.
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -18,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from .._validate import check_choice
+from ..analysis._inputs import today_in
 from ..analysis.sorting import SORT_ORDERS
 from ..errors import TraktArgumentError, TraktDependencyError, TraktError
 from ..progress import Progress
@@ -91,6 +93,11 @@ class ProgressExplorer:
         How many shows the completion chart draws.
     max_rows : int
         How many rows of the table are displayed (``explorer.table`` has all).
+    today : date-like, optional
+        The day the table's ``state`` and ``finish_date`` are planned on (the
+        ``today`` of :func:`~trakt_analysis.backlog`: a local calendar day in
+        the profile's zone); default: today, so the states move with the
+        clock. Pass it for a reproducible explorer.
 
     Attributes
     ----------
@@ -130,9 +137,12 @@ class ProgressExplorer:
         in_progress: bool = False,
         top: int = 30,
         max_rows: int = 50,
+        today: object = None,
     ) -> None:
         w = _import_ipywidgets()
         check_choice(sort, SORT_ORDERS, name="sort order", func="ProgressExplorer")
+        if today is not None:
+            today_in(today, "UTC", "ProgressExplorer")  # a bad day fails here, not on render
         for name, number in (("top", top), ("max_rows", max_rows)):
             if isinstance(number, bool) or not isinstance(number, int) or number < 1:
                 raise TraktArgumentError(f"{name} must be a positive integer, got {number!r}")
@@ -141,6 +151,7 @@ class ProgressExplorer:
         self.source: ExplorerSource = as_source(source)
         self.top = top
         self.max_rows = max_rows
+        self.today = today
         self.progress: Progress | None = None
         self.view: View | None = None
         self.error: str | None = None
@@ -235,23 +246,14 @@ class ProgressExplorer:
             self._render()
 
     @classmethod
-    def live(
-        cls,
-        api_key: str | None = None,
-        *,
-        user: str | None = None,
-        sort: str = "title",
-        hide_completed: bool = False,
-        in_progress: bool = False,
-        top: int = 30,
-        max_rows: int = 50,
-        **client_kwargs: Any,
-    ) -> ProgressExplorer:
+    def live(cls, api_key: str | None = None, **kwargs: Any) -> ProgressExplorer:
         """An explorer on the live API through :class:`TraktClient`.
 
         The key is `api_key`, else ``TRAKT_API_KEY``, else what is typed in
         the explorer's API key field (a password field, emptied as soon as it
-        is read). `client_kwargs` go to :class:`TraktClient` (``base_url``,
+        is read). The explorer's own keyword arguments (``user``, ``sort``,
+        ``hide_completed``, ``in_progress``, ``top``, ``max_rows``, ``today``)
+        go to the explorer; the others to :class:`TraktClient` (``base_url``,
         ``cache``, ``auth``, ...).
 
         Examples
@@ -260,18 +262,12 @@ class ProgressExplorer:
         """
         from ..sources.v1_api import TraktClient
 
-        def make_client(key: str | None) -> Any:
-            return TraktClient(key, **client_kwargs)
+        options = {name: kwargs.pop(name) for name in _EXPLORER_OPTIONS if name in kwargs}
 
-        return cls(
-            LiveSource(make_client, api_key),
-            user=user,
-            sort=sort,
-            hide_completed=hide_completed,
-            in_progress=in_progress,
-            top=top,
-            max_rows=max_rows,
-        )
+        def make_client(key: str | None) -> Any:
+            return TraktClient(key, **kwargs)
+
+        return cls(LiveSource(make_client, api_key), **options)
 
     # -- state -----------------------------------------------------------------
     @property
@@ -429,6 +425,7 @@ class ProgressExplorer:
             focus=self._focus_choice,
             top=self.top,
             reuse=self._figure_drawer(),
+            today=self.today,
         )
         v = self.view
         self.error = None
@@ -509,6 +506,14 @@ class ProgressExplorer:
             yield
         finally:
             self._quiet -= 1
+
+
+#: The keyword arguments of the explorer itself, which :meth:`ProgressExplorer.live` passes on.
+_EXPLORER_OPTIONS = tuple(
+    p.name
+    for p in inspect.signature(ProgressExplorer.__init__).parameters.values()
+    if p.kind is inspect.Parameter.KEYWORD_ONLY
+)
 
 
 def _keys_of(table: pd.DataFrame) -> list[ShowKey]:

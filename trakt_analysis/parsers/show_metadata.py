@@ -27,7 +27,10 @@ from ._checks import short
 
 __all__ = [
     "TVMAZE_TO_TRAKT",
+    "V1_COUNTRIES",
+    "country_code",
     "genre_list",
+    "parse_trakt_show",
     "parse_tvmaze_show",
     "slug",
 ]
@@ -132,6 +135,51 @@ TVMAZE_TO_TRAKT: dict[str, dict[str, str]] = {
     },
 }
 
+#: API v1's country names -> ISO 3166-1 codes (lower case, as v2 and TVmaze's
+#: mapped values): v1's extended show objects sent ``"country": "United States"``.
+V1_COUNTRIES: dict[str, str] = {
+    "Argentina": "ar",
+    "Australia": "au",
+    "Austria": "at",
+    "Belgium": "be",
+    "Brazil": "br",
+    "Canada": "ca",
+    "China": "cn",
+    "Colombia": "co",
+    "Czech Republic": "cz",
+    "Denmark": "dk",
+    "Finland": "fi",
+    "France": "fr",
+    "Germany": "de",
+    "Greece": "gr",
+    "Hong Kong": "hk",
+    "Iceland": "is",
+    "India": "in",
+    "Ireland": "ie",
+    "Israel": "il",
+    "Italy": "it",
+    "Japan": "jp",
+    "Korea": "kr",
+    "Mexico": "mx",
+    "Netherlands": "nl",
+    "New Zealand": "nz",
+    "Norway": "no",
+    "Philippines": "ph",
+    "Poland": "pl",
+    "Portugal": "pt",
+    "Russia": "ru",
+    "South Africa": "za",
+    "South Korea": "kr",
+    "Spain": "es",
+    "Sweden": "se",
+    "Switzerland": "ch",
+    "Taiwan": "tw",
+    "Thailand": "th",
+    "Turkey": "tr",
+    "United Kingdom": "gb",
+    "United States": "us",
+}
+
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -160,8 +208,33 @@ def genre_list(value: object, *, tvmaze: bool = False) -> list[str] | None:
     return out or None
 
 
+def country_code(value: str) -> str:
+    """A country in Trakt's words: an ISO code lower case (``"US"`` -> ``"us"``), a v1
+    name through :data:`V1_COUNTRIES` (``"United States"`` -> ``"us"``); a name not in
+    the table is kept, lower case, rather than lost."""
+    name = value.strip()
+    return V1_COUNTRIES.get(name, name.lower())
+
+
 def _text(value: object) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+_DATE = re.compile(r"^(\d{4})-\d{2}-\d{2}$")  # TVmaze's premiered
+_DATE_TIME = re.compile(r"^(\d{4})-\d{2}-\d{2}")  # Trakt's first_aired: a time follows
+
+
+def _year(
+    value: str | None, pattern: re.Pattern[str], what: str, problems: list[str], *, then: str = ""
+) -> int | None:
+    """The year of a date `pattern` matches; None when there is none, with a problem if odd."""
+    if value is None:
+        return None
+    match = pattern.match(value)
+    if match is None:
+        problems.append(f"{what} {short(value)} is not a date{then}")
+        return None
+    return int(match.group(1))
 
 
 def _minutes(value: object) -> int | None:
@@ -201,16 +274,13 @@ def parse_tvmaze_show(record: object, *, label: str) -> tuple[dict[str, Any], li
     language = _text(record.get("language"))
     status = _text(record.get("status"))
     kind = _text(record.get("type"))
-    premiered = _text(record.get("premiered"))
-    year = None
-    if premiered is not None:
-        match = re.match(r"^(\d{4})-\d{2}-\d{2}$", premiered)
-        if match:
-            year = int(match.group(1))
-        else:
-            problems.append(
-                f"{label}: premiered {short(premiered)} is not a date; taken as unknown"
-            )
+    year = _year(
+        _text(record.get("premiered")),
+        _DATE,
+        f"{label}: premiered",
+        problems,
+        then="; taken as unknown",
+    )
     runtime = _minutes(record.get("runtime")) or _minutes(record.get("averageRuntime"))
     values = {
         "genres": genre_list(record.get("genres"), tvmaze=True),
@@ -237,3 +307,58 @@ _FIELDS = (
     "premiered_year",
     "runtime",
 )
+
+
+def parse_trakt_show(show: object) -> tuple[dict[str, Any], list[str]]:
+    """The :data:`~trakt_analysis.schema.SHOW_METADATA` of an API v2 ``extended=full`` show.
+
+    Parameters
+    ----------
+    show : dict
+        A show object with the ``extended=full`` fields (trakt-api's
+        ``showResponseSchema``): ``genres`` (slugs), ``network``, ``country``
+        and ``language`` (ISO codes), ``status``, ``first_aired`` (ISO 8601,
+        UTC), ``runtime`` (minutes). A show object without them (no
+        ``extended=full``) gives all None and no problem.
+
+    Returns
+    -------
+    values : dict
+        ``genres`` (list of slugs or None), ``network``, ``country`` and
+        ``language`` (lower case), ``show_type`` (always None: Trakt has no show
+        type), ``status`` (lower case), ``premiered_year`` (the year of
+        ``first_aired``, UTC), ``runtime`` (minutes); None where unknown.
+    problems : list of str
+        One line per odd value that was taken as unknown (``"show.runtime -5
+        is not a number of minutes"``), for the caller to name the show.
+    """
+    if not isinstance(show, dict):
+        return dict.fromkeys(_FIELDS), []
+    problems: list[str] = []
+
+    def field(name: str) -> str | None:
+        value = show.get(name)
+        if value is None or _text(value) is not None:
+            return _text(value)
+        problems.append(f"show.{name} {short(value)} is not text")
+        return None
+
+    genres = show.get("genres")
+    if genres is not None and not isinstance(genres, list):
+        problems.append(f"show.genres {short(genres)} is not a list")
+    runtime = show.get("runtime")
+    if runtime is not None and _minutes(runtime) is None:
+        problems.append(f"show.runtime {short(runtime)} is not a number of minutes")
+    year = _year(field("first_aired"), _DATE_TIME, "show.first_aired", problems)
+    country, language, status = field("country"), field("language"), field("status")
+    values = {
+        "genres": genre_list(genres),
+        "network": field("network"),
+        "country": country_code(country) if country else None,
+        "language": language.lower() if language else None,
+        "show_type": None,
+        "status": status.lower() if status else None,
+        "premiered_year": year,
+        "runtime": _minutes(runtime),
+    }
+    return values, problems

@@ -6,13 +6,18 @@ Two document shapes, one builder:
   ``last_watched_at``, ``reset_at``, ``seasons[{number, aired, completed,
   episodes[{number, completed, last_watched_at}]}]``, ``hidden_seasons``,
   ``next_episode``, ``last_episode``), joined with the show's item of
-  ``/sync/watched/shows?extended=progress`` (the show object, plays per episode);
-- **a public profile**: the show's item of ``/users/{id}/watched/shows`` joined
+  ``/sync/watched/shows?extended=progress,full`` (the show object with its
+  ``extended=full`` fields, plays per episode);
+- **a public profile**: the show's item of ``/users/{id}/watched/shows``
+  (``extended=progress,full``) joined
   with ``/shows/{id}/seasons?extended=episodes,full`` (every episode with its
   ``first_aired``): an episode counts as aired when its ``first_aired`` is
   past (or the user watched it).
 
 v2 sends no ``percentage`` (left NA) and no ``left`` (derived: aired - completed).
+The show object's ``extended=full`` fields (genres, network, country, language,
+status, first_aired, runtime) fill :data:`~trakt_analysis.schema.SHOW_METADATA`
+(:func:`~trakt_analysis.parsers.show_metadata.parse_trakt_show`).
 Pure: payloads in, columns out; no HTTP here.
 """
 
@@ -40,6 +45,7 @@ from ._checks import (
 )
 from ._problems import Problems
 from .parsed import ParsedProgress
+from .show_metadata import parse_trakt_show
 
 __all__ = ["RESET_MODES", "parse_public_progress", "parse_show_progress"]
 
@@ -414,6 +420,7 @@ def _build(shows: list[_Show], label: str) -> ParsedProgress:
         [s.last_watched_at for s in shows], "last_watched_at", titles, problems
     )
     cols["reset_at"] = _times([s.reset_at for s in shows], "reset_at", titles, problems)
+    cols.update(_show_metadata(shows, titles, problems))
 
     s_item: list[int] = []
     s_rows: list[_Season] = []
@@ -459,6 +466,23 @@ def _build(shows: list[_Show], label: str) -> ParsedProgress:
                 short(titles[i]), f"completed ({s.completed}) exceeds aired ({s.aired})"
             )
     return ParsedProgress(cols, seasons, episodes, problems)
+
+
+def _show_metadata(shows: list[_Show], titles: list[Any], problems: Problems) -> dict[str, Any]:
+    """The :data:`schema.SHOW_METADATA` columns from the show objects' ``extended=full``
+    fields (all NA where the list was read without them); an odd value is NA, warned."""
+    rows = []
+    for i, s in enumerate(shows):
+        values, odd = parse_trakt_show(s.show)
+        for what in odd:
+            problems.odd(short(titles[i]) if titles[i] is not None else f"show {i}", what)
+        rows.append(values)
+    return {
+        name: [row[name] for row in rows]
+        if dtype == "object"
+        else pd.array([row[name] for row in rows], dtype=dtype)
+        for name, dtype in schema.SHOW_METADATA.items()
+    }
 
 
 def _str_or_none(value: object) -> str | None:

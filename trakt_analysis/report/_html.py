@@ -17,10 +17,22 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from .._format import fmt_int, fmt_year
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["Column", "esc", "figure_img", "table"]
+__all__ = [
+    "YEAR",
+    "Column",
+    "chart_html",
+    "esc",
+    "figure_html",
+    "figure_img",
+    "number",
+    "stat_card",
+    "table",
+]
 
 
 def esc(value: object) -> str:
@@ -38,6 +50,23 @@ class Column:
     key: str
     fmt: Callable[[Any], str] = esc
     numeric: bool = False
+
+
+def number(key: str, header: str | None = None, fmt: Callable[[Any], str] = fmt_int) -> Column:
+    """A right-aligned column of numbers; its header is `key` unless given."""
+    return Column(key if header is None else header, key, fmt, numeric=True)
+
+
+#: The year column of every table of shows or movies.
+YEAR = number("year", fmt=fmt_year)
+
+
+def stat_card(key: str, value: str, label: str) -> str:
+    """One card of a row of figures (``.stats``): the value, big, over its label."""
+    return (
+        f'<div class="stat" data-metric="{esc(key)}"><div class="value">{esc(value)}</div>'
+        f'<div class="label">{esc(label)}</div></div>'
+    )
 
 
 def table(
@@ -121,3 +150,27 @@ def figure_img(fig: Figure, alt: str, *, dpi: int = 96) -> str:
     rgb.save(buffer, "png", compress_level=3)
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     return f'<img alt="{esc(alt)}" src="data:image/png;base64,{data}">'
+
+
+def figure_html(key: str, caption: str, fig: Figure, *, dpi: int, alt: str | None = None) -> str:
+    """`fig` as a ``<figure id="chart-KEY">`` with its caption; the figure is cleared after."""
+    try:
+        img = figure_img(fig, caption if alt is None else alt, dpi=dpi)
+    finally:
+        fig.clear()
+    return (
+        f'<figure id="chart-{esc(key)}" class="chart">{img}'
+        f"<figcaption>{esc(caption)}</figcaption></figure>"
+    )
+
+
+def chart_html(
+    key: str, caption: str, draw: Callable[[Any], Any], size: tuple[float, float], *, dpi: int
+) -> str:
+    """A chart drawn by `draw(ax)` on a new constrained figure of `size` inches, as HTML."""
+    from matplotlib.figure import Figure  # imported on first use: it is slow
+
+    # A bare Figure, not pyplot's: nothing global to close, safe in any backend.
+    fig = Figure(figsize=size, layout="constrained")
+    draw(fig.subplots())
+    return figure_html(key, caption, fig, dpi=dpi)

@@ -11,7 +11,7 @@ import pandas as pd
 
 from .._format import DASH, episode_code, fmt_date, fmt_int, is_missing
 from ..analysis.backlog import BACKLOG_STATES
-from ._html import Column, esc, table
+from ._html import Column, esc, number, table
 from .text import _text_table, terminal_safe
 
 __all__ = [
@@ -153,11 +153,11 @@ def format_upcoming(frame: pd.DataFrame) -> str:
 _COLUMNS = (
     Column("Show", "show_label"),
     Column("State", "state_label"),
-    Column("Left", "left", fmt_int, numeric=True),
-    Column("Hours left", "hours_left", _hours, numeric=True),
-    Column("Last played", "last_played", _date, numeric=True),
-    Column("Per week", "pace", _pace, numeric=True),
-    Column("Finish", "finish_date", _date, numeric=True),
+    number("left", "Left"),
+    number("hours_left", "Hours left", _hours),
+    number("last_played", "Last played", _date),
+    number("pace", "Per week", _pace),
+    number("finish_date", "Finish", _date),
 )
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._format import fmt_date, fmt_int, fmt_pct, fmt_year
+from .._format import fmt_date, fmt_int, fmt_pct
 from ..analysis.summary import totals, watch_next
-from ._html import Column, esc, table
+from ._html import YEAR, Column, esc, number, table
 
 if TYPE_CHECKING:
     from ..progress import Progress
@@ -44,8 +44,10 @@ def progress_html(progress: Progress, *, rows: int = DISPLAY_ROWS) -> str:
             if row.shows
             else ""
         )
-    stats += f"{row.finished:,} shows finished, {row.in_progress:,} in progress" + (
-        f", {row.unknown:,} unknown" if row.unknown else ""
+    stats += (
+        f"{row.finished:,} shows finished, {row.in_progress:,} in progress"
+        + (f", {row.hidden:,} hidden" if row.hidden else "")
+        + (f", {row.unknown:,} unknown" if row.unknown else "")
     )
     nxt = watch_next(shows)
     parts = [
@@ -58,11 +60,11 @@ def progress_html(progress: Progress, *, rows: int = DISPLAY_ROWS) -> str:
                 nxt.head(rows),
                 [
                     Column("watch next", "title"),
-                    Column("year", "year", fmt_year, numeric=True),
+                    YEAR,
                     Column("episode", "episode"),
                     Column("aired", "next_first_aired", fmt_date),
-                    Column("left", "left", fmt_int, numeric=True),
-                    Column("done", "completion", fmt_pct, numeric=True),
+                    number("left"),
+                    number("completion", "done", fmt_pct),
                 ],
                 cls="dataframe",
             )

@@ -15,17 +15,15 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from .._format import fmt_date, fmt_int, fmt_year
+from .._format import fmt_date, fmt_int
 from ..analysis.history import plays_in_year, rewatch_mask, streaks, top_shows, watch_time
 from ..analysis.summary import totals
 from ..analysis.timezone import resolve_timezone
 from ..analysis.year_review import YearInReview, month_in_review, year_in_review
 from ..errors import TraktArgumentError
-from ._html import Column, esc, figure_img, table
+from ._html import YEAR, Column, chart_html, esc, number, stat_card, table
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
     from ..progress import Progress
 
 __all__ = ["HistorySections", "history_sections"]
@@ -42,60 +40,31 @@ class HistorySections:
     nav: tuple[tuple[str, str], ...]
 
 
-def _figure(width: float, height: float) -> tuple[Figure, Any]:
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(width, height), layout="constrained")
-    return fig, fig.subplots()
-
-
-def _chart(
-    key: str, caption: str, draw: Callable[[Any], Any], size: tuple[float, float], dpi: int
-) -> str:
-    fig, ax = _figure(*size)
-    draw(ax)
-    try:
-        img = figure_img(fig, caption, dpi=dpi)
-    finally:
-        fig.clear()
-    return (
-        f'<figure id="chart-{esc(key)}" class="chart">{img}'
-        f"<figcaption>{esc(caption)}</figcaption></figure>"
-    )
-
-
 def _charts(history: pd.DataFrame, zone: str, key: str, year: int | None, dpi: int) -> str:
     from ..plotting.history import plot_watch_calendar, plot_watch_clock, plot_watch_time
 
-    calendar = _chart(
+    calendar = chart_html(
         f"{key}-calendar",
         f"Plays per day, weeks as columns ({zone})",
         lambda ax: plot_watch_calendar(history, year=year, tz=zone, ax=ax),
         (11.0, 2.6),
-        dpi,
+        dpi=dpi,
     )
-    clock = _chart(
+    clock = chart_html(
         f"{key}-clock",
         f"Plays by weekday and hour of day ({zone})",
         lambda ax: plot_watch_clock(history, tz=zone, ax=ax),
         (10.0, 3.6),
-        dpi,
+        dpi=dpi,
     )
-    time = _chart(
+    time = chart_html(
         f"{key}-time",
         f"Hours watched per month; plays without a runtime are counted apart ({zone})",
         lambda ax: plot_watch_time(history, freq="month", tz=zone, ax=ax),
         (10.0, 3.8),
-        dpi,
+        dpi=dpi,
     )
     return calendar + clock + time
-
-
-def _stat(key: str, value: str, label: str) -> str:
-    return (
-        f'<div class="stat" data-metric="{esc(key)}"><div class="value">{esc(value)}</div>'
-        f'<div class="label">{esc(label)}</div></div>'
-    )
 
 
 def _hours(value: Any) -> str:
@@ -106,12 +75,12 @@ def _top_table(top: pd.DataFrame, table_id: str, caption: str) -> str:
     return table(
         top,
         [
-            Column("#", "rank", fmt_int, numeric=True),
+            number("rank", "#"),
             Column("show", "title"),
-            Column("year", "year", fmt_year, numeric=True),
-            Column("plays", "plays", fmt_int, numeric=True),
-            Column("hours", "hours", _hours, numeric=True),
-            Column("plays without runtime", "plays_without_runtime", fmt_int, numeric=True),
+            YEAR,
+            number("plays"),
+            number("hours", fmt=_hours),
+            number("plays_without_runtime", "plays without runtime"),
         ],
         table_id=table_id,
         caption=caption,
@@ -179,7 +148,7 @@ def _watch_time_section(
     year_rows = years.assign(_year=[str(p) for p in years["period"]])
     parts = [
         '<section id="watch-time"><h2>Watch time</h2>',
-        '<div class="stats">' + "".join(_stat(*c) for c in cards) + "</div>",
+        '<div class="stats">' + "".join(stat_card(*c) for c in cards) + "</div>",
         "<p class=meta>Days, weekdays and hours are local time in "
         f"{esc(zone)}. Hours count only plays whose runtime is known.</p>",
         *([f'<p class="meta note" id="plays-note">{esc(note)}</p>'] if note else []),
@@ -192,9 +161,9 @@ def _watch_time_section(
             year_rows,
             [
                 Column("year", "_year"),
-                Column("plays", "plays", fmt_int, numeric=True),
-                Column("hours", "hours", _hours, numeric=True),
-                Column("plays without runtime", "plays_without_runtime", fmt_int, numeric=True),
+                number("plays"),
+                number("hours", fmt=_hours),
+                number("plays_without_runtime", "plays without runtime"),
             ],
             table_id="years-table",
             caption="Plays and hours per year (episodes and movies).",
@@ -227,7 +196,7 @@ def _shows_list(
         frame.assign(**{key: when}),
         [
             Column("show", "title"),
-            Column("year", "year", fmt_year, numeric=True),
+            YEAR,
             Column("date", key, fmt_date, numeric=True),
         ],
         table_id=table_id,
@@ -259,8 +228,8 @@ def _deeper(review: YearInReview, progress: Progress, zone: str) -> str:
                 Column("", "measure"),
                 Column(str(year), "this", _number, numeric=True),
                 Column(str(review.previous), "previous", _number, numeric=True),
-                Column("change", "change", _number, numeric=True),
-                Column("change %", "change_pct", _pct, numeric=True),
+                number("change", fmt=_number),
+                number("change_pct", "change %", _pct),
             ],
             table_id="year-vs-previous",
             caption=f"{year} against {review.previous} (hours: known runtimes only).",
@@ -270,11 +239,11 @@ def _deeper(review: YearInReview, progress: Progress, zone: str) -> str:
         table(
             movies,
             [
-                Column("#", "rank", fmt_int, numeric=True),
+                number("rank", "#"),
                 Column("movie", "title"),
-                Column("year", "year", fmt_year, numeric=True),
-                Column("plays", "plays", fmt_int, numeric=True),
-                Column("hours", "hours", _hours, numeric=True),
+                YEAR,
+                number("plays"),
+                number("hours", fmt=_hours),
             ],
             table_id="year-top-movies",
             caption=f"Top movies of {year} by plays (ties share a rank).",
@@ -289,8 +258,8 @@ def _deeper(review: YearInReview, progress: Progress, zone: str) -> str:
             months,
             [
                 Column("month", "_month"),
-                Column("plays", "plays", fmt_int, numeric=True),
-                Column("hours", "hours", _hours, numeric=True),
+                number("plays"),
+                number("hours", fmt=_hours),
                 Column("top show (by hours)", "top_show", lambda v: "-" if pd.isna(v) else v),
             ],
             table_id="year-months",
@@ -309,9 +278,9 @@ def _deeper(review: YearInReview, progress: Progress, zone: str) -> str:
                 frame.head(10),
                 [
                     Column(key, key),
-                    Column("plays", "plays", fmt_int, numeric=True),
-                    Column("hours", "hours", _hours, numeric=True),
-                    Column("shows", "shows", fmt_int, numeric=True),
+                    number("plays"),
+                    number("hours", fmt=_hours),
+                    number("shows"),
                 ],
                 table_id=f"year-{key}",
                 caption=f"{name} of {year}'s episode plays (a play counts once for each genre"

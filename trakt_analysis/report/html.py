@@ -14,12 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 import numpy as np
 import pandas as pd
 
-from .._format import fmt_date, fmt_int, fmt_pct, fmt_year, next_episode_codes
+from .._format import fmt_date, fmt_int, fmt_pct, next_episode_codes
 from .._version import __version__
 from ..analysis.summary import (
     Totals,
@@ -32,7 +32,7 @@ from ..analysis.summary import (
 )
 from ..errors import TraktArgumentError
 from ._files import atomic_path
-from ._html import Column, esc, figure_img, table
+from ._html import YEAR, Column, esc, figure_html, number, stat_card, table
 from .history_html import history_sections
 from .stats_html import all_time_section
 
@@ -189,18 +189,13 @@ footer{padding:24px 20px 40px}
 _CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 
 
-def _stat(key: str, value: str, label: str) -> str:
-    return (
-        f'<div class="stat" data-metric="{esc(key)}"><div class="value">{esc(value)}</div>'
-        f'<div class="label">{esc(label)}</div></div>'
-    )
-
-
 def _summary_section(totals: Totals) -> str:
     cards = [
         ("shows", fmt_int(totals.shows), "shows"),
         ("finished", fmt_int(totals.finished), "finished"),
         ("in_progress", fmt_int(totals.in_progress), "in progress"),
+        # Only the export knows which shows are hidden: no "0 hidden" where it is unknown.
+        *([("hidden", fmt_int(totals.hidden), "hidden on Trakt")] if totals.hidden else []),
         ("not_started", fmt_int(totals.not_started), "not started"),
         *([("unknown", fmt_int(totals.unknown), "with unknown counts")] if totals.unknown else []),
     ]
@@ -242,7 +237,7 @@ def _summary_section(totals: Totals) -> str:
         notes.append(f"The split into scrobbles, check-ins and seen is {totals.split_coverage()}.")
     return (
         '<section id="summary"><h2>Summary</h2><div class="stats">'
-        + "".join(_stat(*card) for card in cards)
+        + "".join(stat_card(*card) for card in cards)
         + "</div>"
         + "".join(f'<p class="meta note">{esc(note)}</p>' for note in notes)
         + "</section>"
@@ -281,6 +276,8 @@ def _plays_table(totals: Totals) -> str:
 
 def _completion_table(shows: pd.DataFrame) -> str:
     counts = completion_distribution(shows)
+    if not counts["hidden"]:  # unknown to most sources: no "0 hidden" row
+        counts = counts.drop("hidden")
     return _share_table(
         ("completion", "stage", list(counts.index)),
         ("shows", list(counts.to_numpy())),
@@ -309,7 +306,7 @@ def _share_table(
         [
             Column(heading, label_name),
             Column(count_name, count_name, fmt_int, numeric=True),
-            Column("share", "share", fmt_pct, numeric=True),
+            number("share", fmt=fmt_pct),
         ],
         table_id=table_id,
         caption=caption,
@@ -336,12 +333,12 @@ def _next_section(shows: pd.DataFrame) -> str:
             nxt.head(WATCH_NEXT_ROWS),
             [
                 Column("show", "title"),
-                Column("year", "year", fmt_year, numeric=True),
+                YEAR,
                 Column("episode", "episode"),
                 Column("episode title", "next_title"),
-                Column("air date", "next_first_aired", fmt_date, numeric=True),
-                Column("left", "left", fmt_int, numeric=True),
-                Column("done", "completion", fmt_pct, numeric=True),
+                number("next_first_aired", "air date", fmt_date),
+                number("left"),
+                number("completion", "done", fmt_pct),
             ],
             table_id="next-table",
             caption=caption,
@@ -352,10 +349,10 @@ def _next_section(shows: pd.DataFrame) -> str:
 
 #: Watched, aired, left and done: the shows' and the seasons' tables show them alike.
 _PROGRESS_COLUMNS = (
-    Column("watched", "completed", fmt_int, numeric=True),
-    Column("aired", "aired", fmt_int, numeric=True),
-    Column("left", "left", fmt_int, numeric=True),
-    Column("done", "completion", fmt_pct, numeric=True),
+    number("completed", "watched"),
+    number("aired"),
+    number("left"),
+    number("completion", "done", fmt_pct),
 )
 
 
@@ -370,15 +367,15 @@ def _shows_section(shows: pd.DataFrame) -> str:
             frame,
             [
                 Column("show", "title"),
-                Column("year", "year", fmt_year, numeric=True),
+                YEAR,
                 *([Column("network", "network")] if has_network else []),
                 *_PROGRESS_COLUMNS,
-                Column("plays", "plays", fmt_int, numeric=True),
-                Column("scrobbles", "scrobbles", fmt_int, numeric=True),
-                Column("check-ins", "checkins", fmt_int, numeric=True),
-                Column("seen", "seen", fmt_int, numeric=True),
+                number("plays"),
+                number("scrobbles"),
+                number("checkins", "check-ins"),
+                number("seen"),
                 Column("next", "_next"),
-                Column("next airs", "next_first_aired", fmt_date, numeric=True),
+                number("next_first_aired", "next airs", fmt_date),
             ],
             table_id="shows-table",
             caption=f"{len(shows):,} shows.",
@@ -397,8 +394,8 @@ def _seasons_section(seasons: pd.DataFrame, figure: str = "") -> str:
             frame,
             [
                 Column("show", "title"),
-                Column("year", "year", fmt_year, numeric=True),
-                Column("season", "season", fmt_int, numeric=True),
+                YEAR,
+                number("season"),
                 *_PROGRESS_COLUMNS,
                 Column("", "_hidden"),
             ],
@@ -415,15 +412,7 @@ def _nav(sections: list[tuple[str, str]]) -> str:
 
 
 def _chart_figure(chart: _Chart, progress: Progress, dpi: int) -> str:
-    fig = chart.draw(progress)
-    try:
-        img = figure_img(fig, chart.alt, dpi=dpi)
-    finally:
-        fig.clear()
-    return (
-        f'<figure id="chart-{esc(chart.key)}" class="chart">{img}'
-        f"<figcaption>{esc(chart.title)}</figcaption></figure>"
-    )
+    return figure_html(chart.key, chart.title, chart.draw(progress), dpi=dpi, alt=chart.alt)
 
 
 # The credit a metadata provider's licence asks for, by Provenance.metadata.
@@ -446,6 +435,19 @@ def _backlog(progress: Progress, figure: str, generated: datetime | None, tz: st
 
     today = generated or datetime.now(UTC)
     return backlog_section(backlog(progress, today=today, tz=tz), figure)
+
+
+class ReportOptions(TypedDict, total=False):
+    """The keyword arguments of :func:`report_html`, which :func:`write_report` passes on."""
+
+    title: str | None
+    source: str | None
+    charts: bool
+    dpi: int
+    status: Status | None
+    generated: datetime | None
+    year: int | None
+    tz: str | None
 
 
 def report_html(
@@ -600,17 +602,7 @@ def report_html(
 
 
 def write_report(
-    progress: Progress,
-    path: str | os.PathLike[str],
-    *,
-    title: str | None = None,
-    source: str | None = None,
-    charts: bool = True,
-    dpi: int = 96,
-    status: Status | None = None,
-    generated: datetime | None = None,
-    year: int | None = None,
-    tz: str | None = None,
+    progress: Progress, path: str | os.PathLike[str], **options: Unpack[ReportOptions]
 ) -> Path:
     """Write :func:`report_html` to `path` (UTF-8); returns the path.
 
@@ -630,17 +622,7 @@ def write_report(
     >>> ta.write_report(ta.load_demo(), "reports/report.html")  # doctest: +SKIP
     >>> ta.write_report(progress, "2025.html", year=2025)  # doctest: +SKIP
     """
-    text = report_html(
-        progress,
-        title=title,
-        source=source,
-        charts=charts,
-        dpi=dpi,
-        status=status,
-        generated=generated,
-        year=year,
-        tz=tz,
-    )
+    text = report_html(progress, **options)
     with atomic_path(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return Path(path)

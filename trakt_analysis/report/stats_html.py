@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .._format import DASH, fmt_int, fmt_year
+from .._format import DASH
 from ..analysis.breakdown import breakdown
 from ..analysis.movies import shows_vs_movies, top_movies
 from ..analysis.people import top_people
 from ..analysis.ratings import rating_stats
 from ..schema import SHOW_METADATA
-from ._html import Column, esc, figure_img, table
+from ._html import YEAR, Column, chart_html, esc, number, table
 
 if TYPE_CHECKING:
     from ..progress import Progress
@@ -40,7 +40,7 @@ ROWS = 10
 METADATA_HINT = (
     "Genres, networks, countries and languages come from the show metadata, which this "
     "source lacks: load with metadata=ta.TVmaze() (on the command line: --metadata tvmaze) "
-    "or API v1 extended=full. Decades use the shows' years."
+    "or API v1 or v2 extended=full. Decades use the shows' years."
 )
 
 
@@ -60,21 +60,6 @@ def _joined(values: object) -> str:
     return ", ".join(map(str, values)) if isinstance(values, list) else ""
 
 
-def _chart(key: str, caption: str, draw: Callable[[Any], Any], height: float, dpi: int) -> str:
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(9.0, height), layout="constrained")
-    draw(fig.subplots())
-    try:
-        img = figure_img(fig, caption, dpi=dpi)
-    finally:
-        fig.clear()
-    return (
-        f'<figure id="chart-{esc(key)}" class="chart">{img}'
-        f"<figcaption>{esc(caption)}</figcaption></figure>"
-    )
-
-
 def _breakdown_table(frame: pd.DataFrame, by: str, heading: str) -> str:
     unknown = frame[frame[by] == "unknown"]
     shown = pd.concat([frame[frame[by] != "unknown"].head(ROWS), unknown])
@@ -84,10 +69,10 @@ def _breakdown_table(frame: pd.DataFrame, by: str, heading: str) -> str:
         shown,
         [
             Column(by, by),
-            Column("shows", "shows", fmt_int, numeric=True),
-            Column("plays", "plays", fmt_int, numeric=True),
-            Column("hours", "hours", fmt_hours, numeric=True),
-            Column("share of hours", "hours_share", fmt_share, numeric=True),
+            number("shows"),
+            number("plays"),
+            number("hours", fmt=fmt_hours),
+            number("hours_share", "share of hours", fmt_share),
         ],
         caption=caption,
         table_id=f"breakdown-{by}",
@@ -142,14 +127,14 @@ def all_time_section(
         for by in ("genre", "network"):
             say(f"chart: hours by {by}")
             parts.append(
-                _chart(
+                chart_html(
                     f"breakdown-{by}",
                     f"Hours by {by} (a show counts in each of its genres)"
                     if by == "genre"
                     else f"Hours by {by} (TV network or streaming service)",
                     partial(_draw_breakdown, frames[by], by),
-                    4.6,
-                    dpi,
+                    (9.0, 4.6),
+                    dpi=dpi,
                 )
             )
     parts.append('<div class="two">')
@@ -174,9 +159,9 @@ def _movies_part(progress: Progress) -> str:
         split,
         [
             Column("", "kind"),
-            Column("plays", "plays", fmt_int, numeric=True),
-            Column("hours", "hours", fmt_hours, numeric=True),
-            Column("share of hours", "hours_share", fmt_share, numeric=True),
+            number("plays"),
+            number("hours", fmt=fmt_hours),
+            number("hours_share", "share of hours", fmt_share),
         ],
         caption="Shows beside movies",
         table_id="shows-vs-movies",
@@ -187,9 +172,9 @@ def _movies_part(progress: Progress) -> str:
             movies,
             [
                 Column("movie", "title"),
-                Column("year", "year", fmt_year, numeric=True),
-                Column("plays", "plays", fmt_int, numeric=True),
-                Column("hours", "hours", fmt_hours, numeric=True),
+                YEAR,
+                number("plays"),
+                number("hours", fmt=fmt_hours),
             ],
             caption="Movies watched most",
             table_id="top-movies",
@@ -219,8 +204,8 @@ def _people_part(progress: Progress) -> str:
                 people,
                 [
                     Column("person", "name"),
-                    Column("shows", "shows", fmt_int, numeric=True),
-                    Column("hours", "hours", fmt_hours, numeric=True),
+                    number("shows"),
+                    number("hours", fmt=fmt_hours),
                     Column(detail, "_detail"),
                     Column("in", "_titles"),
                 ],
@@ -233,6 +218,10 @@ def _people_part(progress: Progress) -> str:
     return "".join(out)
 
 
+#: The columns of the tables of rated shows and movies.
+_RATED_COLUMNS = (Column("", "type"), Column("title", "title"), YEAR, number("rating"))
+
+
 def _ratings_part(progress: Progress, *, charts: bool, dpi: int) -> str:
     stats = rating_stats(progress)
     out = ['<h3 id="ratings">Ratings</h3>']
@@ -240,24 +229,19 @@ def _ratings_part(progress: Progress, *, charts: bool, dpi: int) -> str:
         from ..plotting.breakdown import plot_ratings
 
         out.append(
-            _chart(
+            chart_html(
                 "ratings",
                 "Ratings given, 1 to 10, by what was rated",
                 lambda ax: plot_ratings(stats, ax=ax),
-                3.4,
-                dpi,
+                (9.0, 3.4),
+                dpi=dpi,
             )
         )
     out.append('<div class="two"><div class="scroll">')
     out.append(
         table(
             stats.top_rated,
-            [
-                Column("", "type"),
-                Column("title", "title"),
-                Column("year", "year", fmt_year, numeric=True),
-                Column("rating", "rating", fmt_int, numeric=True),
-            ],
+            _RATED_COLUMNS,
             caption="Top rated shows and movies",
             table_id="top-rated",
         )
@@ -268,8 +252,8 @@ def _ratings_part(progress: Progress, *, charts: bool, dpi: int) -> str:
             stats.by_genre,
             [
                 Column("genre", "genre"),
-                Column("ratings", "ratings", fmt_int, numeric=True),
-                Column("mean rating", "mean_rating", fmt_rating, numeric=True),
+                number("ratings"),
+                number("mean_rating", "mean rating", fmt_rating),
             ],
             caption="Mean show rating by genre",
             table_id="ratings-by-genre",
@@ -280,12 +264,7 @@ def _ratings_part(progress: Progress, *, charts: bool, dpi: int) -> str:
         out.append(
             table(
                 stats.unwatched,
-                [
-                    Column("", "type"),
-                    Column("title", "title"),
-                    Column("year", "year", fmt_year, numeric=True),
-                    Column("rating", "rating", fmt_int, numeric=True),
-                ],
+                _RATED_COLUMNS,
                 caption="Rated but never watched",
                 table_id="rated-unwatched",
             )

@@ -179,7 +179,8 @@ def format_summary(
     who = "unknown user" if progress.user is None else repr(progress.user)
     states = (
         f"{_n(row.finished)} finished, {_n(row.in_progress)} in progress, "
-        f"{_n(row.not_started)} not started, {_n(row.nothing_aired)} with nothing aired"
+        + (f"{row.hidden:,} hidden, " if row.hidden else "")  # unknown to most sources
+        + f"{_n(row.not_started)} not started, {_n(row.nothing_aired)} with nothing aired"
     )
     if row.unknown:  # e.g. the account export without metadata: aired counts are NA
         states += f", {row.unknown:,} unknown"
@@ -196,7 +197,8 @@ def format_summary(
     if row.shows_counted or not row.shows:
         lines += ["", "Completion"]
         for label, count in completion_distribution(shows).items():
-            lines.append(f"  {label:<14} {int(count):>5,}")
+            if label != "hidden" or count:  # unknown to most sources: no "0 hidden"
+                lines.append(f"  {label:<14} {int(count):>5,}")
     else:
         lines += ["", f"Completion: unknown for all {row.shows:,} shows ({METADATA_HINT})"]
     nxt = watch_next(shows, n=top)

@@ -122,7 +122,16 @@ class DirectorySource:
         return f"DirectorySource({os.fspath(self.directory)!r})"
 
 
-class FileSource:
+class _OnePath:
+    """A source read from one file or export at ``self.path``; its repr names both."""
+
+    path: Path
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({os.fspath(self.path)!r})"
+
+
+class FileSource(_OnePath):
     """One saved response file: a v1 ``user/progress/watched`` JSON file.
 
     Parameters
@@ -141,11 +150,8 @@ class FileSource:
     def load(self, user: str | None = None) -> Progress:
         return load_progress(self.path, user=user)
 
-    def __repr__(self) -> str:
-        return f"FileSource({os.fspath(self.path)!r})"
 
-
-class ExportSource:
+class ExportSource(_OnePath):
     """A trakt.tv account export (the ZIP or the folder it unpacks to): one user.
 
     Parameters
@@ -177,9 +183,6 @@ class ExportSource:
         if user is not None and _check_user(user) not in known:
             raise TraktArgumentError(f"the export {self.path.name} holds only user {known[0]!r}")
         return self._load()
-
-    def __repr__(self) -> str:
-        return f"ExportSource({os.fspath(self.path)!r})"
 
 
 class ClientSource:

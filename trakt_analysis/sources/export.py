@@ -387,8 +387,10 @@ def _ratings(
     """
     pieces = []
     for _, _, name, raw in sorted(parts):
-        where = f"{label}: {name}"
-        pieces.append(parse_ratings(parse_json(raw, label=where), label=where))
+        problems = Problems(f"{label}: {name}")
+        data = parse_json(raw, label=problems.label)
+        pieces.append(parse_ratings(data, label=problems.label, problems=problems))
+        issue(problems)
     if not pieces:
         return ratings_frame(None, user=user)
     columns = {

@@ -71,6 +71,14 @@ DEFAULT_CACHE_TTL = timedelta(hours=12)
 #: How long an answer keyed on its data's version (the watched list, the history)
 #: is kept: a changed version is a new key, and the old one expires and is pruned.
 VERSION_KEEP = timedelta(days=30)
+#: The watched list's ``extended``: ``full`` adds each show's genres, network,
+#: country, language, status, first_aired and runtime (the shows frame's
+#: metadata columns) to the pages already read, so it costs no request. trakt-api's
+#: contract lists ``full`` for ``/sync/watched/:type``; ``/users/:id/watched/shows``
+#: is marked "Extended Info" though its query type names only ``noseasons``: a
+#: server that ignores ``full`` there leaves the columns NA, never made up (TVmaze
+#: can fill them). ``/shows/{id}?extended=full`` would cost one request per show.
+_WATCHED_EXTENDED = {"extended": "progress,full"}
 _BAR_THRESHOLD = 50  # show a progress bar when more shows than this may need a request
 
 
@@ -604,9 +612,9 @@ class TraktAPI(HTTPClient):
     ) -> Progress:
         """Watched progress as frames: the signed-in user (``"me"``) or a public profile.
 
-        Signed in: ``GET /sync/watched/shows?extended=progress`` (paged), then per
-        show ``GET /shows/{id}/progress/watched``. A public profile: ``GET
-        /users/{user}/watched/shows?extended=progress`` (paged), with the aired
+        Signed in: ``GET /sync/watched/shows?extended=progress,full`` (paged), then
+        per show ``GET /shows/{id}/progress/watched``. A public profile: ``GET
+        /users/{user}/watched/shows?extended=progress,full`` (paged), with the aired
         episodes from ``GET /shows/{id}/seasons?extended=episodes,full``
         (episodes whose ``first_aired`` is past; cached for every user).
 
@@ -632,8 +640,10 @@ class TraktAPI(HTTPClient):
             ``provenance.kind == "v2"``; ``provenance.timezone`` is the signed-in
             user's zone (``account.timezone`` of ``/users/settings``); a public
             profile's is not shared, and the notes say so. ``percentage`` is NA
-            (v2 sends none); ``left`` = aired - completed; :data:`~trakt_analysis.schema.FILLED_BY`
-            ``["v2"]`` lists the columns filled.
+            (v2 sends none); ``left`` = aired - completed; the show metadata
+            (genres, network, country, language, status, premiered_year, runtime)
+            from the watched list's ``extended=full`` show objects;
+            :data:`~trakt_analysis.schema.FILLED_BY` ``["v2"]`` lists the columns filled.
 
         Raises
         ------
@@ -713,7 +723,7 @@ class TraktAPI(HTTPClient):
         version = self._version(activity, "episodes", "shows", "seasons")
         watched = self._get_pages(
             "/sync/watched/shows",
-            {"extended": "progress"},
+            _WATCHED_EXTENDED,
             partition=f"{partition}|{version}",
         )
         hidden_version = self._version(activity, "shows", "seasons")
@@ -756,7 +766,7 @@ class TraktAPI(HTTPClient):
         }
         watched = self._get_pages(
             f"/users/{segment}/watched/shows",
-            {"extended": "progress"},
+            _WATCHED_EXTENDED,
             partition=f"public:{user}",
             expire_after=self._ttl(),
             status_errors=private,

@@ -33,6 +33,11 @@ from .state import V1State
 __all__ = ["hidden_seasons", "walk"]
 
 
+def _absent(parent: dict[str, Any], key: str) -> str:
+    """How ``parent[key]`` is absent, for a message: sent as null, or not sent."""
+    return "is null" if key in parent else "is missing"
+
+
 def walk(state: V1State, data: list[Any]) -> None:
     """Check every item of `data` (a v1 response's list) and keep its fields in `state`."""
     for index, item in enumerate(data):
@@ -49,20 +54,14 @@ def walk_item(state: V1State, index: int, item: object) -> None:
     show = item.get("show")
     if type(show) is not dict:
         what = (
-            ("is null" if "show" in item else "is missing")
-            if show is None
-            else f"is a {type(show).__name__}, not an object"
+            _absent(item, "show") if show is None else f"is a {type(show).__name__}, not an object"
         )
         raise TraktDataError(f"{locate(index, None, 'show')}: {what}")
     title = show.get("title")
     if type(title) is not str:
         # Trakt has sent a null title for a show it could not resolve: the show loads,
         # title NA, named by its ids in the warning; the other shows are not lost.
-        what = (
-            ("is null" if "title" in show else "is missing")
-            if title is None
-            else f"is not a string: {short(title)}"
-        )
+        what = _absent(show, "title") if title is None else f"is not a string: {short(title)}"
         ids = ", ".join(
             f"{key} {show[key]}" for key in ("imdb_id", "tvdb_id", "tvrage_id") if show.get(key)
         )
@@ -247,8 +246,7 @@ def season_fields(pos: int, season: object, at: Callable[[str], str]) -> tuple[i
         except BadValue as exc:
             raise TraktDataError(f"{at(f'seasons[{pos}].season')}: {exc}") from None
         if number is None:
-            what = "is null" if "season" in season else "is missing"
-            raise TraktDataError(f"{at(f'seasons[{pos}].season')}: {what}")
+            raise TraktDataError(f"{at(f'seasons[{pos}].season')}: {_absent(season, 'season')}")
     episodes = season.get("episodes")
     if episodes is not None and type(episodes) is not dict:
         raise TraktDataError(
