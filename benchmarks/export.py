@@ -24,10 +24,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 import warnings
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -39,6 +37,9 @@ from trakt_analysis.demo.history import plan_history
 from trakt_analysis.parsers._json import parse_json
 from trakt_analysis.parsers._problems import Problems
 from trakt_analysis.parsers.history import parse_history, typed_history_part
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from loader import best_seconds  # the best of runs, as the loader's benchmark takes it
 
 N_PLAYS = 100_000
 PART_SIZE = 1_000
@@ -58,16 +59,6 @@ def write_zip(path: Path, members: dict[str, bytes]) -> int:
         for name, data in members.items():
             archive.writestr(name, data)
     return sum(map(len, members.values()))
-
-
-def best_seconds(run: Callable[[], object], repeat: int = 5) -> float:
-    """The best of `repeat` runs: the run least disturbed by the machine's other work."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def floor(path: Path) -> None:
@@ -144,8 +135,8 @@ def main() -> None:
             f"{len(progress.shows):,} shows, {len(members)} members; "
             f"{path.stat().st_size / 2**20:.1f} MiB ZIP, {raw / 2**20:.1f} MiB JSON"
         )
-        t_floor = best_seconds(lambda: floor(path))
-        t_load = best_seconds(lambda: load(path))
+        t_floor = best_seconds(lambda: floor(path), repeat=5)
+        t_load = best_seconds(lambda: load(path), repeat=5)
         t_norm = best_seconds(lambda: normalize(path), repeat=3)
         print(
             f"  quiet (best of 5): load_export {t_load:.2f} s = {t_load / t_floor:.2f}x the floor "
@@ -158,9 +149,9 @@ def main() -> None:
             f"  first call in a new process (median of 5): load_export {f_load:.2f} s = "
             f"{f_load / f_floor:.2f}x the floor ({f_floor:.2f} s)"
         )
-    t_json = best_seconds(lambda: [json.loads(m) for m in history])
+    t_json = best_seconds(lambda: [json.loads(m) for m in history], repeat=5)
     typed = sum(typed_history_part(m) is not None for m in history)
-    t_typed = best_seconds(lambda: [typed_history_part(m) for m in history])
+    t_typed = best_seconds(lambda: [typed_history_part(m) for m in history], repeat=5)
     t_full = best_seconds(lambda: [_full_walk(m) for m in history], repeat=3)
     print(
         f"  history parts alone: json.loads {t_json:.2f} s; the typed path {t_typed:.2f} s = "

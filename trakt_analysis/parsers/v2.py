@@ -329,17 +329,10 @@ def _summary(index: int, item: object, problems: Problems) -> _Show | None:
     show.has_episode_info = seasons is not None
     for s_pos, season in enumerate(seasons or []):
         path = f"seasons[{s_pos}]"
-        if type(season) is not dict:
-            note(f"{path}: expected an object, got {short(season)}")
+        checked = _numbered(season, path, ("number",), note, failed=f"{path}.number", what="season")
+        if checked is None:
             continue
-        try:
-            number = count(season.get("number"))
-        except BadValue as exc:
-            note(f"{path}.number: {exc}")
-            continue
-        if number is None or number > _MAX_NUMBER:
-            note(f"{path}.number: no plausible season number")
-            continue
+        (number,) = checked
         episodes = season.get("episodes")
         if type(episodes) is not list:
             if episodes is not None:
@@ -347,18 +340,12 @@ def _summary(index: int, item: object, problems: Problems) -> _Show | None:
             continue
         for e_pos, episode in enumerate(episodes):
             e_path = f"{path}.episodes[{e_pos}]"
-            if type(episode) is not dict:
-                note(f"{e_path}: expected an object, got {short(episode)}")
+            checked = _numbered(
+                episode, e_path, ("number", "plays"), note, failed=e_path, what="episode"
+            )
+            if checked is None:
                 continue
-            try:
-                ep_number = count(episode.get("number"))
-                plays = count(episode.get("plays"))
-            except BadValue as exc:
-                note(f"{e_path}: {exc}")
-                continue
-            if ep_number is None or ep_number > _MAX_NUMBER:
-                note(f"{e_path}.number: no plausible episode number")
-                continue
+            ep_number, plays = checked
             if plays == 0:  # listed but never played: not a watched episode
                 continue
             key = (number, ep_number)
@@ -368,6 +355,35 @@ def _summary(index: int, item: object, problems: Problems) -> _Show | None:
             last = _time(episode.get("last_watched_at"), f"{e_path}.last_watched_at", note)
             show.episodes[key] = [plays, last, None, 0, None]
     return show
+
+
+def _numbered(
+    obj: object,
+    path: str,
+    fields: tuple[str, ...],
+    note: Callable[[str], None],
+    *,
+    failed: str,
+    what: str,
+) -> tuple[Any, ...] | None:
+    """The counts `fields` of a season or episode object, ``number`` first; None if left out.
+
+    Left out, with a note, where `obj` is not an object, a count is not one
+    (the note at `failed`) or the number is not a plausible `what` number.
+    """
+    if type(obj) is not dict:
+        note(f"{path}: expected an object, got {short(obj)}")
+        return None
+    try:
+        counts = tuple(count(obj.get(name)) for name in fields)
+    except BadValue as exc:
+        note(f"{failed}: {exc}")
+        return None
+    number = counts[0]
+    if number is None or number > _MAX_NUMBER:
+        note(f"{path}.number: no plausible {what} number")
+        return None
+    return counts
 
 
 def _time(value: object, path: str, note: Callable[[str], None]) -> pd.Timestamp | None:
