@@ -272,12 +272,12 @@ def _progress_from_files(
     for run, joined in merge_small_lists(_history_members(files)):
         typed = typed_history_part(joined)
         if typed is not None:
-            history_parts.append((_part(PurePosixPath(run[0]).name), run[0], typed))
+            history_parts.append((_part(_base(run[0])), run[0], typed))
             merged.update(run)
     for name, raw in files:
         if name in merged:
             continue
-        base = PurePosixPath(name).name
+        base = _base(name)
         by_name = _kind_by_name(base)
         where = f"{label}: {name}"
         rated = _RATINGS_NAME.match(base)
@@ -405,10 +405,17 @@ def _ratings(
 def _history_members(files: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
     """The ``watched-history-N.json`` members, in part order (as :func:`_history` joins them)."""
     named = [
-        (name, raw) for name, raw in files if _kind_by_name(PurePosixPath(name).name) == "history"
+        (_part(base), name, raw)
+        for name, raw in files
+        if _kind_by_name(base := _base(name)) == "history"
     ]
-    named.sort(key=lambda member: (_part(PurePosixPath(member[0]).name), member[0]))
-    return named
+    named.sort(key=lambda member: member[:2])
+    return [(name, raw) for _, name, raw in named]
+
+
+def _base(name: str) -> str:
+    """The file name of a member's name (``/`` separated): as ``PurePosixPath(name).name``."""
+    return name if "/" not in name and name not in (".", "..") else PurePosixPath(name).name
 
 
 def _extra_kind(base: str) -> str | None:
