@@ -449,8 +449,11 @@ def _join_history(history: dict[str, Any], by_trakt: dict, by_title: dict, regis
         stamps,
         strict=True,
     ):
-        # An episode the summaries lack gets the history's own count and time.
-        entry = shows[slot].episodes.setdefault((s, e), [None, None, None, 0, None])
+        episodes = shows[slot].episodes
+        entry = episodes.get((s, e))
+        if entry is None:  # an episode the summaries lack: the history's own count and time
+            episodes[(s, e)] = [None, None, rt, n, None if stamp is pd.NaT else stamp]
+            continue
         entry[3] += n
         if entry[2] is None:
             entry[2] = rt
