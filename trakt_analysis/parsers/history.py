@@ -393,7 +393,16 @@ class TypedPart:
 def typed_history_part(payload: bytes) -> TypedPart | None:
     """:func:`typed_history_columns` for one of several parts: joined by :func:`history_columns`.
 
-    None means the full walk must look, as for :func:`typed_history_columns`.
+    Parameters
+    ----------
+    payload : bytes
+        The JSON text of one ``watched-history-N.json`` file (as :func:`parse_history_json`).
+
+    Returns
+    -------
+    TypedPart or None
+        The part's plays as compact columns; None where the full walk must
+        look, as for :func:`typed_history_columns`.
     """
     try:
         payload = as_utf8(payload)
@@ -404,7 +413,20 @@ def typed_history_part(payload: bytes) -> TypedPart | None:
 
 
 def history_columns(parts: list[TypedPart]) -> dict[str, Any]:
-    """The history columns of typed parts, in their order: typed once, in bulk."""
+    """The history columns of typed parts, in their order: typed once, in bulk.
+
+    Parameters
+    ----------
+    parts : list of TypedPart
+        At least one part, from :func:`typed_history_part`.
+
+    Returns
+    -------
+    dict of str to array
+        As :func:`parse_history` returns them for the parts' plays one after
+        the other (``watched_at`` UTC, ``runtime`` in minutes); text columns
+        keep the parts' pyarrow chunks.
+    """
     out: dict[str, Any] = {}
     for name, dtype in schema.HISTORY.items():
         if name == "user":
