@@ -440,25 +440,29 @@ def _join_history(history: dict[str, Any], by_trakt: dict, by_title: dict, regis
     for e, value in zip(with_runtime.tolist(), values.tolist(), strict=True):
         runtimes[e] = value  # the first play's that has one, in the history's order
     stamps = pd.DatetimeIndex(latest, tz="UTC")  # NaT where no play has a time
-    for slot, s, e, n, rt, stamp in zip(
-        row_show[first].tolist(),
-        season[first].tolist(),
-        number[first].tolist(),
-        plays.tolist(),
-        runtimes,
-        stamps,
-        strict=True,
-    ):
-        episodes = shows[slot].episodes
-        entry = episodes.get((s, e))
-        if entry is None:  # an episode the summaries lack: the history's own count and time
-            episodes[(s, e)] = [None, None, rt, n, None if stamp is pd.NaT else stamp]
+    # Per episode: [summary's plays, summary's last watch, runtime, history plays, last watch].
+    entries = [
+        [None, None, rt, n, None if stamp is pd.NaT else stamp]
+        for rt, n, stamp in zip(runtimes, plays.tolist(), stamps, strict=True)
+    ]
+    episode_keys = list(zip(season[first].tolist(), number[first].tolist(), strict=True))
+    # The episodes are in order of show (the key's high bits): one run per show.
+    slots = row_show[first]
+    bounds = np.flatnonzero(np.diff(slots)) + 1
+    for start, stop in zip([0, *bounds.tolist()], [*bounds.tolist(), len(slots)], strict=True):
+        show = shows[int(slots[start])]
+        if not show.episodes:  # the summary lists no episode (as the export's): all at once
+            show.episodes = dict(zip(episode_keys[start:stop], entries[start:stop], strict=True))
             continue
-        entry[3] += n
-        if entry[2] is None:
-            entry[2] = rt
-        if stamp is not pd.NaT and (entry[4] is None or stamp > entry[4]):
-            entry[4] = stamp
+        for key, new in zip(episode_keys[start:stop], entries[start:stop], strict=True):
+            entry = show.episodes.setdefault(key, new)
+            if entry is new:  # an episode the summary lacks: the history's own count and time
+                continue
+            entry[3] += new[3]
+            if entry[2] is None:
+                entry[2] = new[2]
+            if new[4] is not None and (entry[4] is None or new[4] > entry[4]):
+                entry[4] = new[4]
 
 
 def _history_shows(
