@@ -46,6 +46,8 @@ from ..frames import frames_from_parsed, ratings_frame
 from ..parsers._checks import short
 from ..parsers._json import parse_json
 from ..parsers._problems import Problems
+from ..parsers._repeats import IDENTITY as REPEAT_KEYS
+from ..parsers._repeats import drop_repeated, repeated, repeats_note
 from ..parsers.detect import detect_format
 from ..parsers.history import TypedPart, history_columns, parse_history, typed_history_part
 from ..parsers.ratings import parse_ratings
@@ -337,11 +339,8 @@ def _progress_from_files(
     history, repeated = _history(sorted(history_parts, key=lambda p: (p[0], p[1])), label)
     history_parts.clear()  # the parts' own arrays: freed once joined
     if repeated:
-        notes.append(
-            f"{repeated} history {'entry was' if repeated == 1 else 'entries were'} listed "
-            "twice (the same id, in two watched-history parts or in a copy of one); "
-            "each play is counted once"
-        )
+        where = "in two watched-history parts or in a copy of one"
+        notes.append(repeats_note("history", repeated, where))
     hidden = _hidden(hidden_parts, label)
     summaries: list[Any] = []
     for _, _, part in sorted(shows_parts, key=lambda p: (p[0], p[1])):
@@ -372,16 +371,22 @@ def _progress_from_files(
             "the export names no time zone (user-settings.json has no account.timezone): "
             f"local times use this machine's zone, {machine}; pass tz= to choose another"
         )
+    ratings, rated_twice = _ratings(ratings_parts, label, user)
+    if rated_twice:
+        note = repeats_note("ratings", rated_twice, "in two ratings parts or in a copy of one")
+        warn(note, TraktDataWarning)
+        notes.append(note)
     notes.append(_NA_NOTE)
     provenance = Provenance("export", label, timezone=timezone, notes=tuple(notes))
     progress = frames_from_parsed(parsed, user=user, provenance=provenance)
-    return dataclasses.replace(progress, ratings=_ratings(ratings_parts, label, user))
+    return dataclasses.replace(progress, ratings=ratings)
 
 
 def _ratings(
     parts: list[tuple[str, int, str, bytes]], label: str, user: str | None
-) -> pd.DataFrame:
-    """The ratings frame from the ``ratings-*.json`` members; empty when there are none.
+) -> tuple[pd.DataFrame, int]:
+    """The ratings frame from the ``ratings-*.json`` members (empty when there are none),
+    and how many repeats of one rated item were dropped.
 
     Parts are read by type, then page; the rows are newest first (by ``rated_at``).
     """
@@ -392,14 +397,15 @@ def _ratings(
         pieces.append(parse_ratings(data, label=problems.label, problems=problems))
         issue(problems)
     if not pieces:
-        return ratings_frame(None, user=user)
+        return ratings_frame(None, user=user), 0
     columns = {
         key: pd.concat([pd.Series(p[key]) for p in pieces], ignore_index=True).array
         for key in pieces[0]
     }
+    columns, repeats = drop_repeated(columns, "ratings")
     frame = ratings_frame(columns, user=user)
     frame = frame.sort_values("rated_at", ascending=False, kind="stable", na_position="last")
-    return frame.reset_index(drop=True)
+    return frame.reset_index(drop=True), repeats
 
 
 def _history_members(files: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
@@ -475,19 +481,19 @@ def _history(
             key: pd.concat([pd.Series(p[key]) for p in pieces], ignore_index=True).array
             for key in pieces[0]
         }
-    ids = pd.Series(columns["id"])
-    # The same id twice is one play read twice (offset paging over a list that grew,
-    # or a copy of a part): kept once. Entries without an id cannot be told apart.
-    repeated = (ids.duplicated(keep="first") & ids.notna()).to_numpy()
-    n_repeated = int(repeated.sum())
-    kept = np.flatnonzero(~repeated)
+    # The same id twice is one play read twice (a copy of a part): kept once, by the
+    # rule of every source; one take drops the repeats and puts the rest in order.
+    names, required, *_ = REPEAT_KEYS["history"]
+    repeats = repeated({name: columns[name] for name in names}, required=required)
+    n_repeated = int(repeats.sum())
+    kept = np.flatnonzero(~repeats)
     # Newest first, as Trakt writes them; the sort keeps file order among equals.
     order = kept[
         pd.Series(columns["watched_at"][kept] if n_repeated else columns["watched_at"])
         .sort_values(ascending=False, kind="stable", na_position="last")
         .index.to_numpy()
     ]
-    if len(order) == len(ids) and (order == np.arange(len(order))).all():
+    if len(order) == len(repeats) and (order == np.arange(len(order))).all():
         return columns, 0  # in order already, nothing repeated: no copy
     return {key: values[order] for key, values in columns.items()}, n_repeated
 
