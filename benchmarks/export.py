@@ -27,6 +27,7 @@ import tempfile
 import time
 import warnings
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -86,6 +87,12 @@ def load(path: Path) -> ta.Progress:
         return ta.load_export(path)
 
 
+def floor_and_load(path: Path, clock: Callable[[], float]) -> tuple[float, float]:
+    """The best of 5 of the floor and of load_export on `path`, by `clock`."""
+    t_floor = best_seconds(lambda: floor(path), repeat=5, clock=clock)
+    return t_floor, best_seconds(lambda: load(path), repeat=5, clock=clock)
+
+
 _FIRST_CALL = """
 import json, sys, time, warnings, zipfile
 sys.path.insert(0, {here!r})
@@ -136,8 +143,7 @@ def main() -> None:
             f"{len(progress.shows):,} shows, {len(members)} members; "
             f"{path.stat().st_size / 2**20:.1f} MiB ZIP, {raw / 2**20:.1f} MiB JSON"
         )
-        t_floor = best_seconds(lambda: floor(path), repeat=5)
-        t_load = best_seconds(lambda: load(path), repeat=5)
+        t_floor, t_load = floor_and_load(path, time.perf_counter)
         t_norm = best_seconds(lambda: normalize(path), repeat=3)
         print(
             f"  quiet (best of 5): load_export {t_load:.2f} s = {t_load / t_floor:.2f}x the floor "
@@ -145,8 +151,7 @@ def main() -> None:
             f"json_normalize per part {t_norm:.2f} s = {t_norm / t_load:.1f}x load_export's time"
         )
         # CPU time: what the load costs this process, whatever else the machine runs.
-        c_floor = best_seconds(lambda: floor(path), repeat=5, clock=time.process_time)
-        c_load = best_seconds(lambda: load(path), repeat=5, clock=time.process_time)
+        c_floor, c_load = floor_and_load(path, time.process_time)
         print(
             f"  CPU time (best of 5): load_export {c_load:.2f} s = {c_load / c_floor:.2f}x the "
             f"floor's ({c_floor:.2f} s)"
