@@ -126,7 +126,7 @@ def _users(history: pd.DataFrame) -> tuple[np.ndarray, list[Any]]:
     """An integer code per row and the users (None for rows without one), by first play."""
     if "user" not in history.columns:
         return np.zeros(len(history), dtype=np.int64), [None]
-    codes, uniques = pd.factorize(history["user"].astype(object), use_na_sentinel=False)
+    codes, uniques = pd.factorize(history["user"], use_na_sentinel=False)
     return codes.astype(np.int64), [None if pd.isna(u) else u for u in uniques]
 
 
@@ -192,9 +192,14 @@ def _user_column(values: list[Any]) -> pd.Series:
     return pd.Series(values, dtype=schema.STR)
 
 
+def is_kind(history: pd.DataFrame, kind: str) -> np.ndarray:
+    """True where the play's ``type`` is `kind` ("episode" or "movie"); False where NA."""
+    return (history["type"] == kind).to_numpy(dtype=bool, na_value=False)
+
+
 def _is_episode(history: pd.DataFrame) -> np.ndarray:
     if "type" in history.columns:
-        return (history["type"].astype(object) == "episode").to_numpy(dtype=bool)
+        return is_kind(history, "episode")
     return np.ones(len(history), dtype=bool)
 
 
@@ -230,7 +235,13 @@ def check_ranking(by: str, top: int | None, func: str) -> None:
 
 
 def ranked_by_time(
-    work: pd.DataFrame, keys: list[str], by: str, top: int | None, **extra: tuple[str, str]
+    work: pd.DataFrame,
+    keys: list[str],
+    by: str,
+    top: int | None,
+    *,
+    as_objects: bool = False,
+    **extra: tuple[str, str],
 ) -> pd.DataFrame:
     """Plays, hours and first/last play per user (``u``) and `keys`, ranked per user by `by`.
 
@@ -239,10 +250,15 @@ def ranked_by_time(
     only (NA when none is known, never 0), ``plays_without_runtime`` beside it;
     ``rank`` is 1 for the most `by` (ties by the other measure, then title),
     and only ranks up to `top` are kept. `extra` adds more aggregations.
+    `as_objects`: the keys' values come out as Python objects (None for NA), as
+    if `work` had held them so; only each group's first row is converted.
     """
     group = group_codes(*(work[name] for name in ("u", *keys)))
     stats = time_stats(work, group, **extra)
-    stats = _named_by(stats, work.iloc[first_rows(group)], ["u", *keys])
+    rows = work.iloc[first_rows(group)]
+    if as_objects:
+        rows = rows.assign(**{name: _column(rows, name) for name in keys})
+    stats = _named_by(stats, rows, ["u", *keys])
     stats["hours"] = _hours(stats["minutes"], stats["known"], stats["plays"])
     stats["plays_without_runtime"] = (stats["plays"] - stats["known"]).astype("int64")
     stats["plays"] = stats["plays"].astype("int64")
@@ -605,16 +621,11 @@ def _key(frame: pd.DataFrame, name: str) -> Any:
     return frame[name] if name in frame.columns else np.zeros(len(frame), dtype=np.int64)
 
 
-def _show_frame(frame: pd.DataFrame, codes: np.ndarray, users: list[Any]) -> pd.DataFrame:
-    """user code, user and the show's identity as plain columns, one row per play."""
-    return pd.DataFrame(
-        {
-            "u": codes,
-            "user": pd.Series(_user_values(users, codes), dtype=object, index=frame.index),
-            **{name: _column(frame, name) for name in _SHOW},
-        },
-        index=frame.index,
-    )
+def _as_is(frame: pd.DataFrame, name: str) -> Any:
+    """A column as it is, or None in every row when the frame lacks it (as :func:`_column`)."""
+    if name in frame.columns:
+        return frame[name]
+    return pd.Series(np.full(len(frame), None, dtype=object), index=frame.index, dtype=object)
 
 
 def _stable_order(*keys: np.ndarray) -> np.ndarray:
@@ -774,13 +785,30 @@ def top_shows(history: Any, *, by: str = "hours", top: int | None = 10) -> pd.Da
     """
     check_ranking(by, top, "top_shows")
     frame, _ = history_of(history, "top_shows")
+    return shows_ranked(frame, *_users(frame), by=by, top=top)
+
+
+def shows_ranked(
+    frame: pd.DataFrame, codes: np.ndarray, users: list[Any], *, by: str, top: int | None
+) -> pd.DataFrame:
+    """:func:`top_shows` of `frame`, ranked within each group of rows.
+
+    `codes` number the groups (0, 1, ...: a user's rows, or a month's) and
+    `users` names each, for the ``user`` column.
+    """
     keep = _is_episode(frame)
-    codes, users = _users(frame)
     episodes = frame[keep]
-    shows = _show_frame(episodes, codes[keep], users)
-    shows["minutes"] = _runtime(frame)[keep]
-    shows["at"] = watched_at(episodes, "top_shows")
-    stats = ranked_by_time(shows, list(_SHOW), by, top, user=("user", "first"))
+    shows = pd.DataFrame(
+        {
+            "u": codes[keep],
+            **{name: _as_is(episodes, name) for name in _SHOW},
+            "minutes": _runtime(frame)[keep],
+            "at": watched_at(episodes, "top_shows"),
+        },
+        index=episodes.index,
+    )
+    stats = ranked_by_time(shows, list(_SHOW), by, top, as_objects=True)
+    stats["user"] = _user_values(users, stats["u"].to_numpy())
     out = stats[list(RANKED_COLUMNS)].reset_index(drop=True)
     return out.astype({"user": schema.STR, "year": "Int64", "trakt_id": "Int64"})
 
