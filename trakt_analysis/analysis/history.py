@@ -167,13 +167,18 @@ def time_stats(work: pd.DataFrame, group: np.ndarray, **extra: tuple[str, str]) 
     ``known`` (plays with a runtime), ``minutes`` (their sum),
     ``first_watched_at`` and ``last_watched_at``.
     """
-    return work.groupby(group, sort=True).agg(
-        **extra,
-        plays=("minutes", "size"),
-        known=("minutes", "count"),
-        minutes=("minutes", "sum"),
-        first_watched_at=("at", "min"),
-        last_watched_at=("at", "max"),
+    grouped = work.groupby(group, sort=True)
+    minutes, at = grouped["minutes"], grouped["at"]
+    # One reduction per column: a named aggregation costs more to set up than to run here.
+    return pd.DataFrame(
+        {
+            **{name: grouped[column].agg(how) for name, (column, how) in extra.items()},
+            "plays": minutes.size(),
+            "known": minutes.count(),
+            "minutes": minutes.sum(),
+            "first_watched_at": at.min(),
+            "last_watched_at": at.max(),
+        }
     )
 
 

@@ -356,27 +356,34 @@ def monthly(
     labels = list(pd.Series(uniques).astype(str))
     ranked = shows_ranked(plays.reset_index(drop=True), codes, labels, by="hours", top=None)
     facts = PlayFacts.of(plays) if facts is None else facts
+    # Each month's rows of the ranking (best first), and its first place: the rows
+    # sharing the best one's hours (NA below any) and plays.
+    names = ranked["user"].to_numpy(dtype=object)
+    hours = ranked["hours"].astype("Float64").fillna(-1.0).to_numpy(dtype=float)
+    counts = ranked["plays"].to_numpy()
+    titles = ranked["title"].to_numpy(dtype=object)
+    new = np.ones(len(names), dtype=bool)
+    new[1:] = names[1:] != names[:-1]
+    starts = np.flatnonzero(new)
+    ends = np.append(starts[1:], len(names)) if len(names) else starts
+    blocks = {names[a]: (a, b) for a, b in zip(starts, ends, strict=True)}
+    positions = pd.Index(uniques).get_indexer(months)
     rows = []
-    for month in months:
-        mask = (periods == month).fillna(False).to_numpy(dtype=bool)
-        m = facts.where(mask).measures()
-        mine = ranked[(ranked["user"] == str(month)).to_numpy(dtype=bool)]
-        first = mine.iloc[:0]
-        if len(mine):
-            best = mine.iloc[0]
-            same_hours = mine["hours"].astype("Float64").fillna(-1.0) == _or_minus(best["hours"])
-            first = mine[
-                same_hours.to_numpy(dtype=bool) & (mine["plays"] == best["plays"]).to_numpy()
-            ]
+    for month, position in zip(months, positions, strict=True):
+        m = facts.where(codes == position if position >= 0 else np.zeros(len(codes), bool))
+        a, b = blocks.get(str(month), (0, 0))
+        first = np.zeros(0, dtype=np.int64)
+        if b > a:
+            first = a + np.flatnonzero((hours[a:b] == hours[a]) & (counts[a:b] == counts[a]))
         rows.append(
             {
                 "month": month,
-                "plays": m["plays"],
-                "hours": m["hours"],
-                "plays_without_runtime": m["plays_without_runtime"],
-                "top_show": " / ".join(map(str, first["title"])) if len(first) else None,
-                "top_show_hours": first["hours"].iloc[0] if len(first) else pd.NA,
-                "top_show_plays": int(first["plays"].iloc[0]) if len(first) else 0,
+                "plays": len(m.episode),
+                "hours": _hours_of(m.minutes, len(m.episode)),
+                "plays_without_runtime": int(np.isnan(m.minutes).sum()),
+                "top_show": " / ".join(map(str, titles[first])) if len(first) else None,
+                "top_show_hours": ranked["hours"].iloc[first[0]] if len(first) else pd.NA,
+                "top_show_plays": int(counts[first[0]]) if len(first) else 0,
                 "top_show_tied": len(first),
             }
         )
