@@ -167,7 +167,8 @@ def time_stats(work: pd.DataFrame, group: np.ndarray, **extra: tuple[str, str]) 
     ``known`` (plays with a runtime), ``minutes`` (their sum),
     ``first_watched_at`` and ``last_watched_at``.
     """
-    grouped = work.groupby(group, sort=True)
+    # An Index, not an array, as the key: pandas formats an array key to check it (slow).
+    grouped = work.groupby(pd.Index(group), sort=True)
     minutes, at = grouped["minutes"], grouped["at"]
     # One reduction per column: a named aggregation costs more to set up than to run here.
     return pd.DataFrame(
@@ -737,7 +738,7 @@ def binge_sessions(
     head = np.flatnonzero(~joined)[sessions - 1]
     tail = head + sizes[sessions] - 1
     first, last = frame.iloc[rows[head]], frame.iloc[rows[tail]]
-    per = pd.Series(minutes[binge]).groupby(session[binge], sort=True)
+    per = pd.Series(minutes[binge]).groupby(pd.Index(session[binge]), sort=True)
     counts = per.size().reset_index(drop=True)
     known = per.count().reset_index(drop=True)
     start = pd.Series(starts[head]).dt.tz_localize("UTC").dt.tz_convert(zone)
@@ -854,7 +855,7 @@ def rewatches(history: Any) -> pd.DataFrame:
     codes, users = _users(frame)
     item = group_codes(codes, *(_key(frame, name) for name in _PLAYED))
     at = watched_at(frame, "rewatches").reset_index(drop=True)
-    stats = at.groupby(item, sort=True).agg(
+    stats = at.groupby(pd.Index(item), sort=True).agg(
         plays="size", first_watched_at="min", last_watched_at="max"
     )
     again = (stats["plays"] > 1).to_numpy()

@@ -33,7 +33,9 @@ UPCOMING_COLUMNS: tuple[str, ...] = (
 _IDS = ("trakt_id", "slug", "imdb_id", "tvdb_id", "tmdb_id")
 
 
-def _candidates(shows: pd.DataFrame, frames: _inputs.Frames, index: _inputs.ShowIndex) -> pd.DataFrame:
+def _candidates(
+    shows: pd.DataFrame, frames: _inputs.Frames, index: _inputs.ShowIndex
+) -> pd.DataFrame:
     """Every announced episode the frames know: (_show, season, episode, title, aired, runtime)."""
     parts: list[pd.DataFrame] = []
     schedule = frames.schedule

@@ -567,11 +567,11 @@ def _finished(
     episode = group_codes(facts.keys[order], _key(numbers, "season"), _key(numbers, "episode"))
     firsts = order[first_rows(episode)]
     first_at = at.iloc[firsts].reset_index(drop=True)
-    finished_at = first_at.groupby(show_keys(history.iloc[firsts]).to_numpy(), sort=False).max()
+    finished_at = first_at.groupby(pd.Index(show_keys(history.iloc[firsts])), sort=False).max()
     # The shows frame may lack the ids the history has (or the reverse): fall back
     # to (title, year).
     by_title = first_at.groupby(
-        show_keys(history.iloc[firsts][["title", "year"]]).to_numpy(), sort=False
+        pd.Index(show_keys(history.iloc[firsts][["title", "year"]])), sort=False
     ).max()
     when = finished_at.reindex(show_keys(done).to_numpy()).reset_index(drop=True)
     fallback = by_title.reindex(show_keys(done[["title", "year"]]).to_numpy())
