@@ -12,12 +12,10 @@ measured in the same run.
 from __future__ import annotations
 
 import dataclasses
-import time
-from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
-from _scale import loads_seconds
+from _scale import best_seconds, loads_seconds
 
 import trakt_analysis as ta
 from trakt_analysis.demo.generate import generate_progress
@@ -28,15 +26,6 @@ N_PLAYS = 100_000
 TODAY = "2026-03-10"
 ZONE = "Europe/Berlin"
 TARGET = 0.5  # seconds, each
-
-
-def best_seconds(run: Callable[[], object], repeat: int = 5) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def make_progress() -> ta.Progress:
