@@ -247,15 +247,33 @@ def _with_ties(stats: pd.DataFrame, by: Sequence[str], top: int | None) -> pd.Da
     return out.reset_index(drop=True)
 
 
-def ranked_shows(plays: pd.DataFrame, *, by: str, top: int | None) -> pd.DataFrame:
+def ranked_shows(
+    plays: pd.DataFrame, *, by: str, top: int | None, shows: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """:func:`~.history.top_shows` of `plays`, with ties kept and named.
 
     Columns as :func:`~.history.top_shows`, ``rank`` shared by ties (1, 2, 2,
     4) and ``tied`` (bool). Shows tied with the last place are all kept, so
-    the list may be longer than `top`.
+    the list may be longer than `top`. `shows` is ``top_shows(plays, by=...,
+    top=None)`` when already known (either `by`): it is put in this order again.
     """
     other = "plays" if by == "hours" else "hours"
-    stats = top_shows(plays, by=by, top=None)
+    if shows is None:
+        stats = top_shows(plays, by=by, top=None)
+    else:
+        # top_shows lists its users in order of first play; a stable sort by the same
+        # keys leaves the shows that tie on all of them in the order top_shows gave.
+        user = pd.factorize(shows["user"], use_na_sentinel=False)[0]
+        stats = (
+            shows.assign(_user=user)
+            .sort_values(
+                ["_user", by, other, "title"],
+                ascending=[True, False, False, True],
+                na_position="last",
+                kind="stable",
+            )
+            .drop(columns="_user")
+        )
     return _with_ties(stats.drop(columns="rank"), [by, other], top)
 
 

@@ -25,6 +25,7 @@ from .history import (
     group_codes,
     rewatch_mask,
     streaks,
+    top_shows,
     watch_calendar,
     watch_clock,
     watch_time,
@@ -520,14 +521,15 @@ def _review(
         },
         dtype=object,
     )
+    shows = top_shows(plays, by="hours", top=None)  # ranked once, for both top lists
     cls = YearInReview if period.freqstr.startswith("Y") else MonthInReview
     return cls(
         year=period.year,
         user=user,
         timezone=zone,
         totals=totals,
-        top_by_hours=ranked_shows(plays, by="hours", top=top),
-        top_by_plays=ranked_shows(plays, by="plays", top=top),
+        top_by_hours=ranked_shows(plays, by="hours", top=top, shows=shows),
+        top_by_plays=ranked_shows(plays, by="plays", top=top, shows=shows),
         busiest_month=chosen["month"],
         busiest_date=None if chosen["date"] is None else chosen["date"].to_timestamp(),
         busiest_weekday=chosen["weekday"],
