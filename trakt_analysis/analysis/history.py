@@ -622,13 +622,8 @@ def _user_values(users: list[Any], codes: np.ndarray) -> np.ndarray:
     return names[codes]
 
 
-def _key(frame: pd.DataFrame, name: str) -> Any:
-    """A column to group by as it is; one value for all rows when the frame lacks it."""
-    return frame[name] if name in frame.columns else np.zeros(len(frame), dtype=np.int64)
-
-
 def _as_is(frame: pd.DataFrame, name: str) -> Any:
-    """A column as it is, or None in every row when the frame lacks it (as :func:`_column`)."""
+    """A column as it is (to group by), or None in every row when the frame lacks it."""
     if name in frame.columns:
         return frame[name]
     return pd.Series(np.full(len(frame), None, dtype=object), index=frame.index, dtype=object)
@@ -698,7 +693,7 @@ def binge_sessions(
     codes, users = _users(frame)
     episodes = frame[keep]
     # Each play of a (user, show) in time order, as integers: no Python object per play.
-    show = group_codes(codes[keep], *(_key(episodes, name) for name in _SHOW))
+    show = group_codes(codes[keep], *(_as_is(episodes, name) for name in _SHOW))
     at = local[keep].to_numpy(dtype="datetime64[ns]") if keep.any() else np.array([], "M8[ns]")
     order = _stable_order(show, at) if len(show) else np.zeros(0, dtype=np.int64)
     rows = np.flatnonzero(keep)[order]  # positions in `frame`, by show then time
@@ -826,7 +821,7 @@ def rewatch_mask(history: pd.DataFrame) -> np.ndarray:
     its identity). The first play is the earliest ``watched_at``.
     """
     codes, _ = _users(history)
-    item = group_codes(codes, *(_key(history, name) for name in _PLAYED))
+    item = group_codes(codes, *(_as_is(history, name) for name in _PLAYED))
     at = watched_at(history, "rewatch_mask").reset_index(drop=True)
     order = at.sort_values(kind="stable", na_position="last").index.to_numpy()
     mask = np.ones(len(history), dtype=bool)
@@ -853,7 +848,7 @@ def rewatches(history: Any) -> pd.DataFrame:
     """
     frame, _ = history_of(history, "rewatches")
     codes, users = _users(frame)
-    item = group_codes(codes, *(_key(frame, name) for name in _PLAYED))
+    item = group_codes(codes, *(_as_is(frame, name) for name in _PLAYED))
     at = watched_at(frame, "rewatches").reset_index(drop=True)
     stats = at.groupby(pd.Index(item), sort=True).agg(
         plays="size", first_watched_at="min", last_watched_at="max"

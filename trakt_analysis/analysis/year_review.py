@@ -18,7 +18,7 @@ import pandas as pd
 from .._format import episode_code
 from ..errors import TraktArgumentError
 from .history import (
-    _key,
+    _as_is,
     _local,
     binge_sessions,
     first_rows,
@@ -575,7 +575,7 @@ def _finished(
     order = timed_episodes(facts.episode, at)  # oldest first
     # When each episode was first watched; the show was finished at the latest of those.
     numbers = history[[c for c in ("season", "episode") if c in history.columns]].iloc[order]
-    episode = group_codes(facts.keys[order], _key(numbers, "season"), _key(numbers, "episode"))
+    episode = group_codes(facts.keys[order], _as_is(numbers, "season"), _as_is(numbers, "episode"))
     firsts = order[first_rows(episode)]
     first_at = at.iloc[firsts].reset_index(drop=True)
     finished_at = first_at.groupby(pd.Index(show_keys(history.iloc[firsts])), sort=False).max()
