@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from typing import Any, TypedDict, Unpack
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -409,22 +409,19 @@ def year_in_review(
     )
 
 
-class ReviewOptions(TypedDict, total=False):
-    """The keyword options of a review, as :func:`year_in_review` documents them."""
-
-    tz: object
-    user: str | None
-    top: int
-
-
 def month_in_review(
-    data: Any, year: int, month: int, **options: Unpack[ReviewOptions]
+    data: Any,
+    year: int,
+    month: int,
+    *,
+    tz: object = None,
+    user: str | None = None,
+    top: int = 5,
 ) -> MonthInReview:
     """One month of watching, with the fields of :func:`year_in_review`.
 
     The comparison (``vs_previous``) is with the month before; ``months`` has
-    the one month. Parameters as :func:`year_in_review` (`options`: ``tz``,
-    ``user``, ``top``), plus `month` (1-12).
+    the one month. Parameters as :func:`year_in_review`, plus `month` (1-12).
 
     Raises
     ------
@@ -436,19 +433,13 @@ def month_in_review(
     if not 1 <= month <= 12:
         raise TraktArgumentError(f"month_in_review: month must be 1-12, got {month}")
     period = pd.Period(year=year, month=month, freq="M")
-    review = _review(data, period, func="month_in_review", **options)
+    review = _review(data, period, tz=tz, user=user, top=top, func="month_in_review")
     assert isinstance(review, MonthInReview)
     return review
 
 
 def _review(
-    data: Any,
-    period: pd.Period,
-    *,
-    func: str,
-    tz: object = None,
-    user: str | None = None,
-    top: int = 5,
+    data: Any, period: pd.Period, *, tz: object, user: str | None, top: int, func: str
 ) -> YearInReview:
     history, progress = history_of(data, func)
     zone = resolve_timezone(tz, progress)
