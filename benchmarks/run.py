@@ -15,7 +15,8 @@ HERE = Path(__file__).parent
 
 
 def main() -> int:
-    scripts = sorted(p for p in HERE.glob("*.py") if p.name != "run.py")
+    # Files starting with "_" are helpers the benchmarks import, not benchmarks.
+    scripts = sorted(p for p in HERE.glob("*.py") if p.name != "run.py" and p.name[0] != "_")
     for script in scripts:
         print(f"== {script.stem} ==", flush=True)
         result = subprocess.run([sys.executable, str(script)], check=False)

@@ -459,16 +459,16 @@ def test_load_export_gives_the_same_progress_with_and_without_the_typed_path(mon
     taken: list[bool] = []
 
     def spy(raw: bytes) -> Any:
-        columns = history.typed_history_columns(raw)
-        taken.append(columns is not None)
-        return columns
+        part = history.typed_history_part(raw)
+        taken.append(part is not None)
+        return part
 
-    monkeypatch.setattr(export, "typed_history_columns", spy)
+    monkeypatch.setattr(export, "typed_history_part", spy)
     with pytest.warns(ta.TraktDataWarning, match="listed twice"):  # one entry in two parts
         fast = ta.load_export(path)
     assert taken
     assert all(taken)
-    monkeypatch.setattr(export, "typed_history_columns", lambda raw: None)
+    monkeypatch.setattr(export, "typed_history_part", lambda raw: None)
     with pytest.warns(ta.TraktDataWarning, match="listed twice"):
         full = ta.load_export(path)
     for got, want in zip((*fast, fast.history), (*full, full.history), strict=True):
@@ -496,7 +496,7 @@ def test_load_export_warns_the_same_when_one_file_leaves_the_typed_path(monkeypa
         return progress, [str(w.message) for w in caught]
 
     fast, fast_warned = load()
-    monkeypatch.setattr(export, "typed_history_columns", lambda raw: None)
+    monkeypatch.setattr(export, "typed_history_part", lambda raw: None)
     full, full_warned = load()
     assert fast_warned == full_warned
     assert any("watched-history-2.json" in w and "'rewatch'" in w for w in fast_warned)

@@ -146,3 +146,51 @@ def test_unwatched_shows_are_not_shows_you_watched():
 def test_a_top_level_that_is_not_a_list_raises(data):
     with pytest.raises(TraktDataError, match=r"w\.json: expected a JSON list of watched shows"):
         parse_watched_shows(data, label="w.json")
+
+
+def test_history_plays_go_to_the_show_they_match_when_they_are_read():
+    # A Trakt id first seen under a title a summary holds (matched by title), then
+    # under another title (a new show, with that id): the later plays of the first
+    # title now match the new show by its id, as when the plays are read one by one.
+    dark = {"title": "Dark", "year": 2017, "ids": {"trakt": 100}}
+    items = [
+        hist(1, 1, 1, "scrobble", show={"title": "Dark", "year": 2017, "ids": {"trakt": 200}}),
+        hist(2, 1, 2, "scrobble", show={"title": "Dark II", "year": 2017, "ids": {"trakt": 200}}),
+        hist(3, 1, 3, "scrobble", show={"title": "Dark", "year": 2017, "ids": {"trakt": 200}}),
+    ]
+    history = issued(parse_history, items, label="h")
+    summary_only = {"plays": 1, "last_watched_at": T.format(1), "reset_at": None, "show": dark}
+    shows = frames_from_parsed(
+        parse_watched_shows([summary_only], label="w", history=history)
+    ).shows
+    got = dict(
+        zip(shows["title"], zip(shows["scrobbles"], shows["completed"], strict=True), strict=True)
+    )
+    assert got == {"Dark": (1, 1), "Dark II": (2, 2)}
+    assert list(shows["trakt_id"]) == [100, 200]
+
+
+def test_history_plays_of_one_show_under_two_titles_count_once_per_episode():
+    # The same Trakt id under two titles (a rename): one show, its episodes counted once.
+    items = [
+        hist(1, 1, 1, "scrobble", show={"title": "Dark", "year": 2017, "ids": {"trakt": 200}}),
+        hist(2, 1, 1, "watch", show={"title": "Dunkel", "year": 2017, "ids": {"trakt": 200}}),
+        hist(3, 1, 2, "checkin", show={"title": "Dunkel", "year": 2017, "ids": {"trakt": 200}}),
+    ]
+    history = issued(parse_history, items, label="h")
+    progress = frames_from_parsed(parse_watched_shows(None, label="w", history=history))
+    shows, episodes = progress.shows, progress.episodes
+    assert list(shows["title"]) == ["Dark"]  # the first play's identity
+    row = shows.iloc[0]
+    assert (row["plays"], row["completed"], row["scrobbles"], row["seen"], row["checkins"]) == (
+        3,
+        2,
+        1,
+        1,
+        1,
+    )
+    assert episodes["plays"].tolist() == [2, 1]
+    assert episodes["last_watched_at"].tolist() == [
+        pd.Timestamp(T.format(2)),
+        pd.Timestamp(T.format(3)),
+    ]

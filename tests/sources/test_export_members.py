@@ -126,9 +126,9 @@ def test_many_one_play_parts_build_the_history_once(tmp_path, monkeypatch):
         {f"watched-history-{i + 1}.json": orjson.dumps([e]) for i, e in enumerate(entries)},
     )
     calls = []
-    real = export_module.typed_history_columns
+    real = export_module.typed_history_part
     monkeypatch.setattr(
-        export_module, "typed_history_columns", lambda raw: calls.append(1) or real(raw)
+        export_module, "typed_history_part", lambda raw: calls.append(1) or real(raw)
     )
     whole = ta.load_export(one)
     split = ta.load_export(parts)

@@ -69,6 +69,8 @@ BINGE_MIN_PLAYS = 3
 BINGE_MAX_BREAK = pd.Timedelta(minutes=30)
 
 _SHOW = ("title", "year", "trakt_id")
+#: What identifies an episode or a movie in the history (with the user).
+_PLAYED = ("type", *_SHOW, "season", "episode")
 
 
 # -- preparation ----------------------------------------------------------------------------
@@ -124,7 +126,7 @@ def _users(history: pd.DataFrame) -> tuple[np.ndarray, list[Any]]:
     """An integer code per row and the users (None for rows without one), by first play."""
     if "user" not in history.columns:
         return np.zeros(len(history), dtype=np.int64), [None]
-    codes, uniques = pd.factorize(history["user"].astype(object), use_na_sentinel=False)
+    codes, uniques = pd.factorize(history["user"], use_na_sentinel=False)
     return codes.astype(np.int64), [None if pd.isna(u) else u for u in uniques]
 
 
@@ -136,13 +138,74 @@ def _column(history: pd.DataFrame, name: str) -> pd.Series:
     return values.where(values.notna(), None)
 
 
+def group_codes(*keys: Any) -> np.ndarray:
+    """An integer per row for its combination of `keys`, numbered in order of first appearance.
+
+    `keys` are columns (Series or arrays) of one length. The numbers are those of
+    ``groupby(keys, dropna=False, sort=False).ngroup()`` (NA is a value like any
+    other), found without a Python object per row: each key is factorized as it
+    is (a category by its codes), and the codes are combined.
+    """
+    combined = np.zeros(len(keys[0]) if keys else 0, dtype=np.int64)
+    for key in keys:
+        codes, uniques = pd.factorize(key, use_na_sentinel=False)
+        combined, _ = pd.factorize(combined * len(uniques) + codes.astype(np.int64))
+    return combined.astype(np.int64)
+
+
+def first_rows(codes: np.ndarray) -> np.ndarray:
+    """The position of each code's first row, by code (codes of :func:`group_codes`)."""
+    return np.unique(codes, return_index=True)[1]
+
+
+def time_stats(work: pd.DataFrame, group: np.ndarray, **extra: tuple[str, str]) -> pd.DataFrame:
+    """Plays, known runtimes, minutes and first/last play per group of `work`'s rows.
+
+    `work` has ``minutes`` (NaN when unknown) and ``at`` per play; `group` numbers
+    the rows' groups 0, 1, ... by first appearance (:func:`group_codes`). One row
+    per group, in that order: the `extra` aggregations, then ``plays``,
+    ``known`` (plays with a runtime), ``minutes`` (their sum),
+    ``first_watched_at`` and ``last_watched_at``.
+    """
+    # An Index, not an array, as the key: pandas formats an array key to check it (slow).
+    grouped = work.groupby(pd.Index(group), sort=True)
+    minutes, at = grouped["minutes"], grouped["at"]
+    # One reduction per column: a named aggregation costs more to set up than to run here.
+    return pd.DataFrame(
+        {
+            **{name: grouped[column].agg(how) for name, (column, how) in extra.items()},
+            "plays": minutes.size(),
+            "known": minutes.count(),
+            "minutes": minutes.sum(),
+            "first_watched_at": at.min(),
+            "last_watched_at": at.max(),
+        }
+    )
+
+
+def _named_by(stats: pd.DataFrame, rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """`stats` (a row per group) with the groups' `keys` as columns in front, as groupby names them.
+
+    `rows` holds each group's first row, in group order; grouping those few rows
+    by `keys` gives the very index (and so the key columns' types) a groupby of
+    every play by `keys` would.
+    """
+    index = rows.groupby(keys, dropna=False, sort=False).size().index
+    return stats.set_axis(index).reset_index()
+
+
 def _user_column(values: list[Any]) -> pd.Series:
     return pd.Series(values, dtype=schema.STR)
 
 
+def is_kind(history: pd.DataFrame, kind: str) -> np.ndarray:
+    """True where the play's ``type`` is `kind` ("episode" or "movie"); False where NA."""
+    return (history["type"] == kind).to_numpy(dtype=bool, na_value=False)
+
+
 def _is_episode(history: pd.DataFrame) -> np.ndarray:
     if "type" in history.columns:
-        return (history["type"].astype(object) == "episode").to_numpy(dtype=bool)
+        return is_kind(history, "episode")
     return np.ones(len(history), dtype=bool)
 
 
@@ -178,7 +241,13 @@ def check_ranking(by: str, top: int | None, func: str) -> None:
 
 
 def ranked_by_time(
-    work: pd.DataFrame, keys: list[str], by: str, top: int | None, **extra: tuple[str, str]
+    work: pd.DataFrame,
+    keys: list[str],
+    by: str,
+    top: int | None,
+    *,
+    as_objects: bool = False,
+    **extra: tuple[str, str],
 ) -> pd.DataFrame:
     """Plays, hours and first/last play per user (``u``) and `keys`, ranked per user by `by`.
 
@@ -187,16 +256,15 @@ def ranked_by_time(
     only (NA when none is known, never 0), ``plays_without_runtime`` beside it;
     ``rank`` is 1 for the most `by` (ties by the other measure, then title),
     and only ranks up to `top` are kept. `extra` adds more aggregations.
+    `as_objects`: the keys' values come out as Python objects (None for NA), as
+    if `work` had held them so; only each group's first row is converted.
     """
-    grouped = work.groupby(["u", *keys], dropna=False, sort=False)
-    stats = grouped.agg(
-        **extra,
-        plays=("minutes", "size"),
-        known=("minutes", "count"),
-        minutes=("minutes", "sum"),
-        first_watched_at=("at", "min"),
-        last_watched_at=("at", "max"),
-    ).reset_index()
+    group = group_codes(*(work[name] for name in ("u", *keys)))
+    stats = time_stats(work, group, **extra)
+    rows = work.iloc[first_rows(group)]
+    if as_objects:
+        rows = rows.assign(**{name: _column(rows, name) for name in keys})
+    stats = _named_by(stats, rows, ["u", *keys])
     stats["hours"] = _hours(stats["minutes"], stats["known"], stats["plays"])
     stats["plays_without_runtime"] = (stats["plays"] - stats["known"]).astype("int64")
     stats["plays"] = stats["plays"].astype("int64")
@@ -562,20 +630,26 @@ def streaks(history: Any, *, tz: object = None, today: object = None) -> pd.Data
 # -- shows ----------------------------------------------------------------------------------
 
 
-def _show_frame(frame: pd.DataFrame, codes: np.ndarray, users: list[Any]) -> pd.DataFrame:
-    """user code, user and the show's identity as plain columns, one row per play."""
-    return pd.DataFrame(
-        {
-            "u": codes,
-            "user": pd.Series([users[c] for c in codes], dtype=object, index=frame.index),
-            **{name: _column(frame, name) for name in _SHOW},
-        },
-        index=frame.index,
-    )
+def _user_values(users: list[Any], codes: np.ndarray) -> np.ndarray:
+    """The user of each row (objects), from :func:`_users`' codes."""
+    names = np.empty(len(users), dtype=object)
+    names[:] = users
+    return names[codes]
 
 
-def _show_groups(shows: pd.DataFrame) -> np.ndarray:
-    return shows.groupby(["u", *_SHOW], dropna=False, sort=False).ngroup().to_numpy()
+def _as_is(frame: pd.DataFrame, name: str) -> Any:
+    """A column as it is (to group by), or None in every row when the frame lacks it."""
+    if name in frame.columns:
+        return frame[name]
+    return pd.Series(np.full(len(frame), None, dtype=object), index=frame.index, dtype=object)
+
+
+def _stable_order(*keys: np.ndarray) -> np.ndarray:
+    """Positions that sort the rows by `keys` (the first most significant), ties in order."""
+    order = np.arange(len(keys[0]))
+    for key in reversed(keys):
+        order = order[np.argsort(key[order], kind="stable")]
+    return order
 
 
 def binge_sessions(
@@ -633,30 +707,23 @@ def binge_sessions(
     keep = _is_episode(frame) & local.notna().to_numpy()
     codes, users = _users(frame)
     episodes = frame[keep]
-    shows = _show_frame(episodes, codes[keep], users)
-    shows["show"] = _show_groups(shows)
-    shows["at"] = local[keep]
-    shows["minutes"] = _runtime(frame)[keep]
-    shows["season"] = _column(episodes, "season")
-    shows["episode"] = _column(episodes, "episode")
-    shows = shows.sort_values(["show", "at"], kind="stable")
-    at = shows["at"].to_numpy(dtype="datetime64[ns]") if len(shows) else np.array([], "M8[ns]")
-    minutes = shows["minutes"].to_numpy()
-    show = shows["show"].to_numpy()
+    # Each play of a (user, show) in time order, as integers: no Python object per play.
+    show = group_codes(codes[keep], *(_as_is(episodes, name) for name in _SHOW))
+    at = local[keep].to_numpy(dtype="datetime64[ns]") if keep.any() else np.array([], "M8[ns]")
+    order = _stable_order(show, at) if len(show) else np.zeros(0, dtype=np.int64)
+    rows = np.flatnonzero(keep)[order]  # positions in `frame`, by show then time
+    show, at, minutes = show[order], at[order], _runtime(frame)[rows]
     starts = at - (np.nan_to_num(minutes) * 60e9).astype("timedelta64[ns]")
-    joined = np.zeros(len(shows), dtype=bool)
-    if len(shows) > 1:
+    joined = np.zeros(len(rows), dtype=bool)
+    if len(rows) > 1:
         joined[1:] = (
             (show[1:] == show[:-1])
             & (at[1:] > at[:-1])
             & (starts[1:] - at[:-1] <= gap.to_timedelta64())
         )
     session = np.cumsum(~joined)
-    shows["session"] = session
-    shows["start"] = pd.Series(starts, index=shows.index).dt.tz_localize("UTC").dt.tz_convert(zone)
     sizes = np.bincount(session) if len(session) else np.array([], dtype=np.int64)
     binge = sizes[session] >= min_plays if len(session) else np.zeros(0, dtype=bool)
-    plays = shows[binge]
     columns = [
         "user",
         "title",
@@ -670,32 +737,38 @@ def binge_sessions(
         "hours",
         "plays_without_runtime",
     ]
-    if not len(plays):
+    if not binge.any():
         empty = pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
         empty = empty.astype(
             {"plays": "int64", "hours": "Float64", "plays_without_runtime": "int64"}
         )
         return _attrs(empty, zone)
-    grouped = plays.groupby("session", sort=False)
-    first, last = grouped.head(1).set_index("session"), grouped.tail(1).set_index("session")
-    counts = grouped.size()
-    known = grouped["minutes"].count()
+    # Session k (1, 2, ...) starts at position k - 1 of the starts; only binges are built.
+    sessions = np.flatnonzero(sizes >= min_plays)
+    head = np.flatnonzero(~joined)[sessions - 1]
+    tail = head + sizes[sessions] - 1
+    first, last = frame.iloc[rows[head]], frame.iloc[rows[tail]]
+    per = pd.Series(minutes[binge]).groupby(pd.Index(session[binge]), sort=True)
+    counts = per.size().reset_index(drop=True)
+    known = per.count().reset_index(drop=True)
+    start = pd.Series(starts[head]).dt.tz_localize("UTC").dt.tz_convert(zone)
+
+    def codes_of(plays: pd.DataFrame) -> list[str]:
+        return [
+            episode_code(s, e)
+            for s, e in zip(_column(plays, "season"), _column(plays, "episode"), strict=True)
+        ]
+
     out = pd.DataFrame(
         {
-            "user": first["user"],
-            "title": first["title"],
-            "year": first["year"],
-            "trakt_id": first["trakt_id"],
-            "start": first["start"],
-            "end": last["at"],
+            "user": _user_values(users, codes[rows[head]]),
+            **{name: _column(first, name).reset_index(drop=True) for name in _SHOW},
+            "start": start,
+            "end": local.iloc[rows[tail]].reset_index(drop=True),
             "plays": counts.astype("int64"),
-            "first": [
-                episode_code(s, e) for s, e in zip(first["season"], first["episode"], strict=True)
-            ],
-            "last": [
-                episode_code(s, e) for s, e in zip(last["season"], last["episode"], strict=True)
-            ],
-            "hours": _hours(grouped["minutes"].sum(), known, counts),
+            "first": codes_of(first),
+            "last": codes_of(last),
+            "hours": _hours(per.sum().reset_index(drop=True), known, counts),
             "plays_without_runtime": (counts - known).astype("int64"),
         }
     )
@@ -728,13 +801,30 @@ def top_shows(history: Any, *, by: str = "hours", top: int | None = 10) -> pd.Da
     """
     check_ranking(by, top, "top_shows")
     frame, _ = history_of(history, "top_shows")
+    return shows_ranked(frame, *_users(frame), by=by, top=top)
+
+
+def shows_ranked(
+    frame: pd.DataFrame, codes: np.ndarray, users: list[Any], *, by: str, top: int | None
+) -> pd.DataFrame:
+    """:func:`top_shows` of `frame`, ranked within each group of rows.
+
+    `codes` number the groups (0, 1, ...: a user's rows, or a month's) and
+    `users` names each, for the ``user`` column.
+    """
     keep = _is_episode(frame)
-    codes, users = _users(frame)
     episodes = frame[keep]
-    shows = _show_frame(episodes, codes[keep], users)
-    shows["minutes"] = _runtime(frame)[keep]
-    shows["at"] = watched_at(episodes, "top_shows")
-    stats = ranked_by_time(shows, list(_SHOW), by, top, user=("user", "first"))
+    shows = pd.DataFrame(
+        {
+            "u": codes[keep],
+            **{name: _as_is(episodes, name) for name in _SHOW},
+            "minutes": _runtime(frame)[keep],
+            "at": watched_at(episodes, "top_shows"),
+        },
+        index=episodes.index,
+    )
+    stats = ranked_by_time(shows, list(_SHOW), by, top, as_objects=True)
+    stats["user"] = _user_values(users, stats["u"].to_numpy())
     out = stats[list(RANKED_COLUMNS)].reset_index(drop=True)
     return out.astype({"user": schema.STR, "year": "Int64", "trakt_id": "Int64"})
 
@@ -746,20 +836,11 @@ def rewatch_mask(history: pd.DataFrame) -> np.ndarray:
     its identity). The first play is the earliest ``watched_at``.
     """
     codes, _ = _users(history)
-    keys = pd.DataFrame(
-        {
-            "u": codes,
-            **{
-                name: _column(history, name).to_numpy()
-                for name in ("type", *_SHOW, "season", "episode")
-            },
-        },
-    )
+    item = group_codes(codes, *(_as_is(history, name) for name in _PLAYED))
     at = watched_at(history, "rewatch_mask").reset_index(drop=True)
     order = at.sort_values(kind="stable", na_position="last").index.to_numpy()
-    repeat = keys.iloc[order].duplicated(keep="first").to_numpy()
-    mask = np.zeros(len(history), dtype=bool)
-    mask[order] = repeat
+    mask = np.ones(len(history), dtype=bool)
+    mask[order[first_rows(item[order])]] = False
     return mask
 
 
@@ -782,27 +863,24 @@ def rewatches(history: Any) -> pd.DataFrame:
     """
     frame, _ = history_of(history, "rewatches")
     codes, users = _users(frame)
-    keys = ["u", "type", *_SHOW, "season", "episode"]
-    work = pd.DataFrame(
+    item = group_codes(codes, *(_as_is(frame, name) for name in _PLAYED))
+    at = watched_at(frame, "rewatches").reset_index(drop=True)
+    stats = at.groupby(pd.Index(item), sort=True).agg(
+        plays="size", first_watched_at="min", last_watched_at="max"
+    )
+    again = (stats["plays"] > 1).to_numpy()
+    # Only the rewatched items get their identity as objects (the other plays never do).
+    at_first = first_rows(item)[again]
+    firsts = frame.iloc[at_first]
+    keys = ["u", *_PLAYED]
+    rows = pd.DataFrame(
         {
-            "u": codes,
-            "user": pd.Series([users[c] for c in codes], dtype=object, index=frame.index),
-            **{name: _column(frame, name) for name in keys[1:]},
-            "at": watched_at(frame, "rewatches"),
-        },
-        index=frame.index,
+            "u": codes[at_first],
+            **{name: _column(firsts, name).reset_index(drop=True) for name in _PLAYED},
+        }
     )
-    stats = (
-        work.groupby(keys, dropna=False, sort=False)
-        .agg(
-            user=("user", "first"),
-            plays=("at", "size"),
-            first_watched_at=("at", "min"),
-            last_watched_at=("at", "max"),
-        )
-        .reset_index()
-    )
-    stats = stats[stats["plays"] > 1].copy()
+    stats = _named_by(stats[again].reset_index(drop=True), rows, keys)
+    stats.insert(len(keys), "user", _user_values(users, stats["u"].to_numpy()))
     stats["plays"] = stats["plays"].astype("int64")
     stats["rewatches"] = stats["plays"] - 1
     stats = stats.sort_values(

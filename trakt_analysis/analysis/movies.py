@@ -19,6 +19,7 @@ from .history import (
     _runtime,
     _users,
     check_ranking,
+    is_kind,
     plays_in_year,
     ranked_by_time,
     watched_at,
@@ -33,7 +34,7 @@ _MOVIE = ("title", "year", "trakt_id")
 def _is_movie(history: pd.DataFrame) -> np.ndarray:
     if "type" not in history.columns:
         return np.zeros(len(history), dtype=bool)
-    return (history["type"].astype(object) == "movie").to_numpy(dtype=bool)
+    return is_kind(history, "movie")
 
 
 def top_movies(history: Any, *, by: str = "plays", top: int | None = 10) -> pd.DataFrame:

@@ -16,10 +16,21 @@ import numpy as np
 import pandas as pd
 
 from .breakdown import BREAKDOWNS, UNKNOWN, breakdown
-from .history import _is_episode, _runtime, top_shows, watched_at
+from .history import (
+    _hours,
+    _is_episode,
+    _runtime,
+    first_rows,
+    group_codes,
+    shows_ranked,
+    time_stats,
+    top_shows,
+    watched_at,
+)
 
 __all__ = [
     "MEASURES",
+    "PlayFacts",
     "breakdown_of_period",
     "compare",
     "edge_plays",
@@ -30,8 +41,10 @@ __all__ = [
     "ranked_movies",
     "ranked_shows",
     "ratings_in",
+    "show_key_codes",
     "show_keys",
     "shows_by_start",
+    "timed_episodes",
 ]
 
 #: The measures compared with the period before, in this order.
@@ -39,23 +52,120 @@ MEASURES: tuple[str, ...] = ("plays", "episode_plays", "movie_plays", "hours", "
 
 
 def show_keys(frame: pd.DataFrame) -> pd.Series:
-    """A show's (or movie's) key: its Trakt id when known, else (title, year)."""
-    ids = (
-        frame["trakt_id"].to_numpy(dtype=object, na_value=None)
-        if "trakt_id" in frame.columns
-        else [None] * len(frame)
-    )
-    titles = frame["title"].to_numpy(dtype=object, na_value=None)
-    years = frame["year"].to_numpy(dtype=object, na_value=None)
-    # Text keys: an index of tuples would turn into a MultiIndex.
-    keys = [
-        f"id\x1f{int(i)}" if i is not None else f"title\x1f{t}\x1f{y}"
-        for i, t, y in zip(ids, titles, years, strict=True)
+    """A show's (or movie's) key: its Trakt id when known, else (title, year).
+
+    Text (an index of tuples would turn into a MultiIndex): ``id`` and the id, or
+    ``title``, the title and the year for a row without an id, joined by the
+    unit separator (U+001F).
+    """
+    codes = show_key_codes(frame)
+    first = first_rows(codes)
+    texts = np.empty(len(first), dtype=object)
+    texts[:] = [
+        _key_text(i, t, y)
+        for i, t, y in zip(
+            _objects(frame, "trakt_id", first),
+            _objects(frame, "title", first),
+            _objects(frame, "year", first),
+            strict=True,
+        )
     ]
-    return pd.Series(keys, index=frame.index, dtype=object)
+    return pd.Series(texts[codes], index=frame.index, dtype=object)
 
 
-def _hours(minutes: np.ndarray, plays: int) -> object:
+def _key_text(trakt_id: object, title: object, year: object) -> str:
+    if trakt_id is not None:
+        return f"id\x1f{int(trakt_id)}"  # type: ignore[call-overload]
+    return f"title\x1f{title}\x1f{year}"
+
+
+def _objects(frame: pd.DataFrame, name: str, rows: np.ndarray) -> np.ndarray:
+    """The column's values at `rows` as objects, None for NA (all None without the column)."""
+    if name not in frame.columns:
+        return np.full(len(rows), None, dtype=object)
+    return frame[name].iloc[rows].to_numpy(dtype=object, na_value=None)
+
+
+def _text_codes(column: pd.Series, text: Any) -> np.ndarray:
+    """An integer per row, equal where ``text(value)`` is equal (NA is None to `text`).
+
+    `text` is called once per distinct value, not per row; a column of Python
+    objects is read value by value (there 1 and 1.0 are one value to hash, not to
+    `text`).
+    """
+    if column.dtype == object:
+        values = column.to_numpy(dtype=object, na_value=None)
+        return pd.factorize(np.array([text(v) for v in values], dtype=object))[0]
+    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    objects = pd.Series(uniques).to_numpy(dtype=object, na_value=None)
+    texts = pd.factorize(np.array([text(v) for v in objects], dtype=object))[0]
+    return texts[codes].astype(np.int64)
+
+
+def show_key_codes(frame: pd.DataFrame) -> np.ndarray:
+    """An integer per row, equal where :func:`show_keys` is, by first appearance.
+
+    Computed from the distinct ids, titles and years, not row by row.
+    """
+    years = _text_codes(frame["year"], str)
+    titles = _text_codes(frame["title"], str)
+    if "trakt_id" not in frame.columns:
+        return group_codes(titles, years)
+    has_id = frame["trakt_id"].notna().to_numpy(dtype=bool)
+    ids = _text_codes(frame["trakt_id"], lambda v: "" if v is None else str(int(v)))
+    return group_codes(
+        has_id,
+        np.where(has_id, ids, -1),
+        np.where(has_id, -1, titles),
+        np.where(has_id, -1, years),
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class PlayFacts:
+    """What the parts read of each play, computed once for a history and shared.
+
+    Attributes
+    ----------
+    episode : numpy.ndarray of bool
+        An episode (else a movie).
+    minutes : numpy.ndarray of float
+        The runtime; NaN when unknown (NA or 0).
+    keys : numpy.ndarray of int64
+        The show's (or movie's) key as a number, equal where :func:`show_keys` is.
+    """
+
+    episode: np.ndarray
+    minutes: np.ndarray
+    keys: np.ndarray
+
+    @classmethod
+    def of(cls, plays: pd.DataFrame) -> PlayFacts:
+        """The facts of each row of `plays` (history rows)."""
+        keys = show_key_codes(plays) if len(plays) else np.zeros(0, dtype=np.int64)
+        return cls(_is_episode(plays), _runtime(plays), keys)
+
+    def where(self, mask: np.ndarray) -> PlayFacts:
+        """The facts of the rows where `mask` is True."""
+        return PlayFacts(self.episode[mask], self.minutes[mask], self.keys[mask])
+
+    def measures(self) -> dict[str, object]:
+        """:func:`measures` of these plays."""
+        episode, minutes, keys = self.episode, self.minutes, self.keys
+        return {
+            "plays": len(episode),
+            "episode_plays": int(episode.sum()),
+            "movie_plays": int((~episode).sum()),
+            "hours": _hours_of(minutes, len(episode)),
+            "episode_hours": _hours_of(minutes[episode], int(episode.sum())),
+            "movie_hours": _hours_of(minutes[~episode], int((~episode).sum())),
+            "plays_without_runtime": int(np.isnan(minutes).sum()),
+            "shows": len(np.unique(keys[episode])),
+            "movies": len(np.unique(keys[~episode])),
+        }
+
+
+def _hours_of(minutes: np.ndarray, plays: int) -> object:
     """Hours of the known runtimes; 0.0 without plays, NA when no play has a runtime."""
     known = minutes[~np.isnan(minutes)]
     if not plays:
@@ -71,20 +181,7 @@ def measures(plays: pd.DataFrame) -> dict[str, object]:
     runtimes; 0.0 without plays, NA when no play has a runtime),
     ``plays_without_runtime`` (int), ``shows`` and ``movies`` (distinct titles).
     """
-    episode = _is_episode(plays)
-    minutes = _runtime(plays)
-    keys = show_keys(plays) if len(plays) else pd.Series([], dtype=object)
-    return {
-        "plays": len(plays),
-        "episode_plays": int(episode.sum()),
-        "movie_plays": int((~episode).sum()),
-        "hours": _hours(minutes, len(plays)),
-        "episode_hours": _hours(minutes[episode], int(episode.sum())),
-        "movie_hours": _hours(minutes[~episode], int((~episode).sum())),
-        "plays_without_runtime": int(np.isnan(minutes).sum()),
-        "shows": int(keys[episode].nunique()) if len(plays) else 0,
-        "movies": int(keys[~episode].nunique()) if len(plays) else 0,
-    }
+    return PlayFacts.of(plays).measures()
 
 
 def compare(this: dict[str, object], previous: dict[str, object]) -> pd.DataFrame:
@@ -150,15 +247,33 @@ def _with_ties(stats: pd.DataFrame, by: Sequence[str], top: int | None) -> pd.Da
     return out.reset_index(drop=True)
 
 
-def ranked_shows(plays: pd.DataFrame, *, by: str, top: int | None) -> pd.DataFrame:
+def ranked_shows(
+    plays: pd.DataFrame, *, by: str, top: int | None, shows: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """:func:`~.history.top_shows` of `plays`, with ties kept and named.
 
     Columns as :func:`~.history.top_shows`, ``rank`` shared by ties (1, 2, 2,
     4) and ``tied`` (bool). Shows tied with the last place are all kept, so
-    the list may be longer than `top`.
+    the list may be longer than `top`. `shows` is ``top_shows(plays, by=...,
+    top=None)`` when already known (either `by`): it is put in this order again.
     """
     other = "plays" if by == "hours" else "hours"
-    stats = top_shows(plays, by=by, top=None)
+    if shows is None:
+        stats = top_shows(plays, by=by, top=None)
+    else:
+        # top_shows lists its users in order of first play; a stable sort by the same
+        # keys leaves the shows that tie on all of them in the order top_shows gave.
+        user = pd.factorize(shows["user"], use_na_sentinel=False)[0]
+        stats = (
+            shows.assign(_user=user)
+            .sort_values(
+                ["_user", by, other, "title"],
+                ascending=[True, False, False, True],
+                na_position="last",
+                kind="stable",
+            )
+            .drop(columns="_user")
+        )
     return _with_ties(stats.drop(columns="rank"), [by, other], top)
 
 
@@ -180,7 +295,6 @@ def ranked_movies(plays: pd.DataFrame, *, top: int | None) -> pd.DataFrame:
         return empty.astype({"plays": "int64", "hours": "Float64", "rank": "int64"})
     work = pd.DataFrame(
         {
-            "key": show_keys(movies),
             "title": movies["title"].astype(object),
             "year": movies["year"].astype(object),
             "trakt_id": movies["trakt_id"].astype(object) if "trakt_id" in movies else None,
@@ -188,20 +302,14 @@ def ranked_movies(plays: pd.DataFrame, *, top: int | None) -> pd.DataFrame:
             "at": watched_at(movies, "ranked_movies"),
         }
     )
-    grouped = work.groupby("key", sort=False)
-    stats = grouped.agg(
+    stats = time_stats(
+        work,
+        show_key_codes(movies),
         title=("title", "first"),
         year=("year", "first"),
         trakt_id=("trakt_id", "first"),
-        plays=("minutes", "size"),
-        known=("minutes", "count"),
-        minutes=("minutes", "sum"),
-        first_watched_at=("at", "min"),
-        last_watched_at=("at", "max"),
     ).reset_index(drop=True)
-    hours = (stats["minutes"] / 60).astype("Float64")
-    hours[stats["known"] == 0] = pd.NA
-    stats["hours"] = hours
+    stats["hours"] = _hours(stats["minutes"], stats["known"], stats["plays"])
     stats["plays"] = stats["plays"].astype("int64")
     stats = stats.sort_values(
         ["plays", "hours", "title"],
@@ -240,8 +348,15 @@ def edge_plays(plays: pd.DataFrame, local: pd.Series, *, last: bool) -> pd.DataF
     return out.sort_values(["title", "season", "episode"], kind="stable").reset_index(drop=True)
 
 
-def monthly(plays: pd.DataFrame, local: pd.Series, months: pd.PeriodIndex) -> pd.DataFrame:
+def monthly(
+    plays: pd.DataFrame,
+    local: pd.Series,
+    months: pd.PeriodIndex,
+    facts: PlayFacts | None = None,
+) -> pd.DataFrame:
     """Each month's plays, hours and top show (by hours, then plays; ties named).
+
+    `facts` are those of `plays` when already known (:class:`PlayFacts`).
 
     Returns
     -------
@@ -254,30 +369,39 @@ def monthly(plays: pd.DataFrame, local: pd.Series, months: pd.PeriodIndex) -> pd
         first place).
     """
     periods = local.dt.tz_localize(None).dt.to_period("M")
-    labels = periods.astype(str).to_numpy(dtype=object)
-    # One ranking for all months: top_shows ranks per user, so the month stands in for it.
-    ranked = top_shows(plays.assign(user=labels), by="hours", top=None)
+    # One ranking for all months: the shows ranked within each month (named as text).
+    codes, uniques = pd.factorize(periods, use_na_sentinel=False)
+    labels = list(pd.Series(uniques).astype(str))
+    ranked = shows_ranked(plays.reset_index(drop=True), codes, labels, by="hours", top=None)
+    facts = PlayFacts.of(plays) if facts is None else facts
+    # Each month's rows of the ranking (best first), and its first place: the rows
+    # sharing the best one's hours (NA below any) and plays.
+    names = ranked["user"].to_numpy(dtype=object)
+    hours = ranked["hours"].astype("Float64").fillna(-1.0).to_numpy(dtype=float)
+    counts = ranked["plays"].to_numpy()
+    titles = ranked["title"].to_numpy(dtype=object)
+    new = np.ones(len(names), dtype=bool)
+    new[1:] = names[1:] != names[:-1]
+    starts = np.flatnonzero(new)
+    ends = np.append(starts[1:], len(names)) if len(names) else starts
+    blocks = {names[a]: (a, b) for a, b in zip(starts, ends, strict=True)}
+    positions = pd.Index(uniques).get_indexer(months)
     rows = []
-    for month in months:
-        mask = (periods == month).fillna(False).to_numpy(dtype=bool)
-        m = measures(plays[mask])
-        mine = ranked[(ranked["user"] == str(month)).to_numpy(dtype=bool)]
-        first = mine.iloc[:0]
-        if len(mine):
-            best = mine.iloc[0]
-            same_hours = mine["hours"].astype("Float64").fillna(-1.0) == _or_minus(best["hours"])
-            first = mine[
-                same_hours.to_numpy(dtype=bool) & (mine["plays"] == best["plays"]).to_numpy()
-            ]
+    for month, position in zip(months, positions, strict=True):
+        m = facts.where(codes == position if position >= 0 else np.zeros(len(codes), bool))
+        a, b = blocks.get(str(month), (0, 0))
+        first = np.zeros(0, dtype=np.int64)
+        if b > a:
+            first = a + np.flatnonzero((hours[a:b] == hours[a]) & (counts[a:b] == counts[a]))
         rows.append(
             {
                 "month": month,
-                "plays": m["plays"],
-                "hours": m["hours"],
-                "plays_without_runtime": m["plays_without_runtime"],
-                "top_show": " / ".join(map(str, first["title"])) if len(first) else None,
-                "top_show_hours": first["hours"].iloc[0] if len(first) else pd.NA,
-                "top_show_plays": int(first["plays"].iloc[0]) if len(first) else 0,
+                "plays": len(m.episode),
+                "hours": _hours_of(m.minutes, len(m.episode)),
+                "plays_without_runtime": int(np.isnan(m.minutes).sum()),
+                "top_show": " / ".join(map(str, titles[first])) if len(first) else None,
+                "top_show_hours": ranked["hours"].iloc[first[0]] if len(first) else pd.NA,
+                "top_show_plays": int(counts[first[0]]) if len(first) else 0,
                 "top_show_tied": len(first),
             }
         )
@@ -300,30 +424,27 @@ def _or_minus(value: object) -> float:
     return -1.0 if value is None or pd.isna(value) else float(value)  # type: ignore[arg-type]
 
 
-def _first_plays(history: pd.DataFrame) -> pd.DataFrame:
-    """Timed episode plays with their show key, oldest first."""
-    keep = _is_episode(history) & watched_at(history, "year_in_review").notna().to_numpy()
-    episodes = history[keep]
-    return pd.DataFrame(
-        {
-            "key": show_keys(episodes),
-            "title": episodes["title"].astype(object),
-            "year": episodes["year"].astype(object),
-            "trakt_id": (
-                episodes["trakt_id"].astype(object) if "trakt_id" in episodes.columns else None
-            ),
-            "at": watched_at(episodes, "year_in_review"),
-        }
-    ).sort_values("at", kind="stable")
+def timed_episodes(episode: np.ndarray, at: pd.Series) -> np.ndarray:
+    """Positions of the episode plays with a known time (`at`, UTC), oldest first.
+
+    `episode` is True for each episode play. Plays at one instant keep their
+    order in the history.
+    """
+    rows = np.flatnonzero(episode & at.notna().to_numpy())
+    return rows[np.argsort(at.to_numpy(dtype="datetime64[ns]")[rows], kind="stable")]
 
 
 def shows_by_start(
-    history: pd.DataFrame, in_period: np.ndarray, start: pd.Timestamp
+    history: pd.DataFrame,
+    in_period: np.ndarray,
+    start: pd.Timestamp,
+    facts: PlayFacts | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The period's shows, split in those started in it and those continued.
 
     A show is started when its first play in the whole history is in the
     period; continued when it has a play in the period and one before `start`.
+    `facts` are those of `history` when already known (:class:`PlayFacts`).
 
     Returns
     -------
@@ -332,12 +453,32 @@ def shows_by_start(
         the first play ever) and ``plays`` (int64, in the period); started
         by first play, continued by plays, most first.
     """
-    everything = _first_plays(history)
-    first = everything.drop_duplicates("key", keep="first").set_index("key")
-    period = _first_plays(history[in_period])
-    counts = period.groupby("key", sort=False).size()
-    rows = first.loc[counts.index].assign(plays=counts.to_numpy())
-    rows = rows.rename(columns={"at": "first_watched_at"}).reset_index(drop=True)
+    facts = PlayFacts.of(history) if facts is None else facts
+    at = watched_at(history, "year_in_review")
+    order = timed_episodes(facts.episode, at)
+    keys = facts.keys
+    # Each show's first play ever (`order` is oldest first) ...
+    known, where = np.unique(keys[order], return_index=True)
+    first = np.zeros(int(keys.max()) + 1 if len(keys) else 0, dtype=np.int64)
+    first[known] = order[where]
+    # ... and its plays in the period, shows in the order the period first meets them.
+    seen, shows = pd.factorize(keys[order[in_period[order]]])
+    chosen = history.iloc[first[shows]]
+
+    def column(name: str) -> pd.Series | None:
+        if name not in chosen.columns:
+            return None
+        return chosen[name].astype(object).reset_index(drop=True)
+
+    rows = pd.DataFrame(
+        {
+            "title": column("title"),
+            "year": column("year"),
+            "trakt_id": column("trakt_id"),
+            "first_watched_at": at.iloc[first[shows]].reset_index(drop=True),
+            "plays": np.bincount(seen, minlength=len(shows)),
+        }
+    )
     columns = ["title", "year", "trakt_id", "first_watched_at", "plays"]
     new = (rows["first_watched_at"] >= start).to_numpy(dtype=bool)
     started = rows[new].sort_values("first_watched_at", kind="stable")

@@ -11,14 +11,7 @@ import pandas as pd
 
 from .. import schema
 from .._validate import check_frame, check_positive_int
-from ._inputs import (
-    Frames,
-    ShowIndex,
-    frames_of,
-    local_midnight,
-    nullable,
-    today_in,
-)
+from . import _inputs
 from .backlog import BACKLOG_STATES, plan
 from .timezone import resolve_timezone
 
@@ -40,7 +33,9 @@ UPCOMING_COLUMNS: tuple[str, ...] = (
 _IDS = ("trakt_id", "slug", "imdb_id", "tvdb_id", "tmdb_id")
 
 
-def _candidates(shows: pd.DataFrame, frames: Frames, index: ShowIndex) -> pd.DataFrame:
+def _candidates(
+    shows: pd.DataFrame, frames: _inputs.Frames, index: _inputs.ShowIndex
+) -> pd.DataFrame:
     """Every announced episode the frames know: (_show, season, episode, title, aired, runtime)."""
     parts: list[pd.DataFrame] = []
     schedule = frames.schedule
@@ -162,13 +157,13 @@ def upcoming(
         Bad `data`, `days`, `today` or `tz`.
     """
     days = check_positive_int(days, name="days", func="upcoming")
-    frames = frames_of(data, "upcoming")
+    frames = _inputs.frames_of(data, "upcoming")
     shows = check_frame(frames.shows, ("user", "title", "year"), func="upcoming")
     zone = resolve_timezone(tz, frames.progress)
-    day = today_in(today, zone, "upcoming")
-    start = local_midnight(day, zone)
-    end = local_midnight(day + pd.Timedelta(days=days), zone)
-    index = ShowIndex(shows)
+    day = _inputs.today_in(today, zone, "upcoming")
+    start = _inputs.local_midnight(day, zone)
+    end = _inputs.local_midnight(day + pd.Timedelta(days=days), zone)
+    index = _inputs.ShowIndex(shows)
     every = _candidates(shows, frames, index)
     aired = pd.DatetimeIndex(every["first_aired"])
     window = every[((aired >= start) & (aired < end))]
@@ -201,12 +196,12 @@ def upcoming(
             },
             "season": pd.array(window["season"].to_numpy(np.int64), dtype="Int64"),
             "episode": pd.array(window["episode"].to_numpy(np.int64), dtype="Int64"),
-            "episode_title": nullable(titles, pd.isna(titles), schema.STR),
+            "episode_title": _inputs.nullable(titles, pd.isna(titles), schema.STR),
             "first_aired": first,
             "local": local,
             "date": local.tz_localize(None).normalize(),
-            "runtime": nullable(runtime, np.isnan(runtime), "Int64"),
-            "network": nullable(network, pd.isna(network), schema.STR),
+            "runtime": _inputs.nullable(runtime, np.isnan(runtime), "Int64"),
+            "network": _inputs.nullable(network, pd.isna(network), schema.STR),
             "state": pd.Categorical(states[pos], categories=BACKLOG_STATES),
         }
     )

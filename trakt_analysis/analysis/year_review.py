@@ -18,21 +18,25 @@ import pandas as pd
 from .._format import episode_code, show_label
 from ..errors import TraktArgumentError
 from .history import (
+    _as_is,
     _local,
     binge_sessions,
+    first_rows,
+    group_codes,
     rewatch_mask,
     streaks,
+    top_shows,
     watch_calendar,
     watch_clock,
     watch_time,
     watched_at,
 )
 from .review_parts import (
+    PlayFacts,
     breakdown_of_period,
     compare,
     edge_plays,
     longest_binges,
-    measures,
     monthly,
     most,
     ranked_movies,
@@ -40,6 +44,7 @@ from .review_parts import (
     ratings_in,
     show_keys,
     shows_by_start,
+    timed_episodes,
 )
 from .timezone import history_of, resolve_timezone
 
@@ -455,10 +460,12 @@ def _review(
     end = period.end_time.floor("D")
     month_index = pd.period_range(period.start_time, period.end_time, freq="M")
 
-    this = measures(plays)
+    # What every part reads of each play, found once for the whole history.
+    facts = PlayFacts.of(history)
+    this = facts.where(in_period).measures()
     clock = watch_clock(plays, tz=zone)
     days = watch_time(plays, freq="day", tz=zone)
-    months = monthly(plays, plays_local, month_index)
+    months = monthly(plays, plays_local, month_index, facts.where(in_period))
     ties: dict[str, tuple[Any, ...]] = {}
     busiest: dict[str, Any] = {}
     month_counts = months.set_index("month")["plays"] if len(months) else pd.Series([])
@@ -477,13 +484,13 @@ def _review(
 
     streak = streaks(plays, tz=zone, today=end) if len(plays) else None
     first = None if streak is None or not streak["longest"].iloc[0] else streak.iloc[0]
-    started, continued = shows_by_start(history, in_period, start.tz_convert("UTC"))
+    started, continued = shows_by_start(history, in_period, start.tz_convert("UTC"), facts)
     genres, genre_note = breakdown_of_period(progress, plays, "genre")
     networks, network_note = breakdown_of_period(progress, plays, "network")
     ratings, rating_note = ratings_in(
         getattr(progress, "ratings", None) if progress is not None else None, zone, period
     )
-    finished = _finished(progress, history, period, zone)
+    finished = _finished(progress, history, period, zone, facts)
     notes = [n for n in (genre_note, network_note, rating_note) if n]
     if finished is None:
         notes.append("finished shows unknown: this source has no aired counts")
@@ -515,14 +522,15 @@ def _review(
         },
         dtype=object,
     )
+    shows = top_shows(plays, by="hours", top=None)  # ranked once, for both top lists
     cls = YearInReview if period.freqstr.startswith("Y") else MonthInReview
     return cls(
         year=period.year,
         user=user,
         timezone=zone,
         totals=totals,
-        top_by_hours=ranked_shows(plays, by="hours", top=top),
-        top_by_plays=ranked_shows(plays, by="plays", top=top),
+        top_by_hours=ranked_shows(plays, by="hours", top=top, shows=shows),
+        top_by_plays=ranked_shows(plays, by="plays", top=top, shows=shows),
         busiest_month=chosen["month"],
         busiest_date=None if chosen["date"] is None else chosen["date"].to_timestamp(),
         busiest_weekday=chosen["weekday"],
@@ -537,7 +545,7 @@ def _review(
         first_play=edge_plays(plays, plays_local, last=False),
         last_play=edge_plays(plays, plays_local, last=True),
         previous=period - 1,
-        vs_previous=compare(this, measures(history[in_previous])),
+        vs_previous=compare(this, facts.where(in_previous).measures()),
         months=months,
         most_hours_month=chosen["hours_month"],
         ties=ties,
@@ -553,7 +561,7 @@ def _review(
 
 
 def _finished(
-    progress: Any, history: pd.DataFrame, period: pd.Period, zone: str
+    progress: Any, history: pd.DataFrame, period: pd.Period, zone: str, facts: PlayFacts
 ) -> pd.DataFrame | None:
     """Shows finished in `period` (see :attr:`YearInReview.shows_finished`)."""
     if progress is None:
@@ -564,49 +572,34 @@ def _finished(
     aired = shows["aired"].to_numpy(dtype=float, na_value=np.nan)
     completed = shows["completed"].to_numpy(dtype=float, na_value=np.nan)
     done = shows[(aired > 0) & (completed >= aired)]
-    is_episode = (
-        (history["type"].astype(object) == "episode").to_numpy(dtype=bool)
-        if "type" in history.columns
-        else np.ones(len(history), dtype=bool)
-    )
     at = watched_at(history, "year_in_review")
-    keep = is_episode & at.notna().to_numpy()
-    episodes = history[keep]
-    plays = pd.DataFrame(
-        {
-            "key": show_keys(episodes),
-            "title": episodes["title"].astype(object),
-            "year": episodes["year"].astype(object),
-            "season": episodes["season"].astype(object) if "season" in episodes else None,
-            "episode": episodes["episode"].astype(object) if "episode" in episodes else None,
-            "at": at[keep].array,
-        }
-    ).sort_values("at", kind="stable")
+    order = timed_episodes(facts.episode, at)  # oldest first
     # When each episode was first watched; the show was finished at the latest of those.
-    firsts = plays.drop_duplicates(["key", "season", "episode"], keep="first")
-    finished_at = firsts.groupby("key", sort=False)["at"].max()
+    numbers = history[[c for c in ("season", "episode") if c in history.columns]].iloc[order]
+    episode = group_codes(facts.keys[order], _as_is(numbers, "season"), _as_is(numbers, "episode"))
+    firsts = order[first_rows(episode)]
+    first_at = at.iloc[firsts].reset_index(drop=True)
+    finished_at = first_at.groupby(pd.Index(show_keys(history.iloc[firsts])), sort=False).max()
     # The shows frame may lack the ids the history has (or the reverse): fall back
     # to (title, year).
-    by_title = firsts["at"].groupby(show_keys(firsts[["title", "year"]]), sort=False).max()
-    rows = []
-    for key, title_key, title, show_year, trakt_id in zip(
-        show_keys(done),
-        show_keys(done[["title", "year"]]),
-        done["title"],
-        done["year"],
-        done["trakt_id"],
-        strict=True,
-    ):
-        when = finished_at.get(key)
-        if when is None:
-            when = by_title.get(title_key)
-        if (
-            when is not None
-            and when.tz_convert(zone).tz_localize(None).to_period(period.freqstr) == period
-        ):
-            rows.append(
-                {"title": title, "year": show_year, "trakt_id": trakt_id, "finished_at": when}
-            )
+    by_title = first_at.groupby(
+        pd.Index(show_keys(history.iloc[firsts][["title", "year"]])), sort=False
+    ).max()
+    when = finished_at.reindex(show_keys(done).to_numpy()).reset_index(drop=True)
+    fallback = by_title.reindex(show_keys(done[["title", "year"]]).to_numpy())
+    when = when.fillna(fallback.reset_index(drop=True))
+    local = when.dt.tz_convert(zone).dt.tz_localize(None).dt.to_period(period.freqstr)
+    chosen = (local == period).fillna(False).to_numpy(dtype=bool)
+    rows = [
+        {"title": title, "year": show_year, "trakt_id": trakt_id, "finished_at": stamp}
+        for title, show_year, trakt_id, stamp in zip(
+            done["title"][chosen],
+            done["year"][chosen],
+            done["trakt_id"][chosen],
+            when[chosen],
+            strict=True,
+        )
+    ]
     out = pd.DataFrame(rows, columns=["title", "year", "trakt_id", "finished_at"])
     out["finished_at"] = pd.to_datetime(out["finished_at"], utc=True)
     return (

@@ -61,6 +61,7 @@ __all__ = [
     "export_bytes",
     "export_members",
     "export_plan",
+    "render_export",
     "write_demo_export",
 ]
 
@@ -122,25 +123,29 @@ def _check_variant(variant: str) -> None:
 
 def _resets(specs: list[ShowSpec], plays: list[PlannedPlay]) -> dict[int, datetime]:
     """A rewatched show was reset just before its first repeated play (on the minute)."""
-    out: dict[int, datetime] = {}
-    for spec in specs:
-        seen: set[tuple[int | None, int | None]] = set()
-        repeats = []
-        for play in reversed(plays):  # oldest first
-            if play.type != "episode" or play.show != spec.index:
-                continue
-            key = (play.season, play.episode)
-            if key in seen:
-                repeats.append(play.watched_at)
-            seen.add(key)
-        if repeats:
-            out[spec.index] = min(repeats).replace(second=0, microsecond=0)
-    return out
+    seen: set[tuple[int, int | None, int | None]] = set()
+    first_repeat: dict[int, datetime] = {}
+    for play in reversed(plays):  # oldest first
+        if play.type != "episode":
+            continue
+        key = (play.show, play.season, play.episode)
+        if key in seen:
+            known = first_repeat.get(play.show)
+            first_repeat[play.show] = (
+                play.watched_at if known is None else min(known, play.watched_at)
+            )
+        seen.add(key)
+    return {
+        spec.index: first_repeat[spec.index].replace(second=0, microsecond=0)
+        for spec in specs
+        if spec.index in first_repeat
+    }
 
 
 def _null_ids(specs: list[ShowSpec], plays: list[PlannedPlay]) -> dict[int, str]:
     """Two watched shows with an id Trakt sends as null (no tvdb, no imdb entry)."""
-    watched = [s.index for s in specs if any(p.show == s.index for p in plays)]
+    played = {p.show for p in plays}  # as before: a movie's index counts too
+    watched = [s.index for s in specs if s.index in played]
     picks = [i for i in watched if i % 7 == 3][:2]
     return dict(zip(picks, ("tvdb", "imdb"), strict=False))
 
@@ -176,9 +181,38 @@ def export_members(user: str = "demo", variant: str = "complete") -> dict[str, b
     return _render(user, variant)[0]
 
 
+def render_export(
+    specs: list[ShowSpec],
+    plays: list[PlannedPlay],
+    *,
+    user: str,
+    timezone: str,
+    part_size: int = HISTORY_PART_SIZE,
+) -> dict[str, bytes]:
+    """The complete export of any planned user: member name -> JSON bytes, in archive order.
+
+    As :func:`export_members` renders a demo user's, from `specs` and their
+    planned `plays` (:func:`~trakt_analysis.demo.history.plan_history`), with
+    `part_size` entries per history part (trakt.tv's exporter asks for
+    :data:`HISTORY_PART_SIZE`); for benchmarks of large exports.
+    """
+    return _render_plan(specs, plays, user, timezone, "complete", part_size)[0]
+
+
 def _render(user: str, variant: str) -> tuple[dict[str, bytes], ExportPlan]:
     _check_variant(variant)
     specs, plays = demo_plan(user)
+    return _render_plan(specs, plays, user, DEMO_TIMEZONES[user], variant, HISTORY_PART_SIZE)
+
+
+def _render_plan(
+    specs: list[ShowSpec],
+    plays: list[PlannedPlay],
+    user: str,
+    timezone: str,
+    variant: str,
+    part_size: int,
+) -> tuple[dict[str, bytes], ExportPlan]:
     null_ids = _null_ids(specs, plays)
     by_index = {spec.index: spec for spec in specs}
     items = history_items(specs, plays)
@@ -191,12 +225,12 @@ def _render(user: str, variant: str) -> tuple[dict[str, bytes], ExportPlan]:
             item["show"]["ids"] = _ids(by_index[play.show], null_ids)
     # Offset paging over a list that grew while it was read: a play added after page 1
     # shifts every entry down one, so page 2 starts with page 1's last entry.
-    pages = [items[:HISTORY_PART_SIZE]]
-    start = HISTORY_PART_SIZE - 1
+    pages = [items[:part_size]]
+    start = part_size - 1
     while start + (len(pages) == 1) < len(items):
-        pages.append(items[start : start + HISTORY_PART_SIZE])
-        start += HISTORY_PART_SIZE
-    duplicated = items[HISTORY_PART_SIZE - 1]["id"] if len(pages) > 1 else None
+        pages.append(items[start : start + part_size])
+        start += part_size
+    duplicated = items[part_size - 1]["id"] if len(pages) > 1 else None
     errors: list[dict[str, Any]] = []
     missing: tuple[int, ...] = ()
     if variant != "complete" and len(pages) > 1:
@@ -223,7 +257,7 @@ def _render(user: str, variant: str) -> tuple[dict[str, bytes], ExportPlan]:
         {
             "user": {"username": user, "private": False, "vip": False, "name": user.title()},
             "account": {
-                "timezone": DEMO_TIMEZONES[user],
+                "timezone": timezone,
                 "date_format": "dmy",
                 "time_24hr": True,
                 "cover_image": None,

@@ -13,7 +13,7 @@ import orjson
 
 from ..errors import TraktDataError
 
-__all__ = ["as_utf8", "decode_json", "excerpt", "parse_json"]
+__all__ = ["as_utf8", "decode_json", "excerpt", "parse_json", "typed_decode"]
 
 _EXCERPT = 80
 
@@ -42,6 +42,20 @@ def parse_json(data: bytes, *, label: str = "<bytes>") -> Any:
 
 
 _REFUSED = object()
+
+
+def typed_decode(decoder: msgspec.json.Decoder, payload: bytes) -> Any:
+    """What a typed path's msgspec `decoder` reads from `payload`, or None where it refuses.
+
+    `payload` is JSON text (UTF-8, without a byte order mark). None means the
+    full walk must look: invalid JSON, a value of the wrong kind or range, a
+    missing or unknown field, nesting too deep. The typed paths' Structs
+    (:mod:`.history_typed`, :mod:`.v1.typed`) say what they take.
+    """
+    try:
+        return decoder.decode(payload)
+    except (msgspec.DecodeError, RecursionError):
+        return None
 
 
 def _refuse_constant(name: str) -> Any:

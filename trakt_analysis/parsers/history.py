@@ -30,6 +30,8 @@ JSON) try a faster typed path first (:mod:`.history_typed`) and fall back to
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from operator import attrgetter
 from types import SimpleNamespace
 from typing import Any
 
@@ -38,18 +40,21 @@ import pandas as pd
 
 from .. import schema
 from ..errors import TraktDataError
-from ._checks import BadValue, count, short, utc_times
+from ._checks import BadValue, count, short, str_array, utc_ticks, utc_times
 from ._json import as_utf8, parse_json
 from ._problems import Problems
 from .history_typed import convert_history, decode_history
 
 __all__ = [
     "ACTIONS",
+    "TypedPart",
+    "history_columns",
     "parse_history",
     "parse_history_items",
     "parse_history_json",
     "parse_ids",
     "typed_history_columns",
+    "typed_history_part",
 ]
 
 #: The actions Trakt records for a play: a scrobble (a media player reported it),
@@ -165,12 +170,8 @@ def typed_history_columns(payload: bytes) -> dict[str, Any] | None:
     parses the bytes and calls :func:`parse_history`. Columns returned are
     those :func:`parse_history` gives, and it would give no warning.
     """
-    try:
-        payload = as_utf8(payload)
-    except TraktDataError:  # not valid UTF-16 or UTF-32: the full walk says so, with the label
-        return None
-    items = decode_history(payload)
-    return _typed_columns(items) if items else None  # an empty list is cheap either way
+    part = typed_history_part(payload)
+    return None if part is None else history_columns([part])
 
 
 def parse_ids(ids: object) -> tuple[dict[str, Any], list[str]]:
@@ -369,7 +370,134 @@ def _watched_at(values: list[str | None]) -> tuple[Any, list[tuple[int, str]]]:
 
 
 def _typed_columns(items: list[Any]) -> dict[str, Any] | None:
-    """The columns of :func:`parse_history_json`'s typed path, or None to walk in full.
+    """The columns of :func:`parse_history_json`'s typed path, or None to walk in full."""
+    part = _typed_part(items)
+    return None if part is None else history_columns([part])
+
+
+class TypedPart:
+    """One history's plays as the typed path read them: compact columns, not yet typed.
+
+    Whole numbers are int64 (-1 for null: the Structs checked they are not
+    negative), times int64 nanoseconds (UTC), text pyarrow arrays (or lists,
+    without pyarrow). :func:`history_columns` joins parts into the columns.
+    """
+
+    __slots__ = ("columns", "n")
+
+    def __init__(self, columns: dict[str, Any], n: int) -> None:
+        self.columns = columns
+        self.n = n
+
+
+def typed_history_part(payload: bytes) -> TypedPart | None:
+    """:func:`typed_history_columns` for one of several parts: joined by :func:`history_columns`.
+
+    Parameters
+    ----------
+    payload : bytes
+        The JSON text of one ``watched-history-N.json`` file (as :func:`parse_history_json`).
+
+    Returns
+    -------
+    TypedPart or None
+        The part's plays as compact columns; None where the full walk must
+        look, as for :func:`typed_history_columns`.
+    """
+    try:
+        payload = as_utf8(payload)
+    except TraktDataError:  # not valid UTF-16 or UTF-32: the full walk says so, with the label
+        return None
+    items = decode_history(payload)
+    return _typed_part(items) if items else None  # an empty list is cheap either way
+
+
+def history_columns(parts: list[TypedPart]) -> dict[str, Any]:
+    """The history columns of typed parts, in their order: typed once, in bulk.
+
+    Parameters
+    ----------
+    parts : list of TypedPart
+        At least one part, from :func:`typed_history_part`.
+
+    Returns
+    -------
+    dict of str to array
+        As :func:`parse_history` returns them for the parts' plays one after
+        the other (``watched_at`` UTC, ``runtime`` in minutes); text columns
+        keep the parts' pyarrow chunks.
+    """
+    out: dict[str, Any] = {}
+    for name, dtype in schema.HISTORY.items():
+        if name == "user":
+            continue
+        chunks = [part.columns[name] for part in parts]
+        if name == "watched_at":
+            ticks = np.concatenate(chunks) if len(chunks) > 1 else chunks[0]
+            out[name] = pd.array(ticks.view("M8[ns]"), dtype=schema.UTC, copy=False)
+        elif dtype in ("Int64", "Int32"):
+            data = np.concatenate(chunks) if len(chunks) > 1 else chunks[0]
+            mask = data < 0
+            data = np.where(mask, 0, data)
+            out[name] = pd.arrays.IntegerArray(
+                data.astype(np.int32) if dtype == "Int32" else data, mask
+            )
+        else:
+            out[name] = _text_column(chunks)
+    return out
+
+
+def _text_column(chunks: list[Any]) -> Any:
+    """Text chunks of :func:`_text_chunk` as one array of :data:`schema.STR`."""
+    if chunks and type(chunks[0]) is list:
+        return str_array([value for chunk in chunks for value in chunk])
+    import pyarrow as pa  # the chunks are pyarrow arrays: pandas has it loaded
+
+    # Chunked as read: joined without a copy of the text.
+    return pd.arrays.ArrowStringArray(
+        pa.chunked_array(chunks, type=pa.large_string()), dtype=schema.STR
+    )
+
+
+def _text_chunk(values: list[str | None]) -> Any:
+    """Text the Structs checked (str or None), compact: a pyarrow array where pandas uses one."""
+    if schema.STR.storage == "pyarrow":
+        import pyarrow as pa  # pandas has it loaded already: it is the dtype's storage
+
+        return pa.array(values, type=pa.large_string())
+    return values
+
+
+def _known_text(values: list[str | None]) -> Any:
+    """:func:`_text_chunk` of text where "" means unknown (None)."""
+    return _text_chunk([v or None for v in values] if "" in values else values)
+
+
+def _ints(
+    getter: Callable[[Any], int | None] | None, objects: list[Any], *, zero_unknown: bool = False
+) -> np.ndarray:
+    """A field (or, without `getter`, the values) the Structs checked, as int64: -1 for None.
+
+    The values are whole numbers from 0 to 2**63 - 1 or None; with `zero_unknown`
+    (ids, runtimes), 0 means unknown too and is -1 as well.
+    """
+    values = objects if getter is None else map(getter, objects)
+    try:
+        data = np.fromiter(values, dtype=np.int64, count=len(objects))
+    except TypeError:  # a None among them
+        values = objects if getter is None else map(getter, objects)
+        data = np.array([-1 if v is None else v for v in values], dtype=np.int64)
+    if zero_unknown:
+        data[data == 0] = -1
+    return data
+
+
+def _episode_trakt(episode: Any) -> int | None:
+    return None if episode.ids is None else episode.ids.trakt
+
+
+def _typed_part(items: list[Any]) -> TypedPart | None:
+    """The typed path's columns of one history's Structs, or None to walk in full.
 
     The Structs have checked every type and range; what is left are the checks
     that span fields: an episode play needs its show and episode, a movie play
@@ -377,11 +505,11 @@ def _typed_columns(items: list[Any]) -> dict[str, Any] | None:
     walk leaves the entry out or loads the value as NA, with a warning, so this
     path declines.
     """
-    kinds = [item.type for item in items]
+    kinds = list(map(attrgetter("type"), items))
     n_movies = kinds.count("movie")
     if n_movies == 0:  # the usual export file: episodes only
-        owners: list[Any] = [item.show for item in items]
-        episodes: list[Any] = [item.episode for item in items]
+        owners: list[Any] = list(map(attrgetter("show"), items))
+        episodes: list[Any] = list(map(attrgetter("episode"), items))
     else:
         owners = [
             item.show if kind == "episode" else item.movie
@@ -393,61 +521,38 @@ def _typed_columns(items: list[Any]) -> dict[str, Any] | None:
         ]
     if None in owners or episodes.count(None) != n_movies:
         return None
-    times, bad = _watched_at([item.watched_at for item in items])
-    if len(bad):
+    ticks = utc_ticks(list(map(attrgetter("watched_at"), items)))
+    if ticks is None:
         return None
-    ids = [owner.ids for owner in owners]
-    cols: dict[str, Any] = {
-        "title": [owner.title for owner in owners],
-        "year": [owner.year for owner in owners],
-    }
+    ids = list(map(attrgetter("ids"), owners))
     if None in ids:  # ids: null, as for every id unknown
         ids = [_NO_IDS if i is None else i for i in ids]
-    cols.update(  # 0 and "" mean unknown
-        trakt_id=[i.trakt or None for i in ids],
-        slug=[i.slug or None for i in ids],
-        imdb_id=[i.imdb or None for i in ids],
-        tvdb_id=[i.tvdb or None for i in ids],
-        tmdb_id=[i.tmdb or None for i in ids],
-        tvrage_id=[i.tvrage or None for i in ids],
-    )
     eps = [_NO_EPISODE if e is None else e for e in episodes] if n_movies else episodes
-    runtimes = [e.runtime for e in eps]
+    runtimes = list(map(attrgetter("runtime"), eps))
     if n_movies:
         runtimes = [
             movie.runtime if kind == "movie" else runtime
             for movie, kind, runtime in zip(owners, kinds, runtimes, strict=True)
         ]
-    cols.update(
-        id=[item.id for item in items],
-        watched_at=times,
-        action=[item.action for item in items],
-        type=kinds,
-        season=[e.season for e in eps],
-        episode=[e.number for e in eps],
-        episode_title=[e.title for e in eps],
-        episode_trakt_id=[None if e.ids is None else e.ids.trakt or None for e in eps],
-        runtime=[value or None for value in runtimes],  # 0 means unknown
-    )
-    out: dict[str, Any] = {}
-    for name, dtype in schema.HISTORY.items():
-        if name == "user":
-            continue
-        values = cols[name]
-        if name == "watched_at":
-            out[name] = values
-        elif dtype in ("Int64", "Int32"):
-            out[name] = _integers(values, dtype)
-        else:
-            out[name] = pd.array(values, dtype=dtype)
-    return out
-
-
-def _integers(values: list[int | None], dtype: str) -> pd.arrays.IntegerArray:
-    """A column of whole numbers the Structs checked (0 to 2**63 - 1, or None) in bulk."""
-    if None in values:
-        values = [-1 if value is None else value for value in values]
-    data = np.array(values, dtype=np.int64)
-    mask = data < 0
-    data[mask] = 0
-    return pd.arrays.IntegerArray(data.astype(np.int32) if dtype == "Int32" else data, mask)
+    get = attrgetter
+    text = _text_chunk
+    columns = {  # 0 and "" mean unknown
+        "title": text(list(map(get("title"), owners))),
+        "year": _ints(get("year"), owners),
+        "trakt_id": _ints(get("trakt"), ids, zero_unknown=True),
+        "slug": _known_text(list(map(get("slug"), ids))),
+        "imdb_id": _known_text(list(map(get("imdb"), ids))),
+        "tvdb_id": _ints(get("tvdb"), ids, zero_unknown=True),
+        "tmdb_id": _ints(get("tmdb"), ids, zero_unknown=True),
+        "tvrage_id": _ints(get("tvrage"), ids, zero_unknown=True),
+        "id": _ints(get("id"), items),
+        "watched_at": ticks,
+        "action": text(list(map(get("action"), items))),
+        "type": text(kinds),
+        "season": _ints(get("season"), eps),
+        "episode": _ints(get("number"), eps),
+        "episode_title": text(list(map(get("title"), eps))),
+        "episode_trakt_id": _ints(_episode_trakt, eps, zero_unknown=True),
+        "runtime": _ints(None, runtimes, zero_unknown=True),
+    }
+    return TypedPart(columns, len(items))

@@ -33,6 +33,8 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
+from ._json import typed_decode
+
 __all__ = ["convert_history", "decode_history"]
 
 # The full walk's bounds: ids and counts fit int64; runtimes fit the frame's Int32;
@@ -125,32 +127,17 @@ _DIGITS = bytes(48 if 48 <= byte <= 57 else 32 for byte in range(256))  # digits
 
 
 def decode_history(payload: bytes) -> list[Any] | None:
-    """The plays of a history as Structs, or None where the full walk must look.
+    """The plays of a history's JSON text as Structs, or None where the full walk must look.
 
-    Parameters
-    ----------
-    payload : bytes
-        The JSON text (UTF-8, without a byte order mark).
-
-    Returns
-    -------
-    list of Item or None
-        One Struct per play (fields ``id``, ``watched_at``, ``action``,
-        ``type``, ``show``, ``episode``, ``movie``); None when the payload is
-        not a list of such items (invalid JSON, a value of the wrong kind, a
-        missing field) or holds what the full walk's JSON parser refuses in a
-        field the Structs skip.
+    One Struct per play (fields ``id``, ``watched_at``, ``action``, ``type``,
+    ``show``, ``episode``, ``movie``). None as :func:`~._json.typed_decode`
+    says, or where the payload holds what the full walk's JSON parser refuses
+    in a field the Structs skip.
     """
-    try:
-        return _STRICT.decode(payload)
-    except (msgspec.DecodeError, RecursionError):
-        pass
-    if not _plain(payload):
-        return None
-    try:
-        return _SKIPPING.decode(payload)
-    except (msgspec.DecodeError, RecursionError):
-        return None
+    items = typed_decode(_STRICT, payload)
+    if items is not None or not _plain(payload):
+        return items
+    return typed_decode(_SKIPPING, payload)
 
 
 def _plain(payload: bytes) -> bool:

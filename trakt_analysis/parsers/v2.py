@@ -46,6 +46,7 @@ warnings name it.
 
 from __future__ import annotations
 
+from collections import ChainMap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -355,17 +356,10 @@ def _summary(index: int, item: object, problems: Problems) -> _Show | None:
     show.has_episode_info = seasons is not None
     for s_pos, season in enumerate(seasons or []):
         path = f"seasons[{s_pos}]"
-        if type(season) is not dict:
-            note(f"{path}: expected an object, got {short(season)}")
+        checked = _numbered(season, path, ("number",), note, failed=f"{path}.number", what="season")
+        if checked is None:
             continue
-        try:
-            number = count(season.get("number"))
-        except BadValue as exc:
-            note(f"{path}.number: {exc}")
-            continue
-        if number is None or number > _MAX_NUMBER:
-            note(f"{path}.number: no plausible season number")
-            continue
+        (number,) = checked
         episodes = season.get("episodes")
         if type(episodes) is not list:
             if episodes is not None:
@@ -373,18 +367,12 @@ def _summary(index: int, item: object, problems: Problems) -> _Show | None:
             continue
         for e_pos, episode in enumerate(episodes):
             e_path = f"{path}.episodes[{e_pos}]"
-            if type(episode) is not dict:
-                note(f"{e_path}: expected an object, got {short(episode)}")
+            checked = _numbered(
+                episode, e_path, ("number", "plays"), note, failed=e_path, what="episode"
+            )
+            if checked is None:
                 continue
-            try:
-                ep_number = count(episode.get("number"))
-                plays = count(episode.get("plays"))
-            except BadValue as exc:
-                note(f"{e_path}: {exc}")
-                continue
-            if ep_number is None or ep_number > _MAX_NUMBER:
-                note(f"{e_path}.number: no plausible episode number")
-                continue
+            ep_number, plays = checked
             if plays == 0:  # listed but never played: not a watched episode
                 continue
             key = (number, ep_number)
@@ -394,6 +382,35 @@ def _summary(index: int, item: object, problems: Problems) -> _Show | None:
             last = _time(episode.get("last_watched_at"), f"{e_path}.last_watched_at", note)
             show.episodes[key] = [plays, last, None, 0, None]
     return show
+
+
+def _numbered(
+    obj: object,
+    path: str,
+    fields: tuple[str, ...],
+    note: Callable[[str], None],
+    *,
+    failed: str,
+    what: str,
+) -> tuple[Any, ...] | None:
+    """The counts `fields` of a season or episode object, ``number`` first; None if left out.
+
+    Left out, with a note, where `obj` is not an object, a count is not one
+    (the note at `failed`) or the number is not a plausible `what` number.
+    """
+    if type(obj) is not dict:
+        note(f"{path}: expected an object, got {short(obj)}")
+        return None
+    try:
+        counts = tuple(count(obj.get(name)) for name in fields)
+    except BadValue as exc:
+        note(f"{failed}: {exc}")
+        return None
+    number = counts[0]
+    if number is None or number > _MAX_NUMBER:
+        note(f"{path}.number: no plausible {what} number")
+        return None
+    return counts
 
 
 def _time(value: object, path: str, note: Callable[[str], None]) -> pd.Timestamp | None:
@@ -408,48 +425,139 @@ _NAT = np.iinfo(np.int64).min  # NaT as int64 nanoseconds
 
 
 def _join_history(history: dict[str, Any], by_trakt: dict, by_title: dict, register) -> None:
-    kind = np.asarray(pd.array(history["type"]).to_numpy(dtype=object, na_value=None))
-    rows = np.flatnonzero(kind == "episode")
-    get = {
-        name: pd.array(history[name]).to_numpy(dtype=object, na_value=None)
-        for name in (*_IDENTITY, "season", "episode", "action", "runtime")
-    }
-    # The latest play of each episode, in bulk: nanoseconds (NaT is the smallest int64),
-    # and per row the episode's entry it updates.
-    watched_ns = pd.array(history["watched_at"], dtype=schema.UTC).asi8
-    touched: list[list[Any]] = []
-    slot_of: dict[int, int] = {}
-    row_slot = np.empty(len(rows), dtype=np.int64)
-    for r, i in enumerate(rows):
+    """Add the history's episode plays to the shows, in bulk.
+
+    Each play is matched to a show by its Trakt id, else by ``(title, year)``;
+    a show only the history names is registered at its first play. The plays
+    are counted per show, per action and per episode, and each episode gets
+    the latest play's time and the first runtime the plays give.
+    """
+    episode = pd.array(history["type"]) == "episode"
+    rows = np.flatnonzero(np.asarray(episode, dtype=bool) if episode.dtype == bool else episode)
+    if not len(rows):
+        return
+    shows, row_show = _history_shows(history, rows, by_trakt, by_title, register)
+    # Plays per show, and per show and action (a play without an action counts in none).
+    action, names = pd.factorize(pd.array(history["action"]))
+    action, names = action[rows], [str(name) for name in names]
+    acted = action >= 0
+    per_action = np.bincount(
+        row_show[acted] * len(names) + action[acted], minlength=len(shows) * len(names)
+    ).reshape(len(shows), len(names))
+    for show, n, counts in zip(
+        shows, np.bincount(row_show).tolist(), per_action.tolist(), strict=True
+    ):
+        show.history_plays += n
+        for name, k in zip(names, counts, strict=True):
+            if k:
+                show.actions[name] = show.actions.get(name, 0) + k
+    # One key per episode of a show: (slot, season, episode) in one int64.
+    season = np.asarray(pd.array(history["season"])[rows], dtype=np.int64)
+    number = np.asarray(pd.array(history["episode"])[rows], dtype=np.int64)
+    keys = (row_show << 42) | (season << 21) | number
+    unique, first, episode_of = np.unique(keys, return_index=True, return_inverse=True)
+    plays = np.bincount(episode_of, minlength=len(unique))
+    watched_ns = pd.array(history["watched_at"], dtype=schema.UTC).asi8[rows]
+    latest = pd.Series(watched_ns).groupby(episode_of).max().to_numpy()
+    runtime = pd.array(history["runtime"])[rows]
+    timed = np.flatnonzero(~np.asarray(runtime.isna()))
+    runtimes: list[Any] = [None] * len(unique)
+    with_runtime, first_timed = np.unique(episode_of[timed], return_index=True)
+    values = np.asarray(runtime[timed[first_timed]], dtype=np.int64)
+    for e, value in zip(with_runtime.tolist(), values.tolist(), strict=True):
+        runtimes[e] = value  # the first play's that has one, in the history's order
+    stamps = pd.DatetimeIndex(latest, tz="UTC")  # NaT where no play has a time
+    # Per episode: [summary's plays, summary's last watch, runtime, history plays, last watch].
+    entries = [
+        [None, None, rt, n, None if stamp is pd.NaT else stamp]
+        for rt, n, stamp in zip(runtimes, plays.tolist(), stamps, strict=True)
+    ]
+    episode_keys = list(zip(season[first].tolist(), number[first].tolist(), strict=True))
+    # The episodes are in order of show (the key's high bits): one run per show.
+    slots = row_show[first]
+    bounds = np.flatnonzero(np.diff(slots)) + 1
+    for start, stop in zip([0, *bounds.tolist()], [*bounds.tolist(), len(slots)], strict=True):
+        show = shows[int(slots[start])]
+        if not show.episodes:  # the summary lists no episode (as the export's): all at once
+            show.episodes = dict(zip(episode_keys[start:stop], entries[start:stop], strict=True))
+            continue
+        for key, new in zip(episode_keys[start:stop], entries[start:stop], strict=True):
+            entry = show.episodes.setdefault(key, new)
+            if entry is new:  # an episode the summary lacks: the history's own count and time
+                continue
+            entry[3] += new[3]
+            if entry[2] is None:
+                entry[2] = new[2]
+            if new[4] is not None and (entry[4] is None or new[4] > entry[4]):
+                entry[4] = new[4]
+
+
+def _history_shows(
+    history: dict[str, Any], rows: np.ndarray, by_trakt: dict, by_title: dict, register
+) -> tuple[list[_Show], np.ndarray]:
+    """The shows the history's `rows` belong to, and each row's index in that list.
+
+    A play belongs to the show of its Trakt id, else of its ``(title, year)``;
+    one that matches neither registers a show with its identity. Resolved once
+    per distinct (trakt id, title, year), in the order the rows first name
+    them, as row by row; where a later show would take over an earlier
+    match (the same Trakt id under another title), row by row.
+    """
+    # One code per distinct (trakt id, title, year), numbered as the rows first name them.
+    codes = np.zeros(len(rows), dtype=np.int64)
+    for name in ("trakt_id", "title", "year"):
+        column, uniques = pd.factorize(pd.array(history[name]), use_na_sentinel=False)
+        codes = codes * len(uniques) + column[rows]
+    codes = pd.factorize(codes)[0]
+    firsts = np.unique(codes, return_index=True)[1]
+
+    def identities(at: np.ndarray) -> dict[str, Any]:  # the identity columns of rows[at]
+        return {
+            name: pd.array(history[name])[rows[at]].to_numpy(dtype=object, na_value=None)
+            for name in _IDENTITY
+        }
+
+    get = identities(firsts)  # of the rows that name a triple first
+
+    def resolve(i: int, trakt_map: Mapping, title_map: Mapping) -> _Show | None:
         trakt = get["trakt_id"][i]
-        key = (get["title"][i], get["year"][i])
-        show = by_trakt.get(trakt) if trakt is not None else None
-        if show is None:
-            show = by_title.get(key)
+        show = trakt_map.get(trakt) if trakt is not None else None
+        return title_map.get((get["title"][i], get["year"][i])) if show is None else show
+
+    # Once per distinct triple, registering nothing yet: the shows it would add go to
+    # maps of their own, looked up as if registered.
+    trakt_map, title_map = ChainMap({}, by_trakt), ChainMap({}, by_title)
+    added: list[_Show] = []
+    resolved: list[_Show] = []
+    for i in range(len(firsts)):
+        show = resolve(i, trakt_map, title_map)
         if show is None:
             show = _Show({name: get[name][i] for name in _IDENTITY})
+            added.append(show)
+            if show.identity["trakt_id"] is not None:
+                trakt_map.setdefault(show.identity["trakt_id"], show)
+            title_map.setdefault((show.identity["title"], show.identity["year"]), show)
+        resolved.append(show)
+    if all(resolve(i, trakt_map, title_map) is show for i, show in enumerate(resolved)):
+        for show in added:
             register(show)
-        show.history_plays += 1
-        action = get["action"][i]
-        if action is not None:
-            show.actions[action] = show.actions.get(action, 0) + 1
-        ep_key = (int(get["season"][i]), int(get["episode"][i]))
-        # An episode the summaries lack gets the history's own count and time.
-        entry = show.episodes.setdefault(ep_key, [None, None, None, 0, None])
-        entry[3] += 1
-        slot = slot_of.setdefault(id(entry), len(touched))
-        if slot == len(touched):
-            touched.append(entry)
-        row_slot[r] = slot
-        if entry[2] is None and get["runtime"][i] is not None:
-            entry[2] = get["runtime"][i]
-    latest = np.full(len(touched), _NAT, dtype=np.int64)
-    np.maximum.at(latest, row_slot, watched_ns[rows])
-    for entry, ns in zip(touched, latest.tolist(), strict=True):
-        if ns != _NAT:
-            stamp = pd.Timestamp(ns, tz="UTC")
-            if entry[4] is None or stamp > entry[4]:
-                entry[4] = stamp
+    else:  # a later show takes over an earlier match (rare): row by row, as it happens
+        get = identities(np.arange(len(rows)))
+        resolved = []
+        for i in range(len(rows)):
+            found = resolve(i, by_trakt, by_title)
+            if found is None:
+                found = _Show({name: get[name][i] for name in _IDENTITY})
+                register(found)
+            resolved.append(found)
+        codes = np.arange(len(rows))
+    slots: dict[int, int] = {}
+    shows: list[_Show] = []
+    for show in resolved:
+        if slots.setdefault(id(show), len(shows)) == len(shows):
+            shows.append(show)
+    per_code = np.fromiter((slots[id(show)] for show in resolved), np.int64, len(resolved))
+    return shows, per_code[codes]
 
 
 def _build(

@@ -32,6 +32,7 @@ import zipfile
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .._warnings import warn
@@ -45,9 +46,10 @@ from ..frames import frames_from_parsed, ratings_frame
 from ..parsers._checks import short
 from ..parsers._json import parse_json
 from ..parsers._problems import Problems
-from ..parsers._repeats import drop_repeated, repeats_note
+from ..parsers._repeats import IDENTITY as REPEAT_KEYS
+from ..parsers._repeats import drop_repeated, repeated, repeats_note
 from ..parsers.detect import detect_format
-from ..parsers.history import parse_history, typed_history_columns
+from ..parsers.history import TypedPart, history_columns, parse_history, typed_history_part
 from ..parsers.ratings import parse_ratings
 from ..parsers.v2 import (
     RESET_MODES,
@@ -198,8 +200,10 @@ def load_export(
     if reset not in RESET_MODES:
         raise TraktArgumentError(f"reset must be one of {RESET_MODES}, got {reset!r}")
     label = os.fspath(path)
-    files = _read_files(Path(path), label)
-    progress = _progress_from_files(files, label, user=user, specials=specials, reset=reset)
+    # Not held here: the members' bytes are freed once read (the peak of a large export).
+    progress = _progress_from_files(
+        _read_files(Path(path), label), label, user=user, specials=specials, reset=reset
+    )
     if metadata is None:
         return progress
     completed = metadata.complete(progress, specials=specials)
@@ -258,8 +262,8 @@ def _progress_from_files(
     specials: bool,
     reset: str = "current",
 ) -> Progress:
-    # Per history file: its entries (parsed JSON), or its columns where the typed path took it.
-    history_parts: list[tuple[int, str, list[Any] | dict[str, Any]]] = []
+    # Per history file: its entries (parsed JSON), or its plays where the typed path took it.
+    history_parts: list[tuple[int, str, list[Any] | TypedPart]] = []
     shows_parts: list[tuple[int, str, list[Any]]] = []
     profiles: list[tuple[str, dict[str, Any]]] = []
     hidden_parts: list[tuple[str, object]] = []
@@ -268,14 +272,14 @@ def _progress_from_files(
     # Many small history parts are parsed together, in part order (the typed path).
     merged: set[str] = set()
     for run, joined in merge_small_lists(_history_members(files)):
-        columns = typed_history_columns(joined)
-        if columns is not None:
-            history_parts.append((_part(PurePosixPath(run[0]).name), run[0], columns))
+        typed = typed_history_part(joined)
+        if typed is not None:
+            history_parts.append((_part(_base(run[0])), run[0], typed))
             merged.update(run)
     for name, raw in files:
         if name in merged:
             continue
-        base = PurePosixPath(name).name
+        base = _base(name)
         by_name = _kind_by_name(base)
         where = f"{label}: {name}"
         rated = _RATINGS_NAME.match(base)
@@ -286,11 +290,11 @@ def _progress_from_files(
         if by_name is None and extra is None and not base.lower().startswith(_MAYBE_WATCH):
             continue  # ratings, lists, watchlist, comments...: not used
         if by_name == "history":
-            # The typed path: columns straight from the bytes, when it takes them
+            # The typed path: the plays straight from the bytes, when it takes them
             # (it takes only history entries that load without a warning).
-            columns = typed_history_columns(raw)
-            if columns is not None:
-                history_parts.append((_part(base), name, columns))
+            typed = typed_history_part(raw)
+            if typed is not None:
+                history_parts.append((_part(base), name, typed))
                 continue
         try:
             data = parse_json(raw, label=where)
@@ -326,10 +330,14 @@ def _progress_from_files(
             "watched-shows-N.json with entries (is it a trakt.tv account export?); "
             + (files.found() if isinstance(files, Members) else "")
         )
+    # Every member is read (the ratings' bytes are kept apart): freed before the history is built.
+    files.clear()
+    raw = joined = b""
     notes: list[str] = []
     for name, data in errors:
         notes.extend(_failed_endpoints(data, f"{label}: {name}"))
     history, repeated = _history(sorted(history_parts, key=lambda p: (p[0], p[1])), label)
+    history_parts.clear()  # the parts' own arrays: freed once joined
     if repeated:
         where = "in two watched-history parts or in a copy of one"
         notes.append(repeats_note("history", repeated, where))
@@ -403,10 +411,17 @@ def _ratings(
 def _history_members(files: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
     """The ``watched-history-N.json`` members, in part order (as :func:`_history` joins them)."""
     named = [
-        (name, raw) for name, raw in files if _kind_by_name(PurePosixPath(name).name) == "history"
+        (_part(base), name, raw)
+        for name, raw in files
+        if _kind_by_name(base := _base(name)) == "history"
     ]
-    named.sort(key=lambda member: (_part(PurePosixPath(member[0]).name), member[0]))
-    return named
+    named.sort(key=lambda member: member[:2])
+    return [(name, raw) for _, name, raw in named]
+
+
+def _base(name: str) -> str:
+    """The file name of a member's name (``/`` separated): as ``PurePosixPath(name).name``."""
+    return name if "/" not in name and name not in (".", "..") else PurePosixPath(name).name
 
 
 def _extra_kind(base: str) -> str | None:
@@ -441,31 +456,45 @@ def _failed_endpoints(data: object, where: str) -> list[str]:
 
 
 def _history(
-    parts: list[tuple[int, str, list[Any] | dict[str, Any]]], label: str
+    parts: list[tuple[int, str, list[Any] | TypedPart]], label: str
 ) -> tuple[dict[str, Any] | None, int]:
     """The history columns of every part, one row per history id, newest first; and the repeats."""
     if not parts:
         return None, 0
     pieces = []
+    typed: list[TypedPart] = []  # consecutive parts the typed path read: typed once, together
     for _, name, data in parts:
-        if type(data) is dict:  # columns the typed path read, with nothing odd
-            pieces.append(data)
+        if isinstance(data, TypedPart):
+            typed.append(data)
             continue
+        if typed:
+            pieces.append(history_columns(typed))
+            typed = []
         problems = Problems(f"{label}: {name}")
         pieces.append(parse_history(data, label=problems.label, problems=problems))
         issue(problems)
-    columns = {
-        key: pd.concat([pd.Series(p[key]) for p in pieces], ignore_index=True).array
-        for key in pieces[0]
-    }
-    # The same id twice is one play read twice (a copy of a part): kept once.
-    columns, n_repeated = drop_repeated(columns, "history")
+    if typed:
+        pieces.append(history_columns(typed))
+    columns = pieces[0]
+    if len(pieces) > 1:
+        columns = {
+            key: pd.concat([pd.Series(p[key]) for p in pieces], ignore_index=True).array
+            for key in pieces[0]
+        }
+    # The same id twice is one play read twice (a copy of a part): kept once, by the
+    # rule of every source; one take drops the repeats and puts the rest in order.
+    names, required, *_ = REPEAT_KEYS["history"]
+    repeats = repeated({name: columns[name] for name in names}, required=required)
+    n_repeated = int(repeats.sum())
+    kept = np.flatnonzero(~repeats)
     # Newest first, as Trakt writes them; the sort keeps file order among equals.
-    order = (
-        pd.Series(columns["watched_at"])
+    order = kept[
+        pd.Series(columns["watched_at"][kept] if n_repeated else columns["watched_at"])
         .sort_values(ascending=False, kind="stable", na_position="last")
         .index.to_numpy()
-    )
+    ]
+    if len(order) == len(repeats) and (order == np.arange(len(order))).all():
+        return columns, 0  # in order already, nothing repeated: no copy
     return {key: values[order] for key, values in columns.items()}, n_repeated
 
 

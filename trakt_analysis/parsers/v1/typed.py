@@ -35,6 +35,7 @@ import numpy as np
 
 from ...errors import TraktDataError
 from .._checks import locate
+from .._json import typed_decode
 from .episode_bytes import read_episodes
 from .fields import _AIRED_KEYS, _PROGRESS_KEYS, _STATS_KEYS, MAX_NUMBER
 from .state import V1State
@@ -101,23 +102,12 @@ _EPISODES = msgspec.json.Decoder(list[dict[Number, bool]])
 
 
 def decode_items(payload: bytes) -> list[Item] | None:
-    """The items of a v1 response as Structs, or None where the full walk must look.
+    """The shows of a v1 response's JSON text as :class:`Item` Structs, or None.
 
-    Parameters
-    ----------
-    payload : bytes
-        The JSON text (UTF-8, without a byte order mark).
-
-    Returns
-    -------
-    list of Item or None
-        One :class:`Item` per show; None when the payload is not a list of
-        such items (invalid JSON, an unknown field, a value of the wrong kind).
+    None where the full walk must look, as :func:`~.._json.typed_decode` says
+    (an unknown field included).
     """
-    try:
-        return _DECODER.decode(payload)
-    except (msgspec.DecodeError, RecursionError):
-        return None
+    return typed_decode(_DECODER, payload)
 
 
 # -- the walk of the typed path: the items' fields, column by column ----------------------
