@@ -15,3 +15,12 @@ def test_missing_numbers_are_never_shown_as_zero():
     assert fmt_pct(float("nan")) == "\N{EM DASH}"
     assert fmt_int(0) == "0"
     assert fmt_pct(0.526) == "52.6%"
+
+
+def test_show_label_names_the_year_and_never_writes_na_for_a_missing_title():
+    from trakt_analysis._format import show_label
+
+    assert show_label("The Office", 2001) == "The Office (2001)"
+    assert show_label("NA", pd.array([2019], dtype="Int64")[0]) == "NA (2019)"
+    assert show_label("Dark", pd.NA) == "Dark"
+    assert show_label(pd.NA, 2017) == "unknown"

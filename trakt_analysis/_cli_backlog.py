@@ -28,8 +28,8 @@ def _when_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--tz",
         metavar="ZONE",
-        help="IANA time zone of the days and times, e.g. Europe/Berlin "
-        "(default: the profile's, else this machine's)",
+        help="IANA time zone of the days and times, e.g. Europe/Berlin, or trakt.tv's name of "
+        "it, e.g. Tokyo for Asia/Tokyo (default: the profile's, else this machine's)",
     )
 
 

@@ -83,7 +83,10 @@ def add_commands(
         help="also save the year's calendar heatmap as a compact SVG (a README badge)",
     )
     review.add_argument(
-        "--tz", metavar="ZONE", help="IANA time zone (default: the profile's, else this machine's)"
+        "--tz",
+        metavar="ZONE",
+        help="IANA time zone, e.g. Europe/Berlin, or trakt.tv's name of it, e.g. Tokyo for "
+        "Asia/Tokyo (default: the profile's, else this machine's)",
     )
 
     def run_review(args: argparse.Namespace, status: Callable[[str], None]) -> int:

@@ -15,8 +15,11 @@ __all__ = [
     "fmt_int",
     "fmt_pct",
     "fmt_year",
+    "hours_unknown_text",
     "is_missing",
     "next_episode_codes",
+    "plural",
+    "show_label",
 ]
 
 DASH = "\N{EM DASH}"
@@ -38,6 +41,41 @@ def episode_code(season: object, number: object) -> str:
     if is_missing(season) or is_missing(number):
         return ""
     return f"S{int(season):02d}E{int(number):02d}"  # type: ignore[call-overload]
+
+
+def plural(n: int, word: str) -> str:
+    """``1 show``, ``2 shows``, ``1,000 shows``: a count and its noun.
+
+    >>> plural(1, "show"), plural(1000, "play")
+    ('1 show', '1,000 plays')
+    """
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
+
+
+def hours_unknown_text(plays: int) -> str:
+    """Why no hours are shown: no play has a runtime (the export without metadata).
+
+    >>> hours_unknown_text(1386)
+    'hours unknown: none of the 1,386 plays has a runtime; TVmaze metadata adds them'
+    >>> hours_unknown_text(1)
+    'hours unknown: the 1 play has no runtime; TVmaze metadata adds it'
+    """
+    if plays == 1:
+        return "hours unknown: the 1 play has no runtime; TVmaze metadata adds it"
+    return f"hours unknown: none of the {plays:,} plays has a runtime; TVmaze metadata adds them"
+
+
+def show_label(title: object, year: object) -> str:
+    """``The Office (2001)``: a show's title with its year, which tells apart two shows
+    of one title and a show titled ``NA`` from a missing title; ``unknown`` for a missing
+    title, the bare title for a missing year.
+
+    >>> show_label("NA", 2019), show_label("Dark", None), show_label(None, 2017)
+    ('NA (2019)', 'Dark', 'unknown')
+    """
+    if is_missing(title):
+        return "unknown"
+    return str(title) if is_missing(year) else f"{title} ({int(year)})"  # type: ignore[call-overload]
 
 
 def next_episode_codes(shows: pd.DataFrame) -> list[str]:

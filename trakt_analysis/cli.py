@@ -224,8 +224,8 @@ def _year_options(parser: argparse.ArgumentParser, *, year: str, tz_of: str) -> 
     parser.add_argument(
         "--tz",
         metavar="ZONE",
-        help=f"IANA time zone of {tz_of}, e.g. Europe/Berlin "
-        "(default: the profile's, else this machine's)",
+        help=f"IANA time zone of {tz_of}, e.g. Europe/Berlin, or trakt.tv's name of it, e.g. "
+        "Tokyo for Asia/Tokyo (default: the profile's, else this machine's)",
     )
 
 

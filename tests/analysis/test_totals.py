@@ -93,8 +93,11 @@ def test_report_cards_are_over_the_same_shows():
 def test_explorer_totals_over_the_same_shows():
     summary = selection_totals(both().shows)
     assert (summary.shows, summary.watched, summary.left, summary.unknown) == (4, 15, 2, 2)
+    # Watched and left over the same 2 shows (6 and 2, as the CLI and the report say), the
+    # 15 of all shows named apart.
     assert str(summary) == (
-        "4 shows · 15 episodes watched · 2 episodes left (over 2 of 4 shows; 2 unknown)"
+        "4 shows · 6 episodes watched, 2 left (over 2 of 4 shows; 2 unknown) · "
+        "15 watched in all shows"
     )
 
 

@@ -84,4 +84,4 @@ def test_explorer_totals_count_unknown_apart():
     summary = selection_totals(frames().shows)
     assert (summary.shows, summary.watched, summary.left, summary.unknown) == (3, 12, 2, 1)
     # Left is over the two shows whose counts are known, and says so.
-    assert str(summary).endswith("2 episodes left (over 2 of 3 shows; 1 unknown)")
+    assert "2 left (over 2 of 3 shows; 1 unknown) · 12 watched in all shows" in str(summary)

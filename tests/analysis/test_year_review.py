@@ -60,8 +60,8 @@ def test_first_and_last_play(review):
     assert first["watched_at"].iloc[0] == pd.Timestamp("2025-01-05 10:00", tz="UTC")
     assert last["title"].tolist() == ["Delta"]
     table = review.table().set_index("label")["value"]
-    assert table["first play"] == "Alpha S01E02 (2025-01-05 10:00)"
-    assert table["last play"] == "Delta S01E01 (2025-12-31 22:00)"
+    assert table["first play"] == "Alpha (2001) S01E02 (2025-01-05 10:00)"
+    assert table["last play"] == "Delta (2001) S01E01 (2025-12-31 22:00)"
 
 
 def test_against_the_year_before(review):
@@ -119,7 +119,8 @@ def test_binges_streak_and_shows_new_or_continued(review):
     assert (review.totals["new_shows"], review.totals["continued_shows"]) == (2, 1)
     table = review.table().set_index("label")["value"]
     assert table["longest binge"] == (
-        "Alpha S01E02-S01E04 on 2025-01-05; Beta S01E01-S01E03 on 2025-02-10 (3 plays)"
+        "Alpha (2001) S01E02-S01E04 on 2025-01-05; "
+        "Beta (2001) S01E01-S01E03 on 2025-02-10 (3 plays)"
     )
 
 
@@ -131,7 +132,22 @@ def test_binges_are_unknown_when_no_play_has_a_runtime():
     review = ta.year_in_review(frame, 2025, tz="UTC")
     assert pd.isna(review.totals["binges"])
     assert any(n.startswith("binge sessions unknown") for n in review.notes)
-    assert review.table().set_index("label")["value"]["binge sessions"] == "unknown"
+    table = review.table().set_index("label")["value"]
+    assert table["binge sessions"] == "unknown"
+    # No longest binge either: "unknown" above a named binge was a contradiction.
+    assert review.longest_binge.empty
+    assert table["longest binge"] == "unknown"
+
+
+def test_a_show_titled_na_is_named_with_its_year():
+    # A show may be titled "NA" (the demo's 2019 comedy): with its year it reads as a
+    # title, not as a missing value.
+    frame = history()
+    frame["title"] = frame["title"].astype(object).replace({"Alpha": "NA"})
+    frame["year"] = frame["year"].astype("Int64").mask(frame["title"] == "NA", 2019)
+    table = ta.year_in_review(frame, 2025, tz="UTC").table().set_index("label")["value"]
+    assert table["first play"] == "NA (2019) S01E02 (2025-01-05 10:00)"
+    assert table["longest binge"].startswith("NA (2019) S01E02-S01E04 on 2025-01-05; Beta (2001) ")
 
 
 def test_what_the_source_lacks_is_unknown_with_a_reason(review):

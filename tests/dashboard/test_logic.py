@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+from datetime import UTC, datetime
 
 import pandas as pd
 import pytest
@@ -103,6 +104,21 @@ def test_the_command_serves_on_loopback_with_a_token_and_no_code():
     assert serve.NOTEBOOK.exists()
 
 
+def test_voila_set_up_warnings_do_not_reach_the_terminal():
+    import io
+
+    lines = [
+        "[W 2026-12-08 02:20:01 ServerApp] Notebook dashboard.ipynb is not trusted\n",
+        "[IPKernelApp] WARNING | Kernel is running over TCP without encryption. All ...\n",
+        "The websocket_ping_timeout (90000) cannot be longer than the ...\n",
+        "Setting websocket_ping_timeout=30000\n",
+        "[E 2026-12-08 02:20:02 ServerApp] Uncaught exception GET /voila/render\n",
+    ]
+    out = io.StringIO()
+    serve.forward_stderr(lines, out)
+    assert out.getvalue() == lines[-1]  # an error still does
+
+
 def test_live_and_missing_sources_are_refused(capsys):
     assert main(["dashboard", "--trakt", "me", "--no-browser", "-q"]) == 1
     assert "SOURCE file" in capsys.readouterr().err
@@ -115,8 +131,12 @@ def test_the_dashboard_in_a_kernel_changes_user_year_and_month():
 
     board = Dashboard()  # the demo users
     assert board.explorer.progress.user == "demo"
+    assert board.year.label == str(board.year.value)  # the page's select shows the year
     board.tabs.selected_index = 1
-    assert board.review.review.year == board.year.options[0]
+    # The last full year when it has plays (as the report chooses), else the newest.
+    last_full = datetime.now(UTC).year - 1
+    expected = last_full if last_full in board.year.options else board.year.options[0]
+    assert board.review.review.year == expected
     board.explorer.controls.user.value = "binger"
     assert board.explorer.progress.user == "binger"
     assert board.review.review.user == "binger"
@@ -156,9 +176,11 @@ def test_backlog_table_says_unknown_not_zero():
             for tds in (tr.select("td") for tr in page.select("#backlog-table tbody tr"))
         }
         shows = progress.shows
+        # Every show but those with nothing left (0), as the report lists them.
         expected = {
-            (t, str(y)): "unknown" if pd.isna(n) else str(int(n))
+            (t, str(y)): "unknown" if pd.isna(n) else f"{int(n):,}"  # 1,000 grouped
             for t, y, n in zip(shows["title"], shows["year"], shows["left"], strict=True)
+            if pd.isna(n) or n != 0
         }
         assert shown == expected
 
@@ -184,3 +206,35 @@ def test_breakdown_tab_uses_ta_breakdown_when_there_is_one(monkeypatch):
     assert calls == ["genre", "network"]
     assert "<td>drama</td>" in board._breakdown.value
     assert "3.5" in board._breakdown.value
+
+
+def test_review_opens_on_the_last_full_year_as_the_report_does():
+    # history(): plays in 2024, 2025 and 2026 (UTC). On 1 March 2026 the last full year,
+    # 2025, has plays: the tab opens on it, as the report and `summary` do, not on 2026.
+    years = review_years(progress())
+    assert years == [2026, 2025, 2024]
+    march = datetime(2026, 3, 1, tzinfo=UTC)
+    assert _logic.review_default_year(progress(), years, today=march) == 2025
+    # In 2028 the last full year (2027) has none: the newest year with a play.
+    later = datetime(2028, 1, 5, tzinfo=UTC)
+    assert _logic.review_default_year(progress(), years, today=later) == 2026
+    assert _logic.review_default_year(progress(), [], today=march) is None
+
+
+def test_breakdowns_without_metadata_say_how_to_get_them():
+    export = load_demo_export()  # no show metadata: one "unknown" row per breakdown
+    frames = [ta.breakdown(export, by) for by in ("genre", "network")]
+    assert "--metadata tvmaze" in _logic.breakdown_hint(frames, ["genre", "network"])
+    html = _logic.breakdown_html(frames[0], "genre")
+    assert "1,376" in html or "1,386" in html  # plays grouped by thousands
+    known = pd.DataFrame({"genre": ["Drama", "unknown"], "shows": [1, 2], "plays": [3, 4]})
+    assert _logic.breakdown_hint([known], ["genre"]) == ""
+
+
+def test_backlog_states_are_written_as_the_report_writes_them():
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(_logic.backlog_html(load_demo_export(), rows=100), "html.parser")
+    states = {tr.select("td")[4].get_text() for tr in page.select("#backlog-table tbody tr")}
+    assert "not started" in states
+    assert not any("_" in state for state in states)

@@ -40,6 +40,15 @@ def test_backlog_in_hours_with_finish_dates():
     (right,) = ax.child_axes
     notes = [t.get_text() for t in right.get_yticklabels()]
     assert notes == ["", "done by 2026-03-29"]  # Old is dropped: no finish date
+    assert right.get_ylabel() == "finish date"  # no next episode, no air date in the plan
+    assert title.startswith("Backlog: hours left\n(")  # the notes on a line of their own
+
+
+def test_backlog_without_next_episodes_has_no_right_axis():
+    # The account export without metadata: no next episode, no finish date in a shows frame.
+    shows = progress("ann").shows.assign(next_season=pd.NA, next_number=pd.NA)
+    ax = ta.plot_backlog(shows)
+    assert ax.child_axes == []
 
 
 def test_backlog_in_episodes_is_unchanged_by_default():
@@ -47,7 +56,7 @@ def test_backlog_in_episodes_is_unchanged_by_default():
     ax = ta.plot_backlog(plan)
     # Episodes left: Old 8, Binge 6, Unstarted 5, Daily 4, Hidden 4, NoRuntime 2.
     assert [b.get_width() for b in bars(ax)] == [8, 6, 5, 4, 4, 2]
-    assert "1 shows with unknown counts not shown" in ax.get_title()
+    assert "1 show with unknown counts not shown" in ax.get_title()
 
 
 def test_backlog_unit_is_checked():

@@ -203,6 +203,7 @@ def test_completion_one_show(hand):
     assert bar.get_width() == 100
     assert ytick_texts(ax) == ["Remake"]
     assert texts(ax) == ["2/2"]
+    assert ax.get_ylabel() == ""  # the ticks name the shows; no clipped "show" beside them
 
 
 def test_completion_users_by_colour(two_users):
@@ -383,8 +384,8 @@ def test_backlog(demo, specs):
     assert [b.get_width() for b in drawn[:10]] == [s.aired - s.completed for s in pending[:10]]
     rest = pending[10:]
     assert ytick_texts(ax)[-1].startswith(f"+{len(rest)} more shows")
-    assert texts(ax)[:10] == [str(s.aired - s.completed) for s in pending[:10]]
-    assert texts(ax)[10] == f"{sum(s.aired - s.completed for s in rest)} in all"
+    assert texts(ax)[:10] == [f"{s.aired - s.completed:,}" for s in pending[:10]]  # 1,000: grouped
+    assert texts(ax)[10] == f"{sum(s.aired - s.completed for s in rest):,} in all"
     (right,) = ax.child_axes  # the next episodes, labelled on the right
     notes = [t.get_text() for t in right.get_yticklabels()]
     for spec, note in zip(pending[:10], notes, strict=False):

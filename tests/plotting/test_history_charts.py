@@ -127,12 +127,19 @@ def test_watch_time_several_users(six):
 
 
 def test_watch_time_without_runtimes_says_so():
-    rows = [("2025-01-01 20:00", "Alpha", 1, 1, None, "episode")]
+    # No play has a runtime (the export without metadata): no empty axis of "?" bars,
+    # one line saying the hours are unknown; plays per month can still be drawn.
+    rows = [
+        ("2025-01-01 20:00", "Alpha", 1, 1, None, "episode"),
+        ("2025-03-01 20:00", "Alpha", 1, 2, None, "episode"),
+    ]
     ax = ta.plot_watch_time(plays(rows), tz="UTC")
-    assert [b.get_height() for b in bars(ax)] == [0]
-    assert texts(ax) == ["?"]
-    note = next(c for c in ax.get_children() if c.get_gid() == "runtime-note")
-    assert note.get_text().startswith("1 of 1 plays had no runtime")
+    assert bars(ax) == []
+    assert [t.get_text() for t in ax.texts] == [
+        "hours unknown: none of the 2 plays has a runtime; TVmaze metadata adds them"
+    ]
+    counted = ta.plot_watch_time(plays(rows), unit="plays", tz="UTC")
+    assert [b.get_height() for b in bars(counted)] == [1, 0, 1]
 
 
 def test_watch_time_bad_unit(six):

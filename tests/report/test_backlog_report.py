@@ -51,7 +51,8 @@ def test_report_section():
     assert "Hours left: 8.5 h" in text
     rows = soup.select("#backlog-table tbody tr")
     cells = [[td.get_text() for td in row.find_all("td")] for row in rows]
-    # The shows with episodes left (7), watching first.
+    # The shows with episodes left (6) or an unknown number left (Counts unknown), watching
+    # first: each show the state counts name is listed but Ended and Returning (0 left).
     assert [c[0] for c in cells] == [
         "Daily",
         "Binge",
@@ -59,9 +60,33 @@ def test_report_section():
         "Old",
         "Hidden",
         "Unstarted",
+        "Counts unknown",
     ]
+    assert cells[-1][:3] == ["Counts unknown", "unknown", "\N{EM DASH}"]
+    assert (
+        soup.select_one("#backlog-table caption")
+        .get_text()
+        .startswith(
+            "7 shows with episodes left (1 of them an unknown number: \N{EM DASH}); "
+            "2 with none left are not listed."
+        )
+    )
     assert cells[0] == ["Daily", "watching", "4", "2.5", "2026-03-09", "1.5", "2026-03-29"]
     assert soup.find("figure") is not None
+
+
+def test_a_remake_is_named_with_its_year_when_its_namesake_is_not_listed():
+    # Show 4 (Ended, nothing left, not listed) renamed "Daily" and given another year: the
+    # listed Daily still needs its year to be told from it, as the CLI writes it.
+    p = progress("ann")
+    shows = p.shows.assign(
+        title=p.shows["title"].astype(object).replace({"Ended": "Daily"}),
+        year=pd.array([2020, 2020, 2020, 1999, 2020, 2020, 2020, 2020, 2020], dtype="Int64"),
+    )
+    plan = ta.backlog(dataclasses.replace(p, shows=shows), today=TODAY, tz=NY)
+    soup = BeautifulSoup(backlog_section(plan), "html.parser")
+    first = soup.select_one("#backlog-table tbody tr td").get_text()
+    assert first == "Daily (2020)"
 
 
 def test_report_section_says_when_counts_are_unknown():

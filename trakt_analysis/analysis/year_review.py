@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._format import episode_code
+from .._format import episode_code, show_label
 from ..errors import TraktArgumentError
 from .history import (
     _as_is,
@@ -109,7 +109,9 @@ class YearInReview:
         The longest run of days with a play within the period.
     streak_start, streak_end : pandas.Timestamp or None
     longest_binge : pandas.DataFrame
-        The binge session(s) with the most plays (ties kept); empty if none.
+        The binge session(s) with the most plays (ties kept); empty if none,
+        and empty when the binges are unknown (``totals["binges"]`` NA: no
+        play of the period has a runtime, so no sitting can be seen).
     shows_started : pandas.DataFrame
         Shows whose first play in the whole history falls in the period:
         ``title``, ``year``, ``trakt_id``, ``first_watched_at`` (UTC), ``plays``.
@@ -232,7 +234,10 @@ class YearInReview:
             ("days with a play", f"{t['days']:,}"),
             ("rewatches", f"{t['rewatches']:,}"),
             ("binge sessions", "unknown" if pd.isna(t["binges"]) else f"{t['binges']:,}"),
-            ("longest binge", _binge_text(self.longest_binge)),
+            (
+                "longest binge",
+                "unknown" if pd.isna(t["binges"]) else _binge_text(self.longest_binge),
+            ),
             ("busiest month", busy("month", "%B")),
             ("month with most hours", busy("hours_month", "%B", "hours")),
             ("busiest day", busy("date", "%Y-%m-%d (%A)")),
@@ -291,7 +296,7 @@ def _play_text(frame: pd.DataFrame) -> str:
     parts = []
     for row in frame.itertuples(index=False):
         code = episode_code(row.season, row.episode)
-        parts.append(f"{row.title} {code}".strip())
+        parts.append(f"{show_label(row.title, row.year)} {code}".strip())
     return f"{'; '.join(parts)} ({frame['watched_at'].iloc[0]:%Y-%m-%d %H:%M})"
 
 
@@ -307,7 +312,7 @@ def _binge_text(frame: pd.DataFrame) -> str:
     if not len(frame):
         return "-"
     parts = [
-        f"{row.title} {row.first}-{row.last} on {row.start:%Y-%m-%d}"
+        f"{show_label(row.title, row.year)} {row.first}-{row.last} on {row.start:%Y-%m-%d}"
         for row in frame.itertuples(index=False)
     ]
     return f"{'; '.join(parts)} ({int(frame['plays'].iloc[0])} plays)"
@@ -490,7 +495,10 @@ def _review(
     if finished is None:
         notes.append("finished shows unknown: this source has no aired counts")
     if this["plays_without_runtime"]:
-        notes.append(f"hours leave out {this['plays_without_runtime']:,} plays without a runtime")
+        n_without = int(this["plays_without_runtime"])  # type: ignore[call-overload]
+        notes.append(
+            f"hours leave out {n_without:,} play{'s' * (n_without != 1)} without a runtime"
+        )
     rewatched = rewatch_mask(history)
     sessions = binge_sessions(plays, tz=zone)
     binges = longest_binges(sessions)
@@ -498,6 +506,8 @@ def _review(
     # runtime known, no binge can be seen, which is "unknown", not "none".
     n_plays, n_unknown = int(this["plays"]), int(this["plays_without_runtime"])  # type: ignore[call-overload]
     binges_known = bool(this["episode_plays"]) and n_unknown < n_plays
+    if not binges_known:
+        binges = binges.iloc[:0]  # sittings guessed without runtimes are not binges
     if this["episode_plays"] and not binges_known:
         notes.append("binge sessions unknown: no play has a runtime (load it with TVmaze)")
     totals = pd.Series(

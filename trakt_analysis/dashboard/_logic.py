@@ -8,16 +8,21 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from .._format import fmt_int, hours_unknown_text
 from ..analysis.history import watched_at
 from ..analysis.timezone import resolve_timezone
 from ..analysis.year_review import YearInReview, month_in_review, year_in_review
 from ..errors import TraktArgumentError
-from ..report._html import Column, esc, table
+from ..report._html import YEAR, Column, esc, number, table
+from ..report.backlog import listed
+from ..report.history_html import default_year, hours_unknown
+from ..report.stats_html import METADATA_HINT
 from ..sources.catalog import DemoSource, ExplorerSource, as_source
 
 __all__ = [
@@ -27,7 +32,9 @@ __all__ = [
     "SOURCE_ENV",
     "ReviewPanel",
     "backlog_html",
+    "breakdown_hint",
     "breakdown_html",
+    "review_default_year",
     "review_panel",
     "review_years",
     "save_upload",
@@ -83,6 +90,22 @@ def review_years(progress: Any, tz: object = None) -> list[int]:
     return sorted({int(y) for y in times.dt.tz_convert(zone).dt.year.unique()}, reverse=True)
 
 
+def review_default_year(
+    progress: Any, years: list[int], today: datetime | None = None
+) -> int | None:
+    """The year the review tab opens on, as the report and ``summary`` choose it.
+
+    The last full year before `today` (default: now) when it has plays
+    (:func:`~trakt_analysis.report.history_html.default_year`), else the
+    newest of `years` (those of :func:`review_years`); None without any.
+    """
+    if not years:
+        return None
+    zone = resolve_timezone(None, progress)
+    year = default_year(progress, today or datetime.now(UTC), zone)
+    return year if year in years else years[0]
+
+
 @dataclass(frozen=True)
 class ReviewPanel:
     """What the review tab shows: the highlights' HTML and the card as PNG bytes."""
@@ -121,7 +144,10 @@ def review_panel(progress: Any, year: int, month: int | None = None) -> ReviewPa
             table_id="review-table",
         ),
     ]
-    top = review.top_by_hours
+    top, caption = review.top_by_hours, "Top shows by hours"
+    if hours_unknown(top):  # ranked by unknown hours, it would pass for a ranking
+        plays = int(review.totals["plays"])
+        top, caption = review.top_by_plays, f"Top shows by plays ({hours_unknown_text(plays)})"
     if len(top):
         parts.append(
             table(
@@ -129,11 +155,12 @@ def review_panel(progress: Any, year: int, month: int | None = None) -> ReviewPa
                 [
                     Column("#", "rank"),
                     Column("show", "title"),
+                    YEAR,  # as in the report: a show titled "NA" reads as a title
                     Column("plays", "plays", numeric=True),
                     Column("hours", "hours", _hours, numeric=True),
                 ],
                 table_id="review-top-shows",
-                caption="Top shows by hours",
+                caption=caption,
             )
         )
     for frame, key in ((review.genres, "genre"), (review.networks, "network")):
@@ -163,21 +190,24 @@ BACKLOG_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
-def backlog_html(progress: Any, *, rows: int = 30) -> str:
-    """The backlog (:func:`trakt_analysis.backlog`) as an HTML table, most hours left first.
+_NUMERIC = ("left", "hours_left")
 
-    Unknown values are written "unknown", never 0. Empty when the version has
-    no backlog.
+
+def backlog_html(progress: Any, *, rows: int = 30) -> str:
+    """The backlog (:func:`trakt_analysis.backlog`) as an HTML table: the report's rows.
+
+    The shows the report lists (:func:`~trakt_analysis.report.backlog.listed`: all
+    but those with nothing left; watching first, then most hours left). Unknown
+    values are written "unknown", never 0. Empty when the version has no backlog.
     """
     import trakt_analysis as ta
 
     backlog = getattr(ta, "backlog", None)
     if backlog is None or progress is None:
         return ""
-    frame = backlog(progress)
+    plan = backlog(progress)
+    frame = listed(plan)
     present = [(h, c) for h, c in BACKLOG_COLUMNS if c in frame.columns]
-    if "hours_left" in frame.columns:
-        frame = frame.sort_values("hours_left", ascending=False, na_position="last")
 
     def text(value: object) -> str:
         if value is None or pd.isna(value):
@@ -188,20 +218,40 @@ def backlog_html(progress: Any, *, rows: int = 30) -> str:
             return f"{value:%Y-%m-%d}"
         return str(value)
 
+    def left(value: object) -> str:
+        return fmt_int(value, "unknown")  # 1,000
+
+    columns = [
+        Column(
+            h,
+            "state_label" if c == "state" else c,
+            left if c == "left" else text,
+            numeric=c in _NUMERIC,
+        )
+        for h, c in present
+    ]
+    done = len(plan) - len(frame)
     return table(
         frame.head(rows),
-        [Column(h, c, text, numeric=c in ("left", "hours_left")) for h, c in present],
+        columns,
         table_id="backlog-table",
-        caption=f"What is left to watch: {min(rows, len(frame))} of {len(frame)} shows.",
+        caption=f"What is left to watch: {min(rows, len(frame))} of the {len(frame)} shows with "
+        "episodes left or an unknown number left"
+        + (f" ({done} with none left not listed)." if done else "."),
     )
 
 
 def breakdown_html(frame: pd.DataFrame, by: str, *, rows: int = 20) -> str:
     """A breakdown frame (``ta.breakdown(progress, by)``) as an HTML table."""
-    columns = [
-        Column(by, by),
-        Column("shows", "shows", numeric=True),
-        Column("plays", "plays", numeric=True),
-        Column("hours", "hours", _hours, numeric=True),
-    ]
+    columns = [Column(by, by), number("shows"), number("plays"), number("hours", fmt=_hours)]
     return table(frame.head(rows), columns, table_id=f"breakdown-{by}")
+
+
+def breakdown_hint(frames: list[pd.DataFrame], by: list[str]) -> str:
+    """The report's hint to load show metadata, when every row of `frames` is "unknown"
+    (the export without TVmaze: no show has a genre or a network); else ""."""
+    every = all(
+        len(f) and bool((f[key].astype(str) == "unknown").all())
+        for f, key in zip(frames, by, strict=True)
+    )
+    return METADATA_HINT if frames and every else ""

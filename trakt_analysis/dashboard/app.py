@@ -20,7 +20,9 @@ from ..sources.catalog import ExplorerSource, as_source
 from ._logic import (
     DEMO,
     backlog_html,
+    breakdown_hint,
     breakdown_html,
+    review_default_year,
     review_panel,
     review_years,
     save_upload,
@@ -124,7 +126,10 @@ class Dashboard:
             widget.add_class(f"ta-{name}")
         self.source_choice.observe(self._guard(self._on_source), names="value")
         self.upload.observe(self._guard(self._on_upload), names="value")
-        self.year.observe(self._guard(self._on_period), names="value")
+        # Kept, to be taken off alone: unobserve_all("value") also took off the Dropdown's
+        # own value -> index link, and the page's select showed no year.
+        self._on_year = self._guard(self._on_period)
+        self.year.observe(self._on_year, names="value")
         self.month.observe(self._guard(self._on_period), names="value")
         self.tabs.observe(self._guard(self._on_tab), names="selected_index")
         self._stale: set[int] = set()
@@ -183,10 +188,10 @@ class Dashboard:
     def _on_progress(self, *_: Any) -> None:
         progress = self.explorer.progress
         years = review_years(progress)
-        self.year.unobserve_all("value")
+        self.year.unobserve(self._on_year, names="value")
         self.year.options = years
-        self.year.value = years[0] if years else None
-        self.year.observe(self._guard(self._on_period), names="value")
+        self.year.value = review_default_year(progress, years)
+        self.year.observe(self._on_year, names="value")
         # Each tab is drawn when shown (the page opens faster), once per user.
         self._stale = {1, 2, 3}
         self._draw_tab(self.tabs.selected_index)
@@ -263,14 +268,19 @@ class Dashboard:
         if progress is None:
             self._breakdown.value = ""
             return
-        parts = []
+        parts, frames, keys = [], [], []
         for by in ("genre", "network"):
             try:
                 frame = breakdown(progress, by)
             except (TraktError, TypeError) as exc:
                 parts.append(message_html(f"No breakdown by {by}: {exc}", kind="note"))
                 continue
+            frames.append(frame)
+            keys.append(by)
             parts.append(f"<h3>By {by}</h3>" + breakdown_html(frame, by))
+        hint = breakdown_hint(frames, keys)
+        if hint:  # only "unknown" rows: say how to know them, as the report does
+            parts = [message_html(hint, kind="note"), *parts]
         self._breakdown.value = "".join(parts)
 
 

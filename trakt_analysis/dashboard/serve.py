@@ -17,12 +17,14 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
 import webbrowser
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TextIO
 
 from ..errors import TraktArgumentError, TraktDependencyError, TraktError
 from ._logic import SOURCE_ENV
@@ -41,6 +43,23 @@ def _require_voila() -> None:
             "the dashboard needs Voilà, which is not installed: "
             "pip install 'trakt_analysis[dashboard]' (or: pip install voila)"
         )
+
+
+#: Lines of Voilà and its kernels about their own set-up, true of every loopback dashboard
+#: and nothing the user can act on: not passed on to the terminal (the rest is).
+SETUP_NOISE = (
+    "is not trusted",
+    "Kernel is running over TCP without encryption",
+    "websocket_ping_timeout",
+)
+
+
+def forward_stderr(lines: Iterable[str], out: TextIO) -> None:
+    """Write each of `lines` (Voilà's stderr) to `out`, but those of :data:`SETUP_NOISE`."""
+    for line in lines:
+        if not any(noise in line for noise in SETUP_NOISE):
+            out.write(line)
+            out.flush()
 
 
 def free_port() -> int:
@@ -64,12 +83,13 @@ def voila_command(port: int, token: str) -> list[str]:
         "--strip_sources=True",
         "--show_tracebacks=False",
         "--theme=light",
+        "--Voila.log_level=WARN",  # its start-up lines repeat what the command prints
         # a kernel runs the notebook before the first visit: the page opens in seconds
         "--preheat_kernel=True",
     ]
 
 
-def wait_until_up(url: str, proc: subprocess.Popen[bytes], timeout: float = START_TIMEOUT) -> None:
+def wait_until_up(url: str, proc: subprocess.Popen[str], timeout: float = START_TIMEOUT) -> None:
     """Return once `url` answers; raise when the server exits or `timeout` passes."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -116,7 +136,10 @@ def serve(args: argparse.Namespace, status: Callable[[str], None]) -> int:
     status(f"starting Voilà on 127.0.0.1:{port}")
     # A SIGTERM must stop Voilà (and its kernels) too: run the clean-up below.
     previous = signal.signal(signal.SIGTERM, _interrupt)
-    proc = subprocess.Popen(voila_command(port, token), env=env)
+    proc = subprocess.Popen(
+        voila_command(port, token), env=env, stderr=subprocess.PIPE, text=True, errors="replace"
+    )
+    threading.Thread(target=forward_stderr, args=(proc.stderr, sys.stderr), daemon=True).start()
     url = f"http://127.0.0.1:{port}/?token={token}"
     try:
         # probe a path that starts no kernel (the page itself would run the notebook)

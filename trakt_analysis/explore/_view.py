@@ -104,20 +104,29 @@ class Summary:
     unknown: int = 0
     #: Shows hidden on Trakt (and not finished), counted apart from those in progress.
     hidden: int | None = None
+    #: Episodes watched over the ``counted`` shows only: the ones `left` is over.
+    watched_counted: int | None = None
 
     def __str__(self) -> str:
         noun = "show" if self.shows == 1 else "shows"
         text = f"{self.shows:,} {noun} · "
         if self.hidden:
             text += f"{self.hidden:,} hidden · "
-        text += f"{self.watched:,} episodes watched · "
         if self.left is None:
-            return text + "episodes left unknown (no aired counts)"
-        text += f"{self.left:,} episodes left"
-        if self.unknown:
-            counted = self.shows - self.unknown
-            text += f" (over {counted:,} of {self.shows:,} shows; {self.unknown:,} unknown)"
-        return text
+            return (
+                text
+                + f"{self.watched:,} episodes watched · episodes left unknown (no aired counts)"
+            )
+        if not self.unknown or self.watched_counted is None:
+            return text + f"{self.watched:,} episodes watched · {self.left:,} episodes left"
+        # Watched and left over the same shows, as `ta.totals` and the report count them;
+        # the watched episodes of every show apart, named as such.
+        counted = self.shows - self.unknown
+        return text + (
+            f"{self.watched_counted:,} episodes watched, {self.left:,} left "
+            f"(over {counted:,} of {self.shows:,} shows; {self.unknown:,} unknown) · "
+            f"{self.watched:,} watched in all shows"
+        )
 
 
 @dataclass(frozen=True, eq=False)
@@ -266,6 +275,7 @@ def selection_totals(shows: pd.DataFrame) -> Summary:
         left=(row.episodes_left or 0) if row.shows_counted or not row.shows else None,
         unknown=row.shows - row.shows_counted,
         hidden=row.hidden,
+        watched_counted=row.episodes_watched,
     )
 
 

@@ -57,10 +57,13 @@ def more_label(rest: pd.DataFrame, detail: str) -> str:
 
 
 def label_rows(ax: Axes, labels: list[str], title: str) -> None:
-    """One tick label per bar, the first show at the top; the axis and chart titles."""
+    """One tick label per bar, the first show at the top; the chart's title.
+
+    No y-axis label: the tick labels are the shows' titles, and a "show" beside the
+    longest of them was pushed past the figure's edge (a few pixels of it in the report).
+    """
     ax.set_yticks(np.arange(len(labels)), labels=labels)
     ax.set_ylim(len(labels) - 0.5, -0.5)
-    ax.set_ylabel("show")
     ax.set_title(title)
 
 

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from .._format import episode_code
+from .._format import episode_code, plural
 from .._validate import check_choice
 from ..analysis.backlog import shows_hours_left
 from ..analysis.summary import shows_left
@@ -51,6 +51,20 @@ def _next_note(row: pd.Series) -> str:
         finish = f"done by {row['finish_date']:%Y-%m-%d}"
         note = f"{note} · {finish}" if note else finish
     return note
+
+
+def _notes_label(shown: pd.DataFrame) -> str:
+    """The right axis' label: only what its notes hold (next episode, air date, finish)."""
+
+    def some(column: str) -> bool:
+        return column in shown.columns and bool(shown[column].notna().any())
+
+    said = [
+        ("next episode", some("next_season") and some("next_number")),
+        ("air date", some("next_first_aired")),
+        ("finish date", some("finish_date")),
+    ]
+    return ", ".join(name for name, present in said if present)
 
 
 @with_fallback_fonts
@@ -98,12 +112,13 @@ def plot_backlog(
     shown, rest, ax = top_rows(pending, top, ax)
     n_done = int(((known_left == 0) & (filled(shows["aired"]) > 0)).sum())
     n_unknown = int(np.isnan(known).sum())
-    notes_title = [f"{n_done} finished shows not shown"] if n_done else []
+    notes_title = [f"{plural(n_done, 'finished show')} not shown"] if n_done else []
     if n_unknown:
         what = "hours" if hours else "counts"
-        notes_title.append(f"{n_unknown} shows with unknown {what} not shown")
+        notes_title.append(f"{plural(n_unknown, 'show')} with unknown {what} not shown")
+    # The notes on a line of their own: one line of both was cut off at the figure's edge.
     title = (TITLE_HOURS if hours else TITLE) + (
-        f" ({'; '.join(notes_title)})" if notes_title else ""
+        f"\n({'; '.join(notes_title)})" if notes_title else ""
     )
     if shown.empty:
         unknown = "hours left unknown" if hours else "episodes left unknown"
@@ -123,10 +138,10 @@ def plot_backlog(
         labels.append(more_label(rest, f"avg {mean:.0f}{' h' if hours else ''} left"))
         notes.append("")
         ends.append(mean)
-    counts = [f"{w:.1f} h" if hours else f"{int(w)}" for w in widths]
+    counts = [f"{w:,.1f} h" if hours else f"{int(w):,}" for w in widths]
     if len(rest):
         total = float(measure(rest).sum())
-        counts.append(f"{total:.0f} h in all" if hours else f"{int(total)} in all")
+        counts.append(f"{total:,.0f} h in all" if hours else f"{int(total):,} in all")
     for row, (count, end) in enumerate(zip(counts, ends, strict=True)):
         ax.annotate(
             count,
@@ -139,14 +154,13 @@ def plot_backlog(
     rows = np.arange(len(labels))
     label_rows(ax, labels, title)
     ax.set_xlim(0, max(ends) * 1.15)  # room for the counts
-    # The next episodes, as labels on the right: they never cover a bar.
-    right = ax.secondary_yaxis("right")
-    right.set_yticks(rows, labels=notes, fontsize="x-small")
-    right.tick_params(length=0)
-    finish = "finish_date" in shows.columns
-    right.set_ylabel(
-        "next episode, air date" + (", finish date" if finish else ""), fontsize="small"
-    )
+    # The next episodes, as labels on the right: they never cover a bar. No axis when no
+    # show has one (the export without metadata): an empty axis would promise them.
+    if any(notes):
+        right = ax.secondary_yaxis("right")
+        right.set_yticks(rows, labels=notes, fontsize="x-small")
+        right.tick_params(length=0)
+        right.set_ylabel(_notes_label(shown), fontsize="small")
     ax.set_xlabel("hours left" if hours else "episodes left")
     if users.several:
         user_legend(ax, users.by_user)

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .._format import plural
 from ..analysis.history import WEEKDAYS
 from ..errors import TraktArgumentError, TraktFileError
 from .fonts import with_fallback_fonts
@@ -71,24 +72,20 @@ def _short_hours(value: object) -> str:
     return f"{number:,.1f}" if number < 10 else f"{number:,.0f}"
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
-
-
 def _busiest_month(review: YearInReview) -> str:
     tied = review.ties.get("month", ())
     if not tied:
         return "-"
     names = ", ".join(f"{m:%B}" for m in tied)
     each = " each" if len(tied) > 1 else ""
-    return f"{names} · {_plural(int(review.busiest['month']), 'play')}{each}"
+    return f"{names} · {plural(int(review.busiest['month']), 'play')}{each}"
 
 
 def _streak(review: YearInReview) -> str:
     if not review.longest_streak:
         return "-"
     return (
-        f"{_plural(review.longest_streak, 'day')} · "
+        f"{plural(review.longest_streak, 'day')} · "
         f"{review.streak_start:%d %b} – {review.streak_end:%d %b}"
     )
 
@@ -226,9 +223,7 @@ def _draw_card(review: YearInReview, *, size: tuple[int, int], dpi: int, theme: 
         text(left, y, f"{i + 1}", 15, color=colors.muted)
         text(left + 0.05, y, shorten(row.title, 30), 15, gid="card-show")
         amount = (
-            _plural(int(row.plays), "play")
-            if pd.isna(row.hours)
-            else f"{_short_hours(row.hours)} h"
+            plural(int(row.plays), "play") if pd.isna(row.hours) else f"{_short_hours(row.hours)} h"
         )
         text(0.92, y, amount, 13, color=colors.muted, ha="right")
 

@@ -13,6 +13,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
+from .._format import hours_unknown_text
 from ..analysis.history import WEEKDAYS, watch_calendar, watch_clock, watch_time
 from ..errors import TraktArgumentError
 from ._common import get_ax, legend_outside, no_data, user_name
@@ -105,7 +106,9 @@ def plot_watch_time(
 
     Hours count the plays whose runtime is known; a period whose plays all
     lack one is marked "?" instead of a bar (unknown, not 0), and the chart
-    says how many plays had no runtime. Several users: side-by-side bars,
+    says how many plays had no runtime. When no play has a runtime (the
+    account export without metadata) there are no bars: the chart says the
+    hours are unknown. Several users: side-by-side bars,
     colour by user.
 
     Parameters
@@ -135,6 +138,10 @@ def plot_watch_time(
     title = f"{TIME_TITLE} per {freq} ({zone})"
     if stats.empty:
         return no_data(ax, title, "no plays")
+    plays = int(stats["plays"].sum())
+    if unit == "hours" and plays and int(stats["plays_without_runtime"].sum()) == plays:
+        # Every bar would be "?" over an empty axis: say it once instead of drawing it.
+        return no_data(ax, title, hours_unknown_text(plays))
     periods = sorted(set(stats["period"]))
     position = {p: i for i, p in enumerate(periods)}
     users = list(dict.fromkeys(None if pd.isna(u) else u for u in stats["user"]))

@@ -18,6 +18,7 @@ __all__ = [
     "backlog_section",
     "format_backlog",
     "format_upcoming",
+    "listed",
     "state_counts",
 ]
 
@@ -88,6 +89,18 @@ def _ordered(plan: pd.DataFrame) -> pd.DataFrame:
     hours = plan["hours_left"].astype("Float64").fillna(-1.0).to_numpy(float)
     labelled = plan.assign(show_label=_labels(plan), _rank=rank, _hours=-hours)
     return labelled.sort_values(["_rank", "_hours"], kind="stable")
+
+
+def listed(plan: pd.DataFrame) -> pd.DataFrame:
+    """The shows a backlog table lists, in its order: every show but those with nothing left.
+
+    A show whose episodes left are unknown (NA) is listed, never dropped as if it had none;
+    by state (watching first), then most hours left. Adds ``show_label`` (the title, with the
+    year where the plan holds two shows of that title) and ``state_label`` ("not started").
+    """
+    ordered = _ordered(plan)
+    rows = ordered[(ordered["left"] != 0).fillna(True).to_numpy(bool)]
+    return rows.assign(state_label=[STATE_LABELS[str(s)] for s in rows["state"]])
 
 
 def format_backlog(plan: pd.DataFrame) -> str:
@@ -184,14 +197,19 @@ def backlog_section(plan: pd.DataFrame, figure: str = "") -> str:
             "(load the account export with TVmaze metadata: <code>--metadata tvmaze</code>).</p>"
         )
     else:
-        pending = plan[(left > 0).fillna(False).to_numpy(bool)]
-        if len(pending):
-            shown = _ordered(pending).assign(
-                state_label=lambda f: [STATE_LABELS[str(s)] for s in f["state"]]
-            )
+        # Labelled over the whole plan (a remake's year shows even when its namesake is
+        # not listed); every show with episodes left or an unknown number left is listed,
+        # so the table holds each show the state counts above name, but those done.
+        shown = listed(plan)
+        if len(shown):
+            done = len(plan) - len(shown)
+            unknown = int(left.isna().sum())
             caption = (
-                "Finish: today plus the episodes left at your pace (episodes a week over the "
-                "last 28 days), for the shows you are watching."
+                f"{len(shown):,} shows with episodes left"
+                + (f" ({unknown:,} of them an unknown number: {DASH})" if unknown else "")
+                + (f"; {done:,} with none left are not listed" if done else "")
+                + ". Finish: today plus the episodes left at your pace (episodes a week over "
+                "the last 28 days), for the shows you are watching."
             )
             parts.append(
                 '<div class="scroll">'

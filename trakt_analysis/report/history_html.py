@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from .._format import fmt_date, fmt_int
+from .._format import fmt_date, fmt_int, hours_unknown_text
 from ..analysis.history import (
     plays_in_year,
     rewatch_mask,
@@ -24,6 +24,7 @@ from ..analysis.history import (
     total_hours,
     watch_time,
 )
+from ..analysis.review_parts import measures
 from ..analysis.summary import totals
 from ..analysis.timezone import resolve_timezone
 from ..analysis.year_review import YearInReview, month_in_review, year_in_review
@@ -37,6 +38,15 @@ __all__ = ["HistorySections", "history_sections"]
 
 #: Shows in the report's top lists.
 TOP_SHOWS = 10
+#: The year-against-year table's measures (:data:`~.review_parts.MEASURES`), as written.
+MEASURE_LABELS = {
+    "plays": "plays",
+    "episode_plays": "episode plays",
+    "movie_plays": "movie plays",
+    "hours": "hours",
+    "shows": "shows",
+    "movies": "movies",
+}
 
 
 @dataclass(frozen=True)
@@ -80,14 +90,29 @@ def _charts(history: pd.DataFrame, zone: str, key: str, year: int | None, dpi: i
             _TIME,
         ),
     )
-    return "".join(
+    unknown = pd.isna(measures(history)["hours"])  # no play has a runtime: no chart of "?"
+    html = "".join(
         chart_html(f"{key}-{name}", caption, draw, size, dpi=dpi, layout=layout)
         for name, caption, draw, size, layout in charts
+        if not (unknown and name == "time")
     )
+    if unknown:
+        line = f"Watch time per month not drawn ({hours_unknown_text(len(history))})."
+        html += f'<p class="meta" id="{key}-time-unknown">{esc(line)}</p>'
+    return html
 
 
 def _hours(value: Any) -> str:
     return "unknown" if value is None or pd.isna(value) else f"{float(value):,.1f}"
+
+
+def hours_unknown(top: pd.DataFrame) -> bool:
+    """True when a top list ranked by hours has no known hours (no play has a runtime).
+
+    Ranked by unknown hours, the list would only repeat the ranking by plays
+    under a heading that says "by hours".
+    """
+    return bool(len(top)) and bool(top["hours"].isna().all())
 
 
 def _top_table(top: pd.DataFrame, table_id: str, caption: str) -> str:
@@ -144,10 +169,10 @@ def _watch_time_section(
     streak = streaks(history, tz=zone, today=today)
     longest = int(streak["longest"].max()) if len(streak) else 0
     current = int(streak["current"].max()) if len(streak) else 0
-    hours = total_hours(years)
+    hours = total_hours(years)  # None when no play has a runtime: unknown, not 0.0
     cards = [
         ("history_plays", fmt_int(len(history)), "plays in the history"),
-        ("hours", _hours(hours), "hours (known runtimes)"),
+        ("hours", _hours(hours), "hours" if pd.isna(hours) else "hours (known runtimes)"),
         (
             "plays_without_runtime",
             fmt_int(int(years["plays_without_runtime"].sum())),
@@ -187,14 +212,22 @@ def _watch_time_section(
             caption="Plays and hours per year (episodes and movies).",
         ),
         '</div><div class="scroll">',
-        _top_table(
-            top_shows(history, by="hours", top=TOP_SHOWS),
-            "top-shows-table",
-            "Top shows by hours watched (movies left out).",
-        ),
+        _top_shows(history),
         "</div></div></section>",
     ]
     return "".join(parts)
+
+
+def _top_shows(history: pd.DataFrame) -> str:
+    """The top shows by hours; by plays, saying why, when no hours are known."""
+    top = top_shows(history, by="hours", top=TOP_SHOWS)
+    if not hours_unknown(top):
+        return _top_table(top, "top-shows-table", "Top shows by hours watched (movies left out).")
+    return _top_table(
+        top_shows(history, by="plays", top=TOP_SHOWS),
+        "top-shows-table",
+        f"Top shows by plays, movies left out ({hours_unknown_text(len(history))}).",
+    )
 
 
 def _shows_list(
@@ -237,6 +270,7 @@ def _deeper(review: YearInReview, progress: Progress, zone: str) -> str:
     """Movies, the year before, months, genres and networks, the busiest month in review."""
     year = review.year
     vs = review.vs_previous.reset_index()
+    vs["measure"] = vs["measure"].map(lambda m: MEASURE_LABELS.get(m, m))
     movies = review.top_movies
     parts = ['<div class="two"><div class="scroll">']
     parts.append(
@@ -278,10 +312,11 @@ def _deeper(review: YearInReview, progress: Progress, zone: str) -> str:
                 Column("month", "_month"),
                 number("plays"),
                 number("hours", fmt=_hours),
-                Column("top show (by hours)", "top_show", lambda v: "-" if pd.isna(v) else v),
+                Column("top show", "top_show", lambda v: "-" if pd.isna(v) else v),
             ],
             table_id="year-months",
-            caption="Each month's plays, hours and top show (ties joined with /).",
+            caption="Each month's plays, hours and top show: by hours, by plays where no play "
+            "of the month has a runtime (ties joined with /).",
         )
     )
     parts.append("</div></div>")
@@ -301,8 +336,8 @@ def _deeper(review: YearInReview, progress: Progress, zone: str) -> str:
                     number("shows"),
                 ],
                 table_id=f"year-{key}",
-                caption=f"{name} of {year}'s episode plays (a play counts once for each genre"
-                " of its show; shows without one are 'unknown', not left out).",
+                caption=f"{name} of {year}'s episode plays (a play counts once for each {key}"
+                f" of its show; shows without one are 'unknown', not left out).",
             )
         )
     if review.most_hours_month is not None:
@@ -345,10 +380,19 @@ def _year_section(progress: Progress, year: int, zone: str, *, charts: bool, dpi
             [Column("", "label"), Column(str(year), "value")],
             table_id="year-table",
             caption="Busiest: the month, day, weekday and hour with the most plays; "
-            "of a tie, the earliest is named.",
+            "ties are all named.",
         ),
         '</div><div class="scroll">',
-        _top_table(review.top_by_hours, "year-top-hours", f"Top shows of {year} by hours."),
+        *(
+            [
+                f"<p class=meta>Top shows of {year} by plays below ("
+                f"{esc(hours_unknown_text(int(review.totals['plays'])))}).</p>"
+            ]
+            if hours_unknown(review.top_by_hours)
+            else [
+                _top_table(review.top_by_hours, "year-top-hours", f"Top shows of {year} by hours.")
+            ]
+        ),
         _top_table(review.top_by_plays, "year-top-plays", f"Top shows of {year} by plays."),
         "</div></div>",
     ]

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .._format import fmt_date, fmt_int, fmt_pct, fmt_year
+from .._format import fmt_date, fmt_int, fmt_pct, fmt_year, hours_unknown_text
 from ..analysis.history import rewatch_mask, streaks, top_shows, total_hours, watch_time
 from ..analysis.summary import Totals, completion_distribution, next_unknown, totals, watch_next
 from ..analysis.timezone import resolve_timezone
 from ..analysis.year_review import year_in_review
-from .history_html import default_year, plays_note
+from .history_html import default_year, hours_unknown, plays_note
 
 if TYPE_CHECKING:
     from ..progress import Progress
@@ -66,12 +66,16 @@ def history_lines(
     if note:
         lines.append(f"  note: {note}")
     best = top_shows(history, by="hours", top=5)
-    if len(best):
+    if hours_unknown(best):  # ranked by unknown hours: rank by plays and say why
+        best = top_shows(history, by="plays", top=5)
+        lines += ["", f"Top shows by plays ({hours_unknown_text(len(history))})"]
+    elif len(best):
         lines += ["", "Top shows by hours"]
+    if len(best):
         lines += _text_table(
             ["title", "year", "plays", "hours"],
             [
-                [t, fmt_year(y), fmt_int(n, ""), "" if pd.isna(h) else f"{float(h):,.1f}"]
+                [t, fmt_year(y), fmt_int(n, ""), "unknown" if pd.isna(h) else f"{float(h):,.1f}"]
                 for t, y, n, h in zip(
                     best["title"], best["year"], best["plays"], best["hours"], strict=True
                 )
@@ -86,7 +90,7 @@ def history_lines(
         return [*lines, "", f"{year} in review: no plays in {year}. {_span(history, zone)}"]
     lines += ["", f"{year} in review"]
     lines += [f"  {label:<16} {value}" for label, value in review.table().itertuples(index=False)]
-    lines.append("  (busiest: of a tie, the earliest is named)")
+    lines.append("  (busiest: the most plays; ties are all named)")
     return lines
 
 
