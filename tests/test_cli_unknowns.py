@@ -1,0 +1,65 @@
+"""The CLI on the account export without metadata: an unknown value is said unknown, never 0
+(the new user's findings on the export path)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from trakt_analysis.cli import main
+
+EXPORT = Path(__file__).resolve().parents[1] / "data" / "fixtures" / "export" / "demo-export.zip"
+
+pytestmark = pytest.mark.filterwarnings("ignore::trakt_analysis.errors.TraktDataWarning")
+
+
+def _row(out: str, label: str) -> str:
+    match = re.search(rf"^  {re.escape(label)}\s+(.*)$", out, re.MULTILINE)
+    assert match, f"no {label!r} row in:\n{out}"
+    return match.group(1)
+
+
+def test_a_month_review_notes_the_months_plays_not_the_years(capsys):
+    assert main(["review", str(EXPORT), "--year", "2025", "--month", "10", "-q"]) == 0
+    out = capsys.readouterr().out
+    plays = int(_row(out, "plays").replace(",", ""))
+    # Without metadata no play has a runtime: every play of the month is left out of the hours.
+    assert f"note: hours leave out {plays:,} plays without a runtime" in out
+    assert plays < int(_row(_review(capsys, "2025"), "plays").replace(",", ""))
+
+
+def _review(capsys, year: str) -> str:
+    assert main(["review", str(EXPORT), "--year", year, "-q"]) == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", ["report", "summary", "review"])
+def test_a_year_that_is_no_year_is_refused_before_any_work(command, capsys, tmp_path):
+    out = tmp_path / "r.html"
+    with pytest.raises(SystemExit) as exit_:
+        main(
+            [
+                command,
+                str(EXPORT),
+                "--year",
+                "25",
+                "-q",
+                *(["-o", str(out)] * (command != "summary")),
+            ]
+        )
+    assert exit_.value.code == 2
+    captured = capsys.readouterr()
+    assert "the year must be 1900-2200, got 25" in captured.err
+    assert "no plays in 25" not in captured.err
+    assert not out.exists()
+
+
+def test_a_review_of_a_year_without_plays_is_an_error_not_zeros(capsys):
+    assert main(["review", str(EXPORT), "--year", "2030", "-q"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "no plays in 2030" in captured.err
+    # ... and where the plays are: the demo export's history ends in 2026.
+    assert re.search(r"plays are from \d{4}-\d\d-\d\d to 2026-\d\d-\d\d", captured.err)
