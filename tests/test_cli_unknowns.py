@@ -63,3 +63,11 @@ def test_a_review_of_a_year_without_plays_is_an_error_not_zeros(capsys):
     assert "no plays in 2030" in captured.err
     # ... and where the plays are: the demo export's history ends in 2026.
     assert re.search(r"plays are from \d{4}-\d\d-\d\d to 2026-\d\d-\d\d", captured.err)
+
+
+def test_backlog_without_runtimes_says_hours_left_unknown(capsys):
+    assert main(["backlog", str(EXPORT), "--today", "2026-02-10", "-q"]) == 0
+    out = capsys.readouterr().out
+    # The export has no runtime: the shows with nothing left are 0 h, all others unknown.
+    assert "Hours left: unknown" in out
+    assert "Hours left: 0.0" not in out

@@ -34,6 +34,7 @@ __all__ = [
     "PACE_WINDOW",
     "STALLED_AFTER",
     "backlog",
+    "hours_left_total",
     "plan",
     "show_ended",
     "shows_hours_left",
@@ -198,6 +199,30 @@ def shows_hours_left(shows: pd.DataFrame) -> np.ndarray:
     runtime = _floats(shows.get("runtime"), n)
     runtime[~(runtime > 0)] = np.nan
     return _hours_left(shows_left(shows), np.zeros(n), np.zeros(n, dtype=np.int64), runtime)
+
+
+def hours_left_total(plan: pd.DataFrame) -> tuple[float | None, int]:
+    """The hours left over all shows of `plan` and how many shows' hours are unknown.
+
+    Parameters
+    ----------
+    plan : pandas.DataFrame
+        The frame of :func:`backlog` (its ``hours_left`` and ``left`` columns).
+
+    Returns
+    -------
+    (float or None, int)
+        The sum of the known ``hours_left`` (hours), and the shows whose
+        ``hours_left`` is NA. The sum is None (unknown, never 0) when some
+        show's hours are unknown and no show with episodes left has known
+        hours: the 0 h of the shows with nothing left is no total of what is
+        left to watch.
+    """
+    hours = _floats(plan["hours_left"], len(plan))
+    unknown = int(np.isnan(hours).sum())
+    if unknown and not (hours > 0).any():
+        return None, unknown
+    return float(np.nansum(hours)), unknown
 
 
 def backlog(

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .._format import DASH, episode_code, fmt_date, fmt_int, is_missing
-from ..analysis.backlog import BACKLOG_STATES
+from ..analysis.backlog import BACKLOG_STATES, hours_left_total
+from ..analysis.sorting import time_left_order
 from ._html import Column, esc, number, table
 from .text import _text_table, terminal_safe
 
@@ -53,11 +54,10 @@ def state_counts(plan: pd.DataFrame) -> dict[str, int]:
 
 def _hours_sentence(plan: pd.DataFrame) -> str:
     """Total hours left over the shows where they are known, and how many are not."""
-    hours = plan["hours_left"]
-    unknown = int(hours.isna().sum())
-    if unknown == len(plan):
+    total, unknown = hours_left_total(plan)
+    if total is None:
         return "Hours left: unknown (no runtimes or no episode counts)."
-    text = f"Hours left: {_hours(hours.sum())} h"
+    text = f"Hours left: {_hours(total)} h"
     if unknown:
         text += f", not counting {unknown} show{'s' if unknown != 1 else ''} of unknown length"
     return text + "."
@@ -83,11 +83,10 @@ def _labels(plan: pd.DataFrame) -> list[str]:
 
 
 def _ordered(plan: pd.DataFrame) -> pd.DataFrame:
-    """By state (watching first), then most hours left, unknown hours last; with labels."""
-    rank = plan["state"].cat.codes.to_numpy()
-    hours = plan["hours_left"].astype("Float64").fillna(-1.0).to_numpy(float)
-    labelled = plan.assign(show_label=_labels(plan), _rank=rank, _hours=-hours)
-    return labelled.sort_values(["_rank", "_hours"], kind="stable")
+    """By state (watching first), then most time left (:func:`time_left_order`); with labels."""
+    labelled = plan.assign(show_label=_labels(plan)).loc[time_left_order(plan)]
+    rank = labelled["state"].cat.codes.to_numpy()
+    return labelled.assign(_rank=rank).sort_values("_rank", kind="stable")
 
 
 def format_backlog(plan: pd.DataFrame) -> str:
