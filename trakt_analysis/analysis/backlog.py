@@ -14,6 +14,7 @@ import pandas as pd
 from .. import schema
 from .._validate import check_frame
 from ..errors import TraktArgumentError
+from ..sources.completion import show_runtimes
 from ._inputs import (
     Frames,
     ShowIndex,
@@ -110,25 +111,6 @@ def _floats(column: pd.Series | None, n: int) -> np.ndarray:
     if column is None:
         return np.full(n, np.nan)
     return pd.to_numeric(column, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
-
-
-def _show_runtime(
-    shows: pd.DataFrame, episodes: pd.DataFrame | None, pos: np.ndarray
-) -> np.ndarray:
-    """The show's runtime in minutes: the shows frame's ``runtime``, else its episodes' median."""
-    n = len(shows)
-    runtime = _floats(shows.get("runtime"), n)
-    runtime[~(runtime > 0)] = np.nan
-    if episodes is not None and len(episodes) and "runtime" in episodes.columns:
-        minutes = _floats(episodes["runtime"], len(episodes))
-        ok = (pos >= 0) & (minutes > 0)
-        if ok.any():
-            median = pd.Series(minutes[ok]).groupby(pos[ok]).median()
-            missing = np.isnan(runtime)
-            fill = np.full(n, np.nan)
-            fill[median.index.to_numpy(np.int64)] = median.to_numpy()
-            runtime[missing] = fill[missing]
-    return runtime
 
 
 def _unwatched_minutes(
@@ -356,7 +338,7 @@ def plan(
         minutes, counted = _unwatched_minutes(
             episodes, frames.seasons, shows, e_pos, start_of_today, index
         )
-        hours = _hours_left(left, minutes, counted, _show_runtime(shows, episodes, e_pos))
+        hours = _hours_left(left, minutes, counted, show_runtimes(shows, episodes, e_pos))
     else:  # the caller wants the states only (upcoming)
         hours = np.full(n, np.nan)
 
