@@ -71,3 +71,26 @@ def test_backlog_without_runtimes_says_hours_left_unknown(capsys):
     # The export has no runtime: the shows with nothing left are 0 h, all others unknown.
     assert "Hours left: unknown" in out
     assert "Hours left: 0.0" not in out
+
+
+def test_backlog_notes_name_the_plans_hidden_seasons(capsys):
+    from trakt_analysis.demo.export import export_plan
+    from trakt_analysis.demo.users import demo_plan
+
+    specs, _ = demo_plan("demo")
+    plan = export_plan("demo")
+    assert main(["backlog", str(EXPORT), "--today", "2026-02-10", "-q"]) == 0
+    out = capsys.readouterr().out
+    table, notes_text = out.split("\nNotes\n")
+    notes = notes_text.splitlines()
+    checked = []
+    for index, numbers in plan.hidden_seasons.items():
+        counted = [n for n in numbers if n > 0]
+        if not counted or specs[index].title not in table:  # specials; a show not exported
+            continue
+        word = "seasons" if len(counted) > 1 else "season"
+        said = f"{word} {', '.join(map(str, sorted(counted)))} hidden on Trakt (not counted)"
+        title = specs[index].title
+        assert any(title in line and said in line for line in notes), (title, said)
+        checked.append(title)
+    assert "Jeopardy!" in checked  # all its plays are in its hidden season: "not started"

@@ -153,7 +153,7 @@ def test_columns_and_index():
     p = progress("ann")
     plan = ta.backlog(p, today=TODAY, tz=NY)
     assert plan.index.equals(p.shows.index)
-    assert list(plan.columns[-10:]) == list(ta.analysis.backlog.BACKLOG_COLUMNS)
+    assert list(plan.columns[-11:]) == list(ta.analysis.backlog.BACKLOG_COLUMNS)
     assert list(plan["state"].cat.categories) == list(ta.analysis.backlog.BACKLOG_STATES)
     assert plan["hours_left"].dtype == "Float64"
     assert (
@@ -167,6 +167,19 @@ def test_demo_runs():
     plan = ta.backlog(ta.load_demo(), today="2026-07-20", tz="Europe/Berlin")
     assert len(plan) == 40
     assert set(plan["state"].astype(str)) <= set(ta.analysis.backlog.BACKLOG_STATES)
+
+
+def test_notes_say_why_a_state_may_puzzle():
+    p = progress("ann")
+    seasons = p.seasons.copy()
+    seasons.loc[seasons["title"] == "Unstarted", "hidden"] = True
+    p = ta.Progress(p.shows, seasons, p.episodes, p.user, history=p.history, schedule=p.schedule)
+    notes = by_title(ta.backlog(p, today=TODAY, tz=NY))["note"]
+    assert notes.dropna().to_dict() == {
+        "Hidden": "hidden from progress on Trakt",
+        "Unstarted": "season 1 hidden on Trakt (not counted)",
+        "Counts unknown": "episode counts unknown",
+    }
 
 
 def test_hours_left_total_is_unknown_when_only_nothing_left_is_known(ann):

@@ -28,10 +28,15 @@ def test_backlog_text():
         "watching 2 · stalled 1 · dropped 2 · caught up 1 · finished 1 · not started 1 · unknown 1"
     )
     assert lines[2] == "Hours left: 8.5 h, not counting 5 shows of unknown length."
-    rows = lines[5:]
+    notes = lines.index("Notes")
+    rows = [row for row in lines[5:notes] if row]
     assert rows[0] == "Daily watching 4 2.5 2026-03-09 1.5 2026-03-29"
     assert rows[1] == "Binge watching 6 — 2026-02-11 0.7 2026-05-11"
     assert rows[-1] == "Counts unknown unknown — — 2026-03-01 0.7 —"
+    assert lines[notes + 1 :] == [
+        "Hidden: hidden from progress on Trakt",
+        "Counts unknown: episode counts unknown",
+    ]
 
 
 def test_upcoming_text():
@@ -60,7 +65,8 @@ def test_report_section():
         "Hidden",
         "Unstarted",
     ]
-    assert cells[0] == ["Daily", "watching", "4", "2.5", "2026-03-09", "1.5", "2026-03-29"]
+    assert cells[0] == ["Daily", "watching", "4", "2.5", "2026-03-09", "1.5", "2026-03-29", ""]
+    assert cells[4][-1] == "hidden from progress on Trakt"  # Hidden: why it is dropped
     assert soup.find("figure") is not None
 
 

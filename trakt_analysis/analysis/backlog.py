@@ -72,6 +72,7 @@ BACKLOG_COLUMNS: tuple[str, ...] = (
     "pace_from",
     "finish_date",
     "state",
+    "note",
 )
 
 # Trakt's and TVmaze's show statuses that mean no more episodes will come.
@@ -282,6 +283,15 @@ def backlog(
              last play is unknown;
           5. ``unknown``: a count the state needs is NA (never a guess).
 
+        - ``note`` (str, NA when there is nothing to say): why a state or a
+          count may puzzle: ``"season 1 hidden on Trakt (not counted)"`` (its
+          episodes are in neither ``aired`` nor ``completed``, so a show whose
+          plays are all in it is ``not_started``), and for state ``unknown``
+          which fact is missing (``"every aired episode watched; whether the
+          show has ended is unknown"``, ``"episode counts unknown"``,
+          ``"last play unknown"``); a show ``dropped`` for being hidden says
+          ``"hidden from progress on Trakt"``.
+
         ``attrs``: ``timezone`` (the zone), ``today`` (the day, a Timestamp).
 
     Raises
@@ -365,6 +375,7 @@ def plan(
         coming[announced[announced >= 0]] = True
         ended[coming & np.isnan(ended)] = 0.0
     state = _states(shows, aired, completed, left, has_last, days_since, stalled, dropped, ended)
+    note = _notes(frames, index, state, left, completed, has_last)
     watching = state == "watching"
     with np.errstate(divide="ignore", invalid="ignore"):
         days_needed = np.ceil(left / pace * 7)
@@ -390,6 +401,7 @@ def plan(
             "pace_from": pd.array(pace_from, dtype=schema.STR),
             "finish_date": finish,
             "state": pd.Categorical(state, categories=BACKLOG_STATES),
+            "note": nullable(note, pd.isna(note), schema.STR),
         },
         index=shows.index,
     )
@@ -431,6 +443,47 @@ def _states(
         assign(in_progress & has_last & (since > stalled.to_timedelta64()), "stalled")
         assign(in_progress & has_last, "watching")
     return state
+
+
+def _notes(
+    frames: Frames,
+    index: ShowIndex,
+    state: np.ndarray,
+    left: np.ndarray,
+    completed: np.ndarray,
+    has_last: np.ndarray,
+) -> np.ndarray:
+    """Per show, why its state or counts may puzzle (:func:`backlog`'s ``note``), or None."""
+    n = len(state)
+    parts: list[list[str]] = [[] for _ in range(n)]
+    seasons = frames.seasons
+    if seasons is not None and len(seasons) and "hidden" in seasons.columns:
+        hidden = seasons["hidden"].astype("boolean").fillna(False).to_numpy(bool)
+        hidden &= seasons["season"].to_numpy(np.int64) > 0  # specials are never counted
+        rows = seasons[hidden]
+        by_show: dict[int, list[int]] = {}
+        for pos, season in zip(index.positions(rows), rows["season"], strict=True):
+            if pos >= 0:
+                by_show.setdefault(int(pos), []).append(int(season))
+        for pos, numbers in by_show.items():
+            word = "seasons" if len(numbers) > 1 else "season"
+            listed = ", ".join(str(x) for x in sorted(numbers))
+            parts[pos].append(f"{word} {listed} hidden on Trakt (not counted)")
+    for pos in np.flatnonzero(shows_hidden(frames.shows) & (state == "dropped")):
+        parts[pos].append("hidden from progress on Trakt")
+    with np.errstate(invalid="ignore"):
+        unknown = state == "unknown"
+        for pos in np.flatnonzero(unknown & (left == 0) & (completed > 0)):
+            parts[pos].append("every aired episode watched; whether the show has ended is unknown")
+        for pos in np.flatnonzero(unknown & (np.isnan(left) | np.isnan(completed))):
+            parts[pos].append("episode counts unknown")
+        for pos in np.flatnonzero(unknown & (completed > 0) & (left > 0) & ~has_last):
+            parts[pos].append("last play unknown")
+    out = np.full(n, None, dtype=object)
+    for pos, said in enumerate(parts):
+        if said:
+            out[pos] = "; ".join(said)
+    return out
 
 
 def _plays(

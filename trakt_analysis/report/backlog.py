@@ -122,7 +122,21 @@ def format_backlog(plan: pd.DataFrame) -> str:
     ]
     headers = ["show", "state", "left", "hours", "last played", "per week", "finish"]
     lines += _text_table(headers, rows) or ["  (no shows)"]
+    lines += _note_lines(ordered)
     return "\n".join(terminal_safe(line) for line in lines)
+
+
+def _note_lines(ordered: pd.DataFrame) -> list[str]:
+    """The backlog's ``note`` of each show, one line per note naming its shows."""
+    if "note" not in ordered.columns:
+        return []
+    shows: dict[str, list[str]] = {}
+    for label, note in zip(ordered["show_label"], ordered["note"].astype(object), strict=True):
+        if not is_missing(note):
+            shows.setdefault(str(note), []).append(str(label))
+    if not shows:
+        return []
+    return ["", "Notes", *(f"  {', '.join(titles)}: {note}" for note, titles in shows.items())]
 
 
 def format_upcoming(frame: pd.DataFrame) -> str:
@@ -157,6 +171,7 @@ _COLUMNS = (
     number("last_played", "Last played", _date),
     number("pace", "Per week", _pace),
     number("finish_date", "Finish", _date),
+    Column("Note", "note", lambda v: "" if is_missing(v) else esc(v)),
 )
 
 
