@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from trakt_analysis.cli import main
@@ -94,3 +95,20 @@ def test_backlog_notes_name_the_plans_hidden_seasons(capsys):
         assert any(title in line and said in line for line in notes), (title, said)
         checked.append(title)
     assert "Jeopardy!" in checked  # all its plays are in its hidden season: "not started"
+
+
+def test_without_metadata_up_next_is_unknown_not_0(capsys):
+    import trakt_analysis as ta
+
+    progress = ta.load_export(EXPORT)
+    row = progress.summary().iloc[0]
+    assert row["up_next"] is pd.NA
+    assert ta.totals(progress).up_next is None
+    # The export knows no unwatched episode: every show not finished (all aired watched)
+    # nor hidden has an unknown next episode.
+    unknown = int(row["shows"] - row["finished"] - row["hidden"])
+    assert ta.analysis.summary.next_unknown(progress) == unknown
+    assert main(["summary", str(EXPORT), "-q"]) == 0
+    out = capsys.readouterr().out
+    assert f"Watch next: unknown (the next episodes of {unknown} shows are unknown" in out
+    assert "0 shows with a next episode" not in out

@@ -318,7 +318,8 @@ def _next_section(shows: pd.DataFrame) -> str:
     unknown = next_unknown(shows)
     if not len(nxt):
         what = (
-            f"Unknown: the aired episodes of {unknown:,} shows are unknown to this source."
+            f"Unknown: the next episodes of {unknown:,} shows are unknown to this source "
+            "(load the account export with TVmaze metadata: --metadata tvmaze)."
             if unknown
             else "No show has a next episode."
         )
