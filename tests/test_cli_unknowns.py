@@ -112,3 +112,17 @@ def test_without_metadata_up_next_is_unknown_not_0(capsys):
     out = capsys.readouterr().out
     assert f"Watch next: unknown (the next episodes of {unknown} shows are unknown" in out
     assert "0 shows with a next episode" not in out
+
+
+def test_upcoming_without_air_dates_is_unknown_not_nothing(capsys):
+    import trakt_analysis as ta
+    from tests.helpers.backlog_cases import NY, TODAY, progress
+
+    assert ta.upcoming(ta.load_export(EXPORT)).attrs["schedule_known"] is False
+    # The hand-worked case announces episodes (Progress.schedule): known.
+    assert ta.upcoming(progress("ann"), today=TODAY, tz=NY).attrs["schedule_known"] is True
+    assert main(["upcoming", str(EXPORT), "--days", "30", "--today", "2026-02-01", "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "unknown: this source has no air dates" in out
+    assert "--metadata tvmaze" in out
+    assert "nothing announced" not in out

@@ -44,8 +44,12 @@ def test_upcoming_text():
     assert lines[0] == f"Airing in the next 30 days ({NY})"
     assert lines[2] == "Daily S02E01 Back Sat 2026-03-14 22:00 30 HBO"
     assert lines[3] == "Returning S01E04 Finale Fri 2026-03-20 21:00 45"
-    empty = format_upcoming(ta.upcoming(progress("bob"), today=TODAY, tz=NY))
+    # ann's guide announces nothing after 2026-06 (two episodes by 05-01): known, none.
+    empty = format_upcoming(ta.upcoming(progress("ann"), today="2026-06-01", tz=NY))
     assert "nothing announced" in empty
+    # bob's source has no air date at all: unknown, not "nothing".
+    unknown = format_upcoming(ta.upcoming(progress("bob"), today=TODAY, tz=NY))
+    assert "unknown: this source has no air dates" in unknown
 
 
 def test_report_section():

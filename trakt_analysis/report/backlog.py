@@ -146,6 +146,14 @@ def format_upcoming(frame: pd.DataFrame) -> str:
     head = f"Airing in the next {days} days" if days else "Airing next"
     lines = [head + (f" ({zone})" if zone else "")]
     if frame.empty:
+        if frame.attrs.get("schedule_known") is False:
+            return "\n".join(
+                [
+                    *lines,
+                    "  unknown: this source has no air dates; "
+                    "add --metadata tvmaze to fill them from TVmaze",
+                ]
+            )
         return "\n".join([*lines, "  nothing announced for the shows you watch"])
     rows = [
         [
