@@ -126,3 +126,27 @@ def test_upcoming_without_air_dates_is_unknown_not_nothing(capsys):
     assert "unknown: this source has no air dates" in out
     assert "--metadata tvmaze" in out
     assert "nothing announced" not in out
+
+
+def test_finished_shows_of_the_export_are_known_where_aired_is():
+    import trakt_analysis as ta
+
+    progress = ta.load_export(EXPORT)
+    review = ta.year_in_review(progress, 2025, tz="UTC")
+    assert ta.year_in_review(progress.history, 2025, tz="UTC").shows_finished is None
+    # The export has Trakt's show-level aired count for most shows: a finished show is known...
+    assert review.shows_finished is not None
+    done = progress.shows[(progress.shows["completed"] >= progress.shows["aired"]).fillna(False)]
+    assert set(review.shows_finished["title"]) <= set(done["title"])
+    # ... and the shows played in 2025 without one are counted apart, and said.
+    no_aired = set(progress.shows.loc[progress.shows["aired"].isna(), "title"])
+    history = progress.history
+    in_2025 = history[
+        (history["watched_at"].dt.year == 2025).to_numpy() & (history["type"] == "episode")
+    ]
+    unknown = len(no_aired & set(in_2025["title"]))
+    assert unknown > 0
+    assert review.totals["finished_unknown"] == unknown
+    assert f"finished shows partial: {unknown} shows played in 2025" in " ".join(review.notes)
+    row = review.table().set_index("label")["value"]["shows finished"]
+    assert row == f"{len(review.shows_finished)} (+{unknown} unknown)"
