@@ -150,3 +150,12 @@ def test_finished_shows_of_the_export_are_known_where_aired_is():
     assert f"finished shows partial: {unknown} shows played in 2025" in " ".join(review.notes)
     row = review.table().set_index("label")["value"]["shows finished"]
     assert row == f"{len(review.shows_finished)} (+{unknown} unknown)"
+
+
+def test_report_checks_the_year_before_drawing():
+    import trakt_analysis as ta
+
+    said: list[str] = []
+    with pytest.raises(ta.TraktArgumentError, match="year must be a year such as 2025, got 25"):
+        ta.report_html(ta.load_demo(), year=25, status=said.append)
+    assert not [m for m in said if m.startswith("chart")]

@@ -340,7 +340,15 @@ def totals(data: pd.DataFrame | Progress) -> Totals:
         ``Progress.summary()``: ratios and differences are over
         ``shows_counted`` (both counts known), and :meth:`Totals.coverage`
         says so. Several users add up show by show: a user with unknown
-        counts never drags a completion towards 0 or 100 %.
+        counts never drags a completion towards 0 or 100 %. The attributes
+        are :func:`summarize`'s columns (episodes and plays None when
+        unknown, never 0), plus ``users``.
+
+    Raises
+    ------
+    TraktArgumentError
+        `data` is neither a shows frame nor a Progress, or lacks a column
+        the totals need (``user``, ``aired``, ``completed``, ``left``, ...).
     """
     shows = _check(data, func="totals")
     per_show = _per_show(shows)

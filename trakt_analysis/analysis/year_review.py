@@ -399,6 +399,14 @@ def year_in_review(
     Returns
     -------
     YearInReview
+        A frozen dataclass (see :class:`YearInReview` for every field):
+        ``totals`` (a Series of plays, hours, shows, movies, days, rewatches,
+        binges, ...), the top shows and movies, the first and last play, the
+        comparison with the year before, ``months``, the busiest month, day,
+        weekday and hour (with ties), the longest streak and binge, the shows
+        started, continued and finished, genres, networks, ratings, the
+        calendar, and ``notes`` saying why a field is None or partial.
+        ``table()`` gives the highlights as text, ``card()`` draws them.
 
     Raises
     ------
