@@ -117,11 +117,37 @@ def test_totals_have_the_hidden_count_and_keep_their_invariant():
 
 
 def test_without_a_hidden_column_nothing_is_hidden():
-    # API v1 and a public v2 profile cannot tell: unknown is never counted as hidden.
+    # API v1 and a public v2 profile cannot tell: unknown is never counted as hidden,
+    # and the hidden count is unknown (NA, None), not 0.
     for shows in (progress(hidden=None).shows, progress(pd.array([pd.NA] * 5, "boolean")).shows):
         t = ta.totals(shows)
-        assert (t.finished, t.in_progress, t.hidden, t.not_started) == (1, 3, 0, 1)
+        assert (t.finished, t.in_progress, t.hidden, t.not_started) == (1, 3, None, 1)
         assert t.up_next == 4
+        row = ta.summarize(shows).loc["ann"]
+        assert pd.isna(row["hidden"])
+        assert (row["finished"], row["in_progress"], row["not_started"]) == (1, 3, 1)
+        assert str(ta.summarize(shows)["hidden"].dtype) == "Int64"
+
+
+def test_hidden_count_is_over_the_known_values():
+    # Only Watching's hidden is known (False): none known to be hidden, a known 0.
+    one_known = pd.array([False, pd.NA, pd.NA, pd.NA, pd.NA], dtype="boolean")
+    assert ta.totals(progress(one_known)).hidden == 0
+    # Dropped known hidden, the others NA: 1, whatever the NA ones are.
+    dropped = pd.array([pd.NA, True, pd.NA, pd.NA, pd.NA], dtype="boolean")
+    assert ta.totals(progress(dropped)).hidden == 1
+    # Done Hidden is hidden but finished: a known value, counted as finished, so 0 hidden.
+    done = pd.array([pd.NA, pd.NA, True, pd.NA, pd.NA], dtype="boolean")
+    assert ta.totals(progress(done)).hidden == 0
+
+
+def test_hidden_count_per_user_is_na_only_for_the_user_that_cannot_tell():
+    known = progress().shows
+    unknown = progress(hidden=None).shows.assign(user="bob")
+    got = ta.summarize(pd.concat([known, unknown], ignore_index=True))
+    assert got.loc["ann", "hidden"] == 1
+    assert pd.isna(got.loc["bob", "hidden"])
+    assert ta.totals(pd.concat([known, unknown], ignore_index=True)).hidden == 1
 
 
 def test_completion_distribution_has_a_hidden_bin():
@@ -206,6 +232,11 @@ def test_cli_summary_prints_the_hidden_count():
 def test_notebook_display_counts_hidden_apart():
     html = progress()._repr_html_()
     assert "1 shows finished, 2 in progress, 1 hidden" in html
+    unknown = progress(hidden=None)._repr_html_()
+    assert "1 shows finished, 3 in progress<" in unknown
+    assert "hidden" not in unknown
+    assert "&lt;NA&gt;" not in unknown
+    assert "<NA>" not in unknown
 
 
 def test_explorer_summary_and_filter():
@@ -216,3 +247,6 @@ def test_explorer_summary_and_filter():
     started = view(p, filters=Filters(in_progress=True), charts=False, today="2026-08-01")
     assert titles(started.table) == ["Unknown Flag", "Watching"]  # by title
     assert str(started.summary) == "2 shows · 7 episodes watched · 5 episodes left"
+    unknown = selection_totals(progress(hidden=None).shows)
+    assert unknown.hidden is None
+    assert str(unknown) == "5 shows · 16 episodes watched · 17 episodes left"

@@ -79,6 +79,36 @@ def _mutate(draw, entries: list[dict[str, Any]], paths: list[tuple[str, ...]]) -
     return touched
 
 
+def mutated(make, paths: list[tuple[Any, ...]], most: int) -> st.SearchStrategy:
+    """(1 to `most` entries made by `make(i)`, with odd values at some `paths`; the touched)."""
+
+    @st.composite
+    def entries_and_touched(draw):
+        entries = [make(i) for i in range(draw(st.integers(min_value=1, max_value=most)))]
+        return entries, _mutate(draw, entries, paths)
+
+    return entries_and_touched()
+
+
+def assert_untouched_kept(titles: Any, entries: list[Any], touched: set[int]) -> None:
+    """No row invented, and every entry left untouched (titled "Show i") kept."""
+    kept = list(pd.array(titles).to_numpy(dtype=object, na_value=None))
+    assert len(kept) <= len(entries)
+    for i in range(len(entries)):
+        if i not in touched:
+            assert f"Show {i}" in kept  # a valid entry is never dropped
+
+
+ITEM_PATHS = [
+    ("episode", "season"),
+    ("episode", "number"),
+    ("episode", "ids"),
+    ("show", "title"),
+    ("show", "year"),
+    ("show", "ids"),
+]
+
+
 # -- history (export watched-history-N.json, v2 /sync/history) --------------------------------
 
 
@@ -93,30 +123,14 @@ def _history_entry(i: int) -> dict[str, Any]:
     }
 
 
-HISTORY_PATHS = [
-    ("id",),
-    ("watched_at",),
-    ("action",),
-    ("type",),
-    ("episode", "season"),
-    ("episode", "number"),
-    ("episode", "ids"),
-    ("show", "title"),
-    ("show", "year"),
-    ("show", "ids"),
-    ("extra",),
-]
+HISTORY_PATHS = [("id",), ("watched_at",), ("action",), ("type",), *ITEM_PATHS, ("extra",)]
 
 
-@st.composite
-def histories(draw):
-    entries = [_history_entry(i) for i in range(draw(st.integers(min_value=1, max_value=6)))]
-    touched = _mutate(draw, entries, HISTORY_PATHS)
-    return entries, touched
+histories = mutated(_history_entry, HISTORY_PATHS, most=6)
 
 
 @SETTINGS
-@given(histories())
+@given(histories)
 def test_history_any_value(case):
     entries, touched = case
     columns = _quietly(parse_history, copy.deepcopy(entries), label="h", problems=Problems("h"))
@@ -164,26 +178,18 @@ SHOWS_PATHS = [
 ]
 
 
-@st.composite
-def watched_lists(draw):
-    items = [_shows_item(i) for i in range(draw(st.integers(min_value=1, max_value=5)))]
-    touched = _mutate(draw, items, SHOWS_PATHS)
-    return items, touched
+watched_lists = mutated(_shows_item, SHOWS_PATHS, most=5)
 
 
 @SETTINGS
-@given(watched_lists())
+@given(watched_lists)
 def test_watched_shows_any_value(case):
     items, touched = case
     parsed = _quietly(parse_watched_shows, copy.deepcopy(items), label="w")
     if parsed is None:
         return
     shows = parsed.shows
-    titles = list(pd.array(shows["title"]).to_numpy(dtype=object, na_value=None))
-    assert len(titles) <= len(items)
-    for i in range(len(items)):
-        if i not in touched:
-            assert f"Show {i}" in titles  # a valid show is never dropped
+    assert_untouched_kept(shows["title"], items, touched)
     completed = pd.array(shows["completed"], dtype="Int64")
     assert not (completed.fillna(0) > 2).any()  # at most the two episodes given
     given = [item["plays"] for item in items if type(item["plays"]) is int]
@@ -209,15 +215,11 @@ def _tvmaze_episode(i: int) -> dict[str, Any]:
 TVMAZE_PATHS = [("id",), ("season",), ("number",), ("type",), ("airstamp",), ("runtime",)]
 
 
-@st.composite
-def episode_lists(draw):
-    episodes = [_tvmaze_episode(i) for i in range(draw(st.integers(min_value=1, max_value=6)))]
-    touched = _mutate(draw, episodes, TVMAZE_PATHS)
-    return episodes, touched
+episode_lists = mutated(_tvmaze_episode, TVMAZE_PATHS, most=6)
 
 
 @SETTINGS
-@given(episode_lists())
+@given(episode_lists)
 def test_tvmaze_any_value(case):
     episodes, touched = case
     columns = _quietly(
@@ -274,18 +276,17 @@ PUBLIC_PATHS = [
     ("seasons", 0, "episodes", 1, "first_aired"),
     ("seasons", 0, "episodes", 1, "runtime"),
     ("show", "year"),
+    ("seasons", 0, "number"),
+    ("seasons", 0, "episodes", 1, "number"),
+    ("watched", "seasons", 0, "episodes", 0, "number"),
 ]
 
 
-@st.composite
-def public_entries(draw):
-    entries = [_public_entry(i) for i in range(draw(st.integers(min_value=1, max_value=4)))]
-    touched = _mutate(draw, entries, PUBLIC_PATHS)
-    return entries, touched
+public_entries = mutated(_public_entry, PUBLIC_PATHS, most=4)
 
 
 @SETTINGS
-@given(public_entries())
+@given(public_entries)
 def test_public_progress_any_value(case):
     from trakt_analysis.parsers.v2_progress import parse_public_progress
 
@@ -294,10 +295,103 @@ def test_public_progress_any_value(case):
     parsed = _quietly(parse_public_progress, copy.deepcopy(entries), now=now, label="p")
     if parsed is None:
         return
-    titles = list(pd.array(parsed.shows["title"]).to_numpy(dtype=object, na_value=None))
-    assert len(titles) <= len(entries)
-    for i in range(len(entries)):
-        if i not in touched:
-            assert f"Show {i}" in titles
+    assert_untouched_kept(parsed.shows["title"], entries, touched)
     completed = pd.array(parsed.shows["completed"], dtype="Int64")
     assert not (completed.fillna(0) > 2).any()  # at most the episodes listed
+
+
+# -- signed-in v2 progress (/sync/watched/shows + /shows/{id}/progress/watched) ---------------
+
+
+def _signed_in_entry(i: int) -> dict[str, Any]:
+    show = {"title": f"Show {i}", "year": 2020, "ids": {"trakt": 400 + i}}
+    episodes = [
+        {"number": 1, "completed": True, "last_watched_at": "2024-01-02T00:00:00.000Z"},
+        {"number": 2, "completed": False, "last_watched_at": None},
+    ]
+    return {
+        "show": show,
+        "watched": {
+            "plays": 1,
+            "show": show,
+            "seasons": [{"number": 1, "episodes": [{"number": 1, "plays": 1}]}],
+        },
+        "progress": {
+            "aired": 2,
+            "completed": 1,
+            "last_watched_at": "2024-01-02T00:00:00.000Z",
+            "reset_at": None,
+            "seasons": [{"number": 1, "aired": 2, "completed": 1, "episodes": episodes}],
+            "hidden_seasons": [],
+            "next_episode": {"season": 1, "number": 2, "title": "B"},
+        },
+    }
+
+
+SIGNED_IN_PATHS = [
+    ("progress", "aired"),
+    ("progress", "completed"),
+    ("progress", "last_watched_at"),
+    ("progress", "reset_at"),
+    ("progress", "seasons", 0, "number"),
+    ("progress", "seasons", 0, "episodes", 0, "number"),
+    ("progress", "seasons", 0, "episodes", 1, "completed"),
+    ("progress", "hidden_seasons"),
+    ("progress", "next_episode"),
+    ("watched", "seasons", 0, "episodes", 0, "number"),
+    ("watched", "plays"),
+    ("show", "year"),
+]
+
+
+signed_in_entries = st.tuples(
+    mutated(_signed_in_entry, SIGNED_IN_PATHS, most=4), st.sampled_from(["current", "lifetime"])
+)
+
+
+@SETTINGS
+@given(signed_in_entries)
+def test_signed_in_progress_any_value(case):
+    from trakt_analysis.parsers.v2_progress import parse_show_progress
+
+    (entries, touched), reset = case
+    parsed = _quietly(parse_show_progress, copy.deepcopy(entries), label="p", reset=reset)
+    assert parsed is not None  # one odd value never costs the whole list
+    assert_untouched_kept(parsed.shows["title"], entries, touched)
+    if reset == "lifetime":  # recounted here: never above the episodes listed
+        completed = pd.array(parsed.shows["completed"], dtype="Int64")
+        assert not (completed.fillna(0) > 2).any()
+
+
+# -- ratings (export ratings-*.json, v2 /sync/ratings) ---------------------------------------
+
+
+def _rating_entry(i: int) -> dict[str, Any]:
+    show = {"title": f"Show {i}", "year": 2020, "ids": {"trakt": 500 + i}}
+    return {
+        "rated_at": "2024-03-02T21:10:00.000Z",
+        "rating": 1 + i % 10,
+        "type": "episode",
+        "episode": {"season": 1, "number": 1 + i, "ids": {"trakt": 900 + i}},
+        "show": show,
+    }
+
+
+RATING_PATHS = [("rated_at",), ("rating",), ("type",), *ITEM_PATHS]
+
+
+rating_lists = mutated(_rating_entry, RATING_PATHS, most=6)
+
+
+@SETTINGS
+@given(rating_lists)
+def test_ratings_any_value(case):
+    from trakt_analysis.parsers.ratings import parse_ratings
+
+    entries, touched = case
+    problems = Problems("r")
+    columns = _quietly(parse_ratings, copy.deepcopy(entries), label="r", problems=problems)
+    assert columns is not None  # a list is never refused for one odd entry
+    assert_untouched_kept(columns["title"], entries, touched)
+    ratings = pd.array(columns["rating"], dtype="Int64")
+    assert ((ratings >= 1) & (ratings <= 10)).fillna(True).all()  # 1-10 or NA, never more

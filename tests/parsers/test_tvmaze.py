@@ -138,10 +138,40 @@ def test_an_empty_list_gives_empty_columns():
     [
         ({"id": 1}, "expected a list of episodes"),
         ([1], "episode 0: expected an object"),
-        ([episode(1, "1", 1, None)], "episode 0: expected whole season"),
-        ([episode(1, 1, 0, None)], "episode 0: expected whole season"),
     ],
 )
 def test_broken_lists_are_refused_saying_where(data, match):
     with pytest.raises(TraktDataError, match=match):
         parse_episode_list(data, label="Show", problems=Problems("Show"))
+
+
+@pytest.mark.parametrize(
+    ("season", "number"), [("1", 1), (1, 0), (1, -1), (1.5, 1), (1, 2.5), (2**40, 1), (-1, 2)]
+)
+def test_an_odd_regular_number_leaves_the_episode_out_and_the_list_partial(season, number):
+    data = [
+        episode(1, 1, 1, "2020-01-01T00:00:00Z"),
+        episode(2, season, number, "2020-01-08T00:00:00Z"),
+        episode(3, 1, 2, "2020-01-15T00:00:00Z"),
+    ]
+    columns, warnings = _episodes(data, "Dark (2017)")
+    assert list(columns["episode"]) == [1, 2]  # the two others load
+    assert columns["partial"] is True
+    [message] = warnings
+    assert message.startswith("Dark (2017): episode 1: season ")
+    assert message.endswith("the episode is left out; the show's counts from TVmaze are unknown")
+    whole, _ = _episodes(data[:1], "Dark (2017)")
+    assert whole["partial"] is False
+
+
+def test_people_left_out_are_recorded_naming_the_show():
+    from trakt_analysis.parsers.people import parse_tvmaze_people
+
+    problems = Problems("Dark (2017)")
+    cast = [{"person": {"id": 1, "name": "Louis Hofmann"}}, {"person": {"name": " "}}]
+    rows = parse_tvmaze_people(cast, "oops", problems=problems)
+    assert [r["name"] for r in rows] == ["Louis Hofmann"]
+    assert problems.messages() == [
+        "Dark (2017): cast entry 1: names no person; left out",
+        "Dark (2017): TVmaze's crew: not a list ('oops'); left out",
+    ]

@@ -133,8 +133,7 @@ def test_a_show_listed_twice_is_read_once_and_said():
     assert len(parsed.shows["title"]) == 1
     assert parsed.shows["plays"].tolist() == [4]
     assert parsed.notes == [
-        "w.json: 1 show(s) listed twice (the same Trakt id) were read once; "
-        "the repeated entries were dropped"
+        "w.json: 1 show was listed twice (the same Trakt id); each is counted once"
     ]
 
 

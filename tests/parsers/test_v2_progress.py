@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from trakt_analysis.errors import TraktArgumentError, TraktDataError
+from trakt_analysis.errors import TraktArgumentError
 from trakt_analysis.frames import frames_from_parsed
 from trakt_analysis.parsers.v2_progress import parse_public_progress, parse_show_progress
 
@@ -181,15 +181,22 @@ def test_a_bad_episode_runtime_warns_and_loads_as_na():
     assert "'Dark': episodes.runtime: " in message
 
 
-def test_broken_structure_raises_naming_the_show():
+def test_broken_structure_leaves_the_part_out_naming_the_show():
     progress = {
         **PROGRESS,
         "seasons": [{"number": 1, "episodes": [{"number": 1, "completed": "yes"}]}],
     }
-    with pytest.raises(
-        TraktDataError, match=r"show 0 \('Dark'\): seasons\[0\].episodes\[0\].completed"
-    ):
-        parse_show_progress([{"show": SHOW, "watched": None, "progress": progress}])
+    parsed = parse_show_progress(
+        [{"show": SHOW, "watched": None, "progress": progress}, "not an entry"]
+    )
+    [dark, entry] = parsed.warnings
+    assert dark == (
+        "<API v2>: 'Dark': seasons[0].episodes[0].completed: expected true or false, "
+        "got 'yes'; left out"
+    )
+    assert entry == "<API v2>: show 1: entry is not an object; left out"
+    assert len(parsed.shows["title"]) == 1
+    assert parsed.episodes["episode"] == []  # the one episode was left out
     # A show without a title loads (title NA) with a warning naming its ids: one show.
     parsed = parse_show_progress(
         [{"show": {"ids": {"trakt": 5}}, "watched": None, "progress": PROGRESS}]
@@ -234,3 +241,121 @@ def test_public_progress_keeps_a_watched_episode_the_seasons_do_not_list():
     assert got == [(1, 1, False), (1, 2, True), (2, 1, True)]
     row = p.shows.iloc[0]
     assert (row["aired"], row["completed"], row["next_season"], row["next_number"]) == (3, 2, 1, 1)
+
+
+# -- one odd season or episode number costs that part of one show, never the list (#23) ------
+
+ODD_NUMBERS = ["S1", -1, 1.5, None, 2**40, True, [1]]
+LOST = {"title": "Lost", "year": 2004, "ids": {"trakt": 8, "slug": "lost"}}
+AIRED = "2020-01-01T00:00:00.000Z"
+
+
+def _lost_public():
+    """A second show, valid: 2 aired episodes, the first watched (hand count: 2, 1, next 1x2)."""
+    seasons = [{"number": 1, "episodes": [{"number": n, "first_aired": AIRED} for n in (1, 2)]}]
+    watched = {"plays": 1, "seasons": [{"number": 1, "episodes": [{"number": 1, "plays": 1}]}]}
+    return {"show": LOST, "watched": watched, "seasons": seasons}
+
+
+@pytest.mark.parametrize("odd", ODD_NUMBERS, ids=repr)
+def test_public_an_odd_episode_number_leaves_it_out_and_its_counts_unknown(odd):
+    episodes = [{"number": n, "first_aired": AIRED} for n in (1, odd, 3)]
+    watched = {"plays": 1, "seasons": [{"number": 1, "episodes": [{"number": 1, "plays": 1}]}]}
+    dark = {"show": SHOW, "watched": watched, "seasons": [{"number": 1, "episodes": episodes}]}
+    parsed = parse_public_progress([dark, _lost_public()], now=pd.Timestamp("2026-01-01", tz="UTC"))
+    p = _frames(parsed)
+    [message] = parsed.warnings
+    assert message.startswith("<API v2>: 'Dark': seasons[0].episodes[1].number: ")
+    assert message.endswith("; left out")
+    shows = p.shows.set_index("title")
+    # Dark: 3 episodes aired, one of them unreadable: aired, completed, next unknown (not 2, 1).
+    for column in ("aired", "completed", "left", "next_season", "next_number"):
+        assert pd.isna(shows.loc["Dark", column]), column
+    assert p.seasons.set_index("title").loc["Dark", ["aired", "completed"]].isna().all()
+    dark_eps = p.episodes[p.episodes["title"] == "Dark"]
+    assert list(dark_eps["episode"]) == [1, 3]
+    # Lost loads whole.
+    assert tuple(shows.loc["Lost", ["aired", "completed", "next_season", "next_number"]]) == (
+        2,
+        1,
+        1,
+        2,
+    )
+
+
+@pytest.mark.parametrize("odd", ODD_NUMBERS, ids=repr)
+def test_public_an_odd_season_number_leaves_the_season_out(odd):
+    seasons = [
+        {"number": odd, "episodes": [{"number": 1, "first_aired": AIRED}]},
+        {"number": 2, "episodes": [{"number": 1, "first_aired": AIRED}]},
+    ]
+    dark = {"show": SHOW, "watched": {"plays": 0}, "seasons": seasons}
+    parsed = parse_public_progress([dark, _lost_public()], now=pd.Timestamp("2026-01-01", tz="UTC"))
+    p = _frames(parsed)
+    [message] = parsed.warnings
+    assert "'Dark': seasons[0].number: " in message
+    shows = p.shows.set_index("title")
+    assert pd.isna(shows.loc["Dark", "aired"])  # a season is missing: not 1
+    seasons = p.seasons.set_index("title").loc[["Dark"]]
+    assert list(seasons["season"]) == [2]
+    assert (seasons["aired"].iloc[0], seasons["completed"].iloc[0]) == (1, 0)  # whole
+    assert shows.loc["Lost", "aired"] == 2
+
+
+@pytest.mark.parametrize("odd", ODD_NUMBERS, ids=repr)
+def test_signed_in_odd_numbers_leave_the_part_out_naming_the_show(odd):
+    progress = {
+        **PROGRESS,
+        "seasons": [
+            {"number": odd, "aired": 2, "completed": 0, "episodes": []},
+            {
+                "number": 1,
+                "aired": 3,
+                "completed": 1,
+                "episodes": [
+                    {"number": 1, "completed": True},
+                    {"number": odd, "completed": False},
+                    {"number": 3, "completed": False},
+                ],
+            },
+        ],
+        "hidden_seasons": [{"number": odd}],
+    }
+    lost = {"show": LOST, "watched": None, "progress": {**PROGRESS, "aired": 4, "completed": 4}}
+    entries = [{"show": SHOW, "watched": WATCHED, "progress": progress}, lost]
+    current = parse_show_progress(entries)
+    [message] = current.warnings
+    assert message.startswith("<API v2>: 'Dark': ")
+    assert message.count("; left out") == 3  # the season, the episode, the hidden season
+    p = _frames(current)
+    shows = p.shows.set_index("title")
+    # The API's own counts stand (current): aired 3, completed 1 as sent.
+    assert tuple(shows.loc["Dark", ["aired", "completed"]]) == (3, 1)
+    assert tuple(shows.loc["Lost", ["aired", "completed"]]) == (4, 4)
+    dark = p.seasons.set_index("title").loc[["Dark"]]
+    assert list(dark["season"]) == [1]
+    assert list(p.episodes[p.episodes["title"] == "Dark"]["episode"]) == [1, 3]
+    # Lifetime recounts from the episodes: with one left out, unknown (not 2 from 1 and 2).
+    p = _frames(parse_show_progress(entries, reset="lifetime"))
+    shows = p.shows.set_index("title")
+    assert pd.isna(shows.loc["Dark", "completed"])
+    assert pd.isna(p.seasons.set_index("title").loc[["Dark"], "completed"].iloc[0])
+    assert shows.loc["Lost", "completed"] == 1  # Lost's episode 1 of PROGRESS, recounted
+
+
+def test_public_an_odd_special_not_counted_leaves_the_counts_known():
+    # An odd number among the specials' plays: left out with a warning, but specials do
+    # not count here, so the show's counts stand (hand count: 2 aired, 1 watched).
+    watched = {
+        "plays": 2,
+        "seasons": [
+            {"number": 0, "episodes": [{"number": "x", "plays": 1}]},
+            {"number": 1, "episodes": [{"number": 1, "plays": 1}]},
+        ],
+    }
+    entry = _lost_public() | {"watched": watched}
+    parsed = parse_public_progress([entry], now=pd.Timestamp("2026-01-01", tz="UTC"))
+    [message] = parsed.warnings
+    assert "'Lost': watched.seasons[0].episodes[0].number: " in message
+    row = _frames(parsed).shows.iloc[0]
+    assert (row["aired"], row["completed"], row["next_number"]) == (2, 1, 2)

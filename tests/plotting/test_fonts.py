@@ -101,14 +101,14 @@ def test_global_rcparams_are_left_alone(progress):
 
 def test_a_machine_without_the_fonts_gets_one_warning_naming_the_titles(progress, monkeypatch):
     # What a machine with DejaVu Sans alone sees.
-    for cached in (fonts.font_families, fonts._faces, fonts._family_of):
+    for cached in (fonts.font_families, fonts._face, fonts._family_of):
         cached.cache_clear()
     monkeypatch.setattr(fonts, "font_families", lambda: ("DejaVu Sans",))
     try:
         with pytest.warns(ta.TraktFontWarning) as record:
             ta.plot_overview(progress)  # four charts, one warning
     finally:
-        for cached in (fonts._faces, fonts._family_of):
+        for cached in (fonts._face, fonts._family_of):
             cached.cache_clear()
     ours = [w for w in record if issubclass(w.category, ta.TraktFontWarning)]
     assert len(ours) == 1
@@ -123,14 +123,14 @@ def test_a_machine_without_the_fonts_gets_one_warning_naming_the_titles(progress
 
 
 def test_missing_glyphs_names_each_character_once(monkeypatch):
-    for cached in (fonts._faces, fonts._family_of):
+    for cached in (fonts._face, fonts._family_of):
         cached.cache_clear()
     monkeypatch.setattr(fonts, "font_families", lambda: ("DejaVu Sans",))
     try:
         assert fonts.missing_glyphs("우영우 x") == "우영"
         assert fonts.missing_glyphs("Café Ü") == ""
     finally:
-        for cached in (fonts._faces, fonts._family_of):
+        for cached in (fonts._face, fonts._family_of):
             cached.cache_clear()
 
 

@@ -32,8 +32,8 @@ def eplan():
 
 
 DUPLICATE = (
-    "1 history entry was listed twice (the same id, in two watched-history parts or in a "
-    "copy of one); each play is counted once"
+    "1 history entry was listed twice (the same history id, in two watched-history parts or "
+    "in a copy of one); each is counted once"
 )
 
 

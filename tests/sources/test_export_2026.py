@@ -141,7 +141,7 @@ def test_copies_of_parts_and_a_show_listed_twice_are_counted_once(tmp_path):
     assert sorted(progress.history["id"]) == sorted(p.id for p in plays)
     n_copied = len(orjson.loads(members[part]))
     assert any(f"{n_copied + 1} history entries were listed twice" in m for m in messages)
-    assert any("1 show(s) listed twice" in m for m in messages)
+    assert any("1 show was listed twice" in m for m in messages)
     assert progress.shows["trakt_id"].is_unique
     assert len(progress.shows) == len(shows)
     first = progress.shows.set_index("trakt_id").loc[shows[0]["show"]["ids"]["trakt"]]

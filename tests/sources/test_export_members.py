@@ -149,3 +149,20 @@ def test_a_damaged_small_part_is_not_joined_into_valid_json(tmp_path):
     )
     with pytest.raises(TraktDataError, match=r"watched-history-1\.json: invalid JSON"):
         ta.load_export(path)
+
+
+def test_two_members_over_the_same_bytes_are_refused(tmp_path):
+    # A crafted archive: a second central-directory entry pointing at the first's data,
+    # so one member would be read twice (and a small ZIP could be a huge load).
+    path = tmp_path / "overlap.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("watched-history-1.json", HISTORY)
+        first = archive.filelist[0]
+        copy = zipfile.ZipInfo("watched-history-2.json", first.date_time)
+        for field in ("compress_type", "CRC", "compress_size", "file_size", "header_offset"):
+            setattr(copy, field, getattr(first, field))
+        archive.filelist.append(copy)
+    with zipfile.ZipFile(path) as archive:  # the test can fail: both names are listed
+        assert [i.header_offset for i in archive.infolist()] == [0, 0]
+    with pytest.raises(TraktDataError, match="share their data"):
+        ta.load_export(path)

@@ -340,3 +340,38 @@ def test_the_cache_without_requests_cache_names_the_extra(monkeypatch, tmp_path)
     with pytest.raises(ta.TraktDependencyError, match=r"trakt_analysis\[tvmaze\]"):
         ta.TVmaze(cache=tmp_path)
     ta.TVmaze(cache=False)  # works without it
+
+
+def test_an_odd_episode_number_leaves_that_shows_counts_as_they_were(tvmaze_server, monkeypatch):
+    import trakt_analysis.demo.tvmaze_server as stand_in
+
+    plan = tvmaze_server.plan
+    odd = next(s for s in plan.specs if s.index not in plan.unknown | plan.by_year)
+    listed = stand_in.episode_list
+
+    def with_an_odd_episode(spec, guide_plan):
+        episodes = listed(spec, guide_plan)
+        if spec.index == odd.index:
+            bad = {**episodes[0], "id": 999_999, "season": "S1", "number": 1, "type": "regular"}
+            episodes = [*episodes, bad]
+        return episodes
+
+    monkeypatch.setattr(stand_in, "episode_list", with_an_odd_episode)
+    before = export_like()
+    result, messages = run(tvmaze(tvmaze_server), before)
+    assert any(
+        m.startswith(f"TVmaze's episodes of {label(odd)}: episode ")
+        and "the show's counts from TVmaze are unknown" in m
+        for m in messages
+    ), messages
+    shows = result.shows
+    row = shows.iloc[odd.index]
+    # Not the count of a list that lacks an episode: what the show had before (Trakt's or NA).
+    for column in ("aired", "left", "next_season"):
+        was = before.shows[column].iloc[odd.index]
+        assert (pd.isna(row[column]) and pd.isna(was)) or row[column] == was, column
+    seasons = result.seasons[result.seasons["title"] == odd.title]
+    assert seasons["aired"].isna().all()
+    # The other shows are counted from their whole lists.
+    other = next(s for s in plan.specs if s.index not in plan.unknown | plan.by_year | {odd.index})
+    assert shows.iloc[other.index]["aired"] == other.aired

@@ -111,7 +111,9 @@ def test_problems_go_to_the_collector_the_source_issues_and_not_to_warnings():
 
 def test_many_odd_ratings_name_ten_and_count_the_rest_in_one_line(tmp_path):
     history = json.loads(export_members("demo")["watched-history-1.json"])[:3]
-    odd = [dict(ITEMS[3], rating=99) for _ in range(13)]
+    # 13 movies (one movie rated 13 times would be one rating, read once).
+    movie = ITEMS[3]["movie"]
+    odd = [dict(ITEMS[3], rating=99, movie={**movie, "ids": {"trakt": 100 + i}}) for i in range(13)]
     export = _write_export(
         tmp_path / "e.zip", {"watched-history.json": history, "ratings-movies.json": odd}
     )
@@ -145,16 +147,25 @@ def _write_export(path: Path, members: dict[str, object]) -> Path:
     return path
 
 
-def test_paged_ratings_files_are_read_and_newest_first(tmp_path):
+def _movies_on_two_pages(tmp_path, second: list) -> Path:
+    """An export with a short history, Dune on ratings page 1, `second` on page 2, one show."""
     history = json.loads(export_members("demo")["watched-history-1.json"])[:3]
-    export = _write_export(
+    return _write_export(
         tmp_path / "e.zip",
         {
             "watched-history.json": history,
             "ratings-movies-1.json": [ITEMS[3]],
-            "ratings-movies-2.json": [dict(ITEMS[3], rated_at="2025-05-05T00:00:00Z")],
+            "ratings-movies-2.json": second,
             "ratings-shows.json": [ITEMS[0]],
         },
+    )
+
+
+def test_paged_ratings_files_are_read_and_newest_first(tmp_path):
+    # Another movie on page 2 (one item rated twice would be one rating, read once).
+    sequel = {"title": "Dune: Part Two", "year": 2024, "ids": {"trakt": 10}}
+    export = _movies_on_two_pages(
+        tmp_path, [dict(ITEMS[3], rated_at="2025-05-05T00:00:00Z", movie=sequel)]
     )
     progress = ta.load_export(export)
     assert progress.ratings["rated_at"].tolist() == [
@@ -220,3 +231,16 @@ def test_a_progress_without_ratings_writes_no_ratings_file(tmp_path):
     progress.to_parquet(tmp_path)
     assert not (tmp_path / "ratings.parquet").exists()
     assert ta.read_parquet(tmp_path).ratings is None
+
+
+def test_an_item_rated_in_two_ratings_files_is_one_rating(tmp_path):
+    export = _movies_on_two_pages(
+        tmp_path, [ITEMS[3], dict(ITEMS[3], rated_at="2025-05-05T00:00:00Z")]
+    )
+    with pytest.warns(TraktDataWarning, match="2 ratings were listed twice") as caught:
+        progress = ta.load_export(export)
+    assert len(caught) == 1
+    # Dune once (the first read: ratings-movies-1.json), the show once.
+    assert progress.ratings["type"].tolist() == ["show", "movie"]
+    assert progress.ratings["rated_at"].tolist()[1] == pd.Timestamp("2023-01-01T00:00:00Z")
+    assert any("2 ratings were listed twice" in n for n in progress.provenance.notes)

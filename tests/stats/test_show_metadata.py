@@ -11,6 +11,7 @@ import pytest
 import trakt_analysis as ta
 from trakt_analysis import schema
 from trakt_analysis.demo.show_facts import facts
+from trakt_analysis.parsers._problems import Problems
 from trakt_analysis.parsers.show_metadata import TVMAZE_TO_TRAKT, genre_list, parse_tvmaze_show
 
 EXPORT = Path(__file__).resolve().parents[2] / "data" / "fixtures" / "export" / "demo-export.zip"
@@ -32,8 +33,9 @@ DARK = {
 
 
 def test_a_streaming_show_takes_its_web_channel_and_trakts_words():
-    values, problems = parse_tvmaze_show(DARK, label="Dark")
-    assert problems == []
+    problems = Problems("Dark")
+    values = parse_tvmaze_show(DARK, problems=problems)
+    assert problems.messages() == []
     assert values == {
         "genres": ["drama", "science-fiction", "mystery"],
         "network": "Netflix",
@@ -57,7 +59,7 @@ def test_a_network_show_takes_the_networks_country_in_lower_case():
         genres=["DIY", "Supernatural", "Fantasy", "Supernatural"],
         runtime=22,
     )
-    values, _ = parse_tvmaze_show(record, label="x")
+    values = parse_tvmaze_show(record, problems=Problems("x"))
     assert values["network"] == "Comedy Central"
     assert values["country"] == "us"
     assert values["show_type"] == "talk-show"
@@ -70,11 +72,12 @@ def test_a_network_show_takes_the_networks_country_in_lower_case():
 
 def test_odd_values_are_unknown_with_a_problem_naming_the_show():
     record = dict(DARK, premiered="soon", genres="Drama", runtime=-5, averageRuntime="53")
-    values, problems = parse_tvmaze_show(record, label="TVmaze's record of Dark (2017)")
+    problems = Problems("TVmaze's record of Dark (2017)")
+    values = parse_tvmaze_show(record, problems=problems)
     assert values["premiered_year"] is None
     assert values["genres"] is None
     assert values["runtime"] is None
-    assert problems == [
+    assert problems.messages() == [
         "TVmaze's record of Dark (2017): premiered 'soon' is not a date; taken as unknown"
     ]
 

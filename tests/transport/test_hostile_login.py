@@ -8,6 +8,7 @@ import stat
 import pytest
 
 from tests.helpers.v2_expect import make_api
+from trakt_analysis._http import redact as redact_module
 from trakt_analysis._http.oauth import DeviceCode
 from trakt_analysis._http.redact import redact, register_secret
 from trakt_analysis.demo.v2_server import Failure
@@ -75,12 +76,20 @@ def test_the_notebook_links_only_http_urls(url, linked):
     assert "<script>" not in shown
 
 
-def test_a_very_short_secret_does_not_redact_every_letter():
+def test_a_very_short_secret_is_redacted_only_as_a_whole_token(monkeypatch):
+    # The secrets are process-wide: this test's are forgotten after it.
+    for name in ("_secrets", "_short", "_short_pattern"):
+        monkeypatch.setattr(redact_module, name, getattr(redact_module, name))
     register_secret("a")
     register_secret("ab1")
-    assert redact("a cab at ab1 street") == "a cab at ab1 street"
+    # Not inside other words ("cab", "ab12", "xab1"): a whole token only.
+    assert redact("a cab at ab12 xab1 street") == "<redacted> cab at ab12 xab1 street"
+    assert redact("GET /user/ab1/x?key=ab1&k=a") == (
+        "GET /user/<redacted>/x?key=<redacted>&k=<redacted>"
+    )
     register_secret("long-enough-secret")
     assert redact("x long-enough-secret y") == "x <redacted> y"
+    assert redact("xlong-enough-secrety") == "x<redacted>y"  # a long one anywhere
 
 
 def test_a_token_file_others_can_read_is_narrowed_with_a_warning(v2_server, tmp_path):

@@ -23,6 +23,7 @@ from trakt_analysis._http.redact import REDACTED, SecretFilter, redact
 from trakt_analysis.demo.v1_server import FAKE_KEY, Failure, fixture_bytes
 
 ODD_KEY = "odd key/+?&=%41-" + "9" * 16  # needs encoding in a path segment
+SHORT_KEY = "k3Y7q"  # a hand-made key under 8 characters: redacted as a whole token
 PASSWORD = "hunter2-not-real"
 DIGEST = hashlib.sha1(PASSWORD.encode()).hexdigest()
 FAILURE = {"status": "failure", "error": "nope"}
@@ -77,7 +78,9 @@ SCENARIOS = [
 ]
 
 
-@pytest.mark.parametrize("key", [FAKE_KEY, ODD_KEY], ids=["hex-key", "odd-key"])
+@pytest.mark.parametrize(
+    "key", [FAKE_KEY, ODD_KEY, SHORT_KEY], ids=["hex-key", "odd-key", "short-key"]
+)
 @pytest.mark.parametrize(
     ("name", "setup", "options", "error"), SCENARIOS, ids=[s[0] for s in SCENARIOS]
 )

@@ -47,6 +47,7 @@ __all__ = [
     "HTTPClient",
     "Policy",
     "Transport",
+    "check_text",
     "check_timeout",
     "check_ttl",
     "check_url",
@@ -83,6 +84,22 @@ def check_url(url: str | None, *, what: str, env: str | None, default: str) -> s
     if parts.query or parts.fragment or "@" in parts.netloc:
         raise TraktArgumentError(f"{what} must not hold a query, a fragment or credentials")
     return url.strip().rstrip("/")
+
+
+def check_text(value: str | None, *, what: str, env: str) -> str | None:
+    """`value`, else the variable `env`, stripped; None when neither holds any text.
+
+    Raises
+    ------
+    TraktArgumentError
+        `value` is not a str.
+    """
+    value = value if value is not None else os.environ.get(env)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TraktArgumentError(f"{what} must be a str, got {type(value).__name__}")
+    return value.strip() or None
 
 
 def check_timeout(timeout: Any) -> float | tuple[float, float]:
@@ -247,7 +264,7 @@ class HTTPClient:
     """The base of every API client: session, retries, throttle, cache or offline, timeout.
 
     Subclasses set :attr:`DEFAULT_URL`, :attr:`URL_ENV`, :attr:`CACHE_FILE` and
-    :attr:`LIMITS`, call ``super().__init__(...)``, and add their routes. The
+    :attr:`RATE_LIMITS`, call ``super().__init__(...)``, and add their routes. The
     arguments follow one convention in every client:
 
     Parameters
@@ -275,8 +292,8 @@ class HTTPClient:
         :class:`~trakt_analysis.TraktCacheMissError`. Implies ``cache=True``.
     session : requests.Session, optional
         Your own session (not with `cache`); the client mounts its transport on it.
-    limits : dict, optional
-        Method -> :class:`~trakt_analysis._http.throttle.RateLimit`; :attr:`LIMITS` by default.
+    rate_limits : dict, optional
+        Method -> :class:`~trakt_analysis._http.throttle.RateLimit`; :attr:`RATE_LIMITS` by default.
     sleep : callable
         ``time.sleep``; tests pass a fake.
     policies : sequence of Policy
@@ -302,7 +319,7 @@ class HTTPClient:
     #: The statuses the cache keeps.
     CACHE_CODES: ClassVar[tuple[int, ...]] = (200,)
     #: The rate limits the throttle keeps to.
-    LIMITS: ClassVar[Mapping[str, RateLimit]] = CLIENT_BUDGET
+    RATE_LIMITS: ClassVar[Mapping[str, RateLimit]] = CLIENT_BUDGET
     #: The extra that installs requests-cache, named in the message when it is missing.
     CACHE_EXTRA: ClassVar[str] = "cache"
     user_agent: ClassVar[str] = USER_AGENT
@@ -322,7 +339,7 @@ class HTTPClient:
         cache_ttl: float | timedelta | None = None,
         offline: bool = False,
         session: requests.Session | None = None,
-        limits: Mapping[str, RateLimit] | None = None,
+        rate_limits: Mapping[str, RateLimit] | None = None,
         sleep: Callable[[float], None] = time.sleep,
         policies: Sequence[Policy] = (),
         cache_partition: str = "",
@@ -337,7 +354,9 @@ class HTTPClient:
         self.offline = bool(offline)
         self.http_limits = as_limits(http_limits)
         self.policies: list[Policy] = [AnswerPolicy(self.http_limits), *policies]
-        self.throttle = Throttle(dict(limits if limits is not None else self.LIMITS), sleep=sleep)
+        self.throttle = Throttle(
+            dict(rate_limits if rate_limits is not None else self.RATE_LIMITS), sleep=sleep
+        )
         self._retry = make_retry(
             retries,
             backoff=backoff,

@@ -310,7 +310,7 @@ def poll_device_token(
     client_secret: str,
     clock: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], None] = time.sleep,
-    limits: HTTPLimits = DEFAULT_LIMITS,
+    http_limits: HTTPLimits = DEFAULT_LIMITS,
 ) -> dict[str, Any]:
     """Poll ``POST /oauth/device/token`` every `interval` until approved; return the token JSON.
 
@@ -318,13 +318,13 @@ def poll_device_token(
     400 means "pending" and 429 "slow down" (the interval grows by 1 s); 404,
     409, 410 and 418 end the sign-in with their own error, and so does
     `expires_in` passing. The server controls neither wait: the interval is at
-    most ``limits.max_poll_interval`` (also after "slow down") and the wait for
-    approval at most ``limits.max_login_seconds``.
+    most ``http_limits.max_poll_interval`` (also after "slow down") and the wait for
+    approval at most ``http_limits.max_login_seconds``.
     """
     body = {"code": device.device_code, "client_id": client_id, "client_secret": client_secret}
-    wait = min(device.expires_in, limits.max_login_seconds)
+    wait = min(device.expires_in, http_limits.max_login_seconds)
     deadline = clock() + wait
-    interval = min(device.interval, limits.max_poll_interval)
+    interval = min(device.interval, http_limits.max_poll_interval)
     while True:
         sleep(min(interval, max(0.0, deadline - clock())))
         if clock() >= deadline:
@@ -341,7 +341,7 @@ def poll_device_token(
         if status == 400:
             continue
         if status == 429:
-            interval = min(interval + 1.0, limits.max_poll_interval)
+            interval = min(interval + 1.0, http_limits.max_poll_interval)
             continue
         failure = _POLL_FAILURES.get(status)
         if failure is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import logging
+import re
 import threading
 from typing import Any
 from urllib.parse import quote, quote_plus
@@ -30,26 +31,42 @@ REDACTED = "<redacted>"
 _WATCHED_LOGGERS = ("trakt_analysis", "urllib3", "requests", "requests_cache")
 
 _lock = threading.Lock()
-_secrets: tuple[str, ...] = ()
+_secrets: tuple[str, ...] = ()  # replaced wherever they stand, longest first
+_short: tuple[str, ...] = ()  # replaced only where they stand as a whole token
+_short_pattern: re.Pattern[str] | None = None
 
 
-#: Shorter strings are not redacted: no key, secret or token Trakt issues is this
-#: short, and redacting a two-letter "secret" would garble every message.
+#: Secrets at least this long are replaced wherever they stand; shorter ones
+#: (a hand-made v1 key) only as a whole token, so that a two-letter "secret"
+#: does not garble every word of a message that holds its letters.
 MIN_SECRET_LENGTH = 8
+
+
+def _whole(form: str) -> str:
+    """A pattern of `form` not inside a longer word (no letter or digit beside it)."""
+    before = r"(?<!\w)" if re.match(r"\w", form[0]) else ""
+    after = r"(?!\w)" if re.match(r"\w", form[-1]) else ""
+    return before + re.escape(form) + after
 
 
 def register_secret(secret: str) -> None:
     """Redact `secret`, and its URL-encoded forms, from now on (for this process).
 
-    A `secret` shorter than :data:`MIN_SECRET_LENGTH` characters is not registered.
+    A `secret` of :data:`MIN_SECRET_LENGTH` characters or more is replaced
+    wherever it stands; a shorter one only where it stands as a whole token
+    (``/abc1/`` or ``key=abc1``, not inside ``xabc12``).
     """
-    global _secrets
-    if not secret or len(secret) < MIN_SECRET_LENGTH:
+    global _secrets, _short, _short_pattern
+    if not secret:
         return
     forms = {secret, quote(secret, safe=""), quote_plus(secret), quote(secret)}
     with _lock:
-        # Longest first, so a secret that contains another is replaced whole.
-        _secrets = tuple(sorted(set(_secrets) | forms, key=len, reverse=True))
+        if len(secret) >= MIN_SECRET_LENGTH:
+            # Longest first, so a secret that contains another is replaced whole.
+            _secrets = tuple(sorted(set(_secrets) | forms, key=len, reverse=True))
+        else:
+            _short = tuple(sorted(set(_short) | forms, key=len, reverse=True))
+            _short_pattern = re.compile("|".join(_whole(form) for form in _short))
 
 
 class Secret:
@@ -89,6 +106,8 @@ def redact(text: str) -> str:
     for secret in _secrets:
         if secret in text:
             text = text.replace(secret, REDACTED)
+    if _short_pattern is not None:
+        text = _short_pattern.sub(REDACTED, text)
     return text
 
 
@@ -99,7 +118,7 @@ class SecretFilter(logging.Filter):
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if not _secrets:
+        if not _secrets and _short_pattern is None:
             return True
         try:
             message = record.getMessage()

@@ -367,6 +367,21 @@ def watch_time(history: Any, *, freq: str = "month", tz: object = None) -> pd.Da
     return _attrs(out, zone)
 
 
+def total_hours(periods: pd.DataFrame) -> float | None:
+    """The hours of the known runtimes over every period of a :func:`watch_time` frame.
+
+    None (unknown) when the frame's plays, and the plays without a time
+    (``attrs["plays_without_time"]``), are some but none has a runtime: such
+    hours are unknown, not 0 (an empty period's 0.0 does not make them known).
+    0.0 when there is no play at all.
+    """
+    plays = int(periods["plays"].sum())
+    timed = plays - int(periods["plays_without_runtime"].sum())
+    if timed:
+        return float(periods["hours"].sum())  # NA periods left out: known runtimes only
+    return None if plays or periods.attrs.get("plays_without_time", 0) else 0.0
+
+
 def watch_calendar(history: Any, *, year: int | None = None, tz: object = None) -> pd.DataFrame:
     """Plays per local day of one year, laid out for a calendar heatmap.
 

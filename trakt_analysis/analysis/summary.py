@@ -10,13 +10,15 @@ for ``aired``, or an odd value loaded as NA) never counts as 0, true or
 "finished": a show whose state cannot be told is in the ``unknown`` state.
 
 A show hidden from progress on trakt.tv (the shows frame's boolean ``hidden``
-column, from the export's ``hidden-progress-watched.json``) is counted apart,
+column, from the export's ``hidden-progress-watched.json`` or, signed in to API
+v2, ``/users/hidden/progress_watched``) is counted apart,
 in the ``hidden`` state, unless everything aired is watched (then it is
 ``finished``: hiding a show does not unwatch it, and trakt.tv's stats still
 count it watched). The same order as :func:`~trakt_analysis.backlog`, which
 calls these shows ``dropped``. A ``hidden`` that is NA or absent (API v1,
 a public profile on API v2) is unknown, not hidden: such shows are counted by
-their episodes, never as hidden.
+their episodes, never as hidden, and the ``hidden`` count of :func:`summarize`
+and :func:`totals` is NA (None) when no show's ``hidden`` is known.
 
 One definition of the totals, used by every output (the report, the CLI, the
 explorer, ``Progress.summary()``): a ratio or a difference (watched of aired,
@@ -116,12 +118,19 @@ def shows_hidden(shows: pd.DataFrame) -> np.ndarray:
     """Per show: True where it is known to be hidden from progress on trakt.tv.
 
     Reads the shows frame's boolean ``hidden`` column (the account export's
-    ``hidden-progress-watched.json``); NA and an absent column are unknown,
+    ``hidden-progress-watched.json``, API v2 signed in); NA and an absent column are unknown,
     so False: an unknown is never counted as hidden.
     """
     if "hidden" not in shows.columns:
         return np.zeros(len(shows), dtype=bool)
     return shows["hidden"].astype("boolean").fillna(False).to_numpy(dtype=bool)
+
+
+def _hidden_known(shows: pd.DataFrame) -> np.ndarray:
+    """Per show: True where its ``hidden`` is known (True or False, not NA or absent)."""
+    if "hidden" not in shows.columns:
+        return np.zeros(len(shows), dtype=bool)
+    return shows["hidden"].notna().to_numpy(dtype=bool)
 
 
 def show_states(shows: pd.DataFrame) -> dict[str, np.ndarray]:
@@ -177,9 +186,10 @@ def summarize(shows: pd.DataFrame | Progress) -> pd.DataFrame:
 
         - ``shows``: number of shows; ``finished`` (everything aired is
           watched), ``in_progress`` (started, episodes left), ``hidden``
-          (hidden from progress on trakt.tv, not finished; only the account
-          export knows it: for API v1 and a public v2 profile it is unknown,
-          and 0 here means none known to be hidden), ``not_started``,
+          (hidden from progress on trakt.tv, not finished; NA when no show's
+          ``hidden`` is known: API v1, a public v2 profile, a frame without
+          the column; where some are known and some NA, the known hidden
+          ones are counted), ``not_started``,
           ``nothing_aired`` and ``unknown`` (a count the state needs is NA,
           e.g. ``aired`` from the account export) split them (see
           :func:`show_states`).
@@ -235,11 +245,17 @@ def _per_show(shows: pd.DataFrame) -> pd.DataFrame:
         unknown = np.isnan(values) if where is None else ~where | np.isnan(values)
         return nullable(values, unknown, "Int64")
 
+    # Hidden: 1 or 0 where the show's ``hidden`` is known, NA where not, so that a
+    # user none of whose shows tells adds up to NA, not to "0 hidden".
+    hidden = count(states["hidden"].astype(np.float64), _hidden_known(shows))
     return pd.DataFrame(
         {
             "user": shows["user"].to_numpy(dtype=object),
             "shows": np.ones(n, dtype=np.int64),
-            **{key: states[key].astype(np.int64) for key in _STATE_COLUMNS},
+            **{
+                key: hidden if key == "hidden" else states[key].astype(np.int64)
+                for key in _STATE_COLUMNS
+            },
             "shows_counted": counted.astype(np.int64),
             "episodes_aired": count(aired, counted),
             "episodes_watched": count(completed, counted),
@@ -257,7 +273,8 @@ def _per_show(shows: pd.DataFrame) -> pd.DataFrame:
 def _add_up(grouped: pd.api.typing.DataFrameGroupBy) -> pd.DataFrame:
     totals = grouped.sum(min_count=1)
     for key in _SHOW_COUNTS:
-        totals[key] = totals[key].fillna(0)  # counts of shows: 0 is right when none
+        if key != "hidden":  # NA when no show's hidden is known: unknown is not 0
+            totals[key] = totals[key].fillna(0)  # counts of shows: 0 is right when none
     # No next episode known, some unknown: the count is unknown, not 0 (a lower bound else).
     totals["up_next"] = totals["up_next"].where(
         (totals["up_next"] > 0) | (totals["_next_unknown"].fillna(0) == 0), pd.NA
@@ -275,13 +292,14 @@ class Totals:
     """The totals of every show of a Progress (all users), one definition for every output.
 
     Attributes mirror the columns of :func:`summarize` (see there); counts of
-    episodes and plays are ``None`` when unknown, never 0.
+    episodes and plays are ``None`` when unknown, never 0, and so is
+    ``hidden`` when no show's ``hidden`` is known (API v1, a public v2 profile).
     """
 
     shows: int
     finished: int
     in_progress: int
-    hidden: int
+    hidden: int | None
     not_started: int
     nothing_aired: int
     unknown: int
@@ -364,6 +382,7 @@ def totals(data: pd.DataFrame | Progress) -> Totals:
 
     completion = row["completion"]
     counts: dict[str, Any] = {key: shows_count(key) for key in _SHOW_COUNTS}
+    counts["hidden"] = value("hidden")
     counts["up_next"] = value("up_next")
     episodes = ("episodes_aired", "episodes_watched", "episodes_left", "episodes_watched_all")
     counts |= {key: value(key) for key in (*episodes, "plays", *_SPLIT_COLUMNS)}

@@ -49,6 +49,7 @@ from typing import Any
 import orjson
 
 from .generate import ShowSpec
+from .generate import hidden_show as planned_hidden_show
 from .history import MOVIES, PlannedPlay, history_items, movie_ids, show_ids
 from .ratings import rating_items
 from .users import DEMO_TIMEZONES, demo_plan
@@ -117,20 +118,6 @@ def _dumps(data: Any) -> bytes:
 def _check_variant(variant: str) -> None:
     if variant not in EXPORT_VARIANTS:
         raise ValueError(f"variant must be one of {EXPORT_VARIANTS}, got {variant!r}")
-
-
-def _hidden_show(specs: list[ShowSpec], plays: list[PlannedPlay]) -> int | None:
-    """The show the user hid from progress: the last one in progress, without hidden seasons."""
-    watched = {p.show for p in plays if p.type == "episode"}
-    for spec in reversed(specs):
-        if (
-            spec.index in watched
-            and 0 < spec.completed < spec.aired
-            and spec.rewatches == 0
-            and not any(s.hidden for s in spec.seasons)
-        ):
-            return spec.index
-    return None
 
 
 def _resets(specs: list[ShowSpec], plays: list[PlannedPlay]) -> dict[int, datetime]:
@@ -225,7 +212,7 @@ def _render(user: str, variant: str) -> tuple[dict[str, bytes], ExportPlan]:
                 }
             )
     members: dict[str, bytes] = {}
-    hidden_show = _hidden_show(specs, plays)
+    hidden_show = planned_hidden_show(specs, {p.show for p in plays if p.type == "episode"})
     hidden_seasons = {
         spec.index: tuple(s.number for s in spec.seasons if s.hidden)
         for spec in specs

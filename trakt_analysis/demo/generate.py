@@ -20,6 +20,7 @@ beside v1's Pacific-encoded ``first_aired``.
 from __future__ import annotations
 
 import random
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal, TypedDict, Unpack
@@ -36,6 +37,7 @@ __all__ = [
     "SeasonSpec",
     "ShowSpec",
     "generate_progress",
+    "hidden_show",
     "make_specs",
     "render",
     "trakt_facts",
@@ -254,6 +256,26 @@ class ShowSpec:
                 if not watched:
                     return season.number, number
         return None
+
+
+def hidden_show(specs: Iterable[ShowSpec], watched: Container[int] | None = None) -> int | None:
+    """The index of the show the plan's user hid from progress (dropped), or None.
+
+    The last show in progress (started, episodes left) without a rewatch and
+    without a hidden season, among `watched` (show indices with a play; all
+    by default). The stand-ins that know hidden shows (the account export's
+    ``hidden-progress-watched.json``, API v2's ``/users/hidden/progress_watched``)
+    both hide this one.
+    """
+    for spec in reversed(list(specs)):
+        if (
+            (watched is None or spec.index in watched)
+            and 0 < spec.completed < spec.aired
+            and spec.rewatches == 0
+            and not any(s.hidden for s in spec.seasons)
+        ):
+            return spec.index
+    return None
 
 
 def make_specs(

@@ -9,8 +9,10 @@ single-use refresh tokens (a refresh kills the old refresh token; tokens from
 before the migration answer 400). Data: the watched shows (paged; with
 ``extended=full`` in the query, full show objects: genres, network, country,
 language, status, first_aired, runtime from the plan's facts), per-show
-progress, the shows' seasons with episodes, the history (paged),
-``/sync/last_activities``, ``/users/settings`` and a private profile. Queue
+progress, the shows' seasons with episodes, the history (paged), the items
+hidden from progress (``/users/hidden/progress_watched``, paged, ``type``
+"show" or "season"), ``/sync/last_activities``, ``/users/settings`` and a
+private profile. Queue
 failures with :meth:`V2Server.fail` (a status with body and headers, a short
 page, a page count that changes); each request takes the next one. Every
 request is recorded.
@@ -20,7 +22,9 @@ one of its episodes (specials and hidden seasons included) was watched; the
 first ``min(rewatches, watched)`` watched episodes (in season order) were
 played twice, the others once; every third show has two episodes that have
 not aired yet (one dated 2099, one with no date), and air dates start in the
-show's first year, so a 1963 show has air dates before 1970.
+show's first year, so a 1963 show has air dates before 1970. Each user hides
+from progress the plan's hidden show (:func:`~.generate.hidden_show`, as the
+demo export does) and the plan's hidden seasons.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from typing import Any, Self
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from ._server import Failure, QuietHandler, Seen, StandInServer, listen
-from .generate import ShowSpec, episode_title, make_specs, trakt_facts
+from .generate import ShowSpec, episode_title, hidden_show, make_specs, trakt_facts
 
 __all__ = [
     "FAKE_CLIENT_ID",
@@ -53,6 +57,7 @@ _BASE_WATCH = datetime(2025, 1, 1, tzinfo=UTC)
 _FUTURE = "2099-01-01T00:00:00.000Z"
 #: Every episode's runtime (minutes), and the show's, as v2 sends them with ``extended=full``.
 RUNTIME = 42
+_HIDDEN_AT = "2025-06-01T18:00:00.000Z"
 
 
 def _iso(moment: datetime) -> str:
@@ -191,9 +196,13 @@ class V2Server(StandInServer):
     Beside "status" and "hang", :meth:`fail` takes two :class:`Failure` kinds of
     its own: "short_page" (the next paged answer leaves out its last row, as
     Trakt does with a row it cannot resolve) and "page_count" (the next paged
-    answer claims one page more). ``count_lag`` makes every item and page
+    answer claims one page more), "overlap" (the next paged answer, past the first page,
+    starts with the previous page's last row again, as offset paging over a list
+    that moved does). ``count_lag`` makes every item and page
     count lag that many rows behind the list, as Trakt's cached counts do;
-    ``timezones`` gives each profile's zone in ``/users/settings``.
+    ``timezones`` gives each profile's zone in ``/users/settings``;
+    ``hidden_shows`` each user's shows hidden from progress (plan indices;
+    change them with :meth:`hide`).
     """
 
     def __init__(
@@ -211,6 +220,12 @@ class V2Server(StandInServer):
         self.private = set(private)
         for name in self.private:
             self.users.setdefault(name, make_specs(3, seed=99))
+        # Shows hidden from progress, by plan index: the plan's hidden show (as the export).
+        self.hidden_shows: dict[str, set[int]] = {
+            name: {i for i in (hidden_show(specs),) if i is not None}
+            for name, specs in self.users.items()
+        }
+        self._hidden_bumps: dict[str, int] = {}  # user -> changes to their hidden items
         self.page_size = page_size
         self.token_lifetime = token_lifetime
         self.clock = clock
@@ -256,6 +271,16 @@ class V2Server(StandInServer):
         with self._lock:
             self.activity[f"{user}:{index}"] = self.activity.get(f"{user}:{index}", 0) + 1
             self.activity[user] = self.activity.get(user, 0) + 1
+
+    def hide(self, user: str, index: int, hidden: bool = True) -> None:
+        """Hide show `index` from the user's progress (or unhide it); ``hidden_at`` moves on."""
+        with self._lock:
+            shows = self.hidden_shows.setdefault(user, set())
+            if hidden:
+                shows.add(index)
+            else:
+                shows.discard(index)
+            self._hidden_bumps[user] = self._hidden_bumps.get(user, 0) + 1
 
     def expire_tokens(self) -> None:
         """Every access token issued so far is now expired (the refresh tokens still work)."""
@@ -522,12 +547,41 @@ class V2Server(StandInServer):
         items.sort(key=lambda item: item["rated_at"], reverse=True)
         return items
 
+    def hidden_items(self, user: str, kind: str | None = None) -> list[dict[str, Any]]:
+        """``GET /users/hidden/progress_watched`` items: hidden shows, then hidden seasons.
+
+        `kind` (the ``type`` parameter) keeps the items of one type: "show" or "season".
+        """
+        items: list[dict[str, Any]] = []
+        for spec in self.users[user]:
+            show = self.show_object(user, spec)
+            if spec.index in self.hidden_shows.get(user, set()):
+                items.append({"hidden_at": _HIDDEN_AT, "type": "show", "show": show})
+        for spec in self.users[user]:
+            trakt = self.trakt_id(user, spec)
+            for season in spec.seasons:
+                if season.hidden:
+                    items.append(
+                        {
+                            "hidden_at": _HIDDEN_AT,
+                            "type": "season",
+                            "season": {
+                                "number": season.number,
+                                "ids": {"trakt": trakt * 100 + season.number},
+                            },
+                            "show": self.show_object(user, spec),
+                        }
+                    )
+        return [item for item in items if kind is None or item["type"] == kind]
+
     def last_activities(self, user: str) -> dict[str, Any]:
         moment = _iso(_BASE_WATCH + timedelta(days=800 + self.activity.get(user, 0)))
+        bumps = self._hidden_bumps.get(user, 0)
+        hidden_at = _iso(_BASE_WATCH + timedelta(days=900 + bumps)) if bumps else None
         return {
             "all": moment,
             "episodes": {"watched_at": moment, "collected_at": None, "rated_at": None},
-            "shows": {"rated_at": None, "hidden_at": None},
+            "shows": {"rated_at": None, "hidden_at": hidden_at},
             "seasons": {"rated_at": None, "hidden_at": None},
         }
 
@@ -730,6 +784,11 @@ def _make_handler(server: V2Server, *, auth: bool) -> type[BaseHTTPRequestHandle
                     self._json(404, {"error": "not found"})
                     return
                 self._json(200, server.seasons_object(found[1], int(segments[1])))
+            elif path == "/users/hidden/progress_watched":
+                if me is None:  # OAuth required: the list is the signed-in user's only
+                    self._json(401, {"error": "unauthorized"})
+                    return
+                self._paged(server.hidden_items(me, query.get("type")), query, failure)
             elif len(segments) >= 3 and segments[0] == "users":
                 user = me if segments[1] == "me" else segments[1]
                 if user is None or user not in server.users:
@@ -763,6 +822,9 @@ def _make_handler(server: V2Server, *, auth: bool) -> type[BaseHTTPRequestHandle
             chunk = items[(page - 1) * limit : page * limit]
             if failure is not None and failure.kind == "short_page" and chunk:
                 chunk = chunk[:-1]  # a row the API cannot resolve is left out
+            if failure is not None and failure.kind == "overlap" and page > 1:
+                # The previous page's last row again (offset paging over a list that moved).
+                chunk = items[(page - 1) * limit - 1 : page * limit]
             if failure is not None and failure.kind == "page_count":
                 count += 1
             headers = {

@@ -92,8 +92,9 @@ class Summary:
     over the ``counted`` shows (aired and watched known), None when no show's
     aired count is known; ``unknown`` shows are left out of ``left``, never 0.
     ``hidden``: shows hidden from progress on trakt.tv and not finished
-    (:func:`~trakt_analysis.analysis.summary.show_states`); only the account
-    export knows them, so it is printed only when there are some.
+    (:func:`~trakt_analysis.analysis.summary.show_states`); None when no
+    show's ``hidden`` is known (API v1, a public v2 profile); printed only
+    when there are some.
     """
 
     shows: int
@@ -102,7 +103,7 @@ class Summary:
     #: Shows whose episodes left are unknown (NA counts): not in `left`, never 0.
     unknown: int = 0
     #: Shows hidden on Trakt (and not finished), counted apart from those in progress.
-    hidden: int = 0
+    hidden: int | None = None
 
     def __str__(self) -> str:
         noun = "show" if self.shows == 1 else "shows"

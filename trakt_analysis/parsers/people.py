@@ -11,42 +11,39 @@ from __future__ import annotations
 from typing import Any
 
 from ._checks import short
+from ._problems import Problems
 
 __all__ = ["parse_tvmaze_people"]
 
 _MAX_CREDITS = 10_000
 
 
-def parse_tvmaze_people(
-    cast: object, crew: object, *, label: str
-) -> tuple[list[dict[str, Any]], list[str]]:
+def parse_tvmaze_people(cast: object, crew: object, *, problems: Problems) -> list[dict[str, Any]]:
     """The credits of one show: ``role``, ``person_id``, ``name``, ``character``, ``job``.
 
     Parameters
     ----------
     cast, crew : list
         The parsed JSON of ``/shows/{id}/cast`` and ``/shows/{id}/crew``.
-    label : str
-        Names the show in the problems.
+    problems : Problems
+        Made with the show's label: where the entries left out, and a document
+        that is not a list, are recorded; the source issues them as warnings.
 
     Returns
     -------
-    rows : list of dict
+    list of dict
         Cast first, in TVmaze's order (billing), then crew.
-    problems : list of str
-        Entries left out, and a document that is not a list.
     """
     rows: list[dict[str, Any]] = []
-    problems: list[str] = []
     for role, data in (("cast", cast), ("crew", crew)):
         if not isinstance(data, list):
-            problems.append(f"{label}: TVmaze's {role} is not a list ({short(data)}); left out")
+            problems.odd(f"TVmaze's {role}", f"not a list ({short(data)})", then="left out")
             continue
         for index, entry in enumerate(data[:_MAX_CREDITS]):
             person = entry.get("person") if isinstance(entry, dict) else None
             name = person.get("name") if isinstance(person, dict) else None
             if not isinstance(name, str) or not name.strip():
-                problems.append(f"{label}: {role} entry {index} names no person; left out")
+                problems.odd(f"{role} entry {index}", "names no person", then="left out")
                 continue
             assert isinstance(entry, dict)
             assert isinstance(person, dict)
@@ -65,4 +62,4 @@ def parse_tvmaze_people(
                     "job": job if role == "crew" and isinstance(job, str) else None,
                 }
             )
-    return rows, problems
+    return rows

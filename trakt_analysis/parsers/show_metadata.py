@@ -24,6 +24,7 @@ import re
 from typing import Any
 
 from ._checks import short
+from ._problems import Problems
 
 __all__ = [
     "TVMAZE_TO_TRAKT",
@@ -241,30 +242,29 @@ def _minutes(value: object) -> int | None:
     return value if type(value) is int and 0 < value <= 10_000 else None
 
 
-def parse_tvmaze_show(record: object, *, label: str) -> tuple[dict[str, Any], list[str]]:
+def parse_tvmaze_show(record: object, *, problems: Problems) -> dict[str, Any]:
     """The :data:`~trakt_analysis.schema.SHOW_METADATA` of a TVmaze show record, in Trakt's terms.
 
     Parameters
     ----------
     record : dict
         The parsed JSON of ``GET /shows/{id}``.
-    label : str
-        Names the show in the problems.
+    problems : Problems
+        Made with the show's label: each odd value taken as unknown is
+        recorded there; the source issues them as warnings.
 
     Returns
     -------
-    values : dict
+    dict
         ``genres`` (list of slugs or None), ``network`` (the network's name, else
         the web channel's), ``country`` (the network's or web channel's ISO code,
         lower case), ``language`` (ISO 639-1 where the table has it), ``show_type``,
         ``status``, ``premiered_year`` (int), ``runtime`` (``runtime``, else
         ``averageRuntime``, minutes); None where unknown.
-    problems : list of str
-        One line per odd value that was taken as unknown.
     """
-    problems: list[str] = []
     if not isinstance(record, dict):
-        return dict.fromkeys(_FIELDS), [f"{label}: expected a show object, got {short(record)}"]
+        problems.odd("", f"expected a show object, got {short(record)}", then="taken as unknown")
+        return dict.fromkeys(_FIELDS)
     owner = record.get("network")
     if not isinstance(owner, dict):
         owner = record.get("webChannel")
@@ -274,13 +274,10 @@ def parse_tvmaze_show(record: object, *, label: str) -> tuple[dict[str, Any], li
     language = _text(record.get("language"))
     status = _text(record.get("status"))
     kind = _text(record.get("type"))
-    year = _year(
-        _text(record.get("premiered")),
-        _DATE,
-        f"{label}: premiered",
-        problems,
-        then="; taken as unknown",
-    )
+    odd: list[str] = []
+    year = _year(_text(record.get("premiered")), _DATE, "premiered", odd)
+    for what in odd:
+        problems.odd("", what, then="taken as unknown")
     runtime = _minutes(record.get("runtime")) or _minutes(record.get("averageRuntime"))
     values = {
         "genres": genre_list(record.get("genres"), tvmaze=True),
@@ -294,7 +291,7 @@ def parse_tvmaze_show(record: object, *, label: str) -> tuple[dict[str, Any], li
         "premiered_year": year,
         "runtime": runtime,
     }
-    return values, problems
+    return values
 
 
 _FIELDS = (

@@ -108,18 +108,21 @@ def parse_episode_list(data: Any, *, label: str, problems: Problems) -> dict[str
         None where missing), ``first_aired`` (datetime64[ns, UTC], NaT when
         unknown), ``runtime`` (Int64 minutes, NA when unknown),
         ``tvmaze_episode_id`` (Int64). Rows are by season, then episode; a
-        repeated (season, episode) keeps the first.
+        repeated (season, episode) keeps the first. And ``partial`` (bool):
+        True when a regular episode was left out (a season or number that is
+        not a whole number up to 2**31 - 1, recorded in `problems`): the
+        show's counts from this list are then unknown, never a lower number.
 
     Raises
     ------
     TraktDataError
-        Not a list, too long, an entry that is not an object, or a regular
-        episode without a whole season number.
+        Not a list, too long, or an entry that is not an object.
     """
     if not isinstance(data, list):
         raise TraktDataError(f"{label}: expected a list of episodes, got {type(data).__name__}")
     if len(data) > MAX_EPISODES:
         raise TraktDataError(f"{label}: {len(data)} episodes is more than {MAX_EPISODES}")
+    partial = False  # a regular episode was left out: the counts are not complete
     regular: list[tuple[int, int, int]] = []  # (season, number, position)
     specials: list[int] = []
     stamps: list[object] = []
@@ -136,20 +139,24 @@ def parse_episode_list(data: Any, *, label: str, problems: Problems) -> dict[str
             number is None or season == 0 or (isinstance(kind, str) and kind.endswith("special"))
         )
         if not is_special:
-            if type(season) is not int or season < 0 or type(number) is not int or number <= 0:
-                raise TraktDataError(
-                    f"{label}: episode {i}: expected whole season and episode numbers, "
-                    f"got season {short(season)}, number {short(number)}"
-                )
-            if season > MAX_NUMBER or number > MAX_NUMBER:
-                # No show has such a season: an int32 elsewhere would wrap it (2**32 -> 0).
+            if (
+                type(season) is int
+                and type(number) is int
+                and 0 <= season <= MAX_NUMBER
+                and 0 < number <= MAX_NUMBER
+            ):
+                regular.append((season, number, i))
+            else:
+                # Not a whole number, or beyond 32 bits (an int32 elsewhere would wrap
+                # 2**32 to 0): the episode cannot be placed. The show's counts from this
+                # list are partial, and say so (never a lower count shown as exact).
                 problems.odd(
                     f"episode {i}",
-                    f"season {short(season)}, number {short(number)} is beyond 32 bits",
-                    then="the episode is left out of the counts",
+                    f"season {short(season)}, number {short(number)} is not a whole "
+                    "number up to 2**31 - 1",
+                    then="the episode is left out; the show's counts from TVmaze are unknown",
                 )
-            else:
-                regular.append((season, number, i))
+                partial = True
         else:
             specials.append(i)
         name = entry.get("name")
@@ -196,6 +203,7 @@ def parse_episode_list(data: Any, *, label: str, problems: Problems) -> dict[str
         "first_aired": first_aired[order] if order else first_aired[:0],
         "runtime": pd.array([runtimes[i] for i in order], dtype="Int64"),
         "tvmaze_episode_id": pd.array([ids[i] for i in order], dtype="Int64"),
+        "partial": partial,
     }
     return columns
 

@@ -57,10 +57,17 @@ from .. import schema
 from ..errors import TraktArgumentError, TraktDataError
 from ._checks import BadValue, count, short, utc_time
 from ._problems import Problems
+from ._repeats import repeated, repeats_note
 from .history import _named_by_ids, parse_ids
 from .parsed import ParsedProgress
 
-__all__ = ["RESET_MODES", "HiddenProgress", "parse_hidden_progress", "parse_watched_shows"]
+__all__ = [
+    "RESET_MODES",
+    "HiddenProgress",
+    "hidden_shows_column",
+    "parse_hidden_progress",
+    "parse_watched_shows",
+]
 
 #: ``"current"``: progress since the last reset; ``"lifetime"``: every episode ever watched
 #: (the same rule as :meth:`TraktAPI.progress <trakt_analysis.TraktAPI.progress>`).
@@ -172,6 +179,30 @@ def parse_hidden_progress(data: object, *, label: str) -> tuple[HiddenProgress, 
     return hidden, problems
 
 
+def hidden_shows_column(hidden: HiddenProgress | None, shows: Mapping[str, Any]) -> Any:
+    """The shows frame's boolean ``hidden`` column for parsed show columns.
+
+    `shows` holds the columns ``trakt_id``, ``title`` and ``year`` of a
+    parser's :class:`~.parsed.ParsedProgress`. True where the show is in
+    `hidden` (by Trakt id, else title and year), False elsewhere: the
+    signed-in user's hidden list is complete. All NA when `hidden` is None
+    (unknown: a public profile's list is private, or it was not read).
+    Returns a pandas ``boolean`` array, one value per show.
+    """
+    n = len(shows["title"])
+    if hidden is None:
+        return pd.array([None] * n, dtype="boolean")
+    values = []
+    for trakt_id, title, year in zip(shows["trakt_id"], shows["title"], shows["year"], strict=True):
+        identity = {
+            "trakt_id": None if pd.isna(trakt_id) else int(trakt_id),
+            "title": None if pd.isna(title) else title,
+            "year": None if pd.isna(year) else int(year),
+        }
+        values.append(hidden.show_hidden(identity))
+    return pd.array(values, dtype="boolean")
+
+
 def parse_watched_shows(
     data: object,
     *,
@@ -244,15 +275,14 @@ def parse_watched_shows(
             by_trakt.setdefault(trakt, show)
         by_title.setdefault((show.identity["title"], show.identity["year"]), show)
 
-    repeated = 0
-    for index, item in enumerate(data or []):
-        show = _summary(index, item, problems)
-        if show is None:
-            continue
-        trakt = show.identity["trakt_id"]
-        if trakt is not None and trakt in by_trakt:
-            repeated += 1  # the same show listed twice (paging over a changing list)
-            continue
+    read = [
+        s
+        for s in (_summary(i, item, problems) for i, item in enumerate(data or []))
+        if s is not None
+    ]
+    # The same show listed twice (paging over a changing list) is read once.
+    twice = repeated({"trakt_id": [s.identity["trakt_id"] for s in read]}, required="trakt_id")
+    for show in (s for s, again in zip(read, twice, strict=True) if not again):
         register(show)
     if history is not None:
         _join_history(history, by_trakt, by_title, register)
@@ -266,11 +296,8 @@ def parse_watched_shows(
         hidden=hidden,
         notes=notes,
     )
-    if repeated:
-        notes.append(
-            f"{repeated} show(s) listed twice (the same Trakt id) were read once; "
-            "the repeated entries were dropped"
-        )
+    if twice.any():
+        notes.append(repeats_note("shows", int(twice.sum())))
     parsed.notes = [f"{label}: {n}" for n in notes]
     return parsed
 

@@ -23,7 +23,7 @@ Pure: payloads in, columns out; no HTTP here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -92,22 +92,71 @@ def _check_reset(reset: str) -> None:
         raise TraktArgumentError(f"reset must be one of {RESET_MODES}, got {reset!r}")
 
 
-def _number(value: object, where: str) -> int:
-    try:
-        n = count(value)
-    except BadValue as exc:
-        raise TraktDataError(f"{where}: {exc}") from None
-    if n is None or n > _MAX_NUMBER:
-        raise TraktDataError(f"{where}: expected a season or episode number, got {short(value)}")
-    return n
+class _Skip(Exception):
+    """Part of one show is odd: it is left out, recorded in the problems naming the show."""
 
 
-def _list(value: object, where: str) -> list[Any]:
-    if value is None:
-        return []
-    if type(value) is not list:
-        raise TraktDataError(f"{where}: expected a list, got {type(value).__name__}")
-    return value
+class _ShowReader:
+    """Reads the parts of one show, recording what is odd under the show's name.
+
+    A part that cannot be read (a season or episode number that is not a whole
+    number up to 10**6, a season that is not an object) raises :class:`_Skip`
+    after recording it; the caller leaves that part out and marks what it
+    would have counted as unknown. The other shows are never lost.
+    """
+
+    def __init__(self, place: str, problems: Problems) -> None:
+        self.place = place
+        self.problems = problems
+        self.partial = False  # something of this show was left out
+
+    def skip(self, path: str, what: str) -> _Skip:
+        self.problems.odd(self.place, f"{path}: {what}", then="left out")
+        self.partial = True
+        return _Skip()
+
+    def number(self, value: object, path: str) -> int:
+        try:
+            n = count(value)
+        except BadValue as exc:
+            raise self.skip(path, str(exc)) from None
+        if n is None or n > _MAX_NUMBER:
+            raise self.skip(path, f"expected a season or episode number, got {short(value)}")
+        return n
+
+    def seq(self, value: object, path: str) -> list[Any]:
+        if value is None:
+            return []
+        if type(value) is not list:
+            raise self.skip(path, f"expected a list, got {type(value).__name__}")
+        return value
+
+    def obj(self, value: object, path: str) -> dict[str, Any]:
+        try:
+            return mapping(value, "an object")
+        except BadValue as exc:
+            raise self.skip(path, str(exc)) from None
+
+    def numbered(
+        self, value: object, path: str
+    ) -> Iterator[tuple[int | None, dict[str, Any], str]]:
+        """(number, object, path) of each object (a season, an episode) in the list at
+        `path`; the number is None when it is odd (recorded: the caller leaves it out).
+        An entry that is not an object is left out here."""
+        try:
+            listed = self.seq(value, path)
+        except _Skip:
+            return
+        for i, item in enumerate(listed):
+            where = f"{path}[{i}]"
+            try:
+                part = self.obj(item, where)
+            except _Skip:
+                continue
+            try:
+                yield self.number(part.get("number"), f"{where}.number"), part, where
+            except _Skip:
+                yield None, part, where
 
 
 def _dict(value: object, where: str) -> dict[str, Any]:
@@ -117,28 +166,41 @@ def _dict(value: object, where: str) -> dict[str, Any]:
         raise TraktDataError(f"{where}: {exc}") from None
 
 
-def _where(label: str, index: int, show: dict[str, Any], path: str) -> str:
-    title = show.get("title")
-    name = f"show {index}" if title is None else f"show {index} ({short(title)})"
-    return f"{label}: {name}: {path}" if path else f"{label}: {name}"
+def _shows(
+    entries: Iterable[dict[str, Any]], problems: Problems
+) -> Iterator[tuple[dict[str, Any], dict[str, Any], _ShowReader]]:
+    """(entry, show, reader) per usable entry; an entry that names no show is left out."""
+    for index, entry in enumerate(entries):
+        show = entry.get("show") if type(entry) is dict else None
+        if type(show) is not dict:
+            what = "show" if type(entry) is dict else "entry"
+            problems.odd(f"show {index}", f"{what} is not an object", then="left out")
+            continue
+        title = show.get("title")
+        place = short(title) if isinstance(title, str) else f"show {index}"
+        yield entry, show, _ShowReader(place, problems)
 
 
-def _watched_plays(watched: dict[str, Any] | None, where: str) -> dict[tuple[int, int], tuple]:
-    """(season, episode) -> (plays, last_watched_at) from a watched-shows item."""
+def _watched_plays(
+    watched: dict[str, Any] | None, read: _ShowReader
+) -> tuple[dict[tuple[int, int], tuple], set[int] | None]:
+    """(season, episode) -> (plays, last_watched_at) from a watched-shows item, and the
+    seasons with an episode left out (None: a season whose number is unknown)."""
     out: dict[tuple[int, int], tuple] = {}
+    gaps: set[int] | None = set()
     if not watched:
-        return out
-    for si, season in enumerate(_list(watched.get("seasons"), f"{where}seasons")):
-        season = _dict(season, f"{where}seasons[{si}]")
-        number = _number(season.get("number"), f"{where}seasons[{si}].number")
-        for ei, ep in enumerate(_list(season.get("episodes"), f"{where}seasons[{si}].episodes")):
-            ep = _dict(ep, f"{where}seasons[{si}].episodes[{ei}]")
-            path = f"{where}seasons[{si}].episodes[{ei}]"
-            out[(number, _number(ep.get("number"), f"{path}.number"))] = (
-                ep.get("plays"),
-                ep.get("last_watched_at"),
-            )
-    return out
+        return out, gaps
+    for number, season, spath in read.numbered(watched.get("seasons"), "watched.seasons"):
+        if number is None:
+            gaps = None
+            continue
+        for n, ep, _ in read.numbered(season.get("episodes"), f"{spath}.episodes"):
+            if n is None:
+                if gaps is not None:
+                    gaps.add(number)
+                continue
+            out[(number, n)] = (ep.get("plays"), ep.get("last_watched_at"))
+    return out, gaps
 
 
 def parse_show_progress(
@@ -165,21 +227,34 @@ def parse_show_progress(
     count_specials : bool
         Whether season 0 counts in the show's totals (as the API was asked).
 
-    Raises
-    ------
-    TraktDataError
-        A broken structure (not an object, a list where a number belongs), naming the show.
+    Notes
+    -----
+    One odd part of a show (a season or episode number that is not a whole
+    number, ``"S1"``, -1, 1.5, null or above 10**6; a season that is not an
+    object; an episode whose ``completed`` is not true or false) is left out
+    with a :class:`~trakt_analysis.TraktDataWarning` naming the show; the
+    counts recounted from what was left out (``reset="lifetime"``) are NA,
+    never a lower number. An entry without a show object is left out the same
+    way; the other shows load.
     """
     _check_reset(reset)
+    problems = Problems(label)
     shows = []
-    for index, entry in enumerate(entries):
-        entry = _dict(entry, f"{label}: show {index}")
-        show = _dict(entry.get("show"), f"{label}: show {index}: show")
-        where = _where(label, index, show, "")
-        progress = _dict(entry.get("progress"), f"{where}: progress")
+    for entry, show, read in _shows(entries, problems):
+        try:
+            progress = read.obj(entry.get("progress"), "progress")
+        except _Skip:
+            continue
         watched = entry.get("watched")
-        watched = _dict(watched, f"{where}: watched") if watched is not None else None
-        plays = _watched_plays(watched, f"{where}: watched.")
+        try:
+            watched = read.obj(watched, "watched") if watched is not None else None
+        except _Skip:
+            watched = None
+        plays, gaps = _watched_plays(watched, read)
+        try:
+            nxt = read.obj(progress.get("next_episode"), "next_episode") or None
+        except _Skip:
+            nxt = None
         parsed = _Show(
             show=show,
             aired=progress.get("aired"),
@@ -188,46 +263,51 @@ def parse_show_progress(
             last_watched_at=progress.get("last_watched_at")
             or (watched or {}).get("last_watched_at"),
             reset_at=progress.get("reset_at") or (watched or {}).get("reset_at"),
-            next_episode=_dict(progress.get("next_episode"), f"{where}: next_episode") or None,
+            next_episode=nxt,
         )
-        hidden = set()
-        for hi, h in enumerate(_list(progress.get("hidden_seasons"), f"{where}: hidden_seasons")):
-            h = _dict(h, f"{where}: hidden_seasons[{hi}]")
-            hidden.add(_number(h.get("number"), f"{where}: hidden_seasons[{hi}].number"))
+        hidden = {
+            number
+            for number, _, _ in read.numbered(progress.get("hidden_seasons"), "hidden_seasons")
+            if number is not None
+        }
         listed = set()
-        for si, season in enumerate(_list(progress.get("seasons"), f"{where}: seasons")):
-            spath = f"{where}: seasons[{si}]"
-            season = _dict(season, spath)
-            number = _number(season.get("number"), f"{spath}.number")
+        lost_season = False  # a season left out: a lifetime recount is unknown
+        for number, season, spath in read.numbered(progress.get("seasons"), "seasons"):
+            if number is None:
+                lost_season = True
+                continue
             listed.add(number)
             s = _Season(number, number in hidden, season.get("aired"), season.get("completed"))
-            for ei, ep in enumerate(_list(season.get("episodes"), f"{spath}.episodes")):
-                ep = _dict(ep, f"{spath}.episodes[{ei}]")
-                n = _number(ep.get("number"), f"{spath}.episodes[{ei}].number")
-                p, last = plays.get((number, n), (None, None))
+            gap = False
+            for n, ep, path in read.numbered(season.get("episodes"), f"{spath}.episodes"):
                 done = ep.get("completed")
-                if type(done) is not bool:
-                    raise TraktDataError(
-                        f"{spath}.episodes[{ei}].completed: expected true or false, "
-                        f"got {short(done)}"
-                    )
+                if n is not None and type(done) is not bool:
+                    read.skip(f"{path}.completed", f"expected true or false, got {short(done)}")
+                if n is None or type(done) is not bool:
+                    gap = True
+                    continue
+                p, last = plays.get((number, n), (None, None))
                 if reset == "lifetime" and p:
                     done = True
                 s.episodes.append(_Episode(n, done, p, ep.get("last_watched_at") or last))
             if reset == "lifetime":
-                s.completed = sum(e.watched for e in s.episodes)
+                # Recounted from the episodes and their plays: unknown when one was left out.
+                gap = gap or gaps is None or number in gaps
+                s.completed = None if gap else sum(e.watched for e in s.episodes)
             parsed.seasons.append(s)
         for number in sorted(hidden - listed):
             parsed.seasons.append(_Season(number, hidden=True))
         parsed.seasons.sort(key=lambda s: s.number)
         if reset == "lifetime":
-            parsed.completed = sum(
-                s.completed or 0
+            counted = [
+                s.completed
                 for s in parsed.seasons
                 if s.number in listed and (s.number > 0 or count_specials)
-            )
+            ]
+            unknown = lost_season or None in counted
+            parsed.completed = None if unknown else sum(c or 0 for c in counted)
         shows.append(parsed)
-    return _build(shows, label)
+    return _build(shows, problems)
 
 
 def parse_public_progress(
@@ -259,18 +339,24 @@ def parse_public_progress(
     -----
     A public profile does not say which seasons the user hid: ``hidden`` is
     False for every season. An episode the user watched counts as aired even
-    when its air date is unknown (``first_aired`` null).
+    when its air date is unknown (``first_aired`` null). The counts are
+    counted here from the episodes: one odd part of a show (a season or episode
+    number that is not a whole number, a season that is not an object) is left
+    out with a :class:`~trakt_analysis.TraktDataWarning` naming the show, and
+    the counts it would have been in (the season's, the show's, the next
+    episode) are NA, never a lower number. The other shows load.
     """
     _check_reset(reset)
     now_ts = pd.Timestamp(now)
     now_ts = now_ts.tz_localize("UTC") if now_ts.tzinfo is None else now_ts.tz_convert("UTC")
+    problems = Problems(label)
     shows = []
-    for index, entry in enumerate(entries):
-        entry = _dict(entry, f"{label}: show {index}")
-        show = _dict(entry.get("show"), f"{label}: show {index}: show")
-        where = _where(label, index, show, "")
-        watched = _dict(entry.get("watched"), f"{where}: watched")
-        plays = _watched_plays(watched, f"{where}: watched.")
+    for entry, show, read in _shows(entries, problems):
+        try:
+            watched = read.obj(entry.get("watched"), "watched")
+        except _Skip:
+            continue
+        plays, gaps = _watched_plays(watched, read)
         reset_at = _time(watched.get("reset_at"))
         parsed = _Show(
             show=show,
@@ -279,16 +365,17 @@ def parse_public_progress(
             reset_at=watched.get("reset_at"),
         )
         by_number: dict[int, _Season] = {}
-        for si, season in enumerate(_list(entry.get("seasons"), f"{where}: seasons")):
-            spath = f"{where}: seasons[{si}]"
-            season = _dict(season, spath)
-            number = _number(season.get("number"), f"{spath}.number")
-            if number == 0 and not specials:
+        lost_season = False  # a season left out, its number unknown
+        for number, season, spath in read.numbered(entry.get("seasons"), "seasons"):
+            lost_season = lost_season or number is None
+            if number is None or (number == 0 and not specials):
                 continue
             s = by_number.setdefault(number, _Season(number))
-            for ei, ep in enumerate(_list(season.get("episodes"), f"{spath}.episodes")):
-                ep = _dict(ep, f"{spath}.episodes[{ei}]")
-                n = _number(ep.get("number"), f"{spath}.episodes[{ei}].number")
+            for n, ep, _ in read.numbered(season.get("episodes"), f"{spath}.episodes"):
+                if n is None:
+                    if gaps is not None:
+                        gaps.add(number)
+                    continue
                 p, last = plays.pop((number, n), (None, None))
                 first = ep.get("first_aired")
                 first_ts = _time(first)
@@ -308,11 +395,15 @@ def parse_public_progress(
         for number in sorted(by_number):
             s = by_number[number]
             s.episodes.sort(key=lambda e: e.number)
-            s.aired = len(s.episodes)
-            s.completed = sum(e.watched for e in s.episodes)
+            if gaps is None or number in gaps:
+                # An episode of this season was left out: its counts are unknown.
+                s.aired = s.completed = None
+            else:
+                s.aired = len(s.episodes)
+                s.completed = sum(e.watched for e in s.episodes)
             if number > 0 or count_specials:
-                aired += s.aired
-                completed += s.completed
+                aired += s.aired or 0
+                completed += s.completed or 0
                 for e in s.episodes:
                     if nxt is None and not e.watched:
                         nxt = {
@@ -323,9 +414,14 @@ def parse_public_progress(
                         }
             parsed.seasons.append(s)
         parsed.seasons.sort(key=lambda s: s.number)
-        parsed.aired, parsed.completed, parsed.next_episode = aired, completed, nxt
+        counted_gap = gaps is None or any(n > 0 or count_specials for n in gaps)
+        if lost_season or counted_gap:
+            # Something a counted season holds was left out: the show's counts are unknown.
+            parsed.next_episode = None
+        else:
+            parsed.aired, parsed.completed, parsed.next_episode = aired, completed, nxt
         shows.append(parsed)
-    return _build(shows, label)
+    return _build(shows, problems)
 
 
 def _seen_since_reset(plays: object, last: object, reset: str, reset_at: Any) -> bool:
@@ -366,8 +462,8 @@ def _ints(values: list[object], what: str, titles: list[Any], problems: Problems
     return int_array(clean, lambda i: what)
 
 
-def _build(shows: list[_Show], label: str) -> ParsedProgress:
-    problems = Problems(label)
+def _build(shows: list[_Show], problems: Problems) -> ParsedProgress:
+    label = problems.label
     titles: list[Any] = []
     ids = [_dict(s.show.get("ids"), f"{label}: show {i}: show.ids") for i, s in enumerate(shows)]
     for i, s in enumerate(shows):

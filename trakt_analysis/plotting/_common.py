@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -89,6 +91,31 @@ def user_color_map(frame: pd.DataFrame) -> dict[object, str]:
     return user_colors(users_of(frame))
 
 
+@dataclass(frozen=True)
+class RowColors:
+    """The users' colours and each drawn row's colour (see :func:`row_colors`)."""
+
+    by_user: dict[object, str]
+    rows: Any
+
+    @property
+    def several(self) -> bool:
+        """More than one user: colour says the user."""
+        return len(self.by_user) > 1
+
+
+def row_colors(frame: pd.DataFrame, rows: pd.DataFrame, single: Any) -> RowColors:
+    """A colour per user of `frame`, and per row of `rows`: its user's when there are several.
+
+    With one user, the rows' colour is `single` (a colour, or None for "the
+    chart's own colours").
+    """
+    by_user = user_color_map(frame)
+    if len(by_user) > 1:
+        return RowColors(by_user, [by_user[user_key(u)] for u in rows["user"]])
+    return RowColors(by_user, single)
+
+
 def user_key(value: object) -> object:
     return None if pd.isna(value) else value
 
@@ -145,6 +172,20 @@ def user_legend(ax: Axes, colors: dict[object, str], extra: list[Patch] | None =
     """A legend naming each user's colour (plus `extra` handles)."""
     handles = [Patch(facecolor=c, label=user_name(u)) for u, c in colors.items()]
     legend_outside(ax, handles + (extra or []), title="user")
+
+
+def rows_legend(
+    ax: Axes, by_user: dict[object, str], extra: list[Patch], single: list[Patch]
+) -> None:
+    """The legend of a chart whose colour says the user when there are several.
+
+    Several users: each user's colour, then the `extra` handles; one user: the
+    `single` handles (the chart's own colours).
+    """
+    if len(by_user) > 1:
+        user_legend(ax, by_user, extra)
+    else:
+        legend_outside(ax, single)
 
 
 def filled(series: pd.Series) -> np.ndarray:

@@ -20,10 +20,9 @@ from ._common import (
     label_rows,
     more_label,
     no_data,
+    row_colors,
     show_labels,
     top_rows,
-    user_color_map,
-    user_key,
     user_legend,
 )
 from ._docstrings import fill_doc
@@ -111,9 +110,8 @@ def plot_backlog(
         empty = "nothing left to watch" if len(shows) > n_unknown else unknown
         return no_data(ax, title, empty if len(shows) else "no data")
 
-    colors_by_user = user_color_map(shows)
-    several = len(colors_by_user) > 1
-    colors = [colors_by_user[user_key(u)] for u in shown["user"]] if several else IN_PROGRESS
+    users = row_colors(shows, shown, IN_PROGRESS)
+    colors = users.rows
     widths = measure(shown)
     ax.barh(np.arange(len(shown)), widths, **({"color": colors} | kwargs))
     labels = show_labels(shown, shows)
@@ -150,6 +148,6 @@ def plot_backlog(
         "next episode, air date" + (", finish date" if finish else ""), fontsize="small"
     )
     ax.set_xlabel("hours left" if hours else "episodes left")
-    if several:
-        user_legend(ax, colors_by_user)
+    if users.several:
+        user_legend(ax, users.by_user)
     return ax

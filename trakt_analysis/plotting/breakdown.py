@@ -21,7 +21,7 @@ from ..errors import TraktArgumentError
 from ..progress import Progress
 from ._common import check_top, get_ax, legend_outside, no_data, rows_height, user_name
 from ._docstrings import fill_doc
-from .palette import MORE, NO_DATA, user_colors
+from .palette import MORE, NO_DATA, RATING_TYPE_COLORS, user_colors
 from .palette import UNKNOWN as UNKNOWN_COLOR
 from .text import shorten
 
@@ -29,13 +29,6 @@ __all__ = ["BREAKDOWN_METRICS", "RATING_TYPE_COLORS", "plot_breakdown", "plot_ra
 
 #: ``metric`` of :func:`plot_breakdown`: the column of :func:`~trakt_analysis.breakdown` drawn.
 BREAKDOWN_METRICS: tuple[str, ...] = ("hours", "plays", "shows", "episodes")
-#: What was rated, in stacking order, and its colour.
-RATING_TYPE_COLORS: dict[str, str] = {
-    "show": "#3182bd",
-    "season": "#9ecae1",
-    "episode": "#31a354",
-    "movie": "#e6550d",
-}
 OTHER = "other"
 _LABEL_WIDTH = 28
 

@@ -18,13 +18,12 @@ from ._common import (
     filled,
     get_ax,
     label_rows,
-    legend_outside,
     more_label,
     no_data,
+    row_colors,
     rows_height,
+    rows_legend,
     show_labels,
-    user_color_map,
-    user_key,
     user_legend,
 )
 from ._docstrings import fill_doc
@@ -98,10 +97,10 @@ def _bars(shows: pd.DataFrame, by: str, top: int) -> _Bars:
     shown, rest = ordered.iloc[:top], ordered.iloc[top:]
     widths = filled(percent_complete(shown))
     finished = (filled(shown["left"]) == 0) & (filled(shown["aired"]) > 0)
-    colors_by_user = user_color_map(shows)
-    several = len(colors_by_user) > 1
+    users = row_colors(shows, shown, None)
+    colors_by_user, several = users.by_user, users.several
     if several:
-        colors = [colors_by_user[user_key(u)] for u in shown["user"]]
+        colors = users.rows
         hatches = [FINISHED_HATCH if f else "" for f in finished]
     else:
         colors = [FINISHED if f else IN_PROGRESS for f in finished]
@@ -157,20 +156,16 @@ def _draw(ax: Axes, bars: _Bars, kwargs: dict[str, Any]) -> None:
     ax.set_xlim(0, 115)  # room for the annotations of full bars
     ax.set_xticks(range(0, 101, 20))
     ax.set_xlabel("completed (%)")
-    if bars.several:
-        user_legend(
-            ax,
-            bars.colors_by_user,
-            [Patch(facecolor="white", edgecolor="black", hatch=FINISHED_HATCH, label="finished")],
-        )
-    else:
-        legend_outside(
-            ax,
-            [
-                Patch(facecolor=FINISHED, label="finished"),
-                Patch(facecolor=IN_PROGRESS, label="episodes left"),
-            ],
-        )
+    finished = Patch(facecolor="white", edgecolor="black", hatch=FINISHED_HATCH, label="finished")
+    rows_legend(
+        ax,
+        bars.colors_by_user,
+        [finished],
+        [
+            Patch(facecolor=FINISHED, label="finished"),
+            Patch(facecolor=IN_PROGRESS, label="episodes left"),
+        ],
+    )
     # What update_completion needs to change this chart in place.
     ax._trakt_completion = (drawn, notes, bars.several, kwargs)  # type: ignore[attr-defined]
 

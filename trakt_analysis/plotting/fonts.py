@@ -80,21 +80,23 @@ def font_families() -> tuple[str, ...]:
 
 
 @functools.cache
-def _faces() -> tuple[tuple[str, Any], ...]:
-    """(family, FT2Font) of each installed family of the chain."""
-    faces = []
-    for family in font_families():
-        props = font_manager.FontProperties(family=family)
-        path = font_manager.findfont(props, fallback_to_default=False)
-        faces.append((family, font_manager.get_font(path)))
-    return tuple(faces)
+def _face(family: str) -> Any:
+    """The FT2Font of an installed `family` of the chain, opened on first use.
+
+    Opened one by one: a Latin or Japanese title never opens the fonts of the
+    scripts after the one it needs (opening all of them cost about 0.2 s).
+    """
+    path = font_manager.findfont(
+        font_manager.FontProperties(family=family), fallback_to_default=False
+    )
+    return font_manager.get_font(path)
 
 
 @functools.cache
 def _family_of(char: str) -> str | None:
     """The first family of the chain with a glyph for `char`; None when none has one."""
     code = ord(char)
-    return next((family for family, face in _faces() if face.get_char_index(code)), None)
+    return next((family for family in font_families() if _face(family).get_char_index(code)), None)
 
 
 def _drawable(char: str) -> bool:

@@ -15,6 +15,7 @@ __all__ = [
     "IN_PROGRESS",
     "MORE",
     "NO_DATA",
+    "RATING_TYPE_COLORS",
     "STATE_COLORS",
     "STATE_ORDER",
     "STAT_COLORS",
@@ -23,10 +24,13 @@ __all__ = [
     "user_colors",
 ]
 
+# ColorBrewer hues that several kinds of thing share, named once.
+_BLUE, _LIGHT_BLUE, _GREEN, _ORANGE = "#3182bd", "#9ecae1", "#31a354", "#e6550d"
+
 #: A show with nothing left to watch.
 FINISHED = "#2ca25f"
 #: A show with episodes left (or none watched yet).
-IN_PROGRESS = "#3182bd"
+IN_PROGRESS = _BLUE
 #: The summary bar of the shows beyond ``top``.
 MORE = "#bdbdbd"
 #: Text of an empty chart.
@@ -50,10 +54,14 @@ STATE_COLORS: dict[str, str] = {
 }
 
 #: How plays were logged.
-STAT_COLORS: dict[str, str] = {
-    "scrobbles": "#3182bd",
-    "checkins": "#e6550d",
-    "seen": "#9ecae1",
+STAT_COLORS: dict[str, str] = {"scrobbles": _BLUE, "checkins": _ORANGE, "seen": _LIGHT_BLUE}
+
+#: What was rated, in stacking order, and its colour.
+RATING_TYPE_COLORS: dict[str, str] = {
+    "show": _BLUE,
+    "season": _LIGHT_BLUE,
+    "episode": _GREEN,
+    "movie": _ORANGE,
 }
 
 #: Users, in order of first appearance (matplotlib's tab10, colour-blind friendlier order).

@@ -19,10 +19,10 @@ from ._common import (
     legend_outside,
     no_data,
     of_user,
+    rows_legend,
     show_labels,
     user_color_map,
     user_key,
-    user_legend,
     user_name,
 )
 from ._docstrings import fill_doc
@@ -132,15 +132,12 @@ def _bars(rows: pd.DataFrame, title: str, year: object, ax: Axes | None, **kwarg
     hidden_patch = Patch(
         facecolor=STATE_COLORS["hidden"], alpha=0.5, hatch=HIDDEN_HATCH, label="hidden"
     )
-    if several:
-        user_legend(ax, colors_by_user, [hidden_patch])
-    else:
-        handles = [
-            Patch(facecolor=FINISHED, label="finished"),
-            Patch(facecolor=IN_PROGRESS, label="episodes left"),
-            hidden_patch,
-        ]
-        legend_outside(ax, handles)
+    handles = [
+        Patch(facecolor=FINISHED, label="finished"),
+        Patch(facecolor=IN_PROGRESS, label="episodes left"),
+        hidden_patch,
+    ]
+    rows_legend(ax, colors_by_user, [hidden_patch], handles)
     return ax
 
 

@@ -14,10 +14,9 @@ from ._common import (
     get_ax,
     label_rows,
     no_data,
+    row_colors,
     rows_height,
     show_labels,
-    user_color_map,
-    user_key,
     user_legend,
 )
 from ._docstrings import fill_doc
@@ -89,10 +88,8 @@ def plot_upcoming(
     rows = frame.groupby(key, dropna=False, sort=False, observed=True).ngroup().to_numpy()
     # Local wall times: the axis reads like the viewer's calendar.
     when = pd.DatetimeIndex(frame["local"]).tz_localize(None)
-    colors_by_user = user_color_map(frame)
-    several = len(colors_by_user) > 1
-    colors = [colors_by_user[user_key(u)] for u in frame["user"]] if several else IN_PROGRESS
-    ax.scatter(when, rows, **({"color": colors, "s": 36, "zorder": 3} | kwargs))
+    users = row_colors(frame, frame, IN_PROGRESS)
+    ax.scatter(when, rows, **({"color": users.rows, "s": 36, "zorder": 3} | kwargs))
     for x, y, season, episode in zip(when, rows, frame["season"], frame["episode"], strict=True):
         ax.annotate(
             episode_code(season, episode),
@@ -109,6 +106,6 @@ def plot_upcoming(
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%a %d %b"))
     ax.grid(axis="x", alpha=0.3)
     ax.set_xlabel("air date (local time)")
-    if several:
-        user_legend(ax, colors_by_user)
+    if users.several:
+        user_legend(ax, users.by_user)
     return ax

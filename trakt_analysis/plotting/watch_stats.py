@@ -16,15 +16,14 @@ from ._common import (
     filled,
     get_ax,
     label_rows,
-    legend_outside,
     more_label,
     no_data,
     of_user,
+    row_colors,
+    rows_legend,
     show_labels,
     top_rows,
     user_color_map,
-    user_key,
-    user_legend,
     user_name,
 )
 from ._docstrings import fill_doc
@@ -154,12 +153,11 @@ def plot_watch_stats(
     if shown.empty:
         return no_data(ax, TITLE)
 
-    colors_by_user = user_color_map(shows)
-    several = len(colors_by_user) > 1
+    users = row_colors(shows, shown, None)
+    colors_by_user, colors = users.by_user, users.rows
     labels = show_labels(shown, shows)
     parts = split_parts(shown)
     unknown = bool(split_parts(shows)[SPLIT_UNKNOWN].any())
-    colors = [colors_by_user[user_key(u)] for u in shown["user"]] if several else None
     _stack(ax, np.arange(len(shown)), parts, colors, **kwargs)
     if len(rest):
         rest_parts = split_parts(rest)
@@ -169,10 +167,7 @@ def plot_watch_stats(
 
     label_rows(ax, labels, TITLE)
     ax.set_xlabel("plays")
-    if several:
-        user_legend(ax, colors_by_user, _legend_handles(True, unknown))
-    else:
-        legend_outside(ax, _legend_handles(False, unknown))
+    rows_legend(ax, colors_by_user, _legend_handles(True, unknown), _legend_handles(False, unknown))
     inset = ax.inset_axes((0.55, 0.06, 0.42, 0.045 + 0.035 * len(colors_by_user)))
     plot_watch_split(shows, ax=inset)
     inset.set_title(SPLIT_TITLE + " (all shows)", fontsize="small")

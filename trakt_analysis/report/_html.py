@@ -20,19 +20,45 @@ import pandas as pd
 from .._format import fmt_int, fmt_year
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
 __all__ = [
     "YEAR",
     "Column",
+    "FixedLayout",
+    "Margins",
     "chart_html",
     "esc",
     "figure_html",
     "figure_img",
+    "fix_layout",
     "number",
+    "report_figure",
     "stat_card",
     "table",
 ]
+
+#: A chart's margins in inches: left, right, top, bottom.
+Margins = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class FixedLayout:
+    """Where a chart of the report goes on its figure, in inches, instead of constrained layout.
+
+    Attributes
+    ----------
+    margins : Margins
+        Left, right, top and bottom margin of the axes (the right one holds the
+        colorbar, when there is one).
+    colorbar : (float, float, float) or None
+        The colorbar's gap after the axes, its width, and its height as a share
+        of the axes' height (centred on them); None for a chart without one.
+    """
+
+    margins: Margins
+    colorbar: tuple[float, float, float] | None = None
 
 
 def esc(value: object) -> str:
@@ -152,6 +178,55 @@ def figure_img(fig: Figure, alt: str, *, dpi: int = 96) -> str:
     return f'<img alt="{esc(alt)}" src="data:image/png;base64,{data}">'
 
 
+def report_figure(size: tuple[float, float], margins: Margins | None = None) -> tuple[Figure, Axes]:
+    """A bare figure of `size` (inches) and its axes, for one chart of the report.
+
+    With `margins` (inches: left, right, top, bottom) the axes get a fixed place;
+    without, constrained layout fits them. Fixed margins spare the layout pass,
+    which measures every text once more before drawing (a third to a half of
+    drawing a chart); they suit charts whose labels have a known width.
+    """
+    from matplotlib.figure import Figure  # imported on first use: it is slow
+
+    width, height = size
+    # A bare Figure, not pyplot's: nothing global to close, safe in any backend.
+    if margins is None:
+        fig = Figure(figsize=size, layout="constrained")
+    else:
+        left, right, top, bottom = margins
+        fig = Figure(figsize=size)
+        fig.subplots_adjust(
+            left=left / width,
+            right=1.0 - right / width,
+            top=1.0 - top / height,
+            bottom=bottom / height,
+        )
+    return fig, fig.subplots()
+
+
+def fix_layout(fig: Figure, ax: Axes, layout: FixedLayout) -> None:
+    """Place `ax` and its colorbar by `layout`, after the chart was drawn on `ax`.
+
+    A chart that put something outside its axes that the margins do not plan
+    for, a note below them (``gid="time-note"``: plays with an unknown date) or
+    a legend (several users), gets constrained layout instead, which makes room.
+    """
+    if ax.get_legend() is not None or any(text.get_gid() == "time-note" for text in ax.texts):
+        fig.set_layout_engine("constrained")
+        return
+    width, height = fig.get_size_inches()
+    left, right, top, bottom = layout.margins
+    box = (left / width, bottom / height, 1 - (left + right) / width, 1 - (top + bottom) / height)
+    ax.set_position(box)
+    colorbars = [other for other in fig.axes if other is not ax]
+    if layout.colorbar is not None and colorbars:
+        gap, bar, share = layout.colorbar
+        x0 = box[0] + box[2] + gap / width
+        colorbars[0].set_position(
+            (x0, box[1] + box[3] * (1 - share) / 2, bar / width, box[3] * share)
+        )
+
+
 def figure_html(key: str, caption: str, fig: Figure, *, dpi: int, alt: str | None = None) -> str:
     """`fig` as a ``<figure id="chart-KEY">`` with its caption; the figure is cleared after."""
     try:
@@ -165,12 +240,21 @@ def figure_html(key: str, caption: str, fig: Figure, *, dpi: int, alt: str | Non
 
 
 def chart_html(
-    key: str, caption: str, draw: Callable[[Any], Any], size: tuple[float, float], *, dpi: int
+    key: str,
+    caption: str,
+    draw: Callable[[Any], Any],
+    size: tuple[float, float],
+    *,
+    dpi: int,
+    layout: FixedLayout | None = None,
 ) -> str:
-    """A chart drawn by `draw(ax)` on a new constrained figure of `size` inches, as HTML."""
-    from matplotlib.figure import Figure  # imported on first use: it is slow
+    """A chart drawn by `draw(ax)` on a new figure of `size` inches, as HTML.
 
-    # A bare Figure, not pyplot's: nothing global to close, safe in any backend.
-    fig = Figure(figsize=size, layout="constrained")
-    draw(fig.subplots())
+    With `layout` the axes (and colorbar) get its fixed place (see
+    :func:`fix_layout`); without, constrained layout fits them.
+    """
+    fig, ax = report_figure(size, None if layout is None else layout.margins)
+    draw(ax)
+    if layout is not None:
+        fix_layout(fig, ax, layout)
     return figure_html(key, caption, fig, dpi=dpi)

@@ -16,12 +16,19 @@ import numpy as np
 import pandas as pd
 
 from .._format import fmt_date, fmt_int
-from ..analysis.history import plays_in_year, rewatch_mask, streaks, top_shows, watch_time
+from ..analysis.history import (
+    plays_in_year,
+    rewatch_mask,
+    streaks,
+    top_shows,
+    total_hours,
+    watch_time,
+)
 from ..analysis.summary import totals
 from ..analysis.timezone import resolve_timezone
 from ..analysis.year_review import YearInReview, month_in_review, year_in_review
 from ..errors import TraktArgumentError
-from ._html import YEAR, Column, chart_html, esc, number, stat_card, table
+from ._html import YEAR, Column, FixedLayout, chart_html, esc, number, stat_card, table
 
 if TYPE_CHECKING:
     from ..progress import Progress
@@ -40,31 +47,43 @@ class HistorySections:
     nav: tuple[tuple[str, str], ...]
 
 
+#: Where the history charts go (inches), as constrained layout placed them on typical
+#: data, with room for wider colorbar labels: a fixed place spares the layout pass.
+_CALENDAR = FixedLayout((0.39, 0.8, 0.29, 0.29), colorbar=(0.1, 0.1, 1.0))
+_CLOCK = FixedLayout((0.64, 1.25, 0.25, 0.46), colorbar=(0.41, 0.12, 0.8))
+_TIME = FixedLayout((0.78, 0.04, 0.25, 0.83))
+
+
 def _charts(history: pd.DataFrame, zone: str, key: str, year: int | None, dpi: int) -> str:
     from ..plotting.history import plot_watch_calendar, plot_watch_clock, plot_watch_time
 
-    calendar = chart_html(
-        f"{key}-calendar",
-        f"Plays per day, weeks as columns ({zone})",
-        lambda ax: plot_watch_calendar(history, year=year, tz=zone, ax=ax),
-        (11.0, 2.6),
-        dpi=dpi,
+    charts: tuple[tuple[str, str, Callable[[Any], Any], tuple[float, float], FixedLayout], ...] = (
+        (
+            "calendar",
+            f"Plays per day, weeks as columns ({zone})",
+            lambda ax: plot_watch_calendar(history, year=year, tz=zone, ax=ax),
+            (11.0, 2.6),
+            _CALENDAR,
+        ),
+        (
+            "clock",
+            f"Plays by weekday and hour of day ({zone})",
+            lambda ax: plot_watch_clock(history, tz=zone, ax=ax),
+            (10.0, 3.6),
+            _CLOCK,
+        ),
+        (
+            "time",
+            f"Hours watched per month; plays without a runtime are counted apart ({zone})",
+            lambda ax: plot_watch_time(history, freq="month", tz=zone, ax=ax),
+            (10.0, 3.8),
+            _TIME,
+        ),
     )
-    clock = chart_html(
-        f"{key}-clock",
-        f"Plays by weekday and hour of day ({zone})",
-        lambda ax: plot_watch_clock(history, tz=zone, ax=ax),
-        (10.0, 3.6),
-        dpi=dpi,
+    return "".join(
+        chart_html(f"{key}-{name}", caption, draw, size, dpi=dpi, layout=layout)
+        for name, caption, draw, size, layout in charts
     )
-    time = chart_html(
-        f"{key}-time",
-        f"Hours watched per month; plays without a runtime are counted apart ({zone})",
-        lambda ax: plot_watch_time(history, freq="month", tz=zone, ax=ax),
-        (10.0, 3.8),
-        dpi=dpi,
-    )
-    return calendar + clock + time
 
 
 def _hours(value: Any) -> str:
@@ -125,8 +144,7 @@ def _watch_time_section(
     streak = streaks(history, tz=zone, today=today)
     longest = int(streak["longest"].max()) if len(streak) else 0
     current = int(streak["current"].max()) if len(streak) else 0
-    known = years["hours"].dropna()
-    hours = float(known.sum()) if len(known) else (0.0 if not len(history) else None)
+    hours = total_hours(years)
     cards = [
         ("history_plays", fmt_int(len(history)), "plays in the history"),
         ("hours", _hours(hours), "hours (known runtimes)"),

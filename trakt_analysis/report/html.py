@@ -32,7 +32,7 @@ from ..analysis.summary import (
 )
 from ..errors import TraktArgumentError
 from ._files import atomic_path
-from ._html import YEAR, Column, esc, figure_html, number, stat_card, table
+from ._html import YEAR, Column, esc, figure_html, number, report_figure, stat_card, table
 from .history_html import check_year, history_sections
 from .stats_html import all_time_section
 
@@ -67,25 +67,11 @@ _WIDTH, _LEFT, _TOP, _BOTTOM = 9.0, 2.9, 0.45, 0.62
 def _figure(height: float, right: float | None = None) -> tuple[Figure, Any]:
     """A figure and its axes; fixed margins when `right` (inches) is given, else constrained.
 
-    Fixed margins skip constrained layout, which measures every text before
-    drawing and cost as much as the drawing; the bar charts' labels are
-    shortened to a bounded width, so their margins are known.
+    The bar charts' labels are shortened to a bounded width, so their margins are known.
     """
-    from matplotlib.figure import Figure  # imported on first use: it is slow
-
     height = float(np.clip(height, 2.5, 14.0))
-    # A bare Figure, not pyplot's: nothing global to close, safe in any backend.
-    if right is None:
-        fig = Figure(figsize=(_WIDTH, height), layout="constrained")
-    else:
-        fig = Figure(figsize=(_WIDTH, height))
-        fig.subplots_adjust(
-            left=_LEFT / _WIDTH,
-            right=1.0 - right / _WIDTH,
-            top=1.0 - _TOP / height,
-            bottom=_BOTTOM / height,
-        )
-    return fig, fig.subplots()
+    margins = None if right is None else (_LEFT, right, _TOP, _BOTTOM)
+    return report_figure((_WIDTH, height), margins)
 
 
 def _bars_height(shows: pd.DataFrame) -> float:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .._format import fmt_date, fmt_int, fmt_pct, fmt_year
-from ..analysis.history import rewatch_mask, streaks, top_shows, watch_time
+from ..analysis.history import rewatch_mask, streaks, top_shows, total_hours, watch_time
 from ..analysis.summary import Totals, completion_distribution, next_unknown, totals, watch_next
 from ..analysis.timezone import resolve_timezone
 from ..analysis.year_review import year_in_review
@@ -45,9 +45,14 @@ def history_lines(
         return ["", f"{year} in review: this source has no watch history (API v1 sends none)"]
     zone = resolve_timezone(tz, progress)
     years = watch_time(history, freq="year", tz=zone)
-    known = years["hours"].dropna()
-    hours = f"{float(known.sum()):,.1f}" if len(known) else "unknown"
+    known = total_hours(years)
     without = int(years["plays_without_runtime"].sum())
+    if known is not None:
+        hours = f"  hours      {known:>9,.1f}  with a known runtime" + (
+            f" (+{without:,} plays without runtime)" if without else ""
+        )
+    else:  # unknown, not 0.0: the export's history carries no runtimes
+        hours = f"  hours      {'unknown':>9}  (no play has a runtime; {_hint(progress)})"
     streak = streaks(history, tz=zone, today=today)
     longest = int(streak["longest"].max()) if len(streak) else 0
     lines = [
@@ -55,8 +60,7 @@ def history_lines(
         f"History (local time in {zone})",
         f"  plays      {len(history):>9,}  in the history ({int(rewatch_mask(history).sum()):,} "
         f"rewatches); longest streak {longest:,} days",
-        f"  hours      {hours:>9}  with a known runtime"
-        + (f" (+{without:,} plays without runtime)" if without else ""),
+        hours,
     ]
     note = plays_note(progress)
     if note:
@@ -94,7 +98,7 @@ def _span(history: pd.DataFrame, zone: str) -> str:
 
 
 def _hint(progress: Progress) -> str:
-    """How to get the aired counts: --metadata, unless a provider was asked already."""
+    """How to get the aired counts or runtimes: --metadata, unless a provider was asked."""
     provenance = progress.provenance
     if provenance is not None and provenance.metadata:
         return f"{provenance.metadata} does not know them; see the notes"

@@ -45,6 +45,7 @@ from ..frames import frames_from_parsed, ratings_frame
 from ..parsers._checks import short
 from ..parsers._json import parse_json
 from ..parsers._problems import Problems
+from ..parsers._repeats import drop_repeated, repeats_note
 from ..parsers.detect import detect_format
 from ..parsers.history import parse_history, typed_history_columns
 from ..parsers.ratings import parse_ratings
@@ -340,11 +341,8 @@ def _progress_from_files(
         notes.extend(_failed_endpoints(data, f"{label}: {name}"))
     history, repeated = _history(sorted(history_parts, key=lambda p: (p[0], p[1])), label)
     if repeated:
-        notes.append(
-            f"{repeated} history {'entry was' if repeated == 1 else 'entries were'} listed "
-            "twice (the same id, in two watched-history parts or in a copy of one); "
-            "each play is counted once"
-        )
+        where = "in two watched-history parts or in a copy of one"
+        notes.append(repeats_note("history", repeated, where))
     hidden = _hidden(hidden_parts, label)
     summaries: list[Any] = []
     for _, _, part in sorted(shows_parts, key=lambda p: (p[0], p[1])):
@@ -375,16 +373,22 @@ def _progress_from_files(
             "the export names no time zone (user-settings.json has no account.timezone): "
             f"local times use this machine's zone, {machine}; pass tz= to choose another"
         )
+    ratings, rated_twice = _ratings(ratings_parts, label, user)
+    if rated_twice:
+        note = repeats_note("ratings", rated_twice, "in two ratings parts or in a copy of one")
+        warn(note, TraktDataWarning)
+        notes.append(note)
     notes.append(_NA_NOTE)
     provenance = Provenance("export", label, timezone=timezone, notes=tuple(notes))
     progress = frames_from_parsed(parsed, user=user, provenance=provenance)
-    return dataclasses.replace(progress, ratings=_ratings(ratings_parts, label, user))
+    return dataclasses.replace(progress, ratings=ratings)
 
 
 def _ratings(
     parts: list[tuple[str, int, str, bytes]], label: str, user: str | None
-) -> pd.DataFrame:
-    """The ratings frame from the ``ratings-*.json`` members; empty when there are none.
+) -> tuple[pd.DataFrame, int]:
+    """The ratings frame from the ``ratings-*.json`` members (empty when there are none),
+    and how many repeats of one rated item were dropped.
 
     Parts are read by type, then page; the rows are newest first (by ``rated_at``).
     """
@@ -395,14 +399,15 @@ def _ratings(
         pieces.append(parse_ratings(data, label=problems.label, problems=problems))
         issue(problems)
     if not pieces:
-        return ratings_frame(None, user=user)
+        return ratings_frame(None, user=user), 0
     columns = {
         key: pd.concat([pd.Series(p[key]) for p in pieces], ignore_index=True).array
         for key in pieces[0]
     }
+    columns, repeats = drop_repeated(columns, "ratings")
     frame = ratings_frame(columns, user=user)
     frame = frame.sort_values("rated_at", ascending=False, kind="stable", na_position="last")
-    return frame.reset_index(drop=True)
+    return frame.reset_index(drop=True), repeats
 
 
 def _history_members(files: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
@@ -463,14 +468,8 @@ def _history(
         key: pd.concat([pd.Series(p[key]) for p in pieces], ignore_index=True).array
         for key in pieces[0]
     }
-    ids = pd.Series(columns["id"])
-    # The same id twice is one play read twice (offset paging over a list that grew,
-    # or a copy of a part): kept once. Entries without an id cannot be told apart.
-    repeated = ids.duplicated(keep="first") & ids.notna()
-    n_repeated = int(repeated.sum())
-    if n_repeated:
-        keep = ~repeated.to_numpy()
-        columns = {key: values[keep] for key, values in columns.items()}
+    # The same id twice is one play read twice (a copy of a part): kept once.
+    columns, n_repeated = drop_repeated(columns, "history")
     # Newest first, as Trakt writes them; the sort keeps file order among equals.
     order = (
         pd.Series(columns["watched_at"])

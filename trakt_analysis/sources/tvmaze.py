@@ -34,14 +34,13 @@ import pandas as pd
 import requests
 from urllib3.util.retry import Retry
 
+from .. import schema
 from .._http.client import HTTPClient
 from .._http.limits import HTTPLimits
 from .._http.responses import parse_response
 from .._http.throttle import TVMAZE_LIMITS, RateLimit
-from .._warnings import warn
 from ..errors import (
     TraktArgumentError,
-    TraktDataWarning,
     TraktDependencyError,
     TraktHTTPError,
 )
@@ -52,7 +51,7 @@ from ..parsers.tvmaze import parse_episode_list, parse_show_lookup
 from ..progress import Progress
 from ._issue import issue
 from ._notes import EXPORT_AIRED_NA as _NA_NOTE
-from .completion import complete_progress, history_show_runtimes
+from .completion import _show_positions, complete_progress, history_show_runtimes
 from .show_metadata import fill_show_metadata, people_frame
 from .tvmaze_updates import WINDOWS, changed_since, parse_updates, window_for
 
@@ -129,7 +128,7 @@ class TVmaze(HTTPClient):
     CACHE_FILE = CACHE_NAME
     CACHE_CODES = (200, 301, 302, 404)
     CACHE_EXTRA = "tvmaze"
-    LIMITS = TVMAZE_LIMITS
+    RATE_LIMITS = TVMAZE_LIMITS
 
     def __init__(
         self,
@@ -175,7 +174,7 @@ class TVmaze(HTTPClient):
             cache=cache,
             cache_ttl=cache_ttl,
             offline=offline,
-            limits={"GET": RateLimit(*rate_limit)},
+            rate_limits={"GET": RateLimit(*rate_limit)},
             http_limits=http_limits,
             cache_expire_after=None,  # kept past cache_ttl: _get decides what is fresh
         )
@@ -321,9 +320,9 @@ class TVmaze(HTTPClient):
         path = f"/shows/{int(tvmaze_id)}"
         response = self._get(path, {}, tvmaze_id=tvmaze_id)
         data = parse_response(response, f"GET {self.base_url}{path}")
-        values, problems = parse_tvmaze_show(data, label=f"TVmaze's record of {label}")
-        if problems:
-            warn("; ".join(problems), TraktDataWarning)
+        problems = Problems(f"TVmaze's record of {label}")
+        values = parse_tvmaze_show(data, problems=problems)
+        issue(problems)
         return values
 
     def credits(self, tvmaze_id: int, *, label: str) -> list[dict[str, Any]]:
@@ -338,9 +337,9 @@ class TVmaze(HTTPClient):
             path = f"/shows/{int(tvmaze_id)}/{part}"
             response = self._get(path, {}, tvmaze_id=tvmaze_id)
             answers.append(parse_response(response, f"GET {self.base_url}{path}"))
-        rows, problems = parse_tvmaze_people(*answers, label=label)
-        if problems:
-            warn("; ".join(problems[:3]), TraktDataWarning)
+        problems = Problems(label)
+        rows = parse_tvmaze_people(*answers, problems=problems)
+        issue(problems)
         return rows
 
     def episodes(self, tvmaze_id: int, *, label: str) -> dict[str, Any]:
@@ -382,9 +381,9 @@ class TVmaze(HTTPClient):
             isinstance(embedded.get(name), list) for name in embeds
         ):
             raise TraktHTTPError(f"{where}: expected a show with {', '.join(embeds)} embedded")
-        values, problems = parse_tvmaze_show(data, label=f"TVmaze's record of {label}")
-        if problems:
-            warn("; ".join(problems), TraktDataWarning)
+        record = Problems(f"TVmaze's record of {label}")
+        values = parse_tvmaze_show(data, problems=record)
+        issue(record)
         found = Problems(f"TVmaze's episodes of {label}")
         columns = parse_episode_list(
             embedded["episodeswithspecials"], label=found.label, problems=found
@@ -392,9 +391,9 @@ class TVmaze(HTTPClient):
         issue(found)
         credits = None
         if self.people:
-            credits, missing = parse_tvmaze_people(embedded["cast"], embedded["crew"], label=label)
-            if missing:
-                warn("; ".join(missing[:3]), TraktDataWarning)
+            people = Problems(label)
+            credits = parse_tvmaze_people(embedded["cast"], embedded["crew"], problems=people)
+            issue(people)
         return values, columns, credits
 
     # -- the provider --------------------------------------------------------------------
@@ -474,6 +473,9 @@ class TVmaze(HTTPClient):
         completed = complete_progress(
             progress, guide, known, specials=specials, now=now, source=self.name
         )
+        partial = sorted(p for p, tvmaze_id in known.items() if by_id[tvmaze_id]["partial"])
+        if partial:
+            completed = _counts_unknown(completed, progress, partial)
         metadata = {position: records[tvmaze_id] for position, tvmaze_id in known.items()}
         result = dataclasses.replace(completed, shows=fill_show_metadata(completed.shows, metadata))
         # Hours watched count an episode without a runtime as hours left do: at its show's.
@@ -527,6 +529,27 @@ class TVmaze(HTTPClient):
                 ) from None
             return None
         return tqdm(total=total, desc="TVmaze", unit="show")
+
+
+# What TVmaze fills that a partial episode list cannot: the counts (not the show's metadata).
+_FILLED = schema.FILLED_BY_METADATA["TVmaze"]
+_SHOW_COUNTS = tuple(c for c in _FILLED["shows"] if c not in schema.SHOW_METADATA)
+_SEASON_COUNTS = tuple(c for c in _FILLED["seasons"] if c != "completed")
+
+
+def _counts_unknown(filled: Progress, before: Progress, positions: list[int]) -> Progress:
+    """The shows at `positions`, whose TVmaze list left an episode out, keep the counts
+    they had before (Trakt's own, or NA) and NA season counts: never a lower count
+    from a partial list shown as exact."""
+    shows = filled.shows.copy()
+    for column in _SHOW_COUNTS:
+        at = shows.columns.get_loc(column)
+        shows.iloc[positions, at] = before.shows[column].iloc[positions].to_numpy()
+    seasons = filled.seasons.copy()
+    rows = np.isin(_show_positions(shows, seasons, "seasons"), positions)
+    for column in _SEASON_COUNTS:
+        seasons.loc[rows, column] = pd.NA
+    return dataclasses.replace(filled, shows=shows, seasons=seasons)
 
 
 def _guide_frame(guides: list[tuple[int, dict[str, Any]]]) -> pd.DataFrame:

@@ -23,7 +23,7 @@ import requests
 from urllib3.util.retry import Retry
 
 from .._http.cache import DEFAULT_TTL
-from .._http.client import USER_AGENT, HTTPClient  # noqa: F401 (USER_AGENT: old home)
+from .._http.client import USER_AGENT, HTTPClient, check_text  # noqa: F401 (USER_AGENT: old home)
 from .._http.limits import HTTPLimits
 from .._http.redact import REDACTED, Secret, register_basic_auth, register_secret
 from .._http.responses import parse_response
@@ -33,6 +33,7 @@ from ..errors import TraktArgumentError
 from ..parsers.detect import api_error_words
 from ..parsers.v1 import check_failure_body
 from ..progress import Progress
+from ..schema import API_SORT_ORDERS
 from ..sources.files import load_progress
 
 __all__ = [
@@ -47,14 +48,8 @@ DEFAULT_BASE_URL = "http://api.trakt.tv"
 EXTENDED_LEVELS = ("normal", "full")
 #: The v1 endpoint's ``sort`` segment (the seed doc's list). The server sorts; this
 #: is the API's parameter, not :func:`~trakt_analysis.sort_shows`' list.
-V1_SORTS = (
-    "title",
-    "activity",
-    "most-completed",
-    "least-completed",
-    "recently-aired",
-    "previously-aired",
-)
+#: The sort orders API v1 takes: the API's six (schema.API_SORT_ORDERS).
+V1_SORTS = API_SORT_ORDERS
 _SHA1_HEX = re.compile(r"^[0-9a-fA-F]{40}$")
 
 
@@ -237,11 +232,7 @@ class TraktClient(HTTPClient):
         offline: bool = False,
         http_limits: HTTPLimits | None = None,
     ) -> None:
-        key = api_key if api_key is not None else os.environ.get("TRAKT_API_KEY")
-        if key is not None:
-            if not isinstance(key, str):
-                raise TraktArgumentError(f"api_key must be a str, got {type(key).__name__}")
-            key = key.strip() or None
+        key = check_text(api_key, what="api_key", env="TRAKT_API_KEY")
         if key is None and not offline:
             raise TraktArgumentError("no API key: pass api_key=... or set TRAKT_API_KEY")
         if key is not None:

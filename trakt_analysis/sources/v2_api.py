@@ -28,7 +28,7 @@ import requests
 from urllib3.util.retry import Retry
 
 from .._advice import advice, sign_in_again
-from .._http.client import PARTITION_HEADER, USER_AGENT, HTTPClient, check_url
+from .._http.client import PARTITION_HEADER, USER_AGENT, HTTPClient, check_text, check_url
 from .._http.limits import HTTPLimits
 from .._http.oauth import DeviceCode, Token, TokenStore, default_token_path, poll_device_token
 from .._http.paging import PAGE_LIMIT, read_all_pages
@@ -51,6 +51,7 @@ from ..errors import (
 )
 from ..frames import frames_from_parsed, history_frame
 from ..parsers._problems import Problems
+from ..parsers._repeats import Kind, drop_repeated, repeated, repeats_note
 from ..parsers.detect import api_error_words
 from ..parsers.v2_items import watched_show_ids
 from ..parsers.v2_progress import RESET_MODES, parse_public_progress, parse_show_progress
@@ -80,6 +81,7 @@ VERSION_KEEP = timedelta(days=30)
 #: can fill them). ``/shows/{id}?extended=full`` would cost one request per show.
 _WATCHED_EXTENDED = {"extended": "progress,full"}
 _BAR_THRESHOLD = 50  # show a progress bar when more shows than this may need a request
+_Usable = tuple[dict[str, Any], dict[str, Any], int]  # a watched item, its show, its Trakt id
 
 
 def _v2_status_errors() -> dict[int, tuple[type[TraktHTTPError], str]]:
@@ -121,15 +123,6 @@ def _check_v2_body(data: Any, where: str) -> None:
     if isinstance(data, dict) and set(data) <= {"error", "error_description"} and "error" in data:
         detail = data.get("error_description") or data.get("error")
         raise TraktAPIError(f"{where}: the API says: {detail}")
-
-
-def _env_or(value: str | None, name: str, what: str) -> str | None:
-    value = value if value is not None else os.environ.get(name)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise TraktArgumentError(f"{what} must be a str, got {type(value).__name__}")
-    return value.strip() or None
 
 
 def _segment(value: str) -> str:
@@ -215,8 +208,10 @@ class TraktAPI(HTTPClient):
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        self.client_id = _env_or(client_id, "TRAKT_CLIENT_ID", "client_id")
-        self._client_secret = _env_or(client_secret, "TRAKT_CLIENT_SECRET", "client_secret")
+        self.client_id = check_text(client_id, what="client_id", env="TRAKT_CLIENT_ID")
+        self._client_secret = check_text(
+            client_secret, what="client_secret", env="TRAKT_CLIENT_SECRET"
+        )
         if self._client_secret:
             register_secret(self._client_secret)
         if self.client_id is None and not offline:
@@ -317,6 +312,19 @@ class TraktAPI(HTTPClient):
             kwargs["force_refresh"] = force_refresh
         response = self._request("GET", url, label=label, headers=headers, **kwargs)
         if response.status_code == 401 and retry_auth and not self.offline:
+
+            def again() -> tuple[Any, dict[str, str]]:  # the same request, once more
+                return self._get(
+                    path,
+                    params,
+                    partition=partition,
+                    expire_after=expire_after,
+                    force_refresh=force_refresh,
+                    status_errors=status_errors,
+                    public=public,
+                    retry_auth=False,
+                )
+
             sent = self._token is not None and not self._anonymous
             if sent and public:
                 # Refused with the token: read again without it. When that works, the
@@ -325,16 +333,7 @@ class TraktAPI(HTTPClient):
                 # profile), the token was not the problem.
                 self._anonymous = True
                 try:
-                    result = self._get(
-                        path,
-                        params,
-                        partition=partition,
-                        expire_after=expire_after,
-                        force_refresh=force_refresh,
-                        status_errors=status_errors,
-                        public=public,
-                        retry_auth=False,
-                    )
+                    result = again()
                 except TraktError:
                     self._anonymous = False
                     raise
@@ -349,16 +348,7 @@ class TraktAPI(HTTPClient):
                 # Expired on the server's clock (or refreshed by another client):
                 # refresh once (under the lock, from the file) and ask again.
                 self._refresh(self._token)
-                return self._get(
-                    path,
-                    params,
-                    partition=partition,
-                    expire_after=expire_after,
-                    force_refresh=force_refresh,
-                    status_errors=status_errors,
-                    public=public,
-                    retry_auth=False,
-                )
+                return again()
         table = {**_v2_status_errors(), **(status_errors or {})}
         data = parse_response(
             response,
@@ -453,7 +443,7 @@ class TraktAPI(HTTPClient):
             client_secret=secret,
             clock=self._clock,
             sleep=self._sleep,
-            limits=self.http_limits,
+            http_limits=self.http_limits,
         )
         token = Token.from_json(answer, "POST /oauth/device/token")
         # Stored before it is used: whatever the file holds is the live pair.
@@ -613,8 +603,9 @@ class TraktAPI(HTTPClient):
         """Watched progress as frames: the signed-in user (``"me"``) or a public profile.
 
         Signed in: ``GET /sync/watched/shows?extended=progress,full`` (paged), then
-        per show ``GET /shows/{id}/progress/watched``. A public profile: ``GET
-        /users/{user}/watched/shows?extended=progress,full`` (paged), with the aired
+        per show ``GET /shows/{id}/progress/watched``, and the shows hidden from
+        progress, ``GET /users/hidden/progress_watched?type=show`` (paged). A public
+        profile: ``GET /users/{user}/watched/shows?extended=progress,full`` (paged), with the aired
         episodes from ``GET /shows/{id}/seasons?extended=episodes,full``
         (episodes whose ``first_aired`` is past; cached for every user).
 
@@ -644,6 +635,18 @@ class TraktAPI(HTTPClient):
             (genres, network, country, language, status, premiered_year, runtime)
             from the watched list's ``extended=full`` show objects;
             :data:`~trakt_analysis.schema.FILLED_BY` ``["v2"]`` lists the columns filled.
+            The shows frame has a boolean ``hidden`` column after the schema's
+            (hidden from progress on trakt.tv): True or False signed in, NA for a
+            public profile (its hidden items are private) and offline when the list
+            is not cached.
+
+        Warns
+        -----
+        TraktDataWarning
+            A show listed twice on the watched list (overlapping pages) is read
+            once (no second request) and the repeats are counted, also in the
+            provenance notes; an odd season or episode number leaves that part
+            of the show out, naming it.
 
         Raises
         ------
@@ -669,9 +672,12 @@ class TraktAPI(HTTPClient):
         else:
             name = user
             parsed = self._public_progress(user, specials, count_specials, reset)
+            # A profile's hidden items are private: which shows are hidden is unknown (NA).
+            parsed.shows["hidden"] = pd.array([pd.NA] * len(parsed.shows["title"]), "boolean")
             label = f"{self.base_url} (public profile {user})"
         issue(parsed.problems)
         frame = self._read_history("me" if me else user, None, None) if history else None
+        rated = self.ratings("me" if me else user) if ratings else None
         timezone = self._timezone(name) if me else None
         notes = list(_NOTES)
         if timezone is None:
@@ -689,8 +695,8 @@ class TraktAPI(HTTPClient):
                 history=frame,
                 provenance=provenance,
             )
-        if ratings:
-            result = dataclasses.replace(result, ratings=self.ratings("me" if me else user))
+        if rated is not None:
+            result = dataclasses.replace(result, ratings=rated)
         return result
 
     def _timezone(self, user: str) -> str | None:
@@ -721,11 +727,7 @@ class TraktAPI(HTTPClient):
         partition = f"user:{user}"
         activity = self._activity(user) if not self.offline else self._cached_activity(user)
         version = self._version(activity, "episodes", "shows", "seasons")
-        watched = self._get_pages(
-            "/sync/watched/shows",
-            _WATCHED_EXTENDED,
-            partition=f"{partition}|{version}",
-        )
+        usable = self._watched("/sync/watched/shows", partition=f"{partition}|{version}")
         hidden_version = self._version(activity, "shows", "seasons")
         options = {
             "hidden": str(hidden).lower(),
@@ -733,9 +735,6 @@ class TraktAPI(HTTPClient):
             "count_specials": str(count_specials).lower(),
         }
         entries = []
-        usable, problems = watched_show_ids(watched, "GET /sync/watched/shows")
-        for message in problems:
-            warn(message, TraktDataWarning)
         with self._bar(len(usable)) as bar:
             for item, show, trakt_id in usable:
                 stamp = "|".join(
@@ -749,9 +748,51 @@ class TraktAPI(HTTPClient):
                 )
                 entries.append({"show": show, "watched": item, "progress": progress})
                 bar.update(1)
-        return parse_show_progress(
+        parsed = parse_show_progress(
             entries, label=self.base_url, reset=reset, count_specials=count_specials
         )
+        return self._with_hidden_shows(parsed, user, hidden_version)
+
+    def _with_hidden_shows(self, parsed: Any, user: str, version: str) -> Any:
+        """`parsed` with the shows' ``hidden`` column, from ``GET
+        /users/hidden/progress_watched?type=show`` (paged; cached by `version`,
+        the digest of the activity's ``hidden_at``). The signed-in user's list is
+        complete: a show not on it is not hidden. Offline and not cached: NA
+        (unknown), and the notes say so."""
+        from ..parsers.v2 import hidden_shows_column, parse_hidden_progress
+
+        path = "/users/hidden/progress_watched"
+        try:
+            items = self._get_pages(path, {"type": "show"}, partition=f"user:{user}|{version}")
+        except TraktCacheMissError:
+            self._notes.append(_HIDDEN_NOT_CACHED_NOTE)
+            hidden = None
+        else:
+            hidden, problems = parse_hidden_progress(items, label=f"GET {self.base_url}{path}")
+            issue(problems)
+        parsed.shows["hidden"] = hidden_shows_column(hidden, parsed.shows)
+        return parsed
+
+    def _watched(self, path: str, **kwargs: Any) -> list[_Usable]:
+        """(item, show, trakt id) of each show on a watched list (paged), each show once.
+
+        An item without a usable show is left out with a warning; a show listed
+        twice (offset paging over a list that changed) is read once, and said.
+        """
+        items = self._get_pages(path, _WATCHED_EXTENDED, **kwargs)
+        usable, problems = watched_show_ids(items, f"GET {path}")
+        for message in problems:
+            warn(message, TraktDataWarning)
+        twice = repeated({"trakt_id": [t for _, _, t in usable]}, required="trakt_id")
+        self._said_once("shows", int(twice.sum()), path)
+        return [u for u, again in zip(usable, twice, strict=True) if not again]
+
+    def _said_once(self, kind: Kind, count: int, path: str) -> None:
+        """Warn, and note in the provenance, `count` repeats of `kind` dropped from `path`."""
+        if count:
+            note = f"GET {self.base_url}{path}: {repeats_note(kind, count, 'on overlapping pages')}"
+            warn(note, TraktDataWarning)
+            self._notes.append(note)
 
     def _cached_activity(self, user: str) -> dict[str, Any]:
         data, _ = self._get("/sync/last_activities", partition=f"user:{user}")
@@ -764,18 +805,14 @@ class TraktAPI(HTTPClient):
             403: (TraktPrivateProfileError, f"the profile of {user!r} is private"),
             404: (TraktNotFoundError, f"no user {user!r}"),
         }
-        watched = self._get_pages(
+        usable = self._watched(
             f"/users/{segment}/watched/shows",
-            _WATCHED_EXTENDED,
             partition=f"public:{user}",
             expire_after=self._ttl(),
             status_errors=private,
             public=True,
         )
         entries = []
-        usable, problems = watched_show_ids(watched, f"GET /users/{segment}/watched/shows")
-        for message in problems:
-            warn(message, TraktDataWarning)
         with self._bar(len(usable)) as bar:
             for item, show, trakt_id in usable:
                 seasons, _ = self._get(
@@ -824,7 +861,9 @@ class TraktAPI(HTTPClient):
         Warns
         -----
         TraktDataWarning
-            The rows read and the server's ``X-Pagination-Item-Count`` disagree.
+            The rows read and the server's ``X-Pagination-Item-Count`` disagree;
+            a play listed twice (the same history id, on overlapping pages) is
+            kept once, and the warning says how many were dropped.
         """
         self._notes = []
         return self._read_history(user, start, end)
@@ -849,8 +888,9 @@ class TraktAPI(HTTPClient):
         else:
             partition = f"public:{name}"
             kwargs = {"expire_after": self._ttl()}
+        path = f"/users/{'me' if me else _segment(user)}/history/episodes"
         items = self._get_pages(
-            f"/users/{'me' if me else _segment(user)}/history/episodes",
+            path,
             params,
             partition=partition,
             status_errors={
@@ -865,6 +905,8 @@ class TraktAPI(HTTPClient):
         problems = Problems(f"{self.base_url} history")
         columns = parse_history_items(items, label=problems.label, problems=problems)
         issue(problems)
+        columns, twice = drop_repeated(columns, "history")
+        self._said_once("history", twice, path)
         return history_frame(columns, user=name)
 
     def ratings(self, user: str = "me") -> pd.DataFrame:
@@ -877,6 +919,8 @@ class TraktAPI(HTTPClient):
             The ratings frame (:data:`~trakt_analysis.schema.RATINGS`): one row
             per rated show, season, episode or movie, ``rating`` 1-10,
             ``rated_at`` UTC, newest first; empty when the user rated nothing.
+            An item rated twice on overlapping pages is kept once, with a
+            :class:`~trakt_analysis.TraktDataWarning` saying how many were dropped.
 
         Raises
         ------
@@ -894,19 +938,32 @@ class TraktAPI(HTTPClient):
         if me:
             activity = self._activity(name) if not self.offline else self._cached_activity(name)
             version = self._version(activity, "movies", "shows", "seasons", "episodes")
-            items = self._get_pages("/sync/ratings", {}, partition=f"user:{name}|{version}")
+            path = "/sync/ratings"
+            items = self._get_pages(path, {}, partition=f"user:{name}|{version}")
         else:
             private = (TraktPrivateProfileError, f"the profile of {user!r} is private")
+            path = f"/users/{_segment(user)}/ratings"
             items = self._get_pages(
-                f"/users/{_segment(user)}/ratings",
+                path,
                 {},
                 partition=f"public:{name}",
                 expire_after=self.cache_ttl,
                 status_errors={401: private, 403: private},
             )
-        frame = ratings_frame(parse_ratings(items, label=f"{self.base_url} ratings"), user=name)
+        problems = Problems(f"{self.base_url} ratings")
+        columns = parse_ratings(items, label=problems.label, problems=problems)
+        issue(problems)
+        columns, twice = drop_repeated(columns, "ratings")
+        self._said_once("ratings", twice, path)
+        frame = ratings_frame(columns, user=name)
         order = frame["rated_at"].sort_values(ascending=False, kind="stable", na_position="last")
         return frame.loc[order.index].reset_index(drop=True)
+
+
+_HIDDEN_NOT_CACHED_NOTE = (
+    "Which shows are hidden from progress is not in the cache (offline, "
+    "/users/hidden/progress_watched): the shows' hidden column is NA (unknown)"
+)
 
 
 def _with_play_split(shows: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
