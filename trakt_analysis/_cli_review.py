@@ -32,6 +32,10 @@ def _whole(low: int, high: int, what: str) -> Callable[[str], int]:
     return parse
 
 
+#: A calendar year on the command line (--year of every command): checked before any work.
+year_type = _whole(1900, 2200, "the year")
+
+
 def add_commands(
     commands: Any,
     common: argparse.ArgumentParser,
@@ -53,7 +57,7 @@ def add_commands(
     )
     review.add_argument(
         "--year",
-        type=_whole(1900, 2200, "the year"),
+        type=year_type,
         help="the calendar year, local time (default: the latest year with a play)",
     )
     review.add_argument(
@@ -138,17 +142,21 @@ def _run_review(
             "or use API v2 (--trakt)"
         )
     zone = resolve_timezone(args.tz, progress)
-    year = args.year
-    if year is None:
-        times = watched_at(progress.history).dropna()
-        if not len(times):
-            raise TraktArgumentError(f"{label}: no play has a date; pass --year")
-        year = int(times.dt.tz_convert(zone).dt.year.max())
+    times = watched_at(progress.history).dropna().dt.tz_convert(zone)
+    if not len(times):
+        raise TraktArgumentError(f"{label}: no play has a date, so there is nothing to review")
+    year = int(times.dt.year.max()) if args.year is None else args.year
     review: YearInReview  # or its MonthInReview
     if args.month is not None:
         review = month_in_review(progress, year, args.month, tz=zone)
     else:
         review = year_in_review(progress, year, tz=zone)
+    if not review.totals["plays"]:
+        # A review of nothing is not a review of zeros: say so, and where the plays are.
+        raise TraktArgumentError(
+            f"{label}: no plays in {review.label} (local time in {zone}); the history's "
+            f"plays are from {times.min():%Y-%m-%d} to {times.max():%Y-%m-%d}"
+        )
     table = review.table()
     width = int(table["label"].str.len().max())
     print(f"{review.label} in review ({label})")

@@ -220,7 +220,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _year_options(parser: argparse.ArgumentParser, *, year: str, tz_of: str) -> None:
     """Add ``--year`` (help `year`) and ``--tz`` (the zone of `tz_of`) to `parser`."""
-    parser.add_argument("--year", type=_positive_int, help=year)
+    from ._cli_review import year_type
+
+    parser.add_argument("--year", type=year_type, help=year)
     parser.add_argument(
         "--tz",
         metavar="ZONE",

@@ -153,7 +153,7 @@ def test_columns_and_index():
     p = progress("ann")
     plan = ta.backlog(p, today=TODAY, tz=NY)
     assert plan.index.equals(p.shows.index)
-    assert list(plan.columns[-10:]) == list(ta.analysis.backlog.BACKLOG_COLUMNS)
+    assert list(plan.columns[-11:]) == list(ta.analysis.backlog.BACKLOG_COLUMNS)
     assert list(plan["state"].cat.categories) == list(ta.analysis.backlog.BACKLOG_STATES)
     assert plan["hours_left"].dtype == "Float64"
     assert (
@@ -169,23 +169,45 @@ def test_demo_runs():
     assert set(plan["state"].astype(str)) <= set(ta.analysis.backlog.BACKLOG_STATES)
 
 
+def test_notes_say_why_a_state_may_puzzle():
+    p = progress("ann")
+    seasons = p.seasons.copy()
+    seasons.loc[seasons["title"] == "Unstarted", "hidden"] = True
+    p = ta.Progress(p.shows, seasons, p.episodes, p.user, history=p.history, schedule=p.schedule)
+    notes = by_title(ta.backlog(p, today=TODAY, tz=NY))["note"]
+    assert notes.dropna().to_dict() == {
+        "Hidden": "hidden from progress on Trakt",
+        "Unstarted": "season 1 hidden on Trakt (not counted)",
+        "Counts unknown": "episode counts unknown",
+    }
+
+
+def test_hours_left_total_is_unknown_when_only_nothing_left_is_known(ann):
+    # ann: Old 6 h + Daily 2.5 h known, 5 shows unknown (test_hours_left).
+    assert ta.analysis.backlog.hours_left_total(ann) == (pytest.approx(8.5), 5)
+    done = ann.loc[["Ended", "Returning", "NoRuntime"]]  # 0 h, 0 h, unknown
+    assert ta.analysis.backlog.hours_left_total(done) == (None, 1)
+    assert ta.analysis.backlog.hours_left_total(ann.loc[["Ended"]]) == (0.0, 0)
+
+
 # -- sorting by time left ------------------------------------------------------------------
 
 
 def test_sort_by_time_left_from_the_backlog():
     plan = ta.backlog(progress("ann"), today=TODAY, tz=NY)
     most = list(ta.sort_shows(plan, "most-time-left")["title"])
-    # Old 6 h, Daily 2.5 h, Ended and Returning 0 h (ties keep the input order), then
-    # the unknown hours by episodes left (6, 5, 4, 2), unknown left last.
+    # Old 6 h, Daily 2.5 h, then the unknown hours by episodes left (6, 5, 4, 2): more
+    # than nothing left, so before Ended and Returning's known 0 h (ties keep the input
+    # order); unknown left last.
     assert most == [
         "Old",
         "Daily",
-        "Ended",
-        "Returning",
         "Binge",
         "Unstarted",
         "Hidden",
         "NoRuntime",
+        "Ended",
+        "Returning",
         "Counts unknown",
     ]
     least = list(ta.sort_shows(plan, "least-time-left")["title"])
@@ -209,9 +231,12 @@ def test_sort_by_time_left_from_the_shows_frame():
     assert "Counts unknown" in most[4:]
 
 
-def test_sort_by_time_left_without_runtimes_warns():
+@pytest.mark.parametrize("keep_done", [False, True])
+def test_sort_by_time_left_without_runtimes_warns(keep_done):
     shows = progress("ann").shows.drop(columns="runtime")
-    shows = shows[shows["left"].fillna(1) > 0]  # nothing left is a known 0 hours
+    if not keep_done:
+        shows = shows[shows["left"].fillna(1) > 0]
+    # The known 0 h of Ended and Returning (nothing left) is no time left to sort by.
     with pytest.warns(ta.TraktSortWarning, match="time left"):
         out = ta.sort_shows(shows, "most-time-left")
     assert list(out["title"]) == list(shows["title"])

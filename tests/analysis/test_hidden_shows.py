@@ -223,7 +223,7 @@ def test_cli_summary_prints_the_hidden_count():
         "0 with nothing aired)"
     ) in text
     assert "  hidden             1" in text
-    assert "Watch next (3 of 3 shows with a next episode)" in text
+    assert "Watch next (3 shows with a next episode)" in text  # all 3 listed
     unknown = format_summary(progress(hidden=None))
     assert "(1 finished, 3 in progress, 1 not started, 0 with nothing aired)" in unknown
     assert "hidden" not in unknown

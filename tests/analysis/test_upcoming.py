@@ -33,7 +33,12 @@ def test_next_30_days_in_new_york():
     assert returning["runtime"] == 45
     assert pd.isna(returning["network"])
     assert returning["state"] == "caught_up"
-    assert out.attrs == {"timezone": NY, "today": pd.Timestamp(TODAY), "days": 30}
+    assert out.attrs == {
+        "timezone": NY,
+        "today": pd.Timestamp(TODAY),
+        "days": 30,
+        "schedule_known": True,  # ann has a guide (Progress.schedule)
+    }
 
 
 def test_the_window_is_local_days():

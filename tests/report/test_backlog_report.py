@@ -28,10 +28,15 @@ def test_backlog_text():
         "watching 2 · stalled 1 · dropped 2 · caught up 1 · finished 1 · not started 1 · unknown 1"
     )
     assert lines[2] == "Hours left: 8.5 h, not counting 5 shows of unknown length."
-    rows = lines[5:]
+    notes = lines.index("Notes")
+    rows = [row for row in lines[5:notes] if row]
     assert rows[0] == "Daily watching 4 2.5 2026-03-09 1.5 2026-03-29"
     assert rows[1] == "Binge watching 6 — 2026-02-11 0.7 2026-05-11"
     assert rows[-1] == "Counts unknown unknown — — 2026-03-01 0.7 —"
+    assert lines[notes + 1 :] == [
+        "Hidden: hidden from progress on Trakt",
+        "Counts unknown: episode counts unknown",
+    ]
 
 
 def test_upcoming_text():
@@ -39,8 +44,12 @@ def test_upcoming_text():
     assert lines[0] == f"Airing in the next 30 days ({NY})"
     assert lines[2] == "Daily S02E01 Back Sat 2026-03-14 22:00 30 HBO"
     assert lines[3] == "Returning S01E04 Finale Fri 2026-03-20 21:00 45"
-    empty = format_upcoming(ta.upcoming(progress("bob"), today=TODAY, tz=NY))
+    # ann's guide announces nothing after 2026-06 (two episodes by 05-01): known, none.
+    empty = format_upcoming(ta.upcoming(progress("ann"), today="2026-06-01", tz=NY))
     assert "nothing announced" in empty
+    # bob's source has no air date at all: unknown, not "nothing".
+    unknown = format_upcoming(ta.upcoming(progress("bob"), today=TODAY, tz=NY))
+    assert "unknown: this source has no air dates" in unknown
 
 
 def test_report_section():
@@ -71,7 +80,8 @@ def test_report_section():
             "2 with none left are not listed."
         )
     )
-    assert cells[0] == ["Daily", "watching", "4", "2.5", "2026-03-09", "1.5", "2026-03-29"]
+    assert cells[0] == ["Daily", "watching", "4", "2.5", "2026-03-09", "1.5", "2026-03-29", ""]
+    assert cells[4][-1] == "hidden from progress on Trakt"  # Hidden: why it is dropped
     assert soup.find("figure") is not None
 
 

@@ -10,7 +10,7 @@ def test_format_summary_text():
     assert "Watched progress of 'casual'" in text
     assert f"{want['episodes_watched']:,}  watched of {want['episodes_aired']:,} aired" in text
     assert f"({want['scrobbles']:,} scrobbles, {want['checkins']:,} check-ins" in text
-    assert f"Watch next (2 of {want['up_next']} shows" in text
+    assert f"Watch next (the first 2 of {want['up_next']} shows" in text
     assert "Shows (8)" in text
 
 

@@ -73,8 +73,28 @@ def test_directory_source_rejects_paths_as_names(tmp_path, name):
 def test_directory_source_needs_a_directory_with_users(tmp_path):
     with pytest.raises(ta.TraktFileError, match="is not a directory"):
         DirectorySource(tmp_path / "missing")
-    with pytest.raises(ta.TraktFileError, match=r"holds no <username>\.json"):
+    with pytest.raises(ta.TraktFileError, match=r"nor <username>\.json files"):
         DirectorySource(tmp_path)
+
+
+def test_a_folder_holding_the_export_zip_names_it(tmp_path, capsys):
+    import shutil
+
+    from trakt_analysis.cli import main
+
+    export = Path(__file__).resolve().parents[2] / "data/fixtures/export/demo-export.zip"
+    shutil.copy(export, tmp_path / "my-export.zip")
+    zip_path = tmp_path / "my-export.zip"
+    with pytest.raises(ta.TraktFileError, match=r"pass the ZIP's path") as info:
+        DirectorySource(tmp_path)
+    assert str(zip_path) in str(info.value)
+    assert main(["summary", str(tmp_path), "-q"]) == 1
+    assert f"holds 'my-export.zip': pass the ZIP's path ({zip_path})" in capsys.readouterr().err
+    with (
+        pytest.warns(ta.TraktDataWarning, match="skipped"),
+        pytest.raises(ta.TraktDataError, match=rf"to load it, pass its path {zip_path}"),
+    ):
+        ta.load_export(tmp_path)
 
 
 def test_repository_fixtures_are_the_demo_users():

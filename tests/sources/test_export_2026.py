@@ -343,5 +343,11 @@ def test_history_runtimes_come_from_tvmaze_and_the_notes_say_so(tvmaze_server):
             assert runtime[play.id] == play.runtime, (specs[play.show].title, play.season)
             checked += 1
     assert checked > 900
-    (note,) = [n for n in progress.provenance.notes if "runtimes of" in n]
-    assert "come from TVmaze's episode guide" in note
+    (note,) = [n for n in progress.provenance.notes if "episode guide" in n]
+    assert note.startswith("runtimes of ")
+    # A show TVmaze numbers by year: its plays count at the show's runtime (TVmaze's
+    # averageRuntime, spec.extra["runtime"]), as the backlog's hours left counts its episodes.
+    for play in plays:
+        if play.type == "episode" and play.show in guide.by_year:
+            assert runtime[play.id] == specs[play.show].extra["runtime"], specs[play.show].title
+    (note,) = [n for n in progress.provenance.notes if "their show's runtime" in n]

@@ -14,6 +14,7 @@ import pandas as pd
 from .. import schema
 from .._validate import check_frame
 from ..errors import TraktArgumentError
+from ..sources.completion import show_runtimes
 from ._inputs import (
     Frames,
     ShowIndex,
@@ -34,6 +35,7 @@ __all__ = [
     "PACE_WINDOW",
     "STALLED_AFTER",
     "backlog",
+    "hours_left_total",
     "plan",
     "show_ended",
     "shows_hours_left",
@@ -70,6 +72,7 @@ BACKLOG_COLUMNS: tuple[str, ...] = (
     "pace_from",
     "finish_date",
     "state",
+    "note",
 )
 
 # Trakt's and TVmaze's show statuses that mean no more episodes will come.
@@ -109,25 +112,6 @@ def _floats(column: pd.Series | None, n: int) -> np.ndarray:
     if column is None:
         return np.full(n, np.nan)
     return pd.to_numeric(column, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
-
-
-def _show_runtime(
-    shows: pd.DataFrame, episodes: pd.DataFrame | None, pos: np.ndarray
-) -> np.ndarray:
-    """The show's runtime in minutes: the shows frame's ``runtime``, else its episodes' median."""
-    n = len(shows)
-    runtime = _floats(shows.get("runtime"), n)
-    runtime[~(runtime > 0)] = np.nan
-    if episodes is not None and len(episodes) and "runtime" in episodes.columns:
-        minutes = _floats(episodes["runtime"], len(episodes))
-        ok = (pos >= 0) & (minutes > 0)
-        if ok.any():
-            median = pd.Series(minutes[ok]).groupby(pos[ok]).median()
-            missing = np.isnan(runtime)
-            fill = np.full(n, np.nan)
-            fill[median.index.to_numpy(np.int64)] = median.to_numpy()
-            runtime[missing] = fill[missing]
-    return runtime
 
 
 def _unwatched_minutes(
@@ -198,6 +182,30 @@ def shows_hours_left(shows: pd.DataFrame) -> np.ndarray:
     runtime = _floats(shows.get("runtime"), n)
     runtime[~(runtime > 0)] = np.nan
     return _hours_left(shows_left(shows), np.zeros(n), np.zeros(n, dtype=np.int64), runtime)
+
+
+def hours_left_total(plan: pd.DataFrame) -> tuple[float | None, int]:
+    """The hours left over all shows of `plan` and how many shows' hours are unknown.
+
+    Parameters
+    ----------
+    plan : pandas.DataFrame
+        The frame of :func:`backlog` (its ``hours_left`` and ``left`` columns).
+
+    Returns
+    -------
+    (float or None, int)
+        The sum of the known ``hours_left`` (hours), and the shows whose
+        ``hours_left`` is NA. The sum is None (unknown, never 0) when some
+        show's hours are unknown and no show with episodes left has known
+        hours: the 0 h of the shows with nothing left is no total of what is
+        left to watch.
+    """
+    hours = _floats(plan["hours_left"], len(plan))
+    unknown = int(np.isnan(hours).sum())
+    if unknown and not (hours > 0).any():
+        return None, unknown
+    return float(np.nansum(hours)), unknown
 
 
 def backlog(
@@ -275,6 +283,15 @@ def backlog(
              last play is unknown;
           5. ``unknown``: a count the state needs is NA (never a guess).
 
+        - ``note`` (str, NA when there is nothing to say): why a state or a
+          count may puzzle: ``"season 1 hidden on Trakt (not counted)"`` (its
+          episodes are in neither ``aired`` nor ``completed``, so a show whose
+          plays are all in it is ``not_started``), and for state ``unknown``
+          which fact is missing (``"every aired episode watched; whether the
+          show has ended is unknown"``, ``"episode counts unknown"``,
+          ``"last play unknown"``); a show ``dropped`` for being hidden says
+          ``"hidden from progress on Trakt"``.
+
         ``attrs``: ``timezone`` (the zone), ``today`` (the day, a Timestamp).
 
     Raises
@@ -331,7 +348,7 @@ def plan(
         minutes, counted = _unwatched_minutes(
             episodes, frames.seasons, shows, e_pos, start_of_today, index
         )
-        hours = _hours_left(left, minutes, counted, _show_runtime(shows, episodes, e_pos))
+        hours = _hours_left(left, minutes, counted, show_runtimes(shows, episodes, e_pos))
     else:  # the caller wants the states only (upcoming)
         hours = np.full(n, np.nan)
 
@@ -358,6 +375,7 @@ def plan(
         coming[announced[announced >= 0]] = True
         ended[coming & np.isnan(ended)] = 0.0
     state = _states(shows, aired, completed, left, has_last, days_since, stalled, dropped, ended)
+    note = _notes(frames, index, state, left, completed, has_last)
     watching = state == "watching"
     with np.errstate(divide="ignore", invalid="ignore"):
         days_needed = np.ceil(left / pace * 7)
@@ -383,6 +401,7 @@ def plan(
             "pace_from": pd.array(pace_from, dtype=schema.STR),
             "finish_date": finish,
             "state": pd.Categorical(state, categories=BACKLOG_STATES),
+            "note": nullable(note, pd.isna(note), schema.STR),
         },
         index=shows.index,
     )
@@ -424,6 +443,47 @@ def _states(
         assign(in_progress & has_last & (since > stalled.to_timedelta64()), "stalled")
         assign(in_progress & has_last, "watching")
     return state
+
+
+def _notes(
+    frames: Frames,
+    index: ShowIndex,
+    state: np.ndarray,
+    left: np.ndarray,
+    completed: np.ndarray,
+    has_last: np.ndarray,
+) -> np.ndarray:
+    """Per show, why its state or counts may puzzle (:func:`backlog`'s ``note``), or None."""
+    n = len(state)
+    parts: list[list[str]] = [[] for _ in range(n)]
+    seasons = frames.seasons
+    if seasons is not None and len(seasons) and "hidden" in seasons.columns:
+        hidden = seasons["hidden"].astype("boolean").fillna(False).to_numpy(bool)
+        hidden &= seasons["season"].to_numpy(np.int64) > 0  # specials are never counted
+        rows = seasons[hidden]
+        by_show: dict[int, list[int]] = {}
+        for pos, season in zip(index.positions(rows), rows["season"], strict=True):
+            if pos >= 0:
+                by_show.setdefault(int(pos), []).append(int(season))
+        for pos, numbers in by_show.items():
+            word = "seasons" if len(numbers) > 1 else "season"
+            listed = ", ".join(str(x) for x in sorted(numbers))
+            parts[pos].append(f"{word} {listed} hidden on Trakt (not counted)")
+    for pos in np.flatnonzero(shows_hidden(frames.shows) & (state == "dropped")):
+        parts[pos].append("hidden from progress on Trakt")
+    with np.errstate(invalid="ignore"):
+        unknown = state == "unknown"
+        for pos in np.flatnonzero(unknown & (left == 0) & (completed > 0)):
+            parts[pos].append("every aired episode watched; whether the show has ended is unknown")
+        for pos in np.flatnonzero(unknown & (np.isnan(left) | np.isnan(completed))):
+            parts[pos].append("episode counts unknown")
+        for pos in np.flatnonzero(unknown & (completed > 0) & (left > 0) & ~has_last):
+            parts[pos].append("last play unknown")
+    out = np.full(n, None, dtype=object)
+    for pos, said in enumerate(parts):
+        if said:
+            out[pos] = "; ".join(said)
+    return out
 
 
 def _plays(

@@ -70,7 +70,10 @@ def sort_shows(shows: pd.DataFrame | Progress, by: str = "title") -> pd.DataFram
           watch (:func:`~trakt_analysis.analysis.backlog.shows_hours_left`: the
           frame's ``hours_left`` column, as :func:`~trakt_analysis.backlog`
           returns it, else ``left`` x the show's ``runtime``), then by episodes
-          left. Unknown time left comes last.
+          left. An unknown time left is never taken for 0: most time left
+          puts the shows with episodes left of unknown length after the known
+          hours and before the shows with nothing left (see
+          :func:`time_left_order`); unknown episodes left come last.
 
     Returns
     -------
@@ -87,7 +90,7 @@ def sort_shows(shows: pd.DataFrame | Progress, by: str = "title") -> pd.DataFram
     -----
     TraktSortWarning
         The data lacks what the order needs (no activity times, no air dates,
-        no known time left).
+        no known time left for any show with episodes left).
         The input order is kept rather than a wrong order returned.
     """
     shows = check_frame(shows, ("title",), func="sort_shows")
@@ -108,16 +111,12 @@ def sort_shows(shows: pd.DataFrame | Progress, by: str = "title") -> pd.DataFram
         return shows.loc[order]
     if by in ("most-time-left", "least-time-left"):
         hours = shows_hours_left(shows)
-        if len(shows) and np.isnan(hours).all():
-            return _keep_order(shows, by, "no show has a known time left (runtime and left)")
-        keyed = shows.assign(_hours=hours, _left=shows_left(shows))
-        order = keyed.sort_values(
-            ["_hours", "_left"],
-            ascending=by == "least-time-left",
-            kind="stable",
-            na_position="last",
-        ).index
-        return shows.loc[order]
+        some_left = ~(shows_left(shows) == 0)  # episodes left, or not known to have none
+        if some_left.any() and np.isnan(hours[some_left]).all():
+            return _keep_order(
+                shows, by, "no show with episodes left has a known time left (runtime and left)"
+            )
+        return shows.loc[time_left_order(shows, most=by == "most-time-left")]
     if by == "activity":
         column = next((c for c in _ACTIVITY_COLUMNS if c in shows.columns), None)
         if column is None:
@@ -126,6 +125,29 @@ def sort_shows(shows: pd.DataFrame | Progress, by: str = "title") -> pd.DataFram
         return _sort_by_time(shows, times, by, newest_first=True)
     times = shows["next_first_aired"]
     return _sort_by_time(shows, times, by, newest_first=by == "recently-aired")
+
+
+def time_left_order(shows: pd.DataFrame, *, most: bool = True) -> pd.Index:
+    """The index of `shows` by time left (:func:`sort_shows`' ``"most-time-left"`` order).
+
+    An unknown time left is never taken for 0: a show with episodes left whose
+    hours are unknown comes after the known hours (by episodes left) but before
+    the shows with nothing left, whose 0 hours are known; a show whose episodes
+    left are unknown comes last. ``most=False``: nothing left first, then the
+    known hours, fewest first, then the unknown ones. Ties keep their order.
+    """
+    hours = shows_hours_left(shows)
+    left = shows_left(shows)
+    unknown_some = np.isnan(hours) & (left > 0)
+    if most:
+        tier = np.select([hours > 0, unknown_some, hours == 0], [0, 1, 2], 3)
+    else:
+        tier = np.select([hours == 0, hours > 0, unknown_some], [0, 1, 2], 3)
+    sign = -1.0 if most else 1.0
+    keyed = pd.DataFrame(
+        {"tier": tier, "hours": sign * hours, "left": sign * left}, index=shows.index
+    )
+    return keyed.sort_values(["tier", "hours", "left"], kind="stable", na_position="last").index
 
 
 def _sort_by_time(

@@ -209,7 +209,10 @@ def summarize(shows: pd.DataFrame | Progress) -> pd.DataFrame:
           ``checkins`` and ``seen`` is known (v1 only); the three are sums over
           those shows, NA when none.
         - ``up_next``: shows with a next episode to watch, hidden shows left
-          out (trakt.tv's up next leaves them out too).
+          out (trakt.tv's up next leaves them out too), over the shows whose
+          next episode is known (see :func:`next_unknown`); NA, never 0, when
+          none is known to have one and some are unknown (the account export
+          without metadata).
 
         Use ``.T`` for a one-column view of a single user, :func:`totals` for
         the totals of all users at once.
@@ -262,6 +265,7 @@ def _per_show(shows: pd.DataFrame) -> pd.DataFrame:
             "shows_split": split.astype(np.int64),
             **{key: count(_floats(shows.get(key), n), split) for key in _SPLIT_COLUMNS},
             "up_next": _has_next(shows).astype(np.int64),
+            "_next_unknown": _next_unknown(shows).astype(np.int64),
         }
     )
 
@@ -271,6 +275,10 @@ def _add_up(grouped: pd.api.typing.DataFrameGroupBy) -> pd.DataFrame:
     for key in _SHOW_COUNTS:
         if key != "hidden":  # NA when no show's hidden is known: unknown is not 0
             totals[key] = totals[key].fillna(0)  # counts of shows: 0 is right when none
+    # No next episode known, some unknown: the count is unknown, not 0 (a lower bound else).
+    totals["up_next"] = totals["up_next"].where(
+        (totals["up_next"] > 0) | (totals["_next_unknown"].fillna(0) == 0), pd.NA
+    )
     totals = totals.astype(dict.fromkeys(totals.columns, "Int64"))
     aired = totals["episodes_aired"].astype("Float64")
     totals["completion"] = (totals["episodes_watched"].astype("Float64") / aired).where(
@@ -306,7 +314,7 @@ class Totals:
     scrobbles: int | None
     checkins: int | None
     seen: int | None
-    up_next: int
+    up_next: int | None
     users: int = 1
 
     @property
@@ -350,7 +358,15 @@ def totals(data: pd.DataFrame | Progress) -> Totals:
         ``Progress.summary()``: ratios and differences are over
         ``shows_counted`` (both counts known), and :meth:`Totals.coverage`
         says so. Several users add up show by show: a user with unknown
-        counts never drags a completion towards 0 or 100 %.
+        counts never drags a completion towards 0 or 100 %. The attributes
+        are :func:`summarize`'s columns (episodes and plays None when
+        unknown, never 0), plus ``users``.
+
+    Raises
+    ------
+    TraktArgumentError
+        `data` is neither a shows frame nor a Progress, or lacks a column
+        the totals need (``user``, ``aired``, ``completed``, ``left``, ...).
     """
     shows = _check(data, func="totals")
     per_show = _per_show(shows)
@@ -367,6 +383,7 @@ def totals(data: pd.DataFrame | Progress) -> Totals:
     completion = row["completion"]
     counts: dict[str, Any] = {key: shows_count(key) for key in _SHOW_COUNTS}
     counts["hidden"] = value("hidden")
+    counts["up_next"] = value("up_next")
     episodes = ("episodes_aired", "episodes_watched", "episodes_left", "episodes_watched_all")
     counts |= {key: value(key) for key in (*episodes, "plays", *_SPLIT_COLUMNS)}
     return Totals(
@@ -429,17 +446,23 @@ def completion_distribution(shows: pd.DataFrame | Progress) -> pd.Series:
 
 
 def next_unknown(shows: pd.DataFrame | Progress) -> int:
-    """How many shows have no known next episode because their aired episodes are unknown.
+    """How many shows have episodes left (or maybe left) but no known next episode.
 
-    The account export without metadata knows nothing of unwatched episodes, so
-    "no next episode" would be a guess: these shows are counted apart. A hidden
-    show is not counted: it has no next episode to watch, known or not.
+    The account export without metadata knows no unwatched episode: a show with
+    episodes left, or whose ``left`` is unknown, and no next episode has an
+    unknown next episode, not none; these shows are counted apart. A show with
+    nothing left has none, and a hidden show none to watch, known or not.
     """
     shows = _check(shows, (), func="next_unknown")
-    if "aired" not in shows.columns:
-        return 0
-    unknown = shows["aired"].isna().to_numpy(dtype=bool) & ~_has_next(shows)
-    return int((unknown & ~shows_hidden(shows)).sum())
+    return int(_next_unknown(shows).sum())
+
+
+def _next_unknown(shows: pd.DataFrame) -> np.ndarray:
+    """Per show: episodes left (or ``left`` unknown), not hidden, no next episode."""
+    if "left" not in shows.columns and "aired" not in shows.columns:
+        return np.zeros(len(shows), dtype=bool)
+    maybe_left = ~(shows_left(shows) == 0)
+    return maybe_left & ~_has_next(shows) & ~shows_hidden(shows)
 
 
 def watch_next(shows: pd.DataFrame | Progress, n: int | None = None) -> pd.DataFrame:

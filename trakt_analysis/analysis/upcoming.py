@@ -149,7 +149,10 @@ def upcoming(
         episode's is unknown; NA when neither is known), ``network`` (str, NA
         when unknown) and ``state`` (the show's :func:`~trakt_analysis.backlog`
         state). Shows in state ``dropped`` (hidden on Trakt, or not played
-        for 180 days) are left out. ``attrs``: ``timezone``, ``today``, ``days``.
+        for 180 days) are left out. ``attrs``: ``timezone``, ``today``, ``days``,
+        and ``schedule_known`` (bool): False when the source knows no air date
+        at all (the account export without metadata), so an empty frame means
+        "unknown", not "nothing airs".
 
     Raises
     ------
@@ -215,4 +218,19 @@ def upcoming(
     out.attrs["timezone"] = zone
     out.attrs["today"] = day
     out.attrs["days"] = days
+    out.attrs["schedule_known"] = _knows_air_dates(frames, shows)
     return out
+
+
+def _knows_air_dates(frames: _inputs.Frames, shows: pd.DataFrame) -> bool:
+    """Whether the source knows any air date: an empty result is then "nothing airs"."""
+    if frames.schedule is not None:  # a guide was asked (TVmaze), even if it announces nothing
+        return True
+    episodes = frames.episodes
+    if (
+        episodes is not None
+        and "first_aired" in episodes.columns
+        and episodes["first_aired"].notna().any()
+    ):
+        return True
+    return "next_first_aired" in shows.columns and bool(shows["next_first_aired"].notna().any())

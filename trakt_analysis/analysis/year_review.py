@@ -72,7 +72,9 @@ class YearInReview:
         ``binges`` (see :func:`~.history.binge_sessions`; NA when no play
         has a runtime, so no sitting can be seen); ``new_shows`` and
         ``continued_shows``; ``ratings`` (ratings given; NA when the source
-        has none).
+        has none); ``finished_unknown`` (shows played in the period whose
+        aired count is unknown, so whether they were finished is unknown; 0
+        when ``shows_finished`` is None).
     top_by_hours, top_by_plays : pandas.DataFrame
         The top shows (:func:`~.history.top_shows` columns); ``rank`` is
         shared by ties, ``tied`` marks them, and every show tied with the
@@ -121,7 +123,10 @@ class YearInReview:
         Shows finished (every aired episode watched, per the progress) whose
         last newly watched episode was first played in the period, with
         ``finished_at`` (UTC). None when unknown: a bare history frame was
-        given, or the source has no aired counts (the export without metadata).
+        given, or the source has no aired count for any show. Partial when
+        some shows' aired counts are unknown (the account export without
+        metadata knows Trakt's show-level count of most shows): those are
+        counted in ``totals["finished_unknown"]`` and ``notes`` says so.
     genres, networks : pandas.DataFrame or None
         :func:`~trakt_analysis.breakdown` of the period's plays (columns
         ``genre`` / ``network``, ``shows``, ``episodes``, ``plays``, ``hours``,
@@ -215,6 +220,8 @@ class YearInReview:
                 f"{self.streak_end:%Y-%m-%d})"
             )
         finished = "unknown" if self.shows_finished is None else f"{len(self.shows_finished):,}"
+        if t.get("finished_unknown"):
+            finished += f" (+{t['finished_unknown']:,} unknown)"
         compare_label = str(self.previous)
         rows = [
             ("plays", f"{t['plays']:,}"),
@@ -402,6 +409,14 @@ def year_in_review(
     Returns
     -------
     YearInReview
+        A frozen dataclass (see :class:`YearInReview` for every field):
+        ``totals`` (a Series of plays, hours, shows, movies, days, rewatches,
+        binges, ...), the top shows and movies, the first and last play, the
+        comparison with the year before, ``months``, the busiest month, day,
+        weekday and hour (with ties), the longest streak and binge, the shows
+        started, continued and finished, genres, networks, ratings, the
+        calendar, and ``notes`` saying why a field is None or partial.
+        ``table()`` gives the highlights as text, ``card()`` draws them.
 
     Raises
     ------
@@ -491,9 +506,16 @@ def _review(
         getattr(progress, "ratings", None) if progress is not None else None, zone, period
     )
     finished = _finished(progress, history, period, zone, facts)
+    finished_unknown = _finished_unknown(progress, plays) if finished is not None else 0
     notes = [n for n in (genre_note, network_note, rating_note) if n]
     if finished is None:
         notes.append("finished shows unknown: this source has no aired counts")
+    elif finished_unknown:
+        notes.append(
+            f"finished shows partial: {finished_unknown:,} show"
+            f"{'s' if finished_unknown != 1 else ''} played in {period} "
+            f"{'have' if finished_unknown != 1 else 'has'} no aired count (load it with TVmaze)"
+        )
     if this["plays_without_runtime"]:
         n_without = int(this["plays_without_runtime"])  # type: ignore[call-overload]
         notes.append(
@@ -519,6 +541,7 @@ def _review(
             "new_shows": len(started),
             "continued_shows": len(continued),
             "ratings": pd.NA if ratings is None else len(ratings),
+            "finished_unknown": finished_unknown,
         },
         dtype=object,
     )
@@ -558,6 +581,20 @@ def _review(
         notes=tuple(notes),
         month=None if cls is YearInReview else period.month,
     )
+
+
+def _finished_unknown(progress: Any, plays: pd.DataFrame) -> int:
+    """Shows with an episode play in `plays` whose aired count is unknown (NA)."""
+    shows = progress.shows
+    unknown = shows[shows["aired"].isna().to_numpy(bool)]
+    if not len(unknown) or not len(plays):
+        return 0
+    episodes = plays
+    if "type" in plays.columns:
+        episodes = plays[(plays["type"].astype(object) == "episode").to_numpy(bool)]
+    played = set(show_keys(episodes)) | set(show_keys(episodes[["title", "year"]]))
+    keys = zip(show_keys(unknown), show_keys(unknown[["title", "year"]]), strict=True)
+    return sum(1 for key, title_key in keys if key in played or title_key in played)
 
 
 def _finished(

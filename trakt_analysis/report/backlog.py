@@ -10,7 +10,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .._format import DASH, episode_code, fmt_date, fmt_int, is_missing
-from ..analysis.backlog import BACKLOG_STATES
+from ..analysis.backlog import BACKLOG_STATES, hours_left_total
+from ..analysis.sorting import time_left_order
 from ._html import Column, esc, number, table
 from .text import _text_table, terminal_safe
 
@@ -54,11 +55,10 @@ def state_counts(plan: pd.DataFrame) -> dict[str, int]:
 
 def _hours_sentence(plan: pd.DataFrame) -> str:
     """Total hours left over the shows where they are known, and how many are not."""
-    hours = plan["hours_left"]
-    unknown = int(hours.isna().sum())
-    if unknown == len(plan):
+    total, unknown = hours_left_total(plan)
+    if total is None:
         return "Hours left: unknown (no runtimes or no episode counts)."
-    text = f"Hours left: {_hours(hours.sum())} h"
+    text = f"Hours left: {_hours(total)} h"
     if unknown:
         text += f", not counting {unknown} show{'s' if unknown != 1 else ''} of unknown length"
     return text + "."
@@ -84,11 +84,10 @@ def _labels(plan: pd.DataFrame) -> list[str]:
 
 
 def _ordered(plan: pd.DataFrame) -> pd.DataFrame:
-    """By state (watching first), then most hours left, unknown hours last; with labels."""
-    rank = plan["state"].cat.codes.to_numpy()
-    hours = plan["hours_left"].astype("Float64").fillna(-1.0).to_numpy(float)
-    labelled = plan.assign(show_label=_labels(plan), _rank=rank, _hours=-hours)
-    return labelled.sort_values(["_rank", "_hours"], kind="stable")
+    """By state (watching first), then most time left (:func:`time_left_order`); with labels."""
+    labelled = plan.assign(show_label=_labels(plan)).loc[time_left_order(plan)]
+    rank = labelled["state"].cat.codes.to_numpy()
+    return labelled.assign(_rank=rank).sort_values("_rank", kind="stable")
 
 
 def listed(plan: pd.DataFrame) -> pd.DataFrame:
@@ -136,7 +135,21 @@ def format_backlog(plan: pd.DataFrame) -> str:
     ]
     headers = ["show", "state", "left", "hours", "last played", "per week", "finish"]
     lines += _text_table(headers, rows) or ["  (no shows)"]
+    lines += _note_lines(ordered)
     return "\n".join(terminal_safe(line) for line in lines)
+
+
+def _note_lines(ordered: pd.DataFrame) -> list[str]:
+    """The backlog's ``note`` of each show, one line per note naming its shows."""
+    if "note" not in ordered.columns:
+        return []
+    shows: dict[str, list[str]] = {}
+    for label, note in zip(ordered["show_label"], ordered["note"].astype(object), strict=True):
+        if not is_missing(note):
+            shows.setdefault(str(note), []).append(str(label))
+    if not shows:
+        return []
+    return ["", "Notes", *(f"  {', '.join(titles)}: {note}" for note, titles in shows.items())]
 
 
 def format_upcoming(frame: pd.DataFrame) -> str:
@@ -146,6 +159,14 @@ def format_upcoming(frame: pd.DataFrame) -> str:
     head = f"Airing in the next {days} days" if days else "Airing next"
     lines = [head + (f" ({zone})" if zone else "")]
     if frame.empty:
+        if frame.attrs.get("schedule_known") is False:
+            return "\n".join(
+                [
+                    *lines,
+                    "  unknown: this source has no air dates; "
+                    "add --metadata tvmaze to fill them from TVmaze",
+                ]
+            )
         return "\n".join([*lines, "  nothing announced for the shows you watch"])
     rows = [
         [
@@ -171,6 +192,7 @@ _COLUMNS = (
     number("last_played", "Last played", _date),
     number("pace", "Per week", _pace),
     number("finish_date", "Finish", _date),
+    Column("Note", "note", lambda v: "" if is_missing(v) else esc(v)),
 )
 
 

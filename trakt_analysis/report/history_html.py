@@ -450,6 +450,14 @@ def default_year(progress: Progress, today: datetime, zone: str) -> int | None:
     return year if plays_in(progress, year, zone) else None
 
 
+def check_year(year: object) -> None:
+    """Raise :class:`TraktArgumentError` unless `year` is None or a year 1900-2200."""
+    if year is not None and (
+        isinstance(year, bool) or not isinstance(year, int | np.integer) or not 1900 <= year <= 2200
+    ):
+        raise TraktArgumentError(f"year must be a year such as 2025, got {year!r}")
+
+
 def history_sections(
     progress: Progress,
     *,
@@ -480,10 +488,7 @@ def history_sections(
         Without `year`, review the last full year before `today` when the
         history has plays in it.
     """
-    if year is not None and (
-        isinstance(year, bool) or not isinstance(year, int | np.integer) or not 1900 <= year <= 2200
-    ):
-        raise TraktArgumentError(f"year must be a year such as 2025, got {year!r}")
+    check_year(year)
     say = status or (lambda message: None)
     history = progress.history
     if history is None:

@@ -33,7 +33,7 @@ from ..analysis.summary import (
 from ..errors import TraktArgumentError
 from ._files import atomic_path
 from ._html import YEAR, Column, esc, figure_html, number, report_figure, stat_card, table
-from .history_html import history_sections
+from .history_html import check_year, history_sections
 from .stats_html import all_time_section
 
 if TYPE_CHECKING:
@@ -304,7 +304,8 @@ def _next_section(shows: pd.DataFrame) -> str:
     unknown = next_unknown(shows)
     if not len(nxt):
         what = (
-            f"Unknown: the aired episodes of {unknown:,} shows are unknown to this source."
+            f"Unknown: the next episodes of {unknown:,} shows are unknown to this source "
+            "(load the account export with TVmaze metadata: --metadata tvmaze)."
             if unknown
             else "No show has a next episode."
         )
@@ -482,9 +483,16 @@ def report_html(
     -------
     str
         The HTML text. No script, no link to anything outside the page.
+
+    Raises
+    ------
+    TraktArgumentError
+        A `dpi` outside 10-600, a `year` outside 1900-2200, an unknown `tz`;
+        checked before anything is drawn.
     """
     if isinstance(dpi, bool) or not isinstance(dpi, int) or not 10 <= dpi <= 600:
         raise TraktArgumentError(f"dpi must be a whole number from 10 to 600, got {dpi!r}")
+    check_year(year)  # before the charts: a bad year costs no drawing
     say = status or (lambda message: None)
     shows = progress.shows
     say("summary")
@@ -595,10 +603,29 @@ def write_report(
     The page is built in memory and written to a temporary file beside
     `path`, then moved into place: a failure leaves no partial file, and an
     existing report is replaced only by a complete one. Parent folders are
-    created. The other parameters are those of :func:`report_html`.
+    created.
+
+    Parameters
+    ----------
+    progress : Progress
+        The loaded progress.
+    path : str or os.PathLike
+        Where to write the report (an ``.html`` file).
+    title, source, charts, dpi, status, generated, year, tz
+        As for :func:`report_html`: the heading, where the data came from,
+        whether to draw the charts, their resolution, a progress callback,
+        the "generated" time, the year in review (default: the last full
+        year with plays) and the IANA time zone of the history sections.
+
+    Returns
+    -------
+    pathlib.Path
+        `path`.
 
     Raises
     ------
+    TraktArgumentError
+        A bad option (see :func:`report_html`), before anything is drawn.
     TraktFileError
         `path` cannot be written.
 

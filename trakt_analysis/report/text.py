@@ -210,10 +210,16 @@ def format_summary(
     else:
         lines += ["", f"Completion: unknown for all {row.shows:,} shows ({METADATA_HINT})"]
     nxt = watch_next(shows, n=top)
-    heading = f"Watch next ({len(nxt)} of {row.up_next:,} shows with a next episode"
     unknown = next_unknown(shows)
-    if unknown:
-        heading += f"; unknown for {unknown:,} shows whose aired episodes are unknown"
+    if row.up_next is None:
+        heading = f"Watch next: unknown (the next episodes of {unknown:,} shows are unknown; "
+        heading += f"{METADATA_HINT}"
+    else:
+        heading = f"Watch next (the first {len(nxt):,} of {row.up_next:,} shows with a next episode"
+        if len(nxt) == row.up_next:
+            heading = f"Watch next ({row.up_next:,} shows with a next episode"
+        if unknown:
+            heading += f"; the next episodes of {unknown:,} more shows are unknown"
     lines += ["", heading + ")"]
     lines += _text_table(
         ["title", "year", "episode", "airs", "left", "done"],

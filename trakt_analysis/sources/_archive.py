@@ -242,7 +242,7 @@ def _read_folder(path: Path, label: str, skipped: list[str]) -> Iterator[tuple[s
         name = file.relative_to(path).as_posix()
         lower = name.lower()
         if lower.endswith(".zip") and file.is_file():
-            skipped.append(f"{name!r} (a ZIP in the folder: unpack it and load that one)")
+            skipped.append(f"{name!r} (a ZIP in the folder: to load it, pass its path {file})")
             continue
         if not lower.endswith(".json"):
             continue

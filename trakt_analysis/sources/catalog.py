@@ -92,7 +92,8 @@ class DirectorySource:
     Raises
     ------
     TraktFileError
-        The directory does not exist or holds no ``.json`` file.
+        The directory does not exist or holds no ``.json`` file (the message
+        names an export ZIP it holds, to be passed by its path).
     """
 
     def __init__(self, directory: str | os.PathLike[str]) -> None:
@@ -100,7 +101,17 @@ class DirectorySource:
         if not self.directory.is_dir():
             raise TraktFileError(f"{self.directory} is not a directory of <username>.json files")
         if not self.users():
-            raise TraktFileError(f"{self.directory} holds no <username>.json files")
+            zips = sorted(p for p in self.directory.glob("*") if _looks_like_zip(p))
+            if zips:  # e.g. the folder the export was downloaded to
+                raise TraktFileError(
+                    f"{self.directory} is no unpacked account export and holds no "
+                    f"<username>.json files, but it holds {zips[0].name!r}: pass the ZIP's "
+                    f"path ({zips[0]}), which loads as it is"
+                )
+            raise TraktFileError(
+                f"{self.directory} holds neither an account export (the folder a ZIP unpacks "
+                "to) nor <username>.json files"
+            )
 
     def users(self) -> list[str]:
         return sorted(

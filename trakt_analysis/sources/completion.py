@@ -27,6 +27,7 @@ the guide does not know. All three are named in a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -39,7 +40,13 @@ from ..errors import TraktArgumentError, TraktDataError, TraktDataWarning
 from ..frames import CompactIdentity
 from ..progress import Progress, Provenance
 
-__all__ = ["GUIDE_COLUMNS", "complete_progress", "history_runtimes"]
+__all__ = [
+    "GUIDE_COLUMNS",
+    "complete_progress",
+    "history_runtimes",
+    "history_show_runtimes",
+    "show_runtimes",
+]
 
 #: The columns of the episode guide frame :func:`complete_progress` takes.
 GUIDE_COLUMNS = ("show", "season", "episode", "title", "first_aired", "runtime")
@@ -461,6 +468,106 @@ def history_runtimes(history: pd.DataFrame, episodes: pd.DataFrame) -> tuple[pd.
     values[fill] = runtime[fill].astype(values.dtype)
     out["runtime"] = values
     return out, int(fill.sum())
+
+
+_NO_RUNTIME = re.compile(r"; [\d,]+ plays have no known runtime$")
+
+
+def show_runtimes(
+    shows: pd.DataFrame, episodes: pd.DataFrame | None, pos: np.ndarray
+) -> np.ndarray:
+    """Per show, the runtime (minutes) of an episode whose own runtime is unknown.
+
+    The one rule for hours left (:func:`~trakt_analysis.backlog`) and hours
+    watched (:func:`history_show_runtimes`): the shows frame's ``runtime``,
+    else the median of the show's episodes' known runtimes; NaN when neither
+    is known. `pos` is each episode row's position in `shows` (-1: none).
+    """
+    n = len(shows)
+    runtime = (
+        pd.to_numeric(shows["runtime"], errors="coerce").to_numpy(np.float64, na_value=np.nan)
+        if "runtime" in shows.columns
+        else np.full(n, np.nan)
+    )
+    runtime[~(runtime > 0)] = np.nan
+    if episodes is not None and len(episodes) and "runtime" in episodes.columns:
+        minutes = pd.to_numeric(episodes["runtime"], errors="coerce").to_numpy(
+            np.float64, na_value=np.nan
+        )
+        ok = (pos >= 0) & (minutes > 0)
+        if ok.any():
+            median = pd.Series(minutes[ok]).groupby(pos[ok]).median()
+            missing = np.isnan(runtime)
+            fill = np.full(n, np.nan)
+            fill[median.index.to_numpy(np.int64)] = median.to_numpy()
+            runtime[missing] = fill[missing]
+    return runtime
+
+
+def history_show_runtimes(progress: Progress) -> Progress:
+    """Give each episode play whose runtime is still unknown its show's runtime.
+
+    The rule of the backlog's hours left (:func:`show_runtimes`: the show's
+    ``runtime``, else its episodes' median), so that hours watched and hours
+    left count an episode alike. Plays are matched to their show on the
+    Trakt id, title and year; movies and plays of no show keep theirs.
+
+    Returns
+    -------
+    Progress
+        The same, with the history's ``runtime`` filled and a note in
+        ``provenance.notes`` saying for how many plays; `progress` itself when
+        nothing was filled.
+    """
+    history, shows = progress.history, progress.shows
+    if history is None or not len(history) or not len(shows):
+        return progress
+    need = history["runtime"].isna().to_numpy() & (history["type"] == "episode").to_numpy()
+    if not need.any():
+        return progress
+    keys = ["trakt_id", "title", "year"]
+
+    def frame(rows: pd.DataFrame) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                "trakt_id": rows["trakt_id"].astype("Int64").to_numpy(dtype=object, na_value=None),
+                "title": rows["title"].astype(object).to_numpy(),
+                "year": rows["year"].astype("Int64").to_numpy(dtype=object, na_value=None),
+            }
+        )
+
+    # Each row's show, on the Trakt id, title and year (-1: none).
+    right = frame(shows).assign(_pos=np.arange(len(shows))).drop_duplicates(keys, keep="first")
+
+    def positions(rows: pd.DataFrame) -> np.ndarray:
+        matched = frame(rows).merge(right, on=keys, how="left", sort=False)["_pos"]
+        return matched.fillna(-1).to_numpy(np.int64)
+
+    episodes = progress.episodes
+    e_pos = positions(episodes) if episodes is not None else np.zeros(0, np.int64)
+    per_show = show_runtimes(shows, episodes, e_pos)
+    h_pos = positions(history)
+    minutes = np.where(h_pos >= 0, per_show[h_pos], np.nan)
+    fill = need & ~np.isnan(minutes)
+    if not fill.any():
+        return progress
+    values = history["runtime"].array.copy()
+    values[fill] = pd.array(np.round(minutes[fill]).astype(np.int64), dtype="Int64").astype(
+        values.dtype
+    )
+    out = history.copy()
+    out["runtime"] = values
+    unknown = int(out["runtime"].isna().sum())
+    note = (
+        f"runtimes of {int(fill.sum()):,} plays in the history are their show's runtime "
+        "(their episodes have none), as the backlog's hours left counts them"
+        + (f"; {unknown:,} plays have no known runtime" if unknown else "")
+    )
+    provenance = progress.provenance or Provenance(kind="unknown", label=progress.user or "")
+    # The guide's note counted the plays without a runtime before these were filled.
+    notes = tuple(_NO_RUNTIME.sub("", n) for n in provenance.notes)
+    provenance = replace(provenance, notes=(*notes, note))
+    return replace(progress, history=out, provenance=provenance)
 
 
 def _show_positions(shows: pd.DataFrame, frame: pd.DataFrame, what: str) -> np.ndarray:

@@ -135,8 +135,9 @@ def load_export(
         The username for the ``user`` column. When None, the export's profile
         or settings file names it if it has one (else NA).
     metadata : MetadataProvider, optional
-        Where aired counts, air dates and runtimes come from (e.g.
-        ``ta.TVmaze()``). Without it those columns are NA.
+        Where season aired counts, air dates, runtimes, the next episode and
+        show metadata come from (e.g. ``ta.TVmaze()``); see Returns for what
+        the export fills without it.
     specials : bool
         Count specials (season 0) in ``completed`` (and, with metadata, in the
         aired counts), as Trakt does when its "count specials" setting is on.
@@ -155,13 +156,22 @@ def load_export(
         ``plays`` and its split into ``scrobbles``, ``checkins`` and ``seen``
         (from the history), ``last_watched_at`` and ``reset_at`` (UTC),
         ``completed`` (distinct episodes watched) and Trakt's ids.
-        ``seasons`` and ``episodes``: every watched episode, with ``plays``,
-        ``last_watched_at`` and ``runtime`` (minutes). ``history``: one row per
-        play, episodes and movies, newest first
-        (:data:`~trakt_analysis.schema.HISTORY`). Without `metadata`,
-        ``aired``, ``left``, ``percentage``, ``completion`` and ``next_*`` are
-        NA and ``provenance.notes`` says why (:data:`schema.FILLED_BY
-        <trakt_analysis.schema.FILLED_BY>` lists what the export fills).
+        ``seasons`` and ``episodes``: every watched episode, with ``plays``
+        and ``last_watched_at``. ``history``: one row per play, episodes and
+        movies, newest first (:data:`~trakt_analysis.schema.HISTORY`).
+
+        Without `metadata`: the shows' ``aired`` is Trakt's own show-level
+        count (``show.aired_episodes`` of ``watched-shows``), and ``left``,
+        ``percentage`` and ``completion`` follow from it; they are NA for a
+        show whose count is absent, or that has a hidden season, or when
+        `specials` is on (Trakt's count leaves both out otherwise than
+        ``completed``). Season ``aired`` counts, episode ``first_aired`` and
+        ``runtime`` (minutes), the history's ``runtime``, the ``next_*``
+        columns and the show metadata (``genres``, ``network``, ``status``,
+        ``runtime``, ...) are NA: the export has none; ``provenance.notes``
+        says so (:data:`schema.FILLED_BY <trakt_analysis.schema.FILLED_BY>`
+        lists what the export fills). With `metadata`, the provider fills them
+        where it knows the show.
 
     Raises
     ------

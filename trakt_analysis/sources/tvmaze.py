@@ -51,7 +51,7 @@ from ..parsers.tvmaze import parse_episode_list, parse_show_lookup
 from ..progress import Progress
 from ._issue import issue
 from ._notes import EXPORT_AIRED_NA as _NA_NOTE
-from .completion import _show_positions, complete_progress
+from .completion import _show_positions, complete_progress, history_show_runtimes
 from .show_metadata import fill_show_metadata, people_frame
 from .tvmaze_updates import WINDOWS, changed_since, parse_updates, window_for
 
@@ -478,6 +478,8 @@ class TVmaze(HTTPClient):
             completed = _counts_unknown(completed, progress, partial)
         metadata = {position: records[tvmaze_id] for position, tvmaze_id in known.items()}
         result = dataclasses.replace(completed, shows=fill_show_metadata(completed.shows, metadata))
+        # Hours watched count an episode without a runtime as hours left do: at its show's.
+        result = history_show_runtimes(result)
         if self.people:
             people = {position: credits[tvmaze_id] for position, tvmaze_id in known.items()}
             result = dataclasses.replace(result, people=people_frame(result.shows, people))
