@@ -89,8 +89,11 @@ YEAR = number("year", fmt=fmt_year)
 
 def stat_card(key: str, value: str, label: str) -> str:
     """One card of a row of figures (``.stats``): the value, big, over its label."""
+    # A long value such as a time zone ("America/Argentina/Buenos_Aires") wraps at its
+    # slashes, not in the middle of a word.
+    shown = esc(value).replace("/", "/<wbr>")
     return (
-        f'<div class="stat" data-metric="{esc(key)}"><div class="value">{esc(value)}</div>'
+        f'<div class="stat" data-metric="{esc(key)}"><div class="value">{shown}</div>'
         f'<div class="label">{esc(label)}</div></div>'
     )
 
