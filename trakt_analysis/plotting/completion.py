@@ -127,18 +127,7 @@ def _draw(ax: Axes, bars: _Bars, kwargs: dict[str, Any]) -> None:
         if hatch:
             bar.set_hatch(hatch)
             bar.set_edgecolor("white")
-    notes = [
-        ax.annotate(
-            note,
-            (end, row),
-            xytext=(3, 0),
-            textcoords="offset points",
-            va="center",
-            ha="left",
-            fontsize="x-small",
-        )
-        for row, (note, end) in enumerate(zip(bars.notes, bars.widths, strict=True))
-    ]
+    notes = _common.bar_notes(ax, bars.notes, bars.widths)
     _common.label_rows(ax, bars.labels, TITLE)
     ax.set_xlim(0, 115)  # room for the annotations of full bars
     ax.set_xticks(range(0, 101, 20))
