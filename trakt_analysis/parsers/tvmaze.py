@@ -126,9 +126,7 @@ def parse_episode_list(data: Any, *, label: str, problems: Problems) -> dict[str
     regular: list[tuple[int, int, int]] = []  # (season, number, position)
     specials: list[int] = []
     stamps: list[object] = []
-    titles: list[object] = []
-    runtimes: list[object] = []
-    ids: list[object] = []
+    details: list[tuple[str | None, int | None, int | None]] = []  # title, runtime, id
     for i, entry in enumerate(data):
         if not isinstance(entry, dict):
             raise TraktDataError(
@@ -159,19 +157,8 @@ def parse_episode_list(data: Any, *, label: str, problems: Problems) -> dict[str
                 partial = True
         else:
             specials.append(i)
-        name = entry.get("name")
-        titles.append(name if isinstance(name, str) else None)
         stamps.append(entry.get("airstamp"))
-        runtime = entry.get("runtime")
-        if runtime is not None and (type(runtime) is not int or runtime <= 0 or runtime > 10_000):
-            problems.odd(f"episode {i}", f"runtime {short(runtime)}")
-            runtime = None
-        runtimes.append(runtime)
-        episode_id = entry.get("id")
-        if type(episode_id) is int and not 0 < episode_id <= MAX_NUMBER:
-            problems.odd(f"episode {i}", f"id {short(episode_id)}")
-            episode_id = None
-        ids.append(episode_id if type(episode_id) is int else None)
+        details.append(_details(entry, i, problems))
 
     first_aired = _air_stamps(stamps, problems)
     # Specials: season 0, numbered in air order (unknown stamps last, then list order).
@@ -199,13 +186,34 @@ def parse_episode_list(data: Any, *, label: str, problems: Problems) -> dict[str
     columns = {
         "season": np.array([s for s, _, _ in kept], dtype=np.int64),
         "episode": np.array([n for _, n, _ in kept], dtype=np.int64),
-        "title": [titles[i] for i in order],
+        "title": [details[i][0] for i in order],
         "first_aired": first_aired[order] if order else first_aired[:0],
-        "runtime": pd.array([runtimes[i] for i in order], dtype="Int64"),
-        "tvmaze_episode_id": pd.array([ids[i] for i in order], dtype="Int64"),
+        "runtime": pd.array([details[i][1] for i in order], dtype="Int64"),
+        "tvmaze_episode_id": pd.array([details[i][2] for i in order], dtype="Int64"),
         "partial": partial,
     }
     return columns
+
+
+def _details(
+    entry: dict[str, Any], i: int, problems: Problems
+) -> tuple[str | None, int | None, int | None]:
+    """An episode's title, runtime (minutes) and TVmaze id; an odd runtime or id is None
+    (recorded in `problems`)."""
+    name = entry.get("name")
+    runtime = entry.get("runtime")
+    if runtime is not None and (type(runtime) is not int or runtime <= 0 or runtime > 10_000):
+        problems.odd(f"episode {i}", f"runtime {short(runtime)}")
+        runtime = None
+    episode_id = entry.get("id")
+    if type(episode_id) is int and not 0 < episode_id <= MAX_NUMBER:
+        problems.odd(f"episode {i}", f"id {short(episode_id)}")
+        episode_id = None
+    return (
+        name if isinstance(name, str) else None,
+        runtime,
+        episode_id if type(episode_id) is int else None,
+    )
 
 
 def _air_stamps(stamps: list[object], problems: Problems) -> pd.DatetimeIndex:

@@ -167,9 +167,10 @@ def _dict(value: object, where: str) -> dict[str, Any]:
 
 
 def _shows(
-    entries: Iterable[dict[str, Any]], problems: Problems
-) -> Iterator[tuple[dict[str, Any], dict[str, Any], _ShowReader]]:
-    """(entry, show, reader) per usable entry; an entry that names no show is left out."""
+    entries: Iterable[dict[str, Any]], problems: Problems, part: str
+) -> Iterator[tuple[dict[str, Any], dict[str, Any], _ShowReader, dict[str, Any]]]:
+    """(entry, show, reader, the entry's `part` object) per usable entry; an entry that
+    names no show, or whose `part` is not an object, is left out (recorded in `problems`)."""
     for index, entry in enumerate(entries):
         show = entry.get("show") if type(entry) is dict else None
         if type(show) is not dict:
@@ -178,7 +179,12 @@ def _shows(
             continue
         title = show.get("title")
         place = short(title) if isinstance(title, str) else f"show {index}"
-        yield entry, show, _ShowReader(place, problems)
+        read = _ShowReader(place, problems)
+        try:
+            obj = read.obj(entry.get(part), part)
+        except _Skip:
+            continue
+        yield entry, show, read, obj
 
 
 def _watched_plays(
@@ -212,6 +218,9 @@ def parse_show_progress(
 ) -> ParsedProgress:
     """Columns of the frames from signed-in per-show progress.
 
+    :meth:`TraktAPI.progress <trakt_analysis.TraktAPI.progress>` reads the
+    signed-in user's own shows with it; the counts are the API's (see `reset`).
+
     Parameters
     ----------
     entries : iterable of dict
@@ -240,11 +249,7 @@ def parse_show_progress(
     _check_reset(reset)
     problems = Problems(label)
     shows = []
-    for entry, show, read in _shows(entries, problems):
-        try:
-            progress = read.obj(entry.get("progress"), "progress")
-        except _Skip:
-            continue
+    for entry, show, read, progress in _shows(entries, problems, "progress"):
         watched = entry.get("watched")
         try:
             watched = read.obj(watched, "watched") if watched is not None else None
@@ -321,6 +326,9 @@ def parse_public_progress(
 ) -> ParsedProgress:
     """Columns of the frames from a public profile's watched shows and the shows' seasons.
 
+    :meth:`TraktAPI.progress <trakt_analysis.TraktAPI.progress>` reads any other
+    user with it: the per-show progress endpoint answers only for the signed-in user.
+
     Parameters
     ----------
     entries : iterable of dict
@@ -351,11 +359,7 @@ def parse_public_progress(
     now_ts = now_ts.tz_localize("UTC") if now_ts.tzinfo is None else now_ts.tz_convert("UTC")
     problems = Problems(label)
     shows = []
-    for entry, show, read in _shows(entries, problems):
-        try:
-            watched = read.obj(entry.get("watched"), "watched")
-        except _Skip:
-            continue
+    for entry, show, read, watched in _shows(entries, problems, "watched"):
         plays, gaps = _watched_plays(watched, read)
         reset_at = _time(watched.get("reset_at"))
         parsed = _Show(

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
+from matplotlib.text import Annotation
 
 from .. import _validate
 from .palette import NO_DATA, user_colors
@@ -65,6 +66,22 @@ def label_rows(ax: Axes, labels: list[str], title: str) -> None:
     ax.set_yticks(np.arange(len(labels)), labels=labels)
     ax.set_ylim(len(labels) - 0.5, -0.5)
     ax.set_title(title)
+
+
+def bar_notes(ax: Axes, notes: list[str], ends: list[float]) -> list[Annotation]:
+    """A small note just right of the end of each bar, row by row (the first row is 0)."""
+    return [
+        ax.annotate(
+            note,
+            (end, row),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            ha="left",
+            fontsize="x-small",
+        )
+        for row, (note, end) in enumerate(zip(notes, ends, strict=True))
+    ]
 
 
 def no_data(ax: Axes, title: str, message: str = "no data") -> Axes:

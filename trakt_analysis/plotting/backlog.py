@@ -14,6 +14,7 @@ from ..analysis.backlog import shows_hours_left
 from ..analysis.summary import shows_left
 from ..progress import Progress
 from ._common import (
+    bar_notes,
     check_frame,
     check_top,
     filled,
@@ -142,15 +143,7 @@ def plot_backlog(
     if len(rest):
         total = float(measure(rest).sum())
         counts.append(f"{total:,.0f} h in all" if hours else f"{int(total):,} in all")
-    for row, (count, end) in enumerate(zip(counts, ends, strict=True)):
-        ax.annotate(
-            count,
-            (end, row),
-            xytext=(3, 0),
-            textcoords="offset points",
-            va="center",
-            fontsize="x-small",
-        )
+    bar_notes(ax, counts, ends)
     rows = np.arange(len(labels))
     label_rows(ax, labels, title)
     ax.set_xlim(0, max(ends) * 1.15)  # room for the counts

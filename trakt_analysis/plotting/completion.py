@@ -12,20 +12,7 @@ from matplotlib.patches import Patch
 
 from ..analysis.sorting import percent_complete, sort_shows
 from ..progress import Progress
-from ._common import (
-    check_frame,
-    check_top,
-    filled,
-    get_ax,
-    label_rows,
-    more_label,
-    no_data,
-    row_colors,
-    rows_height,
-    rows_legend,
-    show_labels,
-    user_legend,
-)
+from . import _common
 from ._docstrings import fill_doc
 from .fonts import apply_fonts, warn_missing_glyphs, with_fallback_fonts
 from .palette import FINISHED, IN_PROGRESS, MORE
@@ -68,13 +55,13 @@ def plot_completion(
     Finished shows (nothing left) are green for one user and hatched for several;
     a legend says which is which.
     """
-    shows = check_frame(shows, _COLUMNS, "plot_completion", "shows")
-    top = check_top(top, "plot_completion")
+    shows = _common.check_frame(shows, _COLUMNS, "plot_completion", "shows")
+    top = _common.check_top(top, "plot_completion")
     bars = _bars(shows, by, top)
-    ax = get_ax(ax, rows_height(len(bars.labels)))
+    ax = _common.get_ax(ax, _common.rows_height(len(bars.labels)))
     ax._trakt_completion = None  # type: ignore[attr-defined]  # no in-place update of this
     if not bars.labels:
-        return no_data(ax, TITLE)
+        return _common.no_data(ax, TITLE)
     _draw(ax, bars, kwargs)
     return ax
 
@@ -95,9 +82,9 @@ class _Bars:
 def _bars(shows: pd.DataFrame, by: str, top: int) -> _Bars:
     ordered = sort_shows(shows, by)
     shown, rest = ordered.iloc[:top], ordered.iloc[top:]
-    widths = filled(percent_complete(shown))
-    finished = (filled(shown["left"]) == 0) & (filled(shown["aired"]) > 0)
-    users = row_colors(shows, shown, None)
+    widths = _common.filled(percent_complete(shown))
+    finished = (_common.filled(shown["left"]) == 0) & (_common.filled(shown["aired"]) > 0)
+    users = _common.row_colors(shows, shown, None)
     colors_by_user, several = users.by_user, users.several
     if several:
         colors = users.rows
@@ -109,7 +96,7 @@ def _bars(shows: pd.DataFrame, by: str, top: int) -> _Bars:
     notes = [
         f"{_count(c)}/{_count(a)}" for c, a in zip(shown["completed"], shown["aired"], strict=True)
     ]
-    labels = show_labels(shown, shows) if len(shown) else []
+    labels = _common.show_labels(shown, shows) if len(shown) else []
     ends = [float(w) for w in widths]
     if len(rest):
         # Over the shows whose completion is known: an unknown one is not 0 %.
@@ -125,7 +112,7 @@ def _bars(shows: pd.DataFrame, by: str, top: int) -> _Bars:
             detail = f"avg {mean:.0f}%"
         else:
             detail = f"avg {mean:.0f}% of {int(known.sum())}; {int((~known).sum())} unknown"
-        labels.append(more_label(rest, detail))
+        labels.append(_common.more_label(rest, detail))
         both = rest["completed"].notna() & rest["aired"].notna()
         completed = rest["completed"][both].sum(min_count=1)
         aired = rest["aired"][both].sum(min_count=1)
@@ -140,24 +127,13 @@ def _draw(ax: Axes, bars: _Bars, kwargs: dict[str, Any]) -> None:
         if hatch:
             bar.set_hatch(hatch)
             bar.set_edgecolor("white")
-    notes = [
-        ax.annotate(
-            note,
-            (end, row),
-            xytext=(3, 0),
-            textcoords="offset points",
-            va="center",
-            ha="left",
-            fontsize="x-small",
-        )
-        for row, (note, end) in enumerate(zip(bars.notes, bars.widths, strict=True))
-    ]
-    label_rows(ax, bars.labels, TITLE)
+    notes = _common.bar_notes(ax, bars.notes, bars.widths)
+    _common.label_rows(ax, bars.labels, TITLE)
     ax.set_xlim(0, 115)  # room for the annotations of full bars
     ax.set_xticks(range(0, 101, 20))
     ax.set_xlabel("completed (%)")
     finished = Patch(facecolor="white", edgecolor="black", hatch=FINISHED_HATCH, label="finished")
-    rows_legend(
+    _common.rows_legend(
         ax,
         bars.colors_by_user,
         [finished],
@@ -184,8 +160,8 @@ def update_completion(
     if state is None:
         return False
     drawn, notes, several, kwargs = state
-    shows = check_frame(shows, _COLUMNS, "update_completion", "shows")
-    bars = _bars(shows, by, check_top(top, "update_completion"))
+    shows = _common.check_frame(shows, _COLUMNS, "update_completion", "shows")
+    bars = _bars(shows, by, _common.check_top(top, "update_completion"))
     if len(bars.labels) != len(drawn) or bars.several != several or kwargs:
         return False
     for bar, width, color, hatch, note, text in zip(
@@ -199,7 +175,7 @@ def update_completion(
         note.xy = (width, note.xy[1])
     ax.set_yticks(np.arange(len(bars.labels)), labels=bars.labels)
     if several:
-        user_legend(
+        _common.user_legend(
             ax,
             bars.colors_by_user,
             [Patch(facecolor="white", edgecolor="black", hatch=FINISHED_HATCH, label="finished")],
