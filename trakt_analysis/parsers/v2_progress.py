@@ -218,9 +218,6 @@ def parse_show_progress(
 ) -> ParsedProgress:
     """Columns of the frames from signed-in per-show progress.
 
-    :meth:`TraktAPI.progress <trakt_analysis.TraktAPI.progress>` reads the
-    signed-in user's own shows with it; the counts are the API's (see `reset`).
-
     Parameters
     ----------
     entries : iterable of dict
@@ -325,9 +322,6 @@ def parse_public_progress(
     count_specials: bool = False,
 ) -> ParsedProgress:
     """Columns of the frames from a public profile's watched shows and the shows' seasons.
-
-    :meth:`TraktAPI.progress <trakt_analysis.TraktAPI.progress>` reads any other
-    user with it: the per-show progress endpoint answers only for the signed-in user.
 
     Parameters
     ----------
