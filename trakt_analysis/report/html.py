@@ -31,6 +31,7 @@ from ..analysis.summary import (
     totals as compute_totals,
 )
 from ..errors import TraktArgumentError
+from ._docstrings import fill_doc
 from ._files import atomic_path
 from ._html import YEAR, Column, esc, figure_html, number, report_figure, stat_card, table
 from .history_html import check_year, history_sections
@@ -437,6 +438,7 @@ class ReportOptions(TypedDict, total=False):
     tz: str | None
 
 
+@fill_doc
 def report_html(
     progress: Progress,
     *,
@@ -451,10 +453,7 @@ def report_html(
 ) -> str:
     """The report as one self-contained HTML document.
 
-    Parameters
-    ----------
-    progress : Progress
-        The loaded progress.
+    %(parameters_progress)s
     title : str, optional
         The page's heading; by default "Watched progress of USER".
     source : str, optional
@@ -595,6 +594,7 @@ def report_html(
     )
 
 
+@fill_doc
 def write_report(
     progress: Progress, path: str | os.PathLike[str], **options: Unpack[ReportOptions]
 ) -> Path:
@@ -605,10 +605,7 @@ def write_report(
     existing report is replaced only by a complete one. Parent folders are
     created.
 
-    Parameters
-    ----------
-    progress : Progress
-        The loaded progress.
+    %(parameters_progress)s
     path : str or os.PathLike
         Where to write the report (an ``.html`` file).
     title, source, charts, dpi, status, generated, year, tz

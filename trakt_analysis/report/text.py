@@ -14,6 +14,7 @@ from ..analysis.history import rewatch_mask, streaks, top_shows, total_hours, wa
 from ..analysis.summary import Totals, completion_distribution, next_unknown, totals, watch_next
 from ..analysis.timezone import resolve_timezone
 from ..analysis.year_review import year_in_review
+from ._docstrings import fill_doc
 from .history_html import default_year, hours_unknown, plays_note
 
 if TYPE_CHECKING:
@@ -152,6 +153,7 @@ def terminal_safe(text: object) -> str:
     return _CONTROL.sub("\N{REPLACEMENT CHARACTER}", str(text))
 
 
+@fill_doc
 def format_summary(
     progress: Progress,
     *,
@@ -162,10 +164,7 @@ def format_summary(
 ) -> str:
     """The summary as plain text: totals, the history, completion bins, what to watch next, shows.
 
-    Parameters
-    ----------
-    progress : Progress
-        The loaded progress.
+    %(parameters_progress)s
     top : int
         How many shows to list under "Watch next".
     year : int, optional
