@@ -2,7 +2,9 @@
 
 A docstring names a fragment as ``%(name)s`` on a line of its own, indented like
 a parameter; ``%(name:word)s`` also puts `word` where the fragment says ``{}``.
-:func:`doc_filler` makes the decorator that fills a layer's fragments in.
+:func:`fill_doc` fills in :data:`FRAGMENTS` (the texts of analysis, report and
+explore); :func:`doc_filler` makes such a decorator for other fragments (the
+charts' own, in ``plotting/_docstrings.py``).
 """
 
 from __future__ import annotations
@@ -44,3 +46,28 @@ def doc_filler(fragments: Mapping[str, str]) -> Callable[[F], F]:
         return func
 
     return fill_doc
+
+
+#: Parameter texts shared by the docstrings of analysis, report and explore.
+FRAGMENTS: dict[str, str] = {
+    # analysis
+    "parameters_history": """Parameters
+----------
+history : pandas.DataFrame or Progress
+    The history frame or a Progress holding one; {}.""",
+    "top": """top : int or None
+    {} kept per user; None keeps all.""",
+    # report
+    "parameters_progress": """Parameters
+----------
+progress : Progress
+    The loaded progress.""",
+    # explore
+    "parameters_user_progress": """Parameters
+----------
+progress : Progress
+    The loaded user's progress.""",
+}
+
+#: Replaces each ``%(name)s`` line of a docstring by its fragment of :data:`FRAGMENTS`.
+fill_doc = doc_filler(FRAGMENTS)

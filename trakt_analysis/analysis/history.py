@@ -31,9 +31,9 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
+from .._docstrings import fill_doc
 from .._format import episode_code
 from ..errors import TraktArgumentError
-from ._docstrings import fill_doc
 from .timezone import history_of, resolve_timezone
 
 __all__ = [

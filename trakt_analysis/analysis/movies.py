@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
-from ._docstrings import fill_doc
+from .._docstrings import fill_doc
 from .history import (
     RANKED_COLUMNS,
     _hours,

@@ -13,9 +13,9 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
+from .._docstrings import fill_doc
 from ..errors import TraktArgumentError
 from ..progress import Progress
-from ._docstrings import fill_doc
 from .breakdown import _per_show_from_counts, _per_show_from_history, _progresses, show_positions
 
 __all__ = ["ROLES", "top_people"]

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 import numpy as np
 import pandas as pd
 
+from .._docstrings import fill_doc
 from .._format import fmt_date, fmt_int, fmt_pct, next_episode_codes
 from .._version import __version__
 from ..analysis.summary import (
@@ -31,7 +32,6 @@ from ..analysis.summary import (
     totals as compute_totals,
 )
 from ..errors import TraktArgumentError
-from ._docstrings import fill_doc
 from ._files import atomic_path
 from ._html import YEAR, Column, esc, figure_html, number, report_figure, stat_card, table
 from .history_html import check_year, history_sections

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .._docstrings import fill_doc
 from .._format import fmt_date, fmt_int, fmt_pct, fmt_year, hours_unknown_text
 from ..analysis.history import rewatch_mask, streaks, top_shows, total_hours, watch_time
 from ..analysis.summary import Totals, completion_distribution, next_unknown, totals, watch_next
 from ..analysis.timezone import resolve_timezone
 from ..analysis.year_review import year_in_review
-from ._docstrings import fill_doc
 from .history_html import default_year, hours_unknown, plays_note
 
 if TYPE_CHECKING:
