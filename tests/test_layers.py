@@ -23,7 +23,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "trakt_analysis"
 RANKS: dict[str, int] = {
     # 0: what every layer shares: errors and warnings, the schema, the Progress container,
     # and the small helpers (formats, choice checks, advice, the version, what a saved
-    # Progress holds)
+    # Progress holds, the docstring fragments)
     "errors": 0,
     "_warnings": 0,
     "schema": 0,
@@ -33,6 +33,7 @@ RANKS: dict[str, int] = {
     "_advice": 0,
     "_version": 0,
     "_stored": 0,
+    "_docstrings": 0,
     # 1: document shape -> columns (pure); HTTP, knowing no Trakt document
     "parsers": 1,
     "_http": 1,

@@ -35,7 +35,7 @@ def _when_options(parser: argparse.ArgumentParser) -> None:
 
 def add_backlog_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     """Add ``backlog`` and ``upcoming`` to the subcommands `commands`."""
-    from .cli import _positive_int
+    from .cli import _count_option
 
     backlog = commands.add_parser(
         "backlog",
@@ -46,19 +46,19 @@ def add_backlog_commands(commands: Any, common: argparse.ArgumentParser) -> None
         "last play, your pace and when you would finish at it.",
     )
     _when_options(backlog)
-    backlog.add_argument(
+    _count_option(
+        backlog,
         "--stalled-after",
+        30,
+        "a show with no play for more days is stalled (default: %(default)s)",
         metavar="DAYS",
-        type=_positive_int,
-        default=30,
-        help="a show with no play for more days is stalled (default: %(default)s)",
     )
-    backlog.add_argument(
+    _count_option(
+        backlog,
         "--dropped-after",
+        180,
+        "... and dropped after more days than this (default: %(default)s)",
         metavar="DAYS",
-        type=_positive_int,
-        default=180,
-        help="... and dropped after more days than this (default: %(default)s)",
     )
     backlog.set_defaults(run=_run_backlog, parser=backlog)
 
@@ -72,12 +72,12 @@ def add_backlog_commands(commands: Any, common: argparse.ArgumentParser) -> None
         "iCalendar file any calendar app imports (re-importing updates the events).",
     )
     _when_options(upcoming)
-    upcoming.add_argument(
+    _count_option(
+        upcoming,
         "--days",
+        30,
+        "how many days ahead, today included (default: %(default)s)",
         metavar="N",
-        type=_positive_int,
-        default=30,
-        help="how many days ahead, today included (default: %(default)s)",
     )
     upcoming.add_argument(
         "--ics",

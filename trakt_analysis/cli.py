@@ -165,11 +165,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--no-charts", action="store_true", help="leave out the charts (faster, smaller)"
     )
-    report.add_argument(
+    _count_option(
+        report,
         "--dpi",
-        type=_positive_int,
-        default=96,
-        help="resolution of the chart images (default: %(default)s; 192 for sharp prints)",
+        96,
+        "resolution of the chart images (default: %(default)s; 192 for sharp prints)",
     )
     _year_options(
         report,
@@ -184,12 +184,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="print a text summary: totals, completion, what to watch next, the shows",
         description="Print a text summary of the progress to the terminal.",
     )
-    summary.add_argument(
-        "--top",
-        metavar="N",
-        type=_positive_int,
-        default=10,
-        help="shows listed under 'Watch next' (default: %(default)s)",
+    _count_option(
+        summary, "--top", 10, "shows listed under 'Watch next' (default: %(default)s)", metavar="N"
     )
     _year_options(
         summary,
@@ -229,6 +225,13 @@ def _year_options(parser: argparse.ArgumentParser, *, year: str, tz_of: str) -> 
         help=f"IANA time zone of {tz_of}, e.g. Europe/Berlin, or trakt.tv's name of it, e.g. "
         "Tokyo for Asia/Tokyo (default: the profile's, else this machine's)",
     )
+
+
+def _count_option(
+    parser: argparse.ArgumentParser, flag: str, default: int, help: str, metavar: str | None = None
+) -> None:
+    """Add `flag`, a whole number of at least 1 (`default` when not given), to `parser`."""
+    parser.add_argument(flag, metavar=metavar, type=_positive_int, default=default, help=help)
 
 
 def _positive_int(text: str) -> int:

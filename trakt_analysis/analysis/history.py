@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
+from .._docstrings import fill_doc
 from .._format import episode_code
 from ..errors import TraktArgumentError
 from .timezone import history_of, resolve_timezone
@@ -345,16 +346,14 @@ def watch_clock(history: Any, *, tz: object = None) -> pd.DataFrame:
     return _attrs(clock, zone)
 
 
+@fill_doc
 def watch_time(history: Any, *, freq: str = "month", tz: object = None) -> pd.DataFrame:
     """Plays and hours watched per day, week, month or year, per user.
 
     Episodes and movies both count. Periods with no play between a user's
     first and last play are included, with 0 plays.
 
-    Parameters
-    ----------
-    history : pandas.DataFrame or Progress
-        The history frame or a Progress holding one; one user or several.
+    %(parameters_history:one user or several)s
     freq : {"day", "week", "month", "year"}
         The period; weeks run Monday to Sunday (local time).
     tz : str, optional
@@ -450,13 +449,11 @@ def total_hours(periods: pd.DataFrame) -> float | None:
     return None if plays or periods.attrs.get("plays_without_time", 0) else 0.0
 
 
+@fill_doc
 def watch_calendar(history: Any, *, year: int | None = None, tz: object = None) -> pd.DataFrame:
     """Plays per local day of one year, laid out for a calendar heatmap.
 
-    Parameters
-    ----------
-    history : pandas.DataFrame or Progress
-        The history frame or a Progress holding one; all rows are counted.
+    %(parameters_history:all rows are counted)s
     year : int, optional
         The calendar year (local time); default: the latest year with a play,
         or the current year when there is none.
@@ -540,6 +537,7 @@ def _date(day: object) -> pd.Timestamp | pd.NaT:
     return pd.Timestamp(np.datetime64(int(cast(int, day)), "D"))
 
 
+@fill_doc
 def streaks(history: Any, *, tz: object = None, today: object = None) -> pd.DataFrame:
     """The longest and the current run of days with a play, per user.
 
@@ -548,10 +546,7 @@ def streaks(history: Any, *, tz: object = None, today: object = None) -> pd.Data
     the last play is older. Plays after `today` are left out of the current
     streak. Of several longest runs, the earliest is given.
 
-    Parameters
-    ----------
-    history : pandas.DataFrame or Progress
-        The history frame or a Progress holding one; one user or several.
+    %(parameters_history:one user or several)s
     tz : str, optional
         IANA time zone of the days (see :func:`watch_clock`).
     today : date-like, optional
@@ -652,6 +647,7 @@ def _stable_order(*keys: np.ndarray) -> np.ndarray:
     return order
 
 
+@fill_doc
 def binge_sessions(
     history: Any,
     *,
@@ -670,10 +666,7 @@ def binge_sessions(
     are not a sitting. A sitting of at least `min_plays` plays is a binge.
     Movies are never part of one.
 
-    Parameters
-    ----------
-    history : pandas.DataFrame or Progress
-        The history frame or a Progress holding one; one user or several.
+    %(parameters_history:one user or several)s
     min_plays : int
         Plays a sitting needs to be a binge (default 3).
     max_break : pandas.Timedelta or str
@@ -777,18 +770,15 @@ def binge_sessions(
     return _attrs(out, zone)
 
 
+@fill_doc
 def top_shows(history: Any, *, by: str = "hours", top: int | None = 10) -> pd.DataFrame:
     """The shows watched most, by hours or by plays, per user (movies left out).
 
-    Parameters
-    ----------
-    history : pandas.DataFrame or Progress
-        The history frame or a Progress holding one; one user or several.
+    %(parameters_history:one user or several)s
     by : {"hours", "plays"}
         The ranking; ties go to the other measure, then the title. By hours, a
         show whose runtimes are all unknown ranks last (its hours are NA).
-    top : int or None
-        Shows kept per user; None keeps all.
+    %(top:Shows)s
 
     Returns
     -------
@@ -844,13 +834,11 @@ def rewatch_mask(history: pd.DataFrame) -> np.ndarray:
     return mask
 
 
+@fill_doc
 def rewatches(history: Any) -> pd.DataFrame:
     """Episodes and movies played more than once: the plays beyond the first.
 
-    Parameters
-    ----------
-    history : pandas.DataFrame or Progress
-        The history frame or a Progress holding one; one user or several.
+    %(parameters_history:one user or several)s
 
     Returns
     -------

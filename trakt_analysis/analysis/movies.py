@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
+from .._docstrings import fill_doc
 from .history import (
     RANKED_COLUMNS,
     _hours,
@@ -37,6 +38,7 @@ def _is_movie(history: pd.DataFrame) -> np.ndarray:
     return is_kind(history, "movie")
 
 
+@fill_doc
 def top_movies(history: Any, *, by: str = "plays", top: int | None = 10) -> pd.DataFrame:
     """The movies watched most, by plays or by hours, per user.
 
@@ -48,8 +50,7 @@ def top_movies(history: Any, *, by: str = "plays", top: int | None = 10) -> pd.D
     by : {"plays", "hours"}
         The ranking; ties go to the other measure, then the title. By hours, a
         movie whose runtime is unknown ranks last.
-    top : int or None
-        Movies kept per user; None keeps all.
+    %(top:Movies)s
 
     Returns
     -------
@@ -91,13 +92,11 @@ def top_movies(history: Any, *, by: str = "plays", top: int | None = 10) -> pd.D
     return out.astype({"user": schema.STR, "title": schema.STR, "year": "Int64"})
 
 
+@fill_doc
 def shows_vs_movies(history: Any, *, year: int | None = None, tz: object = None) -> pd.DataFrame:
     """Plays and hours of episodes (shows) beside movies, per user.
 
-    Parameters
-    ----------
-    history : pandas.DataFrame or Progress
-        The history frame or a Progress holding one; one user or several.
+    %(parameters_history:one user or several)s
     year : int, optional
         Only plays in this year, in local time (`tz`).
     tz : str, optional

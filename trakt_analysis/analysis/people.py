@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
+from .._docstrings import fill_doc
 from ..errors import TraktArgumentError
 from ..progress import Progress
 from .breakdown import _per_show_from_counts, _per_show_from_history, _progresses, show_positions
@@ -89,6 +90,7 @@ def _lists(codes: np.ndarray, values: np.ndarray, n: int) -> list[list[object]]:
     return [ordered[bounds[i] : bounds[i + 1]] for i in range(n)]
 
 
+@fill_doc
 def top_people(
     data: Progress | Iterable[Progress],
     *,
@@ -107,8 +109,7 @@ def top_people(
         Actors (with the characters they play) or the crew (with their jobs).
     by : {"hours", "shows"}
         The ranking; ties go to the other measure, then plays, then the name.
-    top : int or None
-        People kept per user; None keeps all.
+    %(top:People)s
 
     Returns
     -------

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .._docstrings import fill_doc
 from ..analysis.breakdown import BREAKDOWNS, breakdown
 from ..errors import TraktArgumentError
 from ..progress import Progress
@@ -55,6 +56,7 @@ class BreakdownView:
     message: str
 
 
+@fill_doc
 def breakdown_view(
     progress: Progress,
     by: str = "genre",
@@ -65,10 +67,7 @@ def breakdown_view(
 ) -> BreakdownView:
     """The loaded user's hours (or plays, shows) per genre, network, country, ...
 
-    Parameters
-    ----------
-    progress : Progress
-        The loaded user's progress.
+    %(parameters_user_progress)s
     by : str
         One of :data:`~trakt_analysis.analysis.breakdown.BREAKDOWNS`.
     metric : {"hours", "plays", "shows", "episodes"}

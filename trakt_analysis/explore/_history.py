@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .._docstrings import fill_doc
 from ..analysis.history import watch_calendar
 from ..analysis.timezone import resolve_timezone
 from ..progress import Progress
@@ -51,6 +52,7 @@ class HistoryView:
     message: str
 
 
+@fill_doc
 def history_view(
     progress: Progress,
     selection: Iterable[str | ShowKey] = (),
@@ -61,10 +63,7 @@ def history_view(
 ) -> HistoryView:
     """The chosen shows' plays, their watch clock and their calendar.
 
-    Parameters
-    ----------
-    progress : Progress
-        The loaded user's progress.
+    %(parameters_user_progress)s
     selection : iterable of str or (title, year)
         The chosen shows; empty means every play, movies included.
     tz : str, optional

@@ -1,16 +1,13 @@
 """Parameter texts the chart docstrings share, written once (after seaborn's _docstrings).
 
 A chart's docstring names a fragment as ``%(name)s`` on a line of its own,
-indented like a parameter; :func:`fill_doc` puts the text in at import.
+indented like a parameter; :func:`fill_doc` puts the text in at import (the
+filling itself is shared with the other layers: ``trakt_analysis._docstrings``).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from typing import TypeVar
-
-F = TypeVar("F", bound=Callable[..., object])
+from .._docstrings import doc_filler
 
 FRAGMENTS: dict[str, str] = {
     "shows": """shows : pandas.DataFrame or Progress
@@ -29,16 +26,5 @@ FRAGMENTS: dict[str, str] = {
 matplotlib.axes.Axes""",
 }
 
-_PLACEHOLDER = re.compile(r"^(?P<indent>[ \t]*)%\((?P<name>\w+)\)s[ \t]*$", re.MULTILINE)
-
-
-def fill_doc(func: F) -> F:
-    """Replace each ``%(name)s`` line of `func`'s docstring by its fragment, indented."""
-
-    def fragment(match: re.Match[str]) -> str:
-        indent = match.group("indent")
-        return "\n".join(indent + line for line in FRAGMENTS[match.group("name")].splitlines())
-
-    if func.__doc__:
-        func.__doc__ = _PLACEHOLDER.sub(fragment, func.__doc__)
-    return func
+#: Replaces each ``%(name)s`` line of a chart's docstring by its fragment, indented.
+fill_doc = doc_filler(FRAGMENTS)

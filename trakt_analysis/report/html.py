@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 import numpy as np
 import pandas as pd
 
+from .._docstrings import fill_doc
 from .._format import fmt_date, fmt_int, fmt_pct, next_episode_codes
 from .._version import __version__
 from ..analysis.summary import (
@@ -437,6 +438,7 @@ class ReportOptions(TypedDict, total=False):
     tz: str | None
 
 
+@fill_doc
 def report_html(
     progress: Progress,
     *,
@@ -451,10 +453,7 @@ def report_html(
 ) -> str:
     """The report as one self-contained HTML document.
 
-    Parameters
-    ----------
-    progress : Progress
-        The loaded progress.
+    %(parameters_progress)s
     title : str, optional
         The page's heading; by default "Watched progress of USER".
     source : str, optional
@@ -595,6 +594,7 @@ def report_html(
     )
 
 
+@fill_doc
 def write_report(
     progress: Progress, path: str | os.PathLike[str], **options: Unpack[ReportOptions]
 ) -> Path:
@@ -605,10 +605,7 @@ def write_report(
     existing report is replaced only by a complete one. Parent folders are
     created.
 
-    Parameters
-    ----------
-    progress : Progress
-        The loaded progress.
+    %(parameters_progress)s
     path : str or os.PathLike
         Where to write the report (an ``.html`` file).
     title, source, charts, dpi, status, generated, year, tz

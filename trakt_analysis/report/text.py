@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .._docstrings import fill_doc
 from .._format import fmt_date, fmt_int, fmt_pct, fmt_year, hours_unknown_text
 from ..analysis.history import rewatch_mask, streaks, top_shows, total_hours, watch_time
 from ..analysis.summary import Totals, completion_distribution, next_unknown, totals, watch_next
@@ -152,6 +153,7 @@ def terminal_safe(text: object) -> str:
     return _CONTROL.sub("\N{REPLACEMENT CHARACTER}", str(text))
 
 
+@fill_doc
 def format_summary(
     progress: Progress,
     *,
@@ -162,10 +164,7 @@ def format_summary(
 ) -> str:
     """The summary as plain text: totals, the history, completion bins, what to watch next, shows.
 
-    Parameters
-    ----------
-    progress : Progress
-        The loaded progress.
+    %(parameters_progress)s
     top : int
         How many shows to list under "Watch next".
     year : int, optional
