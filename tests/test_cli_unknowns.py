@@ -159,3 +159,27 @@ def test_report_checks_the_year_before_drawing():
     with pytest.raises(ta.TraktArgumentError, match="year must be a year such as 2025, got 25"):
         ta.report_html(ta.load_demo(), year=25, status=said.append)
     assert not [m for m in said if m.startswith("chart")]
+
+
+def _export_play_years() -> set[int]:
+    """The local years (the profile's zone) of the demo export's plays, read with plain json."""
+    import json
+    import zipfile
+
+    with zipfile.ZipFile(EXPORT) as archive:
+        zone = json.loads(archive.read("user-settings.json"))["account"]["timezone"]
+        stamps = [
+            entry["watched_at"]
+            for name in archive.namelist()
+            if name.startswith("watched-history")
+            for entry in json.loads(archive.read(name))
+        ]
+    return set(pd.to_datetime(stamps, utc=True).tz_convert(zone).year)
+
+
+def test_a_review_without_year_opens_on_the_last_full_year_as_the_report_does(capsys):
+    years = _export_play_years()
+    last_full = pd.Timestamp.now(tz="UTC").year - 1
+    expected = last_full if last_full in years else max(years)
+    assert main(["review", str(EXPORT), "-q"]) == 0
+    assert capsys.readouterr().out.startswith(f"{expected} in review (")

@@ -58,7 +58,8 @@ def add_commands(
     review.add_argument(
         "--year",
         type=year_type,
-        help="the calendar year, local time (default: the latest year with a play)",
+        help="the calendar year, local time (default: the last full year when it has plays, "
+        "else the latest year with a play)",
     )
     review.add_argument(
         "--month", type=_whole(1, 12, "the month"), help="review one month (1-12) of --year"
@@ -145,7 +146,15 @@ def _run_review(
     times = watched_at(progress.history).dropna().dt.tz_convert(zone)
     if not len(times):
         raise TraktArgumentError(f"{label}: no play has a date, so there is nothing to review")
-    year = int(times.dt.year.max()) if args.year is None else args.year
+    year = args.year
+    if year is None:
+        # As the report and the dashboard choose it: the last full year when it has plays
+        # (a review of a year still running is asked for with --year), else the latest.
+        from datetime import UTC, datetime
+
+        from .report.history_html import default_year
+
+        year = default_year(progress, datetime.now(UTC), zone) or int(times.dt.year.max())
     review: YearInReview  # or its MonthInReview
     if args.month is not None:
         review = month_in_review(progress, year, args.month, tz=zone)
