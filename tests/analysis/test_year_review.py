@@ -82,12 +82,12 @@ def test_months_and_their_top_shows(review):
     months = review.months.set_index("month")
     assert len(months) == 12
     jan, feb, mar, dec = (pd.Period(f"2025-{m}", "M") for m in ("01", "02", "03", "12"))
-    assert months.loc[jan, ["plays", "hours", "top_show"]].tolist() == [3, 3.0, "Alpha"]
-    assert months.loc[feb, "top_show"] == "Beta"
+    assert months.loc[jan, ["plays", "hours", "top_show"]].tolist() == [3, 3.0, "Alpha (2001)"]
+    assert months.loc[feb, "top_show"] == "Beta (2001)"  # named with its year
     assert pd.isna(months.loc[mar, "top_show"])  # movies only
     assert months.loc[mar, "hours"] == 3.5
     assert pd.isna(months.loc[dec, "hours"])  # its one play has no runtime: unknown, not 0
-    assert months.loc[dec, "top_show"] == "Delta"
+    assert months.loc[dec, "top_show"] == "Delta (2001)"
     assert months.loc[pd.Period("2025-07", "M"), "plays"] == 0
     assert review.most_hours_month == mar
     assert review.busiest["hours_month"] == 3.5

@@ -149,9 +149,9 @@ def test_year_in_review_deeper(soup):
     assert vs["plays"] == ["5", "0", "5", "-"]
     assert rows_of(soup, "year-top-movies") == [["1", "Gamma", "2010", "1", "2.0"]]
     months = {r[0]: r[1:] for r in rows_of(soup, "year-months")}
-    assert months["March"] == ["3", "1.5", "Alpha"]
+    assert months["March"] == ["3", "1.5", "Alpha (2001)"]  # the show with its year
     assert months["June"] == ["1", "2.0", "-"]  # a movie: no top show
-    assert months["December"] == ["1", "unknown", "Alpha"]  # runtime 0 is unknown
+    assert months["December"] == ["1", "unknown", "Alpha (2001)"]  # runtime 0 is unknown
     assert months["July"] == ["0", "0.0", "-"]
     # the month with the most hours, June, in review
     assert soup.select_one("#month-review").get_text() == "June 2025 in review"

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._format import show_label
 from .breakdown import BREAKDOWNS, UNKNOWN, breakdown
 from .history import (
     _hours,
@@ -363,10 +364,10 @@ def monthly(
     pandas.DataFrame
         One row per month of `months`. Columns: ``month`` (Period), ``plays``
         (int64), ``hours`` (Float64: 0 without plays, NA when no play had a
-        runtime), ``plays_without_runtime``, ``top_show`` (the title; ties
-        joined with " / "; None without an episode play), ``top_show_hours``,
-        ``top_show_plays`` and ``top_show_tied`` (the number of shows sharing
-        first place).
+        runtime), ``plays_without_runtime``, ``top_show`` (the title with its
+        year, "Dark (2017)"; ties joined with " / "; None without an episode
+        play), ``top_show_hours``, ``top_show_plays`` and ``top_show_tied``
+        (the number of shows sharing first place).
     """
     periods = local.dt.tz_localize(None).dt.to_period("M")
     # One ranking for all months: the shows ranked within each month (named as text).
@@ -379,7 +380,11 @@ def monthly(
     names = ranked["user"].to_numpy(dtype=object)
     hours = ranked["hours"].astype("Float64").fillna(-1.0).to_numpy(dtype=float)
     counts = ranked["plays"].to_numpy()
-    titles = ranked["title"].to_numpy(dtype=object)
+    # A show named with its year: two shows of one title (Doctor Who) are told apart.
+    titles = np.array(
+        [show_label(t, y) for t, y in zip(ranked["title"], ranked["year"], strict=True)],
+        dtype=object,
+    )
     new = np.ones(len(names), dtype=bool)
     new[1:] = names[1:] != names[:-1]
     starts = np.flatnonzero(new)

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .._format import plural
+from .._format import plural, show_label
 from ..analysis.history import WEEKDAYS
 from ..errors import TraktArgumentError, TraktFileError
 from .fonts import with_fallback_fonts
@@ -221,7 +221,8 @@ def _draw_card(review: YearInReview, *, size: tuple[int, int], dpi: int, theme: 
     for i, row in enumerate(top.itertuples(index=False)):
         y = 0.565 - i * 0.042
         text(left, y, f"{i + 1}", 15, color=colors.muted)
-        text(left + 0.05, y, shorten(row.title, 30), 15, gid="card-show")
+        # With its year: two shows of one title (Doctor Who, 1963 and 2005) are told apart.
+        text(left + 0.05, y, shorten(show_label(row.title, row.year), 30), 15, gid="card-show")
         amount = (
             plural(int(row.plays), "play") if pd.isna(row.hours) else f"{_short_hours(row.hours)} h"
         )
