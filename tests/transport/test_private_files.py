@@ -50,3 +50,12 @@ def test_a_cache_others_can_read_is_narrowed_with_a_warning(v2_server, tmp_path)
         make_api(v2_server, tmp_path, cache=cache).close()
     assert mode(db) == 0o600
 
+
+def test_sign_out_leaves_nothing_in_the_token_folder(v2_server, tmp_path):
+    folder = tmp_path / "tokens"
+    api = make_api(v2_server, tmp_path, token_path=folder / "token.json")
+    sign_in(v2_server, api)
+    assert mode(folder) == 0o700
+    assert sorted(p.name for p in folder.iterdir()) == ["token.json", "token.json.lock"]
+    api.logout()
+    assert list(folder.iterdir()) == []

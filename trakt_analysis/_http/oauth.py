@@ -241,8 +241,20 @@ class TokenStore:
                 f"cannot write the token file {self.path}: {exc.strerror}"
             ) from None
 
+    @property
+    def lock_path(self) -> Path:
+        """``<token file>.lock``, the file :meth:`lock` holds."""
+        return self.path.with_name(self.path.name + ".lock")
+
     def delete(self) -> None:
+        """Delete the token file and its lock file (called under :meth:`lock`, on sign-out).
+
+        The lock file goes too, so a sign-out leaves nothing behind; a process
+        waiting on the lock then holds the deleted file's lock, finds no token
+        and asks for a sign-in.
+        """
         self.path.unlink(missing_ok=True)
+        self.lock_path.unlink(missing_ok=True)
 
     @contextmanager
     def lock(self) -> Iterator[None]:
@@ -252,7 +264,7 @@ class TokenStore:
         except ImportError:  # Windows: one process at a time is the user's to keep
             yield
             return
-        lock_path = self.path.with_name(self.path.name + ".lock")
+        lock_path = self.lock_path
         try:
             private_folder(self.path.parent)
             fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
