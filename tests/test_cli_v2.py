@@ -92,3 +92,32 @@ def test_cli_errors_give_command_line_advice(v2_env, capsys):
     err = capsys.readouterr().err
     assert "`trakt-analysis login`" in err
     assert "api.login()" not in err
+
+
+def planned_ratings(v2_server, user="ada"):
+    """The stand-in's plan: a show with index % 3 == 0 is rated 6 + index % 5; one with
+    index % 3 == 1 has its first watched episode rated 5 + index % 6 (all in January 2025)."""
+    specs = v2_server.users[user]
+    shows = [6 + s.index % 5 for s in specs if s.index % 3 == 0]
+    episodes = [5 + s.index % 6 for s in watched_specs(specs) if s.index % 3 == 1]
+    return shows + episodes
+
+
+def test_review_of_me_reads_the_ratings_in_one_request(v2_env, capsys):
+    assert main(["login"]) == 0
+    capsys.readouterr()
+    assert main(["review", "--trakt", "me", "--year", "2025", "-q"]) == 0
+    out = capsys.readouterr().out
+    scores = planned_ratings(v2_env)
+    assert f"ratings given          {len(scores)}, mean {sum(scores) / len(scores):.1f}" in out
+    assert "no ratings" not in out
+    assert [p for p in v2_env.paths if "ratings" in p] == ["/sync/ratings?page=1&limit=250"]
+
+
+def test_review_of_a_public_profile_says_where_ratings_come_from(v2_env, capsys):
+    assert main(["review", "--trakt", "ada", "--year", "2025", "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "ratings given          unknown" in out
+    assert "no ratings: none were read" in out
+    assert "API v2: --trakt me, signed in" in out  # the command line's words
+    assert not [p for p in v2_env.paths if "ratings" in p]
