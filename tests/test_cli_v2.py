@@ -121,3 +121,10 @@ def test_review_of_a_public_profile_says_where_ratings_come_from(v2_env, capsys)
     assert "no ratings: none were read" in out
     assert "API v2: --trakt me, signed in" in out  # the command line's words
     assert not [p for p in v2_env.paths if "ratings" in p]
+
+
+def test_a_public_profile_note_names_the_tz_option(v2_env, capsys):
+    assert main(["summary", "--trakt", "ada", "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "this machine's time zone (give --tz to choose one)" in out
+    assert "tz=..." not in out

@@ -104,14 +104,18 @@ def _v2_status_errors() -> dict[int, tuple[type[TraktHTTPError], str]]:
     }
 
 
-_NO_ZONE_NOTE = (
-    "API v2 shares a profile's time zone only with its owner: the clock and the day "
-    "boundaries of this history fall in this machine's time zone (pass tz=... to choose one)"
-)
-_NO_ZONE_SETTINGS_NOTE = (
-    "the profile's settings name no time zone: the clock and the day boundaries fall in "
-    "this machine's time zone (pass tz=... to choose one)"
-)
+def _no_zone_note(public: bool) -> str:
+    """Why the times fall in this machine's zone, and how to choose one (CLI or Python words)."""
+    why = (
+        "API v2 shares a profile's time zone only with its owner: the clock and the day "
+        "boundaries of this history fall"
+        if public
+        else "the profile's settings name no time zone: the clock and the day boundaries fall"
+    )
+    choose = advice(python="pass tz=... to choose one", cli="give --tz to choose one")
+    return f"{why} in this machine's time zone ({choose})"
+
+
 _NOTES = (
     "percentage is NA: API v2 sends none (completion is completed / aired)",
     "left is derived: aired - completed",
@@ -703,7 +707,7 @@ class TraktAPI(HTTPClient):
         timezone = self._timezone(name) if me else None
         notes = list(_NOTES)
         if timezone is None:
-            notes.append(_NO_ZONE_NOTE if not me else _NO_ZONE_SETTINGS_NOTE)
+            notes.append(_no_zone_note(public=not me))
         notes += self._notes
         provenance = Provenance(kind="v2", label=label, timezone=timezone, notes=tuple(notes))
         result = frames_from_parsed(parsed, user=name, provenance=provenance)
