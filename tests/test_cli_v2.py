@@ -128,3 +128,13 @@ def test_a_public_profile_note_names_the_tz_option(v2_env, capsys):
     out = capsys.readouterr().out
     assert "this machine's time zone (give --tz to choose one)" in out
     assert "tz=..." not in out
+
+
+def test_upcoming_of_me_says_the_schedule_is_unknown(v2_env, capsys):
+    assert main(["login"]) == 0
+    capsys.readouterr()
+    assert main(["upcoming", "--trakt", "me", "--days", "30", "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "unknown: this source has no air dates" in out
+    assert "--metadata tvmaze" in out
+    assert "nothing announced" not in out
