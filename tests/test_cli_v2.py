@@ -138,3 +138,15 @@ def test_upcoming_of_me_says_the_schedule_is_unknown(v2_env, capsys):
     assert "unknown: this source has no air dates" in out
     assert "--metadata tvmaze" in out
     assert "nothing announced" not in out
+
+
+def test_report_without_history_says_the_split_needs_it(v2_env, tmp_path, capsys):
+    assert main(["login"]) == 0
+    out = tmp_path / "r.html"
+    assert (
+        main(["report", "--trakt", "me", "--no-history", "--no-charts", "-q", "-o", str(out)]) == 0
+    )
+    page = out.read_text(encoding="utf-8")
+    assert "The split needs the watch history" in page
+    assert "read API v2&#x27;s with --history" in page or "read API v2's with --history" in page
+    assert "only API v1" not in page
