@@ -150,3 +150,12 @@ def test_report_without_history_says_the_split_needs_it(v2_env, tmp_path, capsys
     assert "The split needs the watch history" in page
     assert "read API v2&#x27;s with --history" in page or "read API v2's with --history" in page
     assert "only API v1" not in page
+
+
+def test_help_names_every_source_not_only_api_v1(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    head = capsys.readouterr().out.split("Without a SOURCE")[0]
+    for source in ("account export", "API v2", "--trakt me", "API v1"):
+        assert source in head
+    assert "watched progress (the user/progress/watched response)" not in head
