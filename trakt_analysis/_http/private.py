@@ -26,8 +26,8 @@ def private_folder(directory: Path) -> None:
 def keep_private(fd: int, what: str, advice: str) -> None:
     """Narrow the open file `fd` to 0600 when others may read it, with a warning.
 
-    `what` names the file ("the token file ~/…/x.json"); `advice` is said after
-    it when it was narrowed (what to do if others had access).
+    `what` names the file ("the token file ~/…/x.json"); `advice` says what to
+    do if others had access (after the warning, and after the error's "delete it").
 
     Raises
     ------
@@ -42,7 +42,7 @@ def keep_private(fd: int, what: str, advice: str) -> None:
     except OSError as exc:
         raise TraktFileError(
             f"{what} can be read by others (mode {mode:o}) and cannot be made private "
-            f"({exc.strerror}); delete it"
+            f"({exc.strerror}); delete it. {advice}"
         ) from None
     warn(f"{what} could be read by others (mode {mode:o}); it is now 0600. {advice}", TraktWarning)
 
