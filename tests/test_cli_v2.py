@@ -92,3 +92,70 @@ def test_cli_errors_give_command_line_advice(v2_env, capsys):
     err = capsys.readouterr().err
     assert "`trakt-analysis login`" in err
     assert "api.login()" not in err
+
+
+def planned_ratings(v2_server, user="ada"):
+    """The stand-in's plan: a show with index % 3 == 0 is rated 6 + index % 5; one with
+    index % 3 == 1 has its first watched episode rated 5 + index % 6 (all in January 2025)."""
+    specs = v2_server.users[user]
+    shows = [6 + s.index % 5 for s in specs if s.index % 3 == 0]
+    episodes = [5 + s.index % 6 for s in watched_specs(specs) if s.index % 3 == 1]
+    return shows + episodes
+
+
+def test_review_of_me_reads_the_ratings_in_one_request(v2_env, capsys):
+    assert main(["login"]) == 0
+    capsys.readouterr()
+    assert main(["review", "--trakt", "me", "--year", "2025", "-q"]) == 0
+    out = capsys.readouterr().out
+    scores = planned_ratings(v2_env)
+    assert f"ratings given          {len(scores)}, mean {sum(scores) / len(scores):.1f}" in out
+    assert "no ratings" not in out
+    assert [p for p in v2_env.paths if "ratings" in p] == ["/sync/ratings?page=1&limit=250"]
+
+
+def test_review_of_a_public_profile_says_where_ratings_come_from(v2_env, capsys):
+    assert main(["review", "--trakt", "ada", "--year", "2025", "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "ratings given          unknown" in out
+    assert "no ratings: none were read" in out
+    assert "API v2: --trakt me, signed in" in out  # the command line's words
+    assert not [p for p in v2_env.paths if "ratings" in p]
+
+
+def test_a_public_profile_note_names_the_tz_option(v2_env, capsys):
+    assert main(["summary", "--trakt", "ada", "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "this machine's time zone (give --tz to choose one)" in out
+    assert "tz=..." not in out
+
+
+def test_upcoming_of_me_says_the_schedule_is_unknown(v2_env, capsys):
+    assert main(["login"]) == 0
+    capsys.readouterr()
+    assert main(["upcoming", "--trakt", "me", "--days", "30", "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "unknown: this source has no air dates" in out
+    assert "--metadata tvmaze" in out
+    assert "nothing announced" not in out
+
+
+def test_report_without_history_says_the_split_needs_it(v2_env, tmp_path, capsys):
+    assert main(["login"]) == 0
+    out = tmp_path / "r.html"
+    assert (
+        main(["report", "--trakt", "me", "--no-history", "--no-charts", "-q", "-o", str(out)]) == 0
+    )
+    page = out.read_text(encoding="utf-8")
+    assert "The split needs the watch history" in page
+    assert "read API v2&#x27;s with --history" in page or "read API v2's with --history" in page
+    assert "only API v1" not in page
+
+
+def test_help_names_every_source_not_only_api_v1(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    head = capsys.readouterr().out.split("Without a SOURCE")[0]
+    for source in ("account export", "API v2", "--trakt me", "API v1"):
+        assert source in head
+    assert "watched progress (the user/progress/watched response)" not in head

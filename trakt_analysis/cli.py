@@ -34,7 +34,9 @@ EXTENDED = ("normal", "full")
 METADATA = ("tvmaze",)  # --metadata providers
 
 _DESCRIPTION = """\
-Analyse trakt.tv watched progress (the user/progress/watched response).
+Analyse what you watched on trakt.tv: your account export (the ZIP or its folder),
+live from API v2 (--trakt me signed in, or a public profile), or saved API v1 files
+(a user/progress/watched response).
 
 Without a SOURCE the bundled demo user is used: no API key, no network.
 """
@@ -66,8 +68,8 @@ def _source_options() -> argparse.ArgumentParser:
         "source",
         nargs="?",
         metavar="SOURCE",
-        help="a JSON file of a user/progress/watched response ('-' reads standard input), "
-        "or a trakt.tv account export: the ZIP or the folder it unpacks to",
+        help="a trakt.tv account export (the ZIP or the folder it unpacks to), or a saved "
+        "API v1 user/progress/watched response in JSON ('-' reads standard input)",
     )
     data.add_argument(
         "--user",

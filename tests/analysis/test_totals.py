@@ -57,6 +57,15 @@ def test_one_user_all_known_says_nothing_about_coverage():
     assert t.split_coverage() == ""
 
 
+def test_the_readme_example_demo_counts_every_show():
+    # README's "pieces": ta.totals(ta.load_demo()).coverage() is "", the demo users' plans
+    # give every show its aired and watched counts.
+    p = ta.load_demo()
+    t = ta.totals(p)
+    assert t.shows_counted == t.shows == len(p.shows)
+    assert t.coverage() == ""
+
+
 def test_summary_per_user_uses_the_same_definition():
     got = both().summary()
     assert list(got.index) == ["alice", "bob"]

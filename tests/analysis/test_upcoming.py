@@ -177,3 +177,24 @@ def test_ics_without_icalendar_says_what_to_install(tmp_path, monkeypatch):
 def test_ics_refuses_a_frame_that_is_not_upcoming(tmp_path):
     with pytest.raises(ta.TraktArgumentError, match="write_ics"):
         ta.write_ics(pd.DataFrame({"title": ["A"]}), tmp_path / "x.ics")
+
+
+def test_without_a_guide_only_a_coming_air_date_makes_the_schedule_known():
+    # No guide: the episodes frame's one air date is Returning S01E04, 2026-03-21 01:00 UTC.
+    bare = progress("ann", schedule=False)
+    before = ta.upcoming(bare, days=5, today=TODAY, tz=NY)
+    assert before.empty  # 03-21 is past the 5 days from 03-10 ...
+    assert before.attrs["schedule_known"] is True  # ... yet announced: "nothing airs" is true
+    after = ta.upcoming(bare, days=30, today="2026-06-01", tz=NY)
+    assert after.empty
+    assert after.attrs["schedule_known"] is False  # only past air dates: unknown, not "none"
+
+
+def test_api_v2_lists_aired_episodes_only_so_its_schedule_is_unknown(v2_server, tmp_path):
+    from tests.helpers.v2_expect import make_api, sign_in
+
+    api = make_api(v2_server, tmp_path)
+    sign_in(v2_server, api)
+    out = ta.upcoming(api.progress(), days=30, today="2026-03-10", tz="UTC")
+    assert out.empty
+    assert out.attrs["schedule_known"] is False

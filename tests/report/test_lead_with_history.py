@@ -100,6 +100,9 @@ def test_a_source_without_split_draws_its_plays_chart():
     assert page.select_one("#chart-plays") is not None
     caption = page.select_one("#plays-table caption").get_text()
     assert "unknown, not 0" in caption
+    assert "The split needs the watch history, which this source lacks" in caption
+    assert "TraktAPI.progress(history=True)" in caption  # Python's words outside the CLI
+    assert "only API v1" not in caption
 
 
 def test_cli_summary_prints_the_history_first_for_the_export(export):

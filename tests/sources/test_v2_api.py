@@ -120,6 +120,20 @@ def test_warm_rerun_makes_no_request_for_progress_data(v2_server, tmp_path):
     pd.testing.assert_frame_equal(warm.episodes, cold.episodes)
 
 
+def test_warm_rerun_with_history_and_ratings_asks_last_activities_once(v2_server, tmp_path):
+    api = make_api(v2_server, tmp_path, cache=tmp_path / "cache")
+    sign_in(v2_server, api)
+    api.progress(history=True, ratings=True)
+    before = len(v2_server.requests)
+    warm = api.progress(history=True, ratings=True)
+    assert v2_server.paths[before:] == ["/sync/last_activities"]  # one question, not three
+    assert warm.history is not None
+    assert warm.ratings is not None
+    again = len(v2_server.requests)
+    api.progress(history=True)  # a later call asks again: the answer is kept per call only
+    assert v2_server.paths[again:] == ["/sync/last_activities"]
+
+
 def test_a_changed_show_is_the_only_one_asked_again(v2_server, tmp_path):
     api = make_api(v2_server, tmp_path, cache=tmp_path / "cache")
     sign_in(v2_server, api)

@@ -61,6 +61,17 @@ def test_a_public_profile_says_which_zone_is_used(v2_server, tmp_path):
     assert any("this machine's time zone" in n for n in progress.provenance.notes)
 
 
+def test_the_no_zone_note_names_the_python_argument_or_the_cli_option(v2_server, tmp_path):
+    from trakt_analysis._advice import command_line
+
+    api = make_api(v2_server, tmp_path)
+    (python,) = [n for n in api.progress("ada").provenance.notes if "time zone" in n]
+    assert python.endswith("(pass tz=... to choose one)")
+    with command_line():
+        (cli,) = [n for n in api.progress("ada").provenance.notes if "time zone" in n]
+    assert cli.endswith("(give --tz to choose one)")
+
+
 def test_settings_without_a_zone_say_so(v2_server, tmp_path):
     v2_server.timezones["ada"] = None
     api = make_api(v2_server, tmp_path)

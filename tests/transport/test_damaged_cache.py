@@ -16,6 +16,7 @@ def test_a_damaged_v2_cache_is_moved_aside_and_rebuilt(v2_server, tmp_path):
     cache = tmp_path / "cache"
     cache.mkdir()
     (cache / "api_v2_cache.sqlite").write_bytes(GARBAGE)
+    (cache / "api_v2_cache.sqlite").chmod(0o600)  # private, as the toolkit makes it
     with pytest.warns(TraktWarning, match=r"api_v2_cache.sqlite was damaged.*moved to"):
         api = make_api(v2_server, tmp_path, cache=cache)
     sign_in(v2_server, api)
@@ -41,6 +42,7 @@ def test_a_damaged_tvmaze_cache_is_rebuilt(tvmaze_server, tmp_path):
     cache = tmp_path / "cache"
     cache.mkdir()
     (cache / "tvmaze_cache.sqlite").write_bytes(GARBAGE)
+    (cache / "tvmaze_cache.sqlite").chmod(0o600)  # private, as the toolkit makes it
     with pytest.warns(TraktWarning, match="was damaged"):
         client = ta.TVmaze(
             base_url=tvmaze_server.base_url,

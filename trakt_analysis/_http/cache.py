@@ -17,6 +17,7 @@ import requests
 
 from ..errors import TraktDependencyError, TraktFileError
 from .cache_guard import open_cache
+from .private import private_file, private_folder
 
 __all__ = ["DEFAULT_TTL", "cached_session", "default_cache_dir", "is_complete_json"]
 
@@ -38,10 +39,10 @@ def is_complete_json(response: requests.Response) -> bool:
 
 
 def _cache_directory(cache_dir: str | os.PathLike[str] | None) -> Path:
-    """`cache_dir` (else the user's cache directory), created if needed."""
+    """`cache_dir` (else the user's cache directory), created (0700) if needed."""
     directory = Path(cache_dir) if cache_dir is not None else default_cache_dir()
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        private_folder(directory)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise TraktFileError(f"cannot create the cache directory {directory}: {reason}") from None
@@ -60,6 +61,10 @@ def cached_session(
     extra: str = "cache",
 ) -> requests.Session:
     """Return a ``requests_cache.CachedSession`` storing in ``<cache_dir>/<name>.sqlite``.
+
+    The folder is created 0700 and the file 0600 (it holds the user's watch
+    history and settings); an existing file others may read is narrowed to 0600
+    with a :class:`~trakt_analysis.TraktWarning`.
 
     Keys are SHA-256 digests of the request's key, `partition` and the
     request's :data:`~trakt_analysis._http.client.PARTITION_HEADER` (whose data
@@ -102,8 +107,17 @@ def cached_session(
         key = requests_cache.create_key(request, **kwargs)
         return cache_key_digest(key, partition, request.headers.get(PARTITION_HEADER, ""))
 
-    return open_cache(
-        lambda: requests_cache.CachedSession(
+    db_path = directory / f"{name}.sqlite"
+
+    def make() -> requests.Session:
+        # Created 0600 before SQLite opens it (its -wal/-journal files copy the mode):
+        # the answers are the user's watch history and settings.
+        private_file(
+            db_path,
+            f"the HTTP cache {db_path}",
+            "It holds your watch history; if others had access, delete it.",
+        )
+        return requests_cache.CachedSession(
             str(directory / name),
             backend="sqlite",
             expire_after=requests_cache.NEVER_EXPIRE if ttl is None else ttl,
@@ -113,6 +127,6 @@ def cached_session(
             key_fn=key_fn,
             only_if_cached=offline,
             stale_if_error=offline,
-        ),
-        directory / f"{name}.sqlite",
-    )
+        )
+
+    return open_cache(make, db_path)

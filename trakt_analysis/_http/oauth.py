@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -23,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from .._advice import sign_in_again
-from .._warnings import warn
 from ..errors import (
     TraktAPIError,
     TraktDeviceCodeError,
@@ -31,9 +29,9 @@ from ..errors import (
     TraktLoginDeniedError,
     TraktLoginError,
     TraktLoginExpiredError,
-    TraktWarning,
 )
 from .limits import DEFAULT_LIMITS, HTTPLimits
+from .private import keep_private, private_folder
 from .redact import REDACTED, redact, register_secret
 from .untrusted import printable
 
@@ -185,7 +183,11 @@ class TokenStore:
         """
         try:
             with open(self.path, "rb") as fh:
-                self._keep_private(fh.fileno())
+                keep_private(
+                    fh.fileno(),
+                    f"the token file {self.path}",
+                    "If others had access, sign out on trakt.tv and sign in again.",
+                )
                 raw = fh.read(_MAX_TOKEN_FILE + 1)
         except FileNotFoundError:
             return None
@@ -202,23 +204,6 @@ class TokenStore:
             problem = redact(str(exc))
         raise TraktFileError(f"the token file {self.path} is damaged ({problem}); sign in again")
 
-    def _keep_private(self, fd: int) -> None:
-        mode = stat.S_IMODE(os.fstat(fd).st_mode)
-        if not mode & 0o077:
-            return
-        try:
-            os.fchmod(fd, 0o600)
-        except OSError as exc:
-            raise TraktFileError(
-                f"the token file {self.path} can be read by others (mode {mode:o}) and cannot "
-                f"be made private ({exc.strerror}); delete it and sign in again"
-            ) from None
-        warn(
-            f"the token file {self.path} could be read by others (mode {mode:o}); "
-            "it is now 0600. If others had access, sign out on trakt.tv and sign in again.",
-            TraktWarning,
-        )
-
     def check_writable(self) -> None:
         """Raise :class:`TraktFileError` unless a token can be saved at :attr:`path`.
 
@@ -227,7 +212,7 @@ class TokenStore:
         """
         directory = self.path.parent
         try:
-            directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_folder(directory)
             fd, tmp = tempfile.mkstemp(dir=directory, prefix=".token-", suffix=".tmp")
             os.close(fd)
             os.unlink(tmp)
@@ -241,7 +226,7 @@ class TokenStore:
         """Write `token` (0600; the directory 0700), replacing the file in one step."""
         directory = self.path.parent
         try:
-            directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_folder(directory)
             fd, tmp = tempfile.mkstemp(dir=directory, prefix=".token-", suffix=".tmp")
             try:
                 os.fchmod(fd, 0o600)
@@ -256,8 +241,20 @@ class TokenStore:
                 f"cannot write the token file {self.path}: {exc.strerror}"
             ) from None
 
+    @property
+    def lock_path(self) -> Path:
+        """``<token file>.lock``, the file :meth:`lock` holds."""
+        return self.path.with_name(self.path.name + ".lock")
+
     def delete(self) -> None:
+        """Delete the token file and its lock file (called under :meth:`lock`, on sign-out).
+
+        The lock file goes too, so a sign-out leaves nothing behind; a process
+        waiting on the lock then holds the deleted file's lock, finds no token
+        and asks for a sign-in.
+        """
         self.path.unlink(missing_ok=True)
+        self.lock_path.unlink(missing_ok=True)
 
     @contextmanager
     def lock(self) -> Iterator[None]:
@@ -267,9 +264,9 @@ class TokenStore:
         except ImportError:  # Windows: one process at a time is the user's to keep
             yield
             return
-        lock_path = self.path.with_name(self.path.name + ".lock")
+        lock_path = self.lock_path
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_folder(self.path.parent)
             fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
             raise TraktFileError(

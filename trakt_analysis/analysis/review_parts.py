@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._advice import advice
 from .._format import show_label
 from .breakdown import BREAKDOWNS, UNKNOWN, breakdown
 from .history import (
@@ -546,6 +547,15 @@ def _absent(progress: Any, by: str) -> bool:
     return not any(v is not None and (not hasattr(v, "__len__") or len(v)) for v in values)
 
 
+def _no_ratings_reason() -> str:
+    """Why no ratings are known, and where they come from (CLI or Python words)."""
+    api = advice(python="TraktAPI.progress(ratings=True)", cli="--trakt me, signed in")
+    return (
+        "no ratings: none were read (they come from the account export's ratings-*.json, "
+        f"or API v2: {api})"
+    )
+
+
 def ratings_in(
     ratings: pd.DataFrame | None, zone: str, period: pd.Period
 ) -> tuple[pd.DataFrame | None, str | None]:
@@ -556,7 +566,7 @@ def ratings_in(
     when the source has no ratings or they carry no date.
     """
     if ratings is None:
-        return None, "no ratings: this source has none (the account export's ratings-*.json)"
+        return None, _no_ratings_reason()
     if "rated_at" not in ratings.columns:
         return None, "no ratings by date: the ratings carry no rated_at"
     at = pd.to_datetime(ratings["rated_at"], utc=True, errors="coerce")

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
 
+from .._advice import advice
 from .._warnings import warn
 from ..errors import TraktArgumentError, TraktDataWarning
 from ..progress import Progress
@@ -87,9 +88,10 @@ def resolve_timezone(tz: object = None, progress: Progress | None = None) -> str
                 return zone
             fallback = local_timezone()
             owner = f"{progress.user!r}" if progress.user else progress.provenance.label
+            choose = advice(python="pass tz=... to choose", cli="give --tz to choose")
             warn(
                 f"the profile of {owner} names the time zone {profile!r}, which is neither an "
-                f"IANA nor a Rails zone name; using {fallback!r} instead (pass tz=... to choose)",
+                f"IANA nor a Rails zone name; using {fallback!r} instead ({choose})",
                 TraktDataWarning,
             )
             return fallback

@@ -150,9 +150,10 @@ def upcoming(
         when unknown) and ``state`` (the show's :func:`~trakt_analysis.backlog`
         state). Shows in state ``dropped`` (hidden on Trakt, or not played
         for 180 days) are left out. ``attrs``: ``timezone``, ``today``, ``days``,
-        and ``schedule_known`` (bool): False when the source knows no air date
-        at all (the account export without metadata), so an empty frame means
-        "unknown", not "nothing airs".
+        and ``schedule_known`` (bool): False when the source announces no
+        episode (no guide, and no air date from `today` on: the account export
+        without metadata, API v1 and v2, which list aired episodes only), so an
+        empty frame means "unknown", not "nothing airs".
 
     Raises
     ------
@@ -218,19 +219,23 @@ def upcoming(
     out.attrs["timezone"] = zone
     out.attrs["today"] = day
     out.attrs["days"] = days
-    out.attrs["schedule_known"] = _knows_air_dates(frames, shows)
+    out.attrs["schedule_known"] = _knows_air_dates(frames, shows, start)
     return out
 
 
-def _knows_air_dates(frames: _inputs.Frames, shows: pd.DataFrame) -> bool:
-    """Whether the source knows any air date: an empty result is then "nothing airs"."""
-    if frames.schedule is not None:  # a guide was asked (TVmaze), even if it announces nothing
+def _knows_air_dates(frames: _inputs.Frames, shows: pd.DataFrame, start: pd.Timestamp) -> bool:
+    """Whether the source announces episodes: an empty result is then "nothing airs".
+
+    A guide (TVmaze's, ``Progress.schedule``) does, even when it announces
+    nothing. Otherwise only an air date from `start` on does: the progress
+    sources (API v1, API v2) list aired episodes only, and their next episode is
+    an aired one, so past air dates say nothing of what is coming.
+    """
+    if frames.schedule is not None:
         return True
-    episodes = frames.episodes
-    if (
-        episodes is not None
-        and "first_aired" in episodes.columns
-        and episodes["first_aired"].notna().any()
-    ):
-        return True
-    return "next_first_aired" in shows.columns and bool(shows["next_first_aired"].notna().any())
+    dates = [
+        frame[column]
+        for frame, column in ((frames.episodes, "first_aired"), (shows, "next_first_aired"))
+        if frame is not None and column in frame.columns
+    ]
+    return any(bool((pd.DatetimeIndex(d) >= start).any()) for d in dates)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 import numpy as np
 import pandas as pd
 
+from .._advice import advice
 from .._docstrings import fill_doc
 from .._format import fmt_date, fmt_int, fmt_pct, next_episode_codes
 from .._version import __version__
@@ -247,7 +248,11 @@ def _plays_table(totals: Totals) -> str:
         "while watching; seen marks episodes watched earlier."
     )
     if not totals.shows_split:
-        caption += " This source has no such split (only API v1 has it): unknown, not 0."
+        read = advice(python="TraktAPI.progress(history=True)", cli="--history")
+        caption += (
+            " The split needs the watch history, which this source lacks (the account "
+            f"export has it; read API v2's with {read}): unknown, not 0."
+        )
     elif totals.shows_split < totals.shows:
         caption += f" The split is {totals.split_coverage()}."
     # Shares only when every show's split is known: a share of a mixed total would lie.

@@ -415,6 +415,8 @@ def load_source(
     history : bool
         With `trakt`: also read the watch history (every play), as the report's
         history sections and the year in review need (default True).
+        ``trakt="me"`` reads the ratings too (``GET /sync/ratings``, paged); a
+        public profile's are not read (``Progress.ratings`` None).
     status : callable, optional
         Called with a short message before each slow step.
 
@@ -438,8 +440,11 @@ def load_source(
         status(f"fetching the progress of {trakt!r} from API v2")
         if history:
             status("with the watch history (--no-history skips it)")
+        target = trakt.strip()
+        # Your own ratings cost one paged request (/sync/ratings); a public profile's are
+        # not read, and the review says how to get them.
         with TraktAPI(cache=cache, offline=offline) as api:
-            progress = api.progress(trakt.strip(), history=history)
+            progress = api.progress(target, history=history, ratings=target == "me")
     elif source is not None and os.fspath(source) == "-":
         status("loading standard input")
         progress = _relabel(load_progress(sys.stdin.buffer), "standard input")

@@ -104,14 +104,18 @@ def _v2_status_errors() -> dict[int, tuple[type[TraktHTTPError], str]]:
     }
 
 
-_NO_ZONE_NOTE = (
-    "API v2 shares a profile's time zone only with its owner: the clock and the day "
-    "boundaries of this history fall in this machine's time zone (pass tz=... to choose one)"
-)
-_NO_ZONE_SETTINGS_NOTE = (
-    "the profile's settings name no time zone: the clock and the day boundaries fall in "
-    "this machine's time zone (pass tz=... to choose one)"
-)
+def _no_zone_note(public: bool) -> str:
+    """Why the times fall in this machine's zone, and how to choose one (CLI or Python words)."""
+    why = (
+        "API v2 shares a profile's time zone only with its owner: the clock and the day "
+        "boundaries of this history fall"
+        if public
+        else "the profile's settings name no time zone: the clock and the day boundaries fall"
+    )
+    choose = advice(python="pass tz=... to choose one", cli="give --tz to choose one")
+    return f"{why} in this machine's time zone ({choose})"
+
+
 _NOTES = (
     "percentage is NA: API v2 sends none (completion is completed / aired)",
     "left is derived: aired - completed",
@@ -233,6 +237,8 @@ class TraktAPI(HTTPClient):
         self._token: Token | None = None
         self._anonymous = False  # True once the stored token was refused on a public read
         self._notes: list[str] = []  # paging notes of the current read, for the provenance
+        # last_activities per user, kept during one progress() call (None: ask every time)
+        self._read_activities: dict[str, dict[str, Any]] | None = None
         super().__init__(
             base_url=base_url,
             timeout=timeout,
@@ -664,6 +670,26 @@ class TraktAPI(HTTPClient):
             raise TraktArgumentError(f"reset must be one of {RESET_MODES}, got {reset!r}")
         token = self._current_token(refresh=not self.offline, required=user == "me")
         me = token is not None and (user == "me" or user == token.user)
+        self._read_activities = {}
+        try:
+            return self._read_progress(
+                user, token, me, history, hidden, specials, count_specials, reset, ratings
+            )
+        finally:
+            self._read_activities = None
+
+    def _read_progress(
+        self,
+        user: str,
+        token: Token | None,
+        me: bool,
+        history: bool,
+        hidden: bool,
+        specials: bool,
+        count_specials: bool,
+        reset: str,
+        ratings: bool,
+    ) -> Progress:
         self._notes = []
         if me:
             name = (token.user if token else None) or "me"
@@ -681,7 +707,7 @@ class TraktAPI(HTTPClient):
         timezone = self._timezone(name) if me else None
         notes = list(_NOTES)
         if timezone is None:
-            notes.append(_NO_ZONE_NOTE if not me else _NO_ZONE_SETTINGS_NOTE)
+            notes.append(_no_zone_note(public=not me))
         notes += self._notes
         provenance = Provenance(kind="v2", label=label, timezone=timezone, notes=tuple(notes))
         result = frames_from_parsed(parsed, user=name, provenance=provenance)
@@ -725,7 +751,7 @@ class TraktAPI(HTTPClient):
         self, user: str, hidden: bool, specials: bool, count_specials: bool, reset: str
     ) -> Any:
         partition = f"user:{user}"
-        activity = self._activity(user) if not self.offline else self._cached_activity(user)
+        activity = self._last_activities(user)
         version = self._version(activity, "episodes", "shows", "seasons")
         usable = self._watched("/sync/watched/shows", partition=f"{partition}|{version}")
         hidden_version = self._version(activity, "shows", "seasons")
@@ -797,6 +823,17 @@ class TraktAPI(HTTPClient):
     def _cached_activity(self, user: str) -> dict[str, Any]:
         data, _ = self._get("/sync/last_activities", partition=f"user:{user}")
         return data
+
+    def _last_activities(self, user: str) -> dict[str, Any]:
+        """``/sync/last_activities`` (asked online, the cache's offline), read once per
+        :meth:`progress` call: its progress, history and ratings reuse the one answer."""
+        read = self._read_activities
+        if read is not None and user in read:
+            return read[user]
+        activity = self._activity(user) if not self.offline else self._cached_activity(user)
+        if read is not None:
+            read[user] = activity
+        return activity
 
     def _public_progress(self, user: str, specials: bool, count_specials: bool, reset: str) -> Any:
         segment = _segment(user)
@@ -882,7 +919,7 @@ class TraktAPI(HTTPClient):
             if iso is not None:
                 params[key] = iso
         if me:
-            activity = self._activity(name) if not self.offline else self._cached_activity(name)
+            activity = self._last_activities(name)
             partition = f"user:{name}|{self._version(activity, 'episodes')}"
             kwargs: dict[str, Any] = {}
         else:
@@ -936,7 +973,7 @@ class TraktAPI(HTTPClient):
         me = token is not None and (user == "me" or user == token.user)
         name = ((token.user if token else None) or "me") if me else user
         if me:
-            activity = self._activity(name) if not self.offline else self._cached_activity(name)
+            activity = self._last_activities(name)
             version = self._version(activity, "movies", "shows", "seasons", "episodes")
             path = "/sync/ratings"
             items = self._get_pages(path, {}, partition=f"user:{name}|{version}")
