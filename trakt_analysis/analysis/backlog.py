@@ -111,7 +111,10 @@ def _threshold(value: object, name: str) -> pd.Timedelta:
 def _floats(column: pd.Series | None, n: int) -> np.ndarray:
     if column is None:
         return np.full(n, np.nan)
-    return pd.to_numeric(column, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+    # A copy: a Float64 column's to_numpy would share the frame's memory, and callers write.
+    return pd.to_numeric(column, errors="coerce").to_numpy(
+        dtype=np.float64, na_value=np.nan, copy=True
+    )
 
 
 def _unwatched_minutes(
@@ -458,8 +461,10 @@ def _notes(
     parts: list[list[str]] = [[] for _ in range(n)]
     seasons = frames.seasons
     if seasons is not None and len(seasons) and "hidden" in seasons.columns:
-        hidden = seasons["hidden"].astype("boolean").fillna(False).to_numpy(bool)
-        hidden &= seasons["season"].to_numpy(np.int64) > 0  # specials are never counted
+        # Not in place: a nullable column's to_numpy shares the frame's memory.
+        hidden = seasons["hidden"].astype("boolean").fillna(False).to_numpy(bool) & (
+            seasons["season"].to_numpy(np.int64) > 0  # specials are never counted
+        )
         rows = seasons[hidden]
         by_show: dict[int, list[int]] = {}
         for pos, season in zip(index.positions(rows), rows["season"], strict=True):
