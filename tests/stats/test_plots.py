@@ -57,6 +57,19 @@ def test_two_users_get_a_bar_each_and_a_legend():
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["ana", "bo"]
 
 
+def test_a_progress_of_unknown_user_draws_its_bars():
+    # A response loaded without a name has user NA: its rows are one user's, not none
+    # (this drew "no data", as NA == NA is not True). Same bars as the named user's.
+    named = ta.plot_breakdown(make_progress(), "genre")
+    expected = bars(named)
+    progress = make_progress(None)
+    assert progress.history["user"].isna().all()
+    ax = ta.plot_breakdown(progress, "genre")
+    assert labels(ax) == ["drama", "science-fiction", "unknown"]
+    assert bars(ax) == expected
+    assert [t.get_text() for t in ax.texts] == []
+
+
 def test_no_data_says_so(hand_progress):
     empty = dataclasses.replace(hand_progress, history=hand_progress.history.iloc[:0])
     ax = ta.plot_breakdown(empty, "genre")
