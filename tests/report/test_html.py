@@ -6,6 +6,7 @@ import base64
 import io
 import re
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -206,6 +207,13 @@ def test_report_without_charts_and_minimal_fields():
     # No network column in the minimal profile: the table simply leaves it out.
     headers = [th.get_text() for th in soup.find("table", id="shows-table").find_all("th")]
     assert "network" not in headers
+
+
+def test_report_of_a_saved_v1_file_names_the_user_of_its_file_name():
+    # Finding 9: the heading said "Watched progress" only: the v1 response names no user.
+    fixture = Path(__file__).resolve().parents[2] / "data" / "fixtures" / "users" / "demo.json"
+    soup = BeautifulSoup(report_html(ta.load_progress(fixture), charts=False), "html.parser")
+    assert soup.h1.get_text() == "Watched progress of demo"
 
 
 def test_report_of_no_shows():
