@@ -34,6 +34,7 @@ __all__ = [
     "PACE_MIN_PLAYS",
     "PACE_WINDOW",
     "STALLED_AFTER",
+    "STATE_LABELS",
     "backlog",
     "hours_left_total",
     "plan",
@@ -51,6 +52,16 @@ BACKLOG_STATES: tuple[str, ...] = (
     "not_started",
     "unknown",
 )
+#: How each state is written for people.
+STATE_LABELS: dict[str, str] = {
+    "watching": "watching",
+    "stalled": "stalled",
+    "dropped": "dropped",
+    "caught_up": "caught up",
+    "finished": "finished",
+    "not_started": "not started",
+    "unknown": "unknown",
+}
 #: The pace is taken over the plays of this many local days up to ``today``...
 PACE_WINDOW = pd.Timedelta(days=28)
 #: ... from the show's own plays when it has at least this many there, else from all shows.
