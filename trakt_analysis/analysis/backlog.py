@@ -36,9 +36,11 @@ __all__ = [
     "STALLED_AFTER",
     "STATE_LABELS",
     "backlog",
+    "done_states",
     "hours_left_total",
     "plan",
     "show_ended",
+    "shows_ended",
     "shows_hours_left",
 ]
 
@@ -105,6 +107,36 @@ def show_ended(shows: pd.DataFrame) -> np.ndarray:
         if isinstance(value, str) and value.strip():
             out[i] = 1.0 if value.strip().casefold() in _ENDED else 0.0
     return out
+
+
+def shows_ended(
+    shows: pd.DataFrame, schedule: pd.DataFrame | None = None, index: ShowIndex | None = None
+) -> np.ndarray:
+    """:func:`show_ended`, where an announced episode to come says "not ended".
+
+    An episode of `schedule` (``Progress.schedule``: announced episodes to
+    come) makes a show of unknown status not ended (0.0). The rule
+    :func:`backlog` and :func:`~trakt_analysis.plot_backlog` share; `index` is
+    the :class:`ShowIndex` of `shows`, when the caller has one.
+    """
+    ended = show_ended(shows)
+    if schedule is not None and len(schedule):
+        # Announced episodes to come: the show has not ended, whatever its status says not.
+        announced = (index or ShowIndex(shows)).positions(schedule)
+        coming = np.zeros(len(ended), dtype=bool)
+        coming[announced[announced >= 0]] = True
+        ended[coming & np.isnan(ended)] = 0.0
+    return ended
+
+
+def done_states(ended: np.ndarray) -> np.ndarray:
+    """The :func:`backlog` state of a show with every aired episode watched, per show.
+
+    From :func:`show_ended`'s values: ``"finished"`` (ended), ``"caught_up"``
+    (not ended), ``"unknown"`` (whether it ended is unknown: never taken as
+    finished). An object array of the length of `ended`.
+    """
+    return np.where(ended == 1, "finished", np.where(ended == 0, "caught_up", "unknown"))
 
 
 def _threshold(value: object, name: str) -> pd.Timedelta:
@@ -381,13 +413,7 @@ def plan(
     today_day = int(np.datetime64(day, "D").astype(np.int64))
     days_since = np.where(has_last, today_day - last_days, -1)
 
-    ended = show_ended(shows)
-    if frames.schedule is not None and len(frames.schedule):
-        # Announced episodes to come: the show has not ended, whatever its status says not.
-        announced = index.positions(frames.schedule)
-        coming = np.zeros(n, dtype=bool)
-        coming[announced[announced >= 0]] = True
-        ended[coming & np.isnan(ended)] = 0.0
+    ended = shows_ended(shows, frames.schedule, index)
     state = _states(shows, aired, completed, left, has_last, days_since, stalled, dropped, ended)
     note = _notes(frames, index, state, left, completed, has_last)
     watching = state == "watching"
@@ -447,7 +473,7 @@ def _states(
 
     with np.errstate(invalid="ignore"):
         all_watched = (left == 0) & (completed > 0)
-        done = np.where(ended == 1, "finished", np.where(ended == 0, "caught_up", "unknown"))
+        done = done_states(ended)
         assign(all_watched, done)
         assign(shows_hidden(shows), "dropped")
         assign((completed == 0) | (aired == 0), "not_started")

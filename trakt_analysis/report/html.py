@@ -99,7 +99,7 @@ def _draw_backlog(progress: Progress) -> Figure:
     from ..plotting import plot_backlog
 
     fig, ax = _figure(_bars_height(progress.shows), right=2.8)  # next episodes, legend
-    plot_backlog(progress.shows, top=TOP, ax=ax)
+    plot_backlog(progress, top=TOP, ax=ax)  # its schedule too: the table's states
     return fig
 
 
