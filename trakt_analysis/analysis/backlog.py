@@ -336,7 +336,9 @@ def backlog(
           which fact is missing (``"every aired episode watched; whether the
           show has ended is unknown"``, ``"episode counts unknown"``,
           ``"last play unknown"``); a show ``dropped`` for being hidden says
-          ``"hidden from progress on Trakt"``.
+          ``"hidden from progress on Trakt"``; a show ``not_started`` whose
+          plays are all of specials (season 0, never counted) says ``"only
+          specials played (season 0 is not counted)"``.
 
         ``attrs``: ``timezone`` (the zone), ``today`` (the day, a Timestamp).
 
@@ -513,6 +515,8 @@ def _notes(
             parts[pos].append(f"{word} {listed} hidden on Trakt (not counted)")
     for pos in np.flatnonzero(shows_hidden(frames.shows) & (state == "dropped")):
         parts[pos].append("hidden from progress on Trakt")
+    for pos in np.flatnonzero(_only_specials(frames, index, n) & (state == "not_started")):
+        parts[pos].append("only specials played (season 0 is not counted)")
     with np.errstate(invalid="ignore"):
         unknown = state == "unknown"
         for pos in np.flatnonzero(unknown & (left == 0) & (completed > 0)):
@@ -526,6 +530,30 @@ def _notes(
         if said:
             out[pos] = "; ".join(said)
     return out
+
+
+def _only_specials(frames: Frames, index: ShowIndex, n: int) -> np.ndarray:
+    """Per show: True where it has plays and every one is of a special (season 0).
+
+    From the history's episode plays, else the episodes frame's watched rows;
+    a play of unknown season counts as a regular one (never "only specials").
+    """
+    rows = frames.history
+    if rows is not None and "type" in rows.columns:
+        rows = rows[(rows["type"].astype(object) == "episode").to_numpy(bool)]
+    if rows is None:
+        rows = frames.episodes
+        if rows is None or "watched" not in rows.columns:
+            return np.zeros(n, dtype=bool)
+        rows = rows[rows["watched"].astype("boolean").fillna(False).to_numpy(bool)]
+    if "season" not in rows.columns or not len(rows):
+        return np.zeros(n, dtype=bool)
+    pos = index.positions(rows)
+    special = (pd.to_numeric(rows["season"], errors="coerce") == 0).fillna(False).to_numpy(bool)
+    mine = pos >= 0
+    played = np.bincount(pos[mine], minlength=n) > 0
+    regular = np.bincount(pos[mine & ~special], minlength=n) > 0
+    return played & ~regular
 
 
 def _plays(
