@@ -50,6 +50,9 @@ def _next_note(row: pd.Series) -> str:
     note = ""
     if "next_season" in row.index and "next_number" in row.index:
         note = episode_code(row["next_season"], row["next_number"])
+    hidden = row["hidden"] if "hidden" in row.index else None
+    if note and not pd.isna(hidden) and bool(hidden):  # NA: unknown, never hidden
+        return "hidden"  # no next episode to watch (as Watch next); the frame keeps Trakt's
     if note and "next_title" in row.index and not pd.isna(row["next_title"]):
         note += f" “{shorten(row['next_title'], 24)}”"
     if note and "next_first_aired" in row.index and not pd.isna(row["next_first_aired"]):
