@@ -46,12 +46,16 @@ def test_summary_of_the_demo_user(capsys):
     assert "loading the bundled demo user 'demo'" in err
 
 
-def test_summary_of_a_file(tmp_path, capsys):
-    path = tmp_path / "progress.json"
+@pytest.mark.parametrize(
+    ("name", "who"),
+    [("casual.json", "'casual'"), ("saved response.txt", "unknown user")],  # <username>.json
+)
+def test_summary_of_a_file(tmp_path, capsys, name, who):
+    path = tmp_path / name
     path.write_bytes(demo_payload("casual"))
     assert main(["summary", str(path), "--top", "2", "-q"]) == 0
     out, err = capsys.readouterr()
-    assert "Watched progress of unknown user" in out
+    assert out.startswith(f"Watched progress of {who}\n")
     assert "Shows (8)" in out
     assert err == ""
 

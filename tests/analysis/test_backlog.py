@@ -275,3 +275,60 @@ def test_a_last_play_in_the_repeated_hour_of_a_dst_change():
     assert last == pd.Timestamp("2025-11-02T06:30Z")
     assert last.utcoffset() == pd.Timedelta(hours=-5)
     assert plan["days_since"]["Old"] == 128  # 2025-11-02 .. 2026-03-10
+
+
+def _with_plays(source, rows: list[tuple[int, str, int, int, str]]):
+    """`source` with more episode plays: (trakt_id, title, season, episode, New York time)."""
+    import dataclasses
+
+    extra = pd.DataFrame(
+        {
+            "user": "ann",
+            "title": [r[1] for r in rows],
+            "year": 2020,
+            "trakt_id": [r[0] for r in rows],
+            "watched_at": pd.to_datetime(
+                [pd.Timestamp(r[4], tz=NY).tz_convert("UTC") for r in rows], utc=True
+            ),
+            "type": "episode",
+            "season": [r[2] for r in rows],
+            "episode": [r[3] for r in rows],
+            "runtime": pd.array([None] * len(rows), dtype="Int32"),
+        }
+    )
+    history = pd.concat([source.history, extra], ignore_index=True)
+    return dataclasses.replace(source, history=history)
+
+
+def test_a_show_with_only_specials_played_says_so():
+    # Finding 12: Unstarted (aired 5, none watched) with one play of S00E01 on 03-05.
+    # Not started (specials are never counted), last played 03-05: the note says why.
+    special = ta.backlog(
+        _with_plays(progress("ann"), [(8, "Unstarted", 0, 1, "2026-03-05 20:00")]),
+        today=TODAY,
+        tz=NY,
+    )
+    row = by_title(special).loc["Unstarted"]
+    assert row["state"] == "not_started"
+    assert row["last_played"] == pd.Timestamp("2026-03-05 20:00", tz=NY)
+    assert row["note"] == "only specials played (season 0 is not counted)"
+    # No play at all, or a special beside a regular play: no such note.
+    assert pd.isna(
+        by_title(ta.backlog(progress("ann"), today=TODAY, tz=NY)).loc["Unstarted", "note"]
+    )
+    both = _with_plays(
+        progress("ann"),
+        [(8, "Unstarted", 0, 1, "2026-03-05 20:00"), (2, "Old", 0, 1, "2026-03-05 21:00")],
+    )
+    notes = by_title(ta.backlog(both, today=TODAY, tz=NY))["note"]
+    assert notes.notna().to_dict() == {
+        "Daily": False,
+        "Old": False,
+        "Hidden": True,  # "hidden from progress on Trakt"
+        "Ended": False,
+        "Returning": False,
+        "NoRuntime": False,
+        "Binge": False,
+        "Unstarted": True,
+        "Counts unknown": True,  # "episode counts unknown"
+    }

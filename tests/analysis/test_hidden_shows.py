@@ -250,3 +250,50 @@ def test_explorer_summary_and_filter():
     unknown = selection_totals(progress(hidden=None).shows)
     assert unknown.hidden is None
     assert str(unknown) == "5 shows · 16 episodes watched · 17 episodes left"
+
+
+def test_a_hidden_show_has_no_next_episode_in_the_shows_table_and_backlog_chart():
+    # Finding 4: Dropped (hidden) still showed Trakt's S01E04 and its air date. The frame keeps
+    # them; the outputs say "hidden" where a next episode to watch would be.
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    shows = progress().shows
+    assert shows.set_index("title").loc["Dropped", "next_number"] == 4
+    soup = BeautifulSoup(ta.report_html(progress(), charts=False), "html.parser")
+    header = [th.get_text() for th in soup.select("#shows-table thead th")]
+    at, airs = header.index("next"), header.index("next airs")
+    cells = {
+        tr.select("td")[0].get_text(): (
+            tr.select("td")[at].get_text(),
+            tr.select("td")[airs].get_text(),
+        )
+        for tr in soup.select("#shows-table tbody tr")
+    }
+    aired = "2020-09-13"  # 1,600,000,000 s after the epoch, UTC
+    assert cells["Watching"] == ("S01E03", aired)
+    assert cells["Dropped"][0] == "hidden"
+    assert aired not in cells["Dropped"][1]
+    assert cells["Done Hidden"][0] == ""  # finished: no next episode at all
+    assert cells["Unknown Flag"] == ("S01E06", aired)  # hidden unknown: never taken as hidden
+    assert cells["Untouched"] == ("S01E01", aired)
+    ax = ta.plot_backlog(shows)
+    try:
+        (right,) = ax.child_axes
+        notes = dict(
+            zip(
+                [t.get_text() for t in ax.get_yticklabels()],
+                [t.get_text() for t in right.get_yticklabels()],
+                strict=True,
+            )
+        )
+    finally:
+        plt.close(ax.figure)
+    assert notes == {
+        "Dropped": "hidden",
+        "Untouched": f"S01E01 “Next” · {aired}",
+        "Unknown Flag": f"S01E06 “Next” · {aired}",
+        "Watching": f"S01E03 “Next” · {aired}",
+    }

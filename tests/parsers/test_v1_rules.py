@@ -503,8 +503,11 @@ def test_dtypes():
 
 
 def test_user_is_missing_when_not_given():
-    for frame in load_quietly(SEED):
+    # bytes name no user; a path names the one of its file name (seed_example.json)
+    for frame in load_quietly(SEED.read_bytes()):
         assert frame["user"].isna().all()
+    for frame in load_quietly(SEED):
+        assert set(frame["user"]) == {"seed_example"}
 
 
 def test_concat_of_two_users_keeps_every_row():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -35,8 +37,9 @@ def test_backlog_in_hours_with_finish_dates():
     assert ax.get_xlabel() == "hours left"
     title = ax.get_title()
     assert title.startswith("Backlog: hours left")
-    assert "2 finished shows not shown" in title
-    assert "5 shows with unknown hours not shown" in title
+    # Not drawn: Returning (caught up), Ended (finished); five of unknown hours. The same
+    # words as the report's table of the same plan ("caught up 1 · finished 1").
+    assert title.endswith("\n(not shown: caught up 1 · finished 1 · hours unknown 5)")
     (right,) = ax.child_axes
     notes = [t.get_text() for t in right.get_yticklabels()]
     assert notes == ["", "done by 2026-03-29"]  # Old is dropped: no finish date
@@ -56,7 +59,27 @@ def test_backlog_in_episodes_is_unchanged_by_default():
     ax = ta.plot_backlog(plan)
     # Episodes left: Old 8, Binge 6, Unstarted 5, Daily 4, Hidden 4, NoRuntime 2.
     assert [b.get_width() for b in bars(ax)] == [8, 6, 5, 4, 4, 2]
-    assert "1 show with unknown counts not shown" in ax.get_title()
+    assert ax.get_title().endswith("(not shown: caught up 1 · finished 1 · counts unknown 1)")
+
+
+def test_the_title_counts_the_shows_not_drawn_by_the_tables_states():
+    # Finding 7: the table said "caught up 1 · finished 2", the chart "3 finished shows".
+    # ann: Ended (status Ended) finished, Returning (Returning Series) caught up.
+    shows = progress("ann").shows
+    title = "(not shown: caught up 1 · finished 1 · counts unknown 1)"
+    assert ta.plot_backlog(shows).get_title().endswith(title)
+    # Returning's status unknown: the shows frame alone cannot tell whether it has ended,
+    # the plan's state "unknown", never "finished" ...
+    unsure = shows.assign(status=shows["status"].where(shows["title"] != "Returning"))
+    title = "(not shown: finished 1 · ended unknown 1 · counts unknown 1)"
+    assert ta.plot_backlog(unsure).get_title().endswith(title)
+    # ... but its S1E4 is announced (the schedule): not ended, caught up, in the chart of the
+    # Progress (as the report draws it) as in the plan, which the table counts.
+    with_schedule = dataclasses.replace(progress("ann"), shows=unsure)
+    title = "(not shown: caught up 1 · finished 1 · counts unknown 1)"
+    assert ta.plot_backlog(with_schedule).get_title().endswith(title)
+    plan = ta.backlog(with_schedule, today=TODAY, tz=NY)
+    assert ta.plot_backlog(plan).get_title().endswith(title)
 
 
 def test_backlog_unit_is_checked():

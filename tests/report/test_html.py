@@ -6,6 +6,7 @@ import base64
 import io
 import re
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -208,6 +209,13 @@ def test_report_without_charts_and_minimal_fields():
     assert "network" not in headers
 
 
+def test_report_of_a_saved_v1_file_names_the_user_of_its_file_name():
+    # Finding 9: the heading said "Watched progress" only: the v1 response names no user.
+    fixture = Path(__file__).resolve().parents[2] / "data" / "fixtures" / "users" / "demo.json"
+    soup = BeautifulSoup(report_html(ta.load_progress(fixture), charts=False), "html.parser")
+    assert soup.h1.get_text() == "Watched progress of demo"
+
+
 def test_report_of_no_shows():
     progress = ta.load_progress([], user="nobody")
     soup = BeautifulSoup(report_html(progress, charts=False), "html.parser")
@@ -274,7 +282,8 @@ def test_charts_come_from_the_plotting_module(monkeypatch):
         original = getattr(plotting, name)
 
         def wrapper(frame, *args, **kwargs):
-            calls.append((name, len(frame), kwargs.get("top")))
+            shows = frame.shows if isinstance(frame, ta.Progress) else frame  # backlog: Progress
+            calls.append((name, len(shows), kwargs.get("top")))
             ax = original(frame, *args, **kwargs)
             assert ax is kwargs["ax"]  # drawn on the report's own figure
             return ax

@@ -44,7 +44,7 @@ def test_completion_chart_writes_unknown_aired_as_a_question_mark():
 
 def test_backlog_says_unknown_not_nothing_left():
     ax = ta.plot_backlog(unknown_progress().shows)
-    assert "2 shows with unknown counts not shown" in ax.get_title()
+    assert "counts unknown 2)" in ax.get_title()
     assert "episodes left unknown" in {t.get_text() for t in ax.texts}
     assert "nothing left to watch" not in {t.get_text() for t in ax.texts}
     plt.close(ax.figure)

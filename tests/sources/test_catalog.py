@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import trakt_analysis as ta
-from tests.helpers.explore_data import OTHER, RESPONSE, write_users
+from tests.helpers.explore_data import OTHER, RESPONSE, payload, write_users
 from trakt_analysis.sources.catalog import (
     ClientSource,
     DemoSource,
@@ -18,6 +18,7 @@ from trakt_analysis.sources.catalog import (
     LiveSource,
     as_source,
 )
+from trakt_analysis.sources.files import user_of_file
 
 FIXTURE_USERS = Path(__file__).resolve().parents[2] / "data" / "fixtures" / "users"
 
@@ -155,16 +156,55 @@ def test_as_source(tmp_path):
         as_source(42)
 
 
-def test_a_single_file_is_a_source_whose_user_is_unknown_until_named(tmp_path):
+def test_a_single_file_is_the_user_of_its_name_until_named_otherwise(tmp_path):
     write_users(tmp_path)
-    path = next(tmp_path.glob("*.json"))
+    path = tmp_path / "alice.json"
     source = as_source(path)
     assert isinstance(source, FileSource)
-    assert source.users() == []
-    assert source.load(None).shows["user"].isna().all()
+    assert source.users() == ["alice"]
+    assert set(source.load(None).shows["user"]) == {"alice"}
     named = source.load("someone")
     assert set(named.shows["user"]) == {"someone"}
     assert len(named.shows) == len(json.loads(path.read_bytes()))
+
+
+def test_a_file_not_named_dot_json_has_an_unknown_user(tmp_path):
+    path = tmp_path / "progress.txt"
+    path.write_bytes(payload(RESPONSE))
+    source = FileSource(path)
+    assert source.users() == []
+    assert source.load(None).shows["user"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("name", "user"),
+    [
+        ("demo.json", "demo"),
+        ("Ada.Lovelace.JSON", "Ada.Lovelace"),
+        ("sean-ward_2.json", "sean-ward_2"),
+        (".json", None),
+        (".hidden.json", None),
+        (" .json", None),
+        ("demo.json.txt", None),
+        ("demo", None),
+    ],
+)
+def test_user_of_file(name, user):
+    assert user_of_file(Path("some/dir") / name) == user
+
+
+def test_the_saved_v1_fixture_loads_as_its_users_everywhere():
+    # Finding 9: data/fixtures/users/demo.json is the demo user's, whichever way it is read.
+    path = FIXTURE_USERS / "demo.json"
+    by_function = ta.load_progress(path)
+    by_source = FileSource(path).load(None)
+    by_directory = DirectorySource(path.parent).load("demo")
+    for progress in (by_function, by_source, by_directory):
+        assert progress.user == "demo"
+        for frame in (progress.shows, progress.seasons, progress.episodes):
+            assert set(frame["user"]) == {"demo"}
+    assert DirectorySource(path.parent).users() == ["binger", "casual", "demo"]
+    assert ta.load_progress(path, user="ada").user == "ada"  # a name given wins
 
 
 def test_a_path_source_repr_names_its_class_and_path():

@@ -33,7 +33,31 @@ def _assert_same(a: ta.Progress, b: ta.Progress) -> None:
     ],
 )
 def test_every_source_kind_gives_the_same_frames(make_source):
-    _assert_same(ta.load_progress(make_source()), ta.load_progress(SEED))
+    # The user named, as only a path (or a named file) says one: seed_example.json's
+    _assert_same(ta.load_progress(make_source(), user="ada"), ta.load_progress(SEED, user="ada"))
+
+
+@pytest.mark.parametrize(
+    ("make_source", "user"),
+    [
+        pytest.param(lambda: str(SEED), "seed_example", id="str path"),
+        pytest.param(lambda: SEED, "seed_example", id="PathLike"),
+        pytest.param(lambda: SEED.open("rb"), "seed_example", id="open file"),
+        pytest.param(lambda: SEED.read_bytes(), None, id="bytes"),
+        pytest.param(lambda: io.BytesIO(SEED.read_bytes()), None, id="binary file object"),
+        pytest.param(lambda: json.loads(SEED.read_text("utf-8")), None, id="parsed list"),
+    ],
+)
+def test_the_user_is_the_file_names_else_unknown(make_source, user):
+    source = make_source()
+    try:
+        progress = ta.load_progress(source)
+    finally:
+        if hasattr(source, "close"):
+            source.close()
+    assert progress.user == user
+    for frame in progress:
+        assert frame["user"].isna().all() if user is None else set(frame["user"]) == {user}
 
 
 def test_open_binary_file(tmp_path):
@@ -88,7 +112,8 @@ def test_seed_verbatim_points_at_the_missing_comma():
 
 
 def test_bom_is_accepted_quietly():
-    _assert_same(ta.load_progress(b"\xef\xbb\xbf" + SEED.read_bytes()), ta.load_progress(SEED))
+    bom = b"\xef\xbb\xbf" + SEED.read_bytes()
+    _assert_same(ta.load_progress(bom), ta.load_progress(SEED.read_bytes()))
 
 
 @pytest.mark.parametrize(
@@ -98,7 +123,7 @@ def test_utf16_and_utf32_load_as_json_loads_reads_them(encoding):
     # Windows Notepad saves "Unicode" as UTF-16 with a byte order mark; json.loads reads
     # UTF-16 and UTF-32 with or without one, and so does the loader.
     text = SEED.read_bytes().decode("utf-8")
-    _assert_same(ta.load_progress(text.encode(encoding)), ta.load_progress(SEED))
+    _assert_same(ta.load_progress(text.encode(encoding)), ta.load_progress(SEED.read_bytes()))
 
 
 def test_utf16_cut_short_says_so():

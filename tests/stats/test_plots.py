@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import matplotlib
 
@@ -55,6 +56,31 @@ def test_two_users_get_a_bar_each_and_a_legend():
     ax = ta.plot_breakdown([make_progress("ana"), make_progress("bo")], "network", metric="plays")
     assert len(ax.patches) == 2 * 3
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["ana", "bo"]
+
+
+def test_a_progress_of_unknown_user_draws_its_bars():
+    # A response loaded without a name has user NA: its rows are one user's, not none
+    # (this drew "no data", as NA == NA is not True). Same bars as the named user's.
+    named = ta.plot_breakdown(make_progress(), "genre")
+    expected = bars(named)
+    progress = make_progress(None)
+    assert progress.history["user"].isna().all()
+    ax = ta.plot_breakdown(progress, "genre")
+    assert labels(ax) == ["drama", "science-fiction", "unknown"]
+    assert bars(ax) == expected
+    assert [t.get_text() for t in ax.texts] == []
+
+
+def test_the_v1_fixture_unnamed_draws_the_bars_of_the_named_load():
+    # Finding 2: the saved demo.json read without a user drew "no data" (17 bars named).
+    path = Path(__file__).resolve().parents[2] / "data" / "fixtures" / "users" / "demo.json"
+    unnamed = ta.load_progress(path.read_bytes())
+    assert unnamed.user is None
+    named = ta.plot_breakdown(ta.load_progress(path, user="demo"), "genre")
+    expected = (labels(named), bars(named))
+    ax = ta.plot_breakdown(unnamed, "genre")
+    assert len(expected[0]) == 17  # the top 15, "other (...)" and "unknown"
+    assert (labels(ax), bars(ax)) == expected
 
 
 def test_no_data_says_so(hand_progress):

@@ -34,10 +34,13 @@ __all__ = [
     "PACE_MIN_PLAYS",
     "PACE_WINDOW",
     "STALLED_AFTER",
+    "STATE_LABELS",
     "backlog",
+    "done_states",
     "hours_left_total",
     "plan",
     "show_ended",
+    "shows_ended",
     "shows_hours_left",
 ]
 
@@ -51,6 +54,16 @@ BACKLOG_STATES: tuple[str, ...] = (
     "not_started",
     "unknown",
 )
+#: How each state is written for people.
+STATE_LABELS: dict[str, str] = {
+    "watching": "watching",
+    "stalled": "stalled",
+    "dropped": "dropped",
+    "caught_up": "caught up",
+    "finished": "finished",
+    "not_started": "not started",
+    "unknown": "unknown",
+}
 #: The pace is taken over the plays of this many local days up to ``today``...
 PACE_WINDOW = pd.Timedelta(days=28)
 #: ... from the show's own plays when it has at least this many there, else from all shows.
@@ -96,6 +109,36 @@ def show_ended(shows: pd.DataFrame) -> np.ndarray:
     return out
 
 
+def shows_ended(
+    shows: pd.DataFrame, schedule: pd.DataFrame | None = None, index: ShowIndex | None = None
+) -> np.ndarray:
+    """:func:`show_ended`, where an announced episode to come says "not ended".
+
+    An episode of `schedule` (``Progress.schedule``: announced episodes to
+    come) makes a show of unknown status not ended (0.0). The rule
+    :func:`backlog` and :func:`~trakt_analysis.plot_backlog` share; `index` is
+    the :class:`ShowIndex` of `shows`, when the caller has one.
+    """
+    ended = show_ended(shows)
+    if schedule is not None and len(schedule):
+        # Announced episodes to come: the show has not ended, whatever its status says not.
+        announced = (index or ShowIndex(shows)).positions(schedule)
+        coming = np.zeros(len(ended), dtype=bool)
+        coming[announced[announced >= 0]] = True
+        ended[coming & np.isnan(ended)] = 0.0
+    return ended
+
+
+def done_states(ended: np.ndarray) -> np.ndarray:
+    """The :func:`backlog` state of a show with every aired episode watched, per show.
+
+    From :func:`show_ended`'s values: ``"finished"`` (ended), ``"caught_up"``
+    (not ended), ``"unknown"`` (whether it ended is unknown: never taken as
+    finished). An object array of the length of `ended`.
+    """
+    return np.where(ended == 1, "finished", np.where(ended == 0, "caught_up", "unknown"))
+
+
 def _threshold(value: object, name: str) -> pd.Timedelta:
     try:
         delta = pd.Timedelta(value)
@@ -111,7 +154,10 @@ def _threshold(value: object, name: str) -> pd.Timedelta:
 def _floats(column: pd.Series | None, n: int) -> np.ndarray:
     if column is None:
         return np.full(n, np.nan)
-    return pd.to_numeric(column, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+    # A copy: a Float64 column's to_numpy would share the frame's memory, and callers write.
+    return pd.to_numeric(column, errors="coerce").to_numpy(
+        dtype=np.float64, na_value=np.nan, copy=True
+    )
 
 
 def _unwatched_minutes(
@@ -290,7 +336,9 @@ def backlog(
           which fact is missing (``"every aired episode watched; whether the
           show has ended is unknown"``, ``"episode counts unknown"``,
           ``"last play unknown"``); a show ``dropped`` for being hidden says
-          ``"hidden from progress on Trakt"``.
+          ``"hidden from progress on Trakt"``; a show ``not_started`` whose
+          plays are all of specials (season 0, never counted) says ``"only
+          specials played (season 0 is not counted)"``.
 
         ``attrs``: ``timezone`` (the zone), ``today`` (the day, a Timestamp).
 
@@ -367,13 +415,7 @@ def plan(
     today_day = int(np.datetime64(day, "D").astype(np.int64))
     days_since = np.where(has_last, today_day - last_days, -1)
 
-    ended = show_ended(shows)
-    if frames.schedule is not None and len(frames.schedule):
-        # Announced episodes to come: the show has not ended, whatever its status says not.
-        announced = index.positions(frames.schedule)
-        coming = np.zeros(n, dtype=bool)
-        coming[announced[announced >= 0]] = True
-        ended[coming & np.isnan(ended)] = 0.0
+    ended = shows_ended(shows, frames.schedule, index)
     state = _states(shows, aired, completed, left, has_last, days_since, stalled, dropped, ended)
     note = _notes(frames, index, state, left, completed, has_last)
     watching = state == "watching"
@@ -433,7 +475,7 @@ def _states(
 
     with np.errstate(invalid="ignore"):
         all_watched = (left == 0) & (completed > 0)
-        done = np.where(ended == 1, "finished", np.where(ended == 0, "caught_up", "unknown"))
+        done = done_states(ended)
         assign(all_watched, done)
         assign(shows_hidden(shows), "dropped")
         assign((completed == 0) | (aired == 0), "not_started")
@@ -458,8 +500,10 @@ def _notes(
     parts: list[list[str]] = [[] for _ in range(n)]
     seasons = frames.seasons
     if seasons is not None and len(seasons) and "hidden" in seasons.columns:
-        hidden = seasons["hidden"].astype("boolean").fillna(False).to_numpy(bool)
-        hidden &= seasons["season"].to_numpy(np.int64) > 0  # specials are never counted
+        # Not in place: a nullable column's to_numpy shares the frame's memory.
+        hidden = seasons["hidden"].astype("boolean").fillna(False).to_numpy(bool) & (
+            seasons["season"].to_numpy(np.int64) > 0  # specials are never counted
+        )
         rows = seasons[hidden]
         by_show: dict[int, list[int]] = {}
         for pos, season in zip(index.positions(rows), rows["season"], strict=True):
@@ -471,6 +515,8 @@ def _notes(
             parts[pos].append(f"{word} {listed} hidden on Trakt (not counted)")
     for pos in np.flatnonzero(shows_hidden(frames.shows) & (state == "dropped")):
         parts[pos].append("hidden from progress on Trakt")
+    for pos in np.flatnonzero(_only_specials(frames, index, n) & (state == "not_started")):
+        parts[pos].append("only specials played (season 0 is not counted)")
     with np.errstate(invalid="ignore"):
         unknown = state == "unknown"
         for pos in np.flatnonzero(unknown & (left == 0) & (completed > 0)):
@@ -484,6 +530,30 @@ def _notes(
         if said:
             out[pos] = "; ".join(said)
     return out
+
+
+def _only_specials(frames: Frames, index: ShowIndex, n: int) -> np.ndarray:
+    """Per show: True where it has plays and every one is of a special (season 0).
+
+    From the history's episode plays, else the episodes frame's watched rows;
+    a play of unknown season counts as a regular one (never "only specials").
+    """
+    rows = frames.history
+    if rows is not None and "type" in rows.columns:
+        rows = rows[(rows["type"].astype(object) == "episode").to_numpy(bool)]
+    if rows is None:
+        rows = frames.episodes
+        if rows is None or "watched" not in rows.columns:
+            return np.zeros(n, dtype=bool)
+        rows = rows[rows["watched"].astype("boolean").fillna(False).to_numpy(bool)]
+    if "season" not in rows.columns or not len(rows):
+        return np.zeros(n, dtype=bool)
+    pos = index.positions(rows)
+    special = (pd.to_numeric(rows["season"], errors="coerce") == 0).fillna(False).to_numpy(bool)
+    mine = pos >= 0
+    played = np.bincount(pos[mine], minlength=n) > 0
+    regular = np.bincount(pos[mine & ~special], minlength=n) > 0
+    return played & ~regular
 
 
 def _plays(

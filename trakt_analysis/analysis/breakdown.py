@@ -33,7 +33,7 @@ import pandas as pd
 from .. import schema
 from ..errors import TraktArgumentError
 from ..progress import Progress
-from .history import plays_in_year, watched_at
+from .history import _runtime, plays_in_year, watched_at
 
 __all__ = ["BREAKDOWNS", "UNKNOWN", "breakdown", "show_positions", "show_values"]
 
@@ -194,13 +194,7 @@ def _per_show_from_history(
         )
         history = history[is_episode].reset_index(drop=True)
     show = show_positions(history, progress.shows)
-    minutes = pd.to_numeric(history.get("runtime"), errors="coerce")
-    minutes = (
-        minutes.to_numpy(dtype=float, na_value=np.nan)
-        if minutes is not None
-        else np.full(len(history), np.nan)
-    )
-    minutes[~(minutes > 0)] = np.nan
+    minutes = _runtime(history)
     season = pd.to_numeric(history.get("season"), errors="coerce")
     episode = pd.to_numeric(history.get("episode"), errors="coerce")
     work = pd.DataFrame(

@@ -117,7 +117,9 @@ def _runtime(history: pd.DataFrame) -> np.ndarray:
     if "runtime" not in history.columns:
         return np.full(len(history), np.nan)
     minutes = pd.to_numeric(history["runtime"], errors="coerce").to_numpy(
-        dtype=float, na_value=np.nan
+        dtype=float,
+        na_value=np.nan,
+        copy=True,  # written below: never the frame's own memory
     )
     minutes[~(minutes > 0)] = np.nan
     return minutes

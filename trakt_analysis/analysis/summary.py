@@ -103,7 +103,10 @@ def _floats(column: pd.Series | None, n: int) -> np.ndarray:
     """A count column as float64 with NaN for NA (a missing column is all NaN)."""
     if column is None:
         return np.full(n, np.nan)
-    return pd.to_numeric(column, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+    # A copy: a Float64 column's to_numpy would share the frame's memory, and callers write.
+    return pd.to_numeric(column, errors="coerce").to_numpy(
+        dtype=np.float64, na_value=np.nan, copy=True
+    )
 
 
 def shows_left(shows: pd.DataFrame) -> np.ndarray:

@@ -8,9 +8,15 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from .._format import episode_code, plural
+from .._format import episode_code
 from .._validate import check_choice
-from ..analysis.backlog import shows_hours_left
+from ..analysis.backlog import (
+    BACKLOG_STATES,
+    STATE_LABELS,
+    done_states,
+    shows_ended,
+    shows_hours_left,
+)
 from ..analysis.summary import shows_left
 from ..progress import Progress
 from ._common import (
@@ -44,6 +50,9 @@ def _next_note(row: pd.Series) -> str:
     note = ""
     if "next_season" in row.index and "next_number" in row.index:
         note = episode_code(row["next_season"], row["next_number"])
+    hidden = row["hidden"] if "hidden" in row.index else None
+    if note and not pd.isna(hidden) and bool(hidden):  # NA: unknown, never hidden
+        return "hidden"  # no next episode to watch (as Watch next); the frame keeps Trakt's
     if note and "next_title" in row.index and not pd.isna(row["next_title"]):
         note += f" “{shorten(row['next_title'], 24)}”"
     if note and "next_first_aired" in row.index and not pd.isna(row["next_first_aired"]):
@@ -52,6 +61,23 @@ def _next_note(row: pd.Series) -> str:
         finish = f"done by {row['finish_date']:%Y-%m-%d}"
         note = f"{note} · {finish}" if note else finish
     return note
+
+
+def _not_shown(shows: pd.DataFrame, schedule: pd.DataFrame | None, done: np.ndarray) -> list[str]:
+    """The shows with every aired episode watched, counted by state as the backlog table does.
+
+    The frame of :func:`~trakt_analysis.backlog` has its states; a shows frame
+    (with a Progress's `schedule` of announced episodes) gets them by the same
+    rules (:func:`~trakt_analysis.analysis.backlog.shows_ended` and ``done_states``):
+    "caught up 1", "finished 2", "ended unknown 1" (the table's "unknown").
+    """
+    if "state" in shows.columns:
+        states = shows["state"].astype(object).to_numpy()[done]
+    else:
+        states = done_states(shows_ended(shows, schedule))[done]
+    counts = pd.Series(states, dtype=object).value_counts()
+    words = STATE_LABELS | {"unknown": "ended unknown"}
+    return [f"{words[s]} {int(counts[s]):,}" for s in BACKLOG_STATES if counts.get(s, 0)]
 
 
 def _notes_label(shown: pd.DataFrame) -> str:
@@ -80,10 +106,12 @@ def plot_backlog(
 ) -> Axes:
     """Episodes (or hours) left per show, most first, with the next episode and finish date.
 
-    Shows with nothing left are not drawn; the title says how many there are,
-    and how many are left out because what is left is unknown (never drawn
-    as 0). The shows beyond `top` are summarised in one last bar, "+N more
-    shows", whose width is their mean.
+    Shows with nothing left are not drawn; the title counts them by the
+    state :func:`~trakt_analysis.backlog` gives them ("not shown: caught up 1 ·
+    finished 2", as the report's backlog table), and how many are left out
+    because what is left is unknown (never drawn as 0: "counts unknown 3").
+    The shows beyond `top` are summarised in one last bar, "+N more shows",
+    whose width is their mean.
 
     Parameters
     ----------
@@ -100,6 +128,7 @@ def plot_backlog(
 
     %(returns_ax)s
     """
+    schedule = shows.schedule if isinstance(shows, Progress) else None
     shows = check_frame(shows, _COLUMNS, "plot_backlog", "shows")
     check_choice(by, BACKLOG_UNITS, name="unit", func="plot_backlog")
     top = check_top(top, "plot_backlog")
@@ -111,15 +140,13 @@ def plot_backlog(
     pending = shows[amount > 0]
     pending = pending.iloc[np.argsort(-measure(pending), kind="stable")]  # most first, ties kept
     shown, rest, ax = top_rows(pending, top, ax)
-    n_done = int(((known_left == 0) & (filled(shows["aired"]) > 0)).sum())
     n_unknown = int(np.isnan(known).sum())
-    notes_title = [f"{plural(n_done, 'finished show')} not shown"] if n_done else []
+    notes_title = _not_shown(shows, schedule, (known_left == 0) & (filled(shows["aired"]) > 0))
     if n_unknown:
-        what = "hours" if hours else "counts"
-        notes_title.append(f"{plural(n_unknown, 'show')} with unknown {what} not shown")
+        notes_title.append(f"{'hours' if hours else 'counts'} unknown {n_unknown:,}")
     # The notes on a line of their own: one line of both was cut off at the figure's edge.
     title = (TITLE_HOURS if hours else TITLE) + (
-        f"\n({'; '.join(notes_title)})" if notes_title else ""
+        f"\n(not shown: {' · '.join(notes_title)})" if notes_title else ""
     )
     if shown.empty:
         unknown = "hours left unknown" if hours else "episodes left unknown"

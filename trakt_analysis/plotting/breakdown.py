@@ -19,7 +19,16 @@ from ..analysis.breakdown import BREAKDOWNS, UNKNOWN, breakdown
 from ..analysis.ratings import RATINGS_SCALE, RatingStats, rating_stats
 from ..errors import TraktArgumentError
 from ..progress import Progress
-from ._common import check_top, get_ax, legend_outside, no_data, rows_height, user_name
+from ._common import (
+    check_top,
+    get_ax,
+    legend_outside,
+    no_data,
+    of_user,
+    rows_height,
+    user_name,
+    users_of,
+)
 from ._docstrings import fill_doc
 from .palette import MORE, NO_DATA, RATING_TYPE_COLORS, user_colors
 from .palette import UNKNOWN as UNKNOWN_COLOR
@@ -112,10 +121,8 @@ def plot_breakdown(
     top = check_top(top, func)
     frame = _breakdown_frame(data, by, func)
     title = f"{metric} by {by}"
-    users = list(dict.fromkeys(frame["user"].astype(object))) if len(frame) else []
-    per_user = {
-        u: _rows_of_user(frame[frame["user"].astype(object) == u], by, metric, top) for u in users
-    }
+    users = users_of(frame) if len(frame) else []  # an unknown user (NA) is one user too
+    per_user = {u: _rows_of_user(frame[of_user(frame, u)], by, metric, top) for u in users}
     if not users or all(rows.empty for rows in per_user.values()):
         return no_data(get_ax(ax, (8.0, 3.0)), title)
     labels = list(dict.fromkeys(label for rows in per_user.values() for label in rows["label"]))

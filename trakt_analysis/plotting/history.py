@@ -9,14 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
 from .._format import hours_unknown_text
 from ..analysis.history import WEEKDAYS, watch_calendar, watch_clock, watch_time
 from ..errors import TraktArgumentError
-from ._common import get_ax, legend_outside, no_data, user_name
+from ._common import get_ax, legend_outside, no_data, of_user, user_name, users_of
 from ._docstrings import fill_doc
 from .fonts import with_fallback_fonts
 from .palette import HISTORY_CMAP, UNKNOWN, user_colors
@@ -144,15 +143,11 @@ def plot_watch_time(
         return no_data(ax, title, hours_unknown_text(plays))
     periods = sorted(set(stats["period"]))
     position = {p: i for i, p in enumerate(periods)}
-    users = list(dict.fromkeys(None if pd.isna(u) else u for u in stats["user"]))
+    users = users_of(stats)
     colors = user_colors(users)
     width = 0.8 / len(users)
     for k, user in enumerate(users):
-        mine = stats[
-            stats["user"].isna().to_numpy()
-            if user is None
-            else (stats["user"].astype(object) == user).to_numpy()
-        ]
+        mine = stats[of_user(stats, user)]
         x = np.array([position[p] for p in mine["period"]]) - 0.4 + width * (k + 0.5)
         values = mine[unit].to_numpy(dtype=float, na_value=np.nan)
         options = {"color": colors[user], "label": user_name(user)} | kwargs

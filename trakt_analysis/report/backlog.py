@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .._format import DASH, episode_code, fmt_date, fmt_int, is_missing
-from ..analysis.backlog import BACKLOG_STATES, hours_left_total
+from ..analysis.backlog import BACKLOG_STATES, STATE_LABELS, hours_left_total
 from ..analysis.sorting import time_left_order
 from ._html import Column, esc, number, table
 from .text import _text_table, terminal_safe
@@ -22,17 +22,6 @@ __all__ = [
     "listed",
     "state_counts",
 ]
-
-#: How each state is written for people.
-STATE_LABELS: dict[str, str] = {
-    "watching": "watching",
-    "stalled": "stalled",
-    "dropped": "dropped",
-    "caught_up": "caught up",
-    "finished": "finished",
-    "not_started": "not started",
-    "unknown": "unknown",
-}
 
 
 def _hours(value: object) -> str:

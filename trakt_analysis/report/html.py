@@ -27,6 +27,7 @@ from ..analysis.summary import (
     Totals,
     completion_distribution,
     next_unknown,
+    shows_hidden,
     watch_next,
 )
 from ..analysis.summary import (
@@ -100,7 +101,7 @@ def _draw_backlog(progress: Progress) -> Figure:
     from ..plotting import plot_backlog
 
     fig, ax = _figure(_bars_height(progress.shows), right=2.8)  # next episodes, legend
-    plot_backlog(progress.shows, top=TOP, ax=ax)
+    plot_backlog(progress, top=TOP, ax=ax)  # its schedule too: the table's states
     return fig
 
 
@@ -350,8 +351,14 @@ _PROGRESS_COLUMNS = (
 
 
 def _shows_section(shows: pd.DataFrame) -> str:
-    codes = next_episode_codes(shows)
-    frame = shows.assign(_next=pd.Series(codes, index=shows.index, dtype=object))
+    # A hidden show has no next episode to watch (as in "Watch next"): "hidden" stands where
+    # Trakt's next episode would, and its air date is left out; the frame keeps both.
+    hidden = shows_hidden(shows) & pd.notna(shows["next_number"]).to_numpy(bool)
+    codes = ["hidden" if h else c for h, c in zip(hidden, next_episode_codes(shows), strict=True)]
+    frame = shows.assign(
+        _next=pd.Series(codes, index=shows.index, dtype=object),
+        next_first_aired=shows["next_first_aired"].mask(hidden),
+    )
     # network is a schema column (all NA where no source had it): left out then
     has_network = "network" in shows.columns and bool(shows["network"].notna().any())
     return (

@@ -23,7 +23,7 @@ from ..demo.users import demo_users, load_demo
 from ..errors import TraktArgumentError, TraktFileError, TraktSourceError
 from ..progress import Progress, Provenance
 from .export import is_export, load_export
-from .files import load_progress
+from .files import load_progress, user_of_file
 from .metadata import MetadataProvider
 
 __all__ = [
@@ -114,9 +114,8 @@ class DirectorySource:
             )
 
     def users(self) -> list[str]:
-        return sorted(
-            (p.stem for p in self.directory.glob("*.json") if p.is_file()), key=str.casefold
-        )
+        names = (user_of_file(p) for p in self.directory.glob("*.json") if p.is_file())
+        return sorted((name for name in names if name), key=str.casefold)
 
     def load(self, user: str) -> Progress:
         user = _check_user(user)
@@ -148,15 +147,18 @@ class FileSource(_OnePath):
     Parameters
     ----------
     path : str or os.PathLike
-        The file. A response does not name its user: ``load(None)`` leaves the
-        ``user`` column NA, ``load("name")`` fills it.
+        The file. A response does not name its user, its file name does:
+        ``<username>.json`` is `username`'s (:func:`~trakt_analysis.sources.files.user_of_file`),
+        as in a :class:`DirectorySource`; another name leaves the ``user`` column
+        NA. ``load("name")`` names it.
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
 
     def users(self) -> list[str]:
-        return []
+        user = user_of_file(self.path)
+        return [user] if user else []
 
     def load(self, user: str | None = None) -> Progress:
         return load_progress(self.path, user=user)
@@ -492,7 +494,7 @@ def _load_path(
         # load_export asks the provider itself, and drops its "counts are NA" note.
         status(f"loading {path}; the aired counts from {metadata.name}")
         source.metadata = metadata
-    users = source.users()  # none for a single file: its user is unknown
+    users = source.users()  # a single file: the user its name gives, else none (unknown)
     if len(users) > 1:
         raise TraktArgumentError(f"{path} holds several users ({', '.join(users)}); pass one file")
     return source.load(users[0] if users else None)  # type: ignore[arg-type]

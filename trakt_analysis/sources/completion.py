@@ -485,7 +485,10 @@ def show_runtimes(
     """
     n = len(shows)
     runtime = (
-        pd.to_numeric(shows["runtime"], errors="coerce").to_numpy(np.float64, na_value=np.nan)
+        # A copy, written below: a Float64 column's to_numpy shares the frame's memory.
+        pd.to_numeric(shows["runtime"], errors="coerce").to_numpy(
+            np.float64, na_value=np.nan, copy=True
+        )
         if "runtime" in shows.columns
         else np.full(n, np.nan)
     )

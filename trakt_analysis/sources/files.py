@@ -38,6 +38,7 @@ __all__ = [
     "read_bytes",
     "read_json",
     "read_parquet",
+    "user_of_file",
 ]
 
 Source: TypeAlias = (
@@ -55,6 +56,30 @@ def describe_source(source: object) -> str:
     if isinstance(source, bytes | bytearray | memoryview):
         return "<bytes>"
     return f"<{type(source).__name__}>"
+
+
+def user_of_file(path: str | os.PathLike[str]) -> str | None:
+    """The user a saved v1 response file belongs to: ``<username>.json`` is `username`'s.
+
+    A v1 response does not name its user; its file name does, as the saved
+    ``data/fixtures/users/demo.json`` is the demo user's. The one rule of
+    :func:`load_progress`, :class:`~trakt_analysis.sources.catalog.FileSource` and
+    :class:`~trakt_analysis.sources.catalog.DirectorySource` (the explorer's user
+    list). None when the name does not end in ``.json`` (any case) or nothing
+    is before it.
+
+    Examples
+    --------
+    >>> user_of_file("data/fixtures/users/demo.json")
+    'demo'
+    >>> user_of_file("notes.txt") is None
+    True
+    """
+    name = Path(path).name
+    if not name.casefold().endswith(".json"):
+        return None
+    stem = name[: -len(".json")]
+    return stem if stem.strip() and not stem.startswith(".") else None
 
 
 def read_json(source: Source) -> Any:
@@ -132,7 +157,10 @@ def load_progress(source: Source, *, user: str | None = None) -> Progress:
         JSON as bytes, an open binary file, or the already parsed list.
     user : str, optional
         The username the response belongs to. It fills the ``user`` column of
-        every frame (NA when not given), so several users' frames concatenate.
+        every frame, so several users' frames concatenate. When not given: a
+        file named ``<username>.json`` (a path, or a file opened from one) is
+        `username`'s (:func:`user_of_file`); anything else (another name, bytes,
+        an unnamed file object, a list) NA.
 
     Returns
     -------
@@ -176,6 +204,10 @@ def load_progress(source: Source, *, user: str | None = None) -> Progress:
     """
     if user is not None and not isinstance(user, str):
         raise TraktSourceError(f"user must be a string or None, got {type(user).__name__}")
+    if user is None and isinstance(source, str | os.PathLike):
+        user = user_of_file(source)
+    elif user is None and isinstance(getattr(source, "name", None), str):
+        user = user_of_file(source.name)  # type: ignore[union-attr]  # a file open()ed
     label = describe_source(source)
     data = read_bytes(source)
     try:
