@@ -7,30 +7,13 @@ browser. Skipped when /usr/bin/chromium is missing, unless
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 import trakt_analysis as ta
-from tests.helpers.browser_setup import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
+from tests.helpers.browser_setup import ARTIFACTS
 from trakt_analysis.report.html import write_report
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    if not CHROMIUM.exists():
-        if os.environ.get("TRAKT_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"{CHROMIUM} is missing; run: bash scripts/ensure-chromium")
-        pytest.skip(f"{CHROMIUM} is missing (bash scripts/ensure-chromium installs it)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def test_report_renders_offline_and_screenshot(chromium, tmp_path):

@@ -7,7 +7,6 @@ Uses Debian's chromium (``bash scripts/ensure-chromium``); never downloads a bro
 
 from __future__ import annotations
 
-import os
 import warnings
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,28 +14,13 @@ from pathlib import Path
 import pytest
 
 import trakt_analysis as ta
-from tests.helpers.browser_setup import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
+from tests.helpers.browser_setup import ARTIFACTS
 from tests.helpers.fixtures import EXPORT
 from trakt_analysis.report.html import write_report
 
 pytestmark = pytest.mark.browser
 
 GENERATED = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    if not CHROMIUM.exists():
-        if os.environ.get("TRAKT_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"{CHROMIUM} is missing; run: bash scripts/ensure-chromium")
-        pytest.skip(f"{CHROMIUM} is missing (bash scripts/ensure-chromium installs it)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def _export() -> ta.Progress:
