@@ -173,6 +173,13 @@ def build_parser() -> argparse.ArgumentParser:
         96,
         "resolution of the chart images (default: %(default)s; 192 for sharp prints)",
     )
+    _count_option(
+        report,
+        "--jobs",
+        None,
+        "processes that draw the charts (default: the usable cores; 1: this one only)",
+        metavar="N",
+    )
     _year_options(
         report,
         year="add a year in review for this calendar year (needs a watch history)",
@@ -230,7 +237,11 @@ def _year_options(parser: argparse.ArgumentParser, *, year: str, tz_of: str) -> 
 
 
 def _count_option(
-    parser: argparse.ArgumentParser, flag: str, default: int, help: str, metavar: str | None = None
+    parser: argparse.ArgumentParser,
+    flag: str,
+    default: int | None,
+    help: str,
+    metavar: str | None = None,
 ) -> None:
     """Add `flag`, a whole number of at least 1 (`default` when not given), to `parser`."""
     parser.add_argument(flag, metavar=metavar, type=_positive_int, default=default, help=help)
@@ -358,6 +369,7 @@ def _run_report(args: argparse.Namespace, status: _Status) -> int:
         source=label,
         charts=not args.no_charts,
         dpi=args.dpi,
+        jobs=args.jobs,
         status=status,
         year=args.year,
         tz=args.tz,

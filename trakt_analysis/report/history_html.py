@@ -1,6 +1,6 @@
 """The report's history sections: watch time (whenever there is a history) and a year in review.
 
-Kept apart from :mod:`.html` (which only calls :func:`history_sections`) so the
+Kept apart from :mod:`.html` (which only calls :func:`history_parts`) so the
 progress sections and these evolve separately. Everything from the data is
 escaped; the charts are inline PNGs.
 """
@@ -30,11 +30,12 @@ from ..analysis.timezone import resolve_timezone
 from ..analysis.year_review import YearInReview, month_in_review, year_in_review
 from ..errors import TraktArgumentError
 from ._html import YEAR, Column, FixedLayout, chart_html, esc, number, stat_card, table
+from ._parts import Status
 
 if TYPE_CHECKING:
     from ..progress import Progress
 
-__all__ = ["HistorySections", "history_sections"]
+__all__ = ["HistoryPart", "history_parts"]
 
 #: Shows in the report's top lists.
 TOP_SHOWS = 10
@@ -50,11 +51,15 @@ MEASURE_LABELS = {
 
 
 @dataclass(frozen=True)
-class HistorySections:
-    """The HTML of the history sections and their entries for the page's nav."""
+class HistoryPart:
+    """One history section: its anchor and label in the page's nav, and how to build it.
 
-    html: str
-    nav: tuple[tuple[str, str], ...]
+    ``build(status)`` returns the section's HTML; it calls `status` before its work.
+    """
+
+    key: str
+    label: str
+    build: Callable[[Status], str]
 
 
 #: Where the history charts go (inches), as constrained layout placed them on typical
@@ -458,7 +463,7 @@ def check_year(year: object) -> None:
         raise TraktArgumentError(f"year must be a year such as 2025, got {year!r}")
 
 
-def history_sections(
+def history_parts(
     progress: Progress,
     *,
     year: int | None = None,
@@ -466,10 +471,12 @@ def history_sections(
     charts: bool = True,
     dpi: int = 96,
     today: datetime | None = None,
-    status: Callable[[str], None] | None = None,
     latest_full_year: bool = False,
-) -> HistorySections:
+) -> list[HistoryPart]:
     """The watch-time section (when the progress has a history) and the year in review.
+
+    Each comes as a part to build (see :mod:`._parts`): the report builds them
+    beside its other sections, in parallel where it can.
 
     Parameters
     ----------
@@ -482,36 +489,42 @@ def history_sections(
         As for :func:`~trakt_analysis.report.html.report_html`.
     today : datetime, optional
         The day the current streak is measured to (the report's date).
-    status : callable, optional
-        Called with a short message before each step.
     latest_full_year : bool
         Without `year`, review the last full year before `today` when the
         history has plays in it.
+
+    Raises
+    ------
+    TraktArgumentError
+        A `year` outside 1900-2200, an unknown `tz`.
     """
     check_year(year)
-    say = status or (lambda message: None)
     history = progress.history
     if history is None:
         if year is None:
-            return HistorySections("", ())
+            return []
         html = (
             f'<section id="year-review"><h2>{int(year)} in review</h2><p>This source has no '
             "watch history (API v1 sends none): load the account export or use API v2.</p>"
             "</section>"
         )
-        return HistorySections(html, (("year-review", f"{int(year)} in review"),))
+        return [HistoryPart("year-review", f"{int(year)} in review", lambda say: html)]
     zone = resolve_timezone(tz, progress)
-    say("watch time")
-    parts = [
-        _watch_time_section(
-            history, zone, charts=charts, dpi=dpi, today=today, note=plays_note(progress)
-        )
-    ]
-    nav = [("watch-time", "Watch time")]
+
+    def watch(say: Status) -> str:
+        say("watch time")
+        note = plays_note(progress)
+        return _watch_time_section(history, zone, charts=charts, dpi=dpi, today=today, note=note)
+
+    parts = [HistoryPart("watch-time", "Watch time", watch)]
     if year is None and latest_full_year:
         year = default_year(progress, today or datetime.now(UTC), zone)
     if year is not None:
-        say(f"{int(year)} in review")
-        parts.append(_year_section(progress, int(year), zone, charts=charts, dpi=dpi))
-        nav.append(("year-review", f"{int(year)} in review"))
-    return HistorySections("".join(parts), tuple(nav))
+        reviewed = int(year)
+
+        def review(say: Status) -> str:
+            say(f"{reviewed} in review")
+            return _year_section(progress, reviewed, zone, charts=charts, dpi=dpi)
+
+        parts.append(HistoryPart("year-review", f"{reviewed} in review", review))
+    return parts

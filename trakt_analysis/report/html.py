@@ -36,7 +36,8 @@ from ..analysis.summary import (
 from ..errors import TraktArgumentError
 from ._files import atomic_path
 from ._html import YEAR, Column, esc, figure_html, number, report_figure, stat_card, table
-from .history_html import check_year, history_sections
+from ._parts import Status, build_parts, check_jobs
+from .history_html import check_year, history_parts
 from .stats_html import all_time_section
 
 if TYPE_CHECKING:
@@ -50,8 +51,6 @@ __all__ = ["report_html", "write_report"]
 WATCH_NEXT_ROWS = 50
 #: Bars in the per-show charts.
 TOP = 30
-
-Status = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -411,6 +410,17 @@ def _nav(sections: list[tuple[str, str]]) -> str:
     return f"<nav>{links}</nav></header><main>"
 
 
+_CHART_BY_KEY = {chart.key: chart for chart in _CHARTS}
+
+
+def _import_matplotlib() -> None:
+    """Import what every chart needs (matplotlib, the charts, PNG), so that no part pays for it."""
+    import matplotlib.backends.backend_agg  # noqa: F401
+    import PIL.PngImagePlugin  # noqa: F401
+
+    from .. import plotting  # noqa: F401
+
+
 def _chart_figure(chart: _Chart, progress: Progress, dpi: int) -> str:
     return figure_html(chart.key, chart.title, chart.draw(progress), dpi=dpi, alt=chart.alt)
 
@@ -448,6 +458,7 @@ class ReportOptions(TypedDict, total=False):
     generated: datetime | None
     year: int | None
     tz: str | None
+    jobs: int | None
 
 
 @fill_doc
@@ -462,6 +473,7 @@ def report_html(
     generated: datetime | None = None,
     year: int | None = None,
     tz: str | None = None,
+    jobs: int | None = None,
 ) -> str:
     """The report as one self-contained HTML document.
 
@@ -489,6 +501,13 @@ def report_html(
     tz : str, optional
         IANA time zone of the history sections; default: the profile's, else
         the machine's. The report prints the zone used.
+    jobs : int, optional
+        Processes that build the sections, this one included; default: the
+        cores this process may use. The sections with charts are built in
+        forked processes, on Linux only and only while no other Python thread
+        runs (in a Jupyter kernel they are built here, one after another); the
+        page is the same either way. 1 builds them all here. Without charts
+        every section is built here.
 
     Returns
     -------
@@ -498,12 +517,13 @@ def report_html(
     Raises
     ------
     TraktArgumentError
-        A `dpi` outside 10-600, a `year` outside 1900-2200, an unknown `tz`;
-        checked before anything is drawn.
+        A `dpi` outside 10-600, a `year` outside 1900-2200, an unknown `tz`,
+        `jobs` below 1; checked before anything is drawn.
     """
     if isinstance(dpi, bool) or not isinstance(dpi, int) or not 10 <= dpi <= 600:
         raise TraktArgumentError(f"dpi must be a whole number from 10 to 600, got {dpi!r}")
     check_year(year)  # before the charts: a bad year costs no drawing
+    check_jobs(jobs)
     say = status or (lambda message: None)
     shows = progress.shows
     say("summary")
@@ -525,62 +545,103 @@ def report_html(
         "backlog": counted,
         "seasons": seasons_known,
     }
-    figures: dict[str, str] = {}
-    if charts:
-        todo = [chart for chart in _CHARTS if wanted[chart.key]]
-        for i, chart in enumerate(todo, start=1):
-            say(f"chart {i}/{len(todo)}: {chart.key}")
-            figures[chart.key] = _chart_figure(chart, progress, dpi)
-    history = history_sections(
+
+    def figure(key: str) -> str:
+        """The chart `key`, when wanted and charts are drawn; else no figure."""
+        if not (charts and wanted[key]):
+            return ""
+        chart = _CHART_BY_KEY[key]
+        return _chart_figure(chart, progress, dpi)
+
+    def plays(say: Status) -> str:
+        say("plays")
+        return (
+            '<section id="plays"><h2>Plays</h2><div class="two"><div class="scroll">'
+            + _plays_table(totals)
+            + "</div>"
+            + figure("plays")
+            + "</div></section>"
+        )
+
+    def completion(say: Status) -> str:
+        say("completion")
+        if not counted:
+            return (
+                '<section id="completion"><h2>Completion</h2><p class="needs-counts">'
+                + esc(
+                    "Completion, the backlog and the season chart need each show's aired "
+                    "episodes, which this source does not have. " + _METADATA_HINT
+                )
+                + "</p></section>"
+            )
+        return (
+            '<section id="completion"><h2>Completion</h2><div class="two"><div class="scroll">'
+            + _completion_table(shows)
+            + "</div>"
+            + figure("completion")
+            + "</div></section>"
+        )
+
+    def backlog_part(say: Status) -> str:  # hours left, states and finish dates
+        say("backlog")
+        return _backlog(progress, figure("backlog"), generated, tz)
+
+    def seasons(say: Status) -> str:
+        say("seasons")
+        return _seasons_section(progress.seasons, figure("seasons"))
+
+    def tables(say: Status) -> tuple[str, str]:
+        say("tables")
+        return _next_section(shows), _shows_section(shows)
+
+    history = history_parts(
         progress,
         year=year,
         tz=tz,
         charts=charts,
         dpi=dpi,
         today=generated or datetime.now(UTC),
-        status=say,
         latest_full_year=year is None,
     )
-    all_time_html, all_time_nav = all_time_section(progress, charts=charts, dpi=dpi, status=say)
-    say("tables")
-    notes = progress.provenance.notes if progress.provenance is not None else ()
-    plays = (
-        '<section id="plays"><h2>Plays</h2><div class="two"><div class="scroll">'
-        + _plays_table(totals)
-        + "</div>"
-        + figures.get("plays", "")
-        + "</div></section>"
-    )
+    # Every section is built apart (in parallel where it can be, see _parts.py), the
+    # costliest first; the page then puts them in its order.
+    parts: dict[str, Callable[[Status], Any]] = {part.key: part.build for part in history}
+    parts["all-time"] = lambda say: all_time_section(progress, charts=charts, dpi=dpi, status=say)
+    parts["seasons"] = seasons
     if counted:
-        completion = (
-            '<section id="completion"><h2>Completion</h2><div class="two"><div class="scroll">'
-            + _completion_table(shows)
-            + "</div>"
-            + figures.get("completion", "")
-            + "</div></section>"
+        parts["backlog"] = backlog_part
+    parts.update(plays=plays, completion=completion, tables=tables)
+    if charts:
+        _import_matplotlib()  # once, before the parts: a forked process has it then
+    built = dict(
+        zip(
+            parts,
+            build_parts(
+                list(parts.values()),
+                jobs=jobs if charts else 1,  # without charts every part is quick
+                status=say,
+            ),
+            strict=True,
         )
-    else:
-        completion = (
-            '<section id="completion"><h2>Completion</h2><p class="needs-counts">'
-            + esc(
-                "Completion, the backlog and the season chart need each show's aired "
-                "episodes, which this source does not have. " + _METADATA_HINT
-            )
-            + "</p></section>"
-        )
-    progress_part = [plays, completion, _next_section(shows)]
+    )
+    notes = progress.provenance.notes if progress.provenance is not None else ()
+    next_html, shows_html = built["tables"]
+    progress_part = [built["plays"], built["completion"], next_html]
     nav = [("summary", "Summary"), ("plays", "Plays"), ("completion", "Completion")]
     nav += [("next", "Watch next")]
-    if counted:  # hours left, states and finish dates (see report/backlog.py)
-        progress_part.append(_backlog(progress, figures.get("backlog", ""), generated, tz))
+    if counted:
+        progress_part.append(built["backlog"])
         nav.append(("backlog", "Backlog"))
+    history_html = "".join(built[part.key] for part in history)
+    history_nav = [(part.key, part.label) for part in history]
     # A history source without aired counts leads with what it has: the history.
     if progress.history is not None and not counted:
-        sections = [history.html, *progress_part]
-        nav = [nav[0], *history.nav, *nav[1:]]
+        sections = [history_html, *progress_part]
+        nav = [nav[0], *history_nav, *nav[1:]]
     else:
-        sections = [*progress_part, history.html]
-        nav += history.nav
+        sections = [*progress_part, history_html]
+        nav += history_nav
+    all_time_html, all_time_nav = built["all-time"]
     sections.append(all_time_html)
     nav += [*all_time_nav, ("shows", "Shows"), ("seasons", "Seasons")]
     body = [
@@ -589,8 +650,8 @@ def report_html(
         _nav(nav),
         _summary_section(totals),
         *sections,
-        _shows_section(shows),
-        _seasons_section(progress.seasons, figures.get("seasons", "")),
+        shows_html,
+        built["seasons"],
         "</main><footer>Made with trakt_analysis. This page is one file: it loads nothing "
         f"from the network.{_metadata_credit(progress)}</footer>",
     ]

@@ -1,0 +1,159 @@
+"""The report's sections built in forked processes (report/_parts.py): same page, same warnings.
+
+A barrier shared with the forked process makes the parallel cases deterministic:
+part 0 (taken here) waits until part 1 has been taken by another process, so a
+run that did not fork fails with a broken barrier instead of passing by luck.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import threading
+import warnings
+from datetime import UTC, datetime
+
+import pytest
+
+import trakt_analysis as ta
+from trakt_analysis.report._parts import build_parts
+from trakt_analysis.report.html import report_html
+
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the report forks on Linux only"
+)
+
+
+def _met(barrier, in_child=None):
+    """A part that, once another process has reached `barrier`, calls `in_child` in the
+    forked process (whichever of the two parts it took) and returns its process id."""
+    parent = os.getpid()
+
+    def part(say):
+        barrier.wait(timeout=20)
+        if in_child is not None and os.getpid() != parent:
+            in_child()
+        return os.getpid()
+
+    return part
+
+
+def _pid(say):
+    return os.getpid()
+
+
+def _quiet(message):
+    pass
+
+
+def test_two_jobs_build_in_two_processes_and_keep_the_order():
+    barrier = multiprocessing.get_context("fork").Barrier(2)
+    said: list[str] = []
+
+    def named(value):
+        def part(say):
+            say(f"part {value}")
+            return value
+
+        return part
+
+    results = build_parts(
+        [_met(barrier), _met(barrier), named("c"), named("d")], jobs=2, status=said.append
+    )
+    # One of the first two was built here, the other by the forked process.
+    assert os.getpid() in results[:2]
+    assert len(set(results[:2])) == 2
+    assert results[2:] == ["c", "d"]
+    # Only the parts built here report progress (a child's lines would interleave).
+    assert set(said) <= {"part c", "part d"}
+
+
+def test_one_job_builds_everything_here_in_order():
+    said: list[str] = []
+
+    def part(value):
+        def build(say):
+            say(value)
+            return (value, os.getpid())
+
+        return build
+
+    assert build_parts([part("a"), part("b"), part("c")], jobs=1, status=said.append) == [
+        ("a", os.getpid()),
+        ("b", os.getpid()),
+        ("c", os.getpid()),
+    ]
+    assert said == ["a", "b", "c"]
+
+
+def test_a_running_thread_means_no_fork():
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        pids = build_parts([_pid, _pid, _pid], jobs=2, status=_quiet)
+    finally:
+        stop.set()
+        thread.join()
+    assert pids == [os.getpid()] * 3
+
+
+def test_a_warning_in_the_forked_process_is_issued_here():
+    barrier = multiprocessing.get_context("fork").Barrier(2)
+
+    def warns():
+        warnings.warn("show 'Dark' (2017): odd runtime -1", ta.TraktDataWarning, stacklevel=1)
+
+    parts = [_met(barrier, warns), _met(barrier, warns)]
+    with pytest.warns(ta.TraktDataWarning, match="show 'Dark' \\(2017\\): odd runtime -1"):
+        build_parts(parts, jobs=2, status=_quiet)
+
+
+def test_an_error_in_the_forked_process_is_raised_here():
+    barrier = multiprocessing.get_context("fork").Barrier(2)
+
+    def fails():
+        raise ta.TraktDataError("history part 3: not JSON")
+
+    with pytest.raises(ta.TraktDataError, match="history part 3: not JSON"):
+        build_parts([_met(barrier, fails), _met(barrier, fails)], jobs=2, status=_quiet)
+
+
+def test_an_error_that_cannot_travel_is_named():
+    barrier = multiprocessing.get_context("fork").Barrier(2)
+
+    class Local(Exception):  # a local class does not pickle
+        pass
+
+    def fails():
+        raise Local("drawing failed")
+
+    with pytest.raises(ta.TraktError, match="Local: drawing failed"):
+        build_parts([_met(barrier, fails), _met(barrier, fails)], jobs=2, status=_quiet)
+
+
+def test_a_process_that_dies_is_an_error_not_a_hang():
+    barrier = multiprocessing.get_context("fork").Barrier(2)
+
+    def dies():
+        os._exit(3)
+
+    with pytest.raises(ta.TraktError, match=r"exit code 3.*--jobs 1"):
+        build_parts([_met(barrier, dies), _met(barrier, dies)], jobs=2, status=_quiet)
+
+
+@pytest.mark.parametrize("jobs", [0, -1, 1.5, True, "2"])
+def test_bad_jobs(jobs):
+    with pytest.raises(ta.TraktArgumentError, match="jobs must be a whole number"):
+        build_parts([_pid], jobs=jobs, status=_quiet)
+    with pytest.raises(ta.TraktArgumentError, match="jobs must be a whole number"):
+        report_html(ta.load_demo("casual"), jobs=jobs)
+
+
+def test_the_page_is_the_same_with_one_job_or_three():
+    progress = ta.load_demo("casual")
+    options = dict(dpi=30, generated=datetime(2026, 1, 15, tzinfo=UTC), tz="Europe/Berlin")
+    alone = report_html(progress, jobs=1, **options)
+    assert report_html(progress, jobs=3, **options) == alone
+    assert alone.count("<figure") >= 7  # the charts were drawn, not left out

@@ -1,0 +1,184 @@
+"""Build the report's independent parts (its sections) on every core: forked processes.
+
+Why fork: a new interpreter pays the imports again (about a second for pandas and
+matplotlib), more than most parts cost. A forked child has the imports and the
+loaded data already; it sends back only its parts' results (HTML text). Parts
+are taken in the order given by whichever process is free, so the costliest go
+first.
+
+Forking is used only where it is safe: on Linux (macOS's system frameworks are
+not fork-safe), with more than one usable core, and while no other Python thread
+runs (a thread holding a lock at the fork leaves it held in the child: a Jupyter
+kernel has such threads). Otherwise, and with ``jobs=1``, the parts run here, one
+after another. The result is the same either way; so are the warnings, which a
+child records and this process issues again.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import sys
+import threading
+import warnings
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from ..errors import TraktArgumentError, TraktError
+
+__all__ = ["Status", "build_parts", "check_jobs", "usable_cores"]
+
+T = TypeVar("T")
+#: Called with a short message before each step, to show progress.
+Status = Callable[[str], None]
+#: A part: given a status callback, returns its result (for the report, HTML text).
+Part = Callable[[Status], T]
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity), at least 1."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def check_jobs(jobs: object) -> None:
+    """Raise :class:`TraktArgumentError` unless `jobs` is None or a whole number of at least 1."""
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
+        raise TraktArgumentError(f"jobs must be a whole number of at least 1, got {jobs!r}")
+
+
+def _can_fork() -> bool:
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
+def _quiet(message: str) -> None:
+    """A child's status: its messages would interleave with this process's."""
+
+
+def _take(counter: Any) -> int:
+    with counter.get_lock():
+        index = int(counter.value)
+        counter.value += 1
+    return index
+
+
+def _picklable(exc: BaseException) -> BaseException:
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:  # anything the pickle cannot carry
+        return TraktError(f"{type(exc).__name__}: {exc}")
+    return exc
+
+
+#: A recorded warning as it travels between processes: the warning, its class, file, line.
+_Recorded = tuple[Warning | str, type[Warning], str, int]
+
+
+def _portable(recorded: list[warnings.WarningMessage]) -> list[_Recorded]:
+    """The warnings as plain tuples (a WarningMessage may carry objects that do not pickle)."""
+    out: list[_Recorded] = []
+    for caught in recorded:
+        message: Warning | str = caught.message
+        try:
+            pickle.loads(pickle.dumps(message))
+        except Exception:  # then its text
+            message = str(message)
+        out.append((message, caught.category, caught.filename, caught.lineno))
+    return out
+
+
+def _child(parts: Sequence[Part[Any]], counter: Any, connection: Any) -> None:
+    """Run parts until none is left; send their results and recorded warnings, or the error."""
+    done: dict[int, Any] = {}
+    with warnings.catch_warnings(record=True) as recorded:
+        try:
+            while (index := _take(counter)) < len(parts):
+                done[index] = parts[index](_quiet)
+            outcome: tuple[str, Any] = ("done", done)
+        except BaseException as exc:  # every error goes to the parent
+            outcome = ("error", _picklable(exc))
+    try:
+        connection.send((*outcome, _portable(recorded)))
+    except Exception as exc:  # a result that does not pickle
+        connection.send(("error", _picklable(exc), _portable(recorded)))
+
+
+def _reissue(recorded: list[_Recorded], registry: dict[Any, Any]) -> None:
+    """Issue a child's warnings here, once each (`registry` is shared by every child)."""
+    for message, category, filename, lineno in recorded:
+        warnings.warn_explicit(message, category, filename, lineno, registry=registry)
+
+
+def _receive(child: Any, receiver: Any) -> tuple[str, Any, list[_Recorded]]:
+    try:
+        return receiver.recv()
+    except EOFError:
+        child.join()
+        raise TraktError(
+            f"a report process ended before sending its parts (exit code {child.exitcode}); "
+            "try jobs=1 (--jobs 1)"
+        ) from None
+
+
+def build_parts(parts: Sequence[Part[T]], *, jobs: int | None = None, status: Status) -> list[T]:
+    """Every part's result, in the order of `parts`, built by up to `jobs` processes.
+
+    Parameters
+    ----------
+    parts : sequence of callables
+        Each takes a status callback and returns its result; the results must
+        pickle. Put the costliest first.
+    jobs : int, optional
+        Processes to use, this one included; default: the usable cores.
+        1 builds every part here, in order.
+    status : callable
+        Passed to the parts built in this process (a child's parts get none).
+
+    Raises
+    ------
+    TraktArgumentError
+        `jobs` is not a whole number of at least 1.
+    Exception
+        The first error of a part, as the part raised it (or a
+        :class:`~trakt_analysis.errors.TraktError` naming it, when it cannot
+        be sent between processes).
+    """
+    check_jobs(jobs)
+    processes = min(jobs or usable_cores(), len(parts))
+    if processes < 2 or not _can_fork():
+        return [part(status) for part in parts]
+    context = multiprocessing.get_context("fork")
+    counter = context.Value("i", 0)
+    children = []
+    with warnings.catch_warnings():
+        # Python 3.12+ warns of fork() in a process with threads. This one has only
+        # native, idle pool threads (OpenBLAS's, Arrow's) that re-create themselves
+        # after a fork; a Python thread makes _can_fork() say no.
+        warnings.filterwarnings("ignore", "This process .* is multi-threaded", DeprecationWarning)
+        for _ in range(processes - 1):
+            receiver, sender = context.Pipe(duplex=False)
+            child = context.Process(target=_child, args=(parts, counter, sender), daemon=True)
+            child.start()
+            sender.close()
+            children.append((child, receiver))
+    results: dict[int, T] = {}
+    try:
+        while (index := _take(counter)) < len(parts):
+            results[index] = parts[index](status)
+        registry: dict[Any, Any] = {}
+        for child, receiver in children:
+            outcome, payload, recorded = _receive(child, receiver)
+            _reissue(recorded, registry)
+            if outcome == "error":
+                raise payload
+            results.update(payload)
+    finally:
+        for child, receiver in children:
+            receiver.close()
+            if child.is_alive():
+                child.terminate()
+            child.join()
+    return [results[index] for index in range(len(parts))]
