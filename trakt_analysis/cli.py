@@ -16,6 +16,7 @@ import sys
 import time
 import warnings
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ._advice import command_line
@@ -355,7 +356,15 @@ def _is_loopback(url: str) -> bool:
 
 
 def _run_report(args: argparse.Namespace, status: _Status) -> int:
-    progress = _load(args, status)
+    if not args.no_charts and _reads_local_data(args):
+        # A file or the demo is read in a forked process while this one imports the charts
+        # (two cores, one wait); API sources and standard input are read here.
+        from .report._parts import build_beside
+        from .report.html import import_charts
+
+        progress = build_beside(partial(_load, args), import_charts, status=status)
+    else:
+        progress = _load(args, status)
     label = _label(progress)
     _warn_year(args, progress, label)
     if not args.no_charts:
@@ -377,6 +386,17 @@ def _run_report(args: argparse.Namespace, status: _Status) -> int:
     size = out.stat().st_size
     print(f"Report written to {out.resolve()} ({size / 1024:,.0f} KB)")
     return 0
+
+
+def _reads_local_data(args: argparse.Namespace) -> bool:
+    """Whether the arguments name a file, a folder or the demo, with no network and no stdin."""
+    source = getattr(args, "source", None)
+    return (
+        args.user is None
+        and args.trakt is None
+        and args.metadata is None
+        and (source is None or os.fspath(source) != "-")
+    )
 
 
 def _label(progress: Progress) -> str:

@@ -13,16 +13,29 @@ import sys
 import threading
 import warnings
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
 import trakt_analysis as ta
-from trakt_analysis.report._parts import build_parts
+from trakt_analysis.report import _parts
+from trakt_analysis.report._parts import build_beside, build_parts
 from trakt_analysis.report.html import report_html
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="the report forks on Linux only"
 )
+
+
+#: The rule itself, before the fixture below sets it aside.
+OTHER_THREADS = _parts._other_threads
+
+
+@pytest.fixture(autouse=True)
+def idle_threads(monkeypatch):
+    """The stand-in servers of other tests run in threads of this process, idle between
+    requests: for these tests they do not count (one test below checks the real rule)."""
+    monkeypatch.setattr(_parts, "_other_threads", lambda: False)
 
 
 def _met(barrier, in_child=None):
@@ -87,7 +100,8 @@ def test_one_job_builds_everything_here_in_order():
     assert said == ["a", "b", "c"]
 
 
-def test_a_running_thread_means_no_fork():
+def test_a_running_thread_means_no_fork(monkeypatch):
+    monkeypatch.setattr(_parts, "_other_threads", OTHER_THREADS)
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
     thread.start()
@@ -157,3 +171,60 @@ def test_the_page_is_the_same_with_one_job_or_three():
     alone = report_html(progress, jobs=1, **options)
     assert report_html(progress, jobs=3, **options) == alone
     assert alone.count("<figure") >= 7  # the charts were drawn, not left out
+
+
+def test_a_file_is_loaded_beside_the_imports(tmp_path):
+    barrier = multiprocessing.get_context("fork").Barrier(2)
+    said = tmp_path / "status.txt"  # a file: the forked process writes it
+
+    def status(message):
+        with said.open("a", encoding="utf-8") as out:
+            out.write(message + "\n")
+
+    def load(say):
+        say("loading demo-export.zip")
+        barrier.wait(timeout=20)  # only returns while `meanwhile` waits too: two processes
+        warnings.warn("show 'Dark' (2017): odd runtime -1", ta.TraktDataWarning, stacklevel=1)
+        return os.getpid()
+
+    with pytest.warns(ta.TraktDataWarning, match="odd runtime"):
+        pid = build_beside(load, lambda: barrier.wait(timeout=20), status=status)
+    assert pid != os.getpid()
+    # The loading process's messages are shown: this one is busy importing meanwhile.
+    assert said.read_text(encoding="utf-8") == "loading demo-export.zip\n"
+
+
+def test_without_fork_the_file_is_loaded_here_after_the_imports(monkeypatch):
+    monkeypatch.setattr(_parts, "_other_threads", lambda: True)
+    order: list[str] = []
+
+    def load(say):
+        order.append("load")
+        return os.getpid()
+
+    assert build_beside(load, lambda: order.append("imports"), status=_quiet) == os.getpid()
+    assert order == ["imports", "load"]
+
+
+@pytest.mark.filterwarnings("default::trakt_analysis.errors.TraktDataWarning")
+def test_the_command_line_reads_a_file_beside_its_imports(tmp_path, capsys, monkeypatch):
+    from trakt_analysis.cli import main
+
+    export = Path(__file__).resolve().parents[2] / "data/fixtures/export/demo-export.zip"
+    pids: list[int] = []
+    real = _parts.build_beside
+
+    def spied(part, meanwhile, *, status):
+        pids.append(0)  # here: build_beside was called
+        return real(lambda say: (pids.append(os.getpid()), part(say))[1], meanwhile, status=status)
+
+    monkeypatch.setattr(_parts, "build_beside", spied)
+    out = tmp_path / "report.html"
+    assert main(["report", str(export), "-o", str(out), "--dpi", "20", "-q"]) == 0
+    assert pids == [0]  # the reading process's pid was appended to its own copy
+    # The loader's warning (one entry in two history parts), issued in the forked process,
+    # reaches the user once.
+    err = capsys.readouterr().err
+    assert err.count("listed twice") == 1
+    page = out.read_text(encoding="utf-8")
+    assert page.count("<figure") >= 4

@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 
 from ..errors import TraktArgumentError, TraktError
 
-__all__ = ["Status", "build_parts", "check_jobs", "usable_cores"]
+__all__ = ["Status", "build_beside", "build_parts", "check_jobs", "usable_cores"]
 
 T = TypeVar("T")
 #: Called with a short message before each step, to show progress.
@@ -50,8 +50,13 @@ def check_jobs(jobs: object) -> None:
         raise TraktArgumentError(f"jobs must be a whole number of at least 1, got {jobs!r}")
 
 
+def _other_threads() -> bool:
+    """Whether a Python thread besides this one runs (then no fork: see the module's notes)."""
+    return threading.active_count() > 1
+
+
 def _can_fork() -> bool:
-    return sys.platform.startswith("linux") and threading.active_count() == 1
+    return sys.platform.startswith("linux") and not _other_threads()
 
 
 def _quiet(message: str) -> None:
@@ -90,13 +95,13 @@ def _portable(recorded: list[warnings.WarningMessage]) -> list[_Recorded]:
     return out
 
 
-def _child(parts: Sequence[Part[Any]], counter: Any, connection: Any) -> None:
+def _child(parts: Sequence[Part[Any]], counter: Any, connection: Any, status: Status) -> None:
     """Run parts until none is left; send their results and recorded warnings, or the error."""
     done: dict[int, Any] = {}
     with warnings.catch_warnings(record=True) as recorded:
         try:
             while (index := _take(counter)) < len(parts):
-                done[index] = parts[index](_quiet)
+                done[index] = parts[index](status)
             outcome: tuple[str, Any] = ("done", done)
         except BaseException as exc:  # every error goes to the parent
             outcome = ("error", _picklable(exc))
@@ -121,6 +126,74 @@ def _receive(child: Any, receiver: Any) -> tuple[str, Any, list[_Recorded]]:
             f"a report process ended before sending its parts (exit code {child.exitcode}); "
             "try jobs=1 (--jobs 1)"
         ) from None
+
+
+_Children = list[tuple[Any, Any]]
+
+
+def _start(
+    context: Any, parts: Sequence[Part[Any]], counter: Any, n: int, say: Status
+) -> _Children:
+    """`n` forked processes that take `parts` by `counter`; each with the pipe it answers on."""
+    children = []
+    with warnings.catch_warnings():
+        # Python 3.12+ warns of fork() in a process with threads. This one has only
+        # native, idle pool threads (OpenBLAS's, Arrow's) that re-create themselves
+        # after a fork; a Python thread makes _can_fork() say no.
+        warnings.filterwarnings("ignore", "This process .* is multi-threaded", DeprecationWarning)
+        for _ in range(n):
+            receiver, sender = context.Pipe(duplex=False)
+            child = context.Process(target=_child, args=(parts, counter, sender, say), daemon=True)
+            child.start()
+            sender.close()
+            children.append((child, receiver))
+    return children
+
+
+def _collect(children: _Children, results: dict[int, Any]) -> None:
+    """The children's results into `results`; their warnings issued here, their error raised."""
+    registry: dict[Any, Any] = {}
+    for child, receiver in children:
+        outcome, payload, recorded = _receive(child, receiver)
+        _reissue(recorded, registry)
+        if outcome == "error":
+            raise payload
+        results.update(payload)
+
+
+def _end(children: _Children) -> None:
+    for child, receiver in children:
+        receiver.close()
+        if child.is_alive():
+            child.terminate()
+        child.join()
+
+
+def build_beside(part: Part[T], meanwhile: Callable[[], object], *, status: Status) -> T:
+    """`part`'s result, built in a forked process while this one runs `meanwhile()`.
+
+    For work that does not need this process, such as loading a file while
+    this one imports the charts. The part gets `status` (this process is busy
+    with `meanwhile` then, so their messages do not interleave). Where forking
+    is not used (see the module's notes), `meanwhile()` then `part` run here.
+
+    Raises
+    ------
+    Exception
+        The part's error, as for :func:`build_parts`; or the error of `meanwhile`.
+    """
+    if usable_cores() < 2 or not _can_fork():
+        meanwhile()
+        return part(status)
+    context = multiprocessing.get_context("fork")
+    children = _start(context, [part], context.Value("i", 0), 1, status)
+    results: dict[int, T] = {}
+    try:
+        meanwhile()
+        _collect(children, results)
+    finally:
+        _end(children)
+    return results[0]
 
 
 def build_parts(parts: Sequence[Part[T]], *, jobs: int | None = None, status: Status) -> list[T]:
@@ -152,33 +225,12 @@ def build_parts(parts: Sequence[Part[T]], *, jobs: int | None = None, status: St
         return [part(status) for part in parts]
     context = multiprocessing.get_context("fork")
     counter = context.Value("i", 0)
-    children = []
-    with warnings.catch_warnings():
-        # Python 3.12+ warns of fork() in a process with threads. This one has only
-        # native, idle pool threads (OpenBLAS's, Arrow's) that re-create themselves
-        # after a fork; a Python thread makes _can_fork() say no.
-        warnings.filterwarnings("ignore", "This process .* is multi-threaded", DeprecationWarning)
-        for _ in range(processes - 1):
-            receiver, sender = context.Pipe(duplex=False)
-            child = context.Process(target=_child, args=(parts, counter, sender), daemon=True)
-            child.start()
-            sender.close()
-            children.append((child, receiver))
+    children = _start(context, parts, counter, processes - 1, _quiet)
     results: dict[int, T] = {}
     try:
         while (index := _take(counter)) < len(parts):
             results[index] = parts[index](status)
-        registry: dict[Any, Any] = {}
-        for child, receiver in children:
-            outcome, payload, recorded = _receive(child, receiver)
-            _reissue(recorded, registry)
-            if outcome == "error":
-                raise payload
-            results.update(payload)
+        _collect(children, results)
     finally:
-        for child, receiver in children:
-            receiver.close()
-            if child.is_alive():
-                child.terminate()
-            child.join()
+        _end(children)
     return [results[index] for index in range(len(parts))]

@@ -413,7 +413,7 @@ def _nav(sections: list[tuple[str, str]]) -> str:
 _CHART_BY_KEY = {chart.key: chart for chart in _CHARTS}
 
 
-def _import_matplotlib() -> None:
+def import_charts() -> None:
     """Import what every chart needs (matplotlib, the charts, PNG), so that no part pays for it."""
     import matplotlib.backends.backend_agg  # noqa: F401
     import PIL.PngImagePlugin  # noqa: F401
@@ -612,7 +612,7 @@ def report_html(
         parts["backlog"] = backlog_part
     parts.update(plays=plays, completion=completion, tables=tables)
     if charts:
-        _import_matplotlib()  # once, before the parts: a forked process has it then
+        import_charts()  # once, before the parts: a forked process has it then
     built = dict(
         zip(
             parts,
