@@ -17,6 +17,9 @@ mostly measures the others, the CPU time much less so. Then where the time goes,
 process (imports already done, so not counted): loading and each step of the
 report, the charts apart from the rest.
 
+Each report is also run with ``--jobs 1`` (its sections built one after another in
+one process, the file read there too) to show what the forked processes save.
+
 Prints the figures; asserts nothing. Run: ``.venv/bin/python benchmarks/report.py``.
 """
 
@@ -145,6 +148,9 @@ def main() -> None:
             "v1": [cli, "report", str(payload), "-o", str(out), "-q"],
             "export": [cli, "report", str(archive), "-o", str(out), "-q", "--year", str(YEAR)],
         }
+        # The same reports in one process (--jobs 1): what the forked processes save.
+        commands["v1 --jobs 1"] = [*commands["v1"], "--jobs", "1"]
+        commands["export --jobs 1"] = [*commands["export"], "--jobs", "1"]
         before = _load()
         wall: dict[str, list[float]] = {key: [] for key in commands}
         cpu: dict[str, list[float]] = {key: [] for key in commands}
@@ -167,7 +173,9 @@ def main() -> None:
         )
         for key, label in (
             ("export", f"export report --year {YEAR}"),
+            ("export --jobs 1", f"export report --year {YEAR} --jobs 1"),
             ("v1", "v1 report (2,500 shows)"),
+            ("v1 --jobs 1", "v1 report --jobs 1"),
         ):
             median, used = statistics.median(wall[key]), statistics.median(cpu[key])
             ratios = [t / i for t, i in zip(wall[key], wall["import"], strict=True)]
@@ -194,7 +202,9 @@ def main() -> None:
             progress = load()
             loaded = time.perf_counter() - start
             steps, drawn = _steps(
-                lambda status: write_report(progress, out, status=status, **kwargs)  # noqa: B023
+                # jobs=1: each step in this process, one after another, to say where the
+                # time goes (the forked processes of the command line share it out)
+                lambda status: write_report(progress, out, status=status, jobs=1, **kwargs)  # noqa: B023
             )
             _print_steps(name, loaded, steps)
             print(

@@ -178,7 +178,8 @@ def build_parser() -> argparse.ArgumentParser:
         report,
         "--jobs",
         None,
-        "processes that draw the charts (default: the usable cores; 1: this one only)",
+        "processes that read the file and draw the charts (default: the usable cores; "
+        "1: this one only)",
         metavar="N",
     )
     _year_options(
@@ -356,7 +357,7 @@ def _is_loopback(url: str) -> bool:
 
 
 def _run_report(args: argparse.Namespace, status: _Status) -> int:
-    if not args.no_charts and _reads_local_data(args):
+    if not args.no_charts and args.jobs != 1 and _reads_local_data(args):
         # A file or the demo is read in a forked process while this one imports the charts
         # (two cores, one wait); API sources and standard input are read here.
         from .report._parts import build_beside
