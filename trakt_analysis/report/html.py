@@ -447,6 +447,86 @@ def _backlog(progress: Progress, figure: str, generated: datetime | None, tz: st
     return backlog_section(backlog(progress, today=today, tz=tz), figure)
 
 
+@dataclass(frozen=True)
+class _Sections:
+    """The report's progress sections: each method builds one, charts included.
+
+    A method takes the status callback and returns the section's HTML; the
+    report builds them as parts (see :mod:`._parts`). Only what the source has
+    is drawn, never an empty chart: completion, backlog and the season heatmap
+    need aired counts, the plays chart needs plays.
+    """
+
+    progress: Progress
+    totals: Totals
+    charts: bool
+    dpi: int
+    generated: datetime | None
+    tz: str | None
+
+    @property
+    def counted(self) -> bool:
+        """Whether any show has its aired episodes (completion, backlog)."""
+        return self.totals.shows_counted > 0
+
+    def _figure(self, key: str) -> str:
+        """The chart `key` as a figure, when charts are drawn and it has data; else ""."""
+        if not self.charts:
+            return ""
+        wanted = {
+            "plays": bool(self.totals.plays),
+            "completion": self.counted,
+            "backlog": self.counted,
+            "seasons": self.counted and bool(self.progress.seasons["aired"].notna().any()),
+        }
+        if not wanted[key]:
+            return ""
+        return _chart_figure(_CHART_BY_KEY[key], self.progress, self.dpi)
+
+    def plays(self, say: Status) -> str:
+        say("plays")
+        return (
+            '<section id="plays"><h2>Plays</h2><div class="two"><div class="scroll">'
+            + _plays_table(self.totals)
+            + "</div>"
+            + self._figure("plays")
+            + "</div></section>"
+        )
+
+    def completion(self, say: Status) -> str:
+        say("completion")
+        if not self.counted:
+            return (
+                '<section id="completion"><h2>Completion</h2><p class="needs-counts">'
+                + esc(
+                    "Completion, the backlog and the season chart need each show's aired "
+                    "episodes, which this source does not have. " + _METADATA_HINT
+                )
+                + "</p></section>"
+            )
+        return (
+            '<section id="completion"><h2>Completion</h2><div class="two"><div class="scroll">'
+            + _completion_table(self.progress.shows)
+            + "</div>"
+            + self._figure("completion")
+            + "</div></section>"
+        )
+
+    def backlog(self, say: Status) -> str:
+        """Hours left, states and finish dates (see :mod:`.backlog`)."""
+        say("backlog")
+        return _backlog(self.progress, self._figure("backlog"), self.generated, self.tz)
+
+    def seasons(self, say: Status) -> str:
+        say("seasons")
+        return _seasons_section(self.progress.seasons, self._figure("seasons"))
+
+    def tables(self, say: Status) -> tuple[str, str]:
+        """The "Watch next" section and the shows' table."""
+        say("tables")
+        return _next_section(self.progress.shows), _shows_section(self.progress.shows)
+
+
 class ReportOptions(TypedDict, total=False):
     """The keyword arguments of :func:`report_html`, which :func:`write_report` passes on."""
 
@@ -535,65 +615,7 @@ def report_html(
     meta = f"Generated {when} by trakt_analysis {__version__}"
     if source:
         meta += f" from {source}"
-    # Draw only what the source has: no empty chart. Completion, backlog and the
-    # season heatmap need aired counts; the plays chart needs plays.
-    counted = totals.shows_counted > 0
-    seasons_known = bool(progress.seasons["aired"].notna().any()) if counted else False
-    wanted = {
-        "plays": bool(totals.plays),
-        "completion": counted,
-        "backlog": counted,
-        "seasons": seasons_known,
-    }
-
-    def figure(key: str) -> str:
-        """The chart `key`, when wanted and charts are drawn; else no figure."""
-        if not (charts and wanted[key]):
-            return ""
-        chart = _CHART_BY_KEY[key]
-        return _chart_figure(chart, progress, dpi)
-
-    def plays(say: Status) -> str:
-        say("plays")
-        return (
-            '<section id="plays"><h2>Plays</h2><div class="two"><div class="scroll">'
-            + _plays_table(totals)
-            + "</div>"
-            + figure("plays")
-            + "</div></section>"
-        )
-
-    def completion(say: Status) -> str:
-        say("completion")
-        if not counted:
-            return (
-                '<section id="completion"><h2>Completion</h2><p class="needs-counts">'
-                + esc(
-                    "Completion, the backlog and the season chart need each show's aired "
-                    "episodes, which this source does not have. " + _METADATA_HINT
-                )
-                + "</p></section>"
-            )
-        return (
-            '<section id="completion"><h2>Completion</h2><div class="two"><div class="scroll">'
-            + _completion_table(shows)
-            + "</div>"
-            + figure("completion")
-            + "</div></section>"
-        )
-
-    def backlog_part(say: Status) -> str:  # hours left, states and finish dates
-        say("backlog")
-        return _backlog(progress, figure("backlog"), generated, tz)
-
-    def seasons(say: Status) -> str:
-        say("seasons")
-        return _seasons_section(progress.seasons, figure("seasons"))
-
-    def tables(say: Status) -> tuple[str, str]:
-        say("tables")
-        return _next_section(shows), _shows_section(shows)
-
+    page = _Sections(progress, totals, charts=charts, dpi=dpi, generated=generated, tz=tz)
     history = history_parts(
         progress,
         year=year,
@@ -607,10 +629,10 @@ def report_html(
     # costliest first; the page then puts them in its order.
     parts: dict[str, Callable[[Status], Any]] = {part.key: part.build for part in history}
     parts["all-time"] = lambda say: all_time_section(progress, charts=charts, dpi=dpi, status=say)
-    parts["seasons"] = seasons
-    if counted:
-        parts["backlog"] = backlog_part
-    parts.update(plays=plays, completion=completion, tables=tables)
+    parts["seasons"] = page.seasons
+    if page.counted:
+        parts["backlog"] = page.backlog
+    parts.update(plays=page.plays, completion=page.completion, tables=page.tables)
     if charts:
         import_charts()  # once, before the parts: a forked process has it then
     built = dict(
@@ -629,13 +651,13 @@ def report_html(
     progress_part = [built["plays"], built["completion"], next_html]
     nav = [("summary", "Summary"), ("plays", "Plays"), ("completion", "Completion")]
     nav += [("next", "Watch next")]
-    if counted:
+    if page.counted:
         progress_part.append(built["backlog"])
         nav.append(("backlog", "Backlog"))
     history_html = "".join(built[part.key] for part in history)
     history_nav = [(part.key, part.label) for part in history]
     # A history source without aired counts leads with what it has: the history.
-    if progress.history is not None and not counted:
+    if progress.history is not None and not page.counted:
         sections = [history_html, *progress_part]
         nav = [nav[0], *history_nav, *nav[1:]]
     else:
