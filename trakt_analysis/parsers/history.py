@@ -488,15 +488,13 @@ def _ints(
     try:
         data = np.fromiter(values, dtype=np.int64, count=len(objects))
     except TypeError:  # a None among them
-        values = objects if getter is None else map(getter, objects)
-        data = np.array([-1 if v is None else v for v in values], dtype=np.int64)
+        listed = objects if getter is None else list(map(getter, objects))
+        if listed.count(None) == len(listed):  # a field no play has (runtime, in exports)
+            return np.full(len(listed), -1, dtype=np.int64)
+        data = np.array([-1 if v is None else v for v in listed], dtype=np.int64)
     if zero_unknown:
         data[data == 0] = -1
     return data
-
-
-def _episode_trakt(episode: Any) -> int | None:
-    return None if episode.ids is None else episode.ids.trakt
 
 
 def _typed_part(plays: Plays) -> TypedPart | None:
@@ -535,9 +533,7 @@ def _typed_part(plays: Plays) -> TypedPart | None:
     ticks = utc_ticks(list(map(attrgetter("watched_at"), items)))
     if ticks is None:
         return None
-    ids = list(map(attrgetter("ids"), owners))
-    if None in ids:  # ids: null, as for every id unknown
-        ids = [_NO_IDS if i is None else i for i in ids]
+    ids = _or_no_ids(list(map(attrgetter("ids"), owners)))
     eps = [_NO_EPISODE if e is None else e for e in episodes] if n_movies else episodes
     runtimes = list(map(attrgetter("runtime"), eps))
     if n_movies:
@@ -567,10 +563,17 @@ def _typed_part(plays: Plays) -> TypedPart | None:
         "season": _ints(get("season"), eps),
         "episode": _ints(get("number"), eps),
         "episode_title": text(list(map(get("title"), eps))),
-        "episode_trakt_id": _ints(_episode_trakt, eps, zero_unknown=True),
+        "episode_trakt_id": _ints(
+            get("trakt"), _or_no_ids(list(map(get("ids"), eps))), zero_unknown=True
+        ),
         "runtime": _ints(None, runtimes, zero_unknown=True),
     }
     return TypedPart(columns, len(items))
+
+
+def _or_no_ids(ids: list[Any]) -> list[Any]:
+    """Ids objects with a stand-in for null (``ids: null``, as for every id unknown)."""
+    return [_NO_IDS if i is None else i for i in ids] if None in ids else ids
 
 
 def _take(values: Any, at: np.ndarray) -> Any:
