@@ -43,7 +43,7 @@ from ..errors import TraktDataError
 from ._checks import BadValue, count, short, str_array, utc_ticks, utc_times
 from ._json import as_utf8, parse_json
 from ._problems import Problems
-from .history_typed import convert_history, decode_history
+from .history_typed import Plays, convert_history, decode_history
 
 __all__ = [
     "ACTIONS",
@@ -70,6 +70,8 @@ _NUMERIC_IDS = ("trakt", "tvdb", "tmdb", "tvrage")
 # The typed path's stand-ins for ids: null, and for the episode of a movie play.
 _NO_IDS = SimpleNamespace(**dict.fromkeys(("trakt", "slug", "imdb", "tvdb", "tmdb", "tvrage")))
 _NO_EPISODE = SimpleNamespace(season=None, number=None, title=None, ids=None, runtime=None)
+# A null show no play needs (only a movie play has it): read, never spread.
+_NO_OWNER = SimpleNamespace(title=None, year=None, ids=None)
 
 
 def parse_history(data: object, *, label: str, problems: Problems) -> dict[str, Any]:
@@ -155,8 +157,8 @@ def parse_history_items(data: object, *, label: str, problems: Problems) -> dict
     without parsing again); where that declines, they are walked in full. The
     columns, warnings and errors are exactly those of :func:`parse_history`.
     """
-    items = convert_history(data)
-    columns = _typed_columns(items) if items else None
+    plays = convert_history(data)
+    columns = _typed_columns(plays) if plays is not None and plays.items else None
     if columns is not None:
         return columns
     return parse_history(data, label=label, problems=problems)
@@ -369,9 +371,9 @@ def _watched_at(values: list[str | None]) -> tuple[Any, list[tuple[int, str]]]:
 # -- the typed path: the same columns, gathered from msgspec Structs ---------------------------
 
 
-def _typed_columns(items: list[Any]) -> dict[str, Any] | None:
+def _typed_columns(plays: Plays) -> dict[str, Any] | None:
     """The columns of :func:`parse_history_json`'s typed path, or None to walk in full."""
-    part = _typed_part(items)
+    part = _typed_part(plays)
     return None if part is None else history_columns([part])
 
 
@@ -408,8 +410,9 @@ def typed_history_part(payload: bytes) -> TypedPart | None:
         payload = as_utf8(payload)
     except TraktDataError:  # not valid UTF-16 or UTF-32: the full walk says so, with the label
         return None
-    items = decode_history(payload)
-    return _typed_part(items) if items else None  # an empty list is cheap either way
+    plays = decode_history(payload)
+    # An empty list is cheap either way.
+    return _typed_part(plays) if plays is not None and plays.items else None
 
 
 def history_columns(parts: list[TypedPart]) -> dict[str, Any]:
@@ -485,66 +488,74 @@ def _ints(
     try:
         data = np.fromiter(values, dtype=np.int64, count=len(objects))
     except TypeError:  # a None among them
-        values = objects if getter is None else map(getter, objects)
-        data = np.array([-1 if v is None else v for v in values], dtype=np.int64)
+        listed = objects if getter is None else list(map(getter, objects))
+        if listed.count(None) == len(listed):  # a field no play has (runtime, in exports)
+            return np.full(len(listed), -1, dtype=np.int64)
+        data = np.array([-1 if v is None else v for v in listed], dtype=np.int64)
     if zero_unknown:
         data[data == 0] = -1
     return data
 
 
-def _episode_trakt(episode: Any) -> int | None:
-    return None if episode.ids is None else episode.ids.trakt
-
-
-def _typed_part(items: list[Any]) -> TypedPart | None:
+def _typed_part(plays: Plays) -> TypedPart | None:
     """The typed path's columns of one history's Structs, or None to walk in full.
 
     The Structs have checked every type and range; what is left are the checks
     that span fields: an episode play needs its show and episode, a movie play
     its movie, and every ``watched_at`` must parse. Where one fails, the full
     walk leaves the entry out or loads the value as NA, with a warning, so this
-    path declines.
+    path declines. The show's and movie's columns are gathered once per
+    distinct show (and per movie play), then spread to the plays.
     """
+    items = plays.items
     kinds = list(map(attrgetter("type"), items))
     n_movies = kinds.count("movie")
+    # The owners of the plays: the distinct shows, then the movie plays' movies.
+    owners = list(plays.shows)
+    owner_of = plays.show_of
     if n_movies == 0:  # the usual export file: episodes only
-        owners: list[Any] = list(map(attrgetter("show"), items))
         episodes: list[Any] = list(map(attrgetter("episode"), items))
     else:
-        owners = [
-            item.show if kind == "episode" else item.movie
-            for item, kind in zip(items, kinds, strict=True)
-        ]
         episodes = [
             item.episode if kind == "episode" else None
             for item, kind in zip(items, kinds, strict=True)
         ]
-    if None in owners or episodes.count(None) != n_movies:
+        movie_rows = [i for i, kind in enumerate(kinds) if kind == "movie"]
+        owner_of = owner_of.copy()
+        owner_of[movie_rows] = np.arange(len(owners), len(owners) + n_movies)
+        owners.extend(items[i].movie for i in movie_rows)
+    if (owner_of < 0).any() or episodes.count(None) != n_movies:
         return None
+    if None in owners:  # a null show: declined where a play has it
+        if any(owners[i] is None for i in np.unique(owner_of).tolist()):
+            return None
+        owners = [_NO_OWNER if owner is None else owner for owner in owners]
     ticks = utc_ticks(list(map(attrgetter("watched_at"), items)))
     if ticks is None:
         return None
-    ids = list(map(attrgetter("ids"), owners))
-    if None in ids:  # ids: null, as for every id unknown
-        ids = [_NO_IDS if i is None else i for i in ids]
+    ids = _or_no_ids(list(map(attrgetter("ids"), owners)))
     eps = [_NO_EPISODE if e is None else e for e in episodes] if n_movies else episodes
     runtimes = list(map(attrgetter("runtime"), eps))
     if n_movies:
         runtimes = [
-            movie.runtime if kind == "movie" else runtime
-            for movie, kind, runtime in zip(owners, kinds, runtimes, strict=True)
+            item.movie.runtime if kind == "movie" else runtime
+            for item, kind, runtime in zip(items, kinds, runtimes, strict=True)
         ]
     get = attrgetter
     text = _text_chunk
+
+    def spread(values: Any) -> Any:  # an owner's value per play
+        return _take(values, owner_of)
+
     columns = {  # 0 and "" mean unknown
-        "title": text(list(map(get("title"), owners))),
-        "year": _ints(get("year"), owners),
-        "trakt_id": _ints(get("trakt"), ids, zero_unknown=True),
-        "slug": _known_text(list(map(get("slug"), ids))),
-        "imdb_id": _known_text(list(map(get("imdb"), ids))),
-        "tvdb_id": _ints(get("tvdb"), ids, zero_unknown=True),
-        "tmdb_id": _ints(get("tmdb"), ids, zero_unknown=True),
-        "tvrage_id": _ints(get("tvrage"), ids, zero_unknown=True),
+        "title": spread(text(list(map(get("title"), owners)))),
+        "year": spread(_ints(get("year"), owners)),
+        "trakt_id": spread(_ints(get("trakt"), ids, zero_unknown=True)),
+        "slug": spread(_known_text(list(map(get("slug"), ids)))),
+        "imdb_id": spread(_known_text(list(map(get("imdb"), ids)))),
+        "tvdb_id": spread(_ints(get("tvdb"), ids, zero_unknown=True)),
+        "tmdb_id": spread(_ints(get("tmdb"), ids, zero_unknown=True)),
+        "tvrage_id": spread(_ints(get("tvrage"), ids, zero_unknown=True)),
         "id": _ints(get("id"), items),
         "watched_at": ticks,
         "action": text(list(map(get("action"), items))),
@@ -552,7 +563,21 @@ def _typed_part(items: list[Any]) -> TypedPart | None:
         "season": _ints(get("season"), eps),
         "episode": _ints(get("number"), eps),
         "episode_title": text(list(map(get("title"), eps))),
-        "episode_trakt_id": _ints(_episode_trakt, eps, zero_unknown=True),
+        "episode_trakt_id": _ints(
+            get("trakt"), _or_no_ids(list(map(get("ids"), eps))), zero_unknown=True
+        ),
         "runtime": _ints(None, runtimes, zero_unknown=True),
     }
     return TypedPart(columns, len(items))
+
+
+def _or_no_ids(ids: list[Any]) -> list[Any]:
+    """Ids objects with a stand-in for null (``ids: null``, as for every id unknown)."""
+    return [_NO_IDS if i is None else i for i in ids] if None in ids else ids
+
+
+def _take(values: Any, at: np.ndarray) -> Any:
+    """`values` (an int64 array, or a text chunk of :func:`_text_chunk`) at the positions `at`."""
+    if type(values) is list:
+        return [values[i] for i in at.tolist()]
+    return values.take(at)  # numpy's, or pyarrow's (a pyarrow array of the positions too)

@@ -24,18 +24,25 @@ refuses, a second one skips unknown fields. msgspec skips them without reading
 them as closely as the full walk's JSON parser (orjson), which refuses bytes
 that are not UTF-8 and numbers beyond a double's range anywhere in the file: the
 second decoder runs only on bytes that have neither.
+
+A history repeats each show's object once per play. The plays are decoded with
+the show's JSON text left as it is (``msgspec.Raw``), and each distinct text is
+decoded once, by the same two decoders, so every byte is still checked as
+closely; the columns take the show's values per play from there.
 """
 
 # No ``from __future__ import annotations``: msgspec reads the Structs' annotations, and
-# those of the classes local to _item_type cannot be resolved from strings.
+# those of the classes local to _types cannot be resolved from strings.
 import re
-from typing import Annotated, Any, Literal
+from operator import attrgetter
+from typing import Annotated, Any, Literal, NamedTuple
 
 import msgspec
+import numpy as np
 
 from ._json import typed_decode
 
-__all__ = ["convert_history", "decode_history"]
+__all__ = ["Plays", "convert_history", "decode_history"]
 
 # The full walk's bounds: ids and counts fit int64; runtimes fit the frame's Int32;
 # season and episode numbers stay below its cap.
@@ -49,8 +56,11 @@ Number = Annotated[int, msgspec.Meta(ge=0, le=MAX_NUMBER)]
 OtherId = Annotated[int, msgspec.Meta(ge=-(2**63), le=2**63 - 1)] | float | str | bool | None
 
 
-def _item_type(*, forbid_unknown_fields: bool) -> Any:
-    """The Struct of one play (and those it holds); strict or skipping unknown fields."""
+def _types(*, forbid_unknown_fields: bool) -> tuple[Any, Any, Any]:
+    """The Structs of one play: (Item, Item with the show's JSON left as it is, Show).
+
+    Strict, or skipping unknown fields.
+    """
     config = {"forbid_unknown_fields": forbid_unknown_fields, "gc": False}
 
     class PlexIds(msgspec.Struct, **config):
@@ -114,30 +124,93 @@ def _item_type(*, forbid_unknown_fields: bool) -> Any:
         episode: Episode | None = None
         movie: Movie | None = None
 
-    return Item
+    class RawShowItem(msgspec.Struct, **config):
+        """:class:`Item` with its show's JSON text (``msgspec.Raw``; None when absent)."""
+
+        watched_at: str | None
+        type: Literal["episode", "movie"]
+        id: Count | None = None
+        action: Literal["scrobble", "checkin", "watch"] | None = None
+        show: msgspec.Raw = None  # type: ignore[assignment]
+        episode: Episode | None = None
+        movie: Movie | None = None
+
+    return Item, RawShowItem, Show
 
 
-Item = _item_type(forbid_unknown_fields=False)  # also what the strict decoder's items look like
-_STRICT = msgspec.json.Decoder(list[_item_type(forbid_unknown_fields=True)])  # type: ignore[misc]
-_SKIPPING = msgspec.json.Decoder(list[Item])  # type: ignore[valid-type]
+Item, _, _ = _types(forbid_unknown_fields=False)  # what convert_history gives
+_, _STRICT_ITEM, _STRICT_SHOW_TYPE = _types(forbid_unknown_fields=True)
+_, _SKIPPING_ITEM, _SKIPPING_SHOW_TYPE = _types(forbid_unknown_fields=False)
+# A history repeats each show's object once per play: the items are read with the show's
+# JSON as it is, and each distinct text is decoded once (checked as closely as the rest).
+_STRICT: Any = msgspec.json.Decoder(list[_STRICT_ITEM])  # type: ignore[valid-type]
+_SKIPPING: Any = msgspec.json.Decoder(list[_SKIPPING_ITEM])  # type: ignore[valid-type]
+_STRICT_SHOW: Any = msgspec.json.Decoder(_STRICT_SHOW_TYPE | None)
+_SKIPPING_SHOW: Any = msgspec.json.Decoder(_SKIPPING_SHOW_TYPE | None)
 # Generous (any three-digit exponent, any 300 digits in a row): a false match costs time only.
 _EXPONENT = re.compile(rb"[eE][+-]?[0-9]{3}")
 _LONG_NUMBER = b"0" * 300
 _DIGITS = bytes(48 if 48 <= byte <= 57 else 32 for byte in range(256))  # digits -> "0"
 
 
-def decode_history(payload: bytes) -> list[Any] | None:
+class Plays(NamedTuple):
+    """A history's plays as Structs, their shows apart: each distinct show once.
+
+    ``items`` has one Struct per play (fields ``id``, ``watched_at``,
+    ``action``, ``type``, ``episode``, ``movie``; ``show`` is not to be read).
+    ``shows`` holds the distinct shows (Structs, or None for a show that is
+    null), ``show_of`` each play's index in ``shows`` (int64; -1 for a play
+    without a show).
+    """
+
+    items: list[Any]
+    shows: list[Any]
+    show_of: np.ndarray
+
+
+def decode_history(payload: bytes) -> Plays | None:
     """The plays of a history's JSON text as Structs, or None where the full walk must look.
 
-    One Struct per play (fields ``id``, ``watched_at``, ``action``, ``type``,
-    ``show``, ``episode``, ``movie``). None as :func:`~._json.typed_decode`
-    says, or where the payload holds what the full walk's JSON parser refuses
-    in a field the Structs skip.
+    None as :func:`~._json.typed_decode` says, or where the payload holds
+    what the full walk's JSON parser refuses in a field the Structs skip.
     """
     items = typed_decode(_STRICT, payload)
-    if items is not None or not _plain(payload):
-        return items
-    return typed_decode(_SKIPPING, payload)
+    if items is None:
+        if not _plain(payload):
+            return None
+        items = typed_decode(_SKIPPING, payload)
+        if items is None:
+            return None
+    raws = list(map(attrgetter("show"), items))
+    # A show's text as the key (b"" where the item has none): one decode per distinct text.
+    texts = (
+        list(map(bytes, raws))
+        if None not in raws
+        else [b"" if r is None else bytes(r) for r in raws]
+    )
+    distinct = dict.fromkeys(texts)
+    distinct.pop(b"", None)
+    shows = [_decode_show(text) for text in distinct]
+    if any(show is _REFUSED for show in shows):
+        return None
+    at = {text: i for i, text in enumerate(distinct)}
+    at[b""] = -1  # no show at all (a null show is one: None in `shows`)
+    show_of = np.fromiter(map(at.__getitem__, texts), dtype=np.int64, count=len(texts))
+    return Plays(items, shows, show_of)
+
+
+_REFUSED = object()
+
+
+def _decode_show(text: bytes) -> Any:
+    """One show's JSON text as a Struct (None for null), or ``_REFUSED`` as for a payload."""
+    show = typed_decode(_STRICT_SHOW, text)
+    if show is not None or text == b"null":
+        return show
+    if not _plain(text):
+        return _REFUSED
+    show = typed_decode(_SKIPPING_SHOW, text)
+    return _REFUSED if show is None else show
 
 
 def _plain(payload: bytes) -> bool:
@@ -152,9 +225,17 @@ def _plain(payload: bytes) -> bool:
     return _LONG_NUMBER not in payload.translate(_DIGITS)
 
 
-def convert_history(data: object) -> list[Any] | None:
-    """:func:`decode_history` for JSON already parsed (API v2's pages): Structs, or None."""
+def convert_history(data: object) -> Plays | None:
+    """:func:`decode_history` for JSON already parsed (API v2's pages): Structs, or None.
+
+    Each play's show stands apart (``show_of`` counts up; -1 for none).
+    """
     try:
-        return msgspec.convert(data, list[Item])  # type: ignore[valid-type]
+        items = msgspec.convert(data, list[Item])  # type: ignore[valid-type]
     except (msgspec.MsgspecError, RecursionError):
         return None
+    shows = list(map(attrgetter("show"), items))
+    show_of = np.arange(len(shows), dtype=np.int64)
+    if None in shows:
+        show_of[[show is None for show in shows]] = -1
+    return Plays(items, shows, show_of)

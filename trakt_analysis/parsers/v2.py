@@ -88,6 +88,7 @@ class _Show:
     reset_at: Any = None
     aired_episodes: int | None = None
     has_episode_info: bool = False
+    # The summary's episodes (the history's are joined in bulk, :class:`_HistoryEpisodes`):
     # (season, episode) -> [summary's plays, summary's last watch, runtime (minutes),
     #                       plays in the history, last watch in the history]
     episodes: dict[tuple[int, int], list[Any]] = field(default_factory=dict)
@@ -285,11 +286,14 @@ def parse_watched_shows(
     twice = repeated({"trakt_id": [s.identity["trakt_id"] for s in read]}, required="trakt_id")
     for show in (s for s, again in zip(read, twice, strict=True) if not again):
         register(show)
+    joined = None
     if history is not None:
-        _join_history(history, by_trakt, by_title, register)
-    shows = [s for s in shows if s.episodes or (s.plays or 0) > 0]
+        joined = _history_episodes(history, by_trakt, by_title, register)
+    # A show with plays in the history has episodes from it.
+    shows = [s for s in shows if s.episodes or s.history_plays or (s.plays or 0) > 0]
     parsed = _build(
         shows,
+        joined=joined,
         specials=specials,
         history=history is not None,
         problems=problems,
@@ -422,20 +426,48 @@ def _time(value: object, path: str, note: Callable[[str], None]) -> pd.Timestamp
 
 
 _NAT = np.iinfo(np.int64).min  # NaT as int64 nanoseconds
+_MAX_INT64 = 2**63 - 1
+_NUMBER_BITS = 21  # season and episode numbers (at most _MAX_NUMBER) in an episode key
 
 
-def _join_history(history: dict[str, Any], by_trakt: dict, by_title: dict, register) -> None:
-    """Add the history's episode plays to the shows, in bulk.
+def _episode_keys(show: np.ndarray, season: np.ndarray, number: np.ndarray) -> np.ndarray:
+    """One int64 per (show's position, season, episode), in the order of the three."""
+    return (show << (2 * _NUMBER_BITS)) | (season << _NUMBER_BITS) | number
+
+
+@dataclass
+class _HistoryEpisodes:
+    """The history's episode plays per distinct episode of a show, as arrays.
+
+    ``shows`` are the shows the plays belong to; ``slot`` indexes them. Rows are
+    in order of slot, season and episode. ``latest`` is the last play's time
+    (int64 nanoseconds, UTC; NaT where no play has a time), ``runtime`` the first
+    runtime the plays give, in the history's order (minutes; -1 where none does).
+    """
+
+    shows: list[_Show]
+    slot: np.ndarray
+    season: np.ndarray
+    number: np.ndarray
+    plays: np.ndarray
+    latest: np.ndarray
+    runtime: np.ndarray
+
+
+def _history_episodes(
+    history: dict[str, Any], by_trakt: dict, by_title: dict, register
+) -> _HistoryEpisodes | None:
+    """Join the history's episode plays to the shows, in bulk; None when it has none.
 
     Each play is matched to a show by its Trakt id, else by ``(title, year)``;
     a show only the history names is registered at its first play. The plays
-    are counted per show, per action and per episode, and each episode gets
-    the latest play's time and the first runtime the plays give.
+    are counted per show and per action on the shows (``history_plays``,
+    ``actions``); per episode they are returned.
     """
     episode = pd.array(history["type"]) == "episode"
     rows = np.flatnonzero(np.asarray(episode, dtype=bool) if episode.dtype == bool else episode)
     if not len(rows):
-        return
+        return None
     shows, row_show = _history_shows(history, rows, by_trakt, by_title, register)
     # Plays per show, and per show and action (a play without an action counts in none).
     action, names = pd.factorize(pd.array(history["action"]))
@@ -451,45 +483,59 @@ def _join_history(history: dict[str, Any], by_trakt: dict, by_title: dict, regis
         for name, k in zip(names, counts, strict=True):
             if k:
                 show.actions[name] = show.actions.get(name, 0) + k
-    # One key per episode of a show: (slot, season, episode) in one int64.
     season = np.asarray(pd.array(history["season"])[rows], dtype=np.int64)
     number = np.asarray(pd.array(history["episode"])[rows], dtype=np.int64)
-    keys = (row_show << 42) | (season << 21) | number
-    unique, first, episode_of = np.unique(keys, return_index=True, return_inverse=True)
-    plays = np.bincount(episode_of, minlength=len(unique))
-    watched_ns = pd.array(history["watched_at"], dtype=schema.UTC).asi8[rows]
-    latest = pd.Series(watched_ns).groupby(episode_of).max().to_numpy()
+    unique, first, episode_of = np.unique(
+        _episode_keys(row_show, season, number), return_index=True, return_inverse=True
+    )
+    # Per episode: the latest time (NaT is the smallest int64) and the first runtime.
+    watched = pd.array(history["watched_at"], dtype=schema.UTC).asi8[rows]
+    latest = np.full(len(unique), _NAT, dtype=np.int64)
+    np.maximum.at(latest, episode_of, watched)
     runtime = pd.array(history["runtime"])[rows]
     timed = np.flatnonzero(~np.asarray(runtime.isna()))
-    runtimes: list[Any] = [None] * len(unique)
+    runtimes = np.full(len(unique), -1, dtype=np.int64)
     with_runtime, first_timed = np.unique(episode_of[timed], return_index=True)
-    values = np.asarray(runtime[timed[first_timed]], dtype=np.int64)
-    for e, value in zip(with_runtime.tolist(), values.tolist(), strict=True):
-        runtimes[e] = value  # the first play's that has one, in the history's order
-    stamps = pd.DatetimeIndex(latest, tz="UTC")  # NaT where no play has a time
-    # Per episode: [summary's plays, summary's last watch, runtime, history plays, last watch].
-    entries = [
-        [None, None, rt, n, None if stamp is pd.NaT else stamp]
-        for rt, n, stamp in zip(runtimes, plays.tolist(), stamps, strict=True)
-    ]
-    episode_keys = list(zip(season[first].tolist(), number[first].tolist(), strict=True))
-    # The episodes are in order of show (the key's high bits): one run per show.
-    slots = row_show[first]
-    bounds = np.flatnonzero(np.diff(slots)) + 1
-    for start, stop in zip([0, *bounds.tolist()], [*bounds.tolist(), len(slots)], strict=True):
-        show = shows[int(slots[start])]
-        if not show.episodes:  # the summary lists no episode (as the export's): all at once
-            show.episodes = dict(zip(episode_keys[start:stop], entries[start:stop], strict=True))
-            continue
-        for key, new in zip(episode_keys[start:stop], entries[start:stop], strict=True):
-            entry = show.episodes.setdefault(key, new)
-            if entry is new:  # an episode the summary lacks: the history's own count and time
-                continue
-            entry[3] += new[3]
-            if entry[2] is None:
-                entry[2] = new[2]
-            if new[4] is not None and (entry[4] is None or new[4] > entry[4]):
-                entry[4] = new[4]
+    runtimes[with_runtime] = np.asarray(runtime[timed[first_timed]], dtype=np.int64)
+    return _HistoryEpisodes(
+        shows,
+        slot=row_show[first],
+        season=season[first],
+        number=number[first],
+        plays=np.bincount(episode_of, minlength=len(unique)),
+        latest=latest,
+        runtime=runtimes,
+    )
+
+
+def _join_history(history: dict[str, Any], by_trakt: dict, by_title: dict, register) -> None:
+    """:func:`_history_episodes` with the episodes added to each show's ``episodes`` dict.
+
+    The per-show form of the join (the form of a summary's episodes, entries
+    ``[summary's plays, summary's last watch, runtime, history plays, last
+    watch]``): what the tests compare with a join made one play at a time.
+    """
+    joined = _history_episodes(history, by_trakt, by_title, register)
+    if joined is None:
+        return
+    stamps = pd.DatetimeIndex(joined.latest, tz="UTC")
+    for slot, season, number, plays, stamp, runtime in zip(
+        joined.slot.tolist(),
+        joined.season.tolist(),
+        joined.number.tolist(),
+        joined.plays.tolist(),
+        stamps,
+        joined.runtime.tolist(),
+        strict=True,
+    ):
+        entry = joined.shows[slot].episodes.setdefault(
+            (season, number), [None, None, None, 0, None]
+        )
+        entry[3] += plays
+        if entry[2] is None and runtime >= 0:
+            entry[2] = runtime
+        if stamp is not pd.NaT and (entry[4] is None or stamp > entry[4]):
+            entry[4] = stamp
 
 
 def _history_shows(
@@ -560,6 +606,61 @@ def _history_shows(
     return shows, per_code[codes]
 
 
+def _episode_table(shows: list[_Show], joined: _HistoryEpisodes | None) -> dict[str, np.ndarray]:
+    """Every watched episode of `shows`: the summaries' and the history's, merged, as arrays.
+
+    One row per (show, season, episode), in order of the show's position in
+    `shows`, season and episode: ``show`` (that position), ``season``,
+    ``number``, ``plays`` (the summary's count, else the history's; -1 where
+    neither is known), ``last`` (the summary's last watch, else the history's;
+    int64 nanoseconds UTC, NaT where unknown) and ``runtime`` (minutes, from the
+    history; -1 where unknown).
+    """
+    # The summaries' episodes: one Python step each, as they were read.
+    s_show, s_season, s_number, s_plays, s_last = [], [], [], [], []
+    for position, show in enumerate(shows):
+        for (season, number), entry in show.episodes.items():
+            s_show.append(position)
+            s_season.append(season)
+            s_number.append(number)
+            s_plays.append(-1 if entry[0] is None else entry[0])
+            s_last.append(_NAT if entry[1] is None else entry[1].value)
+    n_summary = len(s_show)
+    keys = _episode_keys(
+        np.asarray(s_show, dtype=np.int64),
+        np.asarray(s_season, dtype=np.int64),
+        np.asarray(s_number, dtype=np.int64),
+    )
+    if joined is not None:
+        at = {id(show): position for position, show in enumerate(shows)}
+        positions = np.array([at[id(show)] for show in joined.shows], dtype=np.int64)
+        h_keys = _episode_keys(positions[joined.slot], joined.season, joined.number)
+        keys = np.concatenate([keys, h_keys])
+    unique, inverse = np.unique(keys, return_inverse=True)
+    from_summary, from_history = inverse[:n_summary], inverse[n_summary:]
+    plays = np.full(len(unique), -1, dtype=np.int64)
+    last = np.full(len(unique), _NAT, dtype=np.int64)
+    runtime = np.full(len(unique), -1, dtype=np.int64)
+    if joined is not None:  # the history's, where the summary has none
+        plays[from_history] = joined.plays
+        last[from_history] = joined.latest
+        runtime[from_history] = joined.runtime
+    if n_summary:
+        summary_plays = np.asarray(s_plays, dtype=np.int64)
+        summary_last = np.asarray(s_last, dtype=np.int64)
+        plays[from_summary] = np.where(summary_plays >= 0, summary_plays, plays[from_summary])
+        last[from_summary] = np.where(summary_last != _NAT, summary_last, last[from_summary])
+    mask = (1 << _NUMBER_BITS) - 1
+    return {
+        "show": unique >> (2 * _NUMBER_BITS),
+        "season": (unique >> _NUMBER_BITS) & mask,
+        "number": unique & mask,
+        "plays": plays,
+        "last": last,
+        "runtime": runtime,
+    }
+
+
 def _build(
     shows: list[_Show],
     *,
@@ -569,111 +670,92 @@ def _build(
     reset: str = "current",
     hidden: HiddenProgress | None = None,
     notes: list[str] | None = None,
+    joined: _HistoryEpisodes | None = None,
 ) -> ParsedProgress:
+    """The columns of the three frames: per show in Python, per episode in bulk."""
+    n = len(shows)
     out_shows: dict[str, Any] = {
         name: pd.array([s.identity[name] for s in shows], dtype=schema.SHOWS[name])
         for name in _IDENTITY
     }
-    plays: list[int | None] = []
+    table = _episode_table(shows, joined)
+    show, season, plays, last = table["show"], table["season"], table["plays"], table["last"]
+    reset_at = np.array([_ticks(s.reset_at) for s in shows], dtype=np.int64)
+    # Watched since the reset ("current"), or ever ("lifetime"); a play at an
+    # unknown time before a reset is not known to be after it (NaT is the least int64).
+    if reset == "current":
+        reset_at_of = reset_at[show]
+        seen = (reset_at_of == _NAT) | (last > reset_at_of)
+    else:
+        seen = np.ones(len(show), dtype=bool)
+    hidden_numbers = [
+        hidden.hidden_seasons(s.identity) if hidden is not None else set() for s in shows
+    ]
+    in_hidden = np.zeros(len(show), dtype=bool)
+    hidden_keys = [
+        (position << _NUMBER_BITS) | number
+        for position, numbers in enumerate(hidden_numbers)
+        for number in numbers
+        if number <= _MAX_NUMBER  # no episode has a greater season number
+    ]
+    if hidden_keys:
+        in_hidden = np.isin((show << _NUMBER_BITS) | season, hidden_keys)
+    counted = seen & ~in_hidden & ((season > 0) | specials)
+    n_episodes = np.bincount(show, minlength=n).tolist()
+    n_counted = np.bincount(show[counted], minlength=n).tolist()
+    known_plays = plays >= 0
+    n_known_plays = np.bincount(show[known_plays], minlength=n).tolist()
+    sum_plays = _sums(show[known_plays], plays[known_plays], n)
+    # Per show, the latest of its episodes' last watches (the rows are in order of show).
+    latest_ticks = np.full(n, _NAT, dtype=np.int64)
+    starts = np.flatnonzero(np.diff(show, prepend=-1))
+    if len(starts):
+        latest_ticks[show[starts]] = np.maximum.reduceat(last, starts)
+    latest = latest_ticks.tolist()
+
+    plays_col: list[int | None] = []
     completed: list[int | None] = []
     aired: list[int | None] = []
-    last: list[Any] = []
-    reset_col: list[Any] = []
-    hidden_shows: list[bool | None] = []
+    last_col: list[int] = []
+    short_history: list[bool] = []
     incomplete: list[str] = []
-    actions: dict[str, list[Any]] = {column: [] for column in _ACTION_COLUMNS.values()}
-    seasons: dict[str, list[Any]] = {"_item": [], "season": [], "completed": [], "hidden": []}
-    episodes: dict[str, list[Any]] = {
-        "_season_rank": [],
-        "episode": [],
-        "watched": [],
-        "plays": [],
-        "last_watched_at": [],
-        "runtime": [],
-    }
-    for item, show in enumerate(shows):
-        ep_plays: dict[tuple[int, int], int | None] = {}
-        ep_last: dict[tuple[int, int], Any] = {}
-        for key, entry in show.episodes.items():
-            summary_plays, summary_last, _, history_plays, history_last = entry
-            ep_plays[key] = summary_plays if summary_plays is not None else (history_plays or None)
-            ep_last[key] = summary_last if summary_last is not None else history_last
-        keys = sorted(show.episodes)
-        hidden_numbers = hidden.hidden_seasons(show.identity) if hidden is not None else set()
-        hidden_shows.append(hidden.show_hidden(show.identity) if hidden is not None else None)
-        # Watched since the reset ("current"), or ever ("lifetime"); a play at an
-        # unknown time before a reset is not known to be after it.
-        since_reset = reset == "current" and show.reset_at is not None
-        seen_map = {
-            key: not since_reset or (ep_last[key] is not None and ep_last[key] > show.reset_at)
-            for key in keys
-        }
-
-        known = show.has_episode_info or bool(keys)
+    for item, s in enumerate(shows):
+        known = s.has_episode_info or n_episodes[item] > 0
         # The history misses plays of this show (trakt-web #3152, a failed page): what it
         # holds is a lower bound, not the count.
-        short_history = (
-            history
-            and not show.has_episode_info
-            and show.plays is not None
-            and show.history_plays < show.plays
+        short = (
+            history and not s.has_episode_info and s.plays is not None and s.history_plays < s.plays
         )
-        if short_history:
-            incomplete.append(
-                f"{_label(show)}: {show.history_plays} of {show.plays} plays in the history"
-            )
-        counted = [
-            k for k in keys if (specials or k[0] > 0) and k[0] not in hidden_numbers and seen_map[k]
-        ]
-        n_completed = len(counted) if known and not short_history else None
+        short_history.append(short)
+        if short:
+            incomplete.append(f"{_label(s)}: {s.history_plays} of {s.plays} plays in the history")
+        n_completed = n_counted[item] if known and not short else None
         completed.append(n_completed)
         # Trakt's show-level aired count stands for the counted seasons only when no
         # season is hidden and specials are not counted (it leaves them out).
-        trakt_aired = show.aired_episodes
-        if specials or any(n > 0 for n in hidden_numbers):
+        trakt_aired = s.aired_episodes
+        if specials or any(number > 0 for number in hidden_numbers[item]):
             trakt_aired = None
         if trakt_aired is not None and n_completed is not None and n_completed > trakt_aired:
             problems.inconsistent(
-                _label(show),
+                _label(s),
                 f"{n_completed} episodes completed but show.aired_episodes is "
                 f"{trakt_aired}; aired left NA",
             )
             trakt_aired = None
         aired.append(trakt_aired)
-        if show.plays is not None:
-            plays.append(show.plays)
-        elif show.history_plays or ep_plays:
-            values = [p for p in ep_plays.values() if p is not None]
-            plays.append(sum(values) if values else None)
+        if s.plays is not None:
+            plays_col.append(s.plays)
+        elif n_episodes[item] and n_known_plays[item]:
+            total = sum_plays[item]
+            if total > _MAX_INT64:  # hostile counts: more than the column holds
+                problems.odd(
+                    _label(s), f"the episodes' plays add up to {total}", then="plays loaded as NA"
+                )
+            plays_col.append(total if total <= _MAX_INT64 else None)
         else:
-            plays.append(None)
-        for action, column in _ACTION_COLUMNS.items():
-            actions[column].append(show.actions.get(action, 0) if history else None)
-        last_values = [t for t in ep_last.values() if t is not None]
-        if show.last_watched_at is not None:
-            last.append(show.last_watched_at)
-        else:
-            last.append(max(last_values) if last_values else None)
-        reset_col.append(show.reset_at)
-        previous = None
-        season_rank = None
-        for season, number in keys:
-            if season != previous:
-                seasons["_item"].append(item)
-                seasons["season"].append(season)
-                seasons["completed"].append(None if short_history else 0)
-                seasons["hidden"].append(season in hidden_numbers)
-                season_rank = len(seasons["season"]) - 1
-                previous = season
-            seen = seen_map[(season, number)]
-            if seen and not short_history:
-                seasons["completed"][-1] += 1
-            episodes["_season_rank"].append(season_rank)
-            episodes["episode"].append(number)
-            episodes["watched"].append(seen)
-            episodes["plays"].append(ep_plays[(season, number)])
-            episodes["last_watched_at"].append(ep_last[(season, number)])
-            episodes["runtime"].append(show.episodes[(season, number)][2])
+            plays_col.append(None)
+        last_col.append(latest[item] if s.last_watched_at is None else s.last_watched_at.value)
     if incomplete and notes is not None:
         shown = "; ".join(incomplete[:_MAX_NAMES])
         if len(incomplete) > _MAX_NAMES:
@@ -683,7 +765,7 @@ def _build(
             "than watched-shows counts, as in exports made before trakt.tv fixed its "
             f"exporter in August 2026): their completed counts are NA: {shown}"
         )
-    out_shows["plays"] = pd.array(plays, dtype="Int64")
+    out_shows["plays"] = pd.array(plays_col, dtype="Int64")
     out_shows["completed"] = pd.array(completed, dtype="Int64")
     aired_array = pd.array(aired, dtype="Int64")
     done = out_shows["completed"]
@@ -697,26 +779,50 @@ def _build(
         pd.Series(done * 100) // pd.Series(aired_array).where(pd.Series(aired_array) > 0, pd.NA),
         dtype="Int64",
     )
-    for column, values in actions.items():
-        out_shows[column] = pd.array(values, dtype="Int64")
-    out_shows["last_watched_at"] = _utc(last)
-    out_shows["reset_at"] = _utc(reset_col)
-    out_shows["hidden"] = pd.array(hidden_shows, dtype="boolean")
+    for action, column in _ACTION_COLUMNS.items():
+        out_shows[column] = pd.array(
+            [s.actions.get(action, 0) if history else None for s in shows], dtype="Int64"
+        )
+    out_shows["last_watched_at"] = _utc(np.asarray(last_col, dtype=np.int64))
+    out_shows["reset_at"] = _utc(reset_at)
+    out_shows["hidden"] = pd.array(
+        [hidden.show_hidden(s.identity) if hidden is not None else None for s in shows],
+        dtype="boolean",
+    )
+    # One season row per (show, season) of the episodes, in their order.
+    new_season = np.diff((show << _NUMBER_BITS) | season, prepend=-1) != 0
+    season_rank = np.cumsum(new_season) - 1
+    firsts = np.flatnonzero(new_season)
+    season_short = np.asarray(short_history, dtype=bool)[show[firsts]]
     out_seasons = {
-        "_item": np.asarray(seasons["_item"], dtype=np.int64),
-        "season": np.asarray(seasons["season"], dtype=np.int64),
-        "completed": pd.array(seasons["completed"], dtype="Int64"),
-        "hidden": np.asarray(seasons["hidden"], dtype=bool),
+        "_item": show[firsts],
+        "season": season[firsts],
+        "completed": pd.arrays.IntegerArray(
+            np.bincount(season_rank[seen], minlength=len(firsts)), season_short
+        ),
+        "hidden": in_hidden[firsts],
     }
     out_episodes = {
-        "_season_rank": np.asarray(episodes["_season_rank"], dtype=np.int64),
-        "episode": np.asarray(episodes["episode"], dtype=np.int64),
-        "watched": np.asarray(episodes["watched"], dtype=bool),
-        "plays": pd.array(episodes["plays"], dtype="Int64"),
-        "last_watched_at": _utc(episodes["last_watched_at"]),
-        "runtime": pd.array(episodes["runtime"], dtype="Int64"),
+        "_season_rank": season_rank,
+        "episode": table["number"],
+        "watched": seen,
+        "plays": pd.arrays.IntegerArray(np.maximum(plays, 0), ~known_plays),
+        "last_watched_at": _utc(last),
+        "runtime": pd.arrays.IntegerArray(np.maximum(table["runtime"], 0), table["runtime"] < 0),
     }
     return ParsedProgress(out_shows, out_seasons, out_episodes, problems)
+
+
+def _sums(groups: np.ndarray, values: np.ndarray, n: int) -> list[int]:
+    """The sum of `values` per group (0 to `n` - 1), exact: in Python where int64 could overflow."""
+    if len(values) and int(values.max()) > _MAX_INT64 // len(values):
+        out = [0] * n
+        for group, value in zip(groups.tolist(), values.tolist(), strict=True):
+            out[group] += value
+        return out
+    sums = np.zeros(n, dtype=np.int64)
+    np.add.at(sums, groups, values)
+    return sums.tolist()
 
 
 def _label(show: _Show) -> str:
@@ -726,5 +832,11 @@ def _label(show: _Show) -> str:
     return f"{title} ({year})" if year is not None else str(title)
 
 
-def _utc(values: list[Any]) -> Any:
-    return pd.array(pd.to_datetime(pd.Series(values, dtype=object), utc=True), dtype=schema.UTC)
+def _ticks(stamp: pd.Timestamp | None) -> int:
+    """A time as int64 nanoseconds (UTC), NaT for None."""
+    return _NAT if stamp is None else stamp.value
+
+
+def _utc(ticks: np.ndarray) -> Any:
+    """int64 nanoseconds (NaT as the least int64) as a UTC datetime array."""
+    return pd.array(ticks.view("M8[ns]"), dtype=schema.UTC, copy=False)
