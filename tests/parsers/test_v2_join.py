@@ -1,6 +1,6 @@
 """The history joined to the watched shows in bulk gives what a play-by-play join gives.
 
-``parsers.v2._join_history`` matches each episode play to a show (its Trakt id,
+``parsers.v2._history_episodes`` matches each episode play to a show (its Trakt id,
 else its title and year; a show only the history names is added at its first
 play) and counts plays, actions and episodes per distinct show and episode.
 The reference here does it one play at a time, as the parser did before; on
@@ -19,7 +19,34 @@ from hypothesis import strategies as st
 from tests.helpers.problems import issued
 from tests.helpers.strategies import SETTINGS
 from trakt_analysis.parsers.history import parse_history
-from trakt_analysis.parsers.v2 import _IDENTITY, _join_history, _Show
+from trakt_analysis.parsers.v2 import _IDENTITY, _history_episodes, _Show
+
+
+def _bulk_join(history: dict[str, Any], by_trakt: dict, by_title: dict, register) -> None:
+    """The parser's bulk join (``_history_episodes``), its episodes added to each show's
+    ``episodes`` dict: the per-show form (a summary's episodes, entries ``[summary's plays,
+    summary's last watch, runtime, history plays, last watch]``) the reference below makes."""
+    joined = _history_episodes(history, by_trakt, by_title, register)
+    if joined is None:
+        return
+    stamps = pd.DatetimeIndex(joined.latest, tz="UTC")
+    for slot, season, number, plays, stamp, runtime in zip(
+        joined.slot.tolist(),
+        joined.season.tolist(),
+        joined.number.tolist(),
+        joined.plays.tolist(),
+        stamps,
+        joined.runtime.tolist(),
+        strict=True,
+    ):
+        entry = joined.shows[slot].episodes.setdefault(
+            (season, number), [None, None, None, 0, None]
+        )
+        entry[3] += plays
+        if entry[2] is None and runtime >= 0:
+            entry[2] = runtime
+        if stamp is not pd.NaT and (entry[4] is None or stamp > entry[4]):
+            entry[4] = stamp
 
 
 def _play_by_play(history: dict[str, Any], by_trakt: dict, by_title: dict, register) -> None:
@@ -150,6 +177,4 @@ def _play(title: str, trakt: int, number: int) -> dict[str, Any]:
 def test_the_bulk_join_is_the_play_by_play_join(plays, summaries):
     history = issued(parse_history, [_item(p, i) for i, p in enumerate(plays)], label="h")
     identities = [dict.fromkeys(_IDENTITY) | s for s in summaries]
-    assert _joined(_join_history, identities, history) == _joined(
-        _play_by_play, identities, history
-    )
+    assert _joined(_bulk_join, identities, history) == _joined(_play_by_play, identities, history)

@@ -508,36 +508,6 @@ def _history_episodes(
     )
 
 
-def _join_history(history: dict[str, Any], by_trakt: dict, by_title: dict, register) -> None:
-    """:func:`_history_episodes` with the episodes added to each show's ``episodes`` dict.
-
-    The per-show form of the join (the form of a summary's episodes, entries
-    ``[summary's plays, summary's last watch, runtime, history plays, last
-    watch]``): what the tests compare with a join made one play at a time.
-    """
-    joined = _history_episodes(history, by_trakt, by_title, register)
-    if joined is None:
-        return
-    stamps = pd.DatetimeIndex(joined.latest, tz="UTC")
-    for slot, season, number, plays, stamp, runtime in zip(
-        joined.slot.tolist(),
-        joined.season.tolist(),
-        joined.number.tolist(),
-        joined.plays.tolist(),
-        stamps,
-        joined.runtime.tolist(),
-        strict=True,
-    ):
-        entry = joined.shows[slot].episodes.setdefault(
-            (season, number), [None, None, None, 0, None]
-        )
-        entry[3] += plays
-        if entry[2] is None and runtime >= 0:
-            entry[2] = runtime
-        if stamp is not pd.NaT and (entry[4] is None or stamp > entry[4]):
-            entry[4] = stamp
-
-
 def _history_shows(
     history: dict[str, Any], rows: np.ndarray, by_trakt: dict, by_title: dict, register
 ) -> tuple[list[_Show], np.ndarray]:
