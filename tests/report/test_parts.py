@@ -130,8 +130,12 @@ def test_an_error_in_the_forked_process_is_raised_here():
     def fails():
         raise ta.TraktDataError("history part 3: not JSON")
 
-    with pytest.raises(ta.TraktDataError, match="history part 3: not JSON"):
+    with pytest.raises(ta.TraktDataError, match="history part 3: not JSON") as raised:
         build_parts([_met(barrier, fails), _met(barrier, fails)], jobs=2, status=_quiet)
+    # Where it was raised, for --debug: the forked process's traceback, naming the part.
+    (note,) = raised.value.__notes__
+    assert note.startswith("Raised in a forked process of the report:\nTraceback")
+    assert "in fails" in note
 
 
 def test_an_error_that_cannot_travel_is_named():

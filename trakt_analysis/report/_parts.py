@@ -21,6 +21,7 @@ import os
 import pickle
 import sys
 import threading
+import traceback
 import warnings
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -71,10 +72,14 @@ def _take(counter: Any) -> int:
 
 
 def _picklable(exc: BaseException) -> BaseException:
+    """`exc` as it can travel to the parent, with where it was raised (for ``--debug``)."""
+    where = "".join(traceback.format_exception(exc)).rstrip()
+    note = f"Raised in a forked process of the report:\n{where}"
     try:
         pickle.loads(pickle.dumps(exc))
     except Exception:  # anything the pickle cannot carry
-        return TraktError(f"{type(exc).__name__}: {exc}")
+        exc = TraktError(f"{type(exc).__name__}: {exc}")
+    exc.add_note(note)
     return exc
 
 
