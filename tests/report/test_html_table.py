@@ -128,3 +128,13 @@ def test_many_rows_in_order():
     html = table(frame, [number("i"), Column("s", "s")])
     want = "".join(f"<tr><td class=num>{i % 7}</td><td>s{i % 3}</td></tr>" for i in range(n))
     assert html.split("<tbody>")[1] == want + "</tbody></table>"
+
+
+def test_the_callers_markup_goes_around_the_table_unescaped():
+    frame = pd.DataFrame({"n": [5]})
+    html = table(frame, [number("n")], table_id="t", before='<div class="scroll">', after="</div>")
+    assert html == (
+        '<div class="scroll"><table class="data" id="t"><thead><tr>'
+        '<th scope="col" class=num>n</th></tr></thead><tbody>'
+        "<tr><td class=num>5</td></tr></tbody></table></div>"
+    )

@@ -7,6 +7,8 @@ dash, never 0.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 
 from .._format import DASH, episode_code, fmt_date, fmt_int, is_missing
@@ -58,7 +60,8 @@ def _labels(plan: pd.DataFrame) -> list[str]:
     titles = plan["title"].astype(object).tolist()
     years = plan["year"].astype(object).tolist() if "year" in plan.columns else [None] * len(plan)
     pairs = {(t, None if is_missing(y) else y) for t, y in zip(titles, years, strict=True)}
-    repeated = pd.Series([t for t, _ in pairs], dtype=object).value_counts()
+    # A dict, not a Series: looked up once per row. A missing title is never "repeated".
+    repeated = Counter(t for t, _ in pairs if not is_missing(t))
     users = plan["user"].astype(object).tolist() if "user" in plan.columns else []
     several = len({u for u in users if not is_missing(u)}) > 1
     labels = []
@@ -223,9 +226,14 @@ def backlog_section(plan: pd.DataFrame, figure: str = "") -> str:
                 "the last 28 days), for the shows you are watching."
             )
             parts.append(
-                '<div class="scroll">'
-                + table(shown, _COLUMNS, caption=caption, table_id="backlog-table")
-                + "</div>"
+                table(
+                    shown,
+                    _COLUMNS,
+                    caption=caption,
+                    table_id="backlog-table",
+                    before='<div class="scroll">',
+                    after="</div>",
+                )
             )
         else:
             parts.append("<p>Nothing left to watch.</p>")
