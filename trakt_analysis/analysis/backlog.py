@@ -532,6 +532,14 @@ def _notes(
     return out
 
 
+def _episodes(history: pd.DataFrame) -> np.ndarray:
+    """Per play: True for an episode's (``type`` "episode"); NA is not one.
+
+    Compared in the column's own dtype: as objects, 100,000 plays take ten times as long.
+    """
+    return (history["type"] == "episode").fillna(False).to_numpy(bool)
+
+
 def _only_specials(frames: Frames, index: ShowIndex, n: int) -> np.ndarray:
     """Per show: True where it has plays and every one is of a special (season 0).
 
@@ -540,7 +548,7 @@ def _only_specials(frames: Frames, index: ShowIndex, n: int) -> np.ndarray:
     """
     rows = frames.history
     if rows is not None and "type" in rows.columns:
-        rows = rows[(rows["type"].astype(object) == "episode").to_numpy(bool)]
+        rows = rows[_episodes(rows)]
     if rows is None:
         rows = frames.episodes
         if rows is None or "watched" not in rows.columns:
@@ -575,7 +583,7 @@ def _plays(
     used = [c for c in (*schema.IDENTITY, "watched_at", "type") if c in history.columns]
     history = history[used].reset_index(drop=True)
     if "type" in history.columns:
-        history = history[(history["type"].astype(object) == "episode").to_numpy(bool)]
+        history = history[_episodes(history)]
     at = watched_at(history, "backlog")
     valid = at.notna().to_numpy()
     history = history[valid]
