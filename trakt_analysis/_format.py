@@ -7,6 +7,7 @@ everywhere and a missing value is never shown as 0.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 __all__ = [
@@ -80,14 +81,15 @@ def show_label(title: object, year: object) -> str:
 
 def next_episode_codes(shows: pd.DataFrame) -> list[str]:
     """The code of each show's next episode (``next_season``, ``next_number``); "" if none."""
-    return [
-        episode_code(s, e)
-        for s, e in zip(
-            shows["next_season"].to_numpy(dtype=object, na_value=None),
-            shows["next_number"].to_numpy(dtype=object, na_value=None),
-            strict=True,
-        )
+    seasons = shows["next_season"].to_numpy(dtype=object, na_value=None)
+    numbers = shows["next_number"].to_numpy(dtype=object, na_value=None)
+    known = ~(pd.isna(seasons) | pd.isna(numbers))
+    codes = np.full(len(shows), "", dtype=object)
+    # As episode_code, for the known pairs only (a table of 20,000 shows).
+    codes[known] = [
+        f"S{int(s):02d}E{int(e):02d}" for s, e in zip(seasons[known], numbers[known], strict=True)
     ]
+    return codes.tolist()
 
 
 def fmt_int(value: object, missing: str = DASH) -> str:
@@ -106,5 +108,10 @@ def fmt_pct(value: object, missing: str = DASH) -> str:
 
 
 def fmt_date(value: object) -> str:
-    """A timestamp as ``2024-04-24``; empty when missing."""
-    return "" if is_missing(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
+    """A timestamp as ``2024-04-24`` (its own time zone's date); empty when missing."""
+    if is_missing(value):
+        return ""
+    stamp = pd.Timestamp(value)
+    if 1000 <= stamp.year <= 9999:  # strftime is slow: ten times the time of this
+        return f"{stamp.year}-{stamp.month:02d}-{stamp.day:02d}"
+    return stamp.strftime("%Y-%m-%d")

@@ -166,3 +166,34 @@ def test_cli_refuses_a_bad_day(capsys):
         main(["backlog", "--today", "someday"])
     assert info.value.code == 2
     assert "not a date" in capsys.readouterr().err
+
+
+def test_listed_labels_remakes_and_users_in_the_tables_order():
+    from trakt_analysis.analysis.backlog import BACKLOG_STATES
+    from trakt_analysis.report.backlog import listed
+
+    plan = pd.DataFrame(
+        {
+            "user": ["ann", "ann", "bob", "ann", "bob"],
+            "title": ["Shameless", "Shameless", "Dark", "Dark", "Solo"],
+            "year": pd.array([2004, 2011, 2017, None, 2020], dtype="Int64"),
+            "left": pd.array([3, 0, 5, 2, None], dtype="Int64"),
+            "hours_left": pd.array([1.0, 0.0, 4.0, None, None], dtype="Float64"),
+            "state": pd.Categorical(
+                ["watching", "finished", "stalled", "watching", "unknown"],
+                categories=BACKLOG_STATES,
+            ),
+        },
+        index=[10, 11, 12, 13, 14],
+    )
+    rows = listed(plan)
+    # Nothing left: the finished remake is not listed. Watching first (known hours before
+    # unknown ones), then stalled, then unknown (episodes left unknown: listed, not dropped).
+    assert rows.index.tolist() == [10, 13, 12, 14]
+    assert rows["show_label"].tolist() == [
+        "Shameless (2004) [ann]",  # two years of one title: the year tells them apart
+        "Dark [ann]",  # Dark's other row has a year, this one none: nothing to add
+        "Dark (2017) [bob]",
+        "Solo [bob]",
+    ]
+    assert rows["state_label"].tolist() == ["watching", "watching", "stalled", "unknown"]

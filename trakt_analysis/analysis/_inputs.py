@@ -126,7 +126,9 @@ def _distinct_rows(frame: pd.DataFrame, columns: list[str]) -> tuple[np.ndarray,
             span = int(key.max()) + 1 if len(key) else 1
         key = key * size + codes
         span *= size
-    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    # By hashing, not sorting (np.unique): the combinations numbered by first appearance.
+    inverse, _ = pd.factorize(key)
+    first = pd.Series(inverse).drop_duplicates().index.to_numpy(np.int64)
     return first, inverse.astype(np.int64)
 
 
@@ -148,13 +150,18 @@ class ShowIndex:
         for keys in _KEYS:
             if not all(k in values for k in keys):
                 continue
-            table: dict[tuple[object, ...], int] = {}
             columns = [values[k] for k in keys]
-            for pos in range(self.n):
-                key = tuple(column[pos] for column in columns)
-                if any(v is None for v in key):
-                    continue
-                table.setdefault((users[pos], *key), pos)
+            # Rows with every key known (NA is None after _plain); the first row of a key
+            # wins: built backwards, so an earlier row overwrites a later one.
+            known = np.flatnonzero(~np.any([pd.isna(column) for column in columns], axis=0))
+            rows = known[::-1]
+            table = dict(
+                zip(
+                    zip(users[rows], *(column[rows] for column in columns), strict=True),
+                    rows.tolist(),
+                    strict=True,
+                )
+            )
             self.lookups.append((keys, table))
 
     def positions(self, frame: pd.DataFrame) -> np.ndarray:
@@ -171,12 +178,11 @@ class ShowIndex:
         for keys, table in self.lookups:
             if not all(k in values for k in keys):
                 continue
-            columns = [values[k] for k in keys]
-            for i in np.flatnonzero(found < 0):
-                key = (users[i], *(column[i] for column in columns))
-                pos = table.get(key)
-                if pos is not None:
-                    found[i] = pos
+            todo = np.flatnonzero(found < 0)
+            looked_up = zip(users[todo], *(values[k][todo] for k in keys), strict=True)
+            found[todo] = np.fromiter(
+                (table.get(key, -1) for key in looked_up), np.int64, len(todo)
+            )
         return found[group_ids]
 
 

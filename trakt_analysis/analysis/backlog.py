@@ -391,6 +391,7 @@ def plan(
 
     episodes = frames.episodes
     index = index or ShowIndex(shows)
+    e_pos = None
     if with_hours:
         e_pos = index.positions(episodes) if episodes is not None else np.zeros(0, np.int64)
         minutes, counted = _unwatched_minutes(
@@ -400,7 +401,8 @@ def plan(
     else:  # the caller wants the states only (upcoming)
         hours = np.full(n, np.nan)
 
-    last_ns, pace, pace_from = _plays(frames.history, shows, zone, day, end_of_today, index)
+    plays = _episode_plays(frames.history, index)
+    last_ns, pace, pace_from = _plays(plays, shows, zone, day, end_of_today)
     if frames.history is None and "last_watched_at" in shows.columns:  # a frame without plays
         known = pd.to_datetime(shows["last_watched_at"], utc=True)
         fallback = known.dt.tz_localize(None).to_numpy("datetime64[ns]")
@@ -417,7 +419,8 @@ def plan(
 
     ended = shows_ended(shows, frames.schedule, index)
     state = _states(shows, aired, completed, left, has_last, days_since, stalled, dropped, ended)
-    note = _notes(frames, index, state, left, completed, has_last)
+    specials = _only_specials(frames, index, n, plays, e_pos)
+    note = _notes(frames, index, state, left, completed, has_last, specials)
     watching = state == "watching"
     with np.errstate(divide="ignore", invalid="ignore"):
         days_needed = np.ceil(left / pace * 7)
@@ -494,8 +497,12 @@ def _notes(
     left: np.ndarray,
     completed: np.ndarray,
     has_last: np.ndarray,
+    only_specials: np.ndarray,
 ) -> np.ndarray:
-    """Per show, why its state or counts may puzzle (:func:`backlog`'s ``note``), or None."""
+    """Per show, why its state or counts may puzzle (:func:`backlog`'s ``note``), or None.
+
+    `only_specials`: :func:`_only_specials` of the shows.
+    """
     n = len(state)
     parts: list[list[str]] = [[] for _ in range(n)]
     seasons = frames.seasons
@@ -515,7 +522,7 @@ def _notes(
             parts[pos].append(f"{word} {listed} hidden on Trakt (not counted)")
     for pos in np.flatnonzero(shows_hidden(frames.shows) & (state == "dropped")):
         parts[pos].append("hidden from progress on Trakt")
-    for pos in np.flatnonzero(_only_specials(frames, index, n) & (state == "not_started")):
+    for pos in np.flatnonzero(only_specials & (state == "not_started")):
         parts[pos].append("only specials played (season 0 is not counted)")
     with np.errstate(invalid="ignore"):
         unknown = state == "unknown"
@@ -532,23 +539,38 @@ def _notes(
     return out
 
 
-def _only_specials(frames: Frames, index: ShowIndex, n: int) -> np.ndarray:
+def _episodes(history: pd.DataFrame) -> np.ndarray:
+    """Per play: True for an episode's (``type`` "episode"); NA is not one.
+
+    Compared in the column's own dtype: as objects, 100,000 plays take ten times as long.
+    """
+    return (history["type"] == "episode").fillna(False).to_numpy(bool)
+
+
+def _only_specials(
+    frames: Frames,
+    index: ShowIndex,
+    n: int,
+    plays: tuple[pd.DataFrame, np.ndarray] | None,
+    e_pos: np.ndarray | None,
+) -> np.ndarray:
     """Per show: True where it has plays and every one is of a special (season 0).
 
-    From the history's episode plays, else the episodes frame's watched rows;
+    From the history's episode plays (`plays`, see :func:`_episode_plays`), else the
+    episodes frame's watched rows (`e_pos`: each episode's show, when known already);
     a play of unknown season counts as a regular one (never "only specials").
     """
-    rows = frames.history
-    if rows is not None and "type" in rows.columns:
-        rows = rows[(rows["type"].astype(object) == "episode").to_numpy(bool)]
-    if rows is None:
-        rows = frames.episodes
-        if rows is None or "watched" not in rows.columns:
+    if plays is not None:
+        rows, pos = plays
+    else:
+        episodes = frames.episodes
+        if episodes is None or "watched" not in episodes.columns:
             return np.zeros(n, dtype=bool)
-        rows = rows[rows["watched"].astype("boolean").fillna(False).to_numpy(bool)]
+        watched = episodes["watched"].astype("boolean").fillna(False).to_numpy(bool)
+        rows = episodes[watched]
+        pos = index.positions(rows) if e_pos is None else e_pos[watched]
     if "season" not in rows.columns or not len(rows):
         return np.zeros(n, dtype=bool)
-    pos = index.positions(rows)
     special = (pd.to_numeric(rows["season"], errors="coerce") == 0).fillna(False).to_numpy(bool)
     mine = pos >= 0
     played = np.bincount(pos[mine], minlength=n) > 0
@@ -556,31 +578,46 @@ def _only_specials(frames: Frames, index: ShowIndex, n: int) -> np.ndarray:
     return played & ~regular
 
 
+def _episode_plays(
+    history: pd.DataFrame | None, index: ShowIndex
+) -> tuple[pd.DataFrame, np.ndarray] | None:
+    """The history's episode plays (every play where it has no ``type``) and each one's show.
+
+    The rows keep the columns the plan reads; the positions are the shows frame's
+    (-1: none). Found once for :func:`_plays` and :func:`_only_specials`.
+    """
+    if history is None:
+        return None
+    # Only the columns used: every row filter then copies a few columns, not all.
+    read = dict.fromkeys((*schema.IDENTITY, "watched_at", "type", "season"))
+    rows = history[[c for c in read if c in history.columns]].reset_index(drop=True)
+    if "type" in rows.columns:
+        rows = rows[_episodes(rows)]
+    return rows, index.positions(rows)
+
+
 def _plays(
-    history: pd.DataFrame | None,
+    plays: tuple[pd.DataFrame, np.ndarray] | None,
     shows: pd.DataFrame,
     zone: str,
     day: pd.Timestamp,
     end_of_today: pd.Timestamp,
-    index: ShowIndex,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per show: last episode play by `end_of_today` (UTC ns, NaN unknown), pace, its source."""
+    """Per show: last episode play by `end_of_today` (UTC ns, NaN unknown), pace, its source.
+
+    From the episode plays of :func:`_episode_plays`.
+    """
     n = len(shows)
     last = np.full(n, np.nan)
     pace = np.full(n, np.nan)
     pace_from = np.full(n, None, dtype=object)
-    if history is None:
+    if plays is None:
         return last, pace, pace_from
-    # Only the columns used: every row filter below then copies a few columns, not all.
-    used = [c for c in (*schema.IDENTITY, "watched_at", "type") if c in history.columns]
-    history = history[used].reset_index(drop=True)
-    if "type" in history.columns:
-        history = history[(history["type"].astype(object) == "episode").to_numpy(bool)]
+    history, all_pos = plays
     at = watched_at(history, "backlog")
     valid = at.notna().to_numpy()
-    history = history[valid]
     local = at[valid].dt.tz_convert(zone).dt.tz_localize(None)
-    pos = index.positions(history)
+    pos = all_pos[valid]
     matched = pos >= 0
     pos = pos[matched]
     wall = local.to_numpy("datetime64[ns]")[matched].astype(np.int64)

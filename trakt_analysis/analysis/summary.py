@@ -470,6 +470,21 @@ def _next_unknown(shows: pd.DataFrame) -> np.ndarray:
     return maybe_left & ~_has_next(shows) & ~shows_hidden(shows)
 
 
+#: The shows frame's columns :func:`watch_next` reads.
+_WATCH_NEXT_READS = (
+    "user",
+    "title",
+    "year",
+    "next_season",
+    "next_number",
+    "next_title",
+    "next_first_aired",
+    "left",
+    "completed",
+    "completion",
+)
+
+
 def watch_next(shows: pd.DataFrame | Progress, n: int | None = None) -> pd.DataFrame:
     """The next episode of every show that has one, closest to finished first.
 
@@ -496,7 +511,9 @@ def watch_next(shows: pd.DataFrame | Progress, n: int | None = None) -> pd.DataF
         shows, ("user", "title", "year", "left", "completed", "completion"), func="watch_next"
     )
     has_next = _has_next(shows)
-    rows = shows[has_next]
+    # Only the columns read below: the shows frame has dozens, each copied twice otherwise.
+    wanted = [c for c in _WATCH_NEXT_READS if c in shows.columns]
+    rows = shows.loc[has_next, wanted]
     done = _floats(rows["completed"], len(rows))
     # Started first, then not started, then shows whose progress is unknown;
     # an unknown completion sorts after the known ones of its group.

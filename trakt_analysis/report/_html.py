@@ -11,10 +11,11 @@ import base64
 import html
 import io
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from .._format import fmt_int, fmt_year
@@ -105,50 +106,95 @@ def table(
     caption: str | None = None,
     cls: str = "data",
     table_id: str | None = None,
+    before: str = "",
+    after: str = "",
 ) -> str:
     """An HTML table of `frame`'s rows; every cell escaped by its formatter.
 
     Formatters other than :func:`esc` return plain text (digits, dates), which
-    is escaped again here, so no formatter can inject markup.
+    is escaped again here, so no formatter can inject markup. A formatter sees
+    None for a missing value (NA, NaN, NaT) and the value as
+    ``Series.to_numpy(dtype=object)`` gives it otherwise; it is called once
+    per distinct value of a column (see :func:`_cells`), so it must depend on
+    its value only.
+
+    `before` and `after` are the caller's own markup around the table (not
+    escaped: never data), joined with it in the one copy: a section adding
+    its tags to a table of 20,000 rows would copy megabytes again.
     """
     present = [c for c in columns if c.key in frame.columns]
     head = "".join(
         f'<th scope="col"{" class=num" if c.numeric else ""}>{esc(c.header)}</th>' for c in present
     )
-    parts = [f'<table class="{esc(cls)}"' + (f' id="{esc(table_id)}"' if table_id else "") + ">"]
+    parts = [
+        before + f'<table class="{esc(cls)}"' + (f' id="{esc(table_id)}"' if table_id else "") + ">"
+    ]
     if caption:
         parts.append(f"<caption>{esc(caption)}</caption>")
     parts.append(f"<thead><tr>{head}</tr></thead><tbody>")
-    # Column-wise: one Python loop per column over plain object arrays is fast
-    # enough for tens of thousands of rows.
-    # NA is found for a whole column at once; formatters then see None for it.
-    cells: list[Iterable[str]] = []
-    escape = html.escape
-    for c in present:
-        values = frame[c.key].to_numpy(dtype=object, na_value=None)
-        missing = pd.isna(values)
-        if c.fmt is esc:
-            cells.append(
-                [
-                    "" if na else escape(str(v), quote=True)
-                    for v, na in zip(values, missing, strict=True)
-                ]
-            )
-        else:
-            fmt = c.fmt
-            cells.append(
-                [
-                    escape(fmt(None if na else v), quote=True)
-                    for v, na in zip(values, missing, strict=True)
-                ]
-            )
-    opens = ["<td class=num>" if c.numeric else "<td>" for c in present]
-    for row in zip(*cells, strict=True):
-        parts.append(
-            "<tr>" + "".join(o + v + "</td>" for o, v in zip(opens, row, strict=True)) + "</tr>"
-        )
-    parts.append("</tbody></table>")
+    if present and len(frame):
+        # Row-major cells: the first column's open the rows, the last column's close them,
+        # so the whole table is one join.
+        grid = np.empty((len(frame), len(present)), dtype=object)
+        last = len(present) - 1
+        for i, c in enumerate(present):
+            opening = ("<tr>" if i == 0 else "") + ("<td class=num>" if c.numeric else "<td>")
+            closing = "</td></tr>" if i == last else "</td>"
+            grid[:, i] = _cells(frame[c.key], c.fmt, opening, closing)
+        parts += grid.ravel().tolist()
+    parts.append("</tbody></table>" + after)
     return "".join(parts)
+
+
+def _cells(values: pd.Series, fmt: Callable[[Any], str], opening: str, closing: str) -> np.ndarray:
+    """Each value of `values` as a cell: ``opening + html.escape(fmt(value)) + closing``.
+
+    :func:`esc` writes NA as "", any other formatter gets None for it. Where
+    equal values are written alike (see :func:`_distinct_safe`), each distinct
+    value is formatted once and the cells are taken by its codes: most columns
+    hold few distinct values (years, counts, dates, a title on every season).
+    """
+    if not _distinct_safe(values):
+        return _written(values.to_numpy(dtype=object, na_value=None), fmt, opening, closing)
+    codes, uniques = values.factorize()  # NA: code -1
+    distinct = uniques.to_numpy(dtype=object, na_value=None)
+    if (codes < 0).any():
+        distinct = np.append(distinct, np.array([None], dtype=object))  # code -1 takes it
+    return _written(distinct, fmt, opening, closing)[codes]
+
+
+def _written(
+    values: np.ndarray, fmt: Callable[[Any], str], opening: str, closing: str
+) -> np.ndarray:
+    """The cells of `values` (an object array, NA as None or NaN) as an object array."""
+    escape = html.escape
+    missing = pd.isna(values)
+    na_cell = ""
+    if missing.any():
+        na_cell = opening + ("" if fmt is esc else escape(fmt(None), quote=True)) + closing
+    write = str if fmt is esc else fmt
+    cells = [
+        na_cell if na else opening + escape(write(v), quote=True) + closing
+        for v, na in zip(values, missing, strict=True)
+    ]
+    return np.array(cells, dtype=object)
+
+
+def _distinct_safe(values: pd.Series) -> bool:
+    """True when equal values of `values` are the same value, so they are written alike.
+
+    Not so for ``0.0`` and ``-0.0`` (a float column with a negative zero), nor for
+    ``1``, ``1.0`` and ``True`` in one object column: those are written cell by cell.
+    """
+    dtype = values.dtype
+    if isinstance(dtype, pd.CategoricalDtype | pd.StringDtype):
+        return True
+    if dtype.kind == "f":
+        floats = values.to_numpy(dtype=float, na_value=np.nan)
+        return not bool(np.any(np.signbit(floats) & (floats == 0)))
+    if dtype.kind == "O":
+        return pd.api.types.infer_dtype(values, skipna=True) == "string"
+    return dtype.kind in "iubMm"
 
 
 def figure_img(fig: Figure, alt: str, *, dpi: int = 96) -> str:
@@ -159,7 +205,6 @@ def figure_img(fig: Figure, alt: str, *, dpi: int = 96) -> str:
     box pass draws it a second time. Text is drawn unhinted (see
     :func:`~trakt_analysis.plotting.fonts.unhinted_text`).
     """
-    import numpy as np
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import Image
 

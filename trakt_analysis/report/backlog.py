@@ -7,6 +7,9 @@ dash, never 0.
 
 from __future__ import annotations
 
+from collections import Counter
+
+import numpy as np
 import pandas as pd
 
 from .._format import DASH, episode_code, fmt_date, fmt_int, is_missing
@@ -55,28 +58,38 @@ def _hours_sentence(plan: pd.DataFrame) -> str:
 
 def _labels(plan: pd.DataFrame) -> list[str]:
     """Titles, with the year where a title has several (remakes), and the user when several."""
-    titles = plan["title"].astype(object).tolist()
-    years = plan["year"].astype(object).tolist() if "year" in plan.columns else [None] * len(plan)
-    pairs = {(t, None if is_missing(y) else y) for t, y in zip(titles, years, strict=True)}
-    repeated = pd.Series([t for t, _ in pairs], dtype=object).value_counts()
-    users = plan["user"].astype(object).tolist() if "user" in plan.columns else []
-    several = len({u for u in users if not is_missing(u)}) > 1
-    labels = []
-    for i, (title, year) in enumerate(zip(titles, years, strict=True)):
-        label = str(title)
-        if repeated.get(title, 0) > 1 and not is_missing(year):
-            label += f" ({int(year)})"
-        if several and not is_missing(users[i]):
-            label += f" [{users[i]}]"
-        labels.append(label)
+    labels = [str(title) for title in plan["title"].astype(object).tolist()]
+    if "year" in plan.columns:
+        # The titles of several (title, year) pairs, a missing year being one; a missing
+        # title is never "repeated".
+        titles = plan["title"].to_numpy(dtype=object, na_value=None)
+        years = plan["year"].to_numpy(dtype=object, na_value=None)
+        pairs = set(zip(titles, years, strict=True))
+        counts = Counter(title for title, _ in pairs if title is not None)
+        repeated = {title for title, n in counts.items() if n > 1}
+        for i, (title, year) in enumerate(zip(titles, years, strict=True)):
+            if year is not None and title in repeated:
+                labels[i] += f" ({int(year)})"
+    if "user" in plan.columns and plan["user"].nunique() > 1:
+        users = plan["user"].to_numpy(dtype=object, na_value=None)
+        for pos in np.flatnonzero(pd.notna(users)).tolist():
+            labels[pos] += f" [{users[pos]}]"
     return labels
 
 
-def _ordered(plan: pd.DataFrame) -> pd.DataFrame:
-    """By state (watching first), then most time left (:func:`time_left_order`); with labels."""
-    labelled = plan.assign(show_label=_labels(plan)).loc[time_left_order(plan)]
-    rank = labelled["state"].cat.codes.to_numpy()
-    return labelled.assign(_rank=rank).sort_values("_rank", kind="stable")
+def _ordered(plan: pd.DataFrame, keep: np.ndarray | None = None) -> pd.DataFrame:
+    """By state (watching first), then most time left (:func:`time_left_order`); with labels.
+
+    Labelled over the whole plan; `keep` (a mask of its rows) leaves the others out. One
+    ``iloc`` of the rows wanted, in their order: the plan has a score of columns.
+    """
+    codes = plan["state"].cat.codes.to_numpy()
+    by_time = time_left_order(plan.reset_index(drop=True)).to_numpy(np.int64)  # positions
+    order = by_time[np.argsort(codes[by_time], kind="stable")]
+    if keep is not None:
+        order = order[keep[order]]
+    labels = np.array(_labels(plan), dtype=object)
+    return plan.iloc[order].assign(show_label=labels[order].tolist(), _rank=codes[order])
 
 
 def listed(plan: pd.DataFrame) -> pd.DataFrame:
@@ -86,9 +99,10 @@ def listed(plan: pd.DataFrame) -> pd.DataFrame:
     by state (watching first), then most hours left. Adds ``show_label`` (the title, with the
     year where the plan holds two shows of that title) and ``state_label`` ("not started").
     """
-    ordered = _ordered(plan)
-    rows = ordered[(ordered["left"] != 0).fillna(True).to_numpy(bool)]
-    return rows.assign(state_label=[STATE_LABELS[str(s)] for s in rows["state"]])
+    rows = _ordered(plan, keep=(plan["left"] != 0).fillna(True).to_numpy(bool))
+    state = rows["state"].cat
+    names = np.array([STATE_LABELS[str(s)] for s in state.categories], dtype=object)
+    return rows.assign(state_label=names[state.codes.to_numpy()].tolist())
 
 
 def format_backlog(plan: pd.DataFrame) -> str:
@@ -223,9 +237,14 @@ def backlog_section(plan: pd.DataFrame, figure: str = "") -> str:
                 "the last 28 days), for the shows you are watching."
             )
             parts.append(
-                '<div class="scroll">'
-                + table(shown, _COLUMNS, caption=caption, table_id="backlog-table")
-                + "</div>"
+                table(
+                    shown,
+                    _COLUMNS,
+                    caption=caption,
+                    table_id="backlog-table",
+                    before='<div class="scroll">',
+                    after="</div>",
+                )
             )
         else:
             parts.append("<p>Nothing left to watch.</p>")

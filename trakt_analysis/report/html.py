@@ -320,23 +320,21 @@ def _next_section(shows: pd.DataFrame) -> str:
     caption = "Started shows first, closest to finished first; the air date is the next episode's."
     if more > 0:
         caption += f" {more:,} more shows have a next episode; see the shows table."
-    return (
-        '<section id="next"><h2>Watch next</h2><div class="scroll">'
-        + table(
-            nxt.head(WATCH_NEXT_ROWS),
-            [
-                Column("show", "title"),
-                YEAR,
-                Column("episode", "episode"),
-                Column("episode title", "next_title"),
-                number("next_first_aired", "air date", fmt_date),
-                number("left"),
-                number("completion", "done", fmt_pct),
-            ],
-            table_id="next-table",
-            caption=caption,
-        )
-        + "</div></section>"
+    return table(
+        nxt.head(WATCH_NEXT_ROWS),
+        [
+            Column("show", "title"),
+            YEAR,
+            Column("episode", "episode"),
+            Column("episode title", "next_title"),
+            number("next_first_aired", "air date", fmt_date),
+            number("left"),
+            number("completion", "done", fmt_pct),
+        ],
+        table_id="next-table",
+        caption=caption,
+        before='<section id="next"><h2>Watch next</h2><div class="scroll">',
+        after="</div></section>",
     )
 
 
@@ -349,59 +347,64 @@ _PROGRESS_COLUMNS = (
 )
 
 
+def _shown(frame: pd.DataFrame, columns: list[Column]) -> pd.DataFrame:
+    """The columns of `frame` a table shows: a frame of dozens is not copied whole."""
+    return frame[[c.key for c in columns if c.key in frame.columns]]
+
+
 def _shows_section(shows: pd.DataFrame) -> str:
     # A hidden show has no next episode to watch (as in "Watch next"): "hidden" stands where
     # Trakt's next episode would, and its air date is left out; the frame keeps both.
     hidden = shows_hidden(shows) & pd.notna(shows["next_number"]).to_numpy(bool)
     codes = ["hidden" if h else c for h, c in zip(hidden, next_episode_codes(shows), strict=True)]
-    frame = shows.assign(
+    # network is a schema column (all NA where no source had it): left out then
+    has_network = "network" in shows.columns and bool(shows["network"].notna().any())
+    columns = [
+        Column("show", "title"),
+        YEAR,
+        *([Column("network", "network")] if has_network else []),
+        *_PROGRESS_COLUMNS,
+        number("plays"),
+        number("scrobbles"),
+        number("checkins", "check-ins"),
+        number("seen"),
+        Column("next", "_next"),
+        number("next_first_aired", "next airs", fmt_date),
+    ]
+    frame = _shown(shows, columns).assign(
         _next=pd.Series(codes, index=shows.index, dtype=object),
         next_first_aired=shows["next_first_aired"].mask(hidden),
     )
-    # network is a schema column (all NA where no source had it): left out then
-    has_network = "network" in shows.columns and bool(shows["network"].notna().any())
-    return (
-        '<section id="shows"><h2>Shows</h2><div class="scroll">'
-        + table(
-            frame,
-            [
-                Column("show", "title"),
-                YEAR,
-                *([Column("network", "network")] if has_network else []),
-                *_PROGRESS_COLUMNS,
-                number("plays"),
-                number("scrobbles"),
-                number("checkins", "check-ins"),
-                number("seen"),
-                Column("next", "_next"),
-                number("next_first_aired", "next airs", fmt_date),
-            ],
-            table_id="shows-table",
-            caption=f"{len(shows):,} shows.",
-        )
-        + "</div></section>"
+    return table(
+        frame,
+        columns,
+        table_id="shows-table",
+        caption=f"{len(shows):,} shows.",
+        before='<section id="shows"><h2>Shows</h2><div class="scroll">',
+        after="</div></section>",
     )
 
 
 def _seasons_section(seasons: pd.DataFrame, figure: str = "") -> str:
-    frame = seasons.assign(_hidden=np.where(seasons["hidden"].to_numpy(dtype=bool), "hidden", ""))
-    return (
-        f'<section id="seasons"><h2>Seasons</h2>{figure}<details><summary>'
+    columns = [
+        Column("show", "title"),
+        YEAR,
+        number("season"),
+        *_PROGRESS_COLUMNS,
+        Column("", "_hidden"),
+    ]
+    frame = _shown(seasons, columns).assign(
+        _hidden=np.where(seasons["hidden"].to_numpy(dtype=bool), "hidden", "")
+    )
+    return table(
+        frame,
+        columns,
+        table_id="seasons-table",
+        caption="Season 0 holds the specials. Hidden seasons have no counts.",
+        before=f'<section id="seasons"><h2>Seasons</h2>{figure}<details><summary>'
         f"{len(seasons):,} seasons (show or hide the table)</summary>"
-        '<div class="scroll">'
-        + table(
-            frame,
-            [
-                Column("show", "title"),
-                YEAR,
-                number("season"),
-                *_PROGRESS_COLUMNS,
-                Column("", "_hidden"),
-            ],
-            table_id="seasons-table",
-            caption="Season 0 holds the specials. Hidden seasons have no counts.",
-        )
-        + "</div></details></section>"
+        '<div class="scroll">',
+        after="</div></details></section>",
     )
 
 
