@@ -197,3 +197,16 @@ def test_listed_labels_remakes_and_users_in_the_tables_order():
         "Solo [bob]",
     ]
     assert rows["state_label"].tolist() == ["watching", "watching", "stalled", "unknown"]
+
+
+def test_a_note_is_escaped_once():
+    plan = ta.backlog(progress("ann"), today=TODAY, tz=NY)
+    plan = plan.assign(
+        note=plan["note"].astype(object).where(plan["note"].isna(), "S1 & S2 <hidden>")
+    )
+    html = backlog_section(plan)
+    assert "S1 &amp; S2 &lt;hidden&gt;" in html
+    assert "&amp;amp;" not in html
+    soup = BeautifulSoup(html, "html.parser")
+    notes = [row.find_all("td")[-1].get_text() for row in soup.select("#backlog-table tbody tr")]
+    assert "S1 & S2 <hidden>" in notes

@@ -195,7 +195,7 @@ _COLUMNS = (
     number("last_played", "Last played", _date),
     number("pace", "Per week", _pace),
     number("finish_date", "Finish", _date),
-    Column("Note", "note", lambda v: "" if is_missing(v) else esc(v)),
+    Column("Note", "note"),  # esc: the table escapes once, NA is empty
 )
 
 
