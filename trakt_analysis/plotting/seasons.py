@@ -22,7 +22,6 @@ from ._common import (
     rows_legend,
     show_labels,
     user_color_map,
-    user_key,
     user_name,
 )
 from ._docstrings import fill_doc
@@ -143,7 +142,8 @@ def _bars(rows: pd.DataFrame, title: str, year: object, ax: Axes | None, **kwarg
 
 def _heatmap(seasons: pd.DataFrame, ax: Axes | None, **kwargs: Any) -> Axes:
     keys = ["user", "title", "year"]
-    frame = seasons.assign(user=seasons["user"].astype(object).map(user_key))
+    users = seasons["user"].astype(object)
+    frame = seasons.assign(user=users.where(users.notna(), None))  # NA as None, as user_key
     frame = frame.assign(title=frame["title"].astype(object))
     shows = frame[keys].drop_duplicates()
     shows = shows.assign(row=np.arange(len(shows)))
