@@ -210,6 +210,8 @@ def figure_img(fig: Figure, alt: str, *, dpi: int = 96) -> str:
 
     from ..plotting.fonts import unhinted_text
 
+    if fig.get_layout_engine() is None:
+        _pin_empty_axis_labels(fig)
     buffer = io.BytesIO()
     with warnings.catch_warnings(), unhinted_text():
         # Where no installed font has a glyph, the chart already issued one
@@ -224,6 +226,21 @@ def figure_img(fig: Figure, alt: str, *, dpi: int = 96) -> str:
     rgb.save(buffer, "png", compress_level=3)
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     return f'<img alt="{esc(alt)}" src="data:image/png;base64,{data}">'
+
+
+def _pin_empty_axis_labels(fig: Figure) -> None:
+    """Give each axis label without text a fixed place (it draws nothing anywhere).
+
+    matplotlib places an axis label beside its tick labels on every draw, measuring
+    all of them once more (31 show titles on a bar chart), even when the label is
+    empty, as the bar charts' y labels are. Only for a figure without a layout
+    engine: constrained layout counts an empty label's place in the axes' extent.
+    """
+    for top in fig.axes:
+        for ax in (top, *top.child_axes):
+            for axis in (ax.xaxis, ax.yaxis):
+                if not axis.label.get_text():
+                    axis.set_label_coords(0.5, 0.5)
 
 
 def report_figure(size: tuple[float, float], margins: Margins | None = None) -> tuple[Figure, Axes]:
