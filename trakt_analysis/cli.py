@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import gc
 import os
 import sys
 import time
@@ -372,18 +373,25 @@ def _run_report(args: argparse.Namespace, status: _Status) -> int:
         status("loading matplotlib")
     from .report.html import write_report
 
-    out = write_report(
-        progress,
-        args.output,
-        title=args.title,
-        source=label,
-        charts=not args.no_charts,
-        dpi=args.dpi,
-        jobs=args.jobs,
-        status=status,
-        year=args.year,
-        tz=args.tz,
-    )
+    # What is loaded now (modules, the progress) outlives the report: kept out of the
+    # garbage collector's full passes, which walked all of it two or three times per
+    # report (0.15 to 0.25 s CPU), and handed back after.
+    gc.freeze()
+    try:
+        out = write_report(
+            progress,
+            args.output,
+            title=args.title,
+            source=label,
+            charts=not args.no_charts,
+            dpi=args.dpi,
+            jobs=args.jobs,
+            status=status,
+            year=args.year,
+            tz=args.tz,
+        )
+    finally:
+        gc.unfreeze()
     size = out.stat().st_size
     print(f"Report written to {out.resolve()} ({size / 1024:,.0f} KB)")
     return 0

@@ -92,6 +92,18 @@ def test_axes_made_by_the_caller_get_the_fallback_too(progress, noto_installed):
     assert ax.title.get_fontfamily()[0] == "DejaVu Sans"  # Latin looks as before
 
 
+def test_a_colorbar_s_latin_texts_carry_one_family(progress, noto_installed):
+    # A colorbar is an axes of its own; its texts ("completed (%)", 0 ... 100) get
+    # the chain's first family alone, as the chart's own Latin texts do: matplotlib
+    # looks every family of a text's list up each time it measures or draws it.
+    ax = ta.plot_season_progress(progress.seasons)
+    colorbar = ax.images[0].colorbar
+    ax.figure.canvas.draw()
+    texts = [t for t in colorbar.ax.findobj(matplotlib.text.Text) if t.get_text()]
+    assert "completed (%)" in {t.get_text() for t in texts}
+    assert {tuple(t.get_fontfamily()) for t in texts} == {("DejaVu Sans",)}
+
+
 def test_global_rcparams_are_left_alone(progress):
     before = list(matplotlib.rcParams["font.family"])
     ta.plot_completion(progress.shows)

@@ -47,3 +47,45 @@ def test_margins_alone_place_the_axes():
     fig, ax = report_figure((8.0, 2.0), (2.0, 0.0, 0.5, 0.5))
     fix_layout(fig, ax, FixedLayout((2.0, 0.0, 0.5, 0.5)))
     assert ax.get_position().bounds == pytest.approx((0.25, 0.25, 0.75, 0.5))
+
+
+def _bars(labels: list[str]):
+    fig, ax = report_figure((6.0, 3.0), (2.0, 0.2, 0.4, 0.6))
+    ax.barh(range(len(labels)), range(1, len(labels) + 1))
+    ax.set_yticks(range(len(labels)), labels=labels)  # no y label, as the report's bar charts
+    ax.set_xlabel("plays")
+    ax.set_title("Plays per show")
+    return fig
+
+
+def _pixels(img: str) -> np.ndarray:
+    import base64
+    import io
+
+    from PIL import Image
+
+    data = img.split("base64,", 1)[1].split('"', 1)[0]
+    return np.asarray(Image.open(io.BytesIO(base64.b64decode(data))).convert("RGB"))
+
+
+def test_a_fixed_layout_chart_is_drawn_as_matplotlib_draws_it():
+    # figure_img gives empty axis labels a fixed place (no search beside the tick
+    # labels): the image is the one matplotlib draws of the same figure, pixel for pixel.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from trakt_analysis.plotting.fonts import unhinted_text
+    from trakt_analysis.report._html import figure_img
+
+    labels = ["Dark", "Severance", "The Bear", "Slow Horses"]
+    ours = _pixels(figure_img(_bars(labels), "chart", dpi=50))
+    theirs = _bars(labels)
+    theirs.set_dpi(50)
+    canvas = FigureCanvasAgg(theirs)
+    with unhinted_text():
+        canvas.draw()
+    assert np.array_equal(ours, np.asarray(canvas.buffer_rgba())[..., :3])
+    # Drawn labels kept their automatic place: only the empty y label was pinned.
+    fig = _bars(labels)
+    figure_img(fig, "chart", dpi=50)
+    ax = fig.axes[0]
+    assert (ax.xaxis._autolabelpos, ax.yaxis._autolabelpos) == (True, False)

@@ -46,18 +46,35 @@ TITLE_HOURS = "Backlog: hours left"
 BACKLOG_UNITS = ("episodes", "hours")
 
 
-def _next_note(row: pd.Series) -> str:
+#: The columns :func:`_next_note` reads, where the frame has them.
+_NOTE_COLUMNS = (
+    "next_season",
+    "next_number",
+    "hidden",
+    "next_title",
+    "next_first_aired",
+    "finish_date",
+)
+
+
+def _next_notes(shown: pd.DataFrame) -> list[str]:
+    """The note of each row of `shown`: rows as dicts of the note's columns (not iterrows)."""
+    columns = [c for c in _NOTE_COLUMNS if c in shown.columns]
+    return [_next_note(row) for row in shown[columns].to_dict("records")]
+
+
+def _next_note(row: dict[str, Any]) -> str:
     note = ""
-    if "next_season" in row.index and "next_number" in row.index:
+    if "next_season" in row and "next_number" in row:
         note = episode_code(row["next_season"], row["next_number"])
-    hidden = row["hidden"] if "hidden" in row.index else None
+    hidden = row.get("hidden")
     if note and not pd.isna(hidden) and bool(hidden):  # NA: unknown, never hidden
         return "hidden"  # no next episode to watch (as Watch next); the frame keeps Trakt's
-    if note and "next_title" in row.index and not pd.isna(row["next_title"]):
+    if note and "next_title" in row and not pd.isna(row["next_title"]):
         note += f" “{shorten(row['next_title'], 24)}”"
-    if note and "next_first_aired" in row.index and not pd.isna(row["next_first_aired"]):
+    if note and "next_first_aired" in row and not pd.isna(row["next_first_aired"]):
         note += f" · {row['next_first_aired']:%Y-%m-%d}"
-    if "finish_date" in row.index and not pd.isna(row["finish_date"]):
+    if "finish_date" in row and not pd.isna(row["finish_date"]):
         finish = f"done by {row['finish_date']:%Y-%m-%d}"
         note = f"{note} · {finish}" if note else finish
     return note
@@ -158,7 +175,7 @@ def plot_backlog(
     widths = measure(shown)
     ax.barh(np.arange(len(shown)), widths, **({"color": colors} | kwargs))
     labels = show_labels(shown, shows)
-    notes = [_next_note(row) for _, row in shown.iterrows()]
+    notes = _next_notes(shown)
     ends = list(widths)
     if len(rest):
         mean = float(measure(rest).mean())

@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 import matplotlib as mpl
 from matplotlib import font_manager
 from matplotlib.artist import Artist
+from matplotlib.axes import Axes
 from matplotlib.text import Text
 
 from .._warnings import warn
@@ -84,12 +85,24 @@ def _face(family: str) -> Any:
     """The FT2Font of an installed `family` of the chain, opened on first use.
 
     Opened one by one: a Latin or Japanese title never opens the fonts of the
-    scripts after the one it needs (opening all of them cost about 0.2 s).
+    scripts after the one it needs (opening all of them cost about 0.2 s). The
+    file is the one ``findfont`` picks for the family at the default style and
+    weight, chosen among that family's files only: ``findfont`` scores every
+    installed font, several milliseconds a family.
     """
-    path = font_manager.findfont(
-        font_manager.FontProperties(family=family), fallback_to_default=False
+    manager = font_manager.fontManager
+    normal = font_manager.FontProperties(family=family)
+    files = [entry for entry in manager.ttflist if entry.name == family]
+    best = min(
+        files,
+        key=lambda entry: (
+            manager.score_style(normal.get_style(), entry.style)
+            + manager.score_variant(normal.get_variant(), entry.variant)
+            + manager.score_weight(normal.get_weight(), entry.weight)
+            + manager.score_stretch(normal.get_stretch(), entry.stretch)
+        ),
     )
-    return font_manager.get_font(path)
+    return font_manager.get_font(best.fname)
 
 
 @functools.cache
@@ -154,11 +167,27 @@ def unhinted_text() -> Iterator[None]:
         mpl.rcParams["text.hinting"] = before
 
 
+def _with_colorbars(artist: Artist) -> list[Artist]:
+    """`artist`, and for an Axes the colorbars of its images and collections.
+
+    A chart's colorbar is an axes of its own, beside the chart's, so ``findobj``
+    on the chart's axes does not reach its texts.
+    """
+    parts = [artist]
+    if isinstance(artist, Axes):
+        for mappable in (*artist.images, *artist.collections):
+            colorbar = getattr(mappable, "colorbar", None)
+            if colorbar is not None:
+                parts.append(colorbar.ax)
+    return parts
+
+
 def _texts(artists: Iterable[Artist]) -> list[Text]:
     found: dict[int, Text] = {}
     for artist in artists:
-        for text in artist.findobj(Text):
-            found[id(text)] = text
+        for part in _with_colorbars(artist):
+            for text in part.findobj(Text):
+                found[id(text)] = text
     return list(found.values())
 
 

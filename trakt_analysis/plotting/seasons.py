@@ -22,7 +22,6 @@ from ._common import (
     rows_legend,
     show_labels,
     user_color_map,
-    user_key,
     user_name,
 )
 from ._docstrings import fill_doc
@@ -143,7 +142,8 @@ def _bars(rows: pd.DataFrame, title: str, year: object, ax: Axes | None, **kwarg
 
 def _heatmap(seasons: pd.DataFrame, ax: Axes | None, **kwargs: Any) -> Axes:
     keys = ["user", "title", "year"]
-    frame = seasons.assign(user=seasons["user"].astype(object).map(user_key))
+    users = seasons["user"].astype(object)
+    frame = seasons.assign(user=users.where(users.notna(), None))  # NA as None, as user_key
     frame = frame.assign(title=frame["title"].astype(object))
     shows = frame[keys].drop_duplicates()
     shows = shows.assign(row=np.arange(len(shows)))
@@ -163,7 +163,10 @@ def _heatmap(seasons: pd.DataFrame, ax: Axes | None, **kwargs: Any) -> Axes:
 
     ax = get_ax(ax, (8.0, float(np.clip(1.6 + 0.25 * n_rows, 3.0, 14.0))))
     options: dict[str, Any] = {"cmap": COMPLETION_CMAP, "vmin": 0, "vmax": 100, "aspect": "auto"}
-    options |= {"interpolation": "nearest"} | kwargs
+    # Nearest cells picked from the percentages, then coloured: the same pixels as
+    # colouring every cell first (matplotlib's choice when a row is thinner than a
+    # pixel), without an RGBA array of floats of the size of the image.
+    options |= {"interpolation": "nearest", "interpolation_stage": "data"} | kwargs
     extent = (-0.5, n_cols - 0.5, n_rows - 0.5, -0.5)
     image = ax.imshow(np.ma.masked_invalid(values), extent=extent, **options)
     ax.imshow(
@@ -172,6 +175,7 @@ def _heatmap(seasons: pd.DataFrame, ax: Axes | None, **kwargs: Any) -> Axes:
         extent=extent,
         aspect="auto",
         interpolation="nearest",
+        interpolation_stage="data",
     )
     ax.figure.colorbar(image, ax=ax, label="completed (%)", location="bottom", shrink=0.6)
     ax.set_xticks(range(n_cols), labels=["Sp" if n == 0 else str(n) for n in numbers])
