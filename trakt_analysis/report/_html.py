@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import base64
 import html
-import struct
+import io
 import warnings
-import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -36,7 +35,6 @@ __all__ = [
     "figure_img",
     "fix_layout",
     "number",
-    "png_rgb",
     "report_figure",
     "stat_card",
     "table",
@@ -205,15 +203,16 @@ def figure_img(fig: Figure, alt: str, *, dpi: int = 96) -> str:
     The figure is drawn once, on an Agg canvas, at `dpi`: its layout engine
     (constrained layout in the report) already fits it, so no "tight" bounding
     box pass draws it a second time. Text is drawn unhinted (see
-    :func:`~trakt_analysis.plotting.fonts.unhinted_text`); the pixels are
-    encoded by :func:`png_rgb`.
+    :func:`~trakt_analysis.plotting.fonts.unhinted_text`).
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
 
     from ..plotting.fonts import unhinted_text
 
     if fig.get_layout_engine() is None:
         _pin_empty_axis_labels(fig)
+    buffer = io.BytesIO()
     with warnings.catch_warnings(), unhinted_text():
         # Where no installed font has a glyph, the chart already issued one
         # TraktFontWarning naming the titles; matplotlib's per-glyph repeats are noise.
@@ -221,34 +220,12 @@ def figure_img(fig: Figure, alt: str, *, dpi: int = 96) -> str:
         fig.set_dpi(dpi)
         canvas = FigureCanvasAgg(fig)
         canvas.draw()
-    data = base64.b64encode(png_rgb(np.asarray(canvas.buffer_rgba())[..., :3])).decode("ascii")
+    # RGB (the page is opaque anyway) at compression level 3: smaller than matplotlib's
+    # RGBA at level 6 and encoded in half the time.
+    rgb = Image.fromarray(np.asarray(canvas.buffer_rgba())).convert("RGB")
+    rgb.save(buffer, "png", compress_level=3)
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
     return f'<img alt="{esc(alt)}" src="data:image/png;base64,{data}">'
-
-
-def _png_chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-
-def png_rgb(rgb: np.ndarray) -> bytes:
-    """An RGB image (height x width x 3 ``uint8``) as PNG bytes, lossless.
-
-    Every row unfiltered, deflated at level 3. Pillow tries each PNG filter
-    on each row, which for a chart (flat colours, text) costs three times as
-    long for a file about as large (~860 KiB for the 14 charts of the two
-    benchmark reports either way). The page is opaque: no alpha channel.
-    """
-    height, width, _ = rgb.shape
-    raw = np.zeros((height, 1 + 3 * width), dtype=np.uint8)  # filter byte 0: none
-    raw[:, 1:] = rgb.reshape(height, 3 * width)
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
-    return b"".join(
-        (
-            b"\x89PNG\r\n\x1a\n",
-            _png_chunk(b"IHDR", header),
-            _png_chunk(b"IDAT", zlib.compress(raw.tobytes(), 3)),
-            _png_chunk(b"IEND", b""),
-        )
-    )
 
 
 def _pin_empty_axis_labels(fig: Figure) -> None:
