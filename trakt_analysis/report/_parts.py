@@ -143,8 +143,9 @@ def _start(
     children = []
     with warnings.catch_warnings():
         # Python 3.12+ warns of fork() in a process with threads. This one has only
-        # native, idle pool threads (OpenBLAS's, Arrow's) that re-create themselves
-        # after a fork; a Python thread makes _can_fork() say no.
+        # native, idle pool threads, whose libraries re-create them in a forked child
+        # (pthread_atfork: OpenBLAS; Arrow since 11, apache/arrow#14594, and we need
+        # pyarrow>=18); a Python thread makes _can_fork() say no.
         warnings.filterwarnings("ignore", "This process .* is multi-threaded", DeprecationWarning)
         for _ in range(n):
             receiver, sender = context.Pipe(duplex=False)
