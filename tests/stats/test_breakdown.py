@@ -125,3 +125,22 @@ def test_bad_arguments_say_what(hand_progress, args, match):
         ta.breakdown(data, *args)
     with pytest.raises(TraktArgumentError, match="year must be an int"):
         ta.breakdown(hand_progress, "genre", year="2024")
+
+
+@pytest.mark.parametrize("history", [True, False])
+def test_several_breakdowns_at_once_are_each_breakdown(hand_progress, history):
+    # The report's all-time section computes the plays per show once for its five fields.
+    import dataclasses
+
+    from trakt_analysis.analysis.breakdown import breakdowns
+
+    progress = hand_progress if history else dataclasses.replace(hand_progress, history=None)
+    fields = ["genre", "network", "country", "language", "decade"]
+    together = breakdowns(progress, fields)
+    assert list(together) == fields
+    for by in fields:
+        alone = ta.breakdown(progress, by)
+        pd.testing.assert_frame_equal(together[by], alone)
+        assert together[by].attrs == alone.attrs
+    with pytest.raises(TraktArgumentError, match="imdb"):
+        breakdowns(progress, ["genre", "imdb"])

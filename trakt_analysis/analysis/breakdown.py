@@ -244,16 +244,28 @@ def _per_show_from_counts(progress: Progress) -> tuple[pd.DataFrame, dict[str, A
     return per_show, attrs
 
 
-def _one(progress: Progress, by: str, year: int | None, tz: object, func: str) -> pd.DataFrame:
+def _per_show(
+    progress: Progress, year: int | None, tz: object, func: str
+) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """Plays, runtimes and episodes per show: the part of a breakdown every `by` shares."""
     if progress.history is not None:
-        per_show, attrs = _per_show_from_history(progress, year, tz, func)
-    else:
-        if year is not None:
-            raise TraktArgumentError(
-                f"{func}: year= needs the history (when each play was), which this source "
-                "lacks (API v1); load the account export or use API v2"
-            )
-        per_show, attrs = _per_show_from_counts(progress)
+        return _per_show_from_history(progress, year, tz, func)
+    if year is not None:
+        raise TraktArgumentError(
+            f"{func}: year= needs the history (when each play was), which this source "
+            "lacks (API v1); load the account export or use API v2"
+        )
+    return _per_show_from_counts(progress)
+
+
+def _one(progress: Progress, by: str, year: int | None, tz: object, func: str) -> pd.DataFrame:
+    return _table(progress, by, *_per_show(progress, year, tz, func))
+
+
+def _table(
+    progress: Progress, by: str, per_show: pd.DataFrame, attrs: dict[str, Any]
+) -> pd.DataFrame:
+    """The breakdown of one user's `per_show` by `by` (columns as :func:`breakdown`'s)."""
     values = show_values(progress.shows, by)
     unlisted = pd.DataFrame({"show": [-1], "value": [UNKNOWN]})  # plays of unlisted shows
     rows = pd.concat([values, unlisted], ignore_index=True).merge(
@@ -379,9 +391,33 @@ def breakdown(
     frames = [
         _one(p, by, None if year is None else int(year), tz, func) for p in _progresses(data, func)
     ]
+    return _joined(frames, by)
+
+
+def _joined(frames: list[pd.DataFrame], by: str) -> pd.DataFrame:
     out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     out = out.rename(columns={"value": by})
     out = out[["user", by, *_COLUMNS[1:]]]
     out.attrs = dict(frames[0].attrs)
     out.attrs["by"] = by
     return out
+
+
+def breakdowns(progress: Progress, bys: Iterable[str]) -> dict[str, pd.DataFrame]:
+    """:func:`breakdown` of one user's `progress` by each of `bys`, all time.
+
+    The same frames as one :func:`breakdown` call per `by`; the plays per
+    show, which every `by` shares, are computed once (the report's all-time
+    section asks for five).
+
+    Raises
+    ------
+    TraktArgumentError
+        An unknown `by`.
+    """
+    func = "breakdown"
+    checked = [_check_by(by, func) for by in bys]
+    if not isinstance(progress, Progress):
+        raise TraktArgumentError(f"{func}: expected a Progress, got {type(progress).__name__}")
+    per_show, attrs = _per_show(progress, None, None, func)
+    return {by: _joined([_table(progress, by, per_show, dict(attrs))], by) for by in checked}

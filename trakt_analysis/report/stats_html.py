@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .._format import DASH
-from ..analysis.breakdown import breakdown
+from ..analysis.breakdown import breakdowns
 from ..analysis.movies import shows_vs_movies, top_movies
 from ..analysis.people import top_people
 from ..analysis.ratings import rating_stats
@@ -102,7 +102,7 @@ def all_time_section(
         for name in SHOW_METADATA
         if name not in ("premiered_year", "runtime")
     )
-    frames = {by: breakdown(progress, by) for by, _ in ALL_TIME_BREAKDOWNS}
+    frames = breakdowns(progress, [by for by, _ in ALL_TIME_BREAKDOWNS])  # plays per show once
     first = next(iter(frames.values()))
     if first.attrs.get("plays_from") == "shows":
         parts.append(
