@@ -7,15 +7,17 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from matplotlib import rcParams
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
+from .._format import fmt_int
 from ..analysis.sorting import percent_complete, sort_shows
 from ..progress import Progress
 from . import _common
 from ._docstrings import fill_doc
 from .fonts import apply_fonts, warn_missing_glyphs, with_fallback_fonts
-from .palette import FINISHED, IN_PROGRESS, MORE
+from .palette import FINISHED, IN_PROGRESS, MORE, NO_DATA
 
 __all__ = ["plot_completion", "update_completion"]
 
@@ -53,7 +55,9 @@ def plot_completion(
     Bar widths are :func:`~trakt_analysis.analysis.sorting.percent_complete`: the
     API's ``percentage``, or the recomputed completion where a source sends none.
     Finished shows (nothing left) are green for one user and hatched for several;
-    a legend says which is which.
+    a legend says which is which. A show whose completion is unknown (the aired
+    count is missing: the account export without metadata) has no bar and a
+    grey note "52/? unknown", never a bar of 0 %.
     """
     shows = _common.check_frame(shows, _COLUMNS, "plot_completion", "shows")
     top = _common.check_top(top, "plot_completion")
@@ -75,6 +79,7 @@ class _Bars:
     hatches: list[str]
     labels: list[str]
     notes: list[str]
+    note_colors: list[str]
     several: bool
     colors_by_user: dict[object, str]
 
@@ -82,8 +87,12 @@ class _Bars:
 def _bars(shows: pd.DataFrame, by: str, top: int) -> _Bars:
     ordered = sort_shows(shows, by)
     shown, rest = ordered.iloc[:top], ordered.iloc[top:]
-    widths = _common.filled(percent_complete(shown))
-    finished = (_common.filled(shown["left"]) == 0) & (_common.filled(shown["aired"]) > 0)
+    percent = percent_complete(shown).to_numpy(dtype=float, na_value=np.nan)
+    unknown = np.isnan(percent)
+    widths = np.nan_to_num(percent, nan=0.0)  # no bar; the note says unknown
+    # NaN compares False: an unknown count is not finished.
+    left = shown["left"].to_numpy(dtype=float, na_value=np.nan)
+    finished = (left == 0) & (shown["aired"].to_numpy(dtype=float, na_value=np.nan) > 0)
     users = _common.row_colors(shows, shown, None)
     colors_by_user, several = users.by_user, users.several
     if several:
@@ -92,10 +101,12 @@ def _bars(shows: pd.DataFrame, by: str, top: int) -> _Bars:
     else:
         colors = [FINISHED if f else IN_PROGRESS for f in finished]
         hatches = [""] * len(shown)
-    # An unknown count (NA) is written "?", never 0.
     notes = [
-        f"{_count(c)}/{_count(a)}" for c, a in zip(shown["completed"], shown["aired"], strict=True)
+        f"{_count(c)}/{_count(a)}" + (" unknown" if u else "")
+        for c, a, u in zip(shown["completed"], shown["aired"], unknown, strict=True)
     ]
+    text = rcParams["text.color"]  # the notes' colour, as drawn by default
+    note_colors = [NO_DATA if u else text for u in unknown]
     labels = _common.show_labels(shown, shows) if len(shown) else []
     ends = [float(w) for w in widths]
     if len(rest):
@@ -117,7 +128,8 @@ def _bars(shows: pd.DataFrame, by: str, top: int) -> _Bars:
         completed = rest["completed"][both].sum(min_count=1)
         aired = rest["aired"][both].sum(min_count=1)
         notes.append(f"{_count(completed)}/{_count(aired)}")
-    return _Bars(ends, colors, hatches, labels, notes, several, colors_by_user)
+        note_colors.append(text if known.any() else NO_DATA)
+    return _Bars(ends, colors, hatches, labels, notes, note_colors, several, colors_by_user)
 
 
 def _draw(ax: Axes, bars: _Bars, kwargs: dict[str, Any]) -> None:
@@ -128,6 +140,8 @@ def _draw(ax: Axes, bars: _Bars, kwargs: dict[str, Any]) -> None:
             bar.set_hatch(hatch)
             bar.set_edgecolor("white")
     notes = _common.bar_notes(ax, bars.notes, bars.widths)
+    for note, color in zip(notes, bars.note_colors, strict=True):
+        note.set_color(color)
     _common.label_rows(ax, bars.labels, TITLE)
     ax.set_xlim(0, 115)  # room for the annotations of full bars
     ax.set_xticks(range(0, 101, 20))
@@ -164,14 +178,22 @@ def update_completion(
     bars = _bars(shows, by, _common.check_top(top, "update_completion"))
     if len(bars.labels) != len(drawn) or bars.several != several or kwargs:
         return False
-    for bar, width, color, hatch, note, text in zip(
-        drawn, bars.widths, bars.colors, bars.hatches, notes, bars.notes, strict=True
+    for bar, width, color, hatch, note, text, note_color in zip(
+        drawn,
+        bars.widths,
+        bars.colors,
+        bars.hatches,
+        notes,
+        bars.notes,
+        bars.note_colors,
+        strict=True,
     ):
         bar.set_width(width)
         bar.set_facecolor(color)
         bar.set_hatch(hatch or None)
         bar.set_edgecolor("white" if hatch else "none")
         note.set_text(text)
+        note.set_color(note_color)
         note.xy = (width, note.xy[1])
     ax.set_yticks(np.arange(len(bars.labels)), labels=bars.labels)
     if several:
@@ -185,4 +207,5 @@ def update_completion(
 
 
 def _count(value: Any) -> str:
-    return "?" if value is None or pd.isna(value) else str(int(value))
+    """``1,008``; an unknown count (NA) is "?", never 0."""
+    return fmt_int(value, "?")

@@ -10,11 +10,11 @@ from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
+from .._format import fmt_int
 from ..analysis.sorting import percent_complete
 from ..progress import Progress
 from ._common import (
     check_frame,
-    filled,
     get_ax,
     legend_outside,
     no_data,
@@ -27,7 +27,7 @@ from ._common import (
 from ._docstrings import fill_doc
 from ._select import ShowKey, select_show
 from .fonts import with_fallback_fonts
-from .palette import COMPLETION_CMAP, FINISHED, IN_PROGRESS, STATE_COLORS
+from .palette import COMPLETION_CMAP, FINISHED, IN_PROGRESS, NO_DATA, STATE_COLORS
 from .text import shorten
 
 __all__ = ["plot_season_progress"]
@@ -54,7 +54,8 @@ def plot_season_progress(
         The seasons frame of :func:`load_progress` (or the Progress), one user or several.
     show : str or (str, int), optional
         One show: a bar per season (height = ``percentage``, annotated
-        "completed/aired"; hidden seasons drawn as hatched full-height bars;
+        "completed/aired"; a season whose completion is unknown has no bar and
+        a grey "?" note; hidden seasons drawn as hatched full-height bars;
         several users side by side in their colours). When None, a heatmap:
         a row per show and user, a column per season, colour = percentage,
         hidden seasons in the hidden colour.
@@ -93,9 +94,12 @@ def _bars(rows: pd.DataFrame, title: str, year: object, ax: Axes | None, **kwarg
             + (k - (len(users) - 1) / 2) * width
         )
         hidden = mine["hidden"].to_numpy(dtype=bool)
-        pct = filled(percent_complete(mine))
-        finished = (filled(mine["left"]) == 0) & (filled(mine["aired"]) > 0)
-        heights = np.where(hidden, 100.0, pct)
+        pct = percent_complete(mine).to_numpy(dtype=float, na_value=np.nan)
+        unknown = np.isnan(pct) & ~hidden  # no bar and a grey note, never a bar of 0 %
+        # NaN compares False: an unknown count is not finished.
+        left = mine["left"].to_numpy(dtype=float, na_value=np.nan)
+        finished = (left == 0) & (mine["aired"].to_numpy(dtype=float, na_value=np.nan) > 0)
+        heights = np.where(hidden, 100.0, np.nan_to_num(pct, nan=0.0))
         if several:
             colors = [STATE_COLORS["hidden"] if h else colors_by_user[user] for h in hidden]
         else:
@@ -105,15 +109,15 @@ def _bars(rows: pd.DataFrame, title: str, year: object, ax: Axes | None, **kwarg
             ]
         options: dict[str, Any] = {"width": width, "color": colors} | kwargs
         bars = ax.bar(x, heights, **options)
-        for bar, h, c, a in zip(
-            bars, hidden, filled(mine["completed"]), filled(mine["aired"]), strict=True
+        for bar, h, u, c, a in zip(
+            bars, hidden, unknown, mine["completed"], mine["aired"], strict=True
         ):
             if h:
                 bar.set_hatch(HIDDEN_HATCH)
                 bar.set_alpha(0.5)
-            note = "hidden" if h else f"{int(c)}/{int(a)}"
-            ax.annotate(
-                note,
+            note = "hidden" if h else f"{fmt_int(c, '?')}/{fmt_int(a, '?')}"
+            text = ax.annotate(
+                note + ("\nunknown" if u else ""),
                 (bar.get_x() + bar.get_width() / 2, bar.get_height()),
                 xytext=(0, 2),
                 textcoords="offset points",
@@ -121,6 +125,8 @@ def _bars(rows: pd.DataFrame, title: str, year: object, ax: Axes | None, **kwarg
                 va="bottom",
                 fontsize="x-small",
             )
+            if u:
+                text.set_color(NO_DATA)
     ax.set_xticks(range(len(numbers)), labels=["Sp" if n == 0 else str(n) for n in numbers])
     ax.set_ylim(0, 110)
     ax.set_yticks(range(0, 101, 20))
