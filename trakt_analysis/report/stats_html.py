@@ -60,6 +60,21 @@ def _joined(values: object) -> str:
     return ", ".join(map(str, values)) if isinstance(values, list) else ""
 
 
+def _hours_columns(frame: pd.DataFrame) -> list[Column]:
+    """The hours and share-of-hours columns of a table of `frame`'s rows.
+
+    When some plays have no runtime, the hours are the known ones: the table
+    then counts those plays in a column of their own and the share is headed
+    "share of known hours", never passed off as the share of all hours.
+    """
+    partial = bool((frame["plays_without_runtime"] > 0).any())
+    return [
+        number("hours", fmt=fmt_hours),
+        *([number("plays_without_runtime", "plays without runtime")] if partial else []),
+        number("hours_share", "share of known hours" if partial else "share of hours", fmt_share),
+    ]
+
+
 def _breakdown_table(frame: pd.DataFrame, by: str, heading: str) -> str:
     unknown = frame[frame[by] == "unknown"]
     shown = pd.concat([frame[frame[by] != "unknown"].head(ROWS), unknown])
@@ -71,8 +86,7 @@ def _breakdown_table(frame: pd.DataFrame, by: str, heading: str) -> str:
             Column(by, by),
             number("shows"),
             number("plays"),
-            number("hours", fmt=fmt_hours),
-            number("hours_share", "share of hours", fmt_share),
+            *_hours_columns(frame),
         ],
         caption=caption,
         table_id=f"breakdown-{by}",
@@ -160,8 +174,7 @@ def _movies_part(progress: Progress) -> str:
         [
             Column("", "kind"),
             number("plays"),
-            number("hours", fmt=fmt_hours),
-            number("hours_share", "share of hours", fmt_share),
+            *_hours_columns(split),
         ],
         caption="Shows beside movies",
         table_id="shows-vs-movies",
