@@ -7,11 +7,10 @@ where the other rows said "unknown". Hand-worked histories, in UTC.
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import UTC, datetime
 
 import trakt_analysis as ta
-from tests.helpers.history_cases import plays
+from tests.helpers.history_cases import demo_with_history
 from trakt_analysis.report.text import format_summary
 
 TODAY = datetime(2026, 1, 2, 12, 0, tzinfo=UTC)
@@ -27,14 +26,8 @@ NONE_KNOWN = [
 ]
 
 
-def with_history(rows):
-    demo = ta.load_demo()
-    provenance = ta.Provenance("demo", "demo", timezone="UTC")
-    return dataclasses.replace(demo, history=plays(rows, user=demo.user), provenance=provenance)
-
-
 def review_rows(rows):
-    table = ta.year_in_review(with_history(rows), 2025, tz="UTC").table()
+    table = ta.year_in_review(demo_with_history(rows), 2025, tz="UTC").table()
     return dict(zip(table["label"], table["value"], strict=True))
 
 
@@ -51,7 +44,7 @@ def test_no_runtime_at_all_reads_unknown_everywhere():
 
 
 def test_the_summary_line_says_what_the_hours_leave_out():
-    text = format_summary(with_history(ONE_UNKNOWN), year=2025, today=TODAY)
+    text = format_summary(demo_with_history(ONE_UNKNOWN), year=2025, today=TODAY)
     line = next(x for x in text.splitlines() if x.startswith("  hours      "))
     assert line == (
         "  hours            1.5  with a known runtime (leaves out 1 play without a runtime)"
