@@ -93,3 +93,12 @@ def test_with_every_runtime_known_the_report_reads_as_before():
     assert headers(soup, "shows-vs-movies") == ["", "plays", "hours", "share of hours"]
     # episodes 280 minutes, Dune 120: 70 % and 30 %
     assert [r[-1] for r in rows(soup, "shows-vs-movies")] == ["70%", "30%"]
+
+
+def test_the_explorer_says_what_the_hours_leave_out(hand_progress):
+    # A's S01E02 has no runtime: one play, though A is in two genres
+    view = ta.explore.breakdown_view(hand_progress, "genre", charts=False)
+    assert view.message.endswith("; hours and their shares leave out 1 play without a runtime.")
+    assert ta.breakdown(hand_progress, "genre").attrs["plays_without_runtime"] == 1
+    both = ta.breakdown([hand_progress, make_progress("bob")], "network")
+    assert both.attrs["plays_without_runtime"] == 2
