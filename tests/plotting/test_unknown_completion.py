@@ -9,6 +9,7 @@ as the tables do ("8/1,008").
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 
@@ -96,3 +97,29 @@ def test_season_bars_write_unknown_counts_as_unknown():
     heights = [b.get_height() for b in ax.patches[:2]]
     assert heights == [0, 100]
     assert to_hex(ax.patches[1].get_facecolor()) == palette.FINISHED
+
+
+def test_unknown_plays_are_not_zero_plays_in_the_watch_stats():
+    progress = ta.load_progress(
+        [item(f"S{n}", 4, 2, 2, 50) for n in range(5)],
+        user="u",
+    )
+    # make_item's stats: 2 plays (1 scrobble, 1 seen); S3 and S4 lose their plays
+    plays = progress.shows["plays"].astype("Int64").copy()
+    plays.iloc[[3, 4]] = pd.NA
+    plays.iloc[2] = 8
+    shows = progress.shows.assign(plays=plays, scrobbles=plays - 1)
+    ax = ta.plot_watch_stats(shows, top=3)
+    # S2 (8), S0, S1 drawn; S3 (unknown) and S4 (unknown) in "+2 more"
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == ["S2", "S0", "S1", "+2 more shows (plays unknown)"]
+    ax = ta.plot_watch_stats(shows, top=4)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[-1] == "+1 more shows (plays unknown)"
+    assert [t.get_text() for t in ax.texts] == [" plays unknown"]  # S3's row
+    ax = ta.plot_watch_stats(shows, top=2)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[-1] == "+3 more shows (avg of 1; 2 unknown)"
+    # the "+3 more" bar: S1's 2 plays (1 scrobble, 1 seen), not (2 + 0 + 0) / 3
+    summary = [p for p in ax.patches if p.get_y() + p.get_height() / 2 == 2]
+    assert sum(p.get_width() for p in summary) == 2
