@@ -97,8 +97,26 @@ def test_with_every_runtime_known_the_report_reads_as_before():
 
 def test_the_explorer_says_what_the_hours_leave_out(hand_progress):
     # A's S01E02 has no runtime: one play, though A is in two genres
-    view = ta.explore.breakdown_view(hand_progress, "genre", charts=False)
+    from trakt_analysis.explore import breakdown_view
+
+    view = breakdown_view(hand_progress, "genre", charts=False)
     assert view.message.endswith("; hours and their shares leave out 1 play without a runtime.")
     assert ta.breakdown(hand_progress, "genre").attrs["plays_without_runtime"] == 1
     both = ta.breakdown([hand_progress, make_progress("bob")], "network")
     assert both.attrs["plays_without_runtime"] == 2
+
+
+def test_the_dashboard_breakdown_counts_the_plays_without_runtime(hand_progress):
+    from trakt_analysis.dashboard import _logic
+
+    soup = BeautifulSoup(
+        _logic.breakdown_html(ta.breakdown(hand_progress, "network"), "network"), "html.parser"
+    )
+    assert headers(soup, "breakdown-network") == [
+        "network",
+        "shows",
+        "plays",
+        "hours",
+        "plays without runtime",
+    ]
+    assert rows(soup, "breakdown-network")[0] == ["Netflix", "1", "3", "1.7", "1"]

@@ -25,7 +25,7 @@ from ._html import YEAR, Column, chart_html, esc, number, table
 if TYPE_CHECKING:
     from ..progress import Progress
 
-__all__ = ["ALL_TIME_BREAKDOWNS", "all_time_section"]
+__all__ = ["ALL_TIME_BREAKDOWNS", "all_time_section", "hours_columns"]
 
 #: The breakdowns of the section, in order, with their headings.
 ALL_TIME_BREAKDOWNS: tuple[tuple[str, str], ...] = (
@@ -60,19 +60,25 @@ def _joined(values: object) -> str:
     return ", ".join(map(str, values)) if isinstance(values, list) else ""
 
 
-def _hours_columns(frame: pd.DataFrame) -> list[Column]:
-    """The hours and share-of-hours columns of a table of `frame`'s rows.
+def hours_columns(
+    frame: pd.DataFrame, *, share: bool = True, fmt: Callable[[object], str] = fmt_hours
+) -> list[Column]:
+    """The hours (and share of hours) columns of a table of `frame`'s rows.
 
     When some plays have no runtime, the hours are the known ones: the table
     then counts those plays in a column of their own and the share is headed
     "share of known hours", never passed off as the share of all hours.
     """
-    partial = bool((frame["plays_without_runtime"] > 0).any())
-    return [
-        number("hours", fmt=fmt_hours),
+    without = frame.get("plays_without_runtime")
+    partial = without is not None and bool((without > 0).any())
+    columns = [
+        number("hours", fmt=fmt),
         *([number("plays_without_runtime", "plays without runtime")] if partial else []),
-        number("hours_share", "share of known hours" if partial else "share of hours", fmt_share),
     ]
+    if share:
+        heading = "share of known hours" if partial else "share of hours"
+        columns.append(number("hours_share", heading, fmt_share))
+    return columns
 
 
 def _breakdown_table(frame: pd.DataFrame, by: str, heading: str) -> str:
@@ -86,7 +92,7 @@ def _breakdown_table(frame: pd.DataFrame, by: str, heading: str) -> str:
             Column(by, by),
             number("shows"),
             number("plays"),
-            *_hours_columns(frame),
+            *hours_columns(frame),
         ],
         caption=caption,
         table_id=f"breakdown-{by}",
@@ -174,7 +180,7 @@ def _movies_part(progress: Progress) -> str:
         [
             Column("", "kind"),
             number("plays"),
-            *_hours_columns(split),
+            *hours_columns(split),
         ],
         caption="Shows beside movies",
         table_id="shows-vs-movies",
