@@ -53,28 +53,33 @@ def headers(soup, table_id):
     return [th.get_text() for th in soup.find("table", id=table_id).thead.find_all("th")]
 
 
+def caption(soup, table_id):
+    return soup.find("table", id=table_id).caption.get_text()
+
+
 def rows(soup, table_id):
     table = soup.find("table", id=table_id)
     return [[td.get_text() for td in tr.find_all("td")] for tr in table.tbody.find_all("tr")]
 
 
-def test_the_report_says_unknown_and_of_known_hours():
+def test_the_report_says_unknown_and_what_the_hours_count():
     html, _ = all_time_section(without_movie_runtimes(make_progress()), charts=False)
     soup = BeautifulSoup(html, "html.parser")
-    assert headers(soup, "shows-vs-movies")[-2:] == [
-        "plays without runtime",
-        "share of known hours",
-    ]
+    assert headers(soup, "shows-vs-movies")[-2:] == ["no runtime", "share of hours"]
+    assert caption(soup, "shows-vs-movies") == (
+        "Shows beside movies. Hours and their shares (of the known hours) count the plays "
+        'with a runtime; "no runtime": the others.'
+    )
     dash = "\N{EM DASH}"
     assert rows(soup, "shows-vs-movies") == [
         ["shows", "6", "3.8", "1", dash],
         ["movies", "1", dash, "1", dash],
     ]
     # network: A (Netflix) 100 of 230 known minutes, 1 play without; B (HBO) 60; C and D 70
-    assert headers(soup, "breakdown-network")[-2:] == [
-        "plays without runtime",
-        "share of known hours",
-    ]
+    assert headers(soup, "breakdown-network")[-2:] == ["no runtime", "share of hours"]
+    assert caption(soup, "breakdown-network").startswith(
+        "Networks and streaming services. Hours and their shares (of the known hours)"
+    )
     assert rows(soup, "breakdown-network") == [
         ["Netflix", "1", "3", "1.7", "1", "43%"],
         ["HBO", "1", "1", "1.0", "0", "26%"],
@@ -91,6 +96,7 @@ def test_with_every_runtime_known_the_report_reads_as_before():
     html, _ = all_time_section(full, charts=False)
     soup = BeautifulSoup(html, "html.parser")
     assert headers(soup, "shows-vs-movies") == ["", "plays", "hours", "share of hours"]
+    assert caption(soup, "shows-vs-movies") == "Shows beside movies"
     # episodes 280 minutes, Dune 120: 70 % and 30 %
     assert [r[-1] for r in rows(soup, "shows-vs-movies")] == ["70%", "30%"]
 
@@ -117,6 +123,9 @@ def test_the_dashboard_breakdown_counts_the_plays_without_runtime(hand_progress)
         "shows",
         "plays",
         "hours",
-        "plays without runtime",
+        "no runtime",
     ]
+    assert caption(soup, "breakdown-network") == (
+        'Hours count the plays with a runtime; "no runtime": the others.'
+    )
     assert rows(soup, "breakdown-network")[0] == ["Netflix", "1", "3", "1.7", "1"]

@@ -22,7 +22,7 @@ from ..errors import TraktArgumentError
 from ..report._html import YEAR, Column, esc, number, table
 from ..report.backlog import listed
 from ..report.history_html import default_year, hours_unknown
-from ..report.stats_html import METADATA_HINT, hours_columns
+from ..report.stats_html import METADATA_HINT, hours_caption, hours_columns
 from ..sources.catalog import DemoSource, ExplorerSource, as_source
 
 __all__ = [
@@ -249,7 +249,8 @@ def breakdown_html(frame: pd.DataFrame, by: str, *, rows: int = 20) -> str:
         number("plays"),
         *hours_columns(frame, share=False, fmt=_hours),  # known hours: say what they leave out
     ]
-    return table(frame.head(rows), columns, table_id=f"breakdown-{by}")
+    caption = hours_caption(frame, "", share=False) or None
+    return table(frame.head(rows), columns, table_id=f"breakdown-{by}", caption=caption)
 
 
 def breakdown_hint(frames: list[pd.DataFrame], by: list[str]) -> str:
