@@ -232,3 +232,55 @@ def test_the_command_line_reads_a_file_beside_its_imports(tmp_path, capsys, monk
     assert err.count("listed twice") == 1
     page = out.read_text(encoding="utf-8")
     assert page.count("<figure") >= 4
+
+
+_ORPHAN = """
+import os, sys, time
+from pathlib import Path
+from trakt_analysis.report._parts import build_parts
+
+parent, folder = os.getpid(), Path(sys.argv[1])
+
+def part(say):
+    if os.getpid() == parent:
+        (folder / "parent-working").write_text("")
+        time.sleep(60)  # killed meanwhile
+    (folder / "child").write_text(str(os.getpid()))
+    time.sleep(1.5)  # the parent dies meanwhile
+    return b"x" * 1_000_000  # more than a pipe holds
+
+build_parts([part, part], jobs=2, status=print)
+"""
+
+
+def _gone(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/status").read_text().split("State:")[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return True
+    return state in ("Z", "X")  # exited (a zombie waits for its reaper)
+
+
+def test_a_forked_process_ends_when_its_parent_is_killed(tmp_path):
+    # Killed alone (SIGKILL, a timeout), the parent cannot end its children: they must see
+    # it and end, not wait forever to send a result nobody reads, holding the output open.
+    import signal
+    import subprocess
+    import time
+
+    script = subprocess.Popen([sys.executable, "-c", _ORPHAN, str(tmp_path)])
+    try:
+        deadline = time.monotonic() + 30
+        while not ((tmp_path / "child").exists() and (tmp_path / "parent-working").exists()):
+            assert time.monotonic() < deadline, "the parts did not start"
+            time.sleep(0.05)
+        child = int((tmp_path / "child").read_text())
+        script.send_signal(signal.SIGKILL)
+        script.wait(timeout=10)
+        deadline = time.monotonic() + 15
+        while not _gone(child):
+            assert time.monotonic() < deadline, f"process {child} outlived its parent"
+            time.sleep(0.1)
+    finally:
+        if script.poll() is None:
+            script.kill()

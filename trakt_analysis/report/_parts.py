@@ -100,20 +100,39 @@ def _portable(recorded: list[warnings.WarningMessage]) -> list[_Recorded]:
     return out
 
 
-def _child(parts: Sequence[Part[Any]], counter: Any, connection: Any, status: Status) -> None:
-    """Run parts until none is left; send their results and recorded warnings, or the error."""
+def _child(
+    parts: Sequence[Part[Any]], counter: Any, connection: Any, status: Status, readers: list[Any]
+) -> None:
+    """Run parts until none is left; send their results and recorded warnings, or the error.
+
+    The pipes' reading ends this process inherited (`readers`) are closed first, so
+    that with this process's parent gone a send fails instead of waiting forever; and
+    no part is started once the parent is gone.
+    """
+    for reader in readers:
+        reader.close()
+    parent = os.getppid()
     done: dict[int, Any] = {}
     with warnings.catch_warnings(record=True) as recorded:
         try:
             while (index := _take(counter)) < len(parts):
+                if os.getppid() != parent:  # the parent died: nobody wants the rest
+                    return
                 done[index] = parts[index](status)
             outcome: tuple[str, Any] = ("done", done)
         except BaseException as exc:  # every error goes to the parent
             outcome = ("error", _picklable(exc))
     try:
-        connection.send((*outcome, _portable(recorded)))
-    except Exception as exc:  # a result that does not pickle
-        connection.send(("error", _picklable(exc), _portable(recorded)))
+        try:
+            connection.send((*outcome, _portable(recorded)))
+        except (
+            pickle.PicklingError,
+            TypeError,
+            AttributeError,
+        ) as exc:  # a result that does not pickle
+            connection.send(("error", _picklable(exc), _portable(recorded)))
+    except OSError:  # the parent is gone (a broken pipe): nothing to tell
+        pass
 
 
 def _reissue(recorded: list[_Recorded], registry: dict[Any, Any]) -> None:
@@ -140,7 +159,7 @@ def _start(
     context: Any, parts: Sequence[Part[Any]], counter: Any, n: int, say: Status
 ) -> _Children:
     """`n` forked processes that take `parts` by `counter`; each with the pipe it answers on."""
-    children = []
+    children: _Children = []
     with warnings.catch_warnings():
         # Python 3.12+ warns of fork() in a process with threads. This one has only
         # native, idle pool threads, whose libraries re-create them in a forked child
@@ -149,7 +168,10 @@ def _start(
         warnings.filterwarnings("ignore", "This process .* is multi-threaded", DeprecationWarning)
         for _ in range(n):
             receiver, sender = context.Pipe(duplex=False)
-            child = context.Process(target=_child, args=(parts, counter, sender, say), daemon=True)
+            readers = [*(reader for _, reader in children), receiver]  # for the child to close
+            child = context.Process(
+                target=_child, args=(parts, counter, sender, say, readers), daemon=True
+            )
             child.start()
             sender.close()
             children.append((child, receiver))
