@@ -173,7 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
         report,
         "--dpi",
         96,
-        "resolution of the chart images (default: %(default)s; 192 for sharp prints)",
+        "resolution of the chart images, 10-600 (default: %(default)s; 192 for sharp prints)",
     )
     _count_option(
         report,
@@ -358,6 +358,9 @@ def _is_loopback(url: str) -> bool:
 
 
 def _run_report(args: argparse.Namespace, status: _Status) -> int:
+    from .report.html import check_dpi
+
+    check_dpi(args.dpi)  # before the file is read: a bad value costs no wait
     if not args.no_charts and args.jobs != 1 and _reads_local_data(args):
         # A file or the demo is read in a forked process while this one imports the charts
         # (two cores, one wait); API sources and standard input are read here.

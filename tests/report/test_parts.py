@@ -78,8 +78,10 @@ def test_two_jobs_build_in_two_processes_and_keep_the_order():
     assert os.getpid() in results[:2]
     assert len(set(results[:2])) == 2
     assert results[2:] == ["c", "d"]
-    # Only the parts built here report progress (a child's lines would interleave).
-    assert set(said) <= {"part c", "part d"}
+    # Only the parts built here report progress (a child's lines would interleave),
+    # after one line that says so.
+    assert said[0] == "4 parts, built by 2 processes"
+    assert set(said[1:]) <= {"part c", "part d"}
 
 
 def test_one_job_builds_everything_here_in_order():
@@ -159,6 +161,20 @@ def test_a_process_that_dies_is_an_error_not_a_hang():
 
     with pytest.raises(ta.TraktError, match=r"exit code 3.*--jobs 1"):
         build_parts([_met(barrier, dies), _met(barrier, dies)], jobs=2, status=_quiet)
+
+
+def test_a_numpy_integer_is_a_whole_number_of_jobs():
+    import numpy as np
+
+    assert build_parts([_pid, _pid], jobs=np.int64(1), status=_quiet) == [os.getpid()] * 2
+
+
+def test_a_bad_dpi_is_refused_before_the_file_is_read(tmp_path, capsys):
+    from trakt_analysis.cli import main
+
+    missing = tmp_path / "not-there.zip"  # were it read first, this would be the error
+    assert main(["report", str(missing), "--dpi", "5", "-o", str(tmp_path / "r.html")]) != 0
+    assert "dpi must be a whole number from 10 to 600, got 5" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("jobs", [0, -1, 1.5, True, "2"])

@@ -17,6 +17,7 @@ child records and this process issues again.
 from __future__ import annotations
 
 import multiprocessing
+import numbers
 import os
 import pickle
 import sys
@@ -45,10 +46,13 @@ def usable_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def check_jobs(jobs: object) -> None:
-    """Raise :class:`TraktArgumentError` unless `jobs` is None or a whole number of at least 1."""
-    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
-        raise TraktArgumentError(f"jobs must be a whole number of at least 1, got {jobs!r}")
+def check_jobs(jobs: object) -> int | None:
+    """`jobs` as an int (a numpy integer too), or None; else :class:`TraktArgumentError`."""
+    if jobs is None:
+        return None
+    if not isinstance(jobs, bool) and isinstance(jobs, numbers.Integral) and int(jobs) >= 1:
+        return int(jobs)
+    raise TraktArgumentError(f"jobs must be a whole number of at least 1, got {jobs!r}")
 
 
 def _other_threads() -> bool:
@@ -247,10 +251,11 @@ def build_parts(parts: Sequence[Part[T]], *, jobs: int | None = None, status: St
         :class:`~trakt_analysis.errors.TraktError` naming it, when it cannot
         be sent between processes).
     """
-    check_jobs(jobs)
-    processes = min(jobs or usable_cores(), len(parts))
+    processes = min(check_jobs(jobs) or usable_cores(), len(parts))
     if processes < 2 or not _can_fork():
         return [part(status) for part in parts]
+    # The parts the other processes build report nothing (their lines would interleave).
+    status(f"{len(parts)} parts, built by {processes} processes")
     context = multiprocessing.get_context("fork")
     counter = context.Value("i", 0)
     children = _start(context, parts, counter, processes - 1, _quiet)
