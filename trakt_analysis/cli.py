@@ -361,7 +361,8 @@ def _run_report(args: argparse.Namespace, status: _Status) -> int:
     from .report.html import check_dpi
 
     check_dpi(args.dpi)  # before the file is read: a bad value costs no wait
-    if not args.no_charts and args.jobs != 1 and _reads_local_data(args):
+    beside = not args.no_charts and args.jobs != 1 and _reads_local_data(args)
+    if beside:
         # A file or the demo is read in a forked process while this one imports the charts
         # (two cores, one wait); API sources and standard input are read here.
         from .report._parts import build_beside
@@ -372,7 +373,7 @@ def _run_report(args: argparse.Namespace, status: _Status) -> int:
         progress = _load(args, status)
     label = _label(progress)
     _warn_year(args, progress, label)
-    if not args.no_charts:
+    if not args.no_charts and not beside:  # else imported while the file was read
         status("loading matplotlib")
     from .report.html import write_report
 
