@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import warnings
@@ -300,3 +301,24 @@ def test_a_forked_process_ends_when_its_parent_is_killed(tmp_path):
     finally:
         if script.poll() is None:
             script.kill()
+
+
+def test_a_forked_process_leaves_ctrl_c_and_termination_to_this_one():
+    # Ctrl-C reaches the whole process group: this process stops the forked ones, which
+    # would otherwise each print a traceback. A handler of the caller's for SIGTERM (with
+    # which this process ends them) is not theirs to run.
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: None)
+    try:
+        barrier = multiprocessing.get_context("fork").Barrier(2)
+
+        def handlers(say):
+            barrier.wait(timeout=20)
+            ignores_ctrl_c = signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+            return os.getpid(), ignores_ctrl_c, signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+
+        results = build_parts([handlers, handlers], jobs=2, status=_quiet)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    (forked,) = [result[1:] for result in results if result[0] != os.getpid()]
+    assert forked == (True, True)
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # here: unchanged

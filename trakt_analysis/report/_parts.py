@@ -20,6 +20,7 @@ import multiprocessing
 import numbers
 import os
 import pickle
+import signal
 import sys
 import threading
 import traceback
@@ -116,6 +117,11 @@ def _child(
     for reader in readers:
         reader.close()
     parent = os.getppid()
+    # Ctrl-C reaches the whole process group: the parent ends this process (SIGTERM),
+    # which neither prints a traceback nor runs a handler of the caller's.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     done: dict[int, Any] = {}
     with warnings.catch_warnings(record=True) as recorded:
         try:
@@ -160,10 +166,16 @@ _Children = list[tuple[Any, Any]]
 
 
 def _start(
-    context: Any, parts: Sequence[Part[Any]], counter: Any, n: int, say: Status
-) -> _Children:
-    """`n` forked processes that take `parts` by `counter`; each with the pipe it answers on."""
-    children: _Children = []
+    context: Any,
+    parts: Sequence[Part[Any]],
+    counter: Any,
+    n: int,
+    say: Status,
+    children: _Children,
+) -> None:
+    """Fork `n` processes that take `parts` by `counter`, each added to `children` with
+    the pipe it answers on as soon as it runs (so that :func:`_end` ends it, even
+    when Ctrl-C comes during the next fork)."""
     with warnings.catch_warnings():
         # Python 3.12+ warns of fork() in a process with threads. This one has only
         # native, idle pool threads, whose libraries re-create them in a forked child
@@ -176,10 +188,14 @@ def _start(
             child = context.Process(
                 target=_child, args=(parts, counter, sender, say, readers), daemon=True
             )
-            child.start()
-            sender.close()
-            children.append((child, receiver))
-    return children
+            # Ctrl-C held back while forking: the child ignores it from its first step.
+            held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            try:
+                child.start()
+                children.append((child, receiver))
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, held)
+                sender.close()
 
 
 def _collect(children: _Children, results: dict[int, Any]) -> None:
@@ -218,9 +234,10 @@ def build_beside(part: Part[T], meanwhile: Callable[[], object], *, status: Stat
         meanwhile()
         return part(status)
     context = multiprocessing.get_context("fork")
-    children = _start(context, [part], context.Value("i", 0), 1, status)
+    children: _Children = []
     results: dict[int, T] = {}
     try:
+        _start(context, [part], context.Value("i", 0), 1, status, children)
         meanwhile()
         _collect(children, results)
     finally:
@@ -258,9 +275,10 @@ def build_parts(parts: Sequence[Part[T]], *, jobs: int | None = None, status: St
     status(f"{len(parts)} parts, built by {processes} processes")
     context = multiprocessing.get_context("fork")
     counter = context.Value("i", 0)
-    children = _start(context, parts, counter, processes - 1, _quiet)
+    children: _Children = []
     results: dict[int, T] = {}
     try:
+        _start(context, parts, counter, processes - 1, _quiet, children)
         while (index := _take(counter)) < len(parts):
             results[index] = parts[index](status)
         _collect(children, results)
