@@ -322,3 +322,26 @@ def test_a_forked_process_leaves_ctrl_c_and_termination_to_this_one():
     (forked,) = [result[1:] for result in results if result[0] != os.getpid()]
     assert forked == (True, True)
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # here: unchanged
+
+
+def _report_in(connection):
+    """Build two parts with two jobs, and send the pids or the error's name on `connection`."""
+    try:
+        connection.send(build_parts([_pid, _pid], jobs=2, status=_quiet))
+    except Exception as exc:
+        connection.send(f"{type(exc).__name__}: {exc}")
+
+
+def test_a_daemonic_process_builds_here():
+    # A worker of a multiprocessing.Pool is daemonic, and may have no child: the report
+    # of a Pool's worker builds its parts there, one after another.
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    worker = context.Process(target=_report_in, args=(sender,), daemon=True)
+    worker.start()
+    sender.close()
+    try:
+        pids = receiver.recv()
+    finally:
+        worker.join()
+    assert pids == [worker.pid, worker.pid]

@@ -9,9 +9,10 @@ first.
 Forking is used only where it is safe: on Linux (macOS's system frameworks are
 not fork-safe), with more than one usable core, and while no other Python thread
 runs (a thread holding a lock at the fork leaves it held in the child: a Jupyter
-kernel has such threads). Otherwise, and with ``jobs=1``, the parts run here, one
-after another. The result is the same either way; so are the warnings, which a
-child records and this process issues again.
+kernel has such threads), and not in a worker of a multiprocessing.Pool (a
+daemonic process, which may not have children). Otherwise, and with ``jobs=1``,
+the parts run here, one after another. The result is the same either way; so
+are the warnings, which a child records and this process issues again.
 """
 
 from __future__ import annotations
@@ -62,7 +63,12 @@ def _other_threads() -> bool:
 
 
 def _can_fork() -> bool:
-    return sys.platform.startswith("linux") and not _other_threads()
+    # A daemonic process (a multiprocessing.Pool's worker) may not have children.
+    return (
+        sys.platform.startswith("linux")
+        and not _other_threads()
+        and not multiprocessing.current_process().daemon
+    )
 
 
 def _quiet(message: str) -> None:
