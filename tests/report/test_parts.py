@@ -345,3 +345,26 @@ def test_a_daemonic_process_builds_here():
     finally:
         worker.join()
     assert pids == [worker.pid, worker.pid]
+
+
+def _odd_runtime():
+    warnings.warn("show 'Dark' (2017): odd runtime -1", ta.TraktDataWarning, stacklevel=1)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_warning_of_two_processes_is_shown_once_as_in_one(jobs):
+    # The same warning from the same line, in a part built here and one built in the
+    # forked process: "default" shows it once per place, as one process does.
+    barrier = multiprocessing.get_context("fork").Barrier(2)
+
+    def part(say):
+        if jobs == 2:
+            barrier.wait(timeout=20)
+        _odd_runtime()
+        return os.getpid()
+
+    with warnings.catch_warnings(record=True) as shown:
+        warnings.simplefilter("default")
+        pids = build_parts([part, part], jobs=jobs, status=_quiet)
+    assert len(set(pids)) == jobs
+    assert [str(item.message) for item in shown] == ["show 'Dark' (2017): odd runtime -1"]

@@ -151,10 +151,36 @@ def _child(
         pass
 
 
+def _origin(filename: str) -> Any:
+    """The loaded module whose file is `filename`; None when none is."""
+    return next(
+        (m for m in list(sys.modules.values()) if getattr(m, "__file__", None) == filename), None
+    )
+
+
 def _reissue(recorded: list[_Recorded], registry: dict[Any, Any]) -> None:
-    """Issue a child's warnings here, once each (`registry` is shared by every child)."""
+    """Issue a child's warnings here, as their own line would have.
+
+    Each goes through the registry of the module it names, as :func:`warnings.warn`
+    does: a warning this process (or another child) has shown from that line is
+    not shown again, as in one process. `registry` is for a file that is no
+    loaded module's.
+    """
     for message, category, filename, lineno in recorded:
-        warnings.warn_explicit(message, category, filename, lineno, registry=registry)
+        module = _origin(filename)
+        if module is None:
+            warnings.warn_explicit(message, category, filename, lineno, registry=registry)
+            continue
+        names = vars(module)
+        warnings.warn_explicit(
+            message,
+            category,
+            filename,
+            lineno,
+            module=module.__name__,
+            registry=names.setdefault("__warningregistry__", {}),
+            module_globals=names,
+        )
 
 
 def _receive(child: Any, receiver: Any) -> tuple[str, Any, list[_Recorded]]:
