@@ -368,3 +368,31 @@ def test_a_warning_of_two_processes_is_shown_once_as_in_one(jobs):
         pids = build_parts([part, part], jobs=jobs, status=_quiet)
     assert len(set(pids)) == jobs
     assert [str(item.message) for item in shown] == ["show 'Dark' (2017): odd runtime -1"]
+
+
+def _no_fork():
+    raise BlockingIOError(11, "Resource temporarily unavailable")  # fork()'s EAGAIN
+
+
+def _no_semaphores(self, *args, **kwargs):
+    raise OSError(38, "Function not implemented")  # sem_open without /dev/shm
+
+
+@pytest.mark.parametrize(
+    ("target", "failure"),
+    [(os, ("fork", _no_fork)), (multiprocessing.context.BaseContext, ("Value", _no_semaphores))],
+    ids=["fork-fails", "no-semaphores"],
+)
+def test_where_no_process_can_be_forked_the_parts_are_built_here(monkeypatch, target, failure):
+    # Too many processes (EAGAIN), no memory to fork (ENOMEM), no POSIX semaphores (a
+    # container without /dev/shm): as with jobs=1, not an error.
+    monkeypatch.setattr(target, *failure)
+    order: list[str] = []
+
+    def load(say):
+        order.append("load")
+        return os.getpid()
+
+    assert build_parts([_pid, _pid, _pid], jobs=3, status=_quiet) == [os.getpid()] * 3
+    assert build_beside(load, lambda: order.append("imports"), status=_quiet) == os.getpid()
+    assert order == ["imports", "load"]

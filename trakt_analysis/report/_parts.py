@@ -10,8 +10,9 @@ Forking is used only where it is safe: on Linux (macOS's system frameworks are
 not fork-safe), with more than one usable core, and while no other Python thread
 runs (a thread holding a lock at the fork leaves it held in the child: a Jupyter
 kernel has such threads), and not in a worker of a multiprocessing.Pool (a
-daemonic process, which may not have children). Otherwise, and with ``jobs=1``,
-the parts run here, one after another. The result is the same either way; so
+daemonic process, which may not have children). Otherwise, with ``jobs=1``, and
+where no process can be forked (too many processes, too little memory, no POSIX
+semaphores), the parts run here, one after another. The result is the same either way; so
 are the warnings, which a child records and this process issues again.
 """
 
@@ -60,6 +61,21 @@ def check_jobs(jobs: object) -> int | None:
 def _other_threads() -> bool:
     """Whether a Python thread besides this one runs (then no fork: see the module's notes)."""
     return threading.active_count() > 1
+
+
+def _shared_counter() -> tuple[Any, Any] | None:
+    """The fork context and a counter of the parts taken, which forked processes share.
+
+    None where forking is not used (see the module's notes) or the counter's lock
+    cannot be had (a system without POSIX semaphores: a container without /dev/shm).
+    """
+    if not _can_fork():
+        return None
+    context = multiprocessing.get_context("fork")
+    try:
+        return context, context.Value("i", 0)
+    except OSError:
+        return None
 
 
 def _can_fork() -> bool:
@@ -199,8 +215,8 @@ _Children = list[tuple[Any, Any]]
 
 def _start(
     context: Any,
-    parts: Sequence[Part[Any]],
     counter: Any,
+    parts: Sequence[Part[Any]],
     n: int,
     say: Status,
     children: _Children,
@@ -225,6 +241,9 @@ def _start(
             try:
                 child.start()
                 children.append((child, receiver))
+            except OSError:  # no process to be had (EAGAIN, ENOMEM): fewer take the parts
+                receiver.close()
+                break
             finally:
                 signal.pthread_sigmask(signal.SIG_SETMASK, held)
                 sender.close()
@@ -262,15 +281,15 @@ def build_beside(part: Part[T], meanwhile: Callable[[], object], *, status: Stat
     Exception
         The part's error, as for :func:`build_parts`; or the error of `meanwhile`.
     """
-    if usable_cores() < 2 or not _can_fork():
-        meanwhile()
-        return part(status)
-    context = multiprocessing.get_context("fork")
+    shared = _shared_counter() if usable_cores() > 1 else None
     children: _Children = []
     results: dict[int, T] = {}
     try:
-        _start(context, [part], context.Value("i", 0), 1, status, children)
+        if shared is not None:
+            _start(*shared, [part], 1, status, children)
         meanwhile()
+        if not children:  # not forked
+            return part(status)
         _collect(children, results)
     finally:
         _end(children)
@@ -301,16 +320,16 @@ def build_parts(parts: Sequence[Part[T]], *, jobs: int | None = None, status: St
         be sent between processes).
     """
     processes = min(check_jobs(jobs) or usable_cores(), len(parts))
-    if processes < 2 or not _can_fork():
+    shared = _shared_counter() if processes > 1 else None
+    if shared is None:
         return [part(status) for part in parts]
-    # The parts the other processes build report nothing (their lines would interleave).
-    status(f"{len(parts)} parts, built by {processes} processes")
-    context = multiprocessing.get_context("fork")
-    counter = context.Value("i", 0)
+    counter = shared[1]
     children: _Children = []
     results: dict[int, T] = {}
     try:
-        _start(context, parts, counter, processes - 1, _quiet, children)
+        _start(*shared, parts, processes - 1, _quiet, children)
+        if children:  # the parts the others build report nothing (lines would interleave)
+            status(f"{len(parts)} parts, built by {len(children) + 1} processes")
         while (index := _take(counter)) < len(parts):
             results[index] = parts[index](status)
         _collect(children, results)
