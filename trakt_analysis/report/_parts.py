@@ -245,8 +245,8 @@ def _start(
                 receiver.close()
                 break
             finally:
-                signal.pthread_sigmask(signal.SIG_SETMASK, held)
                 sender.close()
+                signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _collect(children: _Children, results: dict[int, Any]) -> None:
