@@ -525,6 +525,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Exception as exc:
             if args.debug:
                 raise
+            if isinstance(exc.__cause__, KeyboardInterrupt):
+                # Python 3.11 wraps Ctrl-C during an import's class creation (__set_name__).
+                print(f"{PROG}: interrupted", file=sys.stderr)
+                return 130
             print(
                 f"{PROG}: internal error: {type(exc).__name__}: {_one_line(exc)} "
                 "(run again with --debug for the traceback, and please report it)",

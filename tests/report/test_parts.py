@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import warnings
@@ -300,3 +301,98 @@ def test_a_forked_process_ends_when_its_parent_is_killed(tmp_path):
     finally:
         if script.poll() is None:
             script.kill()
+
+
+def test_a_forked_process_leaves_ctrl_c_and_termination_to_this_one():
+    # Ctrl-C reaches the whole process group: this process stops the forked ones, which
+    # would otherwise each print a traceback. A handler of the caller's for SIGTERM (with
+    # which this process ends them) is not theirs to run.
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: None)
+    try:
+        barrier = multiprocessing.get_context("fork").Barrier(2)
+
+        def handlers(say):
+            barrier.wait(timeout=20)
+            ignores_ctrl_c = signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+            return os.getpid(), ignores_ctrl_c, signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+
+        results = build_parts([handlers, handlers], jobs=2, status=_quiet)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    (forked,) = [result[1:] for result in results if result[0] != os.getpid()]
+    assert forked == (True, True)
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # here: unchanged
+
+
+def _report_in(connection):
+    """Build two parts with two jobs, and send the pids or the error's name on `connection`."""
+    try:
+        connection.send(build_parts([_pid, _pid], jobs=2, status=_quiet))
+    except Exception as exc:
+        connection.send(f"{type(exc).__name__}: {exc}")
+
+
+def test_a_daemonic_process_builds_here():
+    # A worker of a multiprocessing.Pool is daemonic, and may have no child: the report
+    # of a Pool's worker builds its parts there, one after another.
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    worker = context.Process(target=_report_in, args=(sender,), daemon=True)
+    worker.start()
+    sender.close()
+    try:
+        pids = receiver.recv()
+    finally:
+        worker.join()
+    assert pids == [worker.pid, worker.pid]
+
+
+def _odd_runtime():
+    warnings.warn("show 'Dark' (2017): odd runtime -1", ta.TraktDataWarning, stacklevel=1)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_warning_of_two_processes_is_shown_once_as_in_one(jobs):
+    # The same warning from the same line, in a part built here and one built in the
+    # forked process: "default" shows it once per place, as one process does.
+    barrier = multiprocessing.get_context("fork").Barrier(2)
+
+    def part(say):
+        if jobs == 2:
+            barrier.wait(timeout=20)
+        _odd_runtime()
+        return os.getpid()
+
+    with warnings.catch_warnings(record=True) as shown:
+        warnings.simplefilter("default")
+        pids = build_parts([part, part], jobs=jobs, status=_quiet)
+    assert len(set(pids)) == jobs
+    assert [str(item.message) for item in shown] == ["show 'Dark' (2017): odd runtime -1"]
+
+
+def _no_fork():
+    raise BlockingIOError(11, "Resource temporarily unavailable")  # fork()'s EAGAIN
+
+
+def _no_semaphores(self, *args, **kwargs):
+    raise OSError(38, "Function not implemented")  # sem_open without /dev/shm
+
+
+@pytest.mark.parametrize(
+    ("target", "failure"),
+    [(os, ("fork", _no_fork)), (multiprocessing.context.BaseContext, ("Value", _no_semaphores))],
+    ids=["fork-fails", "no-semaphores"],
+)
+def test_where_no_process_can_be_forked_the_parts_are_built_here(monkeypatch, target, failure):
+    # Too many processes (EAGAIN), no memory to fork (ENOMEM), no POSIX semaphores (a
+    # container without /dev/shm): as with jobs=1, not an error.
+    monkeypatch.setattr(target, *failure)
+    order: list[str] = []
+
+    def load(say):
+        order.append("load")
+        return os.getpid()
+
+    assert build_parts([_pid, _pid, _pid], jobs=3, status=_quiet) == [os.getpid()] * 3
+    assert build_beside(load, lambda: order.append("imports"), status=_quiet) == os.getpid()
+    assert order == ["imports", "load"]

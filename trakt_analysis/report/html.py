@@ -594,9 +594,9 @@ def report_html(
         Processes that build the sections, this one included; default: the
         cores this process may use. The sections with charts are built in
         forked processes, on Linux only and only while no other Python thread
-        runs (in a Jupyter kernel they are built here, one after another); the
-        page is the same either way. 1 builds them all here. Without charts
-        every section is built here.
+        runs (in a Jupyter kernel or a multiprocessing.Pool's worker they are
+        built here, one after another); the page is the same either way. 1
+        builds them all here. Without charts every section is built here.
 
     Returns
     -------
