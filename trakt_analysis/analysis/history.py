@@ -34,6 +34,7 @@ from .. import schema
 from .._docstrings import fill_doc
 from .._format import episode_code
 from ..errors import TraktArgumentError
+from ._inputs import today_in
 from .timezone import history_of, resolve_timezone
 
 __all__ = [
@@ -557,18 +558,8 @@ def _date(day: object) -> pd.Timestamp | pd.NaT:
 
 def _today(today: object, zone: str, caller: str) -> int:
     """`today` (default: today in `zone`) as a local day number (days since 1970-01-01)."""
-    if today is None:
-        stamp = pd.Timestamp.now(tz=zone).tz_localize(None)
-    else:
-        try:
-            stamp = pd.Timestamp(today)
-        except (ValueError, TypeError) as exc:
-            raise TraktArgumentError(f"{caller}: today must be a date, got {today!r}") from exc
-        if stamp is pd.NaT:
-            raise TraktArgumentError(f"{caller}: today must be a date, got {today!r}")
-        if stamp.tzinfo is not None:
-            stamp = stamp.tz_convert(zone).tz_localize(None)
-    return int(np.datetime64(stamp.floor("D"), "D").astype(np.int64))
+    day = today_in(today, zone, caller)
+    return int(np.datetime64(day, "D").astype(np.int64))
 
 
 @fill_doc
