@@ -569,3 +569,21 @@ def test_season_bars_mark_unknown_completion():
     assert three.get_hatch() == "//"
     assert texts(ax) == ["5/10", "3/?", "hidden"]
     assert "completion unknown" in legend_texts(ax)
+
+
+def test_episode_grid_says_when_a_seasons_aired_count_is_unknown():
+    seasons = _seasons_with_unknown()
+    episodes = pd.DataFrame(
+        {
+            "user": ["me"] * 3,
+            "title": ["A"] * 3,
+            "year": pd.array([2000] * 3, dtype="Int64"),
+            "season": pd.array([1, 2, 2], dtype="Int64"),
+            "episode": pd.array([1, 1, 3], dtype="Int64"),
+            "watched": [True, True, True],
+        }
+    )
+    ax = ta.plot_episode_grid(episodes, "A", seasons=seasons)
+    # Season 1 aired 10; season 2's count is unknown: 3 cells drawn, more may have aired.
+    assert ytick_texts(ax) == ["S1", "S2 (aired ?)", "S3 (hidden)"]
+    assert list(grid_of(ax)[1][:3]) == [STATE_CODES[s] for s in ("watched", "missing", "watched")]
