@@ -133,7 +133,7 @@ _CHARTS: tuple[_Chart, ...] = (
     ),
     _Chart(
         "seasons",
-        "Completion of every season (purple: hidden seasons)",
+        "Completion of every season (purple: hidden seasons; grey: completion unknown)",
         "Heatmap: completion per show and season",
         _draw_seasons,
     ),
