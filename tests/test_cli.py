@@ -149,6 +149,22 @@ def test_failure_while_building_leaves_no_partial_file(tmp_path, capsys, monkeyp
     assert list(tmp_path.iterdir()) == []
 
 
+def test_ctrl_c_that_python_wrapped_is_an_interruption(tmp_path, capsys, monkeypatch):
+    # Python 3.11 wraps an error of __set_name__ in RuntimeError: Ctrl-C while matplotlib's
+    # classes are made (the report imports it while the file is read) came out so.
+    def interrupted(*args, **kwargs):
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as exc:
+            raise RuntimeError("Error calling __set_name__ on '_axis_method_wrapper'") from exc
+
+    monkeypatch.setattr("trakt_analysis.report.html._seasons_section", interrupted)
+    out_path = tmp_path / "r.html"
+    assert main(["report", "--demo", "casual", "-o", str(out_path), "--no-charts", "-q"]) == 130
+    assert capsys.readouterr().err == "trakt-analysis: interrupted\n"
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_unwritable_output(tmp_path, capsys):
     (tmp_path / "dir.html").mkdir()
     code = main(["report", "--demo", "casual", "-o", str(tmp_path / "dir.html"), "--no-charts"])

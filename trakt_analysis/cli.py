@@ -173,7 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
         report,
         "--dpi",
         96,
-        "resolution of the chart images (default: %(default)s; 192 for sharp prints)",
+        "resolution of the chart images, 10-600 (default: %(default)s; 192 for sharp prints)",
     )
     _count_option(
         report,
@@ -358,7 +358,11 @@ def _is_loopback(url: str) -> bool:
 
 
 def _run_report(args: argparse.Namespace, status: _Status) -> int:
-    if not args.no_charts and args.jobs != 1 and _reads_local_data(args):
+    from .report.html import check_dpi
+
+    check_dpi(args.dpi)  # before the file is read: a bad value costs no wait
+    beside = not args.no_charts and args.jobs != 1 and _reads_local_data(args)
+    if beside:
         # A file or the demo is read in a forked process while this one imports the charts
         # (two cores, one wait); API sources and standard input are read here.
         from .report._parts import build_beside
@@ -369,7 +373,7 @@ def _run_report(args: argparse.Namespace, status: _Status) -> int:
         progress = _load(args, status)
     label = _label(progress)
     _warn_year(args, progress, label)
-    if not args.no_charts:
+    if not args.no_charts and not beside:  # else imported while the file was read
         status("loading matplotlib")
     from .report.html import write_report
 
@@ -521,6 +525,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Exception as exc:
             if args.debug:
                 raise
+            if isinstance(exc.__cause__, KeyboardInterrupt):
+                # Python 3.11 wraps Ctrl-C during an import's class creation (__set_name__).
+                print(f"{PROG}: interrupted", file=sys.stderr)
+                return 130
             print(
                 f"{PROG}: internal error: {type(exc).__name__}: {_one_line(exc)} "
                 "(run again with --debug for the traceback, and please report it)",

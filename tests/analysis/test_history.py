@@ -192,6 +192,36 @@ def test_calendar_layout_and_counts(six):
 
 
 @pytest.mark.parametrize(
+    ("today", "not_yet"),
+    [
+        # 15 June 2025 is day 166: 199 days after it, less 31 Dec, which has a play.
+        ("2025-06-15", 198),
+        # 23:30 UTC is 01:30 on 16 June in Berlin: one day fewer to come.
+        (pd.Timestamp("2025-06-15T23:30:00Z"), 197),
+        ("2024-12-31", 365 - 4),  # the year has not begun: only the days with a play count
+        ("2026-01-01", 0),
+    ],
+)
+def test_calendar_days_to_come_are_not_zero_plays(six, today, not_yet):
+    cal = watch_calendar(six, year=2025, tz="Europe/Berlin", today=today).set_index("date")
+    unknown = cal["plays"].isna()
+    assert int(unknown.sum()) == not_yet
+    assert (cal.loc[unknown, ["hours", "plays_without_runtime"]].isna()).all().all()
+    if not_yet == 198:
+        assert cal.loc["2025-06-15", "plays"] == 1  # today counts
+        assert cal.loc["2025-06-14", "plays"] == 0  # a day gone by without a play: 0
+        assert pd.isna(cal.loc["2025-06-16", "plays"])
+        assert cal.loc["2025-12-31", "plays"] == 1  # a play dated on a day to come is counted
+    assert int(cal["plays"].sum()) == 5
+
+
+@pytest.mark.parametrize("today", ["soon", [2025]])
+def test_calendar_today_must_be_a_date(six, today):
+    with pytest.raises(ta.TraktArgumentError, match="watch_calendar: today must be a date"):
+        watch_calendar(six, year=2025, tz="UTC", today=today)
+
+
+@pytest.mark.parametrize(
     ("zone", "today", "longest", "start", "current", "current_start"),
     [
         ("UTC", "2026-01-01", 2, "2025-03-29", 1, "2025-12-31"),

@@ -310,3 +310,19 @@ def test_ratings_given_that_year_through_the_progress():
     assert not any("ratings" in n for n in review.notes)
     # none given in 2026, but the source has ratings: 0, not unknown
     assert ta.year_in_review(progress, 2026).totals["ratings"] == 0
+
+
+def test_months_to_come_are_left_out_not_zero_plays():
+    from tests.helpers.history_cases import plays
+
+    # 2200 has not begun (the test clock is before it): only March, whose play is dated,
+    # is a month of the review; January, February and April to December have no count yet.
+    ahead = plays([("2200-03-10 20:00", "Alpha", 1, 1, 45, "episode")])
+    review = ta.year_in_review(ahead, 2200, tz="UTC")
+    assert review.months["month"].tolist() == [pd.Period("2200-03", "M")]
+    assert review.months["plays"].tolist() == [1]
+    assert review.busiest_month == pd.Period("2200-03", "M")
+    # A year gone by keeps its twelve months, those without a play at 0.
+    past = ta.year_in_review(plays([("2025-03-10 20:00", "Alpha", 1, 1, 45, "episode")]), 2025)
+    assert len(past.months) == 12
+    assert past.months["plays"].sum() == 1

@@ -125,7 +125,7 @@ def test_odd_values_load_as_na_with_a_warning():
 
 
 def test_type_is_inferred_when_missing():
-    movie = {"watched_at": "2020-01-01T00:00:00Z", "action": "watch", "movie": BSG_MOVIE}
+    movie = {"id": 2, "watched_at": "2020-01-01T00:00:00Z", "action": "watch", "movie": BSG_MOVIE}
     episode = {k: v for k, v in play(1).items() if k != "type"}
     cols = issued(parse_history, [movie, episode], label="h")
     assert list(cols["type"]) == ["movie", "episode"]

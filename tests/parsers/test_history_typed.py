@@ -321,6 +321,9 @@ LEAVING = {
     "a number beyond a double in a field not read": _set("0.show.votes", 10**400),
     "a number beyond a double in an episode id not read": _set("0.episode.ids.tvdb", 10**400),
     "an empty list": lambda d: d.clear(),
+    # Trakt numbers every play (trakt-api: history ``id`` is an int64, never null).
+    "a null id": _set("0.id", None),
+    "no id": _drop("0.id"),
 }
 
 
@@ -378,7 +381,6 @@ STAYING = {
     "watched_at with an offset": _set("0.watched_at", "2023-10-23T20:31:05+02:00"),
     "a null action": _set("0.action", None),
     "no action": _drop("0.action"),
-    "a null id": _set("0.id", None),
     "a check-in and a seen mark": lambda d: (
         d[0].update(action="checkin"),
         d[1].update(action="watch"),

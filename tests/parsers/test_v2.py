@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from tests.helpers.problems import issued
-from trakt_analysis.errors import TraktDataError
+from trakt_analysis.errors import TraktDataError, TraktDataWarning
 from trakt_analysis.frames import frames_from_parsed
 from trakt_analysis.parsers.history import parse_history
 from trakt_analysis.parsers.v2 import parse_watched_shows
@@ -194,3 +194,55 @@ def test_history_plays_of_one_show_under_two_titles_count_once_per_episode():
         pd.Timestamp(T.format(2)),
         pd.Timestamp(T.format(3)),
     ]
+
+
+# -- identities Trakt always sends (trakt-api's contracts: a play's ``id`` and a show's
+# ``ids.trakt`` are never null; a show's ``year`` may be) ----------------------------------
+
+
+def test_a_play_without_a_history_id_is_kept_and_named():
+    items = [hist(2, 1, 1, "scrobble"), {**hist(1, 1, 2, "scrobble"), "id": None}]
+    with pytest.warns(TraktDataWarning) as caught:
+        history = issued(parse_history, items, label="h.json")
+    assert [str(w.message) for w in caught] == [
+        "h.json: entry 1 ('Loki'): id is None, not a history id "
+        "(a copy of it, on another page or part, would count twice; kept)"
+    ]
+    assert history["id"].tolist() == [2, pd.NA]
+
+
+@pytest.mark.parametrize("ids", [{**IDS, "trakt": None}, {"slug": "loki"}, None])
+def test_a_watched_show_without_a_trakt_id_loads_as_na_and_is_named(ids):
+    parsed = parse_watched_shows([summary(show={**LOKI, "ids": ids})], label="w.json")
+    assert parsed.warnings == [
+        "w.json: item 0 ('Loki'): show.ids.trakt is None, not a Trakt id; loaded as NA"
+    ]
+    assert pd.isna(parsed.shows["trakt_id"][0])
+    assert parsed.shows["plays"].tolist() == [4]  # kept
+
+
+def test_a_plays_null_year_is_the_year_of_its_show():
+    no_year = {**LOKI, "year": None}
+    movie = {"title": "Heat", "year": 1995, "ids": {"trakt": 7}}
+
+    def seen(i, film):
+        return {"id": i, "watched_at": T.format(i), "type": "movie", "movie": film}
+
+    items = [
+        hist(5, 1, 1, "scrobble", show=no_year),  # the watched show says 2021
+        hist(4, 1, 2, "scrobble"),
+        seen(3, {**movie, "year": None}),  # another play of the movie says 1995
+        seen(2, movie),
+        hist(1, 1, 1, "watch", show={"title": "Dark", "year": None, "ids": {"trakt": 9}}),
+    ]
+    history = issued(parse_history, items, label="h")
+    parsed = parse_watched_shows([summary()], label="w", history=history)
+    assert parsed.history is not None
+    # Dark has no year anywhere (Trakt sends none for it): NA, not a guess.
+    assert parsed.history["year"].tolist() == [2021, 2021, 1995, 1995, pd.NA]
+    assert parsed.notes == [
+        "w: 2 history entries have a null year where the same show or movie (Trakt id) "
+        "has one; filled: Heat (1995), Loki (2021)"
+    ]
+    shows = frames_from_parsed(parsed).shows
+    assert shows.set_index("title")["plays"].to_dict() == {"Loki": 4, "Dark": 1}

@@ -524,3 +524,66 @@ def test_completion_bars_without_a_reported_percentage_use_the_counts(demo):
     assert np.allclose(widths, np.nan_to_num(want))
     assert (widths > 0).sum() == (np.nan_to_num(want) > 0).sum() > 0
     plt.close(ax.figure)
+
+
+def _seasons_with_unknown():
+    """Show A: season 1 5/10, season 2 3/? (aired unknown), season 3 hidden; B: season 1 4/4."""
+    nan = pd.NA
+    return pd.DataFrame(
+        {
+            "user": ["me"] * 4,
+            "title": ["A", "A", "A", "B"],
+            "year": pd.array([2000, 2000, 2000, 2010], dtype="Int64"),
+            "season": pd.array([1, 2, 3, 1], dtype="Int64"),
+            "aired": pd.array([10, nan, 8, 4], dtype="Int64"),
+            "completed": pd.array([5, 3, 0, 4], dtype="Int64"),
+            "left": pd.array([5, nan, 8, 0], dtype="Int64"),
+            "percentage": pd.array([nan] * 4, dtype="Int64"),
+            "completion": pd.array([0.5, nan, 0.0, 1.0], dtype="Float64"),
+            "hidden": [False, False, True, False],
+        }
+    )
+
+
+def test_season_heatmap_marks_unknown_completion_apart_from_absent_seasons():
+    ax = ta.plot_season_progress(_seasons_with_unknown())
+    values, marks = ax.images[0].get_array(), ax.images[1].get_array()
+    # A's season 2 has no aired count: not 0 %, and not blank like B's absent seasons 2-3.
+    assert (values[0, 0], values[1, 0]) == (50, 100)
+    assert values.mask.tolist() == [[False, True, True], [False, True, True]]
+    assert marks.mask.tolist() == [[True, False, False], [True, True, True]]
+    cmap, norm = ax.images[1].get_cmap(), ax.images[1].norm
+    assert to_hex(cmap(norm(marks[0, 1]))) == palette.UNKNOWN
+    assert to_hex(cmap(norm(marks[0, 2]))) == palette.STATE_COLORS["hidden"]
+    assert legend_texts(ax) == ["hidden season", "completion unknown"]
+    known = _seasons_with_unknown().iloc[[0, 3]]  # no unknown season: no legend entry
+    assert legend_texts(ta.plot_season_progress(known)) == ["hidden season"]
+
+
+def test_season_bars_mark_unknown_completion():
+    ax = ta.plot_season_progress(_seasons_with_unknown(), "A")
+    one, two, three = bars(ax)[:3]
+    assert (one.get_height(), to_hex(one.get_facecolor())) == (50, palette.IN_PROGRESS)
+    assert (two.get_height(), two.get_hatch()) == (100, "..")  # not a 0 % bar
+    assert to_hex(two.get_facecolor()) == palette.UNKNOWN
+    assert three.get_hatch() == "//"
+    assert texts(ax) == ["5/10", "3/?", "hidden"]
+    assert "completion unknown" in legend_texts(ax)
+
+
+def test_episode_grid_says_when_a_seasons_aired_count_is_unknown():
+    seasons = _seasons_with_unknown()
+    episodes = pd.DataFrame(
+        {
+            "user": ["me"] * 3,
+            "title": ["A"] * 3,
+            "year": pd.array([2000] * 3, dtype="Int64"),
+            "season": pd.array([1, 2, 2], dtype="Int64"),
+            "episode": pd.array([1, 1, 3], dtype="Int64"),
+            "watched": [True, True, True],
+        }
+    )
+    ax = ta.plot_episode_grid(episodes, "A", seasons=seasons)
+    # Season 1 aired 10; season 2's count is unknown: 3 cells drawn, more may have aired.
+    assert ytick_texts(ax) == ["S1", "S2 (aired ?)", "S3 (hidden)"]
+    assert list(grid_of(ax)[1][:3]) == [STATE_CODES[s] for s in ("watched", "missing", "watched")]

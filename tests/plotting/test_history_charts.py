@@ -167,6 +167,24 @@ def test_calendar_heatmap(six):
     assert next(t.get_text() for t in ax.get_xticklabels()) == "Jan"
 
 
+def test_calendar_leaves_the_days_to_come_blank(six):
+    ax = ta.plot_watch_calendar(six, year=2025, tz="Europe/Berlin", today="2025-06-15")
+    grid = ax.images[0].get_array()
+    # Sun 15 June is day 166: column (165 + 2) // 7 = 23; Mon 16 June starts column 24.
+    assert grid[SUN, 23] == 1
+    assert not grid.mask[SAT, 23]
+    assert grid[SAT, 23] == 0  # a day gone by without a play
+    assert grid.mask[MON, 24]  # not yet: blank, not 0 plays
+    assert grid.mask[TUE, 52]
+    assert grid[WED, 52] == 1  # 31 Dec has a play: drawn
+    assert int(grid.count()) == 166 + 1
+    assert ax.get_title().endswith(": 5 plays to 15 Jun")
+    ahead = ta.plot_watch_calendar(six, year=2025, tz="UTC", today="2024-12-31")
+    assert ahead.get_title().endswith("plays (not begun yet)")
+    done = ta.plot_watch_calendar(six, year=2025, tz="UTC", today="2026-01-01")
+    assert done.get_title().endswith(": 6 plays")
+
+
 def test_calendar_in_utc_keeps_new_years_eve(six):
     grid = ta.plot_watch_calendar(six, year=2025, tz="UTC").images[0].get_array()
     assert grid.sum() == 6

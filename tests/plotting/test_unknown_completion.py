@@ -48,7 +48,11 @@ def season(number, aired, completed, left, percentage):
 
 
 def notes(ax):
-    return {t.get_text(): to_hex(t.get_color()) for t in ax.texts}
+    return [t.get_text() for t in ax.texts]
+
+
+def legend(ax):
+    return [t.get_text() for t in ax.get_legend().get_texts()]
 
 
 def test_unknown_completion_is_marked_not_drawn_as_zero():
@@ -62,21 +66,43 @@ def test_unknown_completion_is_marked_not_drawn_as_zero():
         user="u",
     )
     ax = ta.plot_completion(progress.shows, by="title")
-    written = notes(ax)
-    grey = palette.NO_DATA
     # by title: Big, Counts lost, Unknown, Zero
-    assert list(written) == ["8/1,008", "?/10 unknown", "52/? unknown", "0/49"]
-    assert written["52/? unknown"] == grey
-    assert written["?/10 unknown"] == grey
-    assert written["0/49"] != grey
-    assert written["8/1,008"] != grey
-    # No bar for the unknown ones, and an unknown "left" is not "finished".
+    assert notes(ax) == ["8/1,008", "?/10", "52/?", "0/49"]
     bars = ax.patches[:4]
-    assert [b.get_width() for b in bars] == [0, 0, 0, 0]
-    assert to_hex(bars[1].get_facecolor()) == palette.IN_PROGRESS
+    # The unknown ones: a full dotted grey bar (as the season bars), never 0 % and never
+    # "finished" (an unknown "left" is not 0 left).
+    assert [b.get_width() for b in bars] == [0, 100, 100, 0]
+    assert [b.get_hatch() for b in bars] == [None, "..", "..", None]
+    assert [to_hex(b.get_facecolor()) for b in bars] == [
+        palette.IN_PROGRESS,
+        palette.UNKNOWN,
+        palette.UNKNOWN,
+        palette.IN_PROGRESS,
+    ]
+    assert legend(ax) == ["finished", "episodes left", "completion unknown"]
+    # All known: no such legend entry.
+    known = ta.plot_completion(progress.shows.iloc[[0, 1]], by="title")
+    assert legend(known) == ["finished", "episodes left"]
 
 
-def test_season_bars_write_unknown_counts_as_unknown():
+def test_the_more_bar_of_unknown_completion_is_marked_too():
+    progress = ta.load_progress(
+        [
+            item("Known", 4, 2, 2, 50),
+            item("U1", None, 3, None, None),
+            item("U2", None, 5, None, None),
+        ],
+        user="u",
+    )
+    ax = ta.plot_completion(progress.shows, top=1)
+    assert [t.get_text() for t in ax.get_yticklabels()][-1] == (
+        "+2 more shows (completion unknown)"
+    )
+    more = ax.patches[1]
+    assert (more.get_width(), more.get_hatch()) == (100, "..")
+
+
+def test_season_bars_write_an_unknown_count_as_unknown():
     progress = ta.load_progress(
         [
             item(
@@ -90,12 +116,13 @@ def test_season_bars_write_unknown_counts_as_unknown():
         ],
         user="u",
     )
-    ax = ta.plot_season_progress(progress.seasons, "Wire")
-    written = notes(ax)
-    assert written == {"13/?\nunknown": palette.NO_DATA, "1,200/1,200": written["1,200/1,200"]}
-    assert written["1,200/1,200"] != palette.NO_DATA
-    heights = [b.get_height() for b in ax.patches[:2]]
-    assert heights == [0, 100]
+    seasons = progress.seasons
+    ax = ta.plot_season_progress(seasons, "Wire")
+    assert notes(ax) == ["13/?", "1,200/1,200"]
+    # a watched count lost too: "?", not 0
+    lost = seasons.assign(completed=seasons["completed"].mask(seasons["season"] == 1))
+    ax = ta.plot_season_progress(lost, "Wire")
+    assert notes(ax) == ["?/?", "1,200/1,200"]
     assert to_hex(ax.patches[1].get_facecolor()) == palette.FINISHED
 
 

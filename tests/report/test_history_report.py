@@ -162,3 +162,21 @@ def test_year_in_review_deeper(soup):
     # their plays are all "unknown" (4 of the 5 are episodes; movies have no genre here).
     genres = rows_of(soup, "year-genre")
     assert [r[:2] for r in genres] == [["unknown", "4"]]
+
+
+def test_the_calendar_counts_to_the_reports_date(monkeypatch):
+    import trakt_analysis.plotting.history as charts
+
+    seen = []
+    real = charts.watch_calendar
+
+    def spy(*args, **kwargs):
+        calendar = real(*args, **kwargs)
+        seen.append((calendar.attrs["year"], int(calendar["plays"].notna().sum())))
+        return calendar
+
+    monkeypatch.setattr(charts, "watch_calendar", spy)
+    report_html(with_history(), generated=GENERATED, dpi=20, jobs=1)
+    # The latest year, 2026 in Berlin: 1 and 2 January are counted, the days after are to come
+    # on the report's date (not on the clock's); then the review of 2025, a year gone by.
+    assert seen == [(2026, 2), (2025, 365)]

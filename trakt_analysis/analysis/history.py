@@ -34,6 +34,7 @@ from .. import schema
 from .._docstrings import fill_doc
 from .._format import episode_code
 from ..errors import TraktArgumentError
+from ._inputs import today_in
 from .timezone import history_of, resolve_timezone
 
 __all__ = [
@@ -452,7 +453,9 @@ def total_hours(periods: pd.DataFrame) -> float | None:
 
 
 @fill_doc
-def watch_calendar(history: Any, *, year: int | None = None, tz: object = None) -> pd.DataFrame:
+def watch_calendar(
+    history: Any, *, year: int | None = None, tz: object = None, today: object = None
+) -> pd.DataFrame:
     """Plays per local day of one year, laid out for a calendar heatmap.
 
     %(parameters_history:all rows are counted)s
@@ -461,6 +464,9 @@ def watch_calendar(history: Any, *, year: int | None = None, tz: object = None) 
         or the current year when there is none.
     tz : str, optional
         IANA time zone the days are taken in (see :func:`watch_clock`).
+    today : date-like, optional
+        The last day that has begun; default: today in `tz`. The days after
+        it have no count yet: NA, not 0 (unless a play is dated on one).
 
     Returns
     -------
@@ -468,9 +474,15 @@ def watch_calendar(history: Any, *, year: int | None = None, tz: object = None) 
         One row per day of the year (365 or 366), in order. Columns: ``date``
         (datetime64, local midnight, no zone), ``weekday`` (0 = Monday),
         ``week`` (the calendar column: 0 for the week holding 1 January,
-        weeks start on Monday), ``plays`` (int64), ``hours`` (Float64, NA
-        when plays had no runtime) and ``plays_without_runtime`` (int64).
+        weeks start on Monday), ``plays`` (Int64), ``hours`` (Float64, NA
+        when plays had no runtime) and ``plays_without_runtime`` (Int64); all
+        three NA on the days after `today` without a play (not yet, not 0).
         ``attrs["timezone"]`` is the zone and ``attrs["year"]`` the year.
+
+    Raises
+    ------
+    TraktArgumentError
+        `year` is not an int, or `today` is not a date.
     """
     frame, zone = _prepare(history, tz, "watch_calendar")
     local = _local(frame, zone, "watch_calendar")
@@ -490,16 +502,21 @@ def watch_calendar(history: Any, *, year: int | None = None, tz: object = None) 
     known_plays = np.bincount(day_index[known], minlength=len(days))
     total = np.bincount(day_index[known], weights=minutes[known], minlength=len(days))
     offset = days[0].weekday()
+    today_day = _today(today, zone, "watch_calendar")
+    day_numbers = days.to_numpy(dtype="datetime64[D]").astype(np.int64)
+    not_yet = (day_numbers > today_day) & (plays == 0)  # a day to come: no count yet
     calendar = pd.DataFrame(
         {
             "date": days,
             "weekday": days.day_of_week.to_numpy(dtype=np.int64),
             "week": (np.arange(len(days)) + offset) // 7,
-            "plays": plays.astype(np.int64),
+            "plays": pd.array(plays, dtype="Int64"),
             "hours": _hours(pd.Series(total), pd.Series(known_plays), pd.Series(plays)),
-            "plays_without_runtime": (plays - known_plays).astype(np.int64),
+            "plays_without_runtime": pd.array(plays - known_plays, dtype="Int64"),
         }
     )
+    if not_yet.any():
+        calendar.loc[not_yet, ["plays", "hours", "plays_without_runtime"]] = pd.NA
     calendar.attrs["year"] = year
     calendar.attrs["plays_without_time"] = int((~valid).sum())
     return _attrs(calendar, zone)
@@ -539,6 +556,12 @@ def _date(day: object) -> pd.Timestamp | pd.NaT:
     return pd.Timestamp(np.datetime64(int(cast(int, day)), "D"))
 
 
+def _today(today: object, zone: str, caller: str) -> int:
+    """`today` (default: today in `zone`) as a local day number (days since 1970-01-01)."""
+    day = today_in(today, zone, caller)
+    return int(np.datetime64(day, "D").astype(np.int64))
+
+
 @fill_doc
 def streaks(history: Any, *, tz: object = None, today: object = None) -> pd.DataFrame:
     """The longest and the current run of days with a play, per user.
@@ -566,20 +589,7 @@ def streaks(history: Any, *, tz: object = None, today: object = None) -> pd.Data
     local = _local(frame, zone, "streaks")
     valid = local.notna().to_numpy()
     codes, users = _users(frame)
-    if today is None:
-        today_day = int(
-            np.datetime64(pd.Timestamp.now(tz=zone).tz_localize(None).floor("D"), "D").astype(
-                np.int64
-            )
-        )
-    else:
-        try:
-            stamp = pd.Timestamp(today)
-        except (ValueError, TypeError) as exc:
-            raise TraktArgumentError(f"streaks: today must be a date, got {today!r}") from exc
-        if stamp.tzinfo is not None:
-            stamp = stamp.tz_convert(zone).tz_localize(None)
-        today_day = int(np.datetime64(stamp.floor("D"), "D").astype(np.int64))
+    today_day = _today(today, zone, "streaks")
     pairs = pd.DataFrame({"u": codes[valid], "day": _day_numbers(local[valid])})
     pairs = pairs.drop_duplicates().sort_values(["u", "day"], kind="stable")
     user, day = pairs["u"].to_numpy(), pairs["day"].to_numpy()

@@ -17,6 +17,7 @@ import pandas as pd
 
 from .._format import episode_code, fmt_known_hours, show_label, without_runtime
 from ..errors import TraktArgumentError
+from ._inputs import today_in
 from .history import (
     _as_is,
     _local,
@@ -91,7 +92,9 @@ class YearInReview:
         :func:`~.review_parts.compare`: ``this``, ``previous``, ``change``,
         ``change_pct`` for plays, episode and movie plays, hours, shows, movies.
     months : pandas.DataFrame
-        :func:`~.review_parts.monthly`: each month's plays, hours and top show.
+        :func:`~.review_parts.monthly`: each month's plays, hours and top show;
+        the months that have not begun yet (today, in the zone) are left out,
+        not 0 plays, unless a play is dated in one.
     busiest_month : pandas.Period or None
         The month with the most plays (the earliest of ties; ``ties`` names
         them all); None without plays.
@@ -475,6 +478,10 @@ def _review(
     start = period.start_time.tz_localize(zone)
     end = period.end_time.floor("D")
     month_index = pd.period_range(period.start_time, period.end_time, freq="M")
+    # A month to come has no count yet: left out, not 0 plays (unless a play is dated in it).
+    played = set(plays_local.dt.tz_localize(None).dt.to_period("M").dropna())
+    begun = month_index.start_time <= today_in(None, zone, func)
+    month_index = month_index[begun | month_index.isin(list(played))]
 
     # What every part reads of each play, found once for the whole history.
     facts = PlayFacts.of(history)

@@ -70,6 +70,8 @@ _NUMERIC_IDS = ("trakt", "tvdb", "tmdb", "tvrage")
 # The typed path's stand-ins for ids: null, and for the episode of a movie play.
 _NO_IDS = SimpleNamespace(**dict.fromkeys(("trakt", "slug", "imdb", "tvdb", "tmdb", "tvrage")))
 _NO_EPISODE = SimpleNamespace(season=None, number=None, title=None, ids=None, runtime=None)
+# What becomes of a play without a history id (the repeats rule of .\_repeats keys plays by it).
+_UNKEYED = "a copy of it, on another page or part, would count twice; kept"
 # A null show no play needs (only a movie play has it): read, never spread.
 _NO_OWNER = SimpleNamespace(title=None, year=None, ids=None)
 
@@ -306,6 +308,8 @@ class _HistoryBuilder:
             year = None
         try:
             history_id = count(entry.get("id"), allow_str=True)
+            if history_id is None:  # Trakt numbers every play: a copy could not be told apart
+                note(f"id is {short(entry.get('id'))}, not a history id ({_UNKEYED})")
         except BadValue as exc:
             note(f"id: {exc}")
             history_id = None
@@ -533,6 +537,9 @@ def _typed_part(plays: Plays) -> TypedPart | None:
     ticks = utc_ticks(list(map(attrgetter("watched_at"), items)))
     if ticks is None:
         return None
+    history_ids = _ints(attrgetter("id"), items)
+    if (history_ids < 0).any():  # a play without a history id: the full walk warns
+        return None
     ids = _or_no_ids(list(map(attrgetter("ids"), owners)))
     eps = [_NO_EPISODE if e is None else e for e in episodes] if n_movies else episodes
     runtimes = list(map(attrgetter("runtime"), eps))
@@ -556,7 +563,7 @@ def _typed_part(plays: Plays) -> TypedPart | None:
         "tvdb_id": spread(_ints(get("tvdb"), ids, zero_unknown=True)),
         "tmdb_id": spread(_ints(get("tmdb"), ids, zero_unknown=True)),
         "tvrage_id": spread(_ints(get("tvrage"), ids, zero_unknown=True)),
-        "id": _ints(get("id"), items),
+        "id": history_ids,
         "watched_at": ticks,
         "action": text(list(map(get("action"), items))),
         "type": text(kinds),

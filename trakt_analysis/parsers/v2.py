@@ -288,6 +288,7 @@ def parse_watched_shows(
         register(show)
     joined = None
     if history is not None:
+        history = _fill_years(history, by_trakt, notes)
         joined = _history_episodes(history, by_trakt, by_title, register)
     # A show with plays in the history has episodes from it.
     shows = [s for s in shows if s.episodes or s.history_plays or (s.plays or 0) > 0]
@@ -304,7 +305,56 @@ def parse_watched_shows(
     if twice.any():
         notes.append(repeats_note("shows", int(twice.sum())))
     parsed.notes = [f"{label}: {n}" for n in notes]
+    parsed.history = history
     return parsed
+
+
+def _fill_years(
+    history: dict[str, Any], by_trakt: Mapping[int, _Show], notes: list[str]
+) -> dict[str, Any]:
+    """`history` with a play's null year taken from its show or movie, said in `notes`.
+
+    The year of a play's show (or movie) is the one of the same Trakt id in the
+    watched shows and in the other plays, where they name exactly one: the
+    history's ``year`` joins the plays to the shows with the title. A show
+    whose year is null everywhere keeps NA (Trakt has no year for it).
+    """
+    year = pd.array(history["year"], dtype="Int64")
+    missing = np.asarray(year.isna(), dtype=bool)
+    trakt = pd.array(history["trakt_id"], dtype="Int64")
+    missing &= ~np.asarray(trakt.isna(), dtype=bool)
+    if not missing.any():
+        return history
+    plays = pd.DataFrame(
+        {"type": pd.array(history["type"], dtype=object), "trakt_id": trakt, "year": year}
+    )
+    listed = [
+        ("episode", t, show.identity["year"])
+        for t, show in by_trakt.items()
+        if show.identity["year"] is not None
+    ]
+    known = pd.concat(
+        [plays.dropna(), pd.DataFrame(listed, columns=["type", "trakt_id", "year"])],
+        ignore_index=True,
+    ).astype({"trakt_id": "Int64", "year": "Int64"})
+    years = known.groupby(["type", "trakt_id"])["year"].unique()
+    single = years[years.map(len) == 1].map(lambda y: int(y[0]))
+    keys = pd.MultiIndex.from_frame(plays.loc[missing, ["type", "trakt_id"]])
+    found = pd.Series(single.reindex(keys).to_numpy(), index=np.flatnonzero(missing))
+    found = found.dropna()
+    if found.empty:
+        return history
+    filled = year.copy()
+    filled[found.index.to_numpy()] = found.to_numpy(dtype=np.int64)
+    titles = pd.Series(pd.array(history["title"], dtype=object)[found.index.to_numpy()])
+    named = sorted({f"{t} ({int(y)})" for t, y in zip(titles, found, strict=True)})
+    shown = ", ".join(named[:10]) + (f" and {len(named) - 10} more" if len(named) > 10 else "")
+    count_ = len(found)
+    notes.append(
+        f"{count_} history {'entry has' if count_ == 1 else 'entries have'} a null year "
+        f"where the same show or movie (Trakt id) has one; filled: {shown}"
+    )
+    return {**history, "year": filled}
 
 
 def _summary(index: int, item: object, problems: Problems) -> _Show | None:
@@ -336,6 +386,12 @@ def _summary(index: int, item: object, problems: Problems) -> _Show | None:
     identity, id_problems = parse_ids(show_obj.get("ids"))
     for what in id_problems:
         note(what)
+    if identity["trakt_id"] is None and not any(w.startswith("ids.trakt") for w in id_problems):
+        # Trakt numbers every show: without it a repeat of the show is not told apart,
+        # and its plays in the history are joined by title and year.
+        ids = show_obj.get("ids")
+        raw = ids.get("trakt") if type(ids) is dict else ids
+        note(f"show.ids.trakt is {short(raw)}, not a Trakt id; loaded as NA")
     try:
         identity["year"] = count(show_obj.get("year"), allow_str=True)
     except BadValue as exc:

@@ -94,7 +94,7 @@ def _calendar(ax: Any, review: YearInReview, theme: CardTheme) -> None:
     calendar = review.calendar
     weeks = int(calendar["week"].max()) + 1
     grid = np.full((7, weeks), np.nan)
-    plays = calendar["plays"].to_numpy(dtype=float)
+    plays = calendar["plays"].to_numpy(dtype=float, na_value=np.nan)  # NA: a day to come
     if review.month is not None:  # only the month's days are drawn
         plays = np.where(calendar["date"].dt.month == review.month, plays, np.nan)
     grid[calendar["weekday"].to_numpy(), calendar["week"].to_numpy()] = plays

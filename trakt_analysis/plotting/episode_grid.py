@@ -39,20 +39,25 @@ _SEASON_COLUMNS = ("user", "title", "year", "season", "aired", "hidden")
 
 def _season_rows(
     episodes: pd.DataFrame, seasons: pd.DataFrame | None
-) -> list[tuple[int, np.ndarray, bool]]:
-    """(season, state codes of episodes 1..n, hidden) for one user's show."""
+) -> list[tuple[int, np.ndarray, bool, bool]]:
+    """(season, state codes of episodes 1..n, hidden, aired unknown) for one user's show.
+
+    A season the seasons frame lists without an aired count may have episodes
+    beyond those drawn: "aired unknown" says so (it is not an aired count of 0).
+    """
     numbers = set(episodes["season"].tolist())
-    info: dict[int, tuple[int, bool]] = {}
+    info: dict[int, tuple[int, bool, bool]] = {}
     if seasons is not None:
         for season, aired, hidden in zip(
             seasons["season"], seasons["aired"], seasons["hidden"], strict=True
         ):
-            info[int(season)] = (0 if pd.isna(aired) else int(aired), bool(hidden))
+            unknown = bool(pd.isna(aired))
+            info[int(season)] = (0 if unknown else int(aired), bool(hidden), unknown)
             numbers.add(int(season))
     rows = []
     by_season = dict(tuple(episodes.groupby("season", sort=True)[["episode", "watched"]]))
     for season in sorted(numbers):
-        aired, hidden = info.get(season, (0, False))
+        aired, hidden, unknown = info.get(season, (0, False, False))
         eps = by_season.get(season)
         keys = eps["episode"].to_numpy() if eps is not None else np.array([], dtype=int)
         length = max(int(keys.max()) if len(keys) else 0, aired)
@@ -65,7 +70,7 @@ def _season_rows(
             codes[:] = STATE_CODES["hidden"]
             if not length:  # hidden and unlisted: one cell says so
                 codes = np.array([float(STATE_CODES["hidden"])])
-        rows.append((season, codes, hidden))
+        rows.append((season, codes, hidden, unknown and not hidden))
     return rows
 
 
@@ -83,6 +88,8 @@ def plot_episode_grid(
 
     Cells are watched, unwatched, missing (aired, or numbered below a listed
     key, but absent from the response) or hidden (the user hid the season).
+    A season the seasons frame lists without an aired count is labelled
+    "S2 (aired ?)": episodes beyond the last drawn may have aired.
     Seasons longer than 50 episodes (daily shows) wrap into rows of 50.
 
     Parameters
@@ -135,17 +142,17 @@ def plot_episode_grid(
         u_seasons = None
         if mine_seasons is not None:
             u_seasons = mine_seasons[of_user(mine_seasons, user)]
-        for season, codes, hidden in _season_rows(u_eps, u_seasons):
-            blocks.append((user, season, codes, hidden))
+        for season, codes, hidden, unknown in _season_rows(u_eps, u_seasons):
+            blocks.append((user, season, codes, hidden, unknown))
 
-    longest = max((len(codes) for *_, codes, _ in blocks), default=1)
+    longest = max((len(codes) for _, _, codes, _, _ in blocks), default=1)
     width = WRAP if longest > WRAP + 10 else max(1, longest)
     grid_rows: list[np.ndarray] = []
     labels: list[str] = []
     label_users: list[object] = []
     starts: list[bool] = []
     several = len(users) > 1
-    for user, season, codes, hidden in blocks:
+    for user, season, codes, hidden, unknown in blocks:
         n = max(1, math.ceil(len(codes) / width))
         for part in range(n):
             chunk = codes[part * width : (part + 1) * width]
@@ -155,6 +162,8 @@ def plot_episode_grid(
             name = "Specials" if season == 0 else f"S{season}"
             if hidden:
                 name += " (hidden)"
+            elif unknown:  # more episodes may have aired than are drawn
+                name += " (aired ?)"
             if several:
                 name = f"{shorten(user_name(user), 12)} · {name}"
             span = f"{part * width + 1}–{min(len(codes), (part + 1) * width)}"

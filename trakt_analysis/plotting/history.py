@@ -193,6 +193,7 @@ def plot_watch_calendar(
     *,
     year: int | None = None,
     tz: object = None,
+    today: object = None,
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -206,6 +207,9 @@ def plot_watch_calendar(
         The year (local time); default: the latest with a play.
     tz : str, optional
         IANA time zone of the days; named in the title.
+    today : date-like, optional
+        The last day that has begun (default: today in `tz`); the days after
+        it are blank, not 0 plays (see :func:`watch_calendar`).
     %(ax)s
     **kwargs
         Passed to :meth:`matplotlib.axes.Axes.imshow` (e.g. ``cmap``).
@@ -214,15 +218,17 @@ def plot_watch_calendar(
     -------
     matplotlib.axes.Axes
         ``ax.images[0]`` holds a 7 x weeks masked array: plays per day of
-        :func:`watch_calendar`, masked outside the year.
+        :func:`watch_calendar`, masked outside the year and on the days after
+        today (blank: not yet, not 0 plays; the title says "to 8 Dec").
     """
-    calendar = watch_calendar(history, year=year, tz=tz)
+    calendar = watch_calendar(history, year=year, tz=tz, today=today)
     zone, year = calendar.attrs["timezone"], calendar.attrs["year"]
     ax = get_ax(ax, (12.0, 2.6))
     title = f"{CALENDAR_TITLE} in {year} ({zone})"
     n_weeks = int(calendar["week"].max()) + 1
     grid = np.full((7, n_weeks), np.nan)
-    grid[calendar["weekday"].to_numpy(), calendar["week"].to_numpy()] = calendar["plays"]
+    plays = calendar["plays"].to_numpy(dtype=float, na_value=np.nan)  # NA: a day to come
+    grid[calendar["weekday"].to_numpy(), calendar["week"].to_numpy()] = plays
     options = {"cmap": HISTORY_CMAP, "aspect": "equal", "interpolation": "nearest"} | kwargs
     image = ax.imshow(np.ma.masked_invalid(grid), **options)
     firsts = calendar[calendar["date"].dt.day == 1]
@@ -230,7 +236,13 @@ def plot_watch_calendar(
     ax.set_yticks([0, 2, 4, 6], labels=[WEEKDAYS[i][:3] for i in (0, 2, 4, 6)])
     ax.tick_params(labelsize="small")
     total = int(calendar["plays"].sum())
-    ax.set_title(f"{title}: {total:,} plays")
+    counted = calendar["plays"].notna().to_numpy()
+    # The days to come are blank, not 0 plays: the title says up to which day it counts.
+    upto = ""
+    if not counted.all():
+        last = calendar["date"][~counted].min() - np.timedelta64(1, "D")  # today
+        upto = " (not begun yet)" if last.year < year else f" to {last.day} {last:%b}"
+    ax.set_title(f"{title}: {total:,} plays{upto}")
     for side in ("top", "right", "bottom", "left"):
         ax.spines[side].set_visible(False)
     ax.figure.colorbar(image, ax=ax, label="plays", shrink=0.8, pad=0.01)

@@ -27,7 +27,14 @@ from ._common import (
 from ._docstrings import fill_doc
 from ._select import ShowKey, select_show
 from .fonts import with_fallback_fonts
-from .palette import COMPLETION_CMAP, FINISHED, IN_PROGRESS, NO_DATA, STATE_COLORS
+from .palette import (
+    COMPLETION_CMAP,
+    FINISHED,
+    IN_PROGRESS,
+    STATE_COLORS,
+    UNKNOWN,
+    UNKNOWN_HATCH,
+)
 from .text import shorten
 
 __all__ = ["plot_season_progress"]
@@ -54,11 +61,13 @@ def plot_season_progress(
         The seasons frame of :func:`load_progress` (or the Progress), one user or several.
     show : str or (str, int), optional
         One show: a bar per season (height = ``percentage``, annotated
-        "completed/aired"; a season whose completion is unknown has no bar and
-        a grey "?" note; hidden seasons drawn as hatched full-height bars;
+        "completed/aired"; hidden seasons drawn as hatched full-height bars,
+        seasons of unknown completion as dotted grey ones, "completed/?";
         several users side by side in their colours). When None, a heatmap:
         a row per show and user, a column per season, colour = percentage,
-        hidden seasons in the hidden colour.
+        hidden seasons in the hidden colour, seasons whose completion is
+        unknown (no aired count) in the unknown grey; blank cells are
+        seasons the frame does not list.
     %(ax)s
     **kwargs
         Passed to :meth:`~matplotlib.axes.Axes.bar` (one show) or
@@ -87,6 +96,7 @@ def _bars(rows: pd.DataFrame, title: str, year: object, ax: Axes | None, **kwarg
     numbers = sorted(set(rows["season"].tolist()))
     ax = get_ax(ax, (max(5.0, min(14.0, 2.0 + 0.5 * len(numbers) * len(users))), 4.5))
     width = 0.8 / len(users)
+    any_unknown = False
     for k, user in enumerate(users):
         mine = rows[of_user(rows, user)]
         x = (
@@ -95,29 +105,32 @@ def _bars(rows: pd.DataFrame, title: str, year: object, ax: Axes | None, **kwarg
         )
         hidden = mine["hidden"].to_numpy(dtype=bool)
         pct = percent_complete(mine).to_numpy(dtype=float, na_value=np.nan)
-        unknown = np.isnan(pct) & ~hidden  # no bar and a grey note, never a bar of 0 %
+        # Unknown completion (no aired count): a hatched grey full-height bar, never 0 %.
+        unknown = ~hidden & np.isnan(pct)
+        any_unknown |= bool(unknown.any())
         # NaN compares False: an unknown count is not finished.
         left = mine["left"].to_numpy(dtype=float, na_value=np.nan)
         finished = (left == 0) & (mine["aired"].to_numpy(dtype=float, na_value=np.nan) > 0)
-        heights = np.where(hidden, 100.0, np.nan_to_num(pct, nan=0.0))
+        heights = np.where(hidden | unknown, 100.0, pct)
         if several:
-            colors = [STATE_COLORS["hidden"] if h else colors_by_user[user] for h in hidden]
+            colors = [colors_by_user[user]] * len(mine)
         else:
-            colors = [
-                STATE_COLORS["hidden"] if h else FINISHED if f else IN_PROGRESS
-                for h, f in zip(hidden, finished, strict=True)
-            ]
+            colors = [FINISHED if f else IN_PROGRESS for f in finished]
+        colors = [
+            STATE_COLORS["hidden"] if h else UNKNOWN if u else c
+            for h, u, c in zip(hidden, unknown, colors, strict=True)
+        ]
         options: dict[str, Any] = {"width": width, "color": colors} | kwargs
         bars = ax.bar(x, heights, **options)
         for bar, h, u, c, a in zip(
             bars, hidden, unknown, mine["completed"], mine["aired"], strict=True
         ):
-            if h:
-                bar.set_hatch(HIDDEN_HATCH)
+            if h or u:
+                bar.set_hatch(HIDDEN_HATCH if h else UNKNOWN_HATCH)
                 bar.set_alpha(0.5)
-            note = "hidden" if h else f"{fmt_int(c, '?')}/{fmt_int(a, '?')}"
-            text = ax.annotate(
-                note + ("\nunknown" if u else ""),
+            note = "hidden" if h else f"{fmt_int(c, '?')}/{fmt_int(a, '?')}"  # unknown: "?", not 0
+            ax.annotate(
+                note,
                 (bar.get_x() + bar.get_width() / 2, bar.get_height()),
                 xytext=(0, 2),
                 textcoords="offset points",
@@ -125,8 +138,6 @@ def _bars(rows: pd.DataFrame, title: str, year: object, ax: Axes | None, **kwarg
                 va="bottom",
                 fontsize="x-small",
             )
-            if u:
-                text.set_color(NO_DATA)
     ax.set_xticks(range(len(numbers)), labels=["Sp" if n == 0 else str(n) for n in numbers])
     ax.set_ylim(0, 110)
     ax.set_yticks(range(0, 101, 20))
@@ -137,12 +148,17 @@ def _bars(rows: pd.DataFrame, title: str, year: object, ax: Axes | None, **kwarg
     hidden_patch = Patch(
         facecolor=STATE_COLORS["hidden"], alpha=0.5, hatch=HIDDEN_HATCH, label="hidden"
     )
+    marked = [hidden_patch]
+    if any_unknown:
+        marked.append(
+            Patch(facecolor=UNKNOWN, alpha=0.5, hatch=UNKNOWN_HATCH, label="completion unknown")
+        )
     handles = [
         Patch(facecolor=FINISHED, label="finished"),
         Patch(facecolor=IN_PROGRESS, label="episodes left"),
-        hidden_patch,
+        *marked,
     ]
-    rows_legend(ax, colors_by_user, [hidden_patch], handles)
+    rows_legend(ax, colors_by_user, marked, handles)
     return ax
 
 
@@ -160,12 +176,15 @@ def _heatmap(seasons: pd.DataFrame, ax: Axes | None, **kwargs: Any) -> Axes:
     rows = frame["row"].to_numpy()
     cols = frame["season"].map(column).to_numpy()
     values = np.full((n_rows, n_cols), np.nan)
-    hidden = np.full((n_rows, n_cols), np.nan)
+    # 1.0 = hidden season, 0.0 = a listed season of unknown completion (not 0 %, and
+    # not blank, which is a season the frame does not list); NaN = drawn by `values`.
+    marks = np.full((n_rows, n_cols), np.nan)
     is_hidden = frame["hidden"].to_numpy(dtype=bool)
-    # An unknown percentage stays NaN: a blank cell, not 0 %.
     known = percent_complete(frame).to_numpy(dtype=float, na_value=np.nan)
+    unknown = ~is_hidden & np.isnan(known)
     values[rows[~is_hidden], cols[~is_hidden]] = known[~is_hidden]
-    hidden[rows[is_hidden], cols[is_hidden]] = 1.0
+    marks[rows[is_hidden], cols[is_hidden]] = 1.0
+    marks[rows[unknown], cols[unknown]] = 0.0
 
     ax = get_ax(ax, (8.0, float(np.clip(1.6 + 0.25 * n_rows, 3.0, 14.0))))
     options: dict[str, Any] = {"cmap": COMPLETION_CMAP, "vmin": 0, "vmax": 100, "aspect": "auto"}
@@ -176,8 +195,10 @@ def _heatmap(seasons: pd.DataFrame, ax: Axes | None, **kwargs: Any) -> Axes:
     extent = (-0.5, n_cols - 0.5, n_rows - 0.5, -0.5)
     image = ax.imshow(np.ma.masked_invalid(values), extent=extent, **options)
     ax.imshow(
-        np.ma.masked_invalid(hidden),
-        cmap=ListedColormap([STATE_COLORS["hidden"]]),
+        np.ma.masked_invalid(marks),
+        cmap=ListedColormap([UNKNOWN, STATE_COLORS["hidden"]]),
+        vmin=0,
+        vmax=1,
         extent=extent,
         aspect="auto",
         interpolation="nearest",
@@ -203,10 +224,12 @@ def _heatmap(seasons: pd.DataFrame, ax: Axes | None, **kwargs: Any) -> Axes:
         ax.set_ylabel(f"show ({n_rows} rows)")
     ax.set_xlabel("season")
     ax.set_title(TITLE)
-    hidden_patch = Patch(facecolor=STATE_COLORS["hidden"], label="hidden season")
+    marked = [Patch(facecolor=STATE_COLORS["hidden"], label="hidden season")]
+    if unknown.any():
+        marked.append(Patch(facecolor=UNKNOWN, label="completion unknown"))
     if several:
         handles = [Patch(facecolor=c, label=user_name(u)) for u, c in colors_by_user.items()]
-        legend_outside(ax, [*handles, hidden_patch], title="user (label colour)")
+        legend_outside(ax, [*handles, *marked], title="user (label colour)")
     else:
-        legend_outside(ax, [hidden_patch])
+        legend_outside(ax, marked)
     return ax

@@ -69,14 +69,21 @@ _CLOCK = FixedLayout((0.64, 1.25, 0.25, 0.46), colorbar=(0.41, 0.12, 0.8))
 _TIME = FixedLayout((0.78, 0.04, 0.25, 0.83))
 
 
-def _charts(history: pd.DataFrame, zone: str, key: str, year: int | None, dpi: int) -> str:
+def _charts(
+    history: pd.DataFrame,
+    zone: str,
+    key: str,
+    year: int | None,
+    dpi: int,
+    today: datetime | None = None,
+) -> str:
     from ..plotting.history import plot_watch_calendar, plot_watch_clock, plot_watch_time
 
     charts: tuple[tuple[str, str, Callable[[Any], Any], tuple[float, float], FixedLayout], ...] = (
         (
             "calendar",
             f"Plays per day, weeks as columns ({zone})",
-            lambda ax: plot_watch_calendar(history, year=year, tz=zone, ax=ax),
+            lambda ax: plot_watch_calendar(history, year=year, tz=zone, today=today, ax=ax),
             (11.0, 2.6),
             _CALENDAR,
         ),
@@ -202,7 +209,7 @@ def _watch_time_section(
         *([f'<p class="meta note" id="plays-note">{esc(note)}</p>'] if note else []),
     ]
     if charts and len(history):
-        parts.append(_charts(history, zone, "history", None, dpi))
+        parts.append(_charts(history, zone, "history", None, dpi, today))
     parts += [
         '<div class="two"><div class="scroll">',
         table(

@@ -133,7 +133,7 @@ _CHARTS: tuple[_Chart, ...] = (
     ),
     _Chart(
         "seasons",
-        "Completion of every season (purple: hidden seasons)",
+        "Completion of every season (purple: hidden seasons; grey: completion unknown)",
         "Heatmap: completion per show and season",
         _draw_seasons,
     ),
@@ -416,6 +416,12 @@ def _nav(sections: list[tuple[str, str]]) -> str:
 _CHART_BY_KEY = {chart.key: chart for chart in _CHARTS}
 
 
+def check_dpi(dpi: object) -> None:
+    """Raise :class:`TraktArgumentError` unless `dpi` is a whole number from 10 to 600."""
+    if isinstance(dpi, bool) or not isinstance(dpi, int) or not 10 <= dpi <= 600:
+        raise TraktArgumentError(f"dpi must be a whole number from 10 to 600, got {dpi!r}")
+
+
 def import_charts() -> None:
     """Import what every chart needs (matplotlib, the charts, PNG), so that no part pays for it."""
     import matplotlib.backends.backend_agg  # noqa: F401
@@ -588,9 +594,9 @@ def report_html(
         Processes that build the sections, this one included; default: the
         cores this process may use. The sections with charts are built in
         forked processes, on Linux only and only while no other Python thread
-        runs (in a Jupyter kernel they are built here, one after another); the
-        page is the same either way. 1 builds them all here. Without charts
-        every section is built here.
+        runs (in a Jupyter kernel or a multiprocessing.Pool's worker they are
+        built here, one after another); the page is the same either way. 1
+        builds them all here. Without charts every section is built here.
 
     Returns
     -------
@@ -603,8 +609,7 @@ def report_html(
         A `dpi` outside 10-600, a `year` outside 1900-2200, an unknown `tz`,
         `jobs` below 1; checked before anything is drawn.
     """
-    if isinstance(dpi, bool) or not isinstance(dpi, int) or not 10 <= dpi <= 600:
-        raise TraktArgumentError(f"dpi must be a whole number from 10 to 600, got {dpi!r}")
+    check_dpi(dpi)
     check_year(year)  # before the charts: a bad year costs no drawing
     check_jobs(jobs)
     say = status or (lambda message: None)

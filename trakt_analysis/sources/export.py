@@ -364,7 +364,6 @@ def _progress_from_files(
         reset=reset,
         hidden=hidden,
     )
-    parsed.history = history
     for message in notes:
         warn(message, TraktDataWarning)
     issue(parsed.problems)

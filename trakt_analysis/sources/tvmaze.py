@@ -49,6 +49,7 @@ from ..parsers.people import parse_tvmaze_people
 from ..parsers.show_metadata import parse_tvmaze_show
 from ..parsers.tvmaze import parse_episode_list, parse_show_lookup
 from ..progress import Progress
+from ._bar import close_bar, show_bar
 from ._issue import issue
 from ._notes import EXPORT_AIRED_NA as _NA_NOTE
 from .completion import _show_positions, complete_progress, history_show_runtimes
@@ -515,20 +516,19 @@ class TVmaze(HTTPClient):
                 bar.update(1)
         finally:
             self.throttle.sleep = sleep
-            bar.close()
+            close_bar(bar)
 
     def _bar(self, total: int) -> Any:
         if self.progress_bar is False:
             return None
         try:
-            from tqdm.auto import tqdm
+            return show_bar(total, "TVmaze")
         except ImportError:
             if self.progress_bar:
                 raise TraktDependencyError(
                     "the progress bar needs tqdm: pip install 'trakt_analysis[tvmaze]'"
                 ) from None
             return None
-        return tqdm(total=total, desc="TVmaze", unit="show")
 
 
 # What TVmaze fills that a partial episode list cannot: the counts (not the show's metadata).

@@ -578,9 +578,9 @@ class TraktAPI(HTTPClient):
         show = self.progress_bar if self.progress_bar is not None else total > _BAR_THRESHOLD
         if not show:
             return _NoBar()
-        from tqdm.auto import tqdm
+        from ._bar import bar_over_shows
 
-        return tqdm(total=total, desc="shows", unit="show")
+        return bar_over_shows(total, "shows")
 
     def _activity(self, user: str) -> dict[str, Any]:
         """``/sync/last_activities``: always asked (online), the one call of a warm run."""
