@@ -150,3 +150,23 @@ def test_unknown_plays_are_not_zero_plays_in_the_watch_stats():
     # the "+3 more" bar: S1's 2 plays (1 scrobble, 1 seen), not (2 + 0 + 0) / 3
     summary = [p for p in ax.patches if p.get_y() + p.get_height() / 2 == 2]
     assert sum(p.get_width() for p in summary) == 2
+
+
+def test_an_update_in_place_keeps_the_unknown_marked():
+    from trakt_analysis.plotting.completion import update_completion
+
+    progress = ta.load_progress(
+        [item("Known", 4, 2, 2, 50), item("Unknown", None, 3, None, None)], user="u"
+    )
+    ax = ta.plot_completion(progress.shows)
+    assert update_completion(ax, progress.shows, by="least-completed")
+    # least completed first; the unknown completion still comes last, dotted and pale
+    bars = ax.patches[:2]
+    assert [(b.get_width(), b.get_hatch(), b.get_alpha()) for b in bars] == [
+        (50, None, None),
+        (100, "..", 0.5),
+    ]
+    assert notes(ax) == ["2/4", "3/?"]
+    # Without an unknown the legend changes: drawn anew, not updated in place.
+    known = progress.shows.iloc[[0, 0]]
+    assert not update_completion(ax, known)
