@@ -14,6 +14,7 @@ __all__ = [
     "episode_code",
     "fmt_date",
     "fmt_int",
+    "fmt_known_hours",
     "fmt_pct",
     "fmt_year",
     "hours_unknown_text",
@@ -21,6 +22,7 @@ __all__ = [
     "next_episode_codes",
     "plural",
     "show_label",
+    "without_runtime",
 ]
 
 DASH = "\N{EM DASH}"
@@ -64,6 +66,34 @@ def hours_unknown_text(plays: int) -> str:
     if plays == 1:
         return "hours unknown: the 1 play has no runtime; TVmaze metadata adds it"
     return f"hours unknown: none of the {plays:,} plays has a runtime; TVmaze metadata adds them"
+
+
+def without_runtime(plays: int) -> str:
+    """``1 play without a runtime``: plays whose hours are unknown, counted apart.
+
+    >>> without_runtime(1), without_runtime(1096)
+    ('1 play without a runtime', '1,096 plays without a runtime')
+    """
+    return f"{plural(plays, 'play')} without a runtime"
+
+
+def fmt_known_hours(hours: object, without: int) -> str:
+    """Hours of the plays with a runtime, and the plays they leave out; ``unknown`` when missing.
+
+    `without` counts the plays without a runtime: never a "+" beside the hours,
+    which would read as more hours.
+
+    >>> fmt_known_hours(59.21, 0), fmt_known_hours(1059.21, 1)
+    ('59.2', '1,059.2 (leaves out 1 play without a runtime)')
+    >>> fmt_known_hours(None, 96), fmt_known_hours(float("nan"), 1)
+    ('unknown (none of the 96 plays has a runtime)', 'unknown (the 1 play has no runtime)')
+    """
+    if is_missing(hours):
+        if without == 1:
+            return "unknown (the 1 play has no runtime)"
+        return f"unknown (none of the {without:,} plays has a runtime)" if without else "unknown"
+    text = f"{float(hours):,.1f}"  # type: ignore[arg-type]
+    return f"{text} (leaves out {without_runtime(without)})" if without else text
 
 
 def show_label(title: object, year: object) -> str:

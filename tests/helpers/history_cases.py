@@ -63,6 +63,17 @@ ROWS = [
 ]
 
 
+def demo_with_history(rows):
+    """The demo progress with `rows` (see :func:`plays`) as its history, in UTC."""
+    import dataclasses
+
+    import trakt_analysis as ta
+
+    demo = ta.load_demo()
+    provenance = ta.Provenance("demo", "demo", timezone="UTC")
+    return dataclasses.replace(demo, history=plays(rows, user=demo.user), provenance=provenance)
+
+
 def history(rows=ROWS):
     """The hand-worked year of ROWS (tests/analysis/test_year_review.py works it out)."""
     return plays(rows)

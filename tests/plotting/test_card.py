@@ -109,12 +109,21 @@ def test_a_month_card_and_an_empty_year():
     assert by_gid(empty, "card-month") == ["-"]
 
 
+def test_known_hours_say_the_plays_they_leave_out(review):
+    # ROWS' 2025: Delta S01E01 on 31 December has no runtime; the other hours are known
+    assert by_gid(review.card(), "card-hours-note") == ["leaves out 1 play without a runtime"]
+    totals = review.totals.copy()
+    totals["plays_without_runtime"] = 0
+    assert by_gid(dataclasses.replace(review, totals=totals).card(), "card-hours-note") == []
+
+
 def test_unknown_hours_are_written_unknown(review):
     totals = review.totals.copy()
     totals["hours"] = pd.NA
     fig = dataclasses.replace(review, totals=totals).card()
     assert by_gid(fig, "card-hours") == ["?"]
     assert "hours watched (runtimes unknown)" in words(fig)
+    assert by_gid(fig, "card-hours-note") == []  # the label says it
 
 
 def test_titles_in_any_script_get_a_font_that_has_their_glyphs(review):

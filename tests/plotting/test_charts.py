@@ -171,8 +171,8 @@ def test_completion_widths_labels_and_summary(demo, specs):
         elif len(spec.title) <= 32 and spec.title not in ("Twin Peaks",):
             assert label == spec.title
     notes = texts(ax)
-    assert notes[:30] == [f"{s.completed}/{s.aired}" for s in shown]
-    assert notes[30] == f"{sum(s.completed for s in rest)}/{sum(s.aired for s in rest)}"
+    assert notes[:30] == [f"{s.completed:,}/{s.aired:,}" for s in shown]
+    assert notes[30] == f"{sum(s.completed for s in rest):,}/{sum(s.aired for s in rest):,}"
 
 
 def test_completion_finished_shows_are_distinct(demo, specs):

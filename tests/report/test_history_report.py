@@ -72,7 +72,7 @@ def test_year_in_review_table(soup):
     rows = year_rows(soup)
     assert rows["plays"] == "5"
     assert rows["movies"] == "1"
-    assert rows["hours"] == "3.5 (+2 plays without runtime)"
+    assert rows["hours"] == "3.5 (leaves out 2 plays without a runtime)"
     assert rows["busiest month"] == "March (3 plays)"
     assert rows["busiest day"] == "2025-03-30 (Sunday) (2 plays)"
     assert rows["longest streak"] == "2 days (2025-03-29 to 2025-03-30)"

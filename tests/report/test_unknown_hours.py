@@ -8,7 +8,6 @@ hours gave 0.0 from the empty year: the hours are unknown.
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import trakt_analysis as ta
-from tests.helpers.history_cases import plays
+from tests.helpers.history_cases import demo_with_history, plays
 from trakt_analysis.analysis.history import total_hours, watch_time
 from trakt_analysis.cli import main
 from trakt_analysis.report.text import format_summary
@@ -28,12 +27,6 @@ NO_RUNTIME = [
     ("2023-03-02 20:00", "Alpha", 1, 2, None, "episode"),
     ("2025-05-01 20:00", "Beta", 1, 1, None, "episode"),
 ]
-
-
-def with_history(rows):
-    demo = ta.load_demo()
-    provenance = ta.Provenance("demo", "demo", timezone="UTC")
-    return dataclasses.replace(demo, history=plays(rows, user=demo.user), provenance=provenance)
 
 
 def test_the_empty_year_is_zero_hours_but_the_total_is_unknown():
@@ -52,7 +45,7 @@ def test_total_hours_by_hand():
 
 
 def test_summary_says_the_hours_are_unknown():
-    text = format_summary(with_history(NO_RUNTIME), year=2025, today=TODAY)
+    text = format_summary(demo_with_history(NO_RUNTIME), year=2025, today=TODAY)
     line = next(x for x in text.splitlines() if x.startswith("  hours "))
     assert line == (
         "  hours        unknown  (no play has a runtime; "
@@ -63,7 +56,7 @@ def test_summary_says_the_hours_are_unknown():
 
 
 def test_report_card_says_the_hours_are_unknown():
-    html = ta.report_html(with_history(NO_RUNTIME), charts=False, generated=TODAY)
+    html = ta.report_html(demo_with_history(NO_RUNTIME), charts=False, generated=TODAY)
     soup = BeautifulSoup(html, "html.parser")
     assert soup.select_one('[data-metric="hours"] .value').get_text() == "unknown"
 

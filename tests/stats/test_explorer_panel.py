@@ -20,7 +20,8 @@ def test_the_view_holds_the_users_breakdown_and_says_what_it_counts(hand_progres
     # C (no genre) and D (plays of a show the frame lacks): 2 unknown shows
     assert view.message == (
         "2 genre value(s); plays from the history; 2 show(s) without a genre: 'unknown'; "
-        "a show counts in each of its genres."
+        "a show counts in each of its genres; "
+        "hours and their shares leave out 1 play without a runtime."  # A's S01E02
     )
 
 

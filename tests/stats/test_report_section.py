@@ -24,16 +24,17 @@ def test_the_section_formats_the_hand_worked_numbers(rated_progress):
     html, nav = all_time_section(rated_progress, charts=False)
     assert nav == (("all-time", "All-time stats"),)
     soup = BeautifulSoup(html, "html.parser")
-    # drama: A and B, 4 plays, 160 of 230 known minutes; unknown: C and D
+    # drama: A and B, 4 plays, 160 of 230 known minutes; unknown: C and D.
+    # A's S01E02 has no runtime: its play is counted apart, the shares are of known hours.
     assert rows(soup, "breakdown-genre") == [
-        ["drama", "2", "4", "2.7", "70%"],
-        ["science-fiction", "1", "3", "1.7", "43%"],
-        ["unknown", "2", "2", "1.2", "30%"],
+        ["drama", "2", "4", "2.7", "1", "70%"],
+        ["science-fiction", "1", "3", "1.7", "1", "43%"],
+        ["unknown", "2", "2", "1.2", "0", "30%"],
     ]
     assert rows(soup, "breakdown-decade")[-1][0] == "unknown"
     assert rows(soup, "shows-vs-movies") == [
-        ["shows", "6", "3.8", "66%"],
-        ["movies", "1", "2.0", "34%"],
+        ["shows", "6", "3.8", "1", "66%"],
+        ["movies", "1", "2.0", "0", "34%"],
     ]
     assert rows(soup, "top-cast")[0] == ["Kyle", "2", "2.7", "Cooper, Agent", "A, B"]
     assert rows(soup, "top-crew")[0][3] == "Creator, Director, Writer"

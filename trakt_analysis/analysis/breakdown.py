@@ -313,6 +313,8 @@ def _table(
     frame.attrs["plays_of_unlisted_shows"] = (
         int(per_show.loc[[-1], "plays"].sum()) if -1 in per_show.index else 0
     )
+    # Each play once: a play of a show in three genres is in three rows' counts.
+    frame.attrs["plays_without_runtime"] = int(totals["plays"] - totals["known"])
     return frame
 
 
@@ -370,8 +372,10 @@ def breakdown(
         has one), ``plays_without_runtime``, and ``shows_share``,
         ``plays_share``, ``hours_share`` (fractions of the user's totals; a
         show in several genres counts in each, so genre shares add up to more
-        than 1). ``attrs``: ``plays_from`` (``"history"`` or ``"shows"``),
-        ``hours_from``, ``by``, and with `year` ``timezone``.
+        than 1; ``hours_share`` is of the known hours). ``attrs``:
+        ``plays_from`` (``"history"`` or ``"shows"``), ``hours_from``,
+        ``plays_without_runtime`` (the plays the hours leave out, each
+        once, all users), ``by``, and with `year` ``timezone``.
 
     Raises
     ------
@@ -399,6 +403,7 @@ def _joined(frames: list[pd.DataFrame], by: str) -> pd.DataFrame:
     out = out.rename(columns={"value": by})
     out = out[["user", by, *_COLUMNS[1:]]]
     out.attrs = dict(frames[0].attrs)
+    out.attrs["plays_without_runtime"] = sum(f.attrs["plays_without_runtime"] for f in frames)
     out.attrs["by"] = by
     return out
 

@@ -107,9 +107,31 @@ def shows_vs_movies(history: Any, *, year: int | None = None, tz: object = None)
     pandas.DataFrame
         Two rows per user, ``kind`` ``"shows"`` then ``"movies"``. Columns:
         ``user``, ``kind``, ``plays``, ``hours`` (Float64, NA when no play of
-        the kind has a runtime), ``plays_without_runtime``, ``plays_share`` and
-        ``hours_share`` (of the user's plays and known hours; NA when there
-        are none).
+        the kind has a runtime), ``plays_without_runtime``, ``plays_share``
+        (of the user's plays) and ``hours_share`` (of the user's known hours:
+        the plays without a runtime are left out of both sides). Shares are
+        NA when there is nothing to share; ``hours_share`` is NA for both
+        kinds when the hours of either are unknown (a split with one side
+        unknown is unknown: not 100 % beside an unknown).
+
+    Examples
+    --------
+    Without movie runtimes (the export's history has none; TVmaze fills the
+    episodes' only), the split of hours is unknown, not 100 % shows:
+
+    >>> import pandas as pd
+    >>> history = pd.DataFrame(
+    ...     {
+    ...         "user": ["ann"] * 3,
+    ...         "type": ["episode", "episode", "movie"],
+    ...         "runtime": pd.array([30, 60, None], dtype="Int32"),
+    ...         "watched_at": pd.to_datetime(["2025-01-01", "2025-01-02", "2025-01-03"], utc=True),
+    ...     }
+    ... )
+    >>> shows_vs_movies(history)[["kind", "plays", "hours", "plays_share", "hours_share"]]
+         kind  plays  hours  plays_share  hours_share
+    0   shows      2    1.5     0.666667         <NA>
+    1  movies      1   <NA>     0.333333         <NA>
     """
     if year is not None:
         frame = plays_in_year(history, year, tz=tz)
@@ -143,6 +165,9 @@ def shows_vs_movies(history: Any, *, year: int | None = None, tz: object = None)
     hours_total = (totals["minutes"].transform("sum") / 60).astype("Float64")
     out["plays_share"] = (out["plays"] / plays_total.where(plays_total > 0)).astype("Float64")
     out["hours_share"] = (out["hours"] / hours_total.where(hours_total > 0)).astype("Float64")
+    # One side unknown: the other's share of the known hours would read 100 %.
+    split_unknown = out["hours"].isna().groupby(out["user"], dropna=False, sort=False)
+    out.loc[split_unknown.transform("any").to_numpy(dtype=bool), "hours_share"] = pd.NA
     out = out[
         ["user", "kind", "plays", "hours", "plays_without_runtime", "plays_share", "hours_share"]
     ].astype({"user": schema.STR, "kind": schema.STR, "plays": "int64"})

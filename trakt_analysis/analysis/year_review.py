@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._format import episode_code, show_label
+from .._format import episode_code, fmt_known_hours, show_label, without_runtime
 from ..errors import TraktArgumentError
 from ._inputs import today_in
 from .history import (
@@ -200,9 +200,7 @@ class YearInReview:
         Ties are named: "March, June (3 plays each)".
         """
         t = self.totals
-        hours = _hours_text(t["hours"])
-        if t["plays_without_runtime"]:
-            hours += f" (+{t['plays_without_runtime']:,} plays without runtime)"
+        hours = fmt_known_hours(t["hours"], int(t["plays_without_runtime"]))
 
         def busy(key: str, fmt: str, unit: str = "plays", suffix: str = "") -> str:
             tied = self.ties.get(key, ())
@@ -249,7 +247,10 @@ class YearInReview:
                 "unknown" if pd.isna(t["binges"]) else _binge_text(self.longest_binge),
             ),
             ("busiest month", busy("month", "%B")),
-            ("month with most hours", busy("hours_month", "%B", "hours")),
+            (
+                "month with most hours",
+                "unknown" if pd.isna(t["hours"]) else busy("hours_month", "%B", "hours"),
+            ),
             ("busiest day", busy("date", "%Y-%m-%d (%A)")),
             ("busiest weekday", busy("weekday", "")),
             ("busiest hour", busy("hour", "02d", suffix=":00")),
@@ -525,9 +526,7 @@ def _review(
         )
     if this["plays_without_runtime"]:
         n_without = int(this["plays_without_runtime"])  # type: ignore[call-overload]
-        notes.append(
-            f"hours leave out {n_without:,} play{'s' * (n_without != 1)} without a runtime"
-        )
+        notes.append(f"hours leave out {without_runtime(n_without)}")
     rewatched = rewatch_mask(history)
     sessions = binge_sessions(plays, tz=zone)
     binges = longest_binges(sessions)

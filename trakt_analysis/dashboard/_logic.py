@@ -22,7 +22,7 @@ from ..errors import TraktArgumentError
 from ..report._html import YEAR, Column, esc, number, table
 from ..report.backlog import listed
 from ..report.history_html import default_year, hours_unknown
-from ..report.stats_html import METADATA_HINT
+from ..report.stats_html import METADATA_HINT, hours_caption, hours_columns
 from ..sources.catalog import DemoSource, ExplorerSource, as_source
 
 __all__ = [
@@ -243,8 +243,14 @@ def backlog_html(progress: Any, *, rows: int = 30) -> str:
 
 def breakdown_html(frame: pd.DataFrame, by: str, *, rows: int = 20) -> str:
     """A breakdown frame (``ta.breakdown(progress, by)``) as an HTML table."""
-    columns = [Column(by, by), number("shows"), number("plays"), number("hours", fmt=_hours)]
-    return table(frame.head(rows), columns, table_id=f"breakdown-{by}")
+    columns = [
+        Column(by, by),
+        number("shows"),
+        number("plays"),
+        *hours_columns(frame, share=False, fmt=_hours),  # known hours: say what they leave out
+    ]
+    caption = hours_caption(frame, "", share=False) or None
+    return table(frame.head(rows), columns, table_id=f"breakdown-{by}", caption=caption)
 
 
 def breakdown_hint(frames: list[pd.DataFrame], by: list[str]) -> str:

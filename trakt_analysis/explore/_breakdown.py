@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .._docstrings import fill_doc
+from .._format import without_runtime
 from ..analysis.breakdown import BREAKDOWNS, breakdown
 from ..errors import TraktArgumentError
 from ..progress import Progress
@@ -98,6 +99,9 @@ def breakdown_view(
         parts.append(f"{int(unknown)} show(s) without a {by}: 'unknown'")
     if by == "genre":
         parts.append("a show counts in each of its genres")
+    without = int(table.attrs.get("plays_without_runtime", 0))
+    if without:  # the hours and their shares are of the known hours only
+        parts.append(f"hours and their shares leave out {without_runtime(without)}")
     figure = _draw(table, by, metric, top) if charts else None
     return BreakdownView(table, by, figure, "; ".join(parts) + ".")
 

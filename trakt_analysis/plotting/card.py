@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .._format import plural, show_label
+from .._format import plural, show_label, without_runtime
 from ..analysis.history import WEEKDAYS
 from ..errors import TraktArgumentError, TraktFileError
 from .fonts import with_fallback_fonts
@@ -210,6 +210,10 @@ def _draw_card(review: YearInReview, *, size: tuple[int, int], dpi: int, theme: 
     known = not pd.isna(t["hours"])
     text(left, 0.70, _hours(t["hours"]) if known else "?", 40, weight="bold", gid="card-hours")
     label = "hours watched" if known else "hours watched (runtimes unknown)"
+    without = int(t["plays_without_runtime"])
+    if known and without:  # the hours are the known ones: say what they leave out
+        note = f"leaves out {without_runtime(without)}"
+        text(left, 0.65, note, 10, color=colors.muted, gid="card-hours-note")
     text(left, 0.675, label, 12, color=colors.muted)
     text(0.52, 0.70, f"{int(t['plays']):,}", 40, weight="bold", gid="card-plays")
     text(0.52, 0.675, "plays", 12, color=colors.muted)

@@ -20,6 +20,7 @@ __all__ = [
     "STATE_ORDER",
     "STAT_COLORS",
     "UNKNOWN",
+    "UNKNOWN_HATCH",
     "USER_COLORS",
     "user_colors",
 ]
@@ -43,6 +44,8 @@ COMPLETION_CMAP = "YlGn"
 HISTORY_CMAP = "YlOrRd"
 #: Marks of unknown values (hours of plays without a runtime).
 UNKNOWN = "#969696"
+#: The hatch of a bar of unknown completion (drawn full, grey, dotted: never 0 %).
+UNKNOWN_HATCH = ".."
 
 #: Episode states of the grid, in the order of their codes.
 STATE_ORDER: tuple[str, ...] = ("watched", "unwatched", "missing", "hidden")

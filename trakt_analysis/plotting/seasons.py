@@ -10,11 +10,11 @@ from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
+from .._format import fmt_int
 from ..analysis.sorting import percent_complete
 from ..progress import Progress
 from ._common import (
     check_frame,
-    filled,
     get_ax,
     legend_outside,
     no_data,
@@ -27,14 +27,20 @@ from ._common import (
 from ._docstrings import fill_doc
 from ._select import ShowKey, select_show
 from .fonts import with_fallback_fonts
-from .palette import COMPLETION_CMAP, FINISHED, IN_PROGRESS, STATE_COLORS, UNKNOWN
+from .palette import (
+    COMPLETION_CMAP,
+    FINISHED,
+    IN_PROGRESS,
+    STATE_COLORS,
+    UNKNOWN,
+    UNKNOWN_HATCH,
+)
 from .text import shorten
 
 __all__ = ["plot_season_progress"]
 
 _COLUMNS = ("user", "title", "year", "season", "aired", "completed", "percentage", "hidden")
 HIDDEN_HATCH = "//"
-UNKNOWN_HATCH = ".."
 TITLE = "Completion per season"
 
 
@@ -102,7 +108,9 @@ def _bars(rows: pd.DataFrame, title: str, year: object, ax: Axes | None, **kwarg
         # Unknown completion (no aired count): a hatched grey full-height bar, never 0 %.
         unknown = ~hidden & np.isnan(pct)
         any_unknown |= bool(unknown.any())
-        finished = (filled(mine["left"]) == 0) & (filled(mine["aired"]) > 0)
+        # NaN compares False: an unknown count is not finished.
+        left = mine["left"].to_numpy(dtype=float, na_value=np.nan)
+        finished = (left == 0) & (mine["aired"].to_numpy(dtype=float, na_value=np.nan) > 0)
         heights = np.where(hidden | unknown, 100.0, pct)
         if several:
             colors = [colors_by_user[user]] * len(mine)
@@ -115,13 +123,12 @@ def _bars(rows: pd.DataFrame, title: str, year: object, ax: Axes | None, **kwarg
         options: dict[str, Any] = {"width": width, "color": colors} | kwargs
         bars = ax.bar(x, heights, **options)
         for bar, h, u, c, a in zip(
-            bars, hidden, unknown, filled(mine["completed"]), mine["aired"], strict=True
+            bars, hidden, unknown, mine["completed"], mine["aired"], strict=True
         ):
             if h or u:
                 bar.set_hatch(HIDDEN_HATCH if h else UNKNOWN_HATCH)
                 bar.set_alpha(0.5)
-            aired = "?" if pd.isna(a) else f"{int(a):,}"
-            note = "hidden" if h else f"{int(c):,}/{aired}"
+            note = "hidden" if h else f"{fmt_int(c, '?')}/{fmt_int(a, '?')}"  # unknown: "?", not 0
             ax.annotate(
                 note,
                 (bar.get_x() + bar.get_width() / 2, bar.get_height()),

@@ -28,7 +28,7 @@ from ._common import (
 )
 from ._docstrings import fill_doc
 from .fonts import with_fallback_fonts
-from .palette import MORE, STAT_COLORS, UNKNOWN
+from .palette import MORE, NO_DATA, STAT_COLORS, UNKNOWN
 
 __all__ = ["STATS", "plot_watch_split", "plot_watch_stats"]
 
@@ -131,7 +131,9 @@ def plot_watch_stats(
     one hatched grey segment, "split unknown", never left out.
 
     The `top` shows with the most plays are drawn, most first; the rest are
-    summarised in one last bar, "+N more shows (avg)", their mean per show.
+    summarised in one last bar, "+N more shows (avg)", their mean per show
+    (over the shows whose plays are known). A show whose plays are unknown
+    has no bar and a grey "plays unknown", never a bar of 0.
     An inset (``ax.child_axes[0]``) shows the split across all shows, as drawn
     by :func:`plot_watch_split`.
 
@@ -159,11 +161,25 @@ def plot_watch_stats(
     parts = split_parts(shown)
     unknown = bool(split_parts(shows)[SPLIT_UNKNOWN].any())
     _stack(ax, np.arange(len(shown)), parts, colors, **kwargs)
+    for row in np.flatnonzero(shown["plays"].isna().to_numpy(dtype=bool)):
+        ax.text(
+            0, float(row), " plays unknown", va="center", ha="left", color=NO_DATA, fontsize="small"
+        )
     if len(rest):
-        rest_parts = split_parts(rest)
-        means = {s: np.array([rest_parts[s].mean()]) for s in _PARTS}
+        # The mean over the shows whose plays are known: an unknown count is not 0 plays.
+        known = rest[rest["plays"].notna().to_numpy(dtype=bool)]
+        rest_parts = split_parts(known)
+        means = {s: np.array([rest_parts[s].mean() if len(known) else 0.0]) for s in _PARTS}
         _stack(ax, np.array([len(shown)]), means, [MORE], **kwargs)
-        labels.append(more_label(rest, "avg"))
+        n_unknown = len(rest) - len(known)
+        detail = (
+            "avg"
+            if not n_unknown
+            else f"avg of {len(known):,}; {n_unknown:,} unknown"
+            if len(known)
+            else "plays unknown"
+        )
+        labels.append(more_label(rest, detail))
 
     label_rows(ax, labels, TITLE)
     ax.set_xlabel("plays")

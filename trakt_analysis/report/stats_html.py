@@ -25,7 +25,7 @@ from ._html import YEAR, Column, chart_html, esc, number, table
 if TYPE_CHECKING:
     from ..progress import Progress
 
-__all__ = ["ALL_TIME_BREAKDOWNS", "all_time_section"]
+__all__ = ["ALL_TIME_BREAKDOWNS", "all_time_section", "hours_caption", "hours_columns"]
 
 #: The breakdowns of the section, in order, with their headings.
 ALL_TIME_BREAKDOWNS: tuple[tuple[str, str], ...] = (
@@ -60,6 +60,43 @@ def _joined(values: object) -> str:
     return ", ".join(map(str, values)) if isinstance(values, list) else ""
 
 
+#: The header of the count of plays without a runtime: short, as the tables sit two abreast.
+NO_RUNTIME = "no runtime"
+
+
+def partial_hours(frame: pd.DataFrame) -> bool:
+    """True when some plays of `frame`'s rows have no runtime: the hours are the known ones."""
+    without = frame.get("plays_without_runtime")
+    return without is not None and bool((without > 0).any())
+
+
+def hours_columns(
+    frame: pd.DataFrame, *, share: bool = True, fmt: Callable[[object], str] = fmt_hours
+) -> list[Column]:
+    """The hours (and share of hours) columns of a table of `frame`'s rows.
+
+    When some plays have no runtime (:func:`partial_hours`), the hours are the
+    known ones: the table then counts those plays in a column of their own,
+    and its caption says so (:func:`hours_caption`).
+    """
+    columns = [
+        number("hours", fmt=fmt),
+        *([number("plays_without_runtime", NO_RUNTIME)] if partial_hours(frame) else []),
+    ]
+    if share:
+        columns.append(number("hours_share", "share of hours", fmt_share))
+    return columns
+
+
+def hours_caption(frame: pd.DataFrame, caption: str, *, share: bool = True) -> str:
+    """`caption`, and when the hours are the known ones, what they (and their shares) count."""
+    if not partial_hours(frame):
+        return caption
+    shares = " and their shares (of the known hours)" if share else ""
+    note = f'Hours{shares} count the plays with a runtime; "{NO_RUNTIME}": the others.'
+    return f"{caption}. {note}" if caption else note
+
+
 def _breakdown_table(frame: pd.DataFrame, by: str, heading: str) -> str:
     unknown = frame[frame[by] == "unknown"]
     shown = pd.concat([frame[frame[by] != "unknown"].head(ROWS), unknown])
@@ -71,10 +108,9 @@ def _breakdown_table(frame: pd.DataFrame, by: str, heading: str) -> str:
             Column(by, by),
             number("shows"),
             number("plays"),
-            number("hours", fmt=fmt_hours),
-            number("hours_share", "share of hours", fmt_share),
+            *hours_columns(frame),
         ],
-        caption=caption,
+        caption=hours_caption(frame, caption),
         table_id=f"breakdown-{by}",
     )
 
@@ -160,10 +196,9 @@ def _movies_part(progress: Progress) -> str:
         [
             Column("", "kind"),
             number("plays"),
-            number("hours", fmt=fmt_hours),
-            number("hours_share", "share of hours", fmt_share),
+            *hours_columns(split),
         ],
-        caption="Shows beside movies",
+        caption=hours_caption(split, "Shows beside movies"),
         table_id="shows-vs-movies",
     )
     movies = top_movies(progress, by="plays", top=ROWS)

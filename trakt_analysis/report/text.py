@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .._docstrings import fill_doc
-from .._format import fmt_date, fmt_int, fmt_pct, fmt_year, hours_unknown_text
+from .._format import (
+    fmt_date,
+    fmt_int,
+    fmt_pct,
+    fmt_year,
+    hours_unknown_text,
+    without_runtime,
+)
 from ..analysis.history import rewatch_mask, streaks, top_shows, total_hours, watch_time
 from ..analysis.summary import Totals, completion_distribution, next_unknown, totals, watch_next
 from ..analysis.timezone import resolve_timezone
@@ -50,7 +57,7 @@ def history_lines(
     without = int(years["plays_without_runtime"].sum())
     if known is not None:
         hours = f"  hours      {known:>9,.1f}  with a known runtime" + (
-            f" (+{without:,} plays without runtime)" if without else ""
+            f" (leaves out {without_runtime(without)})" if without else ""
         )
     else:  # unknown, not 0.0: the export's history carries no runtimes
         hours = f"  hours      {'unknown':>9}  (no play has a runtime; {_hint(progress)})"
