@@ -270,12 +270,8 @@ def report_figure(size: tuple[float, float], margins: Margins | None = None) -> 
     # The title at a fixed place above the axes: matplotlib otherwise looks for tick
     # labels above them on every layout and draw, measuring every y tick label (a tenth
     # of drawing a chart), and the report's charts have none there.
-    before = mpl.rcParams["axes.titley"]
-    mpl.rcParams["axes.titley"] = 1.0
-    try:
+    with mpl.rc_context({"axes.titley": 1.0}):
         ax = fig.subplots()
-    finally:
-        mpl.rcParams["axes.titley"] = before
     return fig, ax
 
 
